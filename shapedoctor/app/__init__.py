@@ -1,0 +1,1 @@
+"""Application glue: the commands, wiring front ends, engine and renderers together."""

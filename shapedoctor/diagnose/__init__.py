@@ -1,0 +1,1 @@
+"""Diagnosis: classify a failure into a family, find its root cause, explain it, repair it."""

@@ -1,0 +1,46 @@
+"""Which family a caught Keras exception belongs to.
+
+Keras's own words decide first (they name the check that failed), refined with what the
+graph knows: a width error on a layer that was already called elsewhere is a reused layer
+(SD106), not a plain wrong width (SD102). Unknown messages return None, and ``run`` then
+re-raises the user's exception untouched.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def keras_message(exc: BaseException) -> str:
+    """The meaningful line of a Keras error message (without the call-context wrapper)."""
+    text = _ANSI.sub("", str(exc))
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("Exception encountered when calling"):
+            continue
+        if line.startswith("Arguments received by"):
+            break
+        return line
+    return text.strip()
+
+
+def classify(message: str, consumer_cls: str) -> str | None:
+    msg = message
+    low = msg.lower()
+    if "should be defined. found none" in low or ("fully-defined" in low and "variable" in low):
+        return "SD107"
+    if "total size of the tensor must be unchanged" in low or "cannot reshape array" in low:
+        return "SD103"
+    if "zero or negative" in low or "negative dimension size" in low or "would be negative" in low:
+        return "SD105"
+    if consumer_cls in {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"} and (
+        "shape" in low or "incompatible" in low
+    ):
+        return "SD104"
+    if re.search(r"expected (min_|max_)?ndim=\d+", msg):
+        return "SD101"
+    if re.search(r"expected axis -?\d+ of input shape to have value", msg):
+        return "SD102"
+    return None

@@ -1,0 +1,127 @@
+"""The facts about one failure that classification, culprit search and repairs share.
+
+:class:`Context` is plain data about a graph and its failing node; family modules read it
+to generate repair candidates, so they never need Keras themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from shapedoctor.graph.model import Graph, LayerSpec, Node
+
+# Layers that hand their input's shape through unchanged: never the root cause of a shape.
+PASS_THROUGH = frozenset(
+    """Dropout SpatialDropout1D SpatialDropout2D SpatialDropout3D GaussianNoise GaussianDropout
+    AlphaDropout Activation ReLU LeakyReLU PReLU ELU Softmax ThresholdedReLU BatchNormalization
+    LayerNormalization GroupNormalization UnitNormalization Identity Masking ActivityRegularization
+    """.split()
+)
+RECURRENT = frozenset({"LSTM", "GRU", "SimpleRNN", "RNN", "ConvLSTM1D", "ConvLSTM2D", "Bidirectional"})
+MERGE = frozenset({"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"})
+FLATTENERS = frozenset({"Flatten", "GlobalAveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling2D",
+                        "GlobalMaxPooling2D", "GlobalAveragePooling3D", "GlobalMaxPooling3D"})
+# Config keys that decide the size of a layer's last output axis.
+WIDTH_KEYS = ("units", "filters", "output_dim", "n")
+
+
+@dataclass
+class Context:
+    graph: Graph
+    consumer: Node
+    family: str
+    message: str  # Keras's message, first meaningful line
+    received: list[tuple | None] = field(default_factory=list)  # shapes of the consumer's inputs
+    expected_ndim: int | None = None
+    expected_min_ndim: int | None = None
+    expected_max_ndim: int | None = None
+    expected_axis: tuple[int, int] | None = None  # (axis, value)
+    culprit: Node | None = None
+    bad_input: int = 0  # index of the consumer input that is wrong
+    expected_output: tuple | None = None  # original model output shape, when known
+    data_shape: tuple | None = None  # shape of the data the model was called with (data cases)
+    declared_shape: tuple | None = None  # Input(shape=...) the model was built with (data cases)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    # -- helpers for fix generators ------------------------------------------------------
+    @property
+    def spec(self) -> LayerSpec | None:
+        return self.graph.spec(self.consumer)
+
+    @property
+    def consumer_cls(self) -> str:
+        spec = self.spec
+        return spec.cls if spec else self.consumer.label
+
+    def shape_in(self, index: int | None = None) -> tuple | None:
+        index = self.bad_input if index is None else index
+        return self.received[index] if index < len(self.received) else None
+
+    def producer(self, index: int | None = None) -> Node | None:
+        index = self.bad_input if index is None else index
+        ids = self.consumer.input_ids()
+        return self.graph.producer(ids[index]) if index < len(ids) else None
+
+    def shaping_producer(self, node: Node | None) -> Node | None:
+        """*node*, or the nearest node above it that is not a pass-through layer."""
+        while node is not None and node.kind == "layer" and self.cls_of(node) in PASS_THROUGH:
+            ids = node.input_ids()
+            node = self.graph.producer(ids[0]) if ids else None
+        return node
+
+    def cls_of(self, node: Node | None) -> str:
+        if node is None:
+            return ""
+        spec = self.graph.spec(node)
+        return spec.cls if spec else node.label
+
+    def config_of(self, node: Node | None) -> dict:
+        spec = self.graph.spec(node) if node is not None else None
+        return spec.config if spec else {}
+
+    def shape_of(self, node: Node | None) -> tuple | None:
+        if node is None or not node.outputs:
+            return None
+        return self.graph.tensors[node.outputs[0]].shape
+
+    def upstream_layers(self) -> list[Node]:
+        return [n for n in self.graph.upstream(self.consumer) if n.kind == "layer"]
+
+
+def parse_expectations(ctx: Context, live_layer: Any) -> None:
+    """Fill the expected rank/axis from Keras's own InputSpec, else from its message."""
+    spec = getattr(live_layer, "input_spec", None)
+    if isinstance(spec, (list, tuple)):
+        spec = spec[ctx.bad_input] if ctx.bad_input < len(spec) else (spec[0] if spec else None)
+    if spec is not None:
+        ctx.expected_ndim = getattr(spec, "ndim", None)
+        ctx.expected_min_ndim = getattr(spec, "min_ndim", None)
+        ctx.expected_max_ndim = getattr(spec, "max_ndim", None)
+        axes = getattr(spec, "axes", None) or {}
+        if axes:
+            axis, value = next(iter(axes.items()))
+            ctx.expected_axis = (int(axis), int(value))
+    msg = ctx.message
+    if ctx.expected_ndim is None and (m := re.search(r"expected ndim=(\d+)", msg)):
+        ctx.expected_ndim = int(m.group(1))
+    if ctx.expected_min_ndim is None and (m := re.search(r"expected min_ndim=(\d+)", msg)):
+        ctx.expected_min_ndim = int(m.group(1))
+    if ctx.expected_max_ndim is None and (m := re.search(r"expected max_ndim=(\d+)", msg)):
+        ctx.expected_max_ndim = int(m.group(1))
+    if (m := re.search(r"expected axis (-?\d+) of input shape to have value (\d+)", msg)):
+        ctx.expected_axis = (int(m.group(1)), int(m.group(2)))
+
+
+def needed_rank(ctx: Context) -> int | None:
+    """The rank the consumer wants, given what it received."""
+    got = ctx.shape_in()
+    rank = len(got) if got is not None else None
+    if ctx.expected_ndim is not None:
+        return ctx.expected_ndim
+    if ctx.expected_min_ndim is not None and rank is not None and rank < ctx.expected_min_ndim:
+        return ctx.expected_min_ndim
+    if ctx.expected_max_ndim is not None and rank is not None and rank > ctx.expected_max_ndim:
+        return ctx.expected_max_ndim
+    return None

@@ -1,0 +1,185 @@
+"""From a caught failure to a :class:`~shapedoctor.report.model.Finding`.
+
+The steps, in order: classify the exception into a family; build the graph (from the
+failing call, or from the whole model when the data did not fit a built model); read
+what the consumer expected from its InputSpec; walk back to the culprit; explain; let the
+family propose candidates and keep only those Keras verifies; render them as code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shapedoctor.diagnose.classify import classify, keras_message
+from shapedoctor.diagnose.context import Context, parse_expectations
+from shapedoctor.diagnose.culprit import find_culprit, place_of
+from shapedoctor.diagnose.explain import expected_text, explanation, received_text
+from shapedoctor.families import get as get_family
+from shapedoctor.graph.from_trace import graph_from_failure, graph_from_model
+from shapedoctor.graph.model import Graph, Node, format_shape
+from shapedoctor.infer.propagate import propagate
+from shapedoctor.repair.codegen import CodeWriter
+from shapedoctor.repair.verify import verify_all
+from shapedoctor.report.model import Finding, FixReport, PathStep, Place
+from shapedoctor.trace.recorder import Failure, Recorder, is_symbolic, shape_of
+
+
+def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
+    """The finding for *failure*, or None when it is not a shape problem we know."""
+    layer = failure.call.layer
+    message = keras_message(failure.exception)
+    family_id = classify(message, type(layer).__name__)
+    if family_id is None:
+        return None
+    ctx = _context(recorder, failure, family_id, message)
+    if ctx is None:
+        return None
+    family = get_family(ctx.family)
+    culprit = find_culprit(ctx)
+    ctx.culprit = culprit
+    replay = propagate(ctx.graph)
+    candidates = list(family.fixes(ctx)) if family.fixes else []
+    verified = verify_all(ctx.graph, candidates, ctx.expected_output)
+    writer = CodeWriter(ctx.graph)
+    fixes = []
+    for cand in verified:
+        code = writer.render(cand)
+        fixes.append(FixReport(cand.title, code.code, code.file, code.line, True,
+                               format_shape(cand.result_shape) if cand.result_shape else None, cand.note))
+    consumer_place = place_of(ctx, ctx.consumer, as_consumer=True)
+    received = received_text(ctx)
+    expected = expected_text(ctx)
+    what = f"{consumer_place.cls} `{consumer_place.layer}` refused its input"
+    if expected and received:
+        what += f": expected {expected}, received {received}"
+    return Finding(
+        id=family.id,
+        family=family.slug,
+        severity=family.severity,
+        message=what,
+        consumer=consumer_place,
+        culprit=place_of(ctx, culprit) if culprit is not None else None,
+        expected=expected,
+        received=received,
+        path=_path(ctx, culprit, replay.shapes),
+        explanation=explanation(ctx, culprit),
+        fixes=fixes,
+        keras_message=message,
+    )
+
+
+def _context(recorder: Recorder, failure: Failure, family_id: str, message: str) -> Context | None:
+    layer = failure.call.layer
+    model = _enclosing_built_model(failure)
+    if model is not None and _fed_by_data(recorder, failure):
+        graph = graph_from_model(recorder, model, data_site=(failure.stack[0].site if failure.stack else None))
+        consumer = next((n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is layer), None)
+        if consumer is None:
+            return None
+        top = failure.stack[0]
+        from keras import tree
+
+        data = [shape_of(t) for t in tree.flatten(top.args) if shape_of(t) is not None]
+        data_shape = data[0] if data else None
+        declared = _declared(graph)
+        ctx = Context(graph, consumer, family_id, message, received=[data_shape],
+                      data_shape=data_shape, declared_shape=declared,
+                      expected_output=shape_of(model.outputs[0]) if model.outputs else None)
+        ctx.extra["data_site"] = top.site
+        ctx.extra["input_node"] = next((n for n in graph.nodes if n.kind == "input"), None)
+        parse_expectations(ctx, layer)
+        if family_id == "SD101" and data_shape is not None and declared is not None:
+            ctx.expected_ndim = len(declared)
+        return ctx
+    graph, consumer_id = graph_from_failure(recorder, failure)
+    consumer = graph.node(consumer_id)
+    received = [graph.tensors[t].shape for t in consumer.input_ids()]
+    ctx = Context(graph, consumer, family_id, message, received=received)
+    ctx.extra["data_site"] = failure.stack[0].site if failure.stack else failure.call.site
+    parse_expectations(ctx, layer)
+    ctx.bad_input = _bad_input(ctx)
+    if family_id == "SD102" and _called_before(layer, failure):
+        ctx.family = "SD106"
+    return ctx
+
+
+def _declared(graph: Graph) -> tuple | None:
+    for node in graph.nodes:
+        if node.kind == "input":
+            return graph.tensors[node.outputs[0]].shape
+    return None
+
+
+def _enclosing_built_model(failure: Failure) -> Any:
+    for record in failure.stack:
+        layer = record.layer
+        if hasattr(layer, "layers") and getattr(layer, "built", False):
+            try:
+                if layer.outputs:
+                    return layer
+            except (AttributeError, ValueError):
+                continue
+    return None
+
+
+def _fed_by_data(recorder: Recorder, failure: Failure) -> bool:
+    """The failing layer's input came straight from the data, not from another layer."""
+    from keras import tree
+
+    for t in tree.flatten((failure.call.args, failure.call.kwargs)):
+        if shape_of(t) is None:
+            continue
+        if is_symbolic(t) or recorder.producer_of(t) is not None:
+            return False
+    return True
+
+
+def _called_before(layer: Any, failure: Failure) -> bool:
+    if hasattr(layer, "layers"):
+        return False
+    return len(getattr(layer, "_inbound_nodes", [])) > 0 and getattr(layer, "built", False)
+
+
+def _bad_input(ctx: Context) -> int:
+    if ctx.family == "SD104" and ctx.received:
+        ref = ctx.received[0]
+        return next((i for i, s in enumerate(ctx.received) if s != ref), 0)
+    return 0
+
+
+def _path(ctx: Context, culprit: Node | None, shapes: dict) -> list[PathStep]:
+    graph = ctx.graph
+    nodes = graph.path_to(ctx.consumer)
+    if ctx.family == "SD104" and ctx.bad_input:
+        bad = graph.producer(ctx.consumer.input_ids()[ctx.bad_input])
+        if bad is not None:
+            nodes = graph.path_to(bad) + [ctx.consumer]
+    steps = []
+    for node in nodes:
+        spec = graph.spec(node)
+        place = place_of(ctx, node, as_consumer=node is ctx.consumer)
+        if node is ctx.consumer:
+            shape = "✗ refused"
+        elif node.kind == "input" and ctx.data_shape is not None:
+            shape = format_shape(ctx.data_shape) + " (data)"
+        else:
+            tid = node.outputs[0] if node.outputs else None
+            value = shapes.get(tid) if tid else None
+            shape = format_shape(value if value is not None else graph.tensors[tid].shape if tid else None)
+        role = "consumer" if node is ctx.consumer else ("culprit" if node is culprit else "")
+        steps.append(PathStep(place.layer or node.label, spec.cls if spec else (node.label or node.kind),
+                              shape, place.file, place.line, role))
+    if culprit is not None and culprit.kind == "data" and all(s.role != "culprit" for s in steps):
+        place = place_of(ctx, culprit)
+        steps.insert(0, PathStep("data", "data", received_text(ctx) or "?", place.file, place.line, "culprit"))
+    return steps
+
+
+def diagnose_exception(recorder: Recorder, exc: BaseException) -> Finding | None:
+    """The finding for an exception that escaped the user's program, if it is a shape error."""
+    failure = recorder.failure
+    if failure is None:
+        return None
+    if failure.exception is not exc and keras_message(failure.exception) not in str(exc):
+        return None
+    return diagnose_failure(recorder, failure)

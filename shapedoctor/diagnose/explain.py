@@ -1,0 +1,153 @@
+"""Plain-words explanations: what the consumer needs, what the producer made, and why.
+
+The family's general text (``Family.why``) is specialised with the facts of this failure:
+layer names, classes, config values, shapes, and the reminder that ``None`` is the batch axis.
+"""
+
+from __future__ import annotations
+
+import math
+
+from shapedoctor.diagnose.context import Context, needed_rank
+from shapedoctor.graph.model import Node, format_shape
+
+BATCH = "(`None` is the batch axis: Keras fills it in with the number of samples at run time.)"
+
+_RANK_MEANING = {
+    2: "(batch, features)",
+    3: "(batch, steps, features)",
+    4: "(batch, height, width, channels)",
+    5: "(batch, depth, height, width, channels)",
+}
+
+
+def describe_node(ctx: Context, node: Node | None) -> str:
+    if node is None:
+        return "an unknown source"
+    if node.kind == "data":
+        return "the data passed in"
+    spec = ctx.graph.spec(node)
+    if spec is None:
+        return node.label or node.id
+    cfg = spec.config
+    if node.kind == "input":
+        shape = cfg.get("batch_shape")
+        return f"`{spec.name}` (Input(shape={format_shape(tuple(shape[1:])) if shape else '?'}))"
+    key = next((k for k in ("units", "filters", "output_dim", "n", "target_shape") if k in cfg), None)
+    detail = f"{key}={format_shape(tuple(cfg[key])) if isinstance(cfg[key], (list, tuple)) else cfg[key]}" if key else ""
+    return f"`{spec.name}` ({spec.cls}({detail}))"
+
+
+def expected_text(ctx: Context) -> str | None:
+    fam = ctx.family
+    got = ctx.shape_in()
+    if fam == "SD101":
+        need = needed_rank(ctx)
+        if need is None:
+            return None
+        return _RANK_MEANING.get(need, f"rank {need}").replace("batch", "None")
+    if fam in ("SD102", "SD106") and ctx.declared_shape is not None:
+        return format_shape(ctx.declared_shape)
+    if fam in ("SD102", "SD106") and ctx.expected_axis and got is not None:
+        axis, value = ctx.expected_axis
+        shape = list(got)
+        shape[axis] = value
+        shape[0] = None
+        return format_shape(tuple(shape))
+    if fam == "SD103":
+        target = ctx.config_of(ctx.consumer).get("target_shape")
+        return format_shape((None,) + tuple(target)) if target else None
+    if fam == "SD104":
+        return "matching shapes except the joined axis" if ctx.consumer_cls == "Concatenate" else "equal shapes"
+    if fam == "SD105":
+        cfg = ctx.config_of(ctx.consumer)
+        window = cfg.get("kernel_size") or cfg.get("pool_size")
+        return f"spatial size of at least {format_shape(tuple(window))}" if window else None
+    if fam == "SD107":
+        return "a defined last axis"
+    return None
+
+
+def received_text(ctx: Context) -> str | None:
+    if ctx.family == "SD104":
+        return " and ".join(format_shape(s) for s in ctx.received)
+    return format_shape(ctx.data_shape) if ctx.data_shape is not None else format_shape(ctx.shape_in())
+
+
+def explanation(ctx: Context, culprit: Node | None) -> str:
+    fam, got = ctx.family, ctx.shape_in()
+    cons = describe_node(ctx, ctx.consumer)
+    made = describe_node(ctx, culprit)
+    if fam == "SD101":
+        need = needed_rank(ctx)
+        meaning = _RANK_MEANING.get(need or 0, f"{need} axes")
+        lines = [
+            f"{cons} needs input with {need} axes, {meaning}; it received {format_shape(got)}, "
+            f"which has {len(got) if got else '?'} axes. {BATCH}",
+        ]
+        if culprit is not None and culprit.kind == "layer":
+            lines.append(f"That tensor was made by {made}. {_why_rank(ctx, culprit)}")
+        elif culprit is not None and culprit.kind == "input":
+            lines.append(f"The model input {made} declares only {len(got) - 1 if got else '?'} axes per sample.")
+        elif culprit is not None and culprit.kind == "data":
+            lines.append("The data itself has too few axes: Keras built the model from the first data it saw.")
+        return " ".join(lines)
+    if fam in ("SD102", "SD106"):
+        if ctx.data_shape is not None and ctx.declared_shape is not None:
+            return (
+                f"The model was built for inputs of shape {format_shape(ctx.declared_shape)} but was called with data "
+                f"of shape {format_shape(ctx.data_shape)}. {BATCH} A built layer's weights fix the width it accepts, "
+                f"so {cons} cannot take {ctx.data_shape[-1]} features where it was built for {ctx.declared_shape[-1]}."
+            )
+        axis, value = ctx.expected_axis or (-1, "?")
+        if fam == "SD106":
+            return (
+                f"{cons} was already called on inputs with {value} features, which fixed the shape of its weights; "
+                f"calling the same layer object again on {format_shape(got)} would need different weights. "
+                "Calling a layer object twice shares its weights."
+            )
+        return (
+            f"{cons} was built for {value} values on axis {axis} and received {format_shape(got)}. {BATCH} "
+            f"The size came from {made}."
+        )
+    if fam == "SD103":
+        target = tuple(ctx.config_of(ctx.consumer).get("target_shape") or ())
+        have = math.prod(got[1:]) if got and None not in got[1:] else "?"
+        want = math.prod(target) if target and -1 not in target else "?"
+        prod = describe_node(ctx, ctx.shaping_producer(ctx.producer()))
+        return (
+            f"{cons} rearranges values but never creates or drops any. It receives {format_shape(got)} from {prod}: "
+            f"{have} value(s) per sample. Its target shape {format_shape(target)} holds {want}. {BATCH} "
+            "To get more values, make the producer emit them (or repeat them with RepeatVector), not Reshape."
+        )
+    if fam == "SD104":
+        shapes = " and ".join(format_shape(s) for s in ctx.received)
+        need = "equal on every axis except the one it joins" if ctx.consumer_cls == "Concatenate" else "exactly equal"
+        return f"{cons} received {shapes}; their shapes must be {need}. The odd input comes from {made}. {BATCH}"
+    if fam == "SD105":
+        cfg = ctx.config_of(ctx.consumer)
+        window = cfg.get("kernel_size") or cfg.get("pool_size")
+        return (
+            f"{cons} slides a window of {format_shape(tuple(window)) if window else '?'} over a feature map of "
+            f"{format_shape(got)}: the window no longer fits. With padding=\"valid\" each convolution removes "
+            "kernel_size - 1 positions and each pooling divides the size by its stride."
+        )
+    if fam == "SD107":
+        return (
+            f"{cons} needs to know the size of the last axis to create its weights, but received {format_shape(got)}. "
+            f"`None` outside the batch axis means 'any size'; it came from {made}, so Flatten cannot compute a fixed width."
+        )
+    return ""
+
+
+def _why_rank(ctx: Context, node: Node) -> str:
+    cls = ctx.cls_of(node)
+    if cls == "Dense":
+        return "Dense only changes the last axis and keeps the rank it was given, so it cannot create a time axis."
+    if cls in ("Flatten",) or cls.startswith("Global"):
+        return f"{cls} removes every axis except the batch and the features."
+    if ctx.config_of(node).get("return_sequences") is False:
+        return "A recurrent layer with return_sequences=False returns only its last step, dropping the time axis."
+    if ctx.config_of(node).get("return_sequences") is True:
+        return "With return_sequences=True it returns every time step, keeping the time axis."
+    return ""

@@ -1,0 +1,98 @@
+"""SD101 wrong-rank: a layer received a tensor with the wrong number of axes.
+
+Example of the bug::
+
+    layers.Dense(1),        # (None, 1): rank 2
+    layers.LSTM(64),        # needs (None, steps, features): rank 3
+"""
+
+from shapedoctor.families.base import Family, register
+
+
+def fixes(ctx):
+    """Candidates for a rank mismatch: add or remove axes where they went missing."""
+    from shapedoctor.diagnose.context import needed_rank
+    from shapedoctor.repair import generators as g
+
+    need, got = needed_rank(ctx), ctx.shape_in()
+    if need is None or got is None:
+        return
+    rank, feat = len(got), tuple(got[1:])
+    prod = ctx.shaping_producer(ctx.producer())
+    known = None not in feat
+    if rank < need:
+        missing = need - rank
+        if missing == 1:
+            yield from g.return_sequences(ctx, prod, True)
+        yield from g.remove_flattener(ctx, prod)
+        if prod is not None and prod.kind == "input":
+            yield from g.declare_input(ctx, prod, tuple(got) + (1,) * missing, why=" (add the missing axis)")
+        if prod is not None and prod.kind == "data":
+            yield from _data_axis(ctx, prod, got, missing)
+        if missing == 1 and rank == 2 and need == 3:
+            cfg = ctx.config_of(ctx.consumer)
+            steps = next((cfg[k] for k in ("units", "filters") if isinstance(cfg.get(k), int)), 10)
+            yield g.insert(ctx, "RepeatVector", steps, why="repeat the vector as a sequence",
+                           note=f"RepeatVector({steps}) makes {steps} time steps of the same vector; pick the number of steps you need")
+        if known:
+            what = "channel" if need >= 4 else "feature"
+            yield g.insert(ctx, "Reshape", feat + (1,) * missing, why=f"add a {what} axis of size 1")
+            if missing == 1 and rank == 2 and need == 3:
+                yield g.insert(ctx, "Reshape", (1,) + feat, why="make the vector a sequence of one step", cost=3)
+    else:
+        extra = rank - need
+        if extra == 1:
+            yield from g.return_sequences(ctx, prod, False)
+        if need == 2:
+            yield g.insert(ctx, "Flatten", why="flatten the extra axes")
+            if 3 <= rank <= 5:
+                yield g.insert(ctx, f"GlobalAveragePooling{rank - 2}D", why="pool the extra axes away")
+        elif known:
+            merged = 1
+            for d in feat[: extra + 1]:
+                merged *= d
+            yield g.insert(ctx, "Reshape", (merged,) + feat[extra + 1 :], why="merge the leading axes")
+        if prod is not None and prod.kind == "input":
+            squeezed = tuple(got[:-1]) if got[-1] == 1 else None
+            if squeezed:
+                yield from g.declare_input(ctx, prod, squeezed)
+
+
+def _data_axis(ctx, node, got, missing):
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import DataTransform
+
+    shape = tuple(got) + (1,) * missing
+    how = "np.expand_dims({x}, -1)" if missing == 1 else "{x}.reshape({x}.shape + " + str((1,) * missing) + ")"
+    yield Candidate(f"add the missing axis to the data: {how.format(x='x')}",
+                    [DataTransform(how, shape, ctx.extra.get("data_site"), node.id)], cost=1, tags=["data"])
+
+
+FAMILY = register(
+    Family(
+        id="SD101",
+        slug="wrong-rank",
+        title="A layer received a tensor with the wrong number of axes (rank)",
+        what=(
+            "The layer checks how many axes its input has (its InputSpec `ndim` or `min_ndim`) "
+            "and the incoming tensor has more or fewer."
+        ),
+        why=(
+            "The rank is the number of axes of a tensor, counting the batch axis, which Keras "
+            "prints as `None` because the batch size is only known at run time. Dense works on "
+            "the last axis whatever the rank, but recurrent layers (LSTM, GRU, SimpleRNN) and "
+            "Conv1D need three axes (batch, steps, features), Conv2D and the 2D pooling layers "
+            "need four (batch, height, width, channels). A Dense or a Flatten before them "
+            "leaves only two; grayscale images loaded as (N, 28, 28) lack the channel axis."
+        ),
+        example="layers.Dense(1),\nlayers.LSTM(64),",
+        use_instead="layers.Dense(1),\nlayers.RepeatVector(64),   # (None, 64, 1): 64 steps of 1 feature\nlayers.LSTM(64),",
+        suggestions=(
+            "give the sequence layer a time axis: `RepeatVector(n)` or `Reshape((steps, features))` before it",
+            "keep the time axis upstream: `return_sequences=True` on the previous recurrent layer",
+            "add the missing channel axis to images: `Reshape((h, w, 1))` or `np.expand_dims(x, -1)`",
+            "drop the axes a Dense head does not need: `Flatten()` or `GlobalAveragePooling1D/2D()`",
+        ),
+        fixes=fixes,
+    )
+)

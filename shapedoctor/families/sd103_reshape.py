@@ -1,0 +1,71 @@
+"""SD103 reshape-size: a Reshape whose target shape holds a different number of elements.
+
+Example of the bug::
+
+    layers.Dense(1),          # (None, 1): 1 value per sample
+    layers.Reshape((64,)),    # asks for 64 values per sample
+"""
+
+from shapedoctor.families.base import Family, register
+
+
+def fixes(ctx):
+    """Candidates for a Reshape whose element count does not match."""
+    import math
+
+    from shapedoctor.repair import generators as g
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import RemoveNode, SetConfig
+
+    got = ctx.shape_in()
+    target = tuple(ctx.config_of(ctx.consumer).get("target_shape") or ())
+    if got is None or not target or None in got[1:]:
+        return
+    have = math.prod(got[1:])
+    fixed = [d for d in target if d != -1]
+    want = math.prod(fixed) if -1 not in target else None
+    prod = ctx.shaping_producer(ctx.producer())
+    if want is not None:
+        # Make the producer emit `want` values in all.
+        key = g.width_key(ctx, prod)
+        rest = math.prod(got[1:-1]) if len(got) > 2 else 1
+        if key and want % rest == 0:
+            yield from g.set_width(ctx, prod, want // rest)
+        if len(got) == 2 and got[1] == 1:
+            yield Candidate(
+                f"repeat the single value {want} times: insert RepeatVector({want}) before {g.name(ctx, ctx.consumer)}",
+                [g.insert(ctx, "RepeatVector", want).edits[0]], cost=2,
+                note="RepeatVector copies the value; Reshape alone can never create new values")
+    # Keep the target's layout but let one axis absorb the size (-1).
+    if len(target) >= 2:
+        for i in range(len(target)):
+            others = math.prod(d for j, d in enumerate(target) if j != i and d != -1)
+            if others and have % others == 0:
+                new = tuple(-1 if j == i else d for j, d in enumerate(target))
+                yield Candidate(f"let axis {i} of the target absorb the size: target_shape={new}",
+                                [SetConfig(ctx.consumer.layer, {"target_shape": new})], cost=2)
+                break
+    yield Candidate(f"remove the Reshape ({g.name(ctx, ctx.consumer)})", [RemoveNode(ctx.consumer.id)], cost=3)
+
+
+FAMILY = register(
+    Family(
+        id="SD103",
+        slug="reshape-size",
+        title="Reshape asks for a different number of elements than it receives",
+        what="The product of `target_shape` differs from the product of the incoming non-batch axes.",
+        why=(
+            "Reshape only rearranges values; it never creates or drops any. A sample of shape (1,) "
+            "holds one value and cannot become 64 values. The batch axis (`None`) is left alone by "
+            "Reshape, so only the other axes must multiply to the same total."
+        ),
+        example="layers.Dense(1),\nlayers.Reshape((64,)),",
+        use_instead="layers.Dense(64),\nlayers.Reshape((64,)),   # or repeat the value: RepeatVector(64) first",
+        suggestions=(
+            "make the producer emit as many values as the target holds (e.g. `Dense(64)`)",
+            "change `target_shape` so its product equals the incoming element count (use -1 for one axis)",
+            "to repeat a single value, use `RepeatVector(n)` instead of Reshape",
+        ),
+        fixes=fixes,
+    )
+)

@@ -1,0 +1,65 @@
+"""SD105 spatial-shrink: convolutions/pooling shrink a spatial axis below one.
+
+Example of the bug::
+
+    keras.Input(shape=(8, 8, 1)),
+    layers.Conv2D(16, 5), layers.MaxPooling2D(2),   # 8 -> 4 -> 2
+    layers.Conv2D(32, 5),                           # 2 - 5 + 1 < 1
+"""
+
+from shapedoctor.families.base import Family, register
+
+
+def fixes(ctx):
+    """Candidates for a window larger than the feature map."""
+    from shapedoctor.repair import generators as g
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import RemoveNode, SetConfig
+
+    got = ctx.shape_in()
+    cfg = ctx.config_of(ctx.consumer)
+    chain = [ctx.consumer] + ctx.upstream_layers()
+    windowed = [n for n in chain if ctx.config_of(n).get("padding") == "valid"]
+    if cfg.get("padding") == "valid":
+        yield Candidate(f'keep the size: padding="same" on {g.name(ctx, ctx.consumer)}',
+                        [SetConfig(ctx.consumer.layer, {"padding": "same"})], cost=1)
+    if len(windowed) > 1:
+        yield Candidate('keep the size everywhere: padding="same" on ' + ", ".join(g.name(ctx, n) for n in windowed),
+                        [SetConfig(n.layer, {"padding": "same"}) for n in windowed], cost=2)
+    if got is not None and None not in got[1:-1]:
+        spatial = tuple(got[1:-1])
+        for key in ("kernel_size", "pool_size"):
+            if key in cfg and cfg[key] is not None:
+                new = tuple(min(k, s) for k, s in zip(cfg[key], spatial))
+                if new != tuple(cfg[key]):
+                    changes = {key: new}
+                    if key == "pool_size":
+                        changes["strides"] = new
+                    yield Candidate(f"use a smaller window: {key}={new}", [SetConfig(ctx.consumer.layer, changes)], cost=2)
+    for n in ctx.upstream_layers():
+        if "Pooling" in ctx.cls_of(n) and "Global" not in ctx.cls_of(n):
+            yield Candidate(f"remove the pooling layer {g.name(ctx, n)}", [RemoveNode(n.id)], cost=3)
+            break
+
+
+FAMILY = register(
+    Family(
+        id="SD105",
+        slug="spatial-shrink",
+        title="Convolutions and pooling shrank a spatial axis below one",
+        what="A convolution or pooling window is larger than the spatial size it slides over.",
+        why=(
+            "With `padding=\"valid\"` (the default) each convolution removes `kernel_size - 1` "
+            "positions and each pooling divides the size by its stride. A stack designed for "
+            "large images runs out of pixels on small ones and the computed size becomes 0 or negative."
+        ),
+        example="layers.Conv2D(32, 5)   # on a 2x2 feature map",
+        use_instead="layers.Conv2D(32, 5, padding=\"same\")",
+        suggestions=(
+            "use `padding=\"same\"` so convolutions keep the spatial size",
+            "use a smaller `kernel_size` / `pool_size`, or remove a pooling layer",
+            "feed larger inputs (`Input(shape=...)`) if the data allows",
+        ),
+        fixes=fixes,
+    )
+)

@@ -1,0 +1,55 @@
+"""SD106 reused-layer: one layer instance called on inputs of different widths.
+
+Example of the bug::
+
+    shared = layers.Dense(8)
+    a = shared(x10)    # builds a (10, 8) kernel
+    b = shared(x20)    # (None, 20) cannot use it
+"""
+
+from shapedoctor.families.base import Family, register
+
+
+def fixes(ctx):
+    """Candidates for a layer instance reused on another width."""
+    from shapedoctor.repair import generators as g
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import ReplaceLayer
+
+    spec = ctx.spec
+    if spec is None:
+        return
+    cfg = {k: v for k, v in spec.config.items() if k in ("units", "filters", "kernel_size", "activation", "output_dim")}
+    args = ()
+    if "units" in cfg:
+        args = (cfg.pop("units"),)
+    elif "filters" in cfg:
+        args = (cfg.pop("filters"), cfg.pop("kernel_size", 1))
+    if cfg.get("activation") in ("linear", None):
+        cfg.pop("activation", None)
+    yield Candidate(f"use a separate {spec.cls} for this input (weights are then not shared)",
+                    [ReplaceLayer(ctx.consumer.id, spec.cls, args, cfg)], cost=1)
+    if ctx.expected_axis is not None:
+        yield g.insert(ctx, "Dense", ctx.expected_axis[1], why="project this input to the shared layer's width", cost=3)
+
+
+FAMILY = register(
+    Family(
+        id="SD106",
+        slug="reused-layer",
+        title="One layer instance was reused on inputs of a different width",
+        what="A layer object was called a second time on a tensor whose size differs from the first call.",
+        why=(
+            "Calling a layer object again reuses (shares) its weights; the first call fixed their "
+            "shape. Sharing is only possible between inputs of the same width. Creating the layer "
+            "inside a loop or a helper function creates a fresh one each time."
+        ),
+        example="shared = layers.Dense(8)\na = shared(x10)\nb = shared(x20)",
+        use_instead="a = layers.Dense(8)(x10)\nb = layers.Dense(8)(x20)   # two layers, two kernels",
+        suggestions=(
+            "create a separate layer for each input if the weights need not be shared",
+            "bring the inputs to the same width before the shared layer",
+        ),
+        fixes=fixes,
+    )
+)

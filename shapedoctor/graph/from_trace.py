@@ -1,0 +1,218 @@
+"""Build a :class:`~shapedoctor.graph.model.Graph` from what the live tracer recorded.
+
+Starting at the failing call (or at a model's outputs), walk every input tensor back to
+its producer: symbolic tensors through Keras's own ``_keras_history`` (the functional
+graph Keras already keeps), eager tensors through the recorder's call records. A tensor
+with no producer is a model ``Input`` (when Keras says so) or data the user passed in.
+Layers of a Sequential model that come after the failing layer are appended, so repairs
+can be verified all the way to the model's output.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shapedoctor.graph.model import Graph, LayerSpec, Node, TensorInfo, TensorRef
+from shapedoctor.trace.recorder import CallRecord, Failure, Recorder, shape_of
+from shapedoctor.trace.sites import Site
+
+
+def _dtype_of(x: Any) -> str:
+    dtype = getattr(x, "dtype", None)
+    if dtype is None:
+        return "float32"
+    name = getattr(dtype, "name", None) or str(dtype)
+    return str(name).replace("tf.", "").replace("torch.", "")
+
+
+def _is_tensor_like(x: Any) -> bool:
+    return shape_of(x) is not None and hasattr(x, "dtype")
+
+
+class _Builder:
+    def __init__(self, recorder: Recorder, data_site: Site | None) -> None:
+        self.recorder = recorder
+        self.graph = Graph()
+        self.memo: dict[int, str] = {}  # id(tensor object) -> tensor id
+        self.layer_keys: dict[int, str] = {}  # id(layer object) -> LayerSpec key
+        self.keras_nodes: dict[int, str] = {}  # id(keras Node / CallRecord) -> node id
+        self.data_site = data_site
+        self._keep: list[Any] = []
+
+    # -- layers --------------------------------------------------------------------------
+    def layer_spec(self, layer: Any) -> str:
+        key = self.layer_keys.get(id(layer))
+        if key is not None:
+            return key
+        key = self.graph.new_key(layer.name)
+        try:
+            config = layer.get_config()
+        except Exception:  # noqa: BLE001 - custom layers without get_config
+            config = {"name": layer.name}
+        site = self.recorder.creation_site(layer)
+        self.graph.layers[key] = LayerSpec(key, type(layer).__name__, config, site, type(layer), layer)
+        self.layer_keys[id(layer)] = key
+        return key
+
+    # -- tensors -------------------------------------------------------------------------
+    def tensor(self, obj: Any) -> str:
+        tid = self.memo.get(id(obj))
+        if tid is not None:
+            return tid
+        self._keep.append(obj)
+        history = getattr(obj, "_keras_history", None)
+        if history is not None:
+            tid = self._from_history(obj, history)
+        else:
+            record = self.recorder.producer_of(obj)
+            tid = self._from_record(obj, record) if record is not None else self._data(obj)
+        self.memo[id(obj)] = tid
+        return tid
+
+    def _new_tensor(self, obj: Any, producer: str | None) -> str:
+        tid = self.graph.new_tensor_id()
+        self.graph.tensors[tid] = TensorInfo(tid, shape_of(obj), _dtype_of(obj), producer)
+        self.memo[id(obj)] = tid
+        return tid
+
+    def _data(self, obj: Any) -> str:
+        node_id = self.graph.new_key("data")
+        tid = self._new_tensor(obj, node_id)
+        self.graph.nodes.append(Node(node_id, "data", None, outputs=[tid], called=self.data_site, label="data"))
+        return tid
+
+    def _from_history(self, obj: Any, history: Any) -> str:
+        from keras.src.layers.core.input_layer import InputLayer
+
+        op, node_index, tensor_index = history.operation, history.node_index, history.tensor_index
+        knode = op._inbound_nodes[node_index]
+        node_id = self.keras_nodes.get(id(knode))
+        if node_id is None:
+            if isinstance(op, InputLayer):
+                key = self.layer_spec(op)
+                node_id = self._node_id(key)
+                auto = id(op) in self.recorder.auto_inputs
+                node = Node(node_id, "data" if auto else "input", key,
+                            called=self.graph.layers[key].created, label="data" if auto else op.name)
+            else:
+                args = self.convert(knode.arguments.args)
+                kwargs = self.convert(knode.arguments.kwargs)
+                record = self._record_for_outputs(knode.outputs)
+                called = record.site if record is not None else None
+                if hasattr(op, "get_config") and hasattr(op, "built"):  # a Layer
+                    key = self.layer_spec(op)
+                    node_id = self._node_id(key)
+                    node = Node(node_id, "layer", key, args, kwargs, called=called)
+                else:  # a keras.ops operation used in a functional graph
+                    node_id = self.graph.new_key(getattr(op, "name", type(op).__name__))
+                    node = Node(node_id, "op", None, args, kwargs, called=called, op=op, label=type(op).__name__)
+            for out in knode.outputs:
+                self._new_tensor(out, node_id)
+                node.outputs.append(self.memo[id(out)])
+            self.graph.nodes.append(node)
+            self.keras_nodes[id(knode)] = node_id
+        return self.memo.get(id(obj)) or self.memo[id(knode.outputs[tensor_index])]
+
+    def _record_for_outputs(self, outputs: list) -> CallRecord | None:
+        for out in outputs:
+            rec = self.recorder.producer_of(out)
+            if rec is not None:
+                return rec
+        return None
+
+    def _from_record(self, obj: Any, record: CallRecord) -> str:
+        from keras import tree
+
+        node_id = self.keras_nodes.get(id(record))
+        if node_id is None:
+            node_id = self.add_call(record)
+            for out in tree.flatten(record.outputs):
+                if _is_tensor_like(out) and id(out) not in self.memo:
+                    self._new_tensor(out, node_id)
+                    self.graph.node(node_id).outputs.append(self.memo[id(out)])
+        return self.memo[id(obj)]
+
+    def _node_id(self, key: str) -> str:
+        taken = {n.id for n in self.graph.nodes}
+        if key not in taken:
+            return key
+        i = 2
+        while f"{key}#{i}" in taken:
+            i += 1
+        return f"{key}#{i}"
+
+    def convert(self, obj: Any) -> Any:
+        if isinstance(obj, (list, tuple)):
+            items = [self.convert(x) for x in obj]
+            return items if isinstance(obj, list) else tuple(items)
+        if isinstance(obj, dict):
+            return {k: self.convert(v) for k, v in obj.items()}
+        if _is_tensor_like(obj):
+            return TensorRef(self.tensor(obj))
+        return obj
+
+    def add_call(self, record: CallRecord) -> str:
+        """Add a node for *record* (inputs first); returns its id."""
+        args = self.convert(record.args)
+        kwargs = self.convert(record.kwargs)
+        key = self.layer_spec(record.layer)
+        node_id = self._node_id(key)
+        self.graph.nodes.append(Node(node_id, "layer", key, args, kwargs, called=record.site))
+        self.keras_nodes[id(record)] = node_id
+        return node_id
+
+
+def graph_from_failure(recorder: Recorder, failure: Failure) -> tuple[Graph, str]:
+    """The graph up to and including the failing call (plus Sequential layers after it).
+
+    Returns the graph and the id of the consumer node (the call that raised).
+    """
+    top = failure.stack[0] if failure.stack else failure.call
+    builder = _Builder(recorder, top.site)
+    consumer_id = builder.add_call(failure.call)
+    graph = builder.graph
+    # The consumer's outputs are unknown (it failed): one placeholder tensor.
+    out = graph.new_tensor_id()
+    graph.tensors[out] = TensorInfo(out, None, "float32", consumer_id)
+    graph.node(consumer_id).outputs.append(out)
+    graph.outputs = [out]
+    seq = failure.sequential
+    if seq is not None:
+        graph.model_name = seq.name
+        layers = list(getattr(seq, "_layers", []))
+        if failure.call.layer in layers:
+            for layer in layers[layers.index(failure.call.layer) + 1 :]:
+                key = builder.layer_spec(layer)
+                node_id = builder._node_id(key)
+                nxt = graph.new_tensor_id()
+                graph.tensors[nxt] = TensorInfo(nxt, None, "float32", node_id)
+                graph.nodes.append(Node(node_id, "layer", key, (TensorRef(out),), {}, [nxt], called=None))
+                out = nxt
+            graph.outputs = [out]
+    _fix_input_sites(graph)
+    return graph, consumer_id
+
+
+def graph_from_model(recorder: Recorder, model, data_site: Site | None = None) -> Graph:
+    """The graph of a built functional or Sequential model, from its symbolic outputs."""
+    builder = _Builder(recorder, data_site)
+    outputs = model.outputs
+    graph = builder.graph
+    graph.model_name = model.name
+    graph.outputs = [builder.tensor(o) for o in outputs]
+    _fix_input_sites(graph)
+    return graph
+
+
+def _fix_input_sites(graph: Graph) -> None:
+    """An InputLayer made from a first layer's ``input_shape=`` points at that layer's line."""
+    for node in graph.nodes:
+        if node.kind != "input":
+            continue
+        spec = graph.layers[node.layer]
+        for cons in graph.consumers(node.outputs[0]):
+            cspec = graph.spec(cons)
+            live = cspec.live if cspec else None
+            if live is not None and getattr(live, "_input_shape_arg", None) is not None and cspec.created:
+                spec.created = cspec.created
+                node.called = cspec.created

@@ -1,0 +1,1 @@
+"""Renderers: take a Diagnosis and draw it; they never compute anything."""

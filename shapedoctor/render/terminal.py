@@ -1,0 +1,82 @@
+"""Terminal output with rich: headline, shape path table, explanation, numbered fixes."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.padding import Padding
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from shapedoctor.report.model import Diagnosis, Finding, PathStep
+
+
+def render(diagnosis: Diagnosis) -> Group:
+    parts = []
+    for finding in diagnosis.findings:
+        parts.append(_finding(finding))
+    if diagnosis.ok:
+        parts.append(Text("✓ no shape problem found", style="bold green"))
+        for path in diagnosis.ok_paths:
+            parts.append(_path_table(path, title="shape path"))
+    for note in diagnosis.notes:
+        parts.append(Text(f"note: {note}", style="dim"))
+    return Group(*parts)
+
+
+def _finding(f: Finding) -> Group:
+    color = "red" if f.severity == "error" else "yellow"
+    head = Text()
+    head.append(f"{f.severity}[{f.id}]", style=f"bold {color}")
+    head.append(f" {f.family}: ", style="bold")
+    head.append(f.message)
+    if f.consumer and f.consumer.file:
+        head.append(f"\n  --> {f.consumer.where}", style="cyan")
+    items: list = [head]
+    if f.culprit and f.culprit.file:
+        cause = Text("  root cause: ", style="bold")
+        what = f.culprit.layer if f.culprit.kind == "layer" else f.culprit.kind
+        cause.append(f"{what} at {f.culprit.where}", style="magenta")
+        if f.culprit.code:
+            cause.append(f"   {f.culprit.code}", style="dim")
+        items.append(cause)
+    if f.path:
+        items.append(_path_table(f.path))
+    if f.explanation:
+        items.append(Padding(Text(f.explanation), (0, 2)))
+    if f.fixes:
+        items.append(Text("  fixes (verified with Keras):" if any(x.verified for x in f.fixes) else "  suggested fixes:",
+                          style="bold green"))
+        for i, fx in enumerate(f.fixes, 1):
+            line = Text(f"  {i}. ", style="bold")
+            line.append(fx.title)
+            where = f" at {fx.file}:{fx.line}" if fx.file and fx.line else ""
+            tail = []
+            if fx.result_shape:
+                tail.append(f"output {fx.result_shape}")
+            tail.append("verified" if fx.verified else "not verified")
+            line.append(f"{where}  ({', '.join(tail)})", style="dim")
+            items.append(line)
+            items.append(Padding(Syntax(fx.code, "python", theme="ansi_dark", background_color="default"), (0, 0, 0, 6)))
+            if fx.note:
+                items.append(Padding(Text(fx.note, style="dim italic"), (0, 0, 0, 6)))
+    elif f.severity == "error":
+        items.append(Text("  no fix could be verified automatically", style="yellow"))
+    if f.keras_message:
+        items.append(Text(f"  keras said: {f.keras_message}", style="dim"))
+    items.append(Text(""))
+    return Group(*items)
+
+
+def _path_table(path: list[PathStep], title: str | None = None) -> Table:
+    table = Table(title=title, show_edge=False, pad_edge=False, box=None, padding=(0, 2))
+    table.add_column("layer")
+    table.add_column("class")
+    table.add_column("output shape")
+    table.add_column("source")
+    for step in path:
+        style = {"culprit": "bold magenta", "consumer": "bold red"}.get(step.role, "")
+        marker = {"culprit": " ← root cause", "consumer": " ← failed here"}.get(step.role, "")
+        src = f"{step.file}:{step.line}" if step.file and step.line else ""
+        table.add_row(step.layer, step.cls, step.output_shape + marker, src, style=style)
+    return Padding(table, (0, 0, 0, 2))

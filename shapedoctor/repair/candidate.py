@@ -1,0 +1,20 @@
+"""A candidate repair: a title, the graph edits it consists of, and its rank cost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from shapedoctor.repair.edits import Edit
+
+
+@dataclass
+class Candidate:
+    title: str
+    edits: list[Edit]
+    cost: int = 2  # smaller is shown first: 1 = change a value, 2 = insert a layer, 3+ = bigger change
+    note: str | None = None
+    # Filled in by verification:
+    verified: bool = False
+    result_shape: tuple | None = None
+    failure: str | None = None
+    tags: list[str] = field(default_factory=list)

@@ -1,0 +1,304 @@
+"""Turn a verified candidate into the code the user should write, in the user's own style.
+
+The user's source is read with ``libcst`` so that the suggested code keeps their spelling:
+``layers.Dense`` vs ``keras.layers.Dense`` vs ``Dense``, a ``Sequential([...])`` list item vs
+``model.add(...)`` vs a functional ``x = layers.X(...)(x)`` line, the variable names they
+used, and positional vs keyword arguments.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from shapedoctor.graph.model import Graph, format_shape
+from shapedoctor.repair.candidate import Candidate
+from shapedoctor.repair.edits import DataTransform, InsertLayer, RemoveNode, ReplaceLayer, SetConfig, SetShape, _py, call_repr
+from shapedoctor.trace.sites import Site
+
+
+@dataclass
+class Code:
+    code: str
+    file: str | None
+    line: int | None
+
+
+@dataclass
+class _CallInfo:
+    call: cst.Call
+    start: int
+    end: int
+    prefix: str  # "layers." / "keras.layers." / ""
+
+
+class SourceIndex:
+    """Parsed user files, looked up by line."""
+
+    def __init__(self) -> None:
+        self._calls: dict[str, list[_CallInfo] | None] = {}
+        self._modules: dict[str, cst.Module] = {}
+
+    def calls(self, file: str) -> list[_CallInfo]:
+        if file not in self._calls:
+            self._calls[file] = self._parse(file)
+        return self._calls[file] or []
+
+    def _parse(self, file: str) -> list[_CallInfo] | None:
+        try:
+            with open(file, encoding="utf-8") as fh:
+                module = cst.parse_module(fh.read())
+        except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
+            return None
+        self._modules[file] = module
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        positions = wrapper.resolve(PositionProvider)
+        found: list[_CallInfo] = []
+
+        class Visitor(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                pos = positions[node]
+                found.append(_CallInfo(node, pos.start.line, pos.end.line, _prefix(node.func)))
+
+        wrapper.module.visit(Visitor())
+        return found
+
+    def code(self, file: str, node: cst.CSTNode) -> str:
+        return self._modules[file].code_for_node(node)
+
+    def layer_call(self, site: Site | None, names: tuple[str, ...]) -> _CallInfo | None:
+        """The call constructing a layer of one of *names* that starts on the site's line."""
+        if site is None:
+            return None
+        best = None
+        for info in self.calls(site.file):
+            if info.start <= site.line <= info.end and _terminal(info.call.func) in names:
+                if best is None or info.start >= best.start:
+                    best = info
+        return best
+
+    def applied_call(self, site: Site | None, layer_call: _CallInfo | None) -> cst.Call | None:
+        """For ``layers.X(...)(x)``: the outer call applying the layer."""
+        if site is None or layer_call is None:
+            return None
+        for info in self.calls(site.file):
+            if info.call.func is layer_call.call:
+                return info.call
+        return None
+
+
+def _terminal(func: cst.BaseExpression) -> str:
+    if isinstance(func, cst.Name):
+        return func.value
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return ""
+
+
+def _prefix(func: cst.BaseExpression) -> str:
+    if isinstance(func, cst.Attribute):
+        return cst.Module([]).code_for_node(func.value) + "."
+    return ""
+
+
+@lru_cache(maxsize=256)
+def _positional_params(cls: str) -> tuple[str, ...]:
+    try:
+        from shapedoctor.repair.edits import layer_class
+
+        sig = inspect.signature(layer_class(cls).__init__)
+    except Exception:  # noqa: BLE001
+        return ()
+    return tuple(
+        p.name
+        for p in sig.parameters.values()
+        if p.name != "self" and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    )
+
+
+def _literal(value) -> cst.BaseExpression:
+    return cst.parse_expression(_py(tuple(value) if isinstance(value, list) else value))
+
+
+def _with_changes(call: cst.Call, cls: str, changes: dict) -> cst.Call:
+    params = _positional_params(cls)
+    args = list(call.args)
+    for key, value in changes.items():
+        done = False
+        for i, arg in enumerate(args):
+            if arg.keyword is not None and arg.keyword.value == key:
+                args[i] = arg.with_changes(value=_literal(value))
+                done = True
+                break
+        if not done and key in params:
+            idx = params.index(key)
+            positional = [i for i, a in enumerate(args) if a.keyword is None and a.star == ""]
+            if idx < len(positional):
+                i = positional[idx]
+                args[i] = args[i].with_changes(value=_literal(value))
+                done = True
+        if not done:
+            if args and args[-1].comma == cst.MaybeSentinel.DEFAULT:
+                args[-1] = args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+            args.append(cst.Arg(keyword=cst.Name(key), value=_literal(value), equal=cst.AssignEqual(
+                whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace(""))))
+    return call.with_changes(args=args)
+
+
+class CodeWriter:
+    """Renders candidates as code at a file:line, in the style of the surrounding source."""
+
+    def __init__(self, graph: Graph, index: SourceIndex | None = None) -> None:
+        self.graph = graph
+        self.index = index or SourceIndex()
+
+    def render(self, cand: Candidate) -> Code:
+        parts = [self._edit(e) for e in cand.edits]
+        file = next((p.file for p in parts if p.file), None)
+        line = next((p.line for p in parts if p.line), None)
+        return Code("\n".join(p.code for p in parts), file, line)
+
+    # -- per edit ------------------------------------------------------------------------
+    def _edit(self, edit) -> Code:
+        if isinstance(edit, SetConfig):
+            return self._set_config(edit)
+        if isinstance(edit, InsertLayer):
+            return self._insert(edit)
+        if isinstance(edit, ReplaceLayer):
+            return self._replace(edit)
+        if isinstance(edit, RemoveNode):
+            return self._remove(edit)
+        if isinstance(edit, SetShape):
+            return self._set_shape(edit)
+        if isinstance(edit, DataTransform):
+            site = edit.site
+            var = _data_variable(site.code) if site else None
+            var = var or "x"
+            return Code(f"{var} = {edit.how.format(x=var)}", site.file if site else None, site.line if site else None)
+        raise TypeError(edit)
+
+    def _set_config(self, edit: SetConfig) -> Code:
+        spec = self.graph.layers[edit.layer]
+        site = spec.created
+        info = self.index.layer_call(site, (spec.cls,))
+        if info is None:
+            return Code(f"{spec.cls}(..., {', '.join(f'{k}={_py(v)}' for k, v in edit.changes.items())})",
+                        site.file if site else None, site.line if site else None)
+        new = _with_changes(info.call, spec.cls, edit.changes)
+        return Code(self._as_statement(site, info, self.index.code(site.file, new)), site.file, info.start)
+
+    def _insert(self, edit: InsertLayer) -> Code:
+        target = self.graph.node(edit.before)
+        spec = self.graph.spec(target)
+        site = spec.created if spec and spec.created else target.called
+        info = self.index.layer_call(site, (spec.cls,)) if spec else None
+        prefix = info.prefix if info else "layers."
+        text = prefix + call_repr(edit.cls, edit.args, edit.kwargs)
+        if site is None:
+            return Code(text, None, None)
+        return Code(self._statement_for_new(site, info, text), site.file, info.start if info else site.line)
+
+    def _replace(self, edit: ReplaceLayer) -> Code:
+        node = self.graph.node(edit.node)
+        spec = self.graph.spec(node)
+        site = node.called if spec and node.called and spec.created and node.called.line != spec.created.line else (spec.created if spec else None)
+        info = self.index.layer_call(spec.created, (spec.cls,)) if spec else None
+        prefix = info.prefix if info else "layers."
+        text = prefix + call_repr(edit.cls, edit.args, edit.kwargs)
+        if info is not None and site is spec.created:
+            return Code(self._as_statement(site, info, text), site.file, info.start)
+        if site is not None and spec is not None:
+            # A reused layer: replace the variable at the call site with a new layer.
+            line = site.code
+            var = _callee_variable(line)
+            if var:
+                return Code(line.replace(var + "(", text + "(", 1), site.file, site.line)
+        return Code(text, site.file if site else None, site.line if site else None)
+
+    def _remove(self, edit: RemoveNode) -> Code:
+        node = self.graph.node(edit.node)
+        spec = self.graph.spec(node)
+        site = spec.created if spec else node.called
+        if site is None:
+            return Code(f"# remove {spec.cls if spec else node.label}", None, None)
+        return Code(f"# delete this line: {site.code}", site.file, site.line)
+
+    def _set_shape(self, edit: SetShape) -> Code:
+        node = self.graph.node(edit.node)
+        if node.kind == "input":
+            spec = self.graph.layers[node.layer]
+            site = spec.created
+            info = self.index.layer_call(site, ("Input", "InputLayer"))
+            if info is not None:
+                new = _with_changes(info.call, "InputLayer", {"shape": tuple(edit.shape[1:])})
+                return Code(self._as_statement(site, info, self.index.code(site.file, new)), site.file, info.start)
+            # The InputLayer came from `input_shape=` on the first layer.
+            for cons in self.graph.consumers(node.outputs[0]):
+                cspec = self.graph.spec(cons)
+                cinfo = self.index.layer_call(cspec.created, (cspec.cls,)) if cspec else None
+                if cinfo is not None:
+                    new = _with_changes(cinfo.call, "__none__", {"input_shape": tuple(edit.shape[1:])})
+                    return Code(self._as_statement(cspec.created, cinfo, self.index.code(cspec.created.file, new)),
+                                cspec.created.file, cinfo.start)
+            return Code(f"keras.Input(shape={format_shape(tuple(edit.shape[1:]))})", site.file if site else None,
+                        site.line if site else None)
+        site = node.called
+        var = _data_variable(site.code) if site else None
+        how = edit.how.replace("{x}", var or "x")
+        return Code(f"{var or 'x'} = {how}", site.file if site else None, site.line if site else None)
+
+    # -- style ---------------------------------------------------------------------------
+    def _as_statement(self, site: Site, info: _CallInfo, new_call: str) -> str:
+        """The user's line with the layer call replaced (single-line calls), else the call."""
+        old = self.index.code(site.file, info.call)
+        if info.start == info.end and old in site.code:
+            return _strip_comment(site.code.replace(old, new_call, 1))
+        return new_call
+
+    def _statement_for_new(self, site: Site, info: _CallInfo | None, text: str) -> str:
+        line = site.code
+        add = re.match(r"^(\w[\w.]*)\.add\(", line)
+        if add:
+            return f"{add.group(1)}.add({text})"
+        if info is not None:
+            applied = self.index.applied_call(site, info)
+            if applied is not None and applied.args:
+                arg = self.index.code(site.file, applied.args[0].value)
+                if re.fullmatch(r"\w+", arg):
+                    return f"{arg} = {text}({arg})"
+                return f"{text}({arg})"
+        return f"{text},"
+
+
+def _strip_comment(line: str) -> str:
+    if "#" not in line:
+        return line
+    try:
+        import io
+        import tokenize
+
+        tokens = list(tokenize.generate_tokens(io.StringIO(line).readline))
+        for tok in tokens:
+            if tok.type == tokenize.COMMENT:
+                return line[: tok.start[1]].rstrip()
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        pass
+    return line
+
+
+def _callee_variable(line: str) -> str | None:
+    match = re.search(r"=\s*(\w+)\(", line)
+    return match.group(1) if match else None
+
+
+def _data_variable(line: str) -> str | None:
+    match = re.search(r"\.(?:predict|fit|evaluate|predict_on_batch|train_on_batch|test_on_batch)\(\s*(\w+)", line)
+    if match:
+        return match.group(1)
+    match = re.search(r"\w\(\s*(\w+)\s*[,)]", line)
+    return match.group(1) if match else None

@@ -1,0 +1,186 @@
+"""Edits of a Graph that a repair is made of: each one small, each one applied to a copy.
+
+An edit knows how to change the graph (``apply``) and how to describe itself; the code a
+user should write for it comes from :mod:`shapedoctor.repair.codegen`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from shapedoctor.trace.sites import Site
+from shapedoctor.graph.model import Graph, LayerSpec, Node, TensorInfo, TensorRef, format_shape, replace_refs
+
+
+def layer_class(cls: str) -> Any:
+    import keras
+
+    return getattr(keras.layers, cls)
+
+
+def call_repr(cls: str, args: tuple = (), kwargs: dict | None = None) -> str:
+    """``RepeatVector(64)``, ``Reshape((10, 1))``: how the layer call is written."""
+    parts = [_py(a) for a in args] + [f"{k}={_py(v)}" for k, v in (kwargs or {}).items()]
+    return f"{cls}({', '.join(parts)})"
+
+
+def _py(value: Any) -> str:
+    if isinstance(value, tuple):
+        return format_shape(value) if value else "()"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(value)
+
+
+@dataclass
+class SetConfig:
+    """Change config values of an existing layer (``units=64``, ``padding="same"``)."""
+
+    layer: str  # LayerSpec key
+    changes: dict
+
+    def apply(self, graph: Graph) -> None:
+        graph.layers[self.layer].config.update(self.changes)
+
+    def describe(self, graph: Graph) -> str:
+        spec = graph.layers[self.layer]
+        what = ", ".join(f"{k}={_py(v)}" for k, v in self.changes.items())
+        return f"set {what} on {spec.name} ({spec.cls})"
+
+
+@dataclass
+class InsertLayer:
+    """Insert a new layer on one input edge of *before* (default: its first input)."""
+
+    before: str  # node id
+    cls: str
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+    input_index: int = 0
+
+    def apply(self, graph: Graph) -> None:
+        klass = layer_class(self.cls)
+        instance = klass(*self.args, **self.kwargs)
+        key = graph.new_key(instance.name)
+        graph.layers[key] = LayerSpec(key, self.cls, instance.get_config(), None, klass, None, inserted=True)
+        target = graph.node(self.before)
+        src = target.input_ids()[self.input_index]
+        new_t = graph.new_tensor_id()
+        graph.tensors[new_t] = TensorInfo(new_t, None, graph.tensors[src].dtype, key)
+        node = Node(key, "layer", key, (TensorRef(src),), {}, [new_t])
+        # Replace only the input_index-th occurrence of src in the target's inputs.
+        seen = {"n": -1}
+
+        def swap_nth(ref: TensorRef):
+            seen["n"] += 1
+            return TensorRef(new_t) if seen["n"] == self.input_index else ref
+
+        target.args = replace_refs(target.args, swap_nth)
+        if seen["n"] < self.input_index:
+            target.kwargs = replace_refs(target.kwargs, swap_nth)
+        graph.nodes.insert(graph.nodes.index(target), node)
+
+    def describe(self, graph: Graph) -> str:
+        target = graph.node(self.before)
+        return f"insert {call_repr(self.cls, self.args, self.kwargs)} before {_node_name(graph, target)}"
+
+    @property
+    def code(self) -> str:
+        return call_repr(self.cls, self.args, self.kwargs)
+
+
+@dataclass
+class RemoveNode:
+    """Remove a one-input, one-output layer call, connecting its input to its consumers."""
+
+    node: str
+
+    def apply(self, graph: Graph) -> None:
+        target = graph.node(self.node)
+        src, dst = target.input_ids()[0], target.outputs[0]
+        for n in graph.nodes:
+            n.args = replace_refs(n.args, lambda r: TensorRef(src) if r.id == dst else r)
+            n.kwargs = replace_refs(n.kwargs, lambda r: TensorRef(src) if r.id == dst else r)
+        graph.outputs = [src if t == dst else t for t in graph.outputs]
+        graph.nodes.remove(target)
+
+    def describe(self, graph: Graph) -> str:
+        return f"remove {_node_name(graph, graph.node(self.node))}"
+
+
+@dataclass
+class ReplaceLayer:
+    """Call a different (new) layer at *node* instead of the user's."""
+
+    node: str
+    cls: str
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+
+    def apply(self, graph: Graph) -> None:
+        klass = layer_class(self.cls)
+        instance = klass(*self.args, **self.kwargs)
+        key = graph.new_key(instance.name)
+        graph.layers[key] = LayerSpec(key, self.cls, instance.get_config(), None, klass, None, inserted=True)
+        graph.node(self.node).layer = key
+
+    def describe(self, graph: Graph) -> str:
+        return f"use {call_repr(self.cls, self.args, self.kwargs)} instead of {_node_name(graph, graph.node(self.node))}"
+
+    @property
+    def code(self) -> str:
+        return call_repr(self.cls, self.args, self.kwargs)
+
+
+@dataclass
+class SetShape:
+    """Give an input (``Input(shape=...)``) or the data another shape (batch axis included)."""
+
+    node: str
+    shape: tuple
+    how: str = ""  # for data: the numpy expression, e.g. "np.expand_dims(x, -1)"
+
+    def apply(self, graph: Graph) -> None:
+        node = graph.node(self.node)
+        graph.tensors[node.outputs[0]].shape = tuple(self.shape)
+        if node.kind == "input" and node.layer:
+            graph.layers[node.layer].config["batch_shape"] = tuple(self.shape)
+
+    def describe(self, graph: Graph) -> str:
+        node = graph.node(self.node)
+        if node.kind == "data":
+            return f"reshape the data to {format_shape(self.shape)}"
+        return f"declare the input as shape={format_shape(tuple(self.shape[1:]))}"
+
+
+def _node_name(graph: Graph, node: Node) -> str:
+    spec = graph.spec(node)
+    if spec is None:
+        return node.label or node.id
+    return f"{spec.name} ({spec.cls})"
+
+
+
+@dataclass
+class DataTransform:
+    """Transform the data the model is called with; the model itself is left unchanged.
+
+    Only generated when the transformed shape matches the model's declared input, so the
+    replay of the unchanged model is the verification.
+    """
+
+    how: str  # numpy expression with {x} for the data variable, e.g. "np.expand_dims({x}, 0)"
+    shape: tuple  # the data's shape after the transform
+    site: Site | None = None  # where the model is called with the data
+    node: str | None = None  # a data node of the graph to reshape (models built from their data)
+
+    def apply(self, graph: Graph) -> None:
+        if self.node is not None:
+            SetShape(self.node, self.shape).apply(graph)
+
+    def describe(self, graph: Graph) -> str:
+        return f"reshape the data to {format_shape(self.shape)}"
+
+
+Edit = SetConfig | InsertLayer | RemoveNode | ReplaceLayer | SetShape | DataTransform

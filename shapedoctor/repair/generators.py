@@ -1,0 +1,100 @@
+"""Small building blocks that family modules use to propose candidates.
+
+Each helper returns candidates only; whether they work is decided by
+:mod:`shapedoctor.repair.verify`, never here.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Iterator
+
+from shapedoctor.diagnose.context import FLATTENERS, RECURRENT, WIDTH_KEYS, Context
+from shapedoctor.graph.model import Node, format_shape
+from shapedoctor.repair.candidate import Candidate
+from shapedoctor.repair.edits import DataTransform, InsertLayer, RemoveNode, SetConfig, SetShape
+
+
+def name(ctx: Context, node: Node | None) -> str:
+    spec = ctx.graph.spec(node) if node is not None else None
+    return f"{spec.name}" if spec else (node.label if node else "?")
+
+
+def width_key(ctx: Context, node: Node | None) -> str | None:
+    cfg = ctx.config_of(node)
+    return next((k for k in WIDTH_KEYS if isinstance(cfg.get(k), int)), None)
+
+
+def set_width(ctx: Context, node: Node | None, value: int, cost: int = 1) -> Iterator[Candidate]:
+    """``units=value`` (or filters/output_dim) on a producing layer."""
+    key = width_key(ctx, node)
+    if node is not None and node.kind == "layer" and key and ctx.config_of(node)[key] != value:
+        yield Candidate(
+            f"make {name(ctx, node)} produce {value} values: {key}={value}",
+            [SetConfig(node.layer, {key: value})],
+            cost=cost,
+        )
+
+
+def declare_input(ctx: Context, node: Node | None, shape: tuple, cost: int = 1, why: str = "") -> Iterator[Candidate]:
+    if node is not None and node.kind == "input":
+        yield Candidate(
+            f"declare the input as shape={format_shape(tuple(shape[1:]))}{why}",
+            [SetShape(node.id, tuple(shape))],
+            cost=cost,
+        )
+
+
+def data_transforms(ctx: Context, data_shape: tuple, declared: tuple) -> Iterator[Candidate]:
+    """numpy one-liners that turn the data's shape into the declared input shape."""
+    site = ctx.extra.get("data_site")
+    options: list[tuple[str, tuple, str]] = []
+    if len(data_shape) == len(declared) - 1:
+        options.append(("np.expand_dims({x}, 0)", (1,) + tuple(data_shape), "add the missing batch axis (one sample)"))
+        options.append(("np.expand_dims({x}, -1)", tuple(data_shape) + (1,), "add the missing last axis"))
+    if len(data_shape) == 2:
+        options.append(("{x}.T", (data_shape[1], data_shape[0]), "transpose: samples must come first"))
+    if len(data_shape) == len(declared) + 1 and data_shape[-1] == 1:
+        options.append(("np.squeeze({x}, -1)", tuple(data_shape[:-1]), "drop the extra axis of size 1"))
+    total = math.prod(d for d in data_shape if d is not None)
+    known = [d for d in declared[1:]]
+    if None not in known and known and total % math.prod(known) == 0 and len(data_shape) != len(declared):
+        options.append(
+            ("{x}.reshape((-1, " + ", ".join(str(d) for d in known) + "))",
+             (total // math.prod(known),) + tuple(known), "reshape each sample to the declared input shape")
+        )
+    for how, shape, why in options:
+        if _matches(shape, declared):
+            yield Candidate(f"{why}: {how.format(x='x')}", [DataTransform(how, shape, site)], cost=1, tags=["data"])
+
+
+def _matches(shape: tuple, declared: tuple) -> bool:
+    if len(shape) != len(declared):
+        return False
+    return all(d is None or s == d for s, d in zip(shape[1:], declared[1:]))
+
+
+def remove_flattener(ctx: Context, node: Node | None) -> Iterator[Candidate]:
+    if node is not None and node.kind == "layer" and ctx.cls_of(node) in FLATTENERS:
+        yield Candidate(f"remove the {ctx.cls_of(node)} that dropped the axes ({name(ctx, node)})", [RemoveNode(node.id)], cost=1)
+
+
+def return_sequences(ctx: Context, node: Node | None, value: bool) -> Iterator[Candidate]:
+    if node is not None and node.kind == "layer" and ctx.cls_of(node) in RECURRENT:
+        cfg = ctx.config_of(node)
+        if cfg.get("return_sequences", False) != value:
+            what = "keep the time axis" if value else "return only the last step"
+            yield Candidate(f"{what}: return_sequences={value} on {name(ctx, node)}",
+                            [SetConfig(node.layer, {"return_sequences": value})], cost=1)
+
+
+def insert(ctx: Context, cls: str, *args, cost: int = 2, why: str = "", note: str | None = None, input_index: int | None = None, **kwargs) -> Candidate:
+    from shapedoctor.repair.edits import call_repr
+
+    idx = ctx.bad_input if input_index is None else input_index
+    return Candidate(
+        f"{why + ': ' if why else ''}insert {call_repr(cls, args, kwargs)} before {name(ctx, ctx.consumer)}",
+        [InsertLayer(ctx.consumer.id, cls, tuple(args), dict(kwargs), idx)],
+        cost=cost,
+        note=note,
+    )

@@ -1,0 +1,169 @@
+"""Diagnosis, Finding, FixReport: plain data shared by `run`, `explain` and the renderers.
+
+These objects are what shapedoctor *concluded*; they hold strings and numbers only (no
+Keras objects), so they can be rendered, serialised to JSON (schema version 1, see the
+README) and compared in tests. The JSON field names are part of the public contract:
+later versions add fields, never rename or remove them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+JSON_VERSION = 1
+
+
+@dataclass
+class Place:
+    """A layer (or data/labels/loss) and where it lives in the user's source."""
+
+    kind: str = "layer"  # "layer" | "data" | "labels" | "loss" | "input"
+    layer: str | None = None  # Keras layer name, e.g. "dense_1"
+    cls: str | None = None  # class name, e.g. "Dense"
+    file: str | None = None  # as the user gave it (relative stays relative)
+    line: int | None = None
+    code: str | None = None  # the source line, stripped
+
+    def to_json(self, with_kind: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if with_kind:
+            out["kind"] = self.kind
+        out.update({"layer": self.layer, "class": self.cls, "file": self.file, "line": self.line})
+        return out
+
+    @property
+    def where(self) -> str:
+        if self.file is None:
+            return "?"
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass
+class PathStep:
+    """One row of the shape path from the model input to the failure."""
+
+    layer: str
+    cls: str
+    output_shape: str  # e.g. "(None, 1)"; "✗" for the failing layer
+    file: str | None = None
+    line: int | None = None
+    role: str = ""  # "" | "culprit" | "consumer"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "layer": self.layer,
+            "class": self.cls,
+            "output_shape": self.output_shape,
+            "file": self.file,
+            "line": self.line,
+            "role": self.role,
+        }
+
+
+@dataclass
+class FixReport:
+    """One proposed repair, as shown to the user."""
+
+    title: str  # e.g. "Insert RepeatVector(64) before lstm"
+    code: str  # the code to write, e.g. "layers.RepeatVector(64),"
+    file: str | None = None
+    line: int | None = None
+    verified: bool = False  # True only when Keras accepted the repaired model
+    result_shape: str | None = None  # model (or consumer) output shape after the fix
+    note: str | None = None  # caveats ("choose the number of steps you want")
+
+    def to_json(self) -> dict[str, Any]:
+        out = {
+            "title": self.title,
+            "code": self.code,
+            "file": self.file,
+            "line": self.line,
+            "verified": self.verified,
+            "result_shape": self.result_shape,
+        }
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass
+class Finding:
+    """One shape problem: what, where, why, and how to fix it."""
+
+    id: str  # family id, e.g. "SD101"
+    family: str  # family slug, e.g. "wrong-rank"
+    severity: str  # "error" | "warning"
+    message: str  # one line: what failed
+    consumer: Place | None = None  # the layer that noticed
+    culprit: Place | None = None  # the root cause
+    expected: str | None = None
+    received: str | None = None
+    path: list[PathStep] = field(default_factory=list)
+    explanation: str = ""
+    fixes: list[FixReport] = field(default_factory=list)
+    keras_message: str | None = None  # Keras's own words, first line
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "family": self.family,
+            "severity": self.severity,
+            "message": self.message,
+            "consumer": self.consumer.to_json(with_kind=False) if self.consumer else None,
+            "culprit": self.culprit.to_json() if self.culprit else None,
+            "expected": self.expected,
+            "received": self.received,
+            "path": [p.to_json() for p in self.path],
+            "explanation": self.explanation,
+            "fixes": [f.to_json() for f in self.fixes],
+            "keras_message": self.keras_message,
+        }
+
+
+@dataclass
+class Diagnosis:
+    """Everything one shapedoctor run concluded."""
+
+    findings: list[Finding] = field(default_factory=list)
+    source: str = "run"  # "run" | "text" | "api"
+    script: str | None = None
+    # The shape path of a model that ran fine (status "ok"), for display.
+    ok_paths: list[list[PathStep]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if any(f.severity == "error" for f in self.findings):
+            return "mismatch"
+        if self.findings:
+            return "warning"
+        return "ok"
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    @property
+    def fixes(self) -> list[FixReport]:
+        return [fx for f in self.findings for fx in f.fixes]
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "version": JSON_VERSION,
+            "status": self.status,
+            "source": self.source,
+            "findings": [f.to_json() for f in self.findings],
+        }
+        if self.script is not None:
+            out["script"] = self.script
+        if self.ok_paths:
+            out["models"] = [[p.to_json() for p in path] for path in self.ok_paths]
+        if self.notes:
+            out["notes"] = list(self.notes)
+        return out
+
+    def __rich__(self):
+        from shapedoctor.render.terminal import render
+
+        return render(self)

@@ -1,0 +1,1 @@
+"""Live tracing: watch a running program's Keras layers, calls and failures."""

@@ -1,0 +1,42 @@
+"""Run a user's script as ``__main__`` under the recorder, like ``python script.py`` would."""
+
+from __future__ import annotations
+
+import os
+import runpy
+import sys
+from dataclasses import dataclass
+
+from shapedoctor.trace.recorder import Recorder
+
+
+@dataclass
+class Outcome:
+    recorder: Recorder
+    exception: BaseException | None = None
+    exit_code: int | None = None  # from SystemExit
+
+
+def run_script(path: str, argv: list[str]) -> Outcome:
+    """Execute *path* with ``sys.argv = [path, *argv]`` and its directory on ``sys.path``."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    import keras  # noqa: F401  (must be importable before instrumentation)
+
+    recorder = Recorder()
+    saved_argv, saved_path = sys.argv, list(sys.path)
+    sys.argv = [path, *argv]
+    sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
+    outcome = Outcome(recorder)
+    recorder.install()
+    try:
+        runpy.run_path(path, run_name="__main__")
+    except SystemExit as exc:
+        outcome.exit_code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if exc.code not in (None, 0) and not isinstance(exc.code, int):
+            print(exc.code, file=sys.stderr)
+    except BaseException as exc:  # noqa: BLE001 - handed back to the caller
+        outcome.exception = exc
+    finally:
+        recorder.uninstall()
+        sys.argv, sys.path[:] = saved_argv, saved_path
+    return outcome

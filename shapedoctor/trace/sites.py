@@ -1,0 +1,92 @@
+"""Find the user's own source line on the current call stack.
+
+A *site* is the first stack frame that belongs to the user's code: not Keras,
+TensorFlow, JAX, torch, NumPy, the standard library, or shapedoctor itself. Layer
+creation sites and call sites are both found this way.
+"""
+
+from __future__ import annotations
+
+import linecache
+import os
+import sys
+import sysconfig
+from dataclasses import dataclass
+from functools import lru_cache
+
+_SHAPEDOCTOR_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_STDLIB_DIRS = tuple(
+    os.path.abspath(p) + os.sep
+    for p in {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"]}
+    if p
+)
+# Code compiled from these pseudo-files belongs to the user (notebooks, IPython).
+_USER_PSEUDO_PREFIXES = ("<ipython-input-", "/tmp/ipykernel_", "<cell ")
+# Extra filenames (e.g. notebook cells) registered as user code with a display name.
+_DISPLAY_NAMES: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Site:
+    """A place in the user's source: file as the user named it, 1-based line, code text."""
+
+    file: str
+    line: int
+    code: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+def register_display_name(filename: str, display: str) -> None:
+    """Show *filename* (e.g. a compiled notebook cell) as *display* in reports."""
+    _DISPLAY_NAMES[filename] = display
+    _is_library.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _is_library(filename: str) -> bool:
+    if filename in _DISPLAY_NAMES:
+        return False
+    if filename.startswith("<"):
+        return not filename.startswith(_USER_PSEUDO_PREFIXES)
+    path = os.path.abspath(filename)
+    if os.sep + "site-packages" + os.sep in path or os.sep + "dist-packages" + os.sep in path:
+        return True
+    if path.startswith(_SHAPEDOCTOR_DIR + os.sep):
+        return True
+    return path.startswith(_STDLIB_DIRS)
+
+
+def is_user_file(filename: str) -> bool:
+    """True when *filename* holds user code rather than a library's."""
+    return not _is_library(filename)
+
+
+def display_path(filename: str) -> str:
+    """The path as the user gave it (the script path stays relative if it was)."""
+    return _DISPLAY_NAMES.get(filename, filename)
+
+
+def user_site(skip: int = 1) -> Site | None:
+    """The innermost stack frame in user code, or None when there is none."""
+    frame = sys._getframe(skip)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not _is_library(filename):
+            lineno = frame.f_lineno
+            code = linecache.getline(filename, lineno).strip()
+            return Site(display_path(filename), lineno, code)
+        frame = frame.f_back
+    return None
+
+
+def site_from_traceback(tb) -> Site | None:
+    """The innermost user frame of a traceback (where the user's code raised)."""
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not _is_library(filename):
+            found = Site(display_path(filename), tb.tb_lineno, linecache.getline(filename, tb.tb_lineno).strip())
+        tb = tb.tb_next
+    return found
