@@ -14,7 +14,13 @@ _OWN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def run_command(script: str, argv: list[str], as_json: bool = False, show_traceback: bool = True) -> int:
     from shapedoctor.trace.runner import run_script
 
-    outcome = run_script(script, argv)
+    if as_json:  # keep stdout for the JSON: the script's own prints go to stderr
+        import contextlib
+
+        with contextlib.redirect_stdout(sys.stderr):
+            outcome = run_script(script, argv)
+    else:
+        outcome = run_script(script, argv)
     exc = outcome.exception
     diagnosis = Diagnosis(source="run", script=script)
     if exc is not None:
@@ -69,9 +75,18 @@ def _ok_path(run) -> list[PathStep]:
 
 def _print_user_traceback(exc: BaseException) -> None:
     """The traceback Python would print, without shapedoctor's and runpy's own frames."""
-    tb = exc.__traceback__
-    while tb is not None and (tb.tb_frame.f_code.co_filename.startswith(_OWN_DIR)
-                              or "runpy" in tb.tb_frame.f_code.co_filename):
-        tb = tb.tb_next
-    sys.stderr.write("".join(traceback.format_exception(type(exc), exc, tb)))
+    te = traceback.TracebackException.from_exception(exc)
+    for current in _chain(te):
+        current.stack = traceback.StackSummary.from_list(
+            [f for f in current.stack if not f.filename.startswith(_OWN_DIR) and "runpy" not in f.filename]
+        )
+    sys.stderr.write("".join(te.format()))
     sys.stderr.flush()
+
+
+def _chain(te: traceback.TracebackException):
+    seen = set()
+    while te is not None and id(te) not in seen:
+        seen.add(id(te))
+        yield te
+        te = te.__cause__ or te.__context__

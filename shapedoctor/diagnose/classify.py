@@ -43,4 +43,24 @@ def classify(message: str, consumer_cls: str) -> str | None:
         return "SD101"
     if re.search(r"expected axis -?\d+ of input shape to have value", msg):
         return "SD102"
+    shapes = expected_found_shapes(msg)
+    if shapes is not None:
+        expected, found = shapes
+        return "SD101" if len(expected) != len(found) else "SD102"
     return None
+
+
+def _tuple(text: str) -> tuple:
+    items = [t.strip() for t in text.strip("()[] ").split(",") if t.strip()]
+    return tuple(None if t == "None" else int(t) for t in items)
+
+
+def expected_found_shapes(message: str) -> tuple[tuple, tuple] | None:
+    """``expected shape=(None, 16), found shape=(None, 32)`` (a model's own input check)."""
+    m = re.search(r"expected shape=(\([^)]*\)), found shape=(\([^)]*\))", message)
+    if not m:
+        return None
+    try:
+        return _tuple(m.group(1)), _tuple(m.group(2))
+    except ValueError:
+        return None

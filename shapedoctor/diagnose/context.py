@@ -112,6 +112,18 @@ def parse_expectations(ctx: Context, live_layer: Any) -> None:
         ctx.expected_max_ndim = int(m.group(1))
     if (m := re.search(r"expected axis (-?\d+) of input shape to have value (\d+)", msg)):
         ctx.expected_axis = (int(m.group(1)), int(m.group(2)))
+    from shapedoctor.diagnose.classify import expected_found_shapes
+
+    shapes = expected_found_shapes(msg)
+    if shapes is not None:
+        expected, found = shapes
+        if len(expected) != len(found):
+            ctx.expected_ndim = len(expected)
+        else:
+            for axis in range(len(expected) - 1, 0, -1):
+                if expected[axis] is not None and expected[axis] != found[axis]:
+                    ctx.expected_axis = (axis - len(expected), expected[axis])
+                    break
 
 
 def needed_rank(ctx: Context) -> int | None:

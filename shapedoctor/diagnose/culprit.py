@@ -14,6 +14,8 @@ Rules, per family (documented in the README and followed by the test corpus):
 
 from __future__ import annotations
 
+import re
+
 from shapedoctor.diagnose.context import Context
 from shapedoctor.graph.model import Node
 from shapedoctor.report.model import Place
@@ -26,6 +28,17 @@ def find_culprit(ctx: Context) -> Node | None:
     if fam in ("SD101", "SD102"):
         return ctx.shaping_producer(ctx.producer())
     if fam == "SD104":
+        from shapedoctor.families.sd104_merge import spatial_shrinkers
+
+        shapes = ctx.received
+        if len(shapes) == 2 and all(shapes) and len(shapes[0]) != len(shapes[1]):
+            higher = 0 if len(shapes[0]) > len(shapes[1]) else 1
+            return ctx.shaping_producer(ctx.producer(higher))
+        if len(shapes) == 2 and all(shapes) and len(shapes[0]) == len(shapes[1]) > 2 and shapes[0][1:-1] != shapes[1][1:-1]:
+            small = 0 if (shapes[0][1] or 0) < (shapes[1][1] or 0) else 1
+            shrinkers = spatial_shrinkers(ctx, small)
+            if shrinkers:
+                return shrinkers[0]
         return ctx.shaping_producer(ctx.producer())
     if fam in ("SD103", "SD105", "SD106"):
         return ctx.consumer
@@ -51,7 +64,50 @@ def place_of(ctx: Context, node: Node, as_consumer: bool = False) -> Place:
         return Place("input", spec.name if spec else node.id, "InputLayer",
                      site.file if site else None, site.line if site else None, site.code if site else None)
     site = spec.created if spec else node.called
-    if ctx.family == "SD106" and node is ctx.consumer and node.called is not None:
+    if as_consumer and node.called is not None and stored_in_variable(site):
+        site = node.called  # a layer kept in a variable is "where" it is applied
+    elif ctx.family == "SD106" and node is ctx.consumer and node.called is not None:
         site = node.called
+    elif not as_consumer and spec is not None and spec.live is not None:
+        inner = _inner_producer(spec.live)
+        if inner is not None:
+            return inner
     return Place("layer", spec.name if spec else node.label, spec.cls if spec else node.label,
                  site.file if site else None, site.line if site else None, site.code if site else None)
+
+
+_STORED = re.compile(r"^(self\.)?\w+\s*=\s*[\w.]+\(.*\)\s*(#.*)?$")
+
+
+def stored_in_variable(site) -> bool:
+    """``name = layers.X(...)`` or ``self.x = ...``: created here, applied elsewhere."""
+    if site is None or not site.code:
+        return False
+    code = site.code
+    return bool(_STORED.match(code) or re.match(r"^(self\.)?\w+\s*=\s*[\w.]+\(\[?\s*$", code)) and ")(" not in code
+
+
+def _inner_producer(model) -> Place | None:
+    """For a nested functional/Sequential model: the layer inside that made its output."""
+    from shapedoctor.diagnose.context import PASS_THROUGH
+
+    try:
+        outputs = model.outputs
+    except (AttributeError, ValueError):
+        return None
+    if not outputs:
+        return None
+    history = getattr(outputs[0], "_keras_history", None)
+    layer = history.operation if history is not None else None
+    while layer is not None and type(layer).__name__ in PASS_THROUGH:
+        node = layer._inbound_nodes[0]
+        tensors = node.arguments.keras_tensors
+        layer = tensors[0]._keras_history.operation if tensors else None
+    if layer is None:
+        return None
+    from shapedoctor.trace import recorder as _rec
+
+    site = _rec.CURRENT.creation_site(layer) if _rec.CURRENT is not None else None
+    if site is None:
+        return None
+    return Place("layer", layer.name, type(layer).__name__, site.file, site.line, site.code)

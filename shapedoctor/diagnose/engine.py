@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnose.classify import classify, keras_message
+from shapedoctor.diagnose.classify import _ANSI, classify, keras_message
 from shapedoctor.diagnose.context import Context, parse_expectations
 from shapedoctor.diagnose.culprit import find_culprit, place_of
 from shapedoctor.diagnose.explain import expected_text, explanation, received_text
@@ -180,6 +180,6 @@ def diagnose_exception(recorder: Recorder, exc: BaseException) -> Finding | None
     failure = recorder.failure
     if failure is None:
         return None
-    if failure.exception is not exc and keras_message(failure.exception) not in str(exc):
+    if failure.exception is not exc and keras_message(failure.exception) not in _ANSI.sub("", str(exc)):
         return None
     return diagnose_failure(recorder, failure)

@@ -24,6 +24,7 @@ def fixes(ctx):
         missing = need - rank
         if missing == 1:
             yield from g.return_sequences(ctx, prod, True)
+            yield from g.return_sequences_chain(ctx, prod)
         yield from g.remove_flattener(ctx, prod)
         if prod is not None and prod.kind == "input":
             yield from g.declare_input(ctx, prod, tuple(got) + (1,) * missing, why=" (add the missing axis)")
@@ -48,6 +49,10 @@ def fixes(ctx):
             if 3 <= rank <= 5:
                 yield g.insert(ctx, f"GlobalAveragePooling{rank - 2}D", why="pool the extra axes away")
         elif known:
+            tail = 1
+            for d in feat[need - 2 :]:
+                tail *= d
+            yield g.insert(ctx, "Reshape", feat[: need - 2] + (tail,), why="merge the trailing axes into features")
             merged = 1
             for d in feat[: extra + 1]:
                 merged *= d
@@ -62,10 +67,20 @@ def _data_axis(ctx, node, got, missing):
     from shapedoctor.repair.candidate import Candidate
     from shapedoctor.repair.edits import DataTransform
 
-    shape = tuple(got) + (1,) * missing
-    how = "np.expand_dims({x}, -1)" if missing == 1 else "{x}.reshape({x}.shape + " + str((1,) * missing) + ")"
-    yield Candidate(f"add the missing axis to the data: {how.format(x='x')}",
-                    [DataTransform(how, shape, ctx.extra.get("data_site"), node.id)], cost=1, tags=["data"])
+    site = ctx.extra.get("data_site")
+    options = []
+    if missing == 1:
+        # A single sample passed without its batch axis looks like (h, w, channels).
+        batch_first = len(got) >= 3 and got[-1] in (1, 3, 4)
+        options.append(("np.expand_dims({x}, 0)", (1,) + tuple(got), "add the missing batch axis (one sample)",
+                        1 if batch_first else 2))
+        options.append(("np.expand_dims({x}, -1)", tuple(got) + (1,), "add the missing last axis to the data",
+                        2 if batch_first else 1))
+    else:
+        options.append(("{x}.reshape({x}.shape + " + str((1,) * missing) + ")", tuple(got) + (1,) * missing,
+                        "add the missing axes to the data", 1))
+    for how, shape, why, cost in options:
+        yield Candidate(f"{why}: {how.format(x='x')}", [DataTransform(how, shape, site, node.id)], cost=cost, tags=["data"])
 
 
 FAMILY = register(

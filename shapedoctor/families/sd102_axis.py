@@ -28,6 +28,15 @@ def fixes(ctx):
     yield from g.set_width(ctx, prod, value)
     if prod is not None and prod.kind == "input":
         yield from g.declare_input(ctx, prod, tuple(got[:-1]) + (value,))
+    if prod is not None and prod.kind == "data" and got[-1] is not None and got[-1] > value:
+        from shapedoctor.repair.candidate import Candidate
+        from shapedoctor.repair.edits import DataTransform
+
+        how = "{x}[..., :" + str(value) + "]"
+        yield Candidate(f"keep the {value} features the model was built on: {how.format(x='x')}",
+                        [DataTransform(how, tuple(got[:-1]) + (value,), ctx.extra.get("data_site"), prod.id)],
+                        cost=2, tags=["data"],
+                        note="only right if the extra columns are new ones at the end; otherwise retrain on the new width")
     if len(got) >= 2:
         yield g.insert(ctx, "Dense", value, why=f"project to {value} features", cost=3)
 

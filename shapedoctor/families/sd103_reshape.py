@@ -38,13 +38,32 @@ def fixes(ctx):
                 note="RepeatVector copies the value; Reshape alone can never create new values")
     # Keep the target's layout but let one axis absorb the size (-1).
     if len(target) >= 2:
-        for i in range(len(target)):
+        offered = 0
+        for i in reversed(range(len(target))):
             others = math.prod(d for j, d in enumerate(target) if j != i and d != -1)
             if others and have % others == 0:
                 new = tuple(-1 if j == i else d for j, d in enumerate(target))
                 yield Candidate(f"let axis {i} of the target absorb the size: target_shape={new}",
+                                [SetConfig(ctx.consumer.layer, {"target_shape": new})], cost=2 + offered)
+                offered += 1
+                if offered == 2:
+                    break
+    if want is None and fixed:
+        # A -1 axis: the other axes must divide the element count.
+        k = math.prod(fixed)
+        key = g.width_key(ctx, prod)
+        rest = math.prod(got[1:-1]) if len(got) > 2 else 1
+        if key:
+            lower, upper = (have // k) * k, -(-have // k) * k
+            for total in (upper, lower):
+                if total > 0 and total % rest == 0:
+                    yield from g.set_width(ctx, prod, total // rest)
+        if len(fixed) == 1:
+            divisors = sorted((d for d in range(1, have + 1) if have % d == 0), key=lambda d: (abs(d - k), d))
+            for d in divisors[:2]:
+                new = tuple(d if t != -1 else -1 for t in target)
+                yield Candidate(f"use an axis size that divides {have}: target_shape={new}",
                                 [SetConfig(ctx.consumer.layer, {"target_shape": new})], cost=2)
-                break
     yield Candidate(f"remove the Reshape ({g.name(ctx, ctx.consumer)})", [RemoveNode(ctx.consumer.id)], cost=3)
 
 

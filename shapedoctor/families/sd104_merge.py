@@ -19,6 +19,7 @@ def fixes(ctx):
         return
     cls = ctx.consumer_cls
     ref = shapes[0]
+    yield from _spatial(ctx, shapes)
     for i, shape in enumerate(shapes[1:], start=1):
         if shape == ref:
             continue
@@ -31,11 +32,58 @@ def fixes(ctx):
                 if cls != "Concatenate":
                     yield g.insert(ctx, "Dense", ref[-1], why=f"project input {i} to {ref[-1]} features",
                                    cost=3, input_index=i)
+        if len(shape) != len(ref):
+            higher = i if len(shape) > len(ref) else 0
+            yield from g.return_sequences(ctx, ctx.shaping_producer(ctx.producer(higher)), False)
+            low = min(len(shape), len(ref))
+            hi_shape = shape if higher == i else ref
+            if len(hi_shape) == low + 1 and 3 <= len(hi_shape) <= 5:
+                yield g.insert(ctx, f"GlobalAveragePooling{len(hi_shape) - 2}D", why=f"pool input {higher}",
+                               cost=2, input_index=higher)
         if cls == "Concatenate":
             if len(shape) > 2:
                 yield g.insert(ctx, "Flatten", why=f"flatten input {i}", cost=3, input_index=i)
             if len(ref) > 2:
                 yield g.insert(ctx, "Flatten", why="flatten input 0", cost=3, input_index=0)
+
+
+def _spatial(ctx, shapes):
+    """Feature maps of different spatial sizes (e.g. U-Net skips after valid convolutions)."""
+    from shapedoctor.repair import generators as g
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetConfig
+
+    if len(shapes) != 2 or len(shapes[0]) not in (3, 4, 5) or len(shapes[0]) != len(shapes[1]):
+        return
+    a, b = shapes
+    if a[1:-1] == b[1:-1] or None in a[1:-1] or None in b[1:-1]:
+        return
+    small = 0 if a[1] < b[1] else 1
+    shrinkers = spatial_shrinkers(ctx, small)
+    if shrinkers:
+        yield Candidate('keep the spatial size: padding="same" on ' + ", ".join(g.name(ctx, n) for n in shrinkers),
+                        [SetConfig(n.layer, {"padding": "same"}) for n in shrinkers], cost=1)
+    big, sm = shapes[1 - small], shapes[small]
+    rank = len(big) - 2
+    crop = tuple((d // 2, d - d // 2) for d in (x - y for x, y in zip(big[1:-1], sm[1:-1])))
+    if all(c[0] >= 0 and c[1] >= 0 for c in crop):
+        yield g.insert(ctx, f"Cropping{rank}D", crop, why="crop the larger feature map to the smaller one",
+                       cost=2, input_index=1 - small)
+
+
+def spatial_shrinkers(ctx, index):
+    """Convolutions with padding="valid" and a window > 1 above input *index* of the consumer."""
+    ids = ctx.consumer.input_ids()
+    node = ctx.graph.producer(ids[index]) if index < len(ids) else None
+    found = []
+    while node is not None and node.kind == "layer":
+        cfg = ctx.config_of(node)
+        window = cfg.get("kernel_size") or ()
+        if cfg.get("padding") == "valid" and any(k > 1 for k in window) and "Transpose" not in ctx.cls_of(node):
+            found.append(node)
+        nxt = node.input_ids()
+        node = ctx.graph.producer(nxt[0]) if nxt else None
+    return found
 
 
 FAMILY = register(

@@ -32,10 +32,18 @@ def fixes(ctx):
             if key in cfg and cfg[key] is not None:
                 new = tuple(min(k, s) for k, s in zip(cfg[key], spatial))
                 if new != tuple(cfg[key]):
+                    new = new[0] if len(set(new)) == 1 else new
                     changes = {key: new}
                     if key == "pool_size":
                         changes["strides"] = new
                     yield Candidate(f"use a smaller window: {key}={new}", [SetConfig(ctx.consumer.layer, changes)], cost=2)
+    cls = ctx.consumer_cls
+    if "Pooling" in cls and "Global" not in cls and got is not None and 3 <= len(got) <= 5:
+        from shapedoctor.repair.edits import ReplaceLayer
+
+        kind = "Max" if "Max" in cls else "Average"
+        yield Candidate(f"pool over whatever size is left: Global{kind}Pooling{len(got) - 2}D",
+                        [ReplaceLayer(ctx.consumer.id, f"Global{kind}Pooling{len(got) - 2}D", (), {"keepdims": True})], cost=2)
     for n in ctx.upstream_layers():
         if "Pooling" in ctx.cls_of(n) and "Global" not in ctx.cls_of(n):
             yield Candidate(f"remove the pooling layer {g.name(ctx, n)}", [RemoveNode(n.id)], cost=3)

@@ -28,7 +28,7 @@ def fixes(ctx):
     if cfg.get("activation") in ("linear", None):
         cfg.pop("activation", None)
     yield Candidate(f"use a separate {spec.cls} for this input (weights are then not shared)",
-                    [ReplaceLayer(ctx.consumer.id, spec.cls, args, cfg)], cost=1)
+                    [ReplaceLayer(ctx.consumer.id, spec.cls, args, cfg, copy_of_original=True)], cost=1)
     if ctx.expected_axis is not None:
         yield g.insert(ctx, "Dense", ctx.expected_axis[1], why="project this input to the shared layer's width", cost=3)
 

@@ -185,6 +185,17 @@ class CodeWriter:
     def _set_config(self, edit: SetConfig) -> Code:
         spec = self.graph.layers[edit.layer]
         site = spec.created
+        nested = edit.changes.get("layer") if spec.cls in ("Bidirectional", "TimeDistributed") else None
+        if isinstance(nested, dict) and nested.get("class_name"):
+            # A wrapper: edit the wrapped layer's call (e.g. the LSTM inside Bidirectional).
+            inner = self.index.layer_call(site, (nested["class_name"],))
+            old = self.graph.layers[edit.layer].config.get("layer", {}).get("config", {})
+            diff = {k: v for k, v in nested.get("config", {}).items() if old.get(k) != v}
+            if inner is not None:
+                new = _with_changes(inner.call, nested["class_name"], diff)
+                full = self.index.code(site.file, inner.call)
+                text = self._as_statement(site, inner, self.index.code(site.file, new)) if full in site.code else self.index.code(site.file, new)
+                return Code(text, site.file, inner.start)
         info = self.index.layer_call(site, (spec.cls,))
         if info is None:
             return Code(f"{spec.cls}(..., {', '.join(f'{k}={_py(v)}' for k, v in edit.changes.items())})",
@@ -197,11 +208,28 @@ class CodeWriter:
         spec = self.graph.spec(target)
         site = spec.created if spec and spec.created else target.called
         info = self.index.layer_call(site, (spec.cls,)) if spec else None
-        prefix = info.prefix if info else "layers."
+        prefix = self._layers_prefix(site, info)
         text = prefix + call_repr(edit.cls, edit.args, edit.kwargs)
         if site is None:
             return Code(text, None, None)
-        return Code(self._statement_for_new(site, info, text), site.file, info.start if info else site.line)
+        call_site = target.called
+        if site.code.startswith("self.") and call_site is not None:
+            # A subclassed model: layers are created in __init__ and applied in call().
+            m = re.match(r"(\w+)\s*=\s*self\.\w+\((\w+)", call_site.code)
+            if m:
+                return Code(f"{m.group(2)} = {text}({m.group(2)})", call_site.file, call_site.line)
+        return Code(self._statement_for_new(site, info, text, edit.input_index), site.file,
+                    info.start if info else site.line)
+
+    def _layers_prefix(self, site: Site | None, info: _CallInfo | None) -> str:
+        """How this file spells the layers module: ``layers.``, ``keras.layers.``, or bare."""
+        if info is not None and (info.prefix.endswith("layers.") or info.prefix == ""):
+            return info.prefix
+        if site is not None:
+            for call in self.index.calls(site.file):
+                if call.prefix.endswith("layers."):
+                    return call.prefix
+        return "layers."
 
     def _replace(self, edit: ReplaceLayer) -> Code:
         node = self.graph.node(edit.node)
@@ -210,6 +238,8 @@ class CodeWriter:
         info = self.index.layer_call(spec.created, (spec.cls,)) if spec else None
         prefix = info.prefix if info else "layers."
         text = prefix + call_repr(edit.cls, edit.args, edit.kwargs)
+        if edit.copy_of_original and info is not None:
+            text = self.index.code(spec.created.file, info.call)  # the user's own constructor call
         if info is not None and site is spec.created:
             return Code(self._as_statement(site, info, text), site.file, info.start)
         if site is not None and spec is not None:
@@ -234,6 +264,10 @@ class CodeWriter:
             spec = self.graph.layers[node.layer]
             site = spec.created
             info = self.index.layer_call(site, ("Input", "InputLayer"))
+            build = self.index.layer_call(site, ("build",))
+            if info is None and build is not None:
+                new = _with_changes(build.call, "__none__", {"input_shape": (None,) + tuple(edit.shape[1:])})
+                return Code(self._as_statement(site, build, self.index.code(site.file, new)), site.file, build.start)
             if info is not None:
                 new = _with_changes(info.call, "InputLayer", {"shape": tuple(edit.shape[1:])})
                 return Code(self._as_statement(site, info, self.index.code(site.file, new)), site.file, info.start)
@@ -260,7 +294,7 @@ class CodeWriter:
             return _strip_comment(site.code.replace(old, new_call, 1))
         return new_call
 
-    def _statement_for_new(self, site: Site, info: _CallInfo | None, text: str) -> str:
+    def _statement_for_new(self, site: Site, info: _CallInfo | None, text: str, input_index: int = 0) -> str:
         line = site.code
         add = re.match(r"^(\w[\w.]*)\.add\(", line)
         if add:
@@ -268,7 +302,10 @@ class CodeWriter:
         if info is not None:
             applied = self.index.applied_call(site, info)
             if applied is not None and applied.args:
-                arg = self.index.code(site.file, applied.args[0].value)
+                value = applied.args[0].value
+                if isinstance(value, (cst.List, cst.Tuple)) and input_index < len(value.elements):
+                    value = value.elements[input_index].value
+                arg = self.index.code(site.file, value)
                 if re.fullmatch(r"\w+", arg):
                     return f"{arg} = {text}({arg})"
                 return f"{text}({arg})"

@@ -117,13 +117,22 @@ class ReplaceLayer:
     cls: str
     args: tuple = ()
     kwargs: dict = field(default_factory=dict)
+    copy_of_original: bool = False  # a fresh copy of the user's layer (same constructor call)
 
     def apply(self, graph: Graph) -> None:
+        node = graph.node(self.node)
+        if self.copy_of_original:
+            old = graph.layers[node.layer]
+            key = graph.new_key(old.key + "_copy")
+            config = dict(old.config, name=key)
+            graph.layers[key] = LayerSpec(key, old.cls, config, None, old.klass, None, inserted=True)
+            node.layer = key
+            return
         klass = layer_class(self.cls)
         instance = klass(*self.args, **self.kwargs)
         key = graph.new_key(instance.name)
         graph.layers[key] = LayerSpec(key, self.cls, instance.get_config(), None, klass, None, inserted=True)
-        graph.node(self.node).layer = key
+        node.layer = key
 
     def describe(self, graph: Graph) -> str:
         return f"use {call_repr(self.cls, self.args, self.kwargs)} instead of {_node_name(graph, graph.node(self.node))}"

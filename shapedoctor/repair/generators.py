@@ -80,6 +80,21 @@ def remove_flattener(ctx: Context, node: Node | None) -> Iterator[Candidate]:
 
 
 def return_sequences(ctx: Context, node: Node | None, value: bool) -> Iterator[Candidate]:
+    if node is not None and node.kind == "layer" and ctx.cls_of(node) == "Bidirectional":
+        import copy
+
+        inner = copy.deepcopy(ctx.config_of(node).get("layer") or {})
+        if inner.get("config", {}).get("return_sequences", False) != value:
+            inner.setdefault("config", {})["return_sequences"] = value
+            changes = {"layer": inner}
+            backward = copy.deepcopy(ctx.config_of(node).get("backward_layer"))
+            if isinstance(backward, dict) and "config" in backward:
+                backward["config"]["return_sequences"] = value
+                changes["backward_layer"] = backward
+            what = "keep the time axis" if value else "return only the last step"
+            yield Candidate(f"{what}: return_sequences={value} on the layer inside {name(ctx, node)}",
+                            [SetConfig(node.layer, changes)], cost=1)
+        return
     if node is not None and node.kind == "layer" and ctx.cls_of(node) in RECURRENT:
         cfg = ctx.config_of(node)
         if cfg.get("return_sequences", False) != value:
@@ -98,3 +113,19 @@ def insert(ctx: Context, cls: str, *args, cost: int = 2, why: str = "", note: st
         cost=cost,
         note=note,
     )
+
+
+def return_sequences_chain(ctx: Context, prod: Node | None) -> Iterator[Candidate]:
+    """Stacked RNNs: every recurrent layer that feeds another one must return sequences."""
+    if prod is None or ctx.cls_of(prod) not in RECURRENT:
+        return
+    chain = [prod, ctx.consumer] + ctx.graph.downstream_chain(ctx.consumer)
+    rnns = [n for n in chain if ctx.cls_of(n) in RECURRENT]
+    later_needs = {"LSTM", "GRU", "SimpleRNN", "Conv1D", "Bidirectional", "RNN"}
+    fix = [n for i, n in enumerate(rnns) if any(ctx.cls_of(m) in later_needs for m in rnns[i + 1:])
+           and not ctx.config_of(n).get("return_sequences")]
+    if len(fix) > 1:
+        yield Candidate(
+            "keep the time axis for every stacked recurrent layer: return_sequences=True on "
+            + ", ".join(name(ctx, n) for n in fix),
+            [SetConfig(n.layer, {"return_sequences": True}) for n in fix], cost=1)

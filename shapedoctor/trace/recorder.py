@@ -122,6 +122,8 @@ class Recorder:
 
     # -- installation --------------------------------------------------------------------
     def install(self) -> "Recorder":
+        global CURRENT
+        CURRENT = self
         from keras.src.layers.layer import Layer
         from keras.src.models.model import Model
         from keras.src.models.sequential import Sequential
@@ -162,7 +164,7 @@ class Recorder:
             if id(self) not in recorder.created:
                 recorder.created[id(self)] = user_site(2)
                 recorder._layers[id(self)] = self
-                if recorder._sequentials and type(self).__name__ == "InputLayer":
+                if recorder._sequentials and recorder._sequentials[-1][1] and type(self).__name__ == "InputLayer":
                     # Made by Sequential.build from the first data it saw, not by the user.
                     recorder.auto_inputs.add(id(self))
             return original(self, *args, **kwargs)
@@ -198,7 +200,9 @@ class Recorder:
         recorder = self
 
         def build(self, input_shape=None):
-            recorder._sequentials.append(self)
+            # Built from data (inside a call, fit or predict) rather than by `model.build(...)`?
+            from_data = bool(recorder._stack) or getattr(recorder._local, "stage", None) is not None
+            recorder._sequentials.append((self, from_data))
             try:
                 return original(self, input_shape)
             except BaseException as exc:  # noqa: BLE001
@@ -233,15 +237,16 @@ class Recorder:
             call=record,
             exception=exc,
             stack=list(self._stack[:-1]),
-            sequential=self._sequentials[-1] if self._sequentials else None,
+            sequential=self._sequentials[-1][0] if self._sequentials else None,
             stage=record.stage if record.stage != "call" else ("build" if record.symbolic else "call"),
         )
 
     def _note_outputs(self, record: CallRecord, outputs: Any) -> None:
         from keras import tree
 
+        inputs = {id(t) for t in tree.flatten((record.args, record.kwargs))}
         for out in tree.flatten(outputs):
-            if shape_of(out) is None:
+            if shape_of(out) is None or id(out) in inputs:  # identity (e.g. Dropout at inference)
                 continue
             self.producers[id(out)] = record
             if not is_symbolic(out):
@@ -277,6 +282,9 @@ class Recorder:
         self._kept.clear()
 
 
+CURRENT: Recorder | None = None  # the most recently installed recorder
+
+
 def _flat_layers(model: Any) -> list[Any]:
     from keras.src.layers.core.input_layer import InputLayer
 
@@ -293,5 +301,9 @@ def _recorded_output_shape(layer: Any) -> tuple | None:
 def _same_error(inner: BaseException, outer: BaseException) -> bool:
     if inner is outer:
         return True
-    first = str(inner).strip().splitlines()[:1]
-    return bool(first) and first[0] in str(outer)
+    import re
+
+    ansi = re.compile(r"\x1b\[[0-9;]*m")
+    lines = [ln for ln in ansi.sub("", str(inner)).strip().splitlines()
+             if ln.strip() and not ln.startswith("Exception encountered")]
+    return bool(lines) and lines[0].strip() in ansi.sub("", str(outer))

@@ -1,0 +1,113 @@
+"""Recognisers for data messages: arrays given to fit/predict that do not fit the model.
+
+Sample counts (SD203): Keras 3 and tf.keras ``Data cardinality is ambiguous`` (with ``x
+sizes``/``y sizes`` lines), Keras 2 ``Input arrays should have the same number of samples
+as target arrays`` and ``All input arrays (x) should have the same number of samples``.
+Input shapes (SD201): Keras 2 ``Error when checking input: expected dense_1_input to have
+shape (64,) but got array with shape (1,)`` and its ``N dimensions`` variant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shapedoctor.messages import shapes as sh
+from shapedoctor.messages._common import SHAPE, line_at
+from shapedoctor.messages.facts import ErrorFacts
+from shapedoctor.messages.normalize import Block
+from shapedoctor.messages.registry import recognizer
+
+_CARD = re.compile(r"Data cardinality is ambiguous")
+_SIZES = re.compile(r"^\s{0,8}'?(x|y|sample_weight)'? sizes: ([\d, ]{1,200})$", re.M)
+# Keras 3 glues the first sizes line to the sentence before it.
+_SIZES_GLUED = re.compile(r"samples\.'?(x|y|sample_weight)'? sizes: ([\d, ]{1,200})$", re.M)
+
+
+def _ints(text: str) -> list[int]:
+    return [int(t) for t in re.findall(r"\d{1,12}", text)]
+
+
+@recognizer("data cardinality is ambiguous")
+def cardinality(block: Block):
+    m = _CARD.search(block.text)
+    if not m:
+        return None
+    sizes: dict[str, list[int]] = {}
+    for s in list(_SIZES_GLUED.finditer(block.text)) + list(_SIZES.finditer(block.text)):
+        sizes.setdefault(s.group(1), _ints(s.group(2)))
+    parts = [f"{k}: {', '.join(str(n) for n in v)}" for k, v in sizes.items()]
+    dialect = "tf.keras" if "ambiguous:" in block.text else "keras3"
+    return ErrorFacts(
+        family="SD203",
+        key_line=line_at(block.text, m.start()),
+        expected="the same number of samples in x and y",
+        received=", ".join(parts) or None,
+        dialect=dialect,
+        details={"sizes": sizes},
+    )
+
+
+_SAMPLES = re.compile(
+    r"Input arrays should have the same number of samples as target arrays\. "
+    r"Found (\d{1,12}) input samples and (\d{1,12}) target samples"
+)
+_ALL_SAME = re.compile(
+    r"All (input|target) arrays \((x|y)\) should have the same number of samples\.(?: Got array shapes: (\[[^\n]{0,2000}\]))?"
+)
+
+
+@recognizer("should have the same number of samples")
+def sample_counts(block: Block):
+    m = _SAMPLES.search(block.text)
+    if m:
+        x, y = int(m.group(1)), int(m.group(2))
+        return ErrorFacts(
+            family="SD203",
+            key_line=line_at(block.text, m.start()),
+            expected="the same number of samples in x and y",
+            received=f"x: {x}, y: {y}",
+            dialect="keras2",
+            details={"sizes": {"x": [x], "y": [y]}},
+        )
+    m = _ALL_SAME.search(block.text)
+    if m:
+        shapes = sh.find_shapes(m.group(3) or "")
+        counts = [sh.parse_shape(s)[0] for s in shapes]
+        return ErrorFacts(
+            family="SD203",
+            key_line=line_at(block.text, m.start()),
+            expected=f"the same number of samples in every {m.group(1)} array",
+            received=f"{m.group(2)}: " + ", ".join(str(c) for c in counts) if counts else None,
+            shapes=shapes,
+            dialect="keras2",
+            details={"sizes": {m.group(2): counts}},
+        )
+    return None
+
+
+_CHECK_INPUT = re.compile(
+    r"Error when checking (?:model )?input: expected (\S{1,200}) to have "
+    r"(?:shape (" + SHAPE + r") but got array with shape (" + SHAPE + r")"
+    r"|(\d{1,2}) ?dimensions, but got (?:an )?array with shape (" + SHAPE + r"))"
+)
+
+
+@recognizer("error when checking input", "error when checking model input")
+def keras2_check_input(block: Block):
+    m = _CHECK_INPUT.search(block.text)
+    if not m:
+        return None
+    if m.group(2):
+        expected, received = sh.norm(m.group(2)), sh.norm(m.group(3))
+    else:
+        expected, received = f"ndim={m.group(4)}", sh.norm(m.group(5))
+    return ErrorFacts(
+        family="SD201",
+        key_line=line_at(block.text, m.start()),
+        layer=m.group(1),
+        layer_class="InputLayer",
+        expected=expected,
+        received=received,
+        dialect="keras2",
+        details={"per_sample": bool(m.group(2))},
+    )

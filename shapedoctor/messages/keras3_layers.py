@@ -1,0 +1,261 @@
+"""Recognisers for the layer messages of Keras 3 (any backend).
+
+Keras 3 words its InputSpec errors ``Input 0 with name 'None' of layer 'lstm' is
+incompatible with the layer: ...``, wraps errors raised inside ``call`` as ``Exception
+encountered when calling Reshape.call(). <bold message> Arguments received by ...``, and
+raises its own messages for Reshape, merge layers, Concatenate, convolution/pooling output
+sizes, the model's declared inputs and undefined variable shapes. Some of these texts are
+shared with tf.keras 2.x; the dialect is then read from the traceback's paths.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shapedoctor.messages import shapes as sh
+from shapedoctor.messages._common import SHAPE, axis_facts, line_at, rank_facts, shape_facts, with_wrapper
+from shapedoctor.messages.facts import ErrorFacts
+from shapedoctor.messages.normalize import Block
+from shapedoctor.messages.registry import recognizer
+
+_PREFIX = r"Input (\d{1,3}) with name '[^'\n]{0,200}' of layer '([^'\n]{1,200})' is incompatible with the layer: "
+
+_NDIM = re.compile(
+    _PREFIX + r"expected (min_|max_)?ndim=(\d{1,2}), found ndim=(\d{1,2})\.?"
+    r"(?: Full shape received: (" + SHAPE + r"))?"
+)
+_AXIS = re.compile(
+    _PREFIX + r"expected axis (-?\d{1,2}) of input shape to have value (\d{1,12}), "
+    r"but received input with shape (" + SHAPE + r")"
+)
+_SHAPE = re.compile(_PREFIX + r"expected shape=(" + SHAPE + r"), found shape=(" + SHAPE + r")")
+
+
+@recognizer("is incompatible with the layer: expected", "ndim=")
+def input_spec_ndim(block: Block):
+    m = _NDIM.search(block.text)
+    if not m:
+        return None
+    return rank_facts(
+        block,
+        line_at(block.text, m.start()),
+        layer=m.group(2),
+        expected_ndim=int(m.group(4)),
+        found_ndim=int(m.group(5)),
+        kind=m.group(3) or "",
+        received=m.group(6),
+        dialect="keras3",
+    )
+
+
+@recognizer("of input shape to have value")
+def input_spec_axis(block: Block):
+    m = _AXIS.search(block.text)
+    if not m:
+        return None
+    return axis_facts(
+        block,
+        line_at(block.text, m.start()),
+        layer=m.group(2),
+        axis=int(m.group(3)),
+        value=int(m.group(4)),
+        received=m.group(5),
+        dialect="keras3",
+    )
+
+
+@recognizer("is incompatible with the layer: expected shape=")
+def input_spec_shape(block: Block):
+    m = _SHAPE.search(block.text)
+    if not m:
+        return None
+    return shape_facts(block, line_at(block.text, m.start()), m.group(2), m.group(3), m.group(4), "keras3")
+
+
+# Functional models check every input against the declared Input(shape=...).
+_INVALID_INPUT = re.compile(
+    r"Expected shape (" + SHAPE + r"), but input has incompatible shape (" + SHAPE + r")"
+)
+
+
+@recognizer("but input has incompatible shape")
+def functional_input(block: Block):
+    m = _INVALID_INPUT.search(block.text)
+    if not m:
+        return None
+    facts = shape_facts(block, line_at(block.text, m.start()), None, m.group(1), m.group(2), "keras3")
+    facts.family = "SD201"
+    facts.layer_class = facts.layer_class or "InputLayer"
+    name = re.search(r"with name '([^'\n]{1,200})' and path", block.text)
+    if name:
+        facts.details["input_name"] = name.group(1)
+    return facts
+
+
+_RESHAPE = re.compile(
+    r"total size of the tensor must be unchanged\. Received: input_shape=(" + SHAPE + r"), target_shape=(" + SHAPE + r")"
+)
+
+
+@recognizer("total size of the tensor must be unchanged")
+def reshape(block: Block):
+    m = _RESHAPE.search(block.text)
+    if not m:
+        return None
+    src, dst = sh.parse_shape(m.group(1)), sh.parse_shape(m.group(2))
+    facts = ErrorFacts(
+        family="SD103",
+        key_line=line_at(block.text, m.start()),
+        layer_class="Reshape",
+        expected=sh.fmt(dst),
+        received=sh.fmt(src),
+        dialect="keras3",
+        details={"input_size": sh.size(src), "target_size": sh.size(dst), "target_shape": sh.fmt(dst)},
+    )
+    return with_wrapper(facts, block)
+
+
+_MERGE = re.compile(r"Inputs have incompatible shapes\. Received shapes (" + SHAPE + r") and (" + SHAPE + r")")
+
+
+@recognizer("inputs have incompatible shapes. received shapes")
+def merge(block: Block):
+    m = _MERGE.search(block.text)
+    if not m:
+        return None
+    a, b = sh.norm(m.group(1)), sh.norm(m.group(2))
+    facts = ErrorFacts(
+        family="SD104",
+        key_line=line_at(block.text, m.start()),
+        expected="equal shapes",
+        received=f"{a} and {b}",
+        shapes=[a, b],
+        details={"operation": "elementwise"},
+    )
+    return with_wrapper(facts, block)
+
+
+_CONCAT = re.compile(
+    r"A `Concatenate` layer requires inputs with matching shapes except for the concat(?:enation)? axis\."
+    r"[^\n\[]{0,80}(\[[^\n]{0,2000}\])"
+)
+_CONCAT_AXIS = re.compile(r"Concatenate\(axis=(-?\d{1,2})\)|concat(?:enation)?_?axis=(-?\d{1,2})")
+
+
+def concat_facts(block: Block, key_line: str, shapes: list, axis, dialect=None) -> ErrorFacts:
+    """Concatenate facts: the shapes, the axes (batch excluded) on which they differ.
+
+    The message does not say which axis was being joined (``axis`` is read from the code
+    line when the traceback shows it). Keras refused, so at least one differing axis is
+    not the joined one.
+    """
+    differing = []
+    if shapes and all(s is not None for s in shapes):
+        rank = len(shapes[0])
+        if all(len(s) == rank for s in shapes):
+            for ax in range(1, rank):
+                sizes = {s[ax] for s in shapes if s[ax] is not None}
+                if len(sizes) > 1:
+                    differing.append(ax)
+    printed = [sh.fmt(s) for s in shapes if s is not None]
+    return ErrorFacts(
+        family="SD104",
+        key_line=key_line,
+        layer_class="Concatenate",
+        expected="equal sizes on every axis except the joined one",
+        received=" and ".join(printed),
+        shapes=printed,
+        dialect=dialect,
+        details={"operation": "concatenate", "axis": axis, "differing_axes": differing},
+    )
+
+
+@recognizer("`concatenate` layer requires inputs with matching shapes")
+def concatenate(block: Block):
+    m = _CONCAT.search(block.text)
+    if not m:
+        return None
+    shapes = [sh.parse_shape(s) for s in sh.find_shapes(m.group(1), limit=16)]
+    axis = None
+    am = _CONCAT_AXIS.search(block.context)
+    if am:
+        axis = int(am.group(1) or am.group(2))
+    return concat_facts(block, line_at(block.text, m.start()), shapes, axis)
+
+
+_CONV_NEG = re.compile(r"Computed output size would be (?:zero or )?negative\.")
+_IN_SHAPE = re.compile(r"inputs[ .]shape=(" + SHAPE + r")")
+_KERNEL = re.compile(r"kernel shape=(" + SHAPE + r")")
+_POOL = re.compile(r"pool_size=(" + SHAPE + r")")
+_STRIDES = re.compile(r"strides=(" + SHAPE + r")")
+_PADDING = re.compile(r"padding=(\w{1,10})")
+
+
+@recognizer("computed output size would be")
+def conv_output_size(block: Block):
+    m = _CONV_NEG.search(block.text)
+    if not m:
+        return None
+    line = line_at(block.text, m.start())
+    ins = _IN_SHAPE.search(line)
+    kernel = _KERNEL.search(line)
+    pool = _POOL.search(line)
+    strides = _STRIDES.search(line)
+    padding = _PADDING.search(line)
+    in_shape = sh.parse_shape(ins.group(1)) if ins else None
+    window = None
+    cls = None
+    if kernel:
+        k = sh.parse_shape(kernel.group(1))
+        if k and len(k) >= 3:
+            window = tuple(k[:-2])
+            cls = f"Conv{len(window)}D"
+    elif pool:
+        window = sh.parse_shape(pool.group(1))
+        if window:
+            cls = f"MaxPooling{len(window)}D"
+    facts = ErrorFacts(
+        family="SD105",
+        key_line=line,
+        received=sh.fmt(in_shape),
+        expected=f"spatial size >= {max(d for d in window if d is not None)}" if window and any(d is not None for d in window) else None,
+        dialect="keras3",
+        details={
+            "window": list(window) if window else None,
+            "window_kind": "kernel" if kernel else ("pool" if pool else None),
+            "strides": list(sh.parse_shape(strides.group(1)) or ()) if strides else None,
+            "padding": padding.group(1) if padding else None,
+        },
+    )
+    facts = with_wrapper(facts, block)
+    if facts.layer_class is None:
+        facts.layer_class = cls
+    return facts
+
+
+_VARIABLE = re.compile(
+    r"Shapes used to initialize variables must be fully-defined \(no `None` dimensions\)\. "
+    r"Received: shape=(" + SHAPE + r") for variable path='([^'\n]{1,300})'"
+)
+
+
+@recognizer("shapes used to initialize variables must be fully-defined")
+def undefined_variable(block: Block):
+    m = _VARIABLE.search(block.text)
+    if not m:
+        return None
+    path = m.group(2).split("/")
+    layer = path[-2] if len(path) >= 2 else None
+    var = path[-1]
+    kernel = sh.norm(m.group(1))
+    return ErrorFacts(
+        family="SD107",
+        key_line=line_at(block.text, m.start()),
+        layer=layer,
+        expected="a defined size on the last input axis",
+        received=f"{var} shape {kernel}",
+        shapes=[kernel],
+        dialect="keras3",
+        details={"variable": m.group(2), "variable_shape": kernel},
+    )
+

@@ -1,0 +1,112 @@
+"""Run shapedoctor over the corpus in parallel subprocesses and score each case.
+
+Used by ``tests/test_corpus.py`` and runnable on its own to print the score table::
+
+    python tests/corpus_runner.py [case-name-substring ...]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@dataclass
+class CaseResult:
+    name: str
+    case: dict
+    exit_code: int
+    report: dict | None
+    stderr: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+
+def load_cases(selected: list[str] | None = None) -> list[tuple[str, Path, dict]]:
+    cases = []
+    for folder in sorted(CORPUS.iterdir()):
+        toml = folder / "case.toml"
+        if not toml.exists():
+            continue
+        if selected and not any(s in folder.name for s in selected):
+            continue
+        with open(toml, "rb") as fh:
+            cases.append((folder.name, folder, tomllib.load(fh)))
+    return cases
+
+
+def run_case(name: str, folder: Path, case: dict, extra_args: list[str] | None = None) -> CaseResult:
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
+    proc = subprocess.run(
+        [sys.executable, "-m", "shapedoctor", "run", "--json", *(extra_args or []), "script.py"],
+        cwd=folder, capture_output=True, text=True, env=env, timeout=300,
+    )
+    try:
+        report = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        report = None
+    result = CaseResult(name, case, proc.returncode, report, proc.stderr)
+    result.problems = score(case, proc.returncode, report)
+    return result
+
+
+def score(case: dict, exit_code: int, report: dict | None) -> list[str]:
+    problems: list[str] = []
+    if report is None:
+        return [f"no JSON report (exit {exit_code})"]
+    expect = case.get("expect", "mismatch")
+    if report.get("status") != expect:
+        problems.append(f"status {report.get('status')!r}, expected {expect!r}")
+        return problems
+    if expect == "ok":
+        if exit_code != 0:
+            problems.append(f"exit code {exit_code}, expected 0")
+        return problems
+    if exit_code != 1:
+        problems.append(f"exit code {exit_code}, expected 1")
+    finding = report["findings"][0]
+    if case.get("family") and finding["id"] != case["family"]:
+        problems.append(f"family {finding['id']}, expected {case['family']}")
+    culprit = finding.get("culprit") or {}
+    lines = case.get("culprit_lines") or []
+    if lines and culprit.get("line") not in lines:
+        problems.append(f"culprit line {culprit.get('line')}, expected one of {lines}")
+    if "consumer_line" in case and (finding.get("consumer") or {}).get("line") != case["consumer_line"]:
+        problems.append(f"consumer line {(finding.get('consumer') or {}).get('line')}, expected {case['consumer_line']}")
+    wanted = case.get("fixes") or []
+    verified = [f for f in finding.get("fixes", []) if f.get("verified")]
+    if wanted and not any(w in (f.get("code") or "") for f in verified for w in wanted):
+        codes = [f.get("code") for f in verified]
+        problems.append(f"no verified fix contains any of {wanted}; got {codes}")
+    return problems
+
+
+def run_all(selected: list[str] | None = None, workers: int = 2) -> list[CaseResult]:
+    cases = load_cases(selected)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda c: run_case(*c), cases))
+
+
+def summary(results: list[CaseResult]) -> str:
+    passed = sum(r.passed for r in results)
+    lines = [f"{'case':45} result"]
+    for r in results:
+        lines.append(f"{r.name:45} {'ok' if r.passed else 'FAIL: ' + '; '.join(r.problems)}")
+    pct = 100.0 * passed / len(results) if results else 0.0
+    lines.append(f"corpus score: {passed}/{len(results)} = {pct:.1f} %")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(summary(run_all(sys.argv[1:] or None)))
