@@ -32,7 +32,7 @@ def fixes(ctx):
         from shapedoctor.repair.candidate import Candidate
         from shapedoctor.repair.edits import DataTransform
 
-        how = "{x}[..., :" + str(value) + "]"
+        how = ("{x}[:, :" if len(got) == 2 else "{x}[..., :") + str(value) + "]"
         yield Candidate(f"keep the {value} features the model was built on: {how.format(x='x')}",
                         [DataTransform(how, tuple(got[:-1]) + (value,), ctx.extra.get("data_site"), prod.id)],
                         cost=2, tags=["data"],

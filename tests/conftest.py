@@ -1,0 +1,32 @@
+"""Shared test helpers: run shapedoctor as a user would, in a subprocess, on real Keras."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", COLUMNS="120")
+    return subprocess.run([sys.executable, "-m", "shapedoctor", *args], cwd=cwd or ROOT,
+                          capture_output=True, text=True, env=env, timeout=timeout)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+def report_of(proc: subprocess.CompletedProcess) -> dict:
+    try:
+        return json.loads(proc.stdout)
+    except json.JSONDecodeError as exc:  # show what came instead
+        raise AssertionError(f"no JSON on stdout (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}") from exc

@@ -1,0 +1,33 @@
+"""Score shapedoctor on the corpus of real-world shape bugs: every case must pass (100 %)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_runner import load_cases, run_all, summary
+
+CASES = load_cases()
+
+
+@pytest.fixture(scope="module")
+def results():
+    res = run_all()
+    print("\n" + summary(res))
+    return {r.name: r for r in res}
+
+
+def test_corpus_is_big_enough():
+    buggy = [c for c in CASES if c[2].get("expect") == "mismatch"]
+    valid = [c for c in CASES if c[2].get("expect") == "ok"]
+    assert len(buggy) >= 30 and len(valid) >= 5
+
+
+@pytest.mark.parametrize("name", [c[0] for c in CASES])
+def test_case(results, name):
+    result = results[name]
+    assert result.passed, f"{name}: {'; '.join(result.problems)}\n--- stderr tail ---\n{result.stderr[-2000:]}"
+
+
+def test_corpus_score_is_100_percent(results):
+    passed = sum(r.passed for r in results.values())
+    assert passed == len(results), summary(list(results.values()))
