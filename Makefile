@@ -1,0 +1,31 @@
+# shapedoctor developer commands. Everything runs in ./.venv, created on first use.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+
+.PHONY: setup demo test bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+# Diagnose the bundled examples (the seed article's three examples).
+demo: setup
+	@for f in examples/seed_example1_dense_units.py examples/seed_example2_reshape.py examples/seed_example3_lstm.py; do \
+		echo; echo "\$$ shapedoctor run --no-traceback $$f"; \
+		$(VENV)/bin/shapedoctor run --no-traceback $$f; echo "(exit code $$?)"; \
+	done
+
+test: setup
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) benchmarks/bench_run_overhead.py
+	$(PY) benchmarks/bench_large_model.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

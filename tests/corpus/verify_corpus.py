@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Run every case of the shape-bug corpus and check it behaves as recorded.
+
+Standalone (stdlib only).  For each ``cNNN_*`` / ``vNNN_*`` folder next to this
+file it
+
+* validates ``case.toml`` (required keys, allowed values, line numbers that
+  point at non-blank lines of ``script.py``),
+* runs ``script.py`` in a subprocess,
+* checks that buggy cases (``expect = "mismatch"``) exit non-zero with
+  ``keras_error`` somewhere in their output, and that valid cases
+  (``expect = "ok"``) exit 0.
+
+Usage::
+
+    python tests/corpus/verify_corpus.py [-j 4] [--python PATH] [-v] [CASE ...]
+
+The interpreter defaults to ``<repo>/.venv/bin/python`` when it exists, else
+the interpreter running this file.  Exit status is 0 when every case behaves
+as expected.
+"""
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import os
+import re
+import subprocess
+import sys
+import time
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+CASE_RE = re.compile(r"^[cv]\d{3}_[a-z0-9_]+$")
+ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+FAMILIES = {"SD101", "SD102", "SD103", "SD104", "SD105", "SD106", "SD107"}
+STAGES = {"build", "call", "predict", "fit"}
+KINDS = {"layer", "input", "data"}
+TIME_BUDGET_S = 10.0
+
+
+def default_python() -> str:
+    venv = REPO / ".venv" / "bin" / "python"
+    return str(venv) if venv.exists() else sys.executable
+
+
+def discover(names: list[str]) -> list[Path]:
+    dirs = sorted(p for p in HERE.iterdir() if p.is_dir() and CASE_RE.match(p.name))
+    if names:
+        wanted = set(names)
+        dirs = [d for d in dirs if d.name in wanted or d.name.split("_")[0] in wanted]
+    return dirs
+
+
+def validate(case_dir: Path) -> tuple[dict, list[str]]:
+    """Return (meta, problems) for one case folder."""
+    problems: list[str] = []
+    script = case_dir / "script.py"
+    toml = case_dir / "case.toml"
+    if not script.exists() or not toml.exists():
+        return {}, ["missing script.py or case.toml"]
+    try:
+        meta = tomllib.loads(toml.read_text())
+    except tomllib.TOMLDecodeError as exc:
+        return {}, [f"case.toml does not parse: {exc}"]
+
+    lines = script.read_text().splitlines()
+    for key in ("title", "source", "stage", "expect", "family", "culprit_lines", "fixes"):
+        if key not in meta:
+            problems.append(f"missing key {key!r}")
+    expect = meta.get("expect")
+    if expect not in ("mismatch", "ok"):
+        problems.append(f"expect must be 'mismatch' or 'ok', got {expect!r}")
+    if meta.get("stage") not in STAGES:
+        problems.append(f"stage {meta.get('stage')!r} not in {sorted(STAGES)}")
+    if not str(meta.get("source", "")).strip():
+        problems.append("empty source")
+
+    def check_line(n, what):
+        if not isinstance(n, int) or not 1 <= n <= len(lines):
+            problems.append(f"{what} {n!r} outside script.py (1..{len(lines)})")
+        elif not lines[n - 1].strip():
+            problems.append(f"{what} {n} points at a blank line")
+
+    kind = case_dir.name[0]
+    if expect == "mismatch":
+        if kind != "c":
+            problems.append("buggy cases must live in cNNN_* folders")
+        if meta.get("family") not in FAMILIES:
+            problems.append(f"family {meta.get('family')!r} not in {sorted(FAMILIES)}")
+        if meta.get("culprit_kind") not in KINDS:
+            problems.append(f"culprit_kind {meta.get('culprit_kind')!r} not in {sorted(KINDS)}")
+        culprits = meta.get("culprit_lines", [])
+        if not culprits:
+            problems.append("culprit_lines is empty")
+        for n in culprits:
+            check_line(n, "culprit line")
+        check_line(meta.get("consumer_line"), "consumer_line")
+        if not meta.get("fixes"):
+            problems.append("fixes is empty")
+        if not str(meta.get("keras_error", "")).strip():
+            problems.append("keras_error is empty")
+    elif expect == "ok":
+        if kind != "v":
+            problems.append("valid cases must live in vNNN_* folders")
+        if meta.get("family", "") != "":
+            problems.append("valid case must have family = \"\"")
+        if meta.get("culprit_lines") != [] or meta.get("fixes") != []:
+            problems.append("valid case must have culprit_lines = [] and fixes = []")
+        if "consumer_line" in meta:
+            problems.append("valid case must not set consumer_line")
+    return meta, problems
+
+
+def run_case(case_dir: Path, python: str, timeout: float) -> dict:
+    meta, problems = validate(case_dir)
+    result = {"name": case_dir.name, "meta": meta, "problems": problems,
+              "rc": None, "secs": 0.0, "tail": ""}
+    if not meta:
+        return result
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONDONTWRITEBYTECODE="1")
+    start = time.monotonic()
+    try:
+        proc = subprocess.run([python, "script.py"], cwd=case_dir, env=env,
+                              capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        result["secs"] = time.monotonic() - start
+        problems.append(f"timed out after {timeout:.0f}s")
+        return result
+    result["secs"] = time.monotonic() - start
+    result["rc"] = proc.returncode
+    output = ANSI_RE.sub("", proc.stdout + "\n" + proc.stderr)
+    needle = meta.get("keras_error") or "\x00"
+    hits = [l for l in output.splitlines() if needle in l]
+    err_lines = [l for l in output.splitlines() if "Error" in l]
+    if proc.returncode == 0:
+        out_lines = proc.stdout.strip().splitlines()
+        result["tail"] = "stdout: " + (out_lines[-1] if out_lines else "")
+    else:
+        result["tail"] = (hits or err_lines or [output.strip()[-200:]])[-1].strip()
+
+    if meta.get("expect") == "mismatch":
+        if proc.returncode == 0:
+            problems.append("expected an error, but the script exited 0")
+        elif meta.get("keras_error") and meta["keras_error"] not in output:
+            problems.append(f"keras_error {meta['keras_error']!r} not found in output")
+    elif meta.get("expect") == "ok" and proc.returncode != 0:
+        problems.append(f"expected exit 0, got {proc.returncode}")
+    return result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("cases", nargs="*", help="case folder names or ids (c001, v002...)")
+    ap.add_argument("-j", "--jobs", type=int, default=4)
+    ap.add_argument("--python", default=default_python())
+    ap.add_argument("--timeout", type=float, default=120.0)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+
+    dirs = discover(args.cases)
+    if not dirs:
+        print("no cases found", file=sys.stderr)
+        return 2
+    with cf.ThreadPoolExecutor(max(1, args.jobs)) as pool:
+        results = list(pool.map(lambda d: run_case(d, args.python, args.timeout), dirs))
+
+    good = 0
+    slow = []
+    for r in results:
+        ok = not r["problems"]
+        good += ok
+        if r["secs"] > TIME_BUDGET_S:
+            slow.append(f"{r['name']} ({r['secs']:.1f}s)")
+        if args.verbose or not ok:
+            status = "ok  " if ok else "FAIL"
+            print(f"{status} {r['name']:<45} rc={r['rc']} {r['secs']:5.1f}s  {r['tail'][:110]}")
+            for p in r["problems"]:
+                print(f"       - {p}")
+
+    fams = Counter(r["meta"].get("family") or "valid" for r in results if r["meta"])
+    print("families: " + ", ".join(f"{k}={v}" for k, v in sorted(fams.items())))
+    if slow:
+        print(f"note: wall time over the {TIME_BUDGET_S:.0f}s budget with {args.jobs} parallel job(s) "
+              "(rerun with -j 1 to time cases in isolation): " + ", ".join(slow))
+    print(f"{len(results)} cases: {good} as expected")
+    return 0 if good == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
