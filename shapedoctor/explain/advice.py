@@ -52,12 +52,29 @@ def _fix(title: str, code: str = "", note: Optional[str] = None, result_shape: O
 _BACKTICK = re.compile(r"`([^`]{1,200})`")
 
 
+def _looks_like_code(s: str) -> bool:
+    return any(c in s for c in "(=._")
+
+
 def _generic_fixes(family_id: str, limit: int = 3) -> list[FixReport]:
-    """The family's own suggestions, code taken from their first `backticked` part."""
+    """The family's own suggestions; their `backticked` parts that look like code become the code."""
     out = []
     for text in get(family_id).suggestions[:limit]:
-        m = _BACKTICK.search(text)
-        out.append(_fix(text[0].upper() + text[1:], m.group(1) if m else ""))
+        code = "\n".join(c for c in _BACKTICK.findall(text) if _looks_like_code(c))
+        out.append(_fix(text[0].upper() + text[1:], code))
+    return out
+
+
+def _tidy(fixes: list[FixReport]) -> list[FixReport]:
+    """No duplicate titles; the first fix does not start with "Or"."""
+    seen, out = set(), []
+    for fx in fixes:
+        if fx.title in seen:
+            continue
+        seen.add(fx.title)
+        out.append(fx)
+    if out and out[0].title.startswith("Or "):
+        out[0].title = _cap(out[0].title[3:])
     return out
 
 
@@ -105,8 +122,9 @@ def sd101(f: ErrorFacts) -> Advice:
     need_words = sh.ndim_words(need) if check == "exact" else f"at least {sh.ndim_words(need)}" if check == "min" else f"at most {sh.ndim_words(need)}"
     axes = f" {_AXES[kind]}" if kind and (need == len(_AXES[kind].split(","))) else ""
     received_txt = f"{f.received}, {sh.ndim_words(got)}" if recv is not None else sh.ndim_words(got)
-    message = f"{_who(f)} needs {need_words}{axes}, received {received_txt}"
-    subject = cls or f.layer or "The layer"
+    who = _who(f) if (f.layer or cls) else (f.details.get("node") or "the layer")
+    message = f"{who} needs {need_words}{axes}, received {received_txt}"
+    subject = cls or f.layer or f.details.get("node") or "The layer"
     explanation = f"{subject} needs {need_words}{axes}; it received {received_txt}. " + get("SD101").why
     fixes: list[FixReport] = []
     target = f.layer or cls or "the layer"
@@ -149,6 +167,14 @@ def sd101(f: ErrorFacts) -> Advice:
                               f"layers.Reshape(({recv[1]}, {merged})),",
                               result_shape=f"(None, {recv[1]}, {merged})"))
         fixes.append(_fix(f"Or flatten each step before {target}", "layers.TimeDistributed(layers.Flatten()),"))
+    elif got > need:
+        fixes.append(_fix(f"Remove the extra axis before {target} (or from the data)",
+                          "x = np.squeeze(x, axis=1)   # if that axis has size 1\nlayers.Reshape((...)),   # or merge two axes"))
+        if need == 4 and got == 5:
+            fixes.append(_fix("Or, for volumes or video, use the 3D layers (or TimeDistributed per frame)",
+                              "layers.Conv3D(filters, 3),\nlayers.TimeDistributed(layers.Conv2D(filters, 3)),"))
+    elif got < need:
+        fixes.append(_fix(f"Add the missing axis before {target}", "layers.Reshape((..., 1)),   # or np.expand_dims(x, -1)"))
     if not fixes:
         fixes = _generic_fixes("SD101")
     produced = f"which layer produced {f.received}" if recv is not None else "which layer produced that tensor"
@@ -174,7 +200,8 @@ def sd102(f: ErrorFacts) -> Advice:
             f"In a Keras model this is a Dense (or other) kernel built for {want} input features. "
         ) + get("SD102").why
     else:
-        message = f"{_who(f)} expects {want} on {axis_txt}, received {f.received}"
+        unit = "feature" if want == 1 else "features"
+        message = f"{_who(f)} expects {want} {unit} on {axis_txt}, received {f.received}"
         explanation = (
             f"{f.layer_class or _who(f)} was built for inputs with {want} on {axis_txt} (its weights are sized for "
             f"{want}); the tensor arriving has {have} there: {f.received}. "
@@ -183,9 +210,15 @@ def sd102(f: ErrorFacts) -> Advice:
         _fix(f"Make the tensor reaching {f.layer or 'the layer'} have {want} features, e.g. units={want} on the layer that produces it",
              f"layers.Dense({want}),   # the layer feeding {f.layer or 'it'}"),
     ]
+    if matmul and not f.layer:
+        kernel = f.details.get("kernel_shape")
+        fixes.insert(0, _fix(
+            f"In your own matmul, the inner sizes must agree: the left operand needs {want} on its last axis",
+            f"a @ b   # a: (..., {want}), b: {kernel or f'({want}, ...)'}; transpose or reshape the one that is off",
+        ))
     recv = _shape(f.received)
     if recv is not None and len(recv) == 2 and have is not None:
-        fixes.append(_fix(f"Or, if the data is right and the model wrong, declare the width the data has",
+        fixes.append(_fix("Or, if the data is right and the model wrong, declare the width the data has",
                           f"keras.Input(shape=({have},))"))
     if recv is not None and recv[0] is None:
         fixes.append(_fix("If this layer object is shared (called on two inputs), give each input its own layer (see SD106)",
@@ -256,7 +289,7 @@ def sd104(f: ErrorFacts) -> Advice:
     fixes: list[FixReport] = []
     if op == "concatenate":
         differing = f.details.get("differing_axes") or []
-        message = f"{who or 'Concatenate'} got {f.received}, which differ on more than the joined axis"
+        message = f"{who or 'the concatenation'} got {f.received}, which differ on more than the joined axis"
         explanation = (
             f"Concatenate stacks its inputs along one axis (the last, unless `axis=` says otherwise); on every "
             f"other axis the sizes must be equal. The inputs {f.received} differ on axis "
@@ -267,14 +300,19 @@ def sd104(f: ErrorFacts) -> Advice:
             rank = len(shapes[0])
             joined = list(shapes[0])
             joined[ax] = sum(s[ax] for s in shapes) if all(s[ax] is not None for s in shapes) else None
-            joined[0] = None
             ax_code = -1 if ax == rank - 1 else ax
+            if shapes[0][0] is None:
+                joined[0] = None
             fixes.append(_fix(f"If you meant to join them along axis {ax_code}, say so",
                               f"layers.Concatenate(axis={ax_code})([...])", result_shape=sh.fmt(joined)))
             sizes = sorted({s[ax] for s in shapes if s[ax] is not None})
             fixes.append(_fix(f"Otherwise make axis {ax} the same size in every input ({' vs '.join(str(x) for x in sizes)})",
-                              "# e.g. the same number of steps / the same pooling in each branch"))
-        fixes += _generic_fixes("SD104", 3)[1:]
+                              "# e.g. the same number of steps, the same pooling or padding in each branch"))
+        else:
+            fixes.append(_fix("Make every axis but the joined one the same size in all inputs",
+                              "layers.Concatenate(axis=-1)([a, b])   # a, b: equal sizes except on axis -1"))
+        fixes.append(_fix("Or flatten or pool the branches first, so only the joined axis differs",
+                          "layers.Concatenate()([layers.Flatten()(a), layers.Flatten()(b)])"))
     else:
         what = who or "An element-wise operation"
         message = f"{who or 'an element-wise operation'} got {f.received}, which do not line up"
@@ -284,11 +322,13 @@ def sd104(f: ErrorFacts) -> Advice:
             a, b = shapes
             if len(a) == len(b) and a[:-1] == b[:-1] and a[-1] and b[-1]:
                 small, big = sorted((a[-1], b[-1]))
+                per_sample = f.details.get("per_sample")
+                lead = (None,) + tuple(a[:-1]) if per_sample else tuple(a[:-1])
                 fixes.append(_fix(f"Project the {small}-wide input to {big} before merging",
                                   f"layers.Dense({big})(branch_with_{small})"))
                 fixes.append(_fix("Or, if the two should be joined rather than added, concatenate them",
                                   "layers.Concatenate()([a, b])",
-                                  result_shape=sh.fmt((None,) + tuple(a[1:-1]) + (a[-1] + b[-1],)) if f.dialect != "keras3" else None))
+                                  result_shape=sh.fmt(lead + (a[-1] + b[-1],))))
             elif len(a) + 1 == len(b) and tuple(a) == tuple(b[: len(a)]):
                 fixes.append(_fix(f"To repeat {sh.fmt(a)} along the last axis, give it a size-1 axis there",
                                   "a = keras.ops.expand_dims(a, -1)",
@@ -297,7 +337,11 @@ def sd104(f: ErrorFacts) -> Advice:
                 fixes.append(_fix(f"To repeat {sh.fmt(b)} along the last axis, give it a size-1 axis there",
                                   "b = keras.ops.expand_dims(b, -1)",
                                   result_shape=sh.fmt(tuple(b) + (1,))))
-        fixes += _generic_fixes("SD104", 2)
+        if not fixes:
+            fixes.append(_fix("Give both inputs the same shape, e.g. the same units in both branches",
+                              "layers.Dense(n)(a), layers.Dense(n)(b)"))
+            fixes.append(_fix("Or concatenate instead, if they should be joined rather than combined value by value",
+                              "layers.Concatenate()([a, b])"))
     return Advice(message, explanation, fixes, consumer=_layer_place(f),
                   cannot_tell="The text does not show which branches produced these tensors.")
 
@@ -307,38 +351,43 @@ def sd104(f: ErrorFacts) -> Advice:
 
 def sd105(f: ErrorFacts) -> Advice:
     recv = _shape(f.received)
-    window = f.details.get("window")
-    k = max((w for w in (window or []) if w), default=None)
+    window = [w for w in (f.details.get("window") or []) if w]
+    k = max(window, default=None)
     spatial = tuple(recv[1:-1]) if recv is not None and len(recv) >= 3 else None
-    win_txt = "x".join(str(w) for w in window) if window else "the"
-    if spatial:
-        message = f"{_who(f)}: a {win_txt} window does not fit the {'x'.join(str(d) for d in spatial)} input {f.received}"
+    if len(window) > 1:
+        win_txt = "a " + "x".join(str(w) for w in window) + " window"
+    elif window:
+        win_txt = f"a window of {window[0]}"
     else:
-        message = f"{_who(f)}: the window is larger than the input ({f.received or 'size unknown'})"
+        win_txt = "the window"
+    size_txt = "x".join("?" if d is None else str(d) for d in spatial) if spatial else None
+    if size_txt:
+        message = f"{_who(f)}: {win_txt} does not fit the {size_txt} input {f.received}"
+    else:
+        message = f"{_who(f)}: {win_txt} is larger than the input {f.received or ''}".rstrip()
     explanation = (
         f"With padding=\"valid\" a window of size {k or 'k'} needs at least {k or 'k'} positions on each spatial axis; "
         f"the input {f.received or ''} has fewer after the layers before it. "
-    ) + get("SD105").why
+    ).replace("  ", " ") + get("SD105").why
     cls = f.layer_class or "Conv2D"
-    fixes: list[FixReport] = []
-    if cls.startswith(("MaxPooling", "AveragePooling")):
-        fixes.append(_fix(f"Pad instead of shrinking: padding=\"same\" on {f.layer or cls}",
-                          f"layers.{cls}({k or 2}, padding=\"same\"),"))
-    else:
-        fixes.append(_fix(f"Pad instead of shrinking: padding=\"same\" on {f.layer or cls}",
-                          f"layers.{cls}(filters, {k or 3}, padding=\"same\"),"))
-    if spatial and all(d for d in spatial) and k and min(spatial) >= 1:
-        fixes.append(_fix(f"Or use a window that fits: at most {min(spatial)}",
-                          f"layers.{cls}({'filters, ' if cls.startswith('Conv') else ''}{min(spatial)}),"))
+    pooling = cls.startswith(("MaxPooling", "AveragePooling"))
+    args = f"{k or 2}" if pooling else f"filters, {k or 3}"
+    fixes: list[FixReport] = [
+        _fix(f"Pad instead of shrinking: padding=\"same\" on {f.layer or cls}", f"layers.{cls}({args}, padding=\"same\"),")
+    ]
+    if spatial and all(spatial) and k and min(spatial) >= 2:
+        fit = min(spatial)
+        fixes.append(_fix(f"Or use a window that fits: at most {fit}",
+                          f"layers.{cls}({fit})," if pooling else f"layers.{cls}(filters, {fit}),"))
     fixes.append(_fix("Or remove a pooling layer earlier, or feed larger inputs", "keras.Input(shape=(height, width, channels))"))
-    cannot = "The text does not show which earlier layers shrank the input."
     if recv is not None and len(recv) == 4 and recv[1] in (1, 3) and (recv[2] or 0) >= 8 and (recv[3] or 0) >= 8:
         fixes.insert(0, _fix(
             f"{f.received} looks like channels-first images (channels, height, width): move the channels last",
             "x = np.transpose(x, (0, 2, 3, 1))   # (N, C, H, W) -> (N, H, W, C)",
             note="or build the model with data_format=\"channels_first\"",
         ))
-    return Advice(message, explanation, fixes, consumer=_layer_place(f), cannot_tell=cannot)
+    return Advice(message, explanation, fixes, consumer=_layer_place(f),
+                  cannot_tell="The text does not show which earlier layers shrank the input.")
 
 
 # --- SD107 undefined dimension -------------------------------------------------------------
@@ -346,7 +395,10 @@ def sd105(f: ErrorFacts) -> Advice:
 
 def sd107(f: ErrorFacts) -> Advice:
     who = _who(f) if (f.layer or f.layer_class) else "Dense"
-    message = f"{who} needs a defined last axis, received {f.received}"
+    if (f.received or "").startswith("kernel"):
+        message = f"{who} cannot build its weights: its input's last axis is None ({f.received})"
+    else:
+        message = f"{who} needs a defined last axis, received {f.received}"
     explanation = (
         f"{f.layer_class or 'Dense'} creates its weights from the size of its input's last axis, and that size is "
         f"None ({f.received}). "
@@ -374,11 +426,8 @@ def sd201(f: ErrorFacts) -> Advice:
         want_ndim = len(exp)
     where = f" at {f.layer}" if f.layer and not hints.is_model_name(f.layer) else ""
     message = f"the data has shape {f.received}, the model expects {f.expected}{where}"
-    per_sample = f.details.get("per_sample")
-    explanation = (
-        f"The model was declared for {'samples of shape ' + f.expected if per_sample else 'inputs of ' + str(f.expected)}; "
-        f"the array given has {f.received}. "
-    ) + get("SD201").why
+    declared = f"samples of shape {f.expected}" if f.details.get("per_sample") else f"inputs of {f.expected}"
+    explanation = f"The model was declared for {declared}; the array given has {f.received}. " + get("SD201").why
     fixes: list[FixReport] = []
     if recv is not None and want_ndim is not None and len(recv) < want_ndim:
         if want_ndim >= 4 or (exp is not None and len(exp) >= 3 and exp[-1] in (1, 3)):
@@ -391,10 +440,11 @@ def sd201(f: ErrorFacts) -> Advice:
             fixes.append(_fix("Add the missing axis to the data", "x = np.expand_dims(x, -1)"))
     elif recv is not None and exp is not None and len(recv) == len(exp) and recv[-1] != exp[-1]:
         if exp[-1] is not None and recv[-1] is not None:
-            fixes.append(_fix(f"The data has {recv[-1]} features per sample, the model {exp[-1]}: pass the right columns",
-                              f"x.shape[-1] == {exp[-1]}   # select or compute the {exp[-1]} features"))
-            fixes.append(_fix("Or declare the width the data has", f"keras.Input(shape=({_dims(recv[1:])},))" if len(recv) == 2
-                              else f"keras.Input(shape=({_dims(recv[1:])}))"))
+            unit = "feature" if recv[-1] == 1 else "features"
+            fixes.append(_fix(f"The data has {recv[-1]} {unit} per sample, the model {exp[-1]}: pass the columns it was built for",
+                              f"x = x[:, feature_columns]   # the {exp[-1]} columns the model expects"))
+            inner = _dims(recv[1:]) + ("," if len(recv) == 2 else "")
+            fixes.append(_fix("Or declare the width the data has", f"keras.Input(shape=({inner}))"))
     elif recv is not None and want_ndim is not None and len(recv) > want_ndim:
         fixes.append(_fix("The data has an extra axis: squeeze it or reshape", "x = np.squeeze(x)"))
     if not fixes:
@@ -410,31 +460,65 @@ _CLASSIFY = ("categorical_crossentropy", "categorical_focal_crossentropy", "cate
 _SPARSE = "sparse_categorical_crossentropy"
 
 
+def _n_shape(n, classes) -> str:
+    """``(N, 64)``: the labels' full shape, N samples (a batch only shows its batch size)."""
+    return f"(N, {classes})"
+
+
 def sd202(f: ErrorFacts) -> Advice:
     t = _shape(f.details.get("target_shape"))
     o = _shape(f.details.get("output_shape"))
     loss = f.loss
-    loss_txt = loss or "the loss"
-    fixes: list[FixReport] = []
-    why = get("SD202").why
+    sparse = loss == _SPARSE or bool(f.details.get("sparse"))
     per = f.details.get("labels_per_sample")
-    if t is not None and o is not None:
-        message = f"labels {sh.fmt(t)} do not fit the model output {sh.fmt(o)} under {loss_txt}"
+    metric = bool(f.details.get("metric")) and loss is None
+    if t is None and o is None and "size_a" in f.details:
+        # PyTorch names only the sizes on one axis: labels (a) against the output (b).
+        t, o = (None, f.details["size_a"]), (None, f.details["size_b"])
+    output_known = o is not None
+    if sparse and t is not None and o is None and len(t) >= 2 and t[-1] and t[-1] > 1:
+        o = t  # only the labels are known (TF's squeeze): a trailing axis > 1 means one-hot labels
+    classes = o[-1] if o else None
+    fixes: list[FixReport] = []
+    specific = ""
+
+    if metric:
+        a, b = _shape(f.details.get("target_shape")), _shape(f.details.get("output_shape"))
+        message = f"a metric (accuracy) compared labels and predictions that do not line up: {f.received}"
+        specific = (f"Accuracy compares the labels with the model's predictions value by value; here the two tensors "
+                    f"are {f.received}.")
+        if a is not None and b is not None and abs(len(a) - len(b)) >= 2:
+            big = a if len(a) > len(b) else b
+            specific += f" The larger one, {sh.fmt(big)}, keeps spatial axes the labels do not have."
+            fixes.append(_fix("Pool or flatten the extra axes before the output layer (see SD206)",
+                              "layers.GlobalAveragePooling2D(),   # or layers.Flatten()"))
+        elif a is not None and b is not None and len(a) == len(b):
+            diff = [i for i in range(1, len(a)) if a[i] != b[i]]
+            if diff:
+                specific += f" They differ on axis {diff[0]} ({a[diff[0]]} vs {b[diff[0]]}), e.g. two sequence lengths."
+            fixes.append(_fix("Make the labels and the model output agree on that axis (pad or cut sequences to one length)",
+                              "y = keras.utils.pad_sequences(y, maxlen=steps, padding=\"post\")"))
+        fixes.append(_fix("Check whether the loss accepts the labels: compile without the metric once",
+                          "model.compile(optimizer=\"adam\", loss=loss, metrics=[])"))
+    elif t is not None and output_known:
+        message = f"labels {sh.fmt(t)} do not fit the model output {sh.fmt(o)}" + (f" under {loss}" if loss else "")
     elif f.layer and f.expected:
         message = f"labels {f.received} do not fit the output of {f.layer}, {f.expected}"
+    elif f.expected:
+        message = f"labels {f.received} do not fit {loss or 'the loss'}, which wants {f.expected}"
     else:
-        message = f"labels {f.received} do not fit the model output{(' ' + f.expected) if f.expected else ''}"
-    classes = o[-1] if o else None
-    specific = ""
-    sparse = loss == _SPARSE or f.details.get("sparse")
-    if sparse and t is not None and o is not None:
+        message = f"labels {f.received} do not fit the model output"
+
+    if metric:
+        pass
+    elif sparse and t is not None and o is not None:
         onehot = (len(t) == len(o) and t[-1] == classes) or (per is not None and per == classes)
         if onehot:
             specific = (f"sparse_categorical_crossentropy wants one integer class per sample, shape {sh.fmt(o[:-1])}; "
                         f"these labels look one-hot ({classes} values per sample).")
             fixes.append(_fix("One-hot labels: use categorical_crossentropy", 'model.compile(loss="categorical_crossentropy", ...)'))
             fixes.append(_fix("Or turn them back into class indices", "y = np.argmax(y, axis=-1)",
-                              result_shape=sh.fmt(o[:-1])))
+                              result_shape="(N,)"))
         else:
             steps = per if per is not None else (t[-1] if len(t) == len(o) else None)
             specific = (f"sparse_categorical_crossentropy wants one class index per sample, shape {sh.fmt(o[:-1])}; "
@@ -445,22 +529,26 @@ def sd202(f: ErrorFacts) -> Advice:
                                   result_shape=sh.fmt((None, steps, classes))))
             fixes.append(_fix("Several labels per sample: multi-hot labels with sigmoid outputs",
                               f'layers.Dense({classes}, activation="sigmoid")\nmodel.compile(loss="binary_crossentropy", ...)'))
+    elif t is not None and o is not None and t[0] is not None and o[0] is not None and t[0] != o[0]:
+        specific = (f"The labels hold {t[0]} rows and the predictions {o[0]}: the batch axes disagree, so the labels were "
+                    f"reshaped, repeated or flattened somewhere, or the model merges samples.")
+        fixes.append(_fix("Keep one label row per sample: y must have as many rows as x", "assert len(y) == len(x), (len(y), len(x))"))
+        fixes.append(_fix("If the labels were flattened, restore their per-sample shape", "y = y.reshape(len(x), -1)"))
     elif t is not None and o is not None and classes and classes > 1 and (t[-1] == 1 or len(t) == len(o) - 1) \
             and loss in (None,) + _CLASSIFY:
-        n = t[0]
-        specific = (f"{loss or 'categorical_crossentropy'} compares one-hot labels with the {classes} outputs, so y must be "
-                    f"{sh.fmt((n, classes))}; y has shape {sh.fmt(t)}: one integer class per sample.")
+        specific = (f"{loss or 'categorical_crossentropy'} compares one-hot labels with the {classes} outputs, so each "
+                    f"label must be {classes} values wide, y of shape {_n_shape(t[0], classes)}; these labels have shape "
+                    f"{sh.fmt(t)}: one integer class per sample.")
         if loss is None:
-            specific = ("The loss is not named in the text; with categorical_crossentropy (the usual cause) " + specific[0].lower()
-                        + specific[1:])
+            specific = "The text does not name the loss; with categorical_crossentropy (the usual cause), " + specific[0].lower() + specific[1:]
         fixes.append(_fix("Integer labels: use sparse_categorical_crossentropy",
                           'model.compile(loss="sparse_categorical_crossentropy", ...)'))
-        fixes.append(_fix(f"Or one-hot encode the labels to {sh.fmt((n, classes))}",
-                          f"y = keras.utils.to_categorical(y, {classes})", result_shape=sh.fmt((n, classes))))
+        fixes.append(_fix(f"Or one-hot encode the labels to {_n_shape(t[0], classes)}",
+                          f"y = keras.utils.to_categorical(y, {classes})", result_shape=_n_shape(t[0], classes)))
     elif t is not None and o is not None and loss == "binary_crossentropy":
         if classes and classes > 1 and t[-1] == 1:
-            specific = (f"binary_crossentropy wants one 0/1 target per output unit, y of shape {sh.fmt(o)}; "
-                        f"y has one value per sample but the model has {classes} outputs.")
+            specific = (f"binary_crossentropy wants one 0/1 target per output unit, labels shaped like the output "
+                        f"{sh.fmt(o)}; these have one value per sample but the model has {classes} outputs.")
             fixes.append(_fix("One yes/no label per sample: end the model with one sigmoid unit",
                               'layers.Dense(1, activation="sigmoid"),', result_shape=sh.fmt((None, 1))))
             fixes.append(_fix(f"One of {classes} classes per sample: softmax and a sparse loss",
@@ -468,11 +556,16 @@ def sd202(f: ErrorFacts) -> Advice:
         elif t[-1] and classes and t[-1] != classes:
             specific = f"The labels have {t[-1]} columns, the model {classes} outputs."
             fixes.append(_fix(f"Give the last layer {t[-1]} units", f'layers.Dense({t[-1]}, activation="sigmoid"),'))
+    elif t is not None and o is not None and len(o) > len(t) + (1 if sparse else 0) and len(o) >= 3:
+        specific = (f"The model output {sh.fmt(o)} keeps axes the labels {sh.fmt(t)} do not have: a Dense head on a "
+                    f"sequence or image acts per position.")
+        fixes.append(_fix("Flatten or pool before the output layer (see SD206)",
+                          "layers.GlobalAveragePooling2D(),   # or layers.Flatten() / GlobalAveragePooling1D()"))
     elif t is not None and o is not None and t[-1] and classes and t[-1] != classes:
         specific = f"The model predicts {classes} values per sample, the labels have {t[-1]}."
         fixes.append(_fix(f"Give the last layer {t[-1]} units (one per label column)", f"layers.Dense({t[-1]}),",
                           result_shape=sh.fmt((None, t[-1]))))
-        fixes.append(_fix("If the labels are class indices, use a classification loss",
+        fixes.append(_fix("Or, if the labels are class indices, use a classification loss",
                           'model.compile(loss="sparse_categorical_crossentropy", ...)'))
     elif f.layer and f.expected and f.received:
         e, r = _shape(f.expected), _shape(f.received)
@@ -480,14 +573,22 @@ def sd202(f: ErrorFacts) -> Advice:
             specific = f"{f.layer} outputs {e[-1]} values per sample but each label is a single number."
             fixes.append(_fix("Integer labels: use sparse_categorical_crossentropy",
                               'model.compile(loss="sparse_categorical_crossentropy", ...)'))
-            fixes.append(_fix(f"Or one-hot encode them", f"y = keras.utils.to_categorical(y, {e[-1]})"))
+            fixes.append(_fix("Or one-hot encode them", f"y = keras.utils.to_categorical(y, {e[-1]})"))
         elif e and r and len(e) == len(r) and e[-1] and r[-1]:
             specific = f"{f.layer} outputs {e[-1]} values per sample, the labels have {r[-1]}."
             fixes.append(_fix(f"Give {f.layer} {r[-1]} units, or encode the labels with {e[-1]} columns",
                               f"layers.Dense({r[-1]}, ...)   # was {e[-1]} units"))
-    if f.details.get("metric") and not specific:
-        specific = f"A metric (accuracy) compared labels and predictions of shapes {f.received}."
-    explanation = (specific + " " if specific else "") + why
+        elif r and f.expected.startswith("ndim="):
+            want = int(f.expected.split("=")[1])
+            specific = f"{f.layer} outputs {sh.ndim_words(want)} per batch, the labels have {sh.ndim_words(len(r))}: {f.received}."
+            if len(r) > want:
+                fixes.append(_fix("Flatten the labels' extra axes (and size the output layer to match)",
+                                  "y = y.reshape(len(y), -1)",
+                                  result_shape=sh.fmt((r[0], sh.size(r[1:])))))
+                fixes.append(_fix("Or make the model predict per step, like the labels",
+                                  "layers.LSTM(units, return_sequences=True),"))
+
+    explanation = (specific + " " if specific else "") + get("SD202").why
     if not fixes:
         fixes = _generic_fixes("SD202", 4)
     consumer = Place(kind="loss", cls=loss) if loss else (_layer_place(f) or None)
@@ -532,4 +633,6 @@ ADVISORS = {
 
 
 def advise(facts: ErrorFacts) -> Advice:
-    return ADVISORS.get(facts.family, generic)(facts)
+    advice = ADVISORS.get(facts.family, generic)(facts)
+    advice.fixes = _tidy(advice.fixes)
+    return advice

@@ -15,7 +15,7 @@ from shapedoctor.explain.advice import RUN_HINT, Advice, advise
 from shapedoctor.families import get
 from shapedoctor.messages import parse
 from shapedoctor.messages.facts import ErrorFacts
-from shapedoctor.report.model import Diagnosis, Finding
+from shapedoctor.report.model import Diagnosis, Finding, Place
 
 _DIALECTS = {
     "keras3": "Keras 3",
@@ -38,10 +38,25 @@ def describe_source(facts: ErrorFacts) -> Optional[str]:
     return who or (f"the {backend} backend" if backend else None)
 
 
+def _place_where(facts: ErrorFacts, advice: Advice) -> None:
+    """Attach the user's own traceback frame: to the data/labels for SD2xx, else to the layer."""
+    where = facts.details.get("where")
+    if not where:
+        return
+    if facts.family.startswith("SD2") and advice.culprit is not None:
+        place = advice.culprit
+    else:
+        if advice.consumer is None:
+            advice.consumer = Place(kind="layer")
+        place = advice.consumer
+    place.file, place.line, place.code = where.get("file"), where.get("line"), where.get("code")
+
+
 def finding_from_facts(facts: ErrorFacts, advice: Optional[Advice] = None) -> Finding:
     """The Finding for *facts* (``shapedoctor run`` may use it for a caught exception's text)."""
     family = get(facts.family)
     advice = advice or advise(facts)
+    _place_where(facts, advice)
     return Finding(
         id=family.id,
         family=family.slug,
@@ -63,8 +78,16 @@ def diagnosis_from_facts(facts: ErrorFacts) -> Diagnosis:
     notes = []
     source = describe_source(facts)
     lead = f"Explained from the error text alone ({source})." if source else "Explained from the error text alone."
+    where = facts.details.get("where")
+    surfaced = ""
+    if where and where.get("file"):
+        code = f" (`{where['code']}`)" if where.get("code") else ""
+        if facts.family.startswith("SD2") and advice.culprit is not None:
+            surfaced = f" The {advice.culprit.kind} reached Keras at {where['file']}:{where['line']}{code}."
+        else:
+            surfaced = f" It surfaced at {where['file']}:{where['line']}{code}; the cause may be earlier."
     notes.append(
-        f"{lead} {advice.cannot_tell} These fixes are suggestions, not verified; {RUN_HINT}.".replace("  ", " ")
+        f"{lead}{surfaced} {advice.cannot_tell} These fixes are suggestions, not verified; {RUN_HINT}.".replace("  ", " ")
     )
     return Diagnosis(findings=[finding], source="text", notes=notes)
 

@@ -16,6 +16,37 @@ from shapedoctor.messages import shapes as sh
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.normalize import Block
 
+class lazy:
+    """A regular expression compiled on first use.
+
+    Recognisers are only called on blocks that contain their needles, so most of their
+    patterns are never needed in a given run; compiling them lazily keeps the import of
+    :mod:`shapedoctor.messages` (and so ``shapedoctor explain``) fast.
+    """
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: Optional[re.Pattern] = None
+
+    @property
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, text: str, *args) -> Optional[re.Match]:
+        return self.compiled.search(text, *args)
+
+    def match(self, text: str, *args) -> Optional[re.Match]:
+        return self.compiled.match(text, *args)
+
+    def finditer(self, text: str, *args):
+        return self.compiled.finditer(text, *args)
+
+
 # A printed shape as it appears in messages (tuple, list, torch.Size).
 SHAPE = r"(?:torch\.Size\(\[[^\]\n]{0,200}\]\)|\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\])"
 

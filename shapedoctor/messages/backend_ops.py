@@ -12,16 +12,15 @@ tensor a (3) must match the size of tensor b (10) at non-singleton dimension 1``
 
 from __future__ import annotations
 
-import re
 
 from shapedoctor.messages import shapes as sh
-from shapedoctor.messages._common import SHAPE, line_at, with_wrapper
+from shapedoctor.messages._common import lazy, SHAPE, line_at, with_wrapper
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.normalize import Block
 from shapedoctor.messages.registry import recognizer
 from shapedoctor.messages.tf_ops import broadcast_facts, matmul_facts
 
-_DOT_GENERAL = re.compile(
+_DOT_GENERAL = lazy(
     r"dot_general requires contracting dimensions to have the same shape, got (" + SHAPE + r") and (" + SHAPE + r")"
 )
 
@@ -45,8 +44,8 @@ def jax_dot_general(block: Block):
     return with_wrapper(facts, block)
 
 
-_JAX_BROADCAST = re.compile(r"(\w{1,40}) got incompatible shapes for broadcasting: (" + SHAPE + r"), (" + SHAPE + r")")
-_JAX_BROADCAST_LIST = re.compile(r"Incompatible shapes for broadcasting: shapes=\[(" + SHAPE + r"), (" + SHAPE + r")\]")
+_JAX_BROADCAST = lazy(r"(\w{1,40}) got incompatible shapes for broadcasting: (" + SHAPE + r"), (" + SHAPE + r")")
+_JAX_BROADCAST_LIST = lazy(r"Incompatible shapes for broadcasting: shapes=\[(" + SHAPE + r"), (" + SHAPE + r")\]")
 
 
 @recognizer("incompatible shapes for broadcasting")
@@ -64,10 +63,10 @@ def jax_broadcast(block: Block):
     return facts
 
 
-_JAX_RESHAPE = re.compile(
+_JAX_RESHAPE = lazy(
     r"cannot reshape array of shape (" + SHAPE + r") \(size (\d{1,15})\) into shape (" + SHAPE + r")(?: \(size (\d{1,15})\))?"
 )
-_NP_RESHAPE = re.compile(r"cannot reshape array of size (\d{1,15}) into shape (" + SHAPE + r")")
+_NP_RESHAPE = lazy(r"cannot reshape array of size (\d{1,15}) into shape (" + SHAPE + r")")
 
 
 @recognizer("cannot reshape array of")
@@ -96,7 +95,7 @@ def reshape_array(block: Block):
     return None
 
 
-_TORCH_MM = re.compile(r"mat1 and mat2 shapes cannot be multiplied \((\d{1,12})x(\d{1,12}) and (\d{1,12})x(\d{1,12})\)")
+_TORCH_MM = lazy(r"mat1 and mat2 shapes cannot be multiplied \((\d{1,12})x(\d{1,12}) and (\d{1,12})x(\d{1,12})\)")
 
 
 @recognizer("mat1 and mat2 shapes cannot be multiplied")
@@ -111,7 +110,7 @@ def torch_matmul(block: Block):
     return facts
 
 
-_TORCH_SIZE = re.compile(
+_TORCH_SIZE = lazy(
     r"The size of tensor a \((\d{1,12})\) must match the size of tensor b \((\d{1,12})\) at non-singleton dimension (-?\d{1,2})"
 )
 
@@ -135,7 +134,7 @@ def torch_broadcast(block: Block):
     return facts
 
 
-_TORCH_VIEW = re.compile(r"shape '(\[[^\]\n]{0,200}\])' is invalid for input of size (\d{1,15})")
+_TORCH_VIEW = lazy(r"shape '(\[[^\]\n]{0,200}\])' is invalid for input of size (\d{1,15})")
 
 
 @recognizer("is invalid for input of size")
@@ -154,7 +153,7 @@ def torch_reshape(block: Block):
     )
 
 
-_NP_BROADCAST = re.compile(
+_NP_BROADCAST = lazy(
     r"operands could not be broadcast together with (?:remapped )?shapes(?: \[original->remapped\])?:? (" + SHAPE + r") ?(" + SHAPE + r")"
 )
 

@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 
 from shapedoctor.messages import shapes as sh
-from shapedoctor.messages._common import SHAPE, line_at
+from shapedoctor.messages._common import lazy, SHAPE, line_at
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.normalize import Block
 from shapedoctor.messages.registry import recognizer
 
-_CARD = re.compile(r"Data cardinality is ambiguous")
-_SIZES = re.compile(r"^\s{0,8}'?(x|y|sample_weight)'? sizes: ([\d, ]{1,200})$", re.M)
+_CARD = lazy(r"Data cardinality is ambiguous")
+_SIZES = lazy(r"^\s{0,8}'?(x|y|sample_weight)'? sizes: ([\d, ]{1,200})$", re.M)
 # Keras 3 glues the first sizes line to the sentence before it.
-_SIZES_GLUED = re.compile(r"samples\.'?(x|y|sample_weight)'? sizes: ([\d, ]{1,200})$", re.M)
+_SIZES_GLUED = lazy(r"samples\.'?(x|y|sample_weight)'? sizes: ([\d, ]{1,200})$", re.M)
 
 
 def _ints(text: str) -> list[int]:
@@ -47,11 +47,11 @@ def cardinality(block: Block):
     )
 
 
-_SAMPLES = re.compile(
+_SAMPLES = lazy(
     r"Input arrays should have the same number of samples as target arrays\. "
     r"Found (\d{1,12}) input samples and (\d{1,12}) target samples"
 )
-_ALL_SAME = re.compile(
+_ALL_SAME = lazy(
     r"All (input|target) arrays \((x|y)\) should have the same number of samples\.(?: Got array shapes: (\[[^\n]{0,2000}\]))?"
 )
 
@@ -85,7 +85,7 @@ def sample_counts(block: Block):
     return None
 
 
-_CHECK_INPUT = re.compile(
+_CHECK_INPUT = lazy(
     r"Error when checking (?:model )?input: expected (\S{1,200}) to have "
     r"(?:shape (" + SHAPE + r") but got array with shape (" + SHAPE + r")"
     r"|(\d{1,2}) ?dimensions, but got (?:an )?array with shape (" + SHAPE + r"))"

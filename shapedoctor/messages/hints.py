@@ -177,7 +177,7 @@ def loss(text: str) -> Optional[str]:
 _METRIC_RE = re.compile(r"metrics?/|accuracy", re.I)
 _LOSSY_RE = re.compile(
     r"loss|crossentropy|y_true|y_pred|squared_difference|SquaredDifference|compile_utils"
-    r"|train_function|train_step|test_function|[Oo]p:__inference_train", 
+    r"|train_function|train_step|test_function|[Oo]p:__inference_train",
 )
 
 
@@ -210,6 +210,48 @@ def phase(text: str) -> Optional[str]:
     if "evaluate" in last or "test_" in last:
         return "evaluate"
     return "build"
+
+
+# --- where in the user's code the error surfaced ------------------------------------------
+
+_FRAME = re.compile(r'^\s{0,8}File "([^"\n]{1,500})", line (\d{1,7})(?:, in [^\n]{0,200})?$', re.M)
+_IPY_FRAME = re.compile(r"^\s{0,8}(?:Cell In\s?\[(\d{1,6})\], line (\d{1,7})|File ([^\n,]{1,500}):(\d{1,7}), in [^\n]{0,200})$", re.M)
+_LIBRARY = (
+    "site-packages", "dist-packages", "/lib/python", "\\lib\\", "<frozen", "__autograph_generated",
+    "/usr/lib/", "<string>", "/keras/", "/tensorflow/", "/jax/", "/torch/",
+)
+
+
+def user_frame(text: str) -> Optional[tuple[str, int, Optional[str]]]:
+    """(file, line, code) of the last traceback frame outside libraries, if the text shows one."""
+    found = None
+    for m in _FRAME.finditer(text):
+        path = m.group(1)
+        if not any(k in path for k in _LIBRARY):
+            found = (path, int(m.group(2)), m.end())
+    for m in _IPY_FRAME.finditer(text):
+        if m.group(1):
+            path, line = f"In[{m.group(1)}]", int(m.group(2))
+        else:
+            path, line = m.group(3).strip(), int(m.group(4))
+            if any(k in path for k in _LIBRARY):
+                continue
+        if found is None or m.end() > found[2]:
+            found = (path, line, m.end())
+    if found is None:
+        return None
+    path, line, end = found
+    code = None
+    for nxt in text[end : end + 2000].split("\n")[1:4]:
+        s = nxt.strip()
+        if not s or set(s) <= set("^~ "):
+            continue
+        if s.startswith(("File ", "Traceback", "Cell In")):
+            break
+        s = re.sub(r"^-*>\s{0,4}\d{1,7}\s", "", s)  # IPython's "----> 1 model.fit(...)"
+        code = s[:300]
+        break
+    return path, line, code
 
 
 # --- the layer call Keras wrapped around the error ----------------------------------------

@@ -9,30 +9,29 @@ undefined-Dense messages of those versions are here too.
 
 from __future__ import annotations
 
-import re
 
 from shapedoctor.messages import shapes as sh
-from shapedoctor.messages._common import SHAPE, axis_facts, line_at, rank_facts, shape_facts, with_wrapper
+from shapedoctor.messages._common import lazy, SHAPE, axis_facts, line_at, rank_facts, shape_facts, with_wrapper
 from shapedoctor.messages.facts import ErrorFacts
-from shapedoctor.messages.keras3_layers import concat_facts
+from shapedoctor.messages.keras3_layers import concat_facts, merge_class
 from shapedoctor.messages.normalize import Block
 from shapedoctor.messages.registry import recognizer
 
 # tf.keras 2.x: layer name in double quotes (2.6+) or bare (2.4-2.5).
 _TFK = r"Input (\d{1,3}) of layer \"?([^\"\s:]{1,200})\"? is incompatible with the layer:(?: :)? "
-_TFK_NDIM = re.compile(
+_TFK_NDIM = lazy(
     _TFK + r"expected (min_|max_)?ndim=(\d{1,2}), found ndim=(\d{1,2})\.?(?: Full shape received: (" + SHAPE + r"))?"
 )
-_TFK_AXIS = re.compile(
+_TFK_AXIS = lazy(
     _TFK + r"expected axis (-?\d{1,2}) of input shape to have value (\d{1,12}),? "
     r"but received input with shape:? ?(" + SHAPE + r")"
 )
-_TFK_SHAPE = re.compile(_TFK + r"expected shape=(" + SHAPE + r"), found shape=(" + SHAPE + r")")
+_TFK_SHAPE = lazy(_TFK + r"expected shape=(" + SHAPE + r"), found shape=(" + SHAPE + r")")
 
 # Keras 1 / 2.0-2.3: "Input 0 is incompatible with layer dense_1: ..."
 _K2 = r"Input (\d{1,3}) is incompatible with layer ([^\s:]{1,200}): "
-_K2_NDIM = re.compile(_K2 + r"expected (min_|max_)?ndim=(\d{1,2}), found ndim=(\d{1,2})")
-_K2_AXIS = re.compile(
+_K2_NDIM = lazy(_K2 + r"expected (min_|max_)?ndim=(\d{1,2}), found ndim=(\d{1,2})")
+_K2_AXIS = lazy(
     _K2 + r"expected axis (-?\d{1,2}) of input shape to have value (\d{1,12}),? but (?:got|received input with) shape (" + SHAPE + r")"
 )
 
@@ -72,7 +71,7 @@ def input_spec(block: Block):
     return None
 
 
-_RESHAPE = re.compile(
+_RESHAPE = lazy(
     r"total size of new array must be unchanged(?:, input_shape = \[([^\]\n]{0,200})\], output_shape = \[([^\]\n]{0,200})\])?"
 )
 
@@ -96,8 +95,7 @@ def reshape(block: Block):
     return with_wrapper(facts, block)
 
 
-_OPERANDS = re.compile(r"Operands could not be broadcast together with shapes (" + SHAPE + r") ?(" + SHAPE + r")")
-_MERGE_CALL = re.compile(r"\b(Add|Subtract|Multiply|Average|Maximum|Minimum|add|subtract|multiply|average|maximum|minimum)\(")
+_OPERANDS = lazy(r"Operands could not be broadcast together with shapes (" + SHAPE + r") ?(" + SHAPE + r")")
 
 
 @recognizer("operands could not be broadcast together with shapes")
@@ -106,13 +104,10 @@ def operands(block: Block):
     if not m:
         return None
     a, b = sh.norm(m.group(1)), sh.norm(m.group(2))
-    cls = None
-    for c in _MERGE_CALL.finditer(block.context):
-        cls = c.group(1)
     return ErrorFacts(
         family="SD104",
         key_line=line_at(block.text, m.start()),
-        layer_class=cls[0].upper() + cls[1:] if cls else None,
+        layer_class=merge_class(block.context),
         expected="equal shapes (or size 1 on the differing axes)",
         received=f"{a} and {b}",
         shapes=[a, b],
@@ -121,25 +116,25 @@ def operands(block: Block):
     )
 
 
-_MODE_CONCAT = re.compile(
+_MODE_CONCAT = lazy(
     r"\"concat\" mode can only merge layers with matching output shapes except for the concat axis\. Layer shapes: (\[[^\n]{0,2000}\])"
 )
-_MODE_OTHER = re.compile(r"Only layers of same output shape can be merged using (\w{1,20}) mode\. Layer shapes: (\[[^\n]{0,2000}\])")
-_MODE_AXIS = re.compile(r"concat_axis=(-?\d{1,2})")
+_MODE_OTHER = lazy(r"Only layers of same output shape can be merged using (\w{1,20}) mode\. Layer shapes: (\[[^\n]{0,2000}\])")
+_MODE_AXIS = lazy(r"concat_axis=(-?\d{1,2})")
 
 
 @recognizer("mode can only merge layers", "can be merged using")
 def merge_modes(block: Block):
     m = _MODE_CONCAT.search(block.text)
     if m:
-        shapes = [sh.parse_shape(s) for s in sh.find_shapes(m.group(1))]
+        shapes = [sh.parse_shape(s) for s in sh.find_shapes(m.group(1), unique=False)]
         am = _MODE_AXIS.search(block.context)
         facts = concat_facts(block, line_at(block.text, m.start()), shapes, int(am.group(1)) if am else None, "keras2")
         facts.layer_class = "Merge"
         return facts
     m = _MODE_OTHER.search(block.text)
     if m:
-        found = sh.find_shapes(m.group(2))
+        found = sh.find_shapes(m.group(2), unique=False)
         return ErrorFacts(
             family="SD104",
             key_line=line_at(block.text, m.start()),
@@ -153,7 +148,7 @@ def merge_modes(block: Block):
     return None
 
 
-_DOWNSAMPLING = re.compile(
+_DOWNSAMPLING = lazy(
     r"One of the dimensions in the output is <= 0 due to downsampling in ([^\s.]{1,200})\."
     r"(?: Consider increasing the input size\.)?(?: Received input shape (" + SHAPE + r"))?"
 )
@@ -173,7 +168,7 @@ def downsampling(block: Block):
     )
 
 
-_DENSE_UNDEFINED = re.compile(
+_DENSE_UNDEFINED = lazy(
     r"The last dimension of the inputs to (?:a )?`?(\w{1,40})`?(?: layer)? should be defined\. Found `?None`?\.?"
     r"(?: Full input shape received: (" + SHAPE + r"))?"
 )

@@ -13,22 +13,22 @@ from __future__ import annotations
 import re
 
 from shapedoctor.messages import shapes as sh
-from shapedoctor.messages._common import SHAPE, axis_facts, line_at, rank_facts, shape_facts, with_wrapper
+from shapedoctor.messages._common import lazy, SHAPE, axis_facts, line_at, rank_facts, shape_facts, with_wrapper
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.normalize import Block
 from shapedoctor.messages.registry import recognizer
 
 _PREFIX = r"Input (\d{1,3}) with name '[^'\n]{0,200}' of layer '([^'\n]{1,200})' is incompatible with the layer: "
 
-_NDIM = re.compile(
+_NDIM = lazy(
     _PREFIX + r"expected (min_|max_)?ndim=(\d{1,2}), found ndim=(\d{1,2})\.?"
     r"(?: Full shape received: (" + SHAPE + r"))?"
 )
-_AXIS = re.compile(
+_AXIS = lazy(
     _PREFIX + r"expected axis (-?\d{1,2}) of input shape to have value (\d{1,12}), "
     r"but received input with shape (" + SHAPE + r")"
 )
-_SHAPE = re.compile(_PREFIX + r"expected shape=(" + SHAPE + r"), found shape=(" + SHAPE + r")")
+_SHAPE = lazy(_PREFIX + r"expected shape=(" + SHAPE + r"), found shape=(" + SHAPE + r")")
 
 
 @recognizer("is incompatible with the layer: expected", "ndim=")
@@ -73,7 +73,7 @@ def input_spec_shape(block: Block):
 
 
 # Functional models check every input against the declared Input(shape=...).
-_INVALID_INPUT = re.compile(
+_INVALID_INPUT = lazy(
     r"Expected shape (" + SHAPE + r"), but input has incompatible shape (" + SHAPE + r")"
 )
 
@@ -92,7 +92,7 @@ def functional_input(block: Block):
     return facts
 
 
-_RESHAPE = re.compile(
+_RESHAPE = lazy(
     r"total size of the tensor must be unchanged\. Received: input_shape=(" + SHAPE + r"), target_shape=(" + SHAPE + r")"
 )
 
@@ -115,7 +115,7 @@ def reshape(block: Block):
     return with_wrapper(facts, block)
 
 
-_MERGE = re.compile(r"Inputs have incompatible shapes\. Received shapes (" + SHAPE + r") and (" + SHAPE + r")")
+_MERGE = lazy(r"Inputs have incompatible shapes\. Received shapes (" + SHAPE + r") and (" + SHAPE + r")")
 
 
 @recognizer("inputs have incompatible shapes. received shapes")
@@ -127,19 +127,34 @@ def merge(block: Block):
     facts = ErrorFacts(
         family="SD104",
         key_line=line_at(block.text, m.start()),
+        layer_class=merge_class(block.context),
         expected="equal shapes",
         received=f"{a} and {b}",
         shapes=[a, b],
-        details={"operation": "elementwise"},
+        details={"operation": "elementwise", "per_sample": True},
     )
     return with_wrapper(facts, block)
 
 
-_CONCAT = re.compile(
+# "layers.Add()([a, b])", "keras.layers.add([a, b])", "add([a, b])"; not "model.add(".
+_MERGE_CALL = lazy(
+    r"(?:\blayers\.|(?<![\w.]))(Add|Subtract|Multiply|Average|Maximum|Minimum|add|subtract|multiply|average|maximum|minimum)\("
+)
+
+
+def merge_class(context: str):
+    """The merge layer named last in the traceback's code lines (``layers.Add()([a, b])``)."""
+    cls = None
+    for c in _MERGE_CALL.finditer(context):
+        cls = c.group(1)
+    return cls[0].upper() + cls[1:] if cls else None
+
+
+_CONCAT = lazy(
     r"A `Concatenate` layer requires inputs with matching shapes except for the concat(?:enation)? axis\."
     r"[^\n\[]{0,80}(\[[^\n]{0,2000}\])"
 )
-_CONCAT_AXIS = re.compile(r"Concatenate\(axis=(-?\d{1,2})\)|concat(?:enation)?_?axis=(-?\d{1,2})")
+_CONCAT_AXIS = lazy(r"Concatenate\(axis=(-?\d{1,2})\)|concat(?:enation)?_?axis=(-?\d{1,2})")
 
 
 def concat_facts(block: Block, key_line: str, shapes: list, axis, dialect=None) -> ErrorFacts:
@@ -175,7 +190,7 @@ def concatenate(block: Block):
     m = _CONCAT.search(block.text)
     if not m:
         return None
-    shapes = [sh.parse_shape(s) for s in sh.find_shapes(m.group(1), limit=16)]
+    shapes = [sh.parse_shape(s) for s in sh.find_shapes(m.group(1), limit=16, unique=False)]
     axis = None
     am = _CONCAT_AXIS.search(block.context)
     if am:
@@ -183,12 +198,12 @@ def concatenate(block: Block):
     return concat_facts(block, line_at(block.text, m.start()), shapes, axis)
 
 
-_CONV_NEG = re.compile(r"Computed output size would be (?:zero or )?negative\.")
-_IN_SHAPE = re.compile(r"inputs[ .]shape=(" + SHAPE + r")")
-_KERNEL = re.compile(r"kernel shape=(" + SHAPE + r")")
-_POOL = re.compile(r"pool_size=(" + SHAPE + r")")
-_STRIDES = re.compile(r"strides=(" + SHAPE + r")")
-_PADDING = re.compile(r"padding=(\w{1,10})")
+_CONV_NEG = lazy(r"Computed output size would be (?:zero or )?negative\.")
+_IN_SHAPE = lazy(r"inputs[ .]shape=(" + SHAPE + r")")
+_KERNEL = lazy(r"kernel shape=(" + SHAPE + r")")
+_POOL = lazy(r"pool_size=(" + SHAPE + r")")
+_STRIDES = lazy(r"strides=(" + SHAPE + r")")
+_PADDING = lazy(r"padding=(\w{1,10})")
 
 
 @recognizer("computed output size would be")
@@ -233,7 +248,7 @@ def conv_output_size(block: Block):
     return facts
 
 
-_VARIABLE = re.compile(
+_VARIABLE = lazy(
     r"Shapes used to initialize variables must be fully-defined \(no `None` dimensions\)\. "
     r"Received: shape=(" + SHAPE + r") for variable path='([^'\n]{1,300})'"
 )

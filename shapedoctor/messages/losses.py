@@ -15,12 +15,11 @@ axis for the sparse ones); ``details`` keep both original shapes.
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from shapedoctor.messages import hints
 from shapedoctor.messages import shapes as sh
-from shapedoctor.messages._common import SHAPE, line_at, split_origin
+from shapedoctor.messages._common import lazy, SHAPE, line_at, split_origin
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.normalize import Block
 from shapedoctor.messages.registry import recognizer
@@ -59,15 +58,15 @@ def labels_facts(
     )
 
 
-_K3_SAME = re.compile(
+_K3_SAME = lazy(
     r"Arguments `target` and `output` must have the same shape( up until the last dimension)?[.:]? ?"
     r"(?:Received: )?target\.shape=(" + SHAPE + r"), output\.shape=(" + SHAPE + r")"
 )
-_K3_RANK = re.compile(
+_K3_RANK = lazy(
     r"Argument `output` must have rank \(ndim\) `target\.ndim - 1`\. "
     r"Received: target\.shape=(" + SHAPE + r"), output\.shape=(" + SHAPE + r")"
 )
-_K3_RANK1 = re.compile(
+_K3_RANK1 = lazy(
     r"Arguments? `(?:target` and `)?output` must be at least rank 1\. "
     r"Received: (?:target\.shape=(" + SHAPE + r"), )?output\.shape=(" + SHAPE + r")"
 )
@@ -99,7 +98,7 @@ def keras3_target_output(block: Block):
     return None
 
 
-_TF_SHAPES = re.compile(r"Shapes (" + SHAPE + r") and (" + SHAPE + r") are incompatible")
+_TF_SHAPES = lazy(r"Shapes (" + SHAPE + r") and (" + SHAPE + r") are incompatible")
 
 
 @recognizer("are incompatible")
@@ -115,7 +114,7 @@ def tensorshape_incompatible(block: Block):
     )
 
 
-_LOGITS_SAME = re.compile(
+_LOGITS_SAME = lazy(
     r"`logits` and `labels` must have the same shape, received \((" + SHAPE + r") vs (" + SHAPE + r")\)"
 )
 
@@ -131,11 +130,11 @@ def sigmoid_logits(block: Block):
     )
 
 
-_LABELS_EQUAL = re.compile(
+_LABELS_EQUAL = lazy(
     r"`labels\.shape` must equal `logits\.shape` except for the last dimension\. "
     r"Received: labels\.shape=(" + SHAPE + r") and logits\.shape=(" + SHAPE + r")"
 )
-_FIRST_DIM = re.compile(
+_FIRST_DIM = lazy(
     r"logits and labels must have the same first dimension, got logits shape (" + SHAPE + r") and labels shape (" + SHAPE + r")"
 )
 
@@ -153,12 +152,13 @@ def _flattened(labels, logits) -> dict:
 @recognizer("must equal `logits.shape` except for the last dimension", "logits and labels must have the same first dimension")
 def sparse_softmax(block: Block):
     text = block.text
-    m = _LABELS_EQUAL.search(text) or _FIRST_DIM.search(text)
-    if not m:
-        return None
-    if m.re is _LABELS_EQUAL:
+    m = _LABELS_EQUAL.search(text)
+    if m:
         labels, logits = sh.parse_shape(m.group(1)), sh.parse_shape(m.group(2))
     else:
+        m = _FIRST_DIM.search(text)
+        if not m:
+            return None
         logits, labels = sh.parse_shape(m.group(1)), sh.parse_shape(m.group(2))
     return labels_facts(
         block, line_at(text, m.start()), labels, logits, True, SPARSE,
@@ -166,7 +166,7 @@ def sparse_softmax(block: Block):
     )
 
 
-_SAME_SIZE = re.compile(
+_SAME_SIZE = lazy(
     r"logits and labels must be (?:same size|broadcastable): logits_size=(" + SHAPE + r") labels_size=(" + SHAPE + r")"
 )
 
@@ -182,7 +182,7 @@ def softmax_same_size(block: Block):
     )
 
 
-_SQUEEZE = re.compile(
+_SQUEEZE = lazy(
     r"Can not squeeze dim\[(\d{1,2})\], expected a dimension of 1, got (\d{1,12})"
     r"(?:[^\n]{0,300}?with input shapes: (" + SHAPE + r"))?"
 )
@@ -203,7 +203,7 @@ def squeeze(block: Block):
     return facts
 
 
-_CHECK_TARGET = re.compile(
+_CHECK_TARGET = lazy(
     r"Error when checking (?:model )?target: expected (\S{1,200}) to have "
     r"(?:shape (" + SHAPE + r") but got array with shape (" + SHAPE + r")"
     r"|(\d{1,2}) dimensions, but got array with shape (" + SHAPE + r"))"

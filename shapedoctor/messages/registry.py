@@ -91,6 +91,11 @@ def _complete(facts: ErrorFacts, block: Block, rec: Recognizer) -> ErrorFacts:
         facts.loss = hints.loss(block.context)
     if not facts.shapes:
         facts.shapes = sh.find_shapes(facts.key_line)
+    if "where" not in facts.details:
+        # The user's own frame before the message; with chained exceptions it can follow it.
+        frame = hints.user_frame(block.before) or hints.user_frame(block.whole)
+        if frame:
+            facts.details["where"] = {"file": frame[0], "line": frame[1], "code": frame[2]}
     return facts
 
 

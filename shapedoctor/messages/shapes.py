@@ -48,6 +48,8 @@ def parse_shape(text: str | None) -> Optional[Shape]:
     inner = s[1:-1].strip()
     if not inner:
         return ()
+    if s[0] == "(" and "," not in inner:
+        return None  # "(16)" is a number in brackets; a 1-tuple prints as "(16,)"
     # Allow "[None 3 3 1]" (NumPy-style, no commas) as well as "(None, 3, 3, 1)".
     parts = [p for p in re.split(r"[,\s]+", inner) if p]
     dims: list[Optional[int]] = []
@@ -79,15 +81,15 @@ def norm(text: str | None) -> Optional[str]:
     return fmt(shape) if shape is not None else text.strip()
 
 
-def find_shapes(text: str, limit: int = 16) -> list[str]:
-    """Every shape literal in *text*, normalised, in order, without duplicates."""
+def find_shapes(text: str, limit: int = 16, unique: bool = True) -> list[str]:
+    """Every shape literal in *text*, normalised, in order (without duplicates if *unique*)."""
     out: list[str] = []
     for m in SHAPE_RE.finditer(text):
         shape = parse_shape(m.group(0))
         if shape is None or len(shape) == 0:
             continue
         s = fmt(shape)
-        if s not in out:
+        if not unique or s not in out:
             out.append(s)
         if len(out) >= limit:
             break

@@ -18,18 +18,18 @@ from typing import Optional
 
 from shapedoctor.messages import hints
 from shapedoctor.messages import shapes as sh
-from shapedoctor.messages._common import SHAPE, line_at, split_origin, with_wrapper
+from shapedoctor.messages._common import lazy, SHAPE, line_at, split_origin, with_wrapper
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.losses import labels_facts
 from shapedoctor.messages.normalize import Block
 from shapedoctor.messages.registry import recognizer
 
 # "{{node dense/MatMul}}", "'metrics/accuracy/Equal' (op: 'Equal')", "Node: 'Equal'", "[[node Equal ...".
-_NODE = re.compile(r"(?:\{\{node |node '|Node: '|\[\[node |for ')([\w./-]{1,300})")
-_OP = re.compile(r"\[Op:(\w{1,80})\]|\(op: '(\w{1,80})'\)|= (\w{1,80})\[")
+_NODE = lazy(r"(?:\{\{node |node '|Node: '|\[\[node |for ')([\w./-]{1,300})")
+_OP = lazy(r"\[Op:(\w{1,80})\]|\(op: '(\w{1,80})'\)|= (\w{1,80})\[")
 # Node inputs "= Sub[T=DT_FLOAT](data_1, sequential_1/dense_1/BiasAdd)".
-_NODE_INPUTS = re.compile(r"\]\(([\w./:-]{1,300}), ([\w./:-]{1,300})\)")
-_MODEL_OUTPUT = re.compile(r"BiasAdd|Softmax|Sigmoid|Relu|Tanh|MatMul|sequential|functional|model|dense|conv", re.I)
+_NODE_INPUTS = lazy(r"\]\(([\w./:-]{1,300}), ([\w./:-]{1,300})\)")
+_MODEL_OUTPUT = lazy(r"BiasAdd|Softmax|Sigmoid|Relu|Tanh|MatMul|sequential|functional|model|dense|conv", re.I)
 
 
 def node_name(text: str) -> Optional[str]:
@@ -58,8 +58,8 @@ def _tf_dims(text: str):
     return sh.parse_shape(f"[{text}]")
 
 
-_MATMUL = re.compile(r"Matrix size-incompatible: In\[0\]: \[([\d,]{1,200})\], In\[1\]: \[([\d,]{1,200})\]")
-_BATCH_MATMUL = re.compile(r"In\[0\] mismatch In\[1\] shape: (\d{1,12}) vs\. (\d{1,12}): \[([\d,]{1,200})\] \[([\d,]{1,200})\]")
+_MATMUL = lazy(r"Matrix size-incompatible: In\[0\]: \[([\d,]{1,200})\], In\[1\]: \[([\d,]{1,200})\]")
+_BATCH_MATMUL = lazy(r"In\[0\] mismatch In\[1\] shape: (\d{1,12}) vs\. (\d{1,12}): \[([\d,]{1,200})\] \[([\d,]{1,200})\]")
 
 
 def matmul_facts(block: Block, key_line: str, a, b, dialect: str) -> ErrorFacts:
@@ -133,7 +133,7 @@ def broadcast_facts(block: Block, key_line: str, a, b, dialect: str, node: Optio
     return with_wrapper(facts, block)
 
 
-_INCOMPATIBLE = re.compile(r"Incompatible shapes: \[([\d,?-]{0,200})\] vs\. \[([\d,?-]{0,200})\]")
+_INCOMPATIBLE = lazy(r"Incompatible shapes: \[([\d,?-]{0,200})\] vs\. \[([\d,?-]{0,200})\]")
 
 
 @recognizer("incompatible shapes: [")
@@ -146,7 +146,7 @@ def incompatible_shapes(block: Block):
     )
 
 
-_DIMS_EQUAL = re.compile(
+_DIMS_EQUAL = lazy(
     r"Dimensions must be equal, but are (\d{1,12}) and (\d{1,12}) for '(?:\{\{node )?([\w./-]{1,300})"
     r"[^\n]{0,2000}?with input shapes: (" + SHAPE + r"), (" + SHAPE + r")"
 )
@@ -168,7 +168,7 @@ def dimensions_equal(block: Block):
     return broadcast_facts(block, key, a, b, "tensorflow", node)
 
 
-_RESHAPE = re.compile(
+_RESHAPE = lazy(
     r"Input to reshape is a tensor with (\d{1,15}) values, but the requested shape (?:has|requires a multiple of) (\d{1,15})"
 )
 
@@ -190,7 +190,7 @@ def reshape(block: Block):
     return with_wrapper(facts, block)
 
 
-_NEGATIVE = re.compile(
+_NEGATIVE = lazy(
     r"Negative dimension size caused by subtracting (\d{1,9}) from (\d{1,9}) for '(?:\{\{node )?([\w./-]{1,300})"
     r"(?:[^\n]{0,2000}?with input shapes: (" + SHAPE + r"))?"
 )
@@ -222,10 +222,10 @@ def negative_dimension(block: Block):
     return facts
 
 
-_CONCAT = re.compile(
+_CONCAT = lazy(
     r"ConcatOp ?: Dimension (-?\d{1,2}) in both shapes must be equal: shape\[0\] = \[([\d,]{0,200})\] vs\. shape\[(\d{1,3})\] = \[([\d,]{0,200})\]"
 )
-_CONCAT_OLD = re.compile(
+_CONCAT_OLD = lazy(
     r"ConcatOp ?: Dimensions of inputs should match: shape\[0\] = \[([\d,]{0,200})\] vs\. shape\[(\d{1,3})\] = \[([\d,]{0,200})\]"
 )
 
@@ -235,13 +235,12 @@ def concat_op(block: Block):
     m = _CONCAT.search(block.text)
     if m:
         a, b = _tf_dims(m.group(2)), _tf_dims(m.group(4))
-        differing = [int(m.group(1))]
     else:
         m = _CONCAT_OLD.search(block.text)
         if not m:
             return None
         a, b = _tf_dims(m.group(1)), _tf_dims(m.group(3))
-        differing = []
+    differing = [i for i in range(len(a)) if a[i] != b[i]] if a and b and len(a) == len(b) else []
     fa, fb = sh.fmt(a), sh.fmt(b)
     return ErrorFacts(
         family="SD104",
@@ -254,7 +253,7 @@ def concat_op(block: Block):
     )
 
 
-_RANK = re.compile(
+_RANK = lazy(
     r"Shape must be rank (\d{1,2}) but is rank (\d{1,2}) for '(?:\{\{node )?([\w./-]{1,300})"
     r"(?:[^\n]{0,2000}?with input shapes: ([^\n]{1,400}))?"
 )

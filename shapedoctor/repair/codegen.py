@@ -50,10 +50,15 @@ class SourceIndex:
         return self._calls[file] or []
 
     def _parse(self, file: str) -> list[_CallInfo] | None:
+        import linecache
+
+        # linecache also knows code that has no file of its own (notebook cells, IPython).
+        source = "".join(linecache.getlines(file))
+        if not source:
+            return None
         try:
-            with open(file, encoding="utf-8") as fh:
-                module = cst.parse_module(fh.read())
-        except (OSError, UnicodeDecodeError, cst.ParserSyntaxError):
+            module = cst.parse_module(source)
+        except (cst.ParserSyntaxError, ValueError):
             return None
         self._modules[file] = module
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
