@@ -39,6 +39,7 @@ RUN_HELP = textwrap.dedent(
     examples:
       shapedoctor run examples/seed_example3_lstm.py
       shapedoctor run --json train.py --epochs 3 > diagnosis.json
+      shapedoctor run --quick train.py          # one small step per fit/predict: seconds, not hours
     """
 )
 
@@ -60,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     run.add_argument("--json", action="store_true", help="print the diagnosis as JSON (schema version 1) on stdout")
     run.add_argument("--no-traceback", action="store_true", help="do not print the original traceback before the diagnosis")
+    run.add_argument("--quick", action="store_true",
+                     help="every fit/evaluate/predict runs one epoch on a few samples: the whole shape flow of a "
+                          "long training script is checked in seconds")
     run.add_argument("script", help="the Python file to run")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the script")
     explain = sub.add_parser("explain", help="explain a Keras/TensorFlow shape error from its text alone",
@@ -114,7 +118,8 @@ def _run(args: argparse.Namespace) -> int:
 
     from shapedoctor.app.run import run_command
 
-    return run_command(script, list(args.args), as_json=args.json, show_traceback=not args.no_traceback)
+    return run_command(script, list(args.args), as_json=args.json, show_traceback=not args.no_traceback,
+                       quick=args.quick)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,52 +2,129 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
 
-from shapedoctor.report.model import Diagnosis, PathStep
+from shapedoctor.report.model import Diagnosis, Finding, PathStep
 
 _OWN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def run_command(script: str, argv: list[str], as_json: bool = False, show_traceback: bool = True) -> int:
+def run_command(script: str, argv: list[str], as_json: bool = False, show_traceback: bool = True,
+                quick: bool = False) -> int:
     from shapedoctor.trace.runner import run_script
 
-    if as_json:  # keep stdout for the JSON: the script's own prints go to stderr
-        import contextlib
-
-        with contextlib.redirect_stdout(sys.stderr):
-            outcome = run_script(script, argv)
-    else:
-        outcome = run_script(script, argv)
+    redirect = contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext()
+    with redirect:  # with --json the script's own prints go to stderr, stdout is for the JSON
+        outcome = run_script(script, argv, quick=quick, on_training_call=_preflight)
     exc = outcome.exception
+    recorder = outcome.recorder
     diagnosis = Diagnosis(source="run", script=script)
-    if exc is not None:
-        finding = None
-        try:
-            from shapedoctor.diagnose.engine import diagnose_exception
-
-            finding = diagnose_exception(outcome.recorder, exc)
-        except Exception as inner:  # noqa: BLE001 - our failure must never hide the user's error
+    diagnosis.training_calls = [_call_summary(c) for c in recorder.training_calls]
+    try:
+        findings = diagnose_outcome(recorder, exc)
+    except Exception as inner:  # noqa: BLE001 - our failure must never hide the user's error
+        if exc is not None:
             _print_user_traceback(exc)
-            print(f"shapedoctor: internal error while diagnosing ({type(inner).__name__}: {inner}); "
-                  "the traceback above is your program's.", file=sys.stderr)
-            return 1
-        if finding is None:
-            if isinstance(exc, KeyboardInterrupt):
-                return 130
-            _print_user_traceback(exc)
-            return 1
-        diagnosis.findings.append(finding)
-        if show_traceback:
-            _print_user_traceback(exc)
-    else:
-        diagnosis.ok_paths = [_ok_path(run) for run in outcome.recorder.runs]
+        print(f"shapedoctor: internal error while diagnosing ({type(inner).__name__}: {inner})", file=sys.stderr)
+        return 1 if exc is not None else 2
+    if exc is not None and not any(f.severity == "error" for f in findings):
+        # Not a shape error we know: behave as Python would.
+        _print_user_traceback(exc)
+        if findings:
+            diagnosis.findings = findings
+            _render(diagnosis, as_json)
+        return 130 if isinstance(exc, KeyboardInterrupt) else 1
+    diagnosis.findings = findings
+    if exc is not None and show_traceback:
+        _print_user_traceback(exc)
+    if exc is None:
+        diagnosis.ok_paths = [_ok_path(run) for run in recorder.runs]
     _render(diagnosis, as_json)
     if exc is None and outcome.exit_code not in (None, 0):
         return outcome.exit_code
     return 0 if diagnosis.status == "ok" else 1
+
+
+def _preflight(call) -> None:
+    from shapedoctor.diagnose.training import check
+
+    call.findings = check(call)
+
+
+def diagnose_outcome(recorder, exc: BaseException | None) -> list[Finding]:
+    """Findings for a finished run: the error that escaped (if any) and the silent problems."""
+    from shapedoctor.diagnose.silent import merge_broadcast_findings
+    from shapedoctor.diagnose.training_fixes import findings_for
+
+    findings: list[Finding] = []
+    training_error = None
+    if exc is not None:
+        call = next((c for c in reversed(recorder.training_calls) if c.error is exc), None)
+        if call is None and recorder.training_calls and recorder.training_calls[-1].error is not None:
+            call = recorder.training_calls[-1]
+        errors = [p for p in (call.findings if call else []) if _severity(p.family) == "error"]
+        if call is not None and errors:
+            training_error = findings_for(call, errors[:1], recorder)
+    if training_error:
+        findings += training_error
+    elif exc is not None:
+        from shapedoctor.diagnose.engine import diagnose_exception
+
+        finding = diagnose_exception(recorder, exc)
+        if finding is not None:
+            findings.append(finding)
+    # Silent problems seen along the way (warnings), once each.
+    seen = {(f.id, f.message) for f in findings}
+    for call in recorder.training_calls:
+        warn = [p for p in call.findings if _severity(p.family) == "warning"]
+        if call.error is None:
+            warn += [p for p in call.findings if _severity(p.family) == "error"]
+        for finding in findings_for(call, warn, recorder) if warn else []:
+            if (finding.id, finding.message) not in seen:
+                seen.add((finding.id, finding.message))
+                findings.append(finding)
+    for finding in merge_broadcast_findings(recorder):
+        if (finding.id, finding.message) not in seen:
+            seen.add((finding.id, finding.message))
+            findings.append(finding)
+    return findings
+
+
+def _severity(family_id: str) -> str:
+    from shapedoctor.families import get
+
+    return get(family_id).severity
+
+
+def _call_summary(call) -> dict:
+    from shapedoctor.diagnose.training import loss_name, model_outputs
+    from shapedoctor.graph.model import format_shape
+
+    def shapes(s):
+        if s is None:
+            return None
+        if isinstance(s, dict):
+            return {k: format_shape(v) for k, v in s.items()}
+        if isinstance(s, (list, tuple)) and s and isinstance(s[0], (tuple, type(None))):
+            return [format_shape(v) for v in s]
+        return format_shape(s)
+
+    losses = call.loss
+    return {
+        "method": call.method,
+        "file": call.site.file if call.site else None,
+        "line": call.site.line if call.site else None,
+        "x": shapes(call.x_shapes),
+        "y": shapes(call.y_shapes),
+        "loss": ([loss_name(v) for v in losses] if isinstance(losses, (list, tuple))
+                 else {k: loss_name(v) for k, v in losses.items()} if isinstance(losses, dict) else loss_name(losses)),
+        "output": [format_shape(o) for o in model_outputs(call.model)],
+        "batched": call.batched,
+        "quick": call.quick,
+    }
 
 
 def _render(diagnosis: Diagnosis, as_json: bool) -> None:

@@ -412,10 +412,10 @@ def sd107(f: ErrorFacts) -> Advice:
                   cannot_tell="The text does not show which axis became None, nor where.")
 
 
-# --- SD201 data shape ----------------------------------------------------------------------
+# --- SD201 the user's data does not fit the model --------------------------------------------
 
 
-def sd201(f: ErrorFacts) -> Advice:
+def data_advice(f: ErrorFacts) -> Advice:
     exp = _shape(f.expected)
     recv = _shape(f.received)
     want_ndim = None
@@ -427,7 +427,7 @@ def sd201(f: ErrorFacts) -> Advice:
     where = f" at {f.layer}" if f.layer and not hints.is_model_name(f.layer) else ""
     message = f"the data has shape {f.received}, the model expects {f.expected}{where}"
     declared = f"samples of shape {f.expected}" if f.details.get("per_sample") else f"inputs of {f.expected}"
-    explanation = f"The model was declared for {declared}; the array given has {f.received}. " + get("SD201").why
+    explanation = f"The model was declared for {declared}; the array given has {f.received}. " + get(f.family).why
     fixes: list[FixReport] = []
     if recv is not None and want_ndim is not None and len(recv) < want_ndim:
         if want_ndim >= 4 or (exp is not None and len(exp) >= 3 and exp[-1] in (1, 3)):
@@ -445,6 +445,14 @@ def sd201(f: ErrorFacts) -> Advice:
                               f"x = x[:, feature_columns]   # the {exp[-1]} columns the model expects"))
             inner = _dims(recv[1:]) + ("," if len(recv) == 2 else "")
             fixes.append(_fix("Or declare the width the data has", f"keras.Input(shape=({inner}))"))
+    elif recv is not None and exp is not None and len(recv) == len(exp):
+        axis = f.details.get("axis")
+        want, have = f.details.get("expected_size"), f.details.get("received_size")
+        if axis not in (None, -1) and want and have:
+            fixes.append(_fix(f"The data has {have} on axis {axis} (time steps?), the model {want}: pad or cut to {want}",
+                              f"x = keras.utils.pad_sequences(x, maxlen={want}, padding=\"post\", dtype=\"float32\")"))
+            fixes.append(_fix("Or accept any length on that axis: declare it None in the Input",
+                              "keras.Input(shape=(None, features))"))
     elif recv is not None and want_ndim is not None and len(recv) > want_ndim:
         fixes.append(_fix("The data has an extra axis: squeeze it or reshape", "x = np.squeeze(x)"))
     if not fixes:
@@ -565,8 +573,12 @@ def sd202(f: ErrorFacts) -> Advice:
         specific = f"The model predicts {classes} values per sample, the labels have {t[-1]}."
         fixes.append(_fix(f"Give the last layer {t[-1]} units (one per label column)", f"layers.Dense({t[-1]}),",
                           result_shape=sh.fmt((None, t[-1]))))
-        fixes.append(_fix("Or, if the labels are class indices, use a classification loss",
-                          'model.compile(loss="sparse_categorical_crossentropy", ...)'))
+        if loss in _CLASSIFY:
+            fixes.append(_fix(f"Or, if there really are {classes} classes, one-hot encode the labels with {classes} columns",
+                              f"y = keras.utils.to_categorical(class_indices, {classes})"))
+        else:
+            fixes.append(_fix("Or, if the labels are class indices, use a classification loss",
+                              'model.compile(loss="sparse_categorical_crossentropy", ...)'))
     elif f.layer and f.expected and f.received:
         e, r = _shape(f.expected), _shape(f.received)
         if e and r and len(e) == len(r) and e[-1] and r[-1] and r[-1] == 1 and e[-1] > 1:
@@ -601,7 +613,14 @@ def sd202(f: ErrorFacts) -> Advice:
 
 def sd203(f: ErrorFacts) -> Advice:
     sizes = f.details.get("sizes") or {}
-    parts = [f"{k} has {', '.join(str(n) for n in v)} sample{'s' if v != [1] else ''}" for k, v in sizes.items() if v]
+    parts = []
+    for k, v in sizes.items():
+        if not v:
+            continue
+        if len(v) == 1:
+            parts.append(f"{k} has {v[0]} sample{'s' if v[0] != 1 else ''}")
+        else:
+            parts.append(f"the {k} arrays hold {', '.join(str(n) for n in v[:-1])} and {v[-1]} samples")
     message = " but ".join(parts) if parts else "x and y hold different numbers of samples"
     explanation = get("SD203").why
     fixes = [
@@ -626,7 +645,7 @@ ADVISORS = {
     "SD104": sd104,
     "SD105": sd105,
     "SD107": sd107,
-    "SD201": sd201,
+    "SD201": data_advice,
     "SD202": sd202,
     "SD203": sd203,
 }

@@ -39,11 +39,11 @@ def describe_source(facts: ErrorFacts) -> Optional[str]:
 
 
 def _place_where(facts: ErrorFacts, advice: Advice) -> None:
-    """Attach the user's own traceback frame: to the data/labels for SD2xx, else to the layer."""
+    """Attach the user's own traceback frame: to the data/labels when they are the culprit, else to the layer."""
     where = facts.details.get("where")
     if not where:
         return
-    if facts.family.startswith("SD2") and advice.culprit is not None:
+    if advice.culprit is not None:
         place = advice.culprit
     else:
         if advice.consumer is None:
@@ -82,7 +82,7 @@ def diagnosis_from_facts(facts: ErrorFacts) -> Diagnosis:
     surfaced = ""
     if where and where.get("file"):
         code = f" (`{where['code']}`)" if where.get("code") else ""
-        if facts.family.startswith("SD2") and advice.culprit is not None:
+        if advice.culprit is not None:
             surfaced = f" The {advice.culprit.kind} reached Keras at {where['file']}:{where['line']}{code}."
         else:
             surfaced = f" It surfaced at {where['file']}:{where['line']}{code}; the cause may be earlier."

@@ -107,3 +107,32 @@ def _flatten(out: Any) -> list:
     from keras import tree
 
     return tree.flatten(out)
+
+
+def build_model(graph: Graph) -> Any:
+    """A real (weight-allocating) Keras model from *graph*, for one verification step on data.
+
+    Only used to verify training-time fixes on a few samples; shape checks use
+    :func:`propagate`, which allocates nothing.
+    """
+    import keras
+
+    values: dict[str, Any] = {}
+    instances: dict[str, Any] = {}
+    inputs = []
+    for node in graph.nodes:
+        if node.kind in ("input", "data"):
+            for tid in node.outputs:
+                info = graph.tensors[tid]
+                tensor = keras.Input(batch_shape=(None,) + tuple(info.shape[1:]), dtype=info.dtype)
+                values[tid] = tensor
+                inputs.append(tensor)
+            continue
+        fn = _callable_for(node, graph, instances)
+        args = replace_refs(node.args, lambda ref: values[ref.id])
+        kwargs = replace_refs(node.kwargs, lambda ref: values[ref.id])
+        out = fn(*args, **kwargs)
+        for tid, tensor in zip(node.outputs, _flatten(out)):
+            values[tid] = tensor
+    outputs = [values[t] for t in graph.outputs]
+    return keras.Model(inputs if len(inputs) > 1 else inputs[0], outputs if len(outputs) > 1 else outputs[0])

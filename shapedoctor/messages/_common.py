@@ -2,8 +2,10 @@
 
 Keras 3, tf.keras and Keras 2 word their InputSpec errors differently but state the same
 facts (layer, expected rank or axis size, received shape). The builders here turn those
-facts into :class:`ErrorFacts` the same way for every dialect, and decide between "a layer
-got the wrong tensor" (SD101/SD102) and "the data does not fit the model" (SD201).
+facts into :class:`ErrorFacts` the same way for every dialect, with the families
+``shapedoctor run`` uses: a layer output of the wrong rank is SD101, of the wrong size on a
+fixed axis SD102; when the offending tensor is the user's data given to fit/predict
+(``details["data"]``), it is SD201, as ``run``'s checks of fit/predict calls say.
 """
 
 from __future__ import annotations
@@ -115,7 +117,7 @@ def rank_facts(
         received=shape or f"ndim={found_ndim}",
         dialect=dialect,
         phase=ph,
-        details={"expected_ndim": expected_ndim, "found_ndim": found_ndim, "ndim_check": kind or "exact"},
+        details={"expected_ndim": expected_ndim, "found_ndim": found_ndim, "ndim_check": kind or "exact", "data": data},
     )
     return with_wrapper(facts, block) if not layer else facts
 
@@ -149,7 +151,12 @@ def axis_facts(
         received=got,
         dialect=dialect,
         phase=ph,
-        details={"axis": axis, "expected_size": value, "received_size": (shape[axis] if shape and -len(shape) <= axis < len(shape) else None)},
+        details={
+            "axis": axis,
+            "expected_size": value,
+            "received_size": shape[axis] if shape and -len(shape) <= axis < len(shape) else None,
+            "data": data,
+        },
     )
 
 
@@ -160,14 +167,22 @@ def shape_facts(
     expected: Optional[str],
     received: Optional[str],
     dialect: Optional[str],
+    data: Optional[bool] = None,
 ) -> ErrorFacts:
-    """An InputSpec ``shape=`` check (the model's declared input): SD201, else SD101/SD102."""
+    """A whole-shape check (a model's declared input): SD201 for data, else SD101 (rank) / SD102."""
     exp = sh.parse_shape(expected) if expected else None
     got = sh.parse_shape(received) if received else None
     ph = hints.phase(block.context)
-    family = "SD201"
-    if not hints.looks_like_data(block.text, layer, sh.fmt(got) if got else None, ph):
-        family = "SD101" if (exp is not None and got is not None and len(exp) != len(got)) else "SD102"
+    if data is None:
+        data = hints.looks_like_data(block.text, layer, sh.fmt(got) if got else None, ph)
+    family = "SD101" if (exp is not None and got is not None and len(exp) != len(got)) else "SD102"
+    if data:
+        family = "SD201"
+    details = {"data": data}
+    if exp is not None and got is not None:
+        details.update({"expected_ndim": len(exp), "found_ndim": len(got), "ndim_check": "exact"})
+        if len(exp) == len(got) and exp[-1] != got[-1]:
+            details.update({"axis": -1, "expected_size": exp[-1], "received_size": got[-1]})
     return ErrorFacts(
         family=family,
         key_line=key_line,
@@ -176,4 +191,5 @@ def shape_facts(
         received=sh.fmt(got) if got is not None else received,
         dialect=dialect,
         phase=ph,
+        details=details,
     )

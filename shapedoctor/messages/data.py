@@ -3,8 +3,9 @@
 Sample counts (SD203): Keras 3 and tf.keras ``Data cardinality is ambiguous`` (with ``x
 sizes``/``y sizes`` lines), Keras 2 ``Input arrays should have the same number of samples
 as target arrays`` and ``All input arrays (x) should have the same number of samples``.
-Input shapes (SD201): Keras 2 ``Error when checking input: expected dense_1_input to have
-shape (64,) but got array with shape (1,)`` and its ``N dimensions`` variant.
+Input shapes (SD201, as ``shapedoctor run`` reports data that does not fit the declared
+inputs): Keras 2 ``Error when checking input: expected dense_1_input to have shape (64,) but
+got array with shape (1,)`` and its ``N dimensions`` variant.
 """
 
 from __future__ import annotations
@@ -97,10 +98,20 @@ def keras2_check_input(block: Block):
     m = _CHECK_INPUT.search(block.text)
     if not m:
         return None
+    details = {"data": True, "per_sample": bool(m.group(2))}
     if m.group(2):
         expected, received = sh.norm(m.group(2)), sh.norm(m.group(3))
+        exp, got = sh.parse_shape(expected), sh.parse_shape(received)
+        if exp and got and len(exp) == len(got):
+            diff = [i for i in range(len(exp)) if exp[i] != got[i]]
+            if diff:  # per-sample shapes: axis i of the sample is axis i + 1 of the batch
+                axis = -1 if diff[-1] == len(exp) - 1 else diff[0] + 1
+                details.update({"axis": axis, "expected_size": exp[diff[-1]] if axis == -1 else exp[diff[0]],
+                                "received_size": got[diff[-1]] if axis == -1 else got[diff[0]]})
     else:
         expected, received = f"ndim={m.group(4)}", sh.norm(m.group(5))
+        got = sh.parse_shape(received)
+        details.update({"expected_ndim": int(m.group(4)), "found_ndim": len(got) if got else None, "ndim_check": "exact"})
     return ErrorFacts(
         family="SD201",
         key_line=line_at(block.text, m.start()),
@@ -109,5 +120,5 @@ def keras2_check_input(block: Block):
         expected=expected,
         received=received,
         dialect="keras2",
-        details={"per_sample": bool(m.group(2))},
+        details=details,
     )

@@ -83,8 +83,7 @@ def functional_input(block: Block):
     m = _INVALID_INPUT.search(block.text)
     if not m:
         return None
-    facts = shape_facts(block, line_at(block.text, m.start()), None, m.group(1), m.group(2), "keras3")
-    facts.family = "SD201"
+    facts = shape_facts(block, line_at(block.text, m.start()), None, m.group(1), m.group(2), "keras3", data=True)
     facts.layer_class = facts.layer_class or "InputLayer"
     name = re.search(r"with name '([^'\n]{1,200})' and path", block.text)
     if name:

@@ -113,6 +113,8 @@ def _prefix(func: cst.BaseExpression) -> str:
 
 @lru_cache(maxsize=256)
 def _positional_params(cls: str) -> tuple[str, ...]:
+    if cls == "__compile__":
+        return ("optimizer", "loss", "loss_weights", "metrics")
     try:
         from shapedoctor.repair.edits import layer_class
 

@@ -131,6 +131,8 @@ class Diagnosis:
     # The shape path of a model that ran fine (status "ok"), for display.
     ok_paths: list[list[PathStep]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Shapes seen at each fit/evaluate/predict call: method, file, line, x, y, loss, output, quick.
+    training_calls: list[dict] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -161,6 +163,8 @@ class Diagnosis:
             out["models"] = [[p.to_json() for p in path] for path in self.ok_paths]
         if self.notes:
             out["notes"] = list(self.notes)
+        if self.training_calls:
+            out["training_calls"] = list(self.training_calls)
         return out
 
     def __rich__(self):

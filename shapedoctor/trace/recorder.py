@@ -93,6 +93,10 @@ class Recorder:
         self.runs: list[ModelRun] = []
         self.training_calls: list[dict] = []
         self.auto_inputs: set[int] = set()
+        self.quick = False  # --quick: every fit/evaluate/predict runs one small step
+        self.on_training_call = None  # callback(TrainingCall), e.g. the pre-flight check
+        self.internal_errors: list[BaseException] = []
+        self.merge_broadcasts: list[CallRecord] = []
         self._patches: list[tuple[Any, str, Any]] = []
 
     # -- state helpers -------------------------------------------------------------------
@@ -190,6 +194,8 @@ class Recorder:
                 stack.pop()
             record.outputs = outputs
             recorder._note_outputs(record, outputs)
+            if type(self).__name__ in _BROADCASTING_MERGES and record.symbolic:
+                recorder._note_merge(record)
             if not stack:
                 recorder._note_model_run(record)
             return outputs
@@ -219,13 +225,38 @@ class Recorder:
 
         def method(self, *args, **kwargs):
             outer = getattr(recorder._local, "stage", None)
+            call = None
+            if outer is None and not recorder._stack:
+                args, kwargs, call = recorder._before_training(stage, self, args, kwargs)
             recorder._local.stage = outer or stage
             try:
                 return original(self, *args, **kwargs)
+            except BaseException as exc:  # noqa: BLE001 - recorded, re-raised unchanged
+                if call is not None:
+                    call.error = exc
+                raise
             finally:
                 recorder._local.stage = outer
 
         return method
+
+    def _before_training(self, stage, model, args, kwargs):
+        """Capture the call's data and loss, check them, and apply --quick."""
+        from shapedoctor.trace.training import capture, quick_kwargs
+
+        call = None
+        try:
+            call, args, kwargs = capture(stage, model, user_site(3), args, kwargs)
+            self.training_calls.append(call)
+            if self.on_training_call is not None:
+                self.on_training_call(call)
+        except Exception as exc:  # noqa: BLE001 - never break the user's program
+            self.internal_errors.append(exc)
+        if self.quick:
+            args, kwargs, note = quick_kwargs(stage, args, kwargs)
+            if call is not None:
+                call.quick = note
+        return args, kwargs, call
 
     # -- bookkeeping ---------------------------------------------------------------------
     def _note_failure(self, record: CallRecord, exc: BaseException) -> None:
@@ -251,6 +282,14 @@ class Recorder:
             self.producers[id(out)] = record
             if not is_symbolic(out):
                 self._kept.append(out)
+
+    def _note_merge(self, record: CallRecord) -> None:
+        """An element-wise merge whose inputs differ in shape was accepted: it broadcast."""
+        from keras import tree
+
+        shapes = [shape_of(t) for t in tree.flatten(record.args) if shape_of(t) is not None]
+        if len(set(shapes)) > 1 and not any(r.layer is record.layer for r in self.merge_broadcasts):
+            self.merge_broadcasts.append(record)
 
     def _note_model_run(self, record: CallRecord) -> None:
         """A top-level call succeeded: remember its shape path, then forget eager tensors."""
@@ -283,6 +322,7 @@ class Recorder:
 
 
 CURRENT: Recorder | None = None  # the most recently installed recorder
+_BROADCASTING_MERGES = frozenset({"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"})
 
 
 def _flat_layers(model: Any) -> list[Any]:

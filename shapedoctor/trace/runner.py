@@ -17,12 +17,14 @@ class Outcome:
     exit_code: int | None = None  # from SystemExit
 
 
-def run_script(path: str, argv: list[str]) -> Outcome:
+def run_script(path: str, argv: list[str], quick: bool = False, on_training_call=None) -> Outcome:
     """Execute *path* with ``sys.argv = [path, *argv]`` and its directory on ``sys.path``."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     import keras  # noqa: F401  (must be importable before instrumentation)
 
     recorder = Recorder()
+    recorder.quick = quick
+    recorder.on_training_call = on_training_call
     saved_argv, saved_path = sys.argv, list(sys.path)
     sys.argv = [path, *argv]
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))

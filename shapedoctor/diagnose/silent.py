@@ -1,0 +1,97 @@
+"""Silent merge broadcasting (SD205): Add/Multiply/... accepted inputs of different shapes.
+
+The recorder notes every element-wise merge whose inputs differed; here each becomes a
+warning whose fixes are verified by replaying the graph and checking that the merge now
+receives equal shapes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shapedoctor.diagnose.context import Context
+from shapedoctor.diagnose.culprit import place_of
+from shapedoctor.families import get
+from shapedoctor.graph.model import format_shape
+from shapedoctor.infer.propagate import propagate
+from shapedoctor.repair.codegen import CodeWriter
+from shapedoctor.report.model import Finding, FixReport, PathStep
+
+
+def merge_broadcast_findings(recorder: Any) -> list[Finding]:
+    out = []
+    for record in recorder.merge_broadcasts:
+        try:
+            finding = _finding(recorder, record)
+        except Exception:  # noqa: BLE001 - a warning we cannot build is skipped, never fatal
+            finding = None
+        if finding is not None:
+            out.append(finding)
+    return out
+
+
+def _finding(recorder: Any, record: Any) -> Finding | None:
+    from shapedoctor.graph.from_trace import _Builder
+    from shapedoctor.repair import generators as g
+    from shapedoctor.repair.candidate import Candidate
+
+    builder = _Builder(recorder, record.site)
+    node_id = builder.add_call(record)
+    graph = builder.graph
+    node = graph.node(node_id)
+    out_t = graph.new_tensor_id()
+    from shapedoctor.graph.model import TensorInfo
+
+    graph.tensors[out_t] = TensorInfo(out_t, None, "float32", node_id)
+    node.outputs.append(out_t)
+    graph.outputs = [out_t]
+    shapes = [graph.tensors[t].shape for t in node.input_ids()]
+    if len(shapes) < 2 or any(s is None for s in shapes):
+        return None
+    small = min(range(len(shapes)), key=lambda i: shapes[i][-1] or 0)
+    big = max(range(len(shapes)), key=lambda i: shapes[i][-1] or 0)
+    fam = get("SD205")
+    ctx = Context(graph, node, "SD205", "", received=shapes, bad_input=small)
+    prod = ctx.shaping_producer(ctx.producer(small))
+    candidates: list[Candidate] = list(g.set_width(ctx, prod, shapes[big][-1]))
+    if len(shapes[small]) == 2 and shapes[small][-1] == 1:
+        candidates.append(g.insert(ctx, "RepeatVector", shapes[big][-1], why="make the repetition explicit", cost=3))
+    writer = CodeWriter(graph)
+    fixes = []
+    for cand in candidates:
+        trial = graph.copy()
+        for e in cand.edits:
+            e.apply(trial)
+        if isinstance(cand.edits[0], type(candidates[-1].edits[0])) and cand is candidates[-1] and len(candidates) > 1:
+            continue  # RepeatVector changes rank: only a hint, not a verified like-for-like fix
+        result = propagate(trial)
+        merged = trial.node(node_id)
+        in_shapes = [result.shapes.get(t) for t in merged.input_ids()]
+        if result.ok and len(set(in_shapes)) == 1:
+            code = writer.render(cand)
+            fixes.append(FixReport(cand.title, code.code, code.file, code.line, True,
+                                   format_shape(result.shapes.get(out_t)), cand.note))
+    shown = " and ".join(format_shape(s) for s in shapes)
+    consumer = place_of(ctx, node, as_consumer=True)
+    culprit = place_of(ctx, prod) if prod is not None else consumer
+    path = [PathStep(p.layer or "?", p.cls or "?", format_shape(graph.tensors[n.outputs[0]].shape), p.file, p.line,
+                     "culprit" if n is prod else "")
+            for n in [graph.producer(t) for t in node.input_ids()] if n is not None for p in [place_of(ctx, n)]]
+    path.append(PathStep(consumer.layer or "?", consumer.cls or "?", format_shape(record_output(record)),
+                         consumer.file, consumer.line, "consumer"))
+    return Finding(
+        fam.id, fam.slug, fam.severity,
+        f"{consumer.cls} `{consumer.layer}` silently broadcast {shown}",
+        consumer=consumer, culprit=culprit, expected="equal shapes", received=shown, path=path,
+        explanation=(f"{consumer.cls} combines its inputs value by value. It received {shown}: the axis of size 1 "
+                     "was stretched to match the other input, so one value is reused for every position. No error "
+                     "is raised; if the repetition is not intended, the smaller input comes from a producer with "
+                     "the wrong number of units."),
+        fixes=fixes,
+    )
+
+
+def record_output(record: Any):
+    from shapedoctor.trace.recorder import shape_of
+
+    return shape_of(record.outputs)

@@ -1,0 +1,293 @@
+"""Turn training-time :class:`Problem`s into Findings with fixes verified on the user's data.
+
+A fix is verified by one real training step (``train_on_batch``; ``predict_on_batch`` for
+inference calls) of a **clone** of the model — fresh weights, the user's model untouched —
+on the first few samples of the user's own x and y, after applying the fix to the loss,
+the labels, the data or the model. For silent problems, verified also means the loss now
+compares labels and outputs of the same shape, with no broadcasting.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import warnings
+from typing import Any
+
+from shapedoctor.diagnose.training import Problem, TrainingFix, _aligned, _is_shape, model_outputs
+from shapedoctor.graph.model import format_shape
+from shapedoctor.report.model import Finding, FixReport, PathStep, Place
+from shapedoctor.trace.sites import Site
+from shapedoctor.trace.training import TrainingCall
+
+
+def findings_for(call: TrainingCall, problems: list[Problem], recorder: Any = None) -> list[Finding]:
+    out = []
+    for prob in problems:
+        try:
+            out.append(_finding(call, prob, recorder))
+        except Exception as exc:  # noqa: BLE001 - one bad finding must not hide the others
+            out.append(_bare_finding(call, prob, note=f"fixes could not be checked ({type(exc).__name__})"))
+    return out
+
+
+def _bare_finding(call: TrainingCall, prob: Problem, note: str | None = None) -> Finding:
+    from shapedoctor.families import get
+
+    fam = get(prob.family)
+    where = _place(call, "consumer", prob, recorder=None)
+    finding = Finding(fam.id, fam.slug, fam.severity, prob.message, consumer=where, culprit=where,
+                      expected=prob.expected, received=prob.received, explanation=prob.explanation)
+    if note:
+        finding.explanation += f" ({note})"
+    return finding
+
+
+def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
+    from shapedoctor.families import get
+
+    fam = get(prob.family)
+    fixes = []
+    for fix in sorted(prob.fixes, key=lambda f: f.cost):
+        ok, result_shape = verify(call, prob, fix, recorder)
+        if ok:
+            code, file, line = render(call, prob, fix, recorder)
+            fixes.append(FixReport(fix.title, code, file, line, True, result_shape, fix.note))
+        if len(fixes) >= 4:
+            break
+    consumer = _place(call, "consumer", prob, recorder)
+    culprit = _place(call, prob.culprit_kind, prob, recorder)
+    return Finding(fam.id, fam.slug, fam.severity, prob.message, consumer=consumer, culprit=culprit,
+                   expected=prob.expected, received=prob.received, path=_path(call, prob, recorder),
+                   explanation=prob.explanation, fixes=fixes)
+
+
+# -- verification ------------------------------------------------------------------------
+def _replace(struct: Any, index: int, value: Any) -> Any:
+    if isinstance(struct, dict):
+        key = list(struct)[index]
+        return dict(struct, **{key: value})
+    if isinstance(struct, (list, tuple)) and not hasattr(struct, "shape") and not _is_shape(struct):
+        items = list(struct)
+        items[index] = value
+        return type(struct)(items)
+    return value
+
+
+def _item(struct: Any, index: int) -> Any:
+    if isinstance(struct, dict):
+        return list(struct.values())[index]
+    if isinstance(struct, (list, tuple)) and not hasattr(struct, "shape") and not _is_shape(struct):
+        return struct[index]
+    return struct
+
+
+def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -> tuple[bool, str | None]:
+    """Apply *fix* to a clone (or to copies of the data) and run one step on the user's samples."""
+    import keras
+
+    x, y, loss = call.x, call.y, call.loss
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if fix.kind == "loss":
+                loss = _replace(loss, prob.output_index, fix.loss) if isinstance(loss, (list, dict)) else fix.loss
+                model = keras.models.clone_model(call.model)
+            elif fix.kind == "labels":
+                if fix.apply is None:
+                    return False, None
+                y = _replace(y, prob.output_index, fix.apply(_item(y, prob.output_index)))
+                model = keras.models.clone_model(call.model)
+            elif fix.kind == "data":
+                x = _replace(x, prob.output_index, fix.apply(_item(x, prob.output_index)))
+                model = keras.models.clone_model(call.model)
+            else:
+                model = _edited_model(call, fix, recorder)
+            outputs = model_outputs(model)
+            if call.method in ("predict", "predict_on_batch") or y is None:
+                model.predict_on_batch(x)
+            else:
+                model.compile(optimizer="sgd", loss=_loss_for(loss))
+                from shapedoctor.diagnose.training import BINARY, ELEMENTWISE, loss_name
+
+                final = _item(loss, prob.output_index) if isinstance(loss, (list, dict)) else loss
+                if loss_name(final) in ELEMENTWISE | BINARY and y is not None:
+                    label = _item(y, prob.output_index)
+                    out = outputs[prob.output_index]
+                    a, b = _aligned(tuple(getattr(label, "shape", ())), out)
+                    if a[1:] != b[1:]:
+                        return False, None  # still broadcasting: not a fix
+                model.train_on_batch(x, y)
+            return True, format_shape(outputs[prob.output_index] if outputs else None)
+    except Exception:  # noqa: BLE001 - Keras refused: the fix does not work
+        return False, None
+
+
+def _loss_for(loss: Any) -> Any:
+    if loss is None:
+        return "mse"
+    return copy.deepcopy(loss) if not isinstance(loss, str) else loss
+
+
+def _edited_model(call: TrainingCall, fix: TrainingFix, recorder: Any):
+    from shapedoctor.graph.from_trace import graph_from_model
+    from shapedoctor.infer.propagate import build_model
+    from shapedoctor.trace.recorder import Recorder
+
+    graph = graph_from_model(recorder or Recorder(), call.model)
+    for edit in _graph_edits(graph, fix):
+        edit.apply(graph)
+    return build_model(graph)
+
+
+def _graph_edits(graph, fix: TrainingFix) -> list:
+    from shapedoctor.repair.edits import InsertLayer, SetConfig, SetShape
+
+    edits = []
+    for kind, target, value in fix.edits:
+        if kind == "config":
+            key = next(k for k, spec in graph.layers.items() if spec.live is target)
+            edits.append(SetConfig(key, value))
+        elif kind == "insert_before_output":
+            node = graph.producer(graph.outputs[target])
+            edits.append(InsertLayer(node.id, value))
+        elif kind == "input":
+            inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
+            edits.append(SetShape(inputs[target].id, value))
+    return edits
+
+
+# -- code --------------------------------------------------------------------------------
+def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -> tuple[str, str | None, int | None]:
+    site = call.site
+    if fix.kind == "loss":
+        return _compile_code(call, fix.loss)
+    if fix.kind in ("labels", "data"):
+        var = _argument(site, 1 if fix.kind == "labels" else 0, "y" if fix.kind == "labels" else "x") or (
+            "y" if fix.kind == "labels" else "x")
+        expr = fix.transform.format(v=var)
+        return f"{var} = {expr}", site.file if site else None, site.line if site else None
+    from shapedoctor.graph.from_trace import graph_from_model
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.codegen import CodeWriter
+    from shapedoctor.trace.recorder import Recorder
+
+    graph = graph_from_model(recorder or Recorder(), call.model)
+    code = CodeWriter(graph).render(Candidate(fix.title, _graph_edits(graph, fix)))
+    return code.code, code.file, code.line
+
+
+def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, int | None]:
+    from shapedoctor.repair.codegen import SourceIndex, _with_changes
+
+    site = call.site
+    if site is None:
+        return f'model.compile(..., loss="{new_loss}")', None, None
+    index = SourceIndex()
+    compiles = [c for c in index.calls(site.file) if _terminal_name(c.call) == "compile" and c.start <= site.line]
+    if not compiles:
+        return f'model.compile(..., loss="{new_loss}")', site.file, site.line
+    info = max(compiles, key=lambda c: c.start)
+    new = _with_changes(info.call, "__compile__", {"loss": new_loss})
+    import linecache
+
+    line = linecache.getline(site.file, info.start).strip()
+    old = index.code(site.file, info.call)
+    text = index.code(site.file, new)
+    return (line.replace(old, text, 1) if old in line else text), site.file, info.start
+
+
+def _terminal_name(call) -> str:
+    from shapedoctor.repair.codegen import _terminal
+
+    return _terminal(call.func)
+
+
+def _argument(site: Site | None, position: int, keyword: str) -> str | None:
+    """The variable name passed as x (0) or y (1) in the training call at *site*."""
+    if site is None:
+        return None
+    try:
+        tree = ast.parse(site.code.strip().rstrip(":"))
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"):
+            for kw in node.keywords:
+                if kw.arg == keyword and isinstance(kw.value, ast.Name):
+                    return kw.value.id
+            if position < len(node.args) and isinstance(node.args[position], ast.Name):
+                return node.args[position].id
+    return None
+
+
+def _assignment_line(site: Site | None, var: str | None) -> int | None:
+    """The last line above the training call that assigns *var* (where the data was made)."""
+    if site is None or var is None:
+        return None
+    import linecache
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(site.file)))
+    except SyntaxError:
+        return None
+    best = None
+    for node in ast.walk(tree):
+        targets = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            targets = [node.target]
+        for t in targets:
+            names = [n.id for n in ast.walk(t) if isinstance(n, ast.Name)]
+            if var in names and node.lineno < site.line and (best is None or node.lineno > best):
+                best = node.lineno
+    return best
+
+
+def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place:
+    site = call.site
+    file = site.file if site else None
+    if kind == "consumer":
+        return Place("call", call.method, type(call.model).__name__, file, site.line if site else None,
+                     site.code if site else None)
+    if kind in ("data", "labels"):
+        var = _argument(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y")
+        line = _assignment_line(site, var) or (site.line if site else None)
+        import linecache
+
+        return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() if file and line else None)
+    if kind == "loss":
+        _code, f, line = _compile_code(call, "?")
+        return Place("loss", None, "compile", f, line, None)
+    layer = prob.layer
+    lsite = recorder.creation_site(layer) if (recorder is not None and layer is not None) else None
+    if lsite is not None:
+        return Place("layer", layer.name, type(layer).__name__, lsite.file, lsite.line, lsite.code)
+    return Place("layer", getattr(layer, "name", None), type(layer).__name__ if layer is not None else None, file,
+                 site.line if site else None, None)
+
+
+def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
+    site = call.site
+    steps = []
+    from shapedoctor.diagnose.training import _flat
+
+    xs = _flat(call.x_shapes)
+    xp = _place(call, "data", prob, recorder)
+    for shape in xs:
+        steps.append(PathStep(xp.layer or "x", "data", format_shape(shape), xp.file, xp.line,
+                              "culprit" if prob.culprit_kind == "data" else ""))
+    outs = model_outputs(call.model)
+    if outs:
+        steps.append(PathStep(getattr(call.model, "name", "model"), type(call.model).__name__,
+                              format_shape(outs[prob.output_index] if prob.output_index < len(outs) else outs[0]),
+                              None, None, "culprit" if prob.culprit_kind == "layer" else ""))
+    if call.y_shapes is not None:
+        ys = _flat(call.y_shapes)
+        shape = ys[prob.output_index] if prob.output_index < len(ys) else ys[0]
+        yp = _place(call, "labels", prob, recorder)
+        steps.append(PathStep(yp.layer or "y", "labels", format_shape(shape), yp.file, yp.line,
+                              "culprit" if prob.culprit_kind == "labels" else "consumer"))
+    return steps

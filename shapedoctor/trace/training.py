@@ -1,0 +1,176 @@
+"""Capture what a training/inference call receives: x, y, sample weights, loss, and a sample.
+
+``fit``/``evaluate``/``predict`` (and the ``*_on_batch`` variants) accept arrays, tensors,
+``tf.data.Dataset``s, ``PyDataset``s and Python generators, nested in lists and dicts.
+:func:`capture` peeks at the first batch without consuming the user's data: datasets are
+re-iterable, PyDatasets are indexable, and a generator is handed back to Keras with its
+first element chained in front (``itertools.chain``), so Keras sees every element.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from shapedoctor.trace.sites import Site
+
+SAMPLE = 8  # samples kept for verifying fixes with one real training step
+
+
+@dataclass
+class TrainingCall:
+    method: str  # "fit", "evaluate", "predict", "train_on_batch", ...
+    site: Site | None
+    model: Any
+    x: Any = None  # a small sample of the inputs (numpy), same structure as the user's
+    y: Any = None
+    sample_weight: Any = None
+    x_shapes: Any = None  # full shapes (structure of tuples), batch axis = number of samples
+    y_shapes: Any = None
+    batched: bool = False  # shapes come from one batch of a dataset/generator
+    loss: Any = None
+    findings: list = field(default_factory=list)  # filled by the pre-flight check
+    error: BaseException | None = None
+    quick: str | None = None  # what --quick changed
+
+
+def _shape(obj: Any) -> tuple | None:
+    from shapedoctor.trace.recorder import shape_of
+
+    return shape_of(obj)
+
+
+def _structure(obj: Any, fn) -> Any:
+    if isinstance(obj, dict):
+        return {k: _structure(v, fn) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_structure(v, fn) for v in obj)
+    return fn(obj)
+
+
+def _head(obj: Any, n: int = SAMPLE) -> Any:
+    import numpy as np
+
+    def cut(a):
+        if _shape(a) is None:
+            return a
+        try:
+            return np.asarray(a[:n])
+        except Exception:  # noqa: BLE001
+            return a
+
+    return _structure(obj, cut)
+
+
+def _split_batch(batch: Any) -> tuple[Any, Any, Any]:
+    if isinstance(batch, tuple):
+        if len(batch) == 1:
+            return batch[0], None, None
+        if len(batch) == 2:
+            return batch[0], batch[1], None
+        if len(batch) == 3:
+            return batch
+    return batch, None, None
+
+
+def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dict) -> tuple[TrainingCall, tuple, dict]:
+    """Record the call; returns it with the (possibly re-wrapped) args and kwargs for Keras."""
+    args = list(args)
+    names = ["x", "y", "batch_size"] if method in ("fit", "evaluate") else ["x"]
+    if method in ("train_on_batch", "test_on_batch"):
+        names = ["x", "y", "sample_weight"]
+
+    def get(name: str) -> Any:
+        if name in kwargs:
+            return kwargs[name]
+        i = names.index(name) if name in names else None
+        return args[i] if i is not None and i < len(args) else None
+
+    def put(name: str, value: Any) -> None:
+        if name in kwargs:
+            kwargs[name] = value
+        else:
+            args[names.index(name)] = value
+
+    call = TrainingCall(method, site, model, loss=getattr(model, "loss", None))
+    x, y = get("x"), get("y") if "y" in names else None
+    sample_weight = kwargs.get("sample_weight")
+    kind = _kind(x)
+    if kind == "dataset":
+        batch = next(iter(x.take(1)))
+        x, y, sample_weight = _split_batch(batch)
+        call.batched = True
+    elif kind == "pydataset":
+        x, y, sample_weight = _split_batch(x[0])
+        call.batched = True
+    elif kind == "generator":
+        first = next(x)
+        put("x", itertools.chain([first], x))
+        x, y, sample_weight = _split_batch(first)
+        call.batched = True
+    call.x_shapes = _structure(x, _shape) if x is not None else None
+    call.y_shapes = _structure(y, _shape) if y is not None else None
+    call.x, call.y = _head(x), _head(y) if y is not None else None
+    call.sample_weight = _head(sample_weight) if sample_weight is not None else None
+    return call, tuple(args), kwargs
+
+
+def _kind(x: Any) -> str:
+    if x is None:
+        return "none"
+    mod = type(x).__module__
+    if hasattr(x, "element_spec") and hasattr(x, "take") and "tensorflow" in mod:
+        return "dataset"
+    try:
+        from keras.utils import PyDataset
+
+        if isinstance(x, PyDataset):
+            return "pydataset"
+    except ImportError:  # pragma: no cover
+        pass
+    if hasattr(x, "__next__") and not hasattr(x, "shape"):
+        return "generator"
+    return "array"
+
+
+def quick_kwargs(method: str, args: tuple, kwargs: dict, samples: int = SAMPLE) -> tuple[tuple, dict, str]:
+    """``--quick``: one epoch of one small batch, whatever the data is."""
+    args = list(args)
+    note = []
+    names = ["x", "y", "batch_size", "epochs"] if method in ("fit", "evaluate") else ["x", "batch_size"]
+
+    def shrink(v):
+        kind = _kind(v)
+        if kind == "dataset":
+            return v.take(1)
+        if kind == "generator":
+            return itertools.islice(v, 1)
+        if kind == "array":
+            return _head(v, samples)
+        return v
+
+    for i, name in enumerate(names[:2]):
+        if name in kwargs:
+            kwargs[name] = shrink(kwargs[name])
+        elif i < len(args):
+            args[i] = shrink(args[i])
+    if method == "fit":
+        if "epochs" in kwargs or len(args) > 3:
+            if "epochs" in kwargs:
+                kwargs["epochs"] = 1
+            else:
+                args[3] = 1
+        note.append("epochs=1")
+        kwargs.pop("initial_epoch", None)
+        if _kind(kwargs.get("validation_data")) != "none":
+            vd = kwargs["validation_data"]
+            kwargs["validation_data"] = tuple(shrink(v) for v in vd) if isinstance(vd, tuple) else shrink(vd)
+        if "steps_per_epoch" in kwargs:
+            kwargs["steps_per_epoch"] = 1
+        if "validation_steps" in kwargs:
+            kwargs["validation_steps"] = 1
+    elif "steps" in kwargs:
+        kwargs["steps"] = 1
+    note.append(f"first {samples} samples")
+    return tuple(args), kwargs, ", ".join(note)
