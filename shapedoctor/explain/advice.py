@@ -316,7 +316,7 @@ def sd104(f: ErrorFacts) -> Advice:
     else:
         what = who or "An element-wise operation"
         message = f"{who or 'an element-wise operation'} got {f.received}, which do not line up"
-        per = " (per-sample shapes: the batch axis is left out)" if f.dialect in ("keras3", "tf.keras") and f.layer_class is None else ""
+        per = " (per-sample shapes: the batch axis is left out)" if f.details.get("per_sample") else ""
         explanation = f"{_cap(what)} pairs values one to one; it received {f.received}{per}. " + get("SD104").why
         if len(shapes) == 2:
             a, b = shapes
@@ -468,7 +468,7 @@ _CLASSIFY = ("categorical_crossentropy", "categorical_focal_crossentropy", "cate
 _SPARSE = "sparse_categorical_crossentropy"
 
 
-def _n_shape(n, classes) -> str:
+def _n_shape(classes) -> str:
     """``(N, 64)``: the labels' full shape, N samples (a batch only shows its batch size)."""
     return f"(N, {classes})"
 
@@ -545,14 +545,14 @@ def sd202(f: ErrorFacts) -> Advice:
     elif t is not None and o is not None and classes and classes > 1 and (t[-1] == 1 or len(t) == len(o) - 1) \
             and loss in (None,) + _CLASSIFY:
         specific = (f"{loss or 'categorical_crossentropy'} compares one-hot labels with the {classes} outputs, so each "
-                    f"label must be {classes} values wide, y of shape {_n_shape(t[0], classes)}; these labels have shape "
+                    f"label must be {classes} values wide, y of shape {_n_shape(classes)}; these labels have shape "
                     f"{sh.fmt(t)}: one integer class per sample.")
         if loss is None:
             specific = "The text does not name the loss; with categorical_crossentropy (the usual cause), " + specific[0].lower() + specific[1:]
         fixes.append(_fix("Integer labels: use sparse_categorical_crossentropy",
                           'model.compile(loss="sparse_categorical_crossentropy", ...)'))
-        fixes.append(_fix(f"Or one-hot encode the labels to {_n_shape(t[0], classes)}",
-                          f"y = keras.utils.to_categorical(y, {classes})", result_shape=_n_shape(t[0], classes)))
+        fixes.append(_fix(f"Or one-hot encode the labels to {_n_shape(classes)}",
+                          f"y = keras.utils.to_categorical(y, {classes})", result_shape=_n_shape(classes)))
     elif t is not None and o is not None and loss == "binary_crossentropy":
         if classes and classes > 1 and t[-1] == 1:
             specific = (f"binary_crossentropy wants one 0/1 target per output unit, labels shaped like the output "

@@ -18,6 +18,7 @@ from shapedoctor.messages import shapes as sh
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.normalize import Block
 
+
 class lazy:
     """A regular expression compiled on first use.
 

@@ -12,9 +12,8 @@ tensor a (3) must match the size of tensor b (10) at non-singleton dimension 1``
 
 from __future__ import annotations
 
-
 from shapedoctor.messages import shapes as sh
-from shapedoctor.messages._common import lazy, SHAPE, line_at, with_wrapper
+from shapedoctor.messages._common import SHAPE, lazy, line_at, with_wrapper
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.normalize import Block
 from shapedoctor.messages.registry import recognizer

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from shapedoctor.messages import shapes as sh
-from shapedoctor.messages._common import lazy, SHAPE, line_at
+from shapedoctor.messages._common import SHAPE, lazy, line_at
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.normalize import Block
 from shapedoctor.messages.registry import recognizer

@@ -9,9 +9,16 @@ undefined-Dense messages of those versions are here too.
 
 from __future__ import annotations
 
-
 from shapedoctor.messages import shapes as sh
-from shapedoctor.messages._common import lazy, SHAPE, axis_facts, line_at, rank_facts, shape_facts, with_wrapper
+from shapedoctor.messages._common import (
+    SHAPE,
+    axis_facts,
+    lazy,
+    line_at,
+    rank_facts,
+    shape_facts,
+    with_wrapper,
+)
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.keras3_layers import concat_facts, merge_class
 from shapedoctor.messages.normalize import Block

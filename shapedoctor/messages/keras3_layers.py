@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 
 from shapedoctor.messages import shapes as sh
-from shapedoctor.messages._common import lazy, SHAPE, axis_facts, line_at, rank_facts, shape_facts, with_wrapper
+from shapedoctor.messages._common import (
+    SHAPE,
+    axis_facts,
+    lazy,
+    line_at,
+    rank_facts,
+    shape_facts,
+    with_wrapper,
+)
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.normalize import Block
 from shapedoctor.messages.registry import recognizer

@@ -19,7 +19,7 @@ from typing import Optional
 
 from shapedoctor.messages import hints
 from shapedoctor.messages import shapes as sh
-from shapedoctor.messages._common import lazy, SHAPE, line_at, split_origin
+from shapedoctor.messages._common import SHAPE, lazy, line_at, split_origin
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.normalize import Block
 from shapedoctor.messages.registry import recognizer

@@ -1,7 +1,8 @@
 """Clean a pasted error text and cut it into error blocks.
 
 Real pastes carry ANSI colour codes (IPython, Keras 3's bold message), Windows line
-endings, interpreter prompts (``>>> ``, ``In [3]: ``), Markdown quote marks, progress bars,
+endings, interpreter prompts (``>>> ``, ``In [3]: ``), Markdown quote marks, pytest's ``E``
+prefix, progress bars,
 TensorFlow log lines, whole tracebacks or only the last line, sometimes several errors. This
 module makes the text plain and bounded:
 
@@ -31,9 +32,9 @@ _ESC = re.compile(r"\x1b[@-Z\\-_]?")
 # SGR codes whose escape character got lost on the way ("[1m...[0m" in a web page).
 _ORPHAN_SGR = re.compile(r"\[(?:\d{1,3};){0,6}\d{1,3}m")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\ufeff]")
-# Prompts and quote marks at the start of a line.
+# Prompts and quote marks at the start of a line (pytest prefixes error lines with "E   ").
 _PROMPT = re.compile(
-    r"^(?:(?:>>>|\.\.\.)(?: |$)|In \[\d{1,6}\]: ?|Out\[\d{1,6}\]: ?|[ \t]{0,12}\.\.\.: ?|> ?)+"
+    r"^(?:(?:>>>|\.\.\.)(?: |$)|In \[\d{1,6}\]: ?|Out\[\d{1,6}\]: ?|[ \t]{0,12}\.\.\.: ?|E {3,}|> ?)+"
 )
 # Line that starts an exception: "ValueError: ...", "tensorflow...InvalidArgumentError: ...",
 # "    ValueError: ..." (TensorFlow's "in user code" block), "Exception: ..." (Keras 1).
@@ -96,7 +97,7 @@ def normalize(text: str) -> str:
     out = []
     for line in lines:
         line = _shorten(line)
-        if line[:1] in (">", "I", "O", ".", " "):
+        if line[:1] in (">", "I", "O", ".", " ", "E"):
             line = _PROMPT.sub("", line, count=1)
         out.append(line.rstrip())
     return "\n".join(out).strip("\n")

@@ -18,7 +18,13 @@ from typing import Optional
 
 from shapedoctor.messages import hints
 from shapedoctor.messages import shapes as sh
-from shapedoctor.messages._common import lazy, SHAPE, line_at, split_origin, with_wrapper
+from shapedoctor.messages._common import (
+    SHAPE,
+    lazy,
+    line_at,
+    split_origin,
+    with_wrapper,
+)
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.messages.losses import labels_facts
 from shapedoctor.messages.normalize import Block
