@@ -19,6 +19,8 @@ def render(diagnosis: Diagnosis) -> Group:
         parts.append(Text("✓ no shape problem found", style="bold green"))
         for path in diagnosis.ok_paths:
             parts.append(_path_table(path, title="shape path"))
+    if diagnosis.training_calls:
+        parts.append(_training_table(diagnosis.training_calls))
     for note in diagnosis.notes:
         parts.append(Text(f"note: {note}", style="dim"))
     return Group(*parts)
@@ -76,7 +78,29 @@ def _path_table(path: list[PathStep], title: str | None = None) -> Table:
     table.add_column("source")
     for step in path:
         style = {"culprit": "bold magenta", "consumer": "bold red"}.get(step.role, "")
-        marker = {"culprit": " ← root cause", "consumer": " ← failed here"}.get(step.role, "")
+        marker = {"culprit": " ← root cause", "consumer": " ← here"}.get(step.role, "")
         src = f"{step.file}:{step.line}" if step.file and step.line else ""
         table.add_row(step.layer, step.cls, step.output_shape + marker, src, style=style)
     return Padding(table, (0, 0, 0, 2))
+
+
+def _training_table(calls: list[dict]) -> Padding:
+    table = Table(title="shapes seen at training/inference calls", show_edge=False, pad_edge=False, box=None,
+                  padding=(0, 2), title_justify="left")
+    for col in ("call", "x", "y", "loss", "output", "source"):
+        table.add_column(col)
+    for c in calls:
+        src = f"{c['file']}:{c['line']}" if c.get("file") else ""
+        method = c["method"] + (f" (--quick: {c['quick']})" if c.get("quick") else "")
+        table.add_row(method, _fmt(c.get("x")), _fmt(c.get("y")), _fmt(c.get("loss")), _fmt(c.get("output")), src)
+    return Padding(table, (0, 0, 0, 2))
+
+
+def _fmt(value) -> str:
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
