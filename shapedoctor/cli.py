@@ -40,6 +40,8 @@ RUN_HELP = textwrap.dedent(
       shapedoctor run examples/seed_example3_lstm.py
       shapedoctor run --json train.py --epochs 3 > diagnosis.json
       shapedoctor run --quick train.py          # one small step per fit/predict: seconds, not hours
+      shapedoctor run --diff model.py           # the top fix as a diff, proven by running the patched script
+      shapedoctor run --write --fix 2 model.py  # apply fix 2 in place (backup model.py.orig)
     """
 )
 
@@ -64,6 +66,17 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--quick", action="store_true",
                      help="every fit/evaluate/predict runs one epoch on a few samples: the whole shape flow of a "
                           "long training script is checked in seconds")
+    edit = run.add_mutually_exclusive_group()
+    edit.add_argument("--diff", action="store_true",
+                      help="print a unified diff of the top fix (or --fix N), after proving it by running the "
+                           "patched script")
+    edit.add_argument("--write", action="store_true",
+                      help="apply the proven fix to your file in place (keeps FILE.orig; refuses if the file changed)")
+    run.add_argument("--fix", type=int, default=1, metavar="N", help="which fix to --diff/--write (default: 1)")
+    run.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                     help="time limit for running the patched script as proof (default: 120)")
+    run.add_argument("--backup-suffix", default=".orig", metavar="SUFFIX",
+                     help="suffix of the backup --write keeps (default: .orig)")
     run.add_argument("script", help="the Python file to run")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the script")
     explain = sub.add_parser("explain", help="explain a Keras/TensorFlow shape error from its text alone",
@@ -118,8 +131,13 @@ def _run(args: argparse.Namespace) -> int:
 
     from shapedoctor.app.run import run_command
 
+    if args.timeout <= 0:
+        print("shapedoctor: error: --timeout must be positive", file=sys.stderr)
+        return EXIT_USAGE
+    mode = "diff" if args.diff else "write" if args.write else None
     return run_command(script, list(args.args), as_json=args.json, show_traceback=not args.no_traceback,
-                       quick=args.quick)
+                       quick=args.quick, patch_mode=mode, fix_number=args.fix, timeout=args.timeout,
+                       backup_suffix=args.backup_suffix)
 
 
 if __name__ == "__main__":  # pragma: no cover

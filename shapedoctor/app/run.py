@@ -13,8 +13,14 @@ _OWN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def run_command(script: str, argv: list[str], as_json: bool = False, show_traceback: bool = True,
-                quick: bool = False) -> int:
+                quick: bool = False, patch_mode: str | None = None, fix_number: int = 1, timeout: float = 120.0,
+                backup_suffix: str = ".orig") -> int:
+    from shapedoctor.patch.apply import read_source
+    from shapedoctor.patch.write import digest
     from shapedoctor.trace.runner import run_script
+
+    before = read_source(script)
+    script_digest = digest(before) if before is not None else None
 
     redirect = contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext()
     with redirect:  # with --json the script's own prints go to stderr, stdout is for the JSON
@@ -42,6 +48,11 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
         _print_user_traceback(exc)
     if exc is None:
         diagnosis.ok_paths = [_ok_path(run) for run in recorder.runs]
+    if patch_mode is not None:
+        from shapedoctor.app.patching import patch_step
+
+        return patch_step(diagnosis, patch_mode, fix_number, argv, timeout, backup_suffix, as_json,
+                          {os.path.realpath(script): script_digest}, _render)
     _render(diagnosis, as_json)
     if exc is None and outcome.exit_code not in (None, 0):
         return outcome.exit_code

@@ -18,6 +18,7 @@ from shapedoctor.families import get as get_family
 from shapedoctor.graph.from_trace import graph_from_failure, graph_from_model
 from shapedoctor.graph.model import Graph, Node, format_shape
 from shapedoctor.infer.propagate import propagate
+from shapedoctor.patch.apply import attach
 from shapedoctor.repair.codegen import CodeWriter
 from shapedoctor.repair.verify import verify_all
 from shapedoctor.report.model import Finding, FixReport, PathStep, Place
@@ -44,8 +45,9 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     fixes = []
     for cand in verified:
         code = writer.render(cand)
-        fixes.append(FixReport(cand.title, code.code, code.file, code.line, True,
-                               format_shape(cand.result_shape) if cand.result_shape else None, cand.note))
+        fixes.append(attach(FixReport(cand.title, code.code, code.file, code.line, True,
+                                      format_shape(cand.result_shape) if cand.result_shape else None, cand.note),
+                            code.edits))
     consumer_place = place_of(ctx, ctx.consumer, as_consumer=True)
     received = received_text(ctx)
     expected = expected_text(ctx)

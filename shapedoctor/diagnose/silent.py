@@ -14,6 +14,7 @@ from shapedoctor.diagnose.culprit import place_of
 from shapedoctor.families import get
 from shapedoctor.graph.model import format_shape
 from shapedoctor.infer.propagate import propagate
+from shapedoctor.patch.apply import attach
 from shapedoctor.repair.codegen import CodeWriter
 from shapedoctor.report.model import Finding, FixReport, PathStep
 
@@ -69,8 +70,8 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
         in_shapes = [result.shapes.get(t) for t in merged.input_ids()]
         if result.ok and len(set(in_shapes)) == 1:
             code = writer.render(cand)
-            fixes.append(FixReport(cand.title, code.code, code.file, code.line, True,
-                                   format_shape(result.shapes.get(out_t)), cand.note))
+            fixes.append(attach(FixReport(cand.title, code.code, code.file, code.line, True,
+                                          format_shape(result.shapes.get(out_t)), cand.note), code.edits))
     shown = " and ".join(format_shape(s) for s in shapes)
     consumer = place_of(ctx, node, as_consumer=True)
     culprit = place_of(ctx, prod) if prod is not None else consumer

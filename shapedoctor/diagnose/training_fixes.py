@@ -16,6 +16,8 @@ from typing import Any
 
 from shapedoctor.diagnose.training import Problem, TrainingFix, _aligned, _is_shape, model_outputs
 from shapedoctor.graph.model import format_shape
+from shapedoctor.patch.apply import attach
+from shapedoctor.patch.textedit import TextEdit, indentation
 from shapedoctor.report.model import Finding, FixReport, PathStep, Place
 from shapedoctor.trace.sites import Site
 from shapedoctor.trace.training import TrainingCall
@@ -51,8 +53,8 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
     for fix in sorted(prob.fixes, key=lambda f: f.cost):
         ok, result_shape = verify(call, prob, fix, recorder)
         if ok:
-            code, file, line = render(call, prob, fix, recorder)
-            fixes.append(FixReport(fix.title, code, file, line, True, result_shape, fix.note))
+            code, file, line, edits = render(call, prob, fix, recorder)
+            fixes.append(attach(FixReport(fix.title, code, file, line, True, result_shape, fix.note), edits))
         if len(fixes) >= 4:
             break
     consumer = _place(call, "consumer", prob, recorder)
@@ -158,15 +160,21 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
 
 
 # -- code --------------------------------------------------------------------------------
-def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -> tuple[str, str | None, int | None]:
+def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -> tuple[str, str | None, int | None, list]:
+    """The code to write, where, and the text edits that write it."""
     site = call.site
     if fix.kind == "loss":
         return _compile_code(call, fix.loss)
     if fix.kind in ("labels", "data"):
-        var = _argument(site, 1 if fix.kind == "labels" else 0, "y" if fix.kind == "labels" else "x") or (
-            "y" if fix.kind == "labels" else "x")
-        expr = fix.transform.format(v=var)
-        return f"{var} = {expr}", site.file if site else None, site.line if site else None
+        var = _argument(site, 1 if fix.kind == "labels" else 0, "y" if fix.kind == "labels" else "x")
+        stmt = f"{var or ('y' if fix.kind == 'labels' else 'x')} = {fix.transform.format(v=var or 'x')}"
+        edits = []
+        if site is not None and var is not None:
+            import linecache
+
+            source = "".join(linecache.getlines(site.file))
+            edits = [TextEdit.insert_line(site.file, site.line, indentation(source, site.line) + stmt)]
+        return stmt, site.file if site else None, site.line if site else None, edits
     from shapedoctor.graph.from_trace import graph_from_model
     from shapedoctor.repair.candidate import Candidate
     from shapedoctor.repair.codegen import CodeWriter
@@ -174,19 +182,19 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
 
     graph = graph_from_model(recorder or Recorder(), call.model)
     code = CodeWriter(graph).render(Candidate(fix.title, _graph_edits(graph, fix)))
-    return code.code, code.file, code.line
+    return code.code, code.file, code.line, code.edits
 
 
-def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, int | None]:
+def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, int | None, list]:
     from shapedoctor.repair.codegen import SourceIndex, _with_changes
 
     site = call.site
     if site is None:
-        return f'model.compile(..., loss="{new_loss}")', None, None
+        return f'model.compile(..., loss="{new_loss}")', None, None, []
     index = SourceIndex()
     compiles = [c for c in index.calls(site.file) if _terminal_name(c.call) == "compile" and c.start <= site.line]
     if not compiles:
-        return f'model.compile(..., loss="{new_loss}")', site.file, site.line
+        return f'model.compile(..., loss="{new_loss}")', site.file, site.line, []
     info = max(compiles, key=lambda c: c.start)
     new = _with_changes(info.call, "__compile__", {"loss": new_loss})
     import linecache
@@ -194,7 +202,8 @@ def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, i
     line = linecache.getline(site.file, info.start).strip()
     old = index.code(site.file, info.call)
     text = index.code(site.file, new)
-    return (line.replace(old, text, 1) if old in line else text), site.file, info.start
+    edits = [TextEdit(site.file, info.start, info.start_col, info.end, info.end_col, text)]
+    return (line.replace(old, text, 1) if old in line else text), site.file, info.start, edits
 
 
 def _terminal_name(call) -> str:
@@ -259,7 +268,7 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
 
         return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() if file and line else None)
     if kind == "loss":
-        _code, f, line = _compile_code(call, "?")
+        _code, f, line, _edits = _compile_code(call, "?")
         return Place("loss", None, "compile", f, line, None)
     layer = prob.layer
     lsite = recorder.creation_site(layer) if (recorder is not None and layer is not None) else None

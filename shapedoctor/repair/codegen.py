@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import libcst as cst
@@ -19,6 +19,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from shapedoctor.graph.model import Graph, format_shape
 from shapedoctor.repair.candidate import Candidate
 from shapedoctor.repair.edits import DataTransform, InsertLayer, RemoveNode, ReplaceLayer, SetConfig, SetShape, _py, call_repr
+from shapedoctor.patch.textedit import TextEdit, indentation
 from shapedoctor.trace.sites import Site
 
 
@@ -27,6 +28,7 @@ class Code:
     code: str
     file: str | None
     line: int | None
+    edits: list = field(default_factory=list)  # TextEdits that apply the fix to the source
 
 
 @dataclass
@@ -35,6 +37,8 @@ class _CallInfo:
     start: int
     end: int
     prefix: str  # "layers." / "keras.layers." / ""
+    start_col: int = 0
+    end_col: int = 0
 
 
 class SourceIndex:
@@ -68,7 +72,8 @@ class SourceIndex:
         class Visitor(cst.CSTVisitor):
             def visit_Call(self, node: cst.Call) -> None:
                 pos = positions[node]
-                found.append(_CallInfo(node, pos.start.line, pos.end.line, _prefix(node.func)))
+                found.append(_CallInfo(node, pos.start.line, pos.end.line, _prefix(node.func),
+                                       pos.start.column, pos.end.column))
 
         wrapper.module.visit(Visitor())
         return found
@@ -168,7 +173,17 @@ class CodeWriter:
         parts = [self._edit(e) for e in cand.edits]
         file = next((p.file for p in parts if p.file), None)
         line = next((p.line for p in parts if p.line), None)
-        return Code("\n".join(p.code for p in parts), file, line)
+        complete = all(p.edits for p in parts)
+        edits = [e for p in parts for e in p.edits] if complete else []
+        return Code("\n".join(p.code for p in parts), file, line, edits)
+
+    # -- text edits ----------------------------------------------------------------------
+    def _replace_call(self, file: str, info: _CallInfo, new_text: str) -> list:
+        return [TextEdit(file, info.start, info.start_col, info.end, info.end_col, new_text)]
+
+    def _insert_stmt(self, file: str, line: int, stmt: str) -> list:
+        source = "".join(__import__("linecache").getlines(file))
+        return [TextEdit.insert_line(file, line, indentation(source, line) + stmt)]
 
     # -- per edit ------------------------------------------------------------------------
     def _edit(self, edit) -> Code:
@@ -186,7 +201,9 @@ class CodeWriter:
             site = edit.site
             var = _data_variable(site.code) if site else None
             var = var or "x"
-            return Code(f"{var} = {edit.how.format(x=var)}", site.file if site else None, site.line if site else None)
+            stmt = f"{var} = {edit.how.format(x=var)}"
+            edits = self._insert_stmt(site.file, site.line, stmt) if site else []
+            return Code(stmt, site.file if site else None, site.line if site else None, edits)
         raise TypeError(edit)
 
     def _set_config(self, edit: SetConfig) -> Code:
@@ -201,14 +218,17 @@ class CodeWriter:
             if inner is not None:
                 new = _with_changes(inner.call, nested["class_name"], diff)
                 full = self.index.code(site.file, inner.call)
-                text = self._as_statement(site, inner, self.index.code(site.file, new)) if full in site.code else self.index.code(site.file, new)
-                return Code(text, site.file, inner.start)
+                new_text = self.index.code(site.file, new)
+                text = self._as_statement(site, inner, new_text) if full in site.code else new_text
+                return Code(text, site.file, inner.start, self._replace_call(site.file, inner, new_text))
         info = self.index.layer_call(site, (spec.cls,))
         if info is None:
             return Code(f"{spec.cls}(..., {', '.join(f'{k}={_py(v)}' for k, v in edit.changes.items())})",
                         site.file if site else None, site.line if site else None)
         new = _with_changes(info.call, spec.cls, edit.changes)
-        return Code(self._as_statement(site, info, self.index.code(site.file, new)), site.file, info.start)
+        new_text = self.index.code(site.file, new)
+        return Code(self._as_statement(site, info, new_text), site.file, info.start,
+                    self._replace_call(site.file, info, new_text))
 
     def _insert(self, edit: InsertLayer) -> Code:
         target = self.graph.node(edit.before)
@@ -224,9 +244,12 @@ class CodeWriter:
             # A subclassed model: layers are created in __init__ and applied in call().
             m = re.match(r"(\w+)\s*=\s*self\.\w+\((\w+)", call_site.code)
             if m:
-                return Code(f"{m.group(2)} = {text}({m.group(2)})", call_site.file, call_site.line)
-        return Code(self._statement_for_new(site, info, text, edit.input_index), site.file,
-                    info.start if info else site.line)
+                stmt = f"{m.group(2)} = {text}({m.group(2)})"
+                return Code(stmt, call_site.file, call_site.line,
+                            self._insert_stmt(call_site.file, call_site.line, stmt))
+        stmt = self._statement_for_new(site, info, text, edit.input_index)
+        line = info.start if info else site.line
+        return Code(stmt, site.file, line, self._insert_stmt(site.file, line, stmt))
 
     def _layers_prefix(self, site: Site | None, info: _CallInfo | None) -> str:
         """How this file spells the layers module: ``layers.``, ``keras.layers.``, or bare."""
@@ -248,13 +271,19 @@ class CodeWriter:
         if edit.copy_of_original and info is not None:
             text = self.index.code(spec.created.file, info.call)  # the user's own constructor call
         if info is not None and site is spec.created:
-            return Code(self._as_statement(site, info, text), site.file, info.start)
+            return Code(self._as_statement(site, info, text), site.file, info.start,
+                        self._replace_call(site.file, info, text))
         if site is not None and spec is not None:
             # A reused layer: replace the variable at the call site with a new layer.
             line = site.code
             var = _callee_variable(line)
             if var:
-                return Code(line.replace(var + "(", text + "(", 1), site.file, site.line)
+                import linecache
+
+                raw = linecache.getline(site.file, site.line)
+                col = raw.find(var + "(")
+                edits = [TextEdit(site.file, site.line, col, site.line, col + len(var), text)] if col >= 0 else []
+                return Code(line.replace(var + "(", text + "(", 1), site.file, site.line, edits)
         return Code(text, site.file if site else None, site.line if site else None)
 
     def _remove(self, edit: RemoveNode) -> Code:
@@ -263,7 +292,11 @@ class CodeWriter:
         site = spec.created if spec else node.called
         if site is None:
             return Code(f"# remove {spec.cls if spec else node.label}", None, None)
-        return Code(f"# delete this line: {site.code}", site.file, site.line)
+        info = self.index.layer_call(site, (spec.cls,)) if spec else None
+        edits = []
+        if info is not None and info.start == info.end and _only_call_on_line(site.code, self.index.code(site.file, info.call)):
+            edits = [TextEdit.delete_line(site.file, site.line)]
+        return Code(f"# delete this line: {site.code}", site.file, site.line, edits)
 
     def _set_shape(self, edit: SetShape) -> Code:
         node = self.graph.node(edit.node)
@@ -274,24 +307,31 @@ class CodeWriter:
             build = self.index.layer_call(site, ("build",))
             if info is None and build is not None:
                 new = _with_changes(build.call, "__none__", {"input_shape": (None,) + tuple(edit.shape[1:])})
-                return Code(self._as_statement(site, build, self.index.code(site.file, new)), site.file, build.start)
+                new_text = self.index.code(site.file, new)
+                return Code(self._as_statement(site, build, new_text), site.file, build.start,
+                            self._replace_call(site.file, build, new_text))
             if info is not None:
                 new = _with_changes(info.call, "InputLayer", {"shape": tuple(edit.shape[1:])})
-                return Code(self._as_statement(site, info, self.index.code(site.file, new)), site.file, info.start)
+                new_text = self.index.code(site.file, new)
+                return Code(self._as_statement(site, info, new_text), site.file, info.start,
+                            self._replace_call(site.file, info, new_text))
             # The InputLayer came from `input_shape=` on the first layer.
             for cons in self.graph.consumers(node.outputs[0]):
                 cspec = self.graph.spec(cons)
                 cinfo = self.index.layer_call(cspec.created, (cspec.cls,)) if cspec else None
                 if cinfo is not None:
                     new = _with_changes(cinfo.call, "__none__", {"input_shape": tuple(edit.shape[1:])})
-                    return Code(self._as_statement(cspec.created, cinfo, self.index.code(cspec.created.file, new)),
-                                cspec.created.file, cinfo.start)
+                    new_text = self.index.code(cspec.created.file, new)
+                    return Code(self._as_statement(cspec.created, cinfo, new_text), cspec.created.file, cinfo.start,
+                                self._replace_call(cspec.created.file, cinfo, new_text))
             return Code(f"keras.Input(shape={format_shape(tuple(edit.shape[1:]))})", site.file if site else None,
                         site.line if site else None)
         site = node.called
         var = _data_variable(site.code) if site else None
         how = edit.how.replace("{x}", var or "x")
-        return Code(f"{var or 'x'} = {how}", site.file if site else None, site.line if site else None)
+        stmt = f"{var or 'x'} = {how}"
+        return Code(stmt, site.file if site else None, site.line if site else None,
+                    self._insert_stmt(site.file, site.line, stmt) if site else [])
 
     # -- style ---------------------------------------------------------------------------
     def _as_statement(self, site: Site, info: _CallInfo, new_call: str) -> str:
@@ -317,6 +357,11 @@ class CodeWriter:
                     return f"{arg} = {text}({arg})"
                 return f"{text}({arg})"
         return f"{text},"
+
+
+def _only_call_on_line(line: str, call: str) -> bool:
+    rest = _strip_comment(line).replace(call, "", 1).strip()
+    return rest in ("", ",") or re.fullmatch(r"\w[\w.]*\.add\(\s*\)", rest) is not None
 
 
 def _strip_comment(line: str) -> str:

@@ -1,0 +1,63 @@
+"""``--diff`` / ``--write``: prove the chosen fix by running the patched script, then show or write it."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from shapedoctor.report.model import Diagnosis
+
+
+def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], timeout: float, backup_suffix: str,
+               as_json: bool, digests: dict[str, str | None], render) -> int:
+    from shapedoctor.patch.apply import make_patch
+    from shapedoctor.patch.prove import prove
+    from shapedoctor.patch.write import WriteRefused, digest, write_patch
+
+    primary = next((f for f in diagnosis.findings if f.fixes), None)
+    if not diagnosis.findings:
+        render(diagnosis, as_json)
+        if not as_json:
+            print("nothing to fix: no shape problem found" + ("; nothing written" if mode == "write" else ""))
+        return 0
+    if primary is None:
+        render(diagnosis, as_json)
+        print("shapedoctor: no fix could be verified, so there is nothing to write", file=sys.stderr)
+        return 1
+    if not 1 <= number <= len(primary.fixes):
+        render(diagnosis, as_json)
+        print(f"shapedoctor: error: --fix {number}: there are {len(primary.fixes)} fixes (1..{len(primary.fixes)})",
+              file=sys.stderr)
+        return 2
+    fix = primary.fixes[number - 1]
+    patch = make_patch(fix.edits)
+    if patch is None:
+        fix.proof = "this fix cannot be written into the source automatically; apply it by hand"
+        render(diagnosis, as_json)
+        print(f"shapedoctor: {fix.proof}", file=sys.stderr)
+        return 1
+    if not as_json:
+        print(f"proving fix {number} ({fix.title}) by running the patched script with --quick ...", file=sys.stderr)
+    proof = prove(patch, argv, timeout)
+    fix.proven, fix.proof = proof.proven, proof.reason
+    render(diagnosis, as_json)
+    if not as_json:
+        label = "proven" if proof.proven else "NOT proven"
+        print(f"\n# fix {number}: {fix.title} — {label} ({proof.reason}, {proof.seconds:.1f} s)")
+        print(patch.diff, end="")
+    if mode == "diff":
+        return 0 if proof.proven else 1
+    if not proof.proven:
+        print("shapedoctor: the fix was not proven; nothing was written", file=sys.stderr)
+        return 1
+    expected = digests.get(os.path.realpath(patch.file)) or digest(patch.before)
+    try:
+        backup = write_patch(patch, expected, backup_suffix)
+    except WriteRefused as exc:
+        print(f"shapedoctor: refusing to write: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"shapedoctor: could not write {patch.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    print(f"wrote {patch.file} (backup: {os.path.relpath(backup)})", file=sys.stderr)
+    return 0

@@ -1,0 +1,60 @@
+"""Apply a fix's text edits to the user's source: the patched text and its unified diff."""
+
+from __future__ import annotations
+
+import linecache
+from dataclasses import dataclass
+
+from shapedoctor.patch.imports import import_edits
+from shapedoctor.patch.textedit import TextEdit, apply_edits, unified_diff
+
+
+@dataclass
+class Patch:
+    file: str
+    before: str
+    after: str
+
+    @property
+    def diff(self) -> str:
+        return unified_diff(self.file, self.before, self.after)
+
+
+def read_source(file: str) -> str | None:
+    try:
+        with open(file, encoding="utf-8", newline="") as fh:
+            return fh.read()
+    except (OSError, UnicodeDecodeError):
+        text = "".join(linecache.getlines(file))
+        return text or None
+
+
+def make_patch(edits: list[TextEdit]) -> Patch | None:
+    """The patch for *edits* (all in one file), with the imports the new code needs."""
+    if not edits:
+        return None
+    files = {e.file for e in edits}
+    if len(files) != 1:
+        return None
+    file = files.pop()
+    before = read_source(file)
+    if before is None:
+        return None
+    new_code = "\n".join(e.text for e in edits)
+    try:
+        after = apply_edits(before, list(edits) + import_edits(file, before, new_code))
+    except ValueError:
+        return None
+    try:
+        compile(after, file, "exec")
+    except SyntaxError:
+        return None  # never propose a patch that does not parse
+    return Patch(file, before, after)
+
+
+def attach(fix, edits: list[TextEdit]):
+    """Give a FixReport its edits and the unified diff they make (None when not writable)."""
+    fix.edits = list(edits)
+    patch = make_patch(fix.edits)
+    fix.patch = patch.diff if patch is not None else None
+    return fix

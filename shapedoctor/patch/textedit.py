@@ -1,0 +1,61 @@
+"""Minimal text edits of a source file, and the unified diff they make.
+
+A :class:`TextEdit` replaces the text between two (line, column) positions — 1-based lines,
+0-based columns, as libcst reports them — so everything outside the edited spans stays
+byte for byte as it was (formatting, comments, line endings).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    file: str
+    start_line: int
+    start_col: int
+    end_line: int
+    end_col: int
+    text: str
+
+    @classmethod
+    def insert_line(cls, file: str, line: int, text: str) -> "TextEdit":
+        """Insert *text* as a whole line before *line* (text without the newline)."""
+        return cls(file, line, 0, line, 0, text + "\n")
+
+    @classmethod
+    def delete_line(cls, file: str, line: int) -> "TextEdit":
+        return cls(file, line, 0, line + 1, 0, "")
+
+
+def _offset(lines: list[str], line: int, col: int) -> int:
+    return sum(len(x) for x in lines[: line - 1]) + col
+
+
+def apply_edits(source: str, edits: list[TextEdit]) -> str:
+    """*source* with *edits* applied (edits must not overlap)."""
+    lines = source.splitlines(keepends=True)
+    eol = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    spans = sorted(((_offset(lines, e.start_line, e.start_col), _offset(lines, e.end_line, e.end_col), e.text)
+                    for e in edits), reverse=True)
+    last = None
+    for start, end, text in spans:
+        if last is not None and end > last:
+            raise ValueError("overlapping edits")
+        source = source[:start] + text.replace("\n", eol) + source[end:]
+        last = start
+    return source
+
+
+def indentation(source: str, line: int) -> str:
+    lines = source.splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    return text[: len(text) - len(text.lstrip())]
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    a, b = (path, path) if path.startswith("/") else (f"a/{path}", f"b/{path}")
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                        fromfile=a, tofile=b))
