@@ -72,6 +72,10 @@ class FixReport:
     verified: bool = False  # True only when Keras accepted the repaired model
     result_shape: str | None = None  # model (or consumer) output shape after the fix
     note: str | None = None  # caveats ("choose the number of steps you want")
+    patch: str | None = None  # unified diff of the user's file, when the fix can be written there
+    proven: bool = False  # True when the patched script ran clean under shapedoctor (--diff/--write)
+    proof: str | None = None  # "passed" / why the proof failed / None when no proof was attempted
+    edits: list = field(default_factory=list, repr=False, compare=False)  # TextEdits (not serialised)
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -84,6 +88,10 @@ class FixReport:
         }
         if self.note:
             out["note"] = self.note
+        out["patch"] = self.patch
+        out["proven"] = self.proven
+        if self.proof is not None:
+            out["proof"] = self.proof
         return out
 
 
@@ -171,3 +179,25 @@ class Diagnosis:
         from shapedoctor.render.terminal import render
 
         return render(self)
+
+    # Jupyter/IPython display (see docs/jupyter.md).
+    MIMETYPE = "application/vnd.shapedoctor.v1+json"  # the JSON report, for tools reading notebooks
+
+    def _repr_html_(self) -> str:
+        from shapedoctor.render.html import render
+
+        return render(self)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+        from shapedoctor.integrations._core import plain_text
+
+        bundle: dict[str, Any] = {
+            "text/html": self._repr_html_(),
+            "text/plain": plain_text(self),
+            self.MIMETYPE: self.to_json(),
+        }
+        if include:
+            bundle = {k: v for k, v in bundle.items() if k in include}
+        if exclude:
+            bundle = {k: v for k, v in bundle.items() if k not in exclude}
+        return bundle
