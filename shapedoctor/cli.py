@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "patched script")
     edit.add_argument("--write", action="store_true",
                       help="apply the proven fix to your file in place (keeps FILE.orig; refuses if the file changed)")
-    run.add_argument("--fix", type=int, default=1, metavar="N", help="which fix to --diff/--write (default: 1)")
+    run.add_argument("--fix", type=int, default=None, metavar="N",
+                     help="which fix to --diff/--write (default: the first one that is proven)")
     run.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
                      help="time limit for running the patched script as proof (default: 120)")
     run.add_argument("--backup-suffix", default=".orig", metavar="SUFFIX",

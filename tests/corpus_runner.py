@@ -46,8 +46,11 @@ def load_cases(selected: list[str] | None = None) -> list[tuple[str, Path, dict]
     return cases
 
 
-def run_case(name: str, folder: Path, case: dict, extra_args: list[str] | None = None) -> CaseResult:
+def run_case(name: str, folder: Path, case: dict, extra_args: list[str] | None = None,
+             backend: str | None = None) -> CaseResult:
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
+    if backend:
+        env["KERAS_BACKEND"] = backend
     proc = subprocess.run(
         [sys.executable, "-m", "shapedoctor", "run", "--json", *(extra_args or []), "script.py"],
         cwd=folder, capture_output=True, text=True, env=env, timeout=300,
@@ -75,7 +78,8 @@ def score(case: dict, exit_code: int, report: dict | None) -> list[str]:
         return problems
     if exit_code != 1:
         problems.append(f"exit code {exit_code}, expected 1")
-    finding = report["findings"][0]
+    findings = report["findings"]
+    finding = next((f for f in findings if f["id"] == case.get("family")), findings[0])
     if case.get("family") and finding["id"] != case["family"]:
         problems.append(f"family {finding['id']}, expected {case['family']}")
     culprit = finding.get("culprit") or {}
@@ -92,10 +96,10 @@ def score(case: dict, exit_code: int, report: dict | None) -> list[str]:
     return problems
 
 
-def run_all(selected: list[str] | None = None, workers: int = 2) -> list[CaseResult]:
+def run_all(selected: list[str] | None = None, workers: int = 2, backend: str | None = None) -> list[CaseResult]:
     cases = load_cases(selected)
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda c: run_case(*c), cases))
+        return list(pool.map(lambda c: run_case(*c, backend=backend), cases))
 
 
 def summary(results: list[CaseResult]) -> str:
@@ -109,4 +113,4 @@ def summary(results: list[CaseResult]) -> str:
 
 
 if __name__ == "__main__":
-    print(summary(run_all(sys.argv[1:] or None)))
+    print(summary(run_all(sys.argv[1:] or None, backend=os.environ.get("KERAS_BACKEND"))))

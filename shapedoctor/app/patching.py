@@ -24,22 +24,38 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
         render(diagnosis, as_json)
         print("shapedoctor: no fix could be verified, so there is nothing to write", file=sys.stderr)
         return 1
+    explicit = number is not None
+    number = number or 1
     if not 1 <= number <= len(primary.fixes):
         render(diagnosis, as_json)
         print(f"shapedoctor: error: --fix {number}: there are {len(primary.fixes)} fixes (1..{len(primary.fixes)})",
               file=sys.stderr)
         return 2
-    fix = primary.fixes[number - 1]
-    patch = make_patch(fix.edits)
-    if patch is None:
-        fix.proof = "this fix cannot be written into the source automatically; apply it by hand"
+    # Without --fix, try the fixes in their ranked order until one is proven.
+    order = [number] if explicit else list(range(1, len(primary.fixes) + 1))
+    fix = patch = proof = None
+    for number in order:
+        fix = primary.fixes[number - 1]
+        patch = make_patch(fix.edits)
+        if patch is None:
+            fix.proof = "this fix cannot be written into the source automatically; apply it by hand"
+            if not as_json:
+                print(f"fix {number}: {fix.proof}", file=sys.stderr)
+            continue
+        if not as_json:
+            print(f"proving fix {number} ({fix.title}) by running the patched script with --quick ...",
+                  file=sys.stderr)
+        proof = prove(patch, argv, timeout)
+        fix.proven, fix.proof = proof.proven, proof.reason
+        print(f"proof took {proof.seconds:.2f} s", file=sys.stderr)
+        if proof.proven:
+            break
+        if not as_json:
+            print(f"fix {number} not proven: {proof.reason}", file=sys.stderr)
+    if patch is None or proof is None:
         render(diagnosis, as_json)
-        print(f"shapedoctor: {fix.proof}", file=sys.stderr)
+        print("shapedoctor: no fix can be written into the source automatically", file=sys.stderr)
         return 1
-    if not as_json:
-        print(f"proving fix {number} ({fix.title}) by running the patched script with --quick ...", file=sys.stderr)
-    proof = prove(patch, argv, timeout)
-    fix.proven, fix.proof = proof.proven, proof.reason
     render(diagnosis, as_json)
     if not as_json:
         label = "proven" if proof.proven else "NOT proven"

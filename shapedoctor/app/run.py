@@ -13,7 +13,7 @@ _OWN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def run_command(script: str, argv: list[str], as_json: bool = False, show_traceback: bool = True,
-                quick: bool = False, patch_mode: str | None = None, fix_number: int = 1, timeout: float = 120.0,
+                quick: bool = False, patch_mode: str | None = None, fix_number: int | None = None, timeout: float = 120.0,
                 backup_suffix: str = ".orig") -> int:
     from shapedoctor.patch.apply import read_source
     from shapedoctor.patch.write import digest

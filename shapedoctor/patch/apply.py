@@ -57,4 +57,6 @@ def attach(fix, edits: list[TextEdit]):
     fix.edits = list(edits)
     patch = make_patch(fix.edits)
     fix.patch = patch.diff if patch is not None else None
+    fix.lines = sorted({n for e in fix.edits for n in range(e.start_line, max(e.start_line, e.end_line - (
+        1 if e.end_col == 0 and e.end_line > e.start_line else 0)) + 1)})
     return fix

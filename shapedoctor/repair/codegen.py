@@ -240,16 +240,65 @@ class CodeWriter:
         if site is None:
             return Code(text, None, None)
         call_site = target.called
-        if site.code.startswith("self.") and call_site is not None:
-            # A subclassed model: layers are created in __init__ and applied in call().
-            m = re.match(r"(\w+)\s*=\s*self\.\w+\((\w+)", call_site.code)
-            if m:
-                stmt = f"{m.group(2)} = {text}({m.group(2)})"
+        from shapedoctor.diagnose.culprit import stored_in_variable
+
+        if call_site is not None and stored_in_variable(site) and call_site.line != site.line:
+            # Created in a variable (`self.gru = ...`, `decoder = keras.Sequential(...)`), applied elsewhere:
+            # insert where it is applied.
+            var = re.match(r"^\s*((?:self\.)?\w+)\s*=", site.code).group(1)
+            applied = next((c for c in self.index.calls(call_site.file)
+                            if c.start <= call_site.line <= c.end
+                            and cst.Module([]).code_for_node(c.call.func) == var), None)
+            if applied is not None:
+                code = self._inline_at(call_site, applied, text, edit.input_index)
+                if code is not None:
+                    return code
+                stmt = f"{self.index.code(call_site.file, applied.call.args[0].value)} = " \
+                       f"{text}({self.index.code(call_site.file, applied.call.args[0].value)})"
                 return Code(stmt, call_site.file, call_site.line,
                             self._insert_stmt(call_site.file, call_site.line, stmt))
+        inline = self._inline(site, info, text, edit.input_index)
+        if inline is not None:
+            return inline
         stmt = self._statement_for_new(site, info, text, edit.input_index)
         line = info.start if info else site.line
         return Code(stmt, site.file, line, self._insert_stmt(site.file, line, stmt))
+
+    def _inline(self, site: Site, info: _CallInfo | None, text: str, input_index: int) -> Code | None:
+        """``y = layers.X(...)(inputs)`` -> ``y = layers.X(...)(layers.New(...)(inputs))``.
+
+        Rebinding the argument (``inputs = layers.New(...)(inputs)``) is only safe when the
+        line itself rebinds it (``x = layers.X(...)(x)``); otherwise the new layer is applied
+        inline, so later uses of the variable (e.g. ``keras.Model(inputs, ...)``) keep their meaning.
+        """
+        if info is None:
+            return None
+        applied_info = next((c for c in self.index.calls(site.file) if c.call.func is info.call), None)
+        return self._inline_at(site, applied_info, text, input_index)
+
+    def _inline_at(self, site: Site, applied_info: _CallInfo | None, text: str, input_index: int) -> Code | None:
+        if applied_info is None or not applied_info.call.args:
+            return None
+        applied = applied_info.call
+        first = applied.args[0]
+        value = first.value
+        in_list = isinstance(value, (cst.List, cst.Tuple)) and input_index < len(value.elements)
+        target = value.elements[input_index].value if in_list else value
+        arg = self.index.code(site.file, target)
+        bound = re.match(r"^\s*(\w+)\s*=", site.code)
+        if re.fullmatch(r"\w+", arg) and bound and bound.group(1) == arg:
+            return None
+        wrapped = cst.parse_expression(f"{text}({arg})")
+        if in_list:
+            elements = list(value.elements)
+            elements[input_index] = elements[input_index].with_changes(value=wrapped)
+            new_first = first.with_changes(value=value.with_changes(elements=elements))
+        else:
+            new_first = first.with_changes(value=wrapped)
+        new_call = applied.with_changes(args=[new_first, *applied.args[1:]])
+        new_text = self.index.code(site.file, new_call)
+        return Code(self._as_statement(site, applied_info, new_text), site.file, applied_info.start,
+                    self._replace_call(site.file, applied_info, new_text))
 
     def _layers_prefix(self, site: Site | None, info: _CallInfo | None) -> str:
         """How this file spells the layers module: ``layers.``, ``keras.layers.``, or bare."""
@@ -264,7 +313,11 @@ class CodeWriter:
     def _replace(self, edit: ReplaceLayer) -> Code:
         node = self.graph.node(edit.node)
         spec = self.graph.spec(node)
-        site = node.called if spec and node.called and spec.created and node.called.line != spec.created.line else (spec.created if spec else None)
+        from shapedoctor.diagnose.culprit import stored_in_variable
+
+        reused = bool(spec and node.called and spec.created and node.called.line != spec.created.line
+                      and stored_in_variable(spec.created))
+        site = node.called if reused else (spec.created if spec else None)
         info = self.index.layer_call(spec.created, (spec.cls,)) if spec else None
         prefix = info.prefix if info else "layers."
         text = prefix + call_repr(edit.cls, edit.args, edit.kwargs)

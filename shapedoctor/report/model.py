@@ -76,6 +76,7 @@ class FixReport:
     proven: bool = False  # True when the patched script ran clean under shapedoctor (--diff/--write)
     proof: str | None = None  # "passed" / why the proof failed / None when no proof was attempted
     edits: list = field(default_factory=list, repr=False, compare=False)  # TextEdits (not serialised)
+    lines: list[int] = field(default_factory=list)  # every line of `file` the patch changes
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -89,6 +90,7 @@ class FixReport:
         if self.note:
             out["note"] = self.note
         out["patch"] = self.patch
+        out["lines"] = list(self.lines)
         out["proven"] = self.proven
         if self.proof is not None:
             out["proof"] = self.proof
