@@ -9,8 +9,8 @@ from shapedoctor.report.model import Diagnosis
 
 
 def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], timeout: float, backup_suffix: str,
-               as_json: bool, digests: dict[str, str | None], render) -> int:
-    from shapedoctor.patch.apply import make_patch
+               as_json: bool, sources: dict[str, str | None], render) -> int:
+    from shapedoctor.patch.apply import make_patch, read_source
     from shapedoctor.patch.prove import prove
     from shapedoctor.patch.write import WriteRefused, digest, write_patch
 
@@ -31,12 +31,20 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
         print(f"shapedoctor: error: --fix {number}: there are {len(primary.fixes)} fixes (1..{len(primary.fixes)})",
               file=sys.stderr)
         return 2
+    # Refuse early when the file already changed since it was analysed (nothing to prove then).
+    if mode == "write":
+        for path, text in sources.items():
+            if text is not None and read_source(path) != text:
+                render(diagnosis, as_json)
+                print(f"shapedoctor: refusing to write: {os.path.relpath(path)} changed on disk since it was "
+                      "analysed; run shapedoctor again", file=sys.stderr)
+                return 1
     # Without --fix, try the fixes in their ranked order until one is proven.
     order = [number] if explicit else list(range(1, len(primary.fixes) + 1))
     fix = patch = proof = None
     for number in order:
         fix = primary.fixes[number - 1]
-        patch = make_patch(fix.edits)
+        patch = make_patch(fix.edits, sources)
         if patch is None:
             fix.proof = "this fix cannot be written into the source automatically; apply it by hand"
             if not as_json:
@@ -66,7 +74,7 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
     if not proof.proven:
         print("shapedoctor: the fix was not proven; nothing was written", file=sys.stderr)
         return 1
-    expected = digests.get(os.path.realpath(patch.file)) or digest(patch.before)
+    expected = digest(patch.before)
     try:
         backup = write_patch(patch, expected, backup_suffix)
     except WriteRefused as exc:

@@ -16,11 +16,9 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
                 quick: bool = False, patch_mode: str | None = None, fix_number: int | None = None, timeout: float = 120.0,
                 backup_suffix: str = ".orig") -> int:
     from shapedoctor.patch.apply import read_source
-    from shapedoctor.patch.write import digest
     from shapedoctor.trace.runner import run_script
 
-    before = read_source(script)
-    script_digest = digest(before) if before is not None else None
+    before = read_source(script)  # the text analysed: patches are made from it, writes check against it
 
     redirect = contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext()
     with redirect:  # with --json the script's own prints go to stderr, stdout is for the JSON
@@ -52,7 +50,7 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
         from shapedoctor.app.patching import patch_step
 
         return patch_step(diagnosis, patch_mode, fix_number, argv, timeout, backup_suffix, as_json,
-                          {os.path.realpath(script): script_digest}, _render)
+                          {os.path.realpath(script): before}, _render)
     _render(diagnosis, as_json)
     if exc is None and outcome.exit_code not in (None, 0):
         return outcome.exit_code

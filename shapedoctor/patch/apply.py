@@ -29,15 +29,21 @@ def read_source(file: str) -> str | None:
         return text or None
 
 
-def make_patch(edits: list[TextEdit]) -> Patch | None:
-    """The patch for *edits* (all in one file), with the imports the new code needs."""
+def make_patch(edits: list[TextEdit], sources: dict[str, str | None] | None = None) -> Patch | None:
+    """The patch for *edits* (all in one file), with the imports the new code needs.
+
+    *sources* maps real paths to the text that was analysed; the patch is made from that
+    text, not from whatever the file holds now.
+    """
     if not edits:
         return None
     files = {e.file for e in edits}
     if len(files) != 1:
         return None
     file = files.pop()
-    before = read_source(file)
+    import os
+
+    before = (sources or {}).get(os.path.realpath(file)) or read_source(file)
     if before is None:
         return None
     new_code = "\n".join(e.text for e in edits)

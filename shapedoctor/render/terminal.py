@@ -8,6 +8,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
+from shapedoctor.render import where
 from shapedoctor.report.model import Diagnosis, Finding, PathStep
 
 
@@ -33,12 +34,12 @@ def _finding(f: Finding) -> Group:
     head.append(f" {f.family}: ", style="bold")
     head.append(f.message)
     if f.consumer and f.consumer.file:
-        head.append(f"\n  --> {f.consumer.where}", style="cyan")
+        head.append(f"\n  --> {where(f.consumer.file, f.consumer.line)}", style="cyan")
     items: list = [head]
     if f.culprit and f.culprit.file:
         cause = Text("  root cause: ", style="bold")
         what = f.culprit.layer if f.culprit.kind == "layer" else f.culprit.kind
-        cause.append(f"{what} at {f.culprit.where}", style="magenta")
+        cause.append(f"{what} at {where(f.culprit.file, f.culprit.line)}", style="magenta")
         if f.culprit.code:
             cause.append(f"   {f.culprit.code}", style="dim")
         items.append(cause)
@@ -52,12 +53,12 @@ def _finding(f: Finding) -> Group:
         for i, fx in enumerate(f.fixes, 1):
             line = Text(f"  {i}. ", style="bold")
             line.append(fx.title)
-            where = f" at {fx.file}:{fx.line}" if fx.file and fx.line else ""
+            at = f" at {where(fx.file, fx.line)}" if fx.file and fx.line else ""
             tail = []
             if fx.result_shape:
                 tail.append(f"output {fx.result_shape}")
             tail.append("verified" if fx.verified else "not verified")
-            line.append(f"{where}  ({', '.join(tail)})", style="dim")
+            line.append(f"{at}  ({', '.join(tail)})", style="dim")
             items.append(line)
             items.append(Padding(Syntax(fx.code, "python", theme="ansi_dark", background_color="default"), (0, 0, 0, 6)))
             if fx.note:
@@ -79,7 +80,7 @@ def _path_table(path: list[PathStep], title: str | None = None) -> Table:
     for step in path:
         style = {"culprit": "bold magenta", "consumer": "bold red"}.get(step.role, "")
         marker = {"culprit": " ← root cause", "consumer": " ← here"}.get(step.role, "")
-        src = f"{step.file}:{step.line}" if step.file and step.line else ""
+        src = where(step.file, step.line) if step.file and step.line else ""
         table.add_row(step.layer, step.cls, step.output_shape + marker, src, style=style)
     return Padding(table, (0, 0, 0, 2))
 
@@ -90,7 +91,7 @@ def _training_table(calls: list[dict]) -> Padding:
     for col in ("call", "x", "y", "loss", "output", "source"):
         table.add_column(col)
     for c in calls:
-        src = f"{c['file']}:{c['line']}" if c.get("file") else ""
+        src = where(c.get("file"), c.get("line"))
         method = c["method"] + (f" (--quick: {c['quick']})" if c.get("quick") else "")
         table.add_row(method, _fmt(c.get("x")), _fmt(c.get("y")), _fmt(c.get("loss")), _fmt(c.get("output")), src)
     return Padding(table, (0, 0, 0, 2))

@@ -262,6 +262,13 @@ class CodeWriter:
             return inline
         stmt = self._statement_for_new(site, info, text, edit.input_index)
         line = info.start if info else site.line
+        if info is not None and stmt == f"{text},":
+            import linecache
+
+            before = linecache.getline(site.file, info.start)[: info.start_col]
+            if before.strip():  # other list items on the same line: insert inside the list
+                return Code(stmt, site.file, line,
+                            [TextEdit(site.file, info.start, info.start_col, info.start, info.start_col, f"{text}, ")])
         return Code(stmt, site.file, line, self._insert_stmt(site.file, line, stmt))
 
     def _inline(self, site: Site, info: _CallInfo | None, text: str, input_index: int) -> Code | None:

@@ -182,21 +182,21 @@ class Diagnosis:
 
         return render(self)
 
-    # Jupyter/IPython display (see docs/jupyter.md).
-    MIMETYPE = "application/vnd.shapedoctor.v1+json"  # the JSON report, for tools reading notebooks
-
     def _repr_html_(self) -> str:
+        """Jupyter's HTML display of the report (see docs/jupyter.md)."""
         from shapedoctor.render.html import render
 
         return render(self)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+        """Jupyter/IPython display: HTML, plain text, and the JSON report for tools reading notebooks."""
         from shapedoctor.integrations._core import plain_text
+        from shapedoctor.render.html import MIMETYPE
 
         bundle: dict[str, Any] = {
             "text/html": self._repr_html_(),
             "text/plain": plain_text(self),
-            self.MIMETYPE: self.to_json(),
+            MIMETYPE: self.to_json(),
         }
         if include:
             bundle = {k: v for k, v in bundle.items() if k in include}

@@ -165,6 +165,7 @@ class Recorder:
         recorder = self
 
         def __init__(self, *args, **kwargs):
+            __tracebackhide__ = True  # IPython and pytest hide this frame from the user's traceback
             if id(self) not in recorder.created:
                 recorder.created[id(self)] = user_site(2)
                 recorder._layers[id(self)] = self
@@ -179,6 +180,7 @@ class Recorder:
         recorder = self
 
         def __call__(self, *args, **kwargs):
+            __tracebackhide__ = True  # IPython and pytest hide this frame from the user's traceback
             stack = recorder._stack
             record = CallRecord(self, user_site(2), args, kwargs, len(stack), stage=recorder.stage)
             if not stack:
@@ -206,6 +208,7 @@ class Recorder:
         recorder = self
 
         def build(self, input_shape=None):
+            __tracebackhide__ = True  # IPython and pytest hide this frame from the user's traceback
             # Built from data (inside a call, fit or predict) rather than by `model.build(...)`?
             from_data = bool(recorder._stack) or getattr(recorder._local, "stage", None) is not None
             recorder._sequentials.append((self, from_data))
@@ -224,6 +227,7 @@ class Recorder:
         recorder = self
 
         def method(self, *args, **kwargs):
+            __tracebackhide__ = True  # IPython and pytest hide this frame from the user's traceback
             outer = getattr(recorder._local, "stage", None)
             call = None
             if outer is None and not recorder._stack:
