@@ -84,13 +84,14 @@ def diagnose_outcome(recorder, exc: BaseException | None) -> list[Finding]:
 
         finding = diagnose_exception(recorder, exc)
         if finding is not None:
-            findings.append(finding)
+            findings.append(_as_data_problem(finding, recorder, exc))
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in findings}
     for call in recorder.training_calls:
         warn = [p for p in call.findings if _severity(p.family) == "warning"]
         if call.error is None:
-            warn += [p for p in call.findings if _severity(p.family) == "error"]
+            # Predicted to fail but Keras ran it: the shapes broadcast silently.
+            warn += [_as_silent(p) for p in call.findings if _severity(p.family) == "error"]
         for finding in findings_for(call, warn, recorder) if warn else []:
             if (finding.id, finding.message) not in seen:
                 seen.add((finding.id, finding.message))
@@ -100,6 +101,40 @@ def diagnose_outcome(recorder, exc: BaseException | None) -> list[Finding]:
             seen.add((finding.id, finding.message))
             findings.append(finding)
     return findings
+
+
+def _as_data_problem(finding: Finding, recorder, exc: BaseException) -> Finding:
+    """A layer refused the data of a fit/predict/evaluate call: that is SD201 (data vs model),
+    reported at the training call, with the line that made the data as the root cause."""
+    call = next((c for c in reversed(recorder.training_calls) if c.error is exc), None)
+    if call is None or finding.culprit is None or finding.culprit.kind != "data" or call.site is None:
+        return finding
+    from shapedoctor.diagnose.training_fixes import _argument, _assignment_line
+    from shapedoctor.families import get
+    from shapedoctor.report.model import Place
+
+    family = get("SD201")
+    finding.id, finding.family = family.id, family.slug
+    var = _argument(call.site, 0, "x")
+    line = _assignment_line(call.site, var) or call.site.line
+    import linecache
+
+    finding.culprit = Place("data", var, "data", call.site.file, line,
+                            linecache.getline(call.site.file, line).strip() or None)
+    finding.consumer = Place("call", call.method, type(call.model).__name__, call.site.file, call.site.line,
+                             call.site.code)
+    return finding
+
+
+def _as_silent(problem):
+    """A problem on a call that succeeded: it was silent. Loss comparisons become SD204,
+    extra output axes SD206; anything else keeps its family but is reported as a warning."""
+    if problem.family == "SD202" and "more axes than the labels" in problem.message:
+        problem.family = "SD206"
+    elif problem.family == "SD202":
+        problem.family = "SD204"
+    problem.silent = True
+    return problem
 
 
 def _severity(family_id: str) -> str:

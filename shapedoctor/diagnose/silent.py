@@ -49,11 +49,17 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
     shapes = [graph.tensors[t].shape for t in node.input_ids()]
     if len(shapes) < 2 or any(s is None for s in shapes):
         return None
+    # Only a per-sample scalar, e.g. (None, 1) or (None, 1, 1, 1), stretched over features is
+    # suspicious; per-position weights such as (None, 20, 1) in attention pooling are intended.
+    if not any(all(d == 1 for d in s[1:]) for s in shapes):
+        return None
     small = min(range(len(shapes)), key=lambda i: shapes[i][-1] or 0)
     big = max(range(len(shapes)), key=lambda i: shapes[i][-1] or 0)
     fam = get("SD205")
     ctx = Context(graph, node, "SD205", "", received=shapes, bad_input=small)
     prod = ctx.shaping_producer(ctx.producer(small))
+    while prod is not None and prod.kind == "layer" and ctx.cls_of(prod) in ("Reshape", "Flatten"):
+        prod = ctx.shaping_producer(ctx.graph.producer(prod.input_ids()[0]))  # they move values, not make them
     candidates: list[Candidate] = list(g.set_width(ctx, prod, shapes[big][-1]))
     if len(shapes[small]) == 2 and shapes[small][-1] == 1:
         candidates.append(g.insert(ctx, "RepeatVector", shapes[big][-1], why="make the repetition explicit", cost=3))
@@ -68,7 +74,8 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
         result = propagate(trial)
         merged = trial.node(node_id)
         in_shapes = [result.shapes.get(t) for t in merged.input_ids()]
-        if result.ok and len(set(in_shapes)) == 1:
+        lasts = {sh[-1] for sh in in_shapes if sh}
+        if result.ok and len(lasts) == 1 and None not in in_shapes:  # no more stretching of the feature axis
             code = writer.render(cand)
             fixes.append(attach(FixReport(cand.title, code.code, code.file, code.line, True,
                                           format_shape(result.shapes.get(out_t)), cand.note), code.edits))

@@ -24,7 +24,7 @@ CATEGORICAL = {"categorical_crossentropy", "categoricalcrossentropy", "categoric
 SPARSE = {"sparse_categorical_crossentropy", "sparsecategoricalcrossentropy"}
 BINARY = {"binary_crossentropy", "binarycrossentropy", "binary_focal_crossentropy", "binaryfocalcrossentropy"}
 ELEMENTWISE = {"mean_squared_error", "mse", "meansquarederror", "mean_absolute_error", "mae", "meanabsoluteerror",
-               "mean_absolute_percentage_error", "mape", "mean_squared_logarithmic_error", "msle", "huber", "log_cosh",
+               "mean_absolute_percentage_error", "mape", "mean_squared_logarithmic_error", "msle", "huber", "huber_loss", "log_cosh",
                "logcosh", "hinge", "squared_hinge", "poisson", "cosine_similarity"}
 
 
@@ -41,6 +41,8 @@ class Problem:
     output_index: int = 0
     layer: Any = None  # the Keras layer at fault (culprit_kind "layer")
     fixes: list = field(default_factory=list)  # TrainingFix candidates
+    silent: bool = False  # the call ran without error: report as a warning
+    extra_where: str | None = None  # "validation": the problem is in validation_data
 
 
 @dataclass
@@ -53,6 +55,9 @@ class TrainingFix:
     edits: list = field(default_factory=list)  # graph edits (kind "model")
     cost: int = 1
     note: str | None = None
+    whole: bool = False  # `apply` takes the whole x (or y) structure, not one input/output
+    counts_to: int | None = None  # keep this many samples of y too (count fixes)
+    rewrite_argument: str | None = None  # new text for the x/y argument, "{0}", "{1}"... = the user's items
 
 
 def loss_name(loss: Any) -> str:
@@ -121,8 +126,32 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
     declared = model_inputs(model)
     data = [s for s in (_flat(call.x_shapes)) if s is not None]
     out = []
+    order = _permutation(declared, data)
+    if order is not None and isinstance(call.x_ref, (list, tuple)):
+        names = getattr(model, "input_names", None) or [getattr(t, "name", None) for t in getattr(model, "inputs", [])]
+        prob = Problem("SD201", "the inputs are passed in a different order than the model declares them", "data",
+                       expected=", ".join(format_shape(s) for s in declared),
+                       received=", ".join(format_shape(s) for s in data))
+        prob.explanation = ("A model with several inputs takes them in the order of `keras.Model(inputs=[...])`. "
+                            "The arrays given have the right shapes, but in another order, so each is fed to the "
+                            "wrong input.")
+        new = "[" + ", ".join("{" + str(j) + "}" for j in order) + "]"
+        prob.extra_where = "argument"
+        prob.fixes.append(TrainingFix("pass the inputs in the model's order", "data", whole=True,
+                                      apply=lambda xs, order=order: [xs[j] for j in order], rewrite_argument=new))
+        return [prob]
     for i, (want, got) in enumerate(zip(declared, data)):
-        if len(want) == len(got) and all(w is None or w == g for w, g in zip(want[1:], got[1:])):
+        if _compatible(want, got):
+            continue
+        if call.batched and len(got) == len(want) - 1 and _compatible(want, (None,) + tuple(got)):
+            prob = Problem("SD201", f"the dataset yields single samples {format_shape(got)}, not batches",
+                           "data", expected=format_shape(want), received=format_shape(got), output_index=i)
+            prob.explanation = ("Keras takes each element of a tf.data.Dataset as one batch. This dataset yields "
+                                f"single samples of shape {format_shape(got)}, so the model sees a batch axis that is "
+                                "really the first feature axis. Batch the dataset.")
+            prob.fixes.append(TrainingFix("batch the dataset: ds.batch(32)", "data", transform="{v}.batch(32)",
+                                          apply=_np_apply("np.expand_dims({v}, 0)"), cost=1))
+            out.append(prob)
             continue
         from shapedoctor.repair.generators import _matches
 
@@ -140,6 +169,33 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
                                       note="the model is then built for the data you have"))
         out.append(prob)
     return out
+
+
+def _permutation(declared: list, data: list) -> list[int] | None:
+    """An order of *data* that fits *declared* when the given order does not (None otherwise)."""
+    import itertools
+
+    if len(declared) < 2 or len(declared) != len(data) or len(declared) > 6:
+        return None
+    if all(_compatible(w, g) for w, g in zip(declared, data)):
+        return None
+    for perm in itertools.permutations(range(len(data))):
+        if all(_compatible(declared[i], data[j]) for i, j in enumerate(perm)):
+            return list(perm)
+    return None
+
+
+def _compatible(want: tuple, got: tuple) -> bool:
+    """Shapes Keras accepts for a declared input, including its own rank adjustment
+    (a missing or extra last axis of size 1 is added or squeezed by Functional models)."""
+    def same(a, b):
+        return len(a) == len(b) and all(w is None or g is None or w == g for w, g in zip(a[1:], b[1:]))
+
+    if same(want, got):
+        return True
+    if len(got) == len(want) - 1 and want[-1] == 1 and same(want[:-1], got):
+        return True
+    return len(got) == len(want) + 1 and got[-1] == 1 and same(want, got[:-1])
 
 
 def _data_text(want: tuple, got: tuple, method: str) -> str:
@@ -184,14 +240,37 @@ def _np_apply(how: str):
 
 # -- counts ------------------------------------------------------------------------------
 def _check_counts(call: TrainingCall) -> list[Problem]:
+    if call.validation is not None:
+        vx = [s[0] for s in _flat(call.validation[0]) if s]
+        vy = [s[0] for s in _flat(call.validation[1]) if s]
+        if vx and vy and len(set(vx + vy)) > 1:
+            prob = Problem("SD203", f"validation_data: x_val has {vx[0]} samples but y_val has {vy[0]}", "labels",
+                           expected=f"{vx[0]} samples", received=f"{vy[0]} samples")
+            prob.explanation = ("validation_data=(x_val, y_val) must pair every validation input with its label: "
+                                "both arrays need the same length on the first axis. The usual cause is labels taken "
+                                "from another split than the inputs.")
+            prob.extra_where = "validation"
+            return [prob]
     if call.batched or call.y_shapes is None:
         return []
     xs = [s[0] for s in _flat(call.x_shapes) if s]
     ys = [s[0] for s in _flat(call.y_shapes) if s]
     if not xs or not ys or len(set(xs + ys)) == 1:
         return []
-    prob = Problem("SD203", f"x has {xs[0]} samples but y has {ys[0]}", "labels",
-                   expected=f"{xs[0]} samples", received=f"{ys[0]} samples")
+    counts = xs + ys
+    common = max(set(counts), key=counts.count)
+    odd = next(i for i, c in enumerate(counts) if c != common)
+    in_x = odd < len(xs)
+    what = ("x" if len(xs) == 1 else f"input {odd}") if in_x else ("y" if len(ys) == 1 else f"labels {odd - len(xs)}")
+    prob = Problem("SD203", f"{what} has {counts[odd]} samples but the others have {common}",
+                   "data" if in_x else "labels", expected=f"{common} samples", received=f"{counts[odd]} samples",
+                   output_index=odd if in_x else odd - len(xs))
+    if len(xs) == 1 and len(ys) == 1:
+        n = min(xs[0], ys[0])
+        if xs[0] > ys[0]:
+            prob.fixes.append(TrainingFix("drop the inputs that have no label: x[:len(y)]", "data",
+                                          transform="{v}[:len({y})]", apply=lambda a, n=n: a[:n], counts_to=n, cost=2,
+                                          note="right when the extra inputs are at the end (e.g. an off-by-one window)"))
     prob.explanation = ("Keras pairs the i-th input with the i-th label along the first axis, so x and y must have "
                         "the same length there. A transposed array or a selection applied to only one of them breaks "
                         "the pairing.")
@@ -209,11 +288,10 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
 # -- labels vs output vs loss ------------------------------------------------------------
 def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
     outputs = model_outputs(model)
-    labels = _flat(call.y)
-    label_shapes = _flat(call.y_shapes)
+    names = list(getattr(model, "output_names", []) or [])
+    labels, label_shapes = _by_output(call.y, names), _by_output(call.y_shapes, names)
     if not outputs or not labels:
         return []
-    names = list(getattr(model, "output_names", []) or [])
     losses = _losses(call.loss, len(outputs), names)
     problems = []
     if isinstance(call.y, (list, tuple)) and len(labels) != len(outputs) and not hasattr(call.y, "shape"):
@@ -221,14 +299,41 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
                        "labels", expected=f"{len(outputs)} label arrays", received=f"{len(labels)}")
         prob.explanation = "A multi-output model needs one label array per output, in the same order (or a dict by output name)."
         return [prob]
+    if isinstance(call.y_ref, (list, tuple)) and len(label_shapes) == len(outputs) > 1:
+        aligned = [_aligned(tuple(y), tuple(o)) for y, o in zip(label_shapes, outputs)]
+        if any(a[1:] != b[1:] for a, b in aligned):
+            for perm in __import__("itertools").permutations(range(len(outputs))):
+                pairs = [_aligned(tuple(label_shapes[j]), tuple(outputs[i])) for i, j in enumerate(perm)]
+                if all(a[1:] == b[1:] for a, b in pairs):
+                    prob = Problem("SD202", "the label arrays are given in a different order than the model's outputs",
+                                   "labels", expected=", ".join(format_shape(o) for o in outputs),
+                                   received=", ".join(format_shape(y) for y in label_shapes))
+                    prob.explanation = ("A multi-output model pairs the i-th label array with its i-th output "
+                                        "(the order of `keras.Model(outputs=[...])`). These labels have the right "
+                                        "shapes in another order, so each loss compares the wrong pair.")
+                    new = "[" + ", ".join("{" + str(j) + "}" for j in perm) + "]"
+                    prob.extra_where = "argument"
+                    prob.fixes.append(TrainingFix("pass the labels in the outputs' order", "labels", whole=True,
+                                                  apply=lambda ys, perm=perm: [ys[j] for j in perm],
+                                                  rewrite_argument=new))
+                    return [prob]
+    maxima = _by_output(call.y_max, names) if call.y_max is not None else []
     for i, (out, sample, shape) in enumerate(zip(outputs, labels, label_shapes)):
         if sample is None or shape is None:
             continue
-        prob = _check_one(out, sample, shape, losses[i] if i < len(losses) else None, model, i)
+        top = maxima[i] if i < len(maxima) else None
+        prob = _check_one(out, sample, shape, losses[i] if i < len(losses) else None, model, i, top)
         if prob is not None:
             prob.output_index = i
             problems.append(prob)
     return problems
+
+
+def _by_output(struct: Any, names: list[str]) -> list:
+    """Labels in the order of the model's outputs (dicts are keyed by output name)."""
+    if isinstance(struct, dict) and names and all(n in struct for n in names):
+        return [struct[n] for n in names]
+    return _flat(struct)
 
 
 def _is_integer_like(sample: Any) -> bool:
@@ -276,7 +381,8 @@ def _output_layer(model: Any, index: int) -> Any:
         return None
 
 
-def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, index: int) -> Problem | None:
+def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, index: int,
+               top: Any = None) -> Problem | None:
     import numpy as np
 
     name = loss_name(loss)
@@ -300,15 +406,16 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
             return prob
         if len(out) > len(y_shape):
             return _extra_axes(out, y_shape, name, model, index, layer)
-        prob = Problem("SD202", f"{shown} under {name}", "labels", expected=format_shape((None,) + tuple(out[1:])),
-                       received=format_shape(y_shape))
+        same_rank = len(out) == len(y_shape)
+        prob = Problem("SD202", f"{shown} under {name}", "layer" if same_rank else "labels",
+                       expected=format_shape((None,) + tuple(out[1:])), received=format_shape(y_shape), layer=layer)
         prob.explanation = f"`{name}` needs labels shaped exactly like the output; got {shown}."
         if len(out) == len(y_shape) and len(out) == 2 and layer is not None:
             prob.fixes.append(_units_fix(layer, y_shape[-1]))
         return prob
     if name in SPARSE:
-        if len(out) > len(y_shape) + (0 if (len(y_shape) and y_shape[-1] != 1) else 1) or (
-                len(out) > 2 and len(y_shape) <= 2 and (len(y_shape) < 2 or y_shape[-1] == 1)):
+        core = tuple(y_shape[:-1]) if (len(y_shape) == len(out) and y_shape[-1] == 1) else tuple(y_shape)
+        if len(core) < len(out) - 1:
             return _extra_axes(out, y_shape, name, model, index, layer)
         if len(y_shape) == len(out) and y_shape[-1] == k and k > 1 and _is_one_hot(sample):
             prob = Problem("SD202", f"one-hot labels {format_shape(y_shape)} used with {name}", "labels",
@@ -320,8 +427,9 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
                            TrainingFix("turn one-hot rows into class numbers: np.argmax(y, -1)", "labels",
                                        transform="np.argmax({v}, -1)", apply=_np_apply("np.argmax({v}, -1)"), cost=1)]
             return prob
-        if _is_integer_like(sample) and y_arr.size and int(np.max(y_arr)) >= (k or 0) and k:
-            n = int(np.max(y_arr)) + 1
+        largest = top if isinstance(top, int) else (int(np.max(y_arr)) if y_arr.size and _is_integer_like(sample) else None)
+        if largest is not None and k and largest >= k:
+            n = largest + 1
             prob = Problem("SD202", f"labels go up to class {n - 1} but the output has {k} units", "layer",
                            expected=f"{n} output units", received=f"{k}", layer=layer)
             prob.explanation = (f"A classifier needs one output unit per class. The labels contain class {n - 1}, "
@@ -344,17 +452,19 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
         a, b = _aligned(y_shape, out)
         if a[1:] == b[1:]:
             return None
-        if len(out) > len(y_shape) + 1 and len(out) >= 3:
+        if len(out) > len(y_shape) and len(out) >= 3:
             return _extra_axes(out, y_shape, name, model, index, layer)
         silent = _broadcastable(a, b) and not (len(a) != len(b))
+        width_wrong = layer is not None and hasattr(layer, "units") and (
+            len(y_shape) == len(out) or (len(y_shape) == len(out) - 1 and len(out) == 2))
         if silent:
-            prob = Problem("SD204", f"{shown}: {name} silently broadcasts them", "labels",
+            prob = Problem("SD204", f"{shown}: {name} silently broadcasts them", "layer" if width_wrong else "labels",
                            expected=format_shape((None,) + tuple(out[1:])), received=format_shape(y_shape), layer=layer)
             prob.explanation = (f"After Keras aligns them, {name} compares {format_shape(a)} with {format_shape(b)}; "
                                 "an axis of size 1 is stretched to match, so every label is compared with every "
                                 "output value. Training runs, but it optimises a meaningless loss.")
         else:
-            prob = Problem("SD202", f"{shown} cannot be compared by {name}", "labels",
+            prob = Problem("SD202", f"{shown} cannot be compared by {name}", "layer" if width_wrong else "labels",
                            expected=format_shape((None,) + tuple(out[1:])), received=format_shape(y_shape), layer=layer)
             prob.explanation = (f"{name} compares labels and output value by value; {format_shape(a)} and "
                                 f"{format_shape(b)} cannot be lined up (on TensorFlow this surfaces as "
@@ -378,12 +488,26 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
                         "Embedding, RNN with return_sequences=True or a convolution, the extra axes must be pooled or "
                         "flattened before the output layer.")
     rank_in = len(out)
+    rnn = _last_sequence_rnn(model)
+    if rnn is not None and rank_in == 3:
+        prob.layer = rnn
+        prob.fixes.append(TrainingFix(f"return only the last step: return_sequences=False on {rnn.name}", "model",
+                                      edits=[("config", rnn, {"return_sequences": False})], cost=1))
     prob.fixes.append(TrainingFix(f"pool the extra axes before the output layer: GlobalAveragePooling{rank_in - 2}D()",
                                   "model", edits=[("insert_before_output", index, f"GlobalAveragePooling{rank_in - 2}D")],
                                   cost=1))
     prob.fixes.append(TrainingFix("flatten before the output layer: Flatten()", "model",
                                   edits=[("insert_before_output", index, "Flatten")], cost=2))
     return prob
+
+
+def _last_sequence_rnn(model: Any) -> Any:
+    """The last recurrent layer that returns sequences (it kept the time axis), if any."""
+    found = None
+    for layer in _all_layers(model):
+        if type(layer).__name__ in ("LSTM", "GRU", "SimpleRNN") and getattr(layer, "return_sequences", False):
+            found = layer
+    return found
 
 
 def _units_fix(layer, units: int, activation: str | None = None) -> TrainingFix:
@@ -409,6 +533,19 @@ def _check_structure(model: Any) -> list[Problem]:
     out = []
     for layer in _all_layers(model):
         cfg = _config(layer)
+        softmax_layer = (type(layer).__name__ == "Activation" and cfg.get("activation") == "softmax") or \
+            type(layer).__name__ == "Softmax"
+        if softmax_layer and _input_width(layer) == 1:
+            prob = Problem("SD207", f"`{layer.name}` applies softmax to a single value: it always outputs 1.0",
+                           "layer", expected="sigmoid with 1 unit, or softmax with 2+ units", received="softmax, 1 unit",
+                           layer=layer)
+            prob.explanation = ("Softmax normalises the last axis to sum to 1; with one value that value is always "
+                                "1.0, whatever the input, so nothing can be learned.")
+            if type(layer).__name__ == "Activation":
+                prob.fixes.append(TrainingFix('use Activation("sigmoid") for one unit', "model",
+                                              edits=[("config", layer, {"activation": "sigmoid"})], cost=1))
+            out.append(prob)
+            continue
         if cfg.get("activation") == "softmax" and cfg.get("units") == 1:
             prob = Problem("SD207", f"`{layer.name}` applies softmax to a single unit: it always outputs 1.0",
                            "layer", expected="sigmoid with 1 unit, or softmax with 2+ units", received="softmax, 1 unit",
@@ -419,6 +556,13 @@ def _check_structure(model: Any) -> list[Problem]:
                                           edits=[("config", layer, {"activation": "sigmoid"})], cost=1))
             out.append(prob)
     return out
+
+
+def _input_width(layer: Any) -> int | None:
+    try:
+        return tuple(layer.input.shape)[-1]
+    except (AttributeError, ValueError, TypeError, IndexError):
+        return None
 
 
 def _all_layers(model: Any) -> list:

@@ -59,7 +59,8 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
             break
     consumer = _place(call, "consumer", prob, recorder)
     culprit = _place(call, prob.culprit_kind, prob, recorder)
-    return Finding(fam.id, fam.slug, fam.severity, prob.message, consumer=consumer, culprit=culprit,
+    severity = "warning" if prob.silent else fam.severity
+    return Finding(fam.id, fam.slug, severity, prob.message, consumer=consumer, culprit=culprit,
                    expected=prob.expected, received=prob.received, path=_path(call, prob, recorder),
                    explanation=prob.explanation, fixes=fixes)
 
@@ -84,6 +85,26 @@ def _item(struct: Any, index: int) -> Any:
     return struct
 
 
+def _np(a):
+    import numpy as np
+
+    return np.asarray(a)
+
+
+def _head(value: Any, whole: bool, current: Any, index: int, n: int = 8) -> Any:
+    """The first *n* samples of a transformed value, put back into the call's structure."""
+    from shapedoctor.trace.training import _head as head
+
+    cut = head(value, n)
+    return cut if whole else _replace(current, index, cut)
+
+
+def _structure_head(value: Any, n: int) -> Any:
+    from shapedoctor.trace.training import _head as head
+
+    return head(value, min(n, 8))
+
+
 def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -> tuple[bool, str | None]:
     """Apply *fix* to a clone (or to copies of the data) and run one step on the user's samples."""
     import keras
@@ -98,10 +119,18 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
             elif fix.kind == "labels":
                 if fix.apply is None:
                     return False, None
-                y = _replace(y, prob.output_index, fix.apply(_item(y, prob.output_index)))
+                y = _head(fix.apply(call.y_ref if fix.whole else _item(call.y_ref, prob.output_index)), fix.whole,
+                          y, prob.output_index)
                 model = keras.models.clone_model(call.model)
             elif fix.kind == "data":
-                x = _replace(x, prob.output_index, fix.apply(_item(x, prob.output_index)))
+                if fix.apply is None:
+                    return False, None
+                x = _head(fix.apply(call.x_ref if fix.whole else _item(call.x_ref, prob.output_index)), fix.whole,
+                          x, prob.output_index)
+                if fix.transform == "{v}.batch(32)":
+                    y = None if y is None else _np(y)[None]
+                elif fix.counts_to is not None:
+                    y = _structure_head(call.y_ref, fix.counts_to)
                 model = keras.models.clone_model(call.model)
             else:
                 model = _edited_model(call, fix, recorder)
@@ -166,8 +195,11 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
     if fix.kind == "loss":
         return _compile_code(call, fix.loss)
     if fix.kind in ("labels", "data"):
+        if fix.rewrite_argument:
+            return _rewrite_argument(call, fix)
         var = _argument(site, 1 if fix.kind == "labels" else 0, "y" if fix.kind == "labels" else "x")
-        stmt = f"{var or ('y' if fix.kind == 'labels' else 'x')} = {fix.transform.format(v=var or 'x')}"
+        xvar, yvar = _argument(site, 0, "x") or "x", _argument(site, 1, "y") or "y"
+        stmt = f"{var or ('y' if fix.kind == 'labels' else 'x')} = " + fix.transform.format(v=var or "x", x=xvar, y=yvar)
         edits = []
         if site is not None and var is not None:
             import linecache
@@ -212,8 +244,11 @@ def _terminal_name(call) -> str:
     return _terminal(call.func)
 
 
-def _argument(site: Site | None, position: int, keyword: str) -> str | None:
-    """The variable name passed as x (0) or y (1) in the training call at *site*."""
+def _argument(site: Site | None, position: int, keyword: str, item: int | None = None) -> str | None:
+    """The variable name passed as x (0) or y (1) in the training call at *site*.
+
+    With *item*, the name of that element of a list/tuple/dict literal passed there.
+    """
     if site is None:
         return None
     try:
@@ -223,25 +258,36 @@ def _argument(site: Site | None, position: int, keyword: str) -> str | None:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
                 "fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"):
-            for kw in node.keywords:
-                if kw.arg == keyword and isinstance(kw.value, ast.Name):
-                    return kw.value.id
-            if position < len(node.args) and isinstance(node.args[position], ast.Name):
-                return node.args[position].id
+            arg = next((kw.value for kw in node.keywords if kw.arg == keyword), None)
+            if arg is None and position < len(node.args):
+                arg = node.args[position]
+            if item is not None and isinstance(arg, (ast.List, ast.Tuple, ast.Dict)):
+                elements = arg.values if isinstance(arg, ast.Dict) else arg.elts
+                arg = elements[item] if item < len(elements) else None
+            if isinstance(arg, ast.Name):
+                return arg.id
     return None
 
 
-def _assignment_line(site: Site | None, var: str | None) -> int | None:
-    """The last line above the training call that assigns *var* (where the data was made)."""
+_AXIS_ONLY = ("np.newaxis", "None]", "expand_dims", ".reshape(", ".astype(", "squeeze(")
+
+
+def _assignment_line(site: Site | None, var: str | None, counts: bool = False) -> int | None:
+    """The last line above the training call that assigns *var* (where the data was made).
+
+    Lines that only derive *var* from itself (``X = X[..., None]``) are skipped; with
+    *counts*, only those that cannot change the number of samples (axis-only reshapes) are.
+    """
     if site is None or var is None:
         return None
     import linecache
 
+    source = "".join(linecache.getlines(site.file))
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = ast.parse(source)
     except SyntaxError:
         return None
-    best = None
+    found = []  # (line, derived from itself?)
     for node in ast.walk(tree):
         targets = []
         if isinstance(node, ast.Assign):
@@ -249,10 +295,22 @@ def _assignment_line(site: Site | None, var: str | None) -> int | None:
         elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
             targets = [node.target]
         for t in targets:
-            names = [n.id for n in ast.walk(t) if isinstance(n, ast.Name)]
-            if var in names and node.lineno < site.line and (best is None or node.lineno > best):
-                best = node.lineno
-    return best
+            plain = [t] if isinstance(t, ast.Name) else list(getattr(t, "elts", []))
+            names = [n.id for n in plain if isinstance(n, ast.Name)]
+            if var in names and node.lineno < site.line:
+                value = getattr(node, "value", None)
+                derived = isinstance(node, ast.AugAssign) or (
+                    value is not None and any(isinstance(n, ast.Name) and n.id == var for n in ast.walk(value)))
+                if counts:
+                    text = ast.get_source_segment(source, node) or ""
+                    derived = derived and any(p in text for p in _AXIS_ONLY)
+                found.append((node.lineno, derived))
+    if not found:
+        return None
+    found.sort()
+    # `X = X[..., None]` only reshapes: the data was made by the last assignment not derived from itself.
+    made = [line for line, derived in found if not derived]
+    return made[-1] if made else found[-1][0]
 
 
 def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place:
@@ -263,7 +321,16 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
                      site.code if site else None)
     if kind in ("data", "labels"):
         var = _argument(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y")
-        line = _assignment_line(site, var) or (site.line if site else None)
+        if var is None:
+            var = _argument(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y", prob.output_index)
+        if var is None and kind == "labels" and call.batched:
+            # Labels from a dataset/generator object: the compiled loss is the line to look at.
+            _code, f, line, _edits = _compile_code(call, "?")
+            return Place("loss", None, "compile", f, line, None)
+        if prob.extra_where == "argument":
+            line = site.line if site else None  # the order of the arguments is the problem
+        else:
+            line = _assignment_line(site, var, counts=prob.family == "SD203") or (site.line if site else None)
         import linecache
 
         return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() if file and line else None)
@@ -300,3 +367,33 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
         steps.append(PathStep(yp.layer or "y", "labels", format_shape(shape), yp.file, yp.line,
                               "culprit" if prob.culprit_kind == "labels" else "consumer"))
     return steps
+
+
+def _rewrite_argument(call: TrainingCall, fix: TrainingFix) -> tuple[str, str | None, int | None, list]:
+    """Replace the x (or y) argument of the training call, e.g. reorder a list of inputs."""
+    import linecache
+
+    site = call.site
+    if site is None:
+        return fix.rewrite_argument, None, None, []
+    position, keyword = (1, "y") if fix.kind == "labels" else (0, "x")
+    raw = linecache.getline(site.file, site.line)
+    try:
+        tree = ast.parse(raw.strip())
+    except SyntaxError:
+        return fix.rewrite_argument, site.file, site.line, []
+    offset = len(raw) - len(raw.lstrip())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            arg = next((kw.value for kw in node.keywords if kw.arg == keyword), None)
+            if arg is None and position < len(node.args):
+                arg = node.args[position]
+            if arg is None or not isinstance(arg, (ast.List, ast.Tuple, ast.Dict)):
+                continue
+            names = [ast.get_source_segment(raw.strip(), e) for e in getattr(arg, "elts", [])]
+            new = fix.rewrite_argument.format(*names)
+            start, end = offset + arg.col_offset, offset + arg.end_col_offset
+            line = raw.rstrip("\n")
+            text = line[:start] + new + line[end:]
+            return text.strip(), site.file, site.line, [TextEdit(site.file, site.line, start, site.line, end, new)]
+    return fix.rewrite_argument, site.file, site.line, []

@@ -27,6 +27,7 @@ _lock = threading.RLock()
 
 class _Shared:
     recorder: Any = None  # the installed Recorder, once Keras is imported
+    error: BaseException | None = None  # why installing it failed, if it did (nothing is diagnosed then)
     users = 0
     owned = False  # False: borrowed from `shapedoctor run`, which installs and reports itself
     previous_current: Any = None
@@ -57,7 +58,7 @@ def release() -> None:
             _Shared.hook.cancel()
             _Shared.hook = None
         recorder, owned = _Shared.recorder, _Shared.owned
-        _Shared.recorder, _Shared.owned = None, False
+        _Shared.recorder, _Shared.owned, _Shared.error = None, False, None
         if recorder is not None and owned:
             from shapedoctor.trace import recorder as _rec
 
@@ -69,6 +70,8 @@ def release() -> None:
 
 def current() -> Any:
     """The shared recorder, or None while Keras is not imported (or nobody acquired it)."""
+    if _Shared.recorder is None and _Shared.users and _Shared.error is None and "keras" in sys.modules:
+        _installed_after_import()  # Keras came in past the hook (another finder served it)
     return _Shared.recorder
 
 
@@ -77,7 +80,19 @@ def owned() -> bool:
     return _Shared.owned
 
 
+def install_error() -> BaseException | None:
+    """Why the recorder could not be installed (e.g. an unsupported Keras), or None."""
+    return _Shared.error
+
+
 def _install() -> None:
+    try:
+        _install_recorder()
+    except Exception as exc:  # noqa: BLE001 - the user's program runs on, undiagnosed
+        _Shared.error = exc
+
+
+def _install_recorder() -> None:
     from shapedoctor.trace import recorder as _rec
 
     running = _rec.CURRENT
@@ -87,15 +102,22 @@ def _install() -> None:
         return
     recorder = _rec.Recorder()
     _use_training_checks(recorder)
+    try:
+        recorder.install()
+    except BaseException:
+        recorder.uninstall()  # whatever was patched before the failure
+        _rec.CURRENT = running
+        raise
     _Shared.previous_current = running
-    recorder.install()
     _Shared.recorder, _Shared.owned = recorder, True
 
 
 def _installed_after_import() -> None:
     with _lock:
-        _Shared.hook = None
-        if _Shared.users and _Shared.recorder is None:
+        if _Shared.hook is not None:
+            _Shared.hook.cancel()
+            _Shared.hook = None
+        if _Shared.users and _Shared.recorder is None and _Shared.error is None:
             _install()
 
 

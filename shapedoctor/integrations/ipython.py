@@ -61,6 +61,10 @@ class ShapedoctorExtension:
         shell.events.register("pre_run_cell", self._pre_run_cell)
         shell.register_magic_function(self.magic, magic_kind="line", magic_name="shapedoctor")
         self.enable()
+        if _core.install_error() is not None:
+            error = _core.install_error()
+            print(f"shapedoctor: cannot record Keras ({type(error).__name__}: {error}); "
+                  "tracebacks stay as they are.", file=sys.stderr)
 
     def unload(self) -> None:
         self.disable()
@@ -101,7 +105,10 @@ class ShapedoctorExtension:
             print(f"usage: %shapedoctor [on|off]   (got {line.strip()!r})", file=sys.stderr)
             return
         state = "on: Keras shape errors are diagnosed" if self.enabled else "off: plain tracebacks"
-        if self.enabled and _core.current() is None:
+        if self.enabled and _core.install_error() is not None:
+            error = _core.install_error()
+            state = f"on, but cannot record Keras ({type(error).__name__}: {error})"
+        elif self.enabled and _core.current() is None:
             state += " (recording starts at `import keras`)"
         print(f"shapedoctor is {state}")
 
@@ -132,10 +139,12 @@ class ShapedoctorExtension:
         """IPython's custom exception handler: the error as before, then the diagnosis."""
         try:
             self._show_error(etype, value, tb, tb_offset)
-        except Exception:  # noqa: BLE001 - fall back to Python's own formatting
+        except Exception as inner:  # noqa: BLE001 - fall back to Python's own formatting
             import traceback
 
             traceback.print_exception(etype, value, tb)
+            print(f"shapedoctor: the traceback above is Python's plain one ({type(inner).__name__} while showing "
+                  "IPython's)", file=sys.stderr)
         if not (self.active and self.enabled) or not isinstance(value, Exception) or isinstance(value, SyntaxError):
             return None
         try:

@@ -17,6 +17,7 @@ it clears what the previous test left (see :func:`shapedoctor.integrations._core
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 import pytest
@@ -50,8 +51,6 @@ def _requested(config: Any) -> bool:
     if any(p.strip() in _NAMES for p in os.environ.get("PYTEST_PLUGINS", "").split(",")):
         return True
     pm = config.pluginmanager
-    import sys
-
     if pm.get_name(sys.modules[__name__]) == __name__:  # imported by name: pytest_plugins = [...]
         return True
     if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD") or getattr(config.option, "disable_plugin_autoload", False):
@@ -84,6 +83,9 @@ class DiagnosisPlugin:
             _core.release()
 
     def pytest_report_header(self, config: Any) -> str:
+        error = _core.install_error()
+        if error is not None:
+            return f"shapedoctor: cannot record Keras ({type(error).__name__}: {error}); nothing is diagnosed"
         return "shapedoctor: Keras shape errors in failing tests are diagnosed"
 
     @pytest.hookimpl(tryfirst=True)

@@ -56,12 +56,12 @@ class watch:
     def _attach(self, exc: BaseException) -> None:
         if getattr(exc, _core.ATTR, None) is not None:
             return  # an inner watch (or another front end) already explained it
+        if not _core.owned():
+            return  # `shapedoctor run` is watching: it diagnoses and prints the error itself
         try:
             diagnosis = _core.diagnose(_core.current(), exc)
             if diagnosis is None:
                 return
-            if not _core.owned():
-                return  # `shapedoctor run` is watching: it prints the diagnosis itself
             text = _core.plain_text(diagnosis, self.width)
             exc.add_note(f"{NOTE_HEADER}\n{text.rstrip()}")
         except Exception as inner:  # noqa: BLE001 - never hide or replace the user's error

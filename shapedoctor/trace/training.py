@@ -33,6 +33,10 @@ class TrainingCall:
     findings: list = field(default_factory=list)  # filled by the pre-flight check
     error: BaseException | None = None
     quick: str | None = None  # what --quick changed
+    x_ref: Any = None
+    y_ref: Any = None
+    y_max: Any = None  # largest label value over ALL labels (same structure as y), for class-range checks
+    validation: Any = None  # (x_shapes, y_shapes) of validation_data, when given as arrays
 
 
 def _shape(obj: Any) -> tuple | None:
@@ -61,6 +65,16 @@ def _head(obj: Any, n: int = SAMPLE) -> Any:
             return a
 
     return _structure(obj, cut)
+
+
+def _max(a: Any) -> Any:
+    import numpy as np
+
+    try:
+        arr = np.asarray(a)
+        return arr.max().item() if arr.size and arr.dtype.kind in "iub" else None
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def _split_batch(batch: Any) -> tuple[Any, Any, Any]:
@@ -112,6 +126,11 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
     call.x_shapes = _structure(x, _shape) if x is not None else None
     call.y_shapes = _structure(y, _shape) if y is not None else None
     call.x, call.y = _head(x), _head(y) if y is not None else None
+    call.x_ref, call.y_ref = x, y  # the user's own objects (no copy), transformed only on copies
+    call.y_max = _structure(y, _max) if y is not None else None
+    vd = kwargs.get("validation_data")
+    if isinstance(vd, (tuple, list)) and len(vd) >= 2 and _kind(vd[0]) == "array":
+        call.validation = (_structure(vd[0], _shape), _structure(vd[1], _shape))
     call.sample_weight = _head(sample_weight) if sample_weight is not None else None
     return call, tuple(args), kwargs
 
