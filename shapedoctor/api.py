@@ -18,9 +18,9 @@ def diagnose(model: Any, x: Any = None, y: Any = None, loss: Any = None) -> Diag
     ``.ok``, ``.to_json()`` and a rich rendering (``rich.print(diagnosis)``).
     """
     from shapedoctor.app.run import _call_summary
-    from shapedoctor.diagnose.silent import merge_broadcast_findings
-    from shapedoctor.diagnose.training import check
-    from shapedoctor.diagnose.training_fixes import findings_for
+    from shapedoctor.diagnosis.silent import merge_broadcast_findings
+    from shapedoctor.diagnosis.training import check
+    from shapedoctor.diagnosis.training_fixes import findings_for
     from shapedoctor.trace import recorder as rec
     from shapedoctor.trace.sites import user_site
     from shapedoctor.trace.training import capture

@@ -58,15 +58,15 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
 
 
 def _preflight(call) -> None:
-    from shapedoctor.diagnose.training import check
+    from shapedoctor.diagnosis.training import check
 
     call.findings = check(call)
 
 
 def diagnose_outcome(recorder, exc: BaseException | None) -> list[Finding]:
     """Findings for a finished run: the error that escaped (if any) and the silent problems."""
-    from shapedoctor.diagnose.silent import merge_broadcast_findings
-    from shapedoctor.diagnose.training_fixes import findings_for
+    from shapedoctor.diagnosis.silent import merge_broadcast_findings
+    from shapedoctor.diagnosis.training_fixes import findings_for
 
     findings: list[Finding] = []
     training_error = None
@@ -80,7 +80,7 @@ def diagnose_outcome(recorder, exc: BaseException | None) -> list[Finding]:
     if training_error:
         findings += training_error
     elif exc is not None:
-        from shapedoctor.diagnose.engine import diagnose_exception
+        from shapedoctor.diagnosis.engine import diagnose_exception
 
         finding = diagnose_exception(recorder, exc)
         if finding is not None:
@@ -109,7 +109,7 @@ def _as_data_problem(finding: Finding, recorder, exc: BaseException) -> Finding:
     call = next((c for c in reversed(recorder.training_calls) if c.error is exc), None)
     if call is None or finding.culprit is None or finding.culprit.kind != "data" or call.site is None:
         return finding
-    from shapedoctor.diagnose.training_fixes import _argument, _assignment_line
+    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
     from shapedoctor.families import get
     from shapedoctor.report.model import Place
 
@@ -144,7 +144,7 @@ def _severity(family_id: str) -> str:
 
 
 def _call_summary(call) -> dict:
-    from shapedoctor.diagnose.training import loss_name, model_outputs
+    from shapedoctor.diagnosis.training import loss_name, model_outputs
     from shapedoctor.graph.model import format_shape
 
     def shapes(s):

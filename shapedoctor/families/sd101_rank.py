@@ -11,7 +11,7 @@ from shapedoctor.families.base import Family, register
 
 def fixes(ctx):
     """Candidates for a rank mismatch: add or remove axes where they went missing."""
-    from shapedoctor.diagnose.context import needed_rank
+    from shapedoctor.diagnosis.context import needed_rank
     from shapedoctor.repair import generators as g
 
     need, got = needed_rank(ctx), ctx.shape_in()

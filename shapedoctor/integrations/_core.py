@@ -333,7 +333,7 @@ def _findings(recorder: Any, exc: BaseException) -> list:
         diagnose_outcome = None
     if diagnose_outcome is not None:
         return list(diagnose_outcome(recorder, exc))
-    from shapedoctor.diagnose.engine import diagnose_exception
+    from shapedoctor.diagnosis.engine import diagnose_exception
 
     finding = diagnose_exception(recorder, exc)
     return [finding] if finding is not None else []

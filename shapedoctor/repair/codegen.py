@@ -240,7 +240,7 @@ class CodeWriter:
         if site is None:
             return Code(text, None, None)
         call_site = target.called
-        from shapedoctor.diagnose.culprit import stored_in_variable
+        from shapedoctor.diagnosis.culprit import stored_in_variable
 
         if call_site is not None and stored_in_variable(site) and call_site.line != site.line:
             # Created in a variable (`self.gru = ...`, `decoder = keras.Sequential(...)`), applied elsewhere:
@@ -320,7 +320,7 @@ class CodeWriter:
     def _replace(self, edit: ReplaceLayer) -> Code:
         node = self.graph.node(edit.node)
         spec = self.graph.spec(node)
-        from shapedoctor.diagnose.culprit import stored_in_variable
+        from shapedoctor.diagnosis.culprit import stored_in_variable
 
         reused = bool(spec and node.called and spec.created and node.called.line != spec.created.line
                       and stored_in_variable(spec.created))

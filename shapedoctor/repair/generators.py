@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Iterator
 
-from shapedoctor.diagnose.context import FLATTENERS, RECURRENT, WIDTH_KEYS, Context
+from shapedoctor.diagnosis.context import FLATTENERS, RECURRENT, WIDTH_KEYS, Context
 from shapedoctor.graph.model import Node, format_shape
 from shapedoctor.repair.candidate import Candidate
 from shapedoctor.repair.edits import DataTransform, InsertLayer, RemoveNode, SetConfig, SetShape

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnose.classify import _ANSI, classify, keras_message
-from shapedoctor.diagnose.context import Context, parse_expectations
-from shapedoctor.diagnose.culprit import find_culprit, place_of
-from shapedoctor.diagnose.explain import expected_text, explanation, received_text
+from shapedoctor.diagnosis.classify import _ANSI, classify, keras_message
+from shapedoctor.diagnosis.context import Context, parse_expectations
+from shapedoctor.diagnosis.culprit import find_culprit, place_of
+from shapedoctor.diagnosis.explain import expected_text, explanation, received_text
 from shapedoctor.families import get as get_family
 from shapedoctor.graph.from_trace import graph_from_failure, graph_from_model
 from shapedoctor.graph.model import Graph, Node, format_shape

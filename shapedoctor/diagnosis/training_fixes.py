@@ -14,7 +14,7 @@ import copy
 import warnings
 from typing import Any
 
-from shapedoctor.diagnose.training import Problem, TrainingFix, _aligned, _is_shape, model_outputs
+from shapedoctor.diagnosis.training import Problem, TrainingFix, _aligned, _is_shape, model_outputs
 from shapedoctor.graph.model import format_shape
 from shapedoctor.patch.apply import attach
 from shapedoctor.patch.textedit import TextEdit, indentation
@@ -139,7 +139,7 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                 model.predict_on_batch(x)
             else:
                 model.compile(optimizer="sgd", loss=_loss_for(loss))
-                from shapedoctor.diagnose.training import BINARY, ELEMENTWISE, loss_name
+                from shapedoctor.diagnosis.training import BINARY, ELEMENTWISE, loss_name
 
                 final = _item(loss, prob.output_index) if isinstance(loss, (list, dict)) else loss
                 if loss_name(final) in ELEMENTWISE | BINARY and y is not None:
@@ -199,7 +199,8 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
             return _rewrite_argument(call, fix)
         var = _argument(site, 1 if fix.kind == "labels" else 0, "y" if fix.kind == "labels" else "x")
         xvar, yvar = _argument(site, 0, "x") or "x", _argument(site, 1, "y") or "y"
-        stmt = f"{var or ('y' if fix.kind == 'labels' else 'x')} = " + fix.transform.format(v=var or "x", x=xvar, y=yvar)
+        name = var or ("y" if fix.kind == "labels" else "x")
+        stmt = f"{name} = " + fix.transform.format(v=name, x=xvar, y=yvar)
         edits = []
         if site is not None and var is not None:
             import linecache
@@ -348,7 +349,7 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
 def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
     site = call.site
     steps = []
-    from shapedoctor.diagnose.training import _flat
+    from shapedoctor.diagnosis.training import _flat
 
     xs = _flat(call.x_shapes)
     xp = _place(call, "data", prob, recorder)

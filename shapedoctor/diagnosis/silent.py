@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnose.context import Context
-from shapedoctor.diagnose.culprit import place_of
+from shapedoctor.diagnosis.context import Context
+from shapedoctor.diagnosis.culprit import place_of
 from shapedoctor.families import get
 from shapedoctor.graph.model import format_shape
 from shapedoctor.infer.propagate import propagate

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from shapedoctor.diagnose.context import Context, needed_rank
+from shapedoctor.diagnosis.context import Context, needed_rank
 from shapedoctor.graph.model import Node, format_shape
 
 BATCH = "(`None` is the batch axis: Keras fills it in with the number of samples at run time.)"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from shapedoctor.diagnose.context import Context
+from shapedoctor.diagnosis.context import Context
 from shapedoctor.graph.model import Node
 from shapedoctor.report.model import Place
 
@@ -89,7 +89,7 @@ def stored_in_variable(site) -> bool:
 
 def _inner_producer(model) -> Place | None:
     """For a nested functional/Sequential model: the layer inside that made its output."""
-    from shapedoctor.diagnose.context import PASS_THROUGH
+    from shapedoctor.diagnosis.context import PASS_THROUGH
 
     try:
         outputs = model.outputs

@@ -6,7 +6,7 @@ shapes and a few samples), so even a silent problem is found. Keras is the oracl
 the loss does with the shapes: the labels and outputs are aligned with Keras's own
 ``squeeze_or_expand_to_same_rank``, exactly as its losses do before computing.
 
-Each problem carries repair candidates; :mod:`shapedoctor.diagnose.training_fixes` verifies
+Each problem carries repair candidates; :mod:`shapedoctor.diagnosis.training_fixes` verifies
 them with one real training step of a *clone* of the model on a few of the user's samples.
 """
 

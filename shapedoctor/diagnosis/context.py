@@ -112,7 +112,7 @@ def parse_expectations(ctx: Context, live_layer: Any) -> None:
         ctx.expected_max_ndim = int(m.group(1))
     if (m := re.search(r"expected axis (-?\d+) of input shape to have value (\d+)", msg)):
         ctx.expected_axis = (int(m.group(1)), int(m.group(2)))
-    from shapedoctor.diagnose.classify import expected_found_shapes
+    from shapedoctor.diagnosis.classify import expected_found_shapes
 
     shapes = expected_found_shapes(msg)
     if shapes is not None:
