@@ -218,6 +218,11 @@ def _data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
         opts.append(("np.expand_dims({v}, -1)", tuple(got) + (1,), "add the missing last axis"))
     if len(got) == 2:
         opts.append(("{v}.T", (got[1], got[0]), "transpose: samples must come first"))
+    if len(got) == len(want) >= 4:
+        opts.append(("np.moveaxis({v}, 1, -1)", (got[0],) + tuple(got[2:]) + (got[1],),
+                     "channels-first data into a channels-last model: move the channel axis last"))
+        opts.append(("np.moveaxis({v}, -1, 1)", (got[0], got[-1]) + tuple(got[1:-1]),
+                     "move the channel axis to where the model expects it"))
     if len(got) == len(want) + 1 and got[-1] == 1:
         opts.append(("np.squeeze({v}, -1)", tuple(got[:-1]), "drop the extra axis of size 1"))
     known = list(want[1:])
@@ -533,8 +538,8 @@ def _check_structure(model: Any) -> list[Problem]:
     out = []
     for layer in _all_layers(model):
         cfg = _config(layer)
-        softmax_layer = (type(layer).__name__ == "Activation" and cfg.get("activation") == "softmax") or \
-            type(layer).__name__ == "Softmax"
+        softmax_layer = (type(layer).__name__ == "Activation" and cfg.get("activation") == "softmax") or (
+            type(layer).__name__ == "Softmax" and cfg.get("axis", -1) in (-1, None))  # over the last axis only
         if softmax_layer and _input_width(layer) == 1:
             prob = Problem("SD207", f"`{layer.name}` applies softmax to a single value: it always outputs 1.0",
                            "layer", expected="sigmoid with 1 unit, or softmax with 2+ units", received="softmax, 1 unit",

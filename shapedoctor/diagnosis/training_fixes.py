@@ -276,8 +276,8 @@ _AXIS_ONLY = ("np.newaxis", "None]", "expand_dims", ".reshape(", ".astype(", "sq
 def _assignment_line(site: Site | None, var: str | None, counts: bool = False) -> int | None:
     """The last line above the training call that assigns *var* (where the data was made).
 
-    Lines that only derive *var* from itself (``X = X[..., None]``) are skipped; with
-    *counts*, only those that cannot change the number of samples (axis-only reshapes) are.
+    Lines that only add, drop or retype axes of *var* itself (``X = X[..., None]``,
+    ``np.expand_dims``, ``.reshape``, ``.astype``) are skipped: they did not make the data.
     """
     if site is None or var is None:
         return None
@@ -302,9 +302,8 @@ def _assignment_line(site: Site | None, var: str | None, counts: bool = False) -
                 value = getattr(node, "value", None)
                 derived = isinstance(node, ast.AugAssign) or (
                     value is not None and any(isinstance(n, ast.Name) and n.id == var for n in ast.walk(value)))
-                if counts:
-                    text = ast.get_source_segment(source, node) or ""
-                    derived = derived and any(p in text for p in _AXIS_ONLY)
+                text = ast.get_source_segment(source, node) or ""
+                derived = derived and any(p in text for p in _AXIS_ONLY)
                 found.append((node.lineno, derived))
     if not found:
         return None
