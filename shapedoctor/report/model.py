@@ -183,7 +183,7 @@ class Diagnosis:
         return render(self)
 
     def _repr_html_(self) -> str:
-        """Jupyter's HTML display of the report (see docs/jupyter.md)."""
+        """Jupyter's HTML display of the report (see the README, "In Jupyter")."""
         from shapedoctor.render.html import render
 
         return render(self)

@@ -1,0 +1,31 @@
+"""The training-time corpus (t*, u*) and the seed examples on the JAX backend.
+
+Keras's messages differ per backend; shapedoctor's diagnosis must not. A case may declare
+``expect_jax`` where JAX itself behaves differently (it is then documented in the case).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from corpus_runner import load_cases, run_all, summary
+
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("jax") is None, reason="JAX is not installed")
+
+SELECTED = ["t0", "u0", "c001", "c002", "c017", "c022"]
+CASES = load_cases(SELECTED)
+
+
+@pytest.fixture(scope="module")
+def results():
+    res = run_all(SELECTED, backend="jax")
+    print("\n" + summary(res))
+    return {r.name: r for r in res}
+
+
+@pytest.mark.parametrize("name", [c[0] for c in CASES])
+def test_case_on_jax(results, name):
+    result = results[name]
+    assert result.passed, f"{name} (jax): {'; '.join(result.problems)}\n{result.stderr[-1500:]}"
