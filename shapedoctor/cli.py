@@ -115,8 +115,19 @@ def _run(args: argparse.Namespace) -> int:
         print(f"shapedoctor: error: not a file: {script}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        with open(script, "rb") as fh:
-            compile(fh.read(), script, "exec")
+        if script.endswith(".ipynb"):
+            from shapedoctor.trace.notebook import load
+
+            try:
+                program = load(script)
+            except Exception as exc:  # noqa: BLE001 - nbformat's many error types
+                print(f"shapedoctor: error: {script} is not a readable notebook ({type(exc).__name__}: {exc})",
+                      file=sys.stderr)
+                return EXIT_USAGE
+            compile(program.source, script, "exec")
+        else:
+            with open(script, "rb") as fh:
+                compile(fh.read(), script, "exec")
     except SyntaxError as exc:
         print(f"shapedoctor: error: {script} is not valid Python: {exc.msg} (line {exc.lineno})", file=sys.stderr)
         return EXIT_USAGE

@@ -74,9 +74,17 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
     if not proof.proven:
         print("shapedoctor: the fix was not proven; nothing was written", file=sys.stderr)
         return 1
-    expected = digest(patch.before)
+    from shapedoctor.trace.notebook import program_for, write_cells
+
+    program = program_for(patch.file)
     try:
-        backup = write_patch(patch, expected, backup_suffix)
+        if program is not None:  # a notebook: write the changed cells back with nbformat
+            analysed = sources.get(os.path.realpath(program.path))
+            backup = write_cells(program, patch.after, digest(analysed or read_source(program.path) or ""),
+                                 backup_suffix)
+            patch.file = program.path
+        else:
+            backup = write_patch(patch, digest(patch.before), backup_suffix)
     except WriteRefused as exc:
         print(f"shapedoctor: refusing to write: {exc}", file=sys.stderr)
         return 1

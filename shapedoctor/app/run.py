@@ -46,6 +46,7 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
         _print_user_traceback(exc)
     if exc is None:
         diagnosis.ok_paths = [_ok_path(run) for run in recorder.runs]
+    _to_cells(diagnosis)
     if patch_mode is not None:
         from shapedoctor.app.patching import patch_step
 
@@ -101,6 +102,34 @@ def diagnose_outcome(recorder, exc: BaseException | None) -> list[Finding]:
             seen.add((finding.id, finding.message))
             findings.append(finding)
     return findings
+
+
+def _to_cells(diagnosis: Diagnosis) -> None:
+    """Notebook runs: report program lines as (notebook, cell, line in cell)."""
+    from shapedoctor.trace.notebook import display
+
+    def move(obj):
+        if obj is not None and getattr(obj, "file", None):
+            obj.file, obj.line, cell = display(obj.file, obj.line)
+            if cell is not None:
+                obj.cell = cell
+
+    for f in diagnosis.findings:
+        move(f.consumer)
+        move(f.culprit)
+        for step in f.path:
+            move(step)
+        for fx in f.fixes:
+            fx.program_file, fx.program_line = fx.file, fx.line
+            move(fx)
+    for path in diagnosis.ok_paths:
+        for step in path:
+            move(step)
+    for call in diagnosis.training_calls:
+        file, line, cell = display(call.get("file"), call.get("line"))
+        call["file"], call["line"] = file, line
+        if cell is not None:
+            call["cell"] = cell
 
 
 def _as_data_problem(finding: Finding, recorder, exc: BaseException) -> Finding:

@@ -31,7 +31,7 @@ def _read(path: str) -> str:
 
 
 def write_patch(patch: Patch, expected_digest: str, backup_suffix: str = ".orig",
-                project_dir: str | None = None) -> str:
+                project_dir: str | None = None, check_python: bool = True) -> str:
     """Apply *patch*; returns the backup path. Raises WriteRefused with the reason."""
     path = os.path.realpath(patch.file)
     root = os.path.realpath(project_dir or os.getcwd())
@@ -44,10 +44,11 @@ def write_patch(patch: Patch, expected_digest: str, backup_suffix: str = ".orig"
     current = _read(path)
     if digest(current) != expected_digest:
         raise WriteRefused(f"{patch.file} changed on disk since it was analysed; run shapedoctor again")
-    try:
-        compile(patch.after, path, "exec")
-    except SyntaxError as exc:  # pragma: no cover - make_patch already refuses these
-        raise WriteRefused(f"the patched file would not parse ({exc.msg})") from exc
+    if check_python:
+        try:
+            compile(patch.after, path, "exec")
+        except SyntaxError as exc:  # pragma: no cover - make_patch already refuses these
+            raise WriteRefused(f"the patched file would not parse ({exc.msg})") from exc
     backup = path + backup_suffix
     n = 0
     while os.path.exists(backup):

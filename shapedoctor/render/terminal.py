@@ -34,12 +34,12 @@ def _finding(f: Finding) -> Group:
     head.append(f" {f.family}: ", style="bold")
     head.append(f.message)
     if f.consumer and f.consumer.file:
-        head.append(f"\n  --> {where(f.consumer.file, f.consumer.line)}", style="cyan")
+        head.append(f"\n  --> {where(f.consumer.file, f.consumer.line, f.consumer.cell)}", style="cyan")
     items: list = [head]
     if f.culprit and f.culprit.file:
         cause = Text("  root cause: ", style="bold")
         what = f.culprit.layer if f.culprit.kind == "layer" else f.culprit.kind
-        cause.append(f"{what} at {where(f.culprit.file, f.culprit.line)}", style="magenta")
+        cause.append(f"{what} at {where(f.culprit.file, f.culprit.line, f.culprit.cell)}", style="magenta")
         if f.culprit.code:
             cause.append(f"   {f.culprit.code}", style="dim")
         items.append(cause)
@@ -53,7 +53,7 @@ def _finding(f: Finding) -> Group:
         for i, fx in enumerate(f.fixes, 1):
             line = Text(f"  {i}. ", style="bold")
             line.append(fx.title)
-            at = f" at {where(fx.file, fx.line)}" if fx.file and fx.line else ""
+            at = f" at {where(fx.file, fx.line, fx.cell)}" if fx.file and fx.line else ""
             tail = []
             if fx.result_shape:
                 tail.append(f"output {fx.result_shape}")
@@ -80,7 +80,7 @@ def _path_table(path: list[PathStep], title: str | None = None) -> Table:
     for step in path:
         style = {"culprit": "bold magenta", "consumer": "bold red"}.get(step.role, "")
         marker = {"culprit": " ← root cause", "consumer": " ← here"}.get(step.role, "")
-        src = where(step.file, step.line) if step.file and step.line else ""
+        src = where(step.file, step.line, step.cell) if step.file and step.line else ""
         table.add_row(step.layer, step.cls, step.output_shape + marker, src, style=style)
     return Padding(table, (0, 0, 0, 2))
 

@@ -24,12 +24,15 @@ class Place:
     file: str | None = None  # as the user gave it (relative stays relative)
     line: int | None = None
     code: str | None = None  # the source line, stripped
+    cell: int | None = None  # notebooks: the cell number; `line` is then the line within the cell
 
     def to_json(self, with_kind: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {}
         if with_kind:
             out["kind"] = self.kind
         out.update({"layer": self.layer, "class": self.cls, "file": self.file, "line": self.line})
+        if self.cell is not None:
+            out["cell"] = self.cell
         return out
 
     @property
@@ -49,9 +52,10 @@ class PathStep:
     file: str | None = None
     line: int | None = None
     role: str = ""  # "" | "culprit" | "consumer"
+    cell: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "layer": self.layer,
             "class": self.cls,
             "output_shape": self.output_shape,
@@ -59,6 +63,9 @@ class PathStep:
             "line": self.line,
             "role": self.role,
         }
+        if self.cell is not None:
+            out["cell"] = self.cell
+        return out
 
 
 @dataclass
@@ -77,6 +84,7 @@ class FixReport:
     proof: str | None = None  # "passed" / why the proof failed / None when no proof was attempted
     edits: list = field(default_factory=list, repr=False, compare=False)  # TextEdits (not serialised)
     lines: list[int] = field(default_factory=list)  # every line of `file` the patch changes
+    cell: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -91,6 +99,8 @@ class FixReport:
             out["note"] = self.note
         out["patch"] = self.patch
         out["lines"] = list(self.lines)
+        if self.cell is not None:
+            out["cell"] = self.cell
         out["proven"] = self.proven
         if self.proof is not None:
             out["proof"] = self.proof

@@ -31,7 +31,12 @@ def run_script(path: str, argv: list[str], quick: bool = False, on_training_call
     outcome = Outcome(recorder)
     recorder.install()
     try:
-        runpy.run_path(path, run_name="__main__")
+        from shapedoctor.trace.notebook import is_notebook
+
+        if is_notebook(path):
+            _run_notebook(path)
+        else:
+            runpy.run_path(path, run_name="__main__")
     except SystemExit as exc:
         outcome.exit_code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if exc.code not in (None, 0) and not isinstance(exc.code, int):
@@ -42,3 +47,22 @@ def run_script(path: str, argv: list[str], quick: bool = False, on_training_call
         recorder.uninstall()
         sys.argv, sys.path[:] = saved_argv, saved_path
     return outcome
+
+
+def _run_notebook(path: str) -> None:
+    """The notebook's code cells, in order, as one ``__main__`` program."""
+    import types
+
+    from shapedoctor.trace.notebook import load
+
+    program = load(path)
+    code = compile(program.source, program.filename, "exec")
+    module = types.ModuleType("__main__")
+    module.__file__ = os.path.abspath(path)
+    saved = sys.modules.get("__main__")
+    sys.modules["__main__"] = module
+    try:
+        exec(code, module.__dict__)  # noqa: S102 - running the user's notebook is the point
+    finally:
+        if saved is not None:
+            sys.modules["__main__"] = saved
