@@ -85,7 +85,11 @@ class _Builder:
         from keras.src.layers.core.input_layer import InputLayer
 
         op, node_index, tensor_index = history.operation, history.node_index, history.tensor_index
-        knode = op._inbound_nodes[node_index]
+        nodes = getattr(op, "_inbound_nodes", None) if op is not None else None
+        if not nodes or node_index >= len(nodes):
+            # Keras dropped the history (e.g. a model rebuilt after the failure): treat it as data.
+            return self._data(obj)
+        knode = nodes[node_index]
         node_id = self.keras_nodes.get(id(knode))
         if node_id is None:
             if isinstance(op, InputLayer):
