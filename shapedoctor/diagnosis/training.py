@@ -216,6 +216,9 @@ def _data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
     if len(got) == len(want) - 1:
         opts.append(("np.expand_dims({v}, 0)", (1,) + tuple(got), "add the missing batch axis (one sample)"))
         opts.append(("np.expand_dims({v}, -1)", tuple(got) + (1,), "add the missing last axis"))
+        if len(want) == 3:
+            opts.append(("np.expand_dims({v}, 1)", (got[0], 1) + tuple(got[1:]),
+                         "make each row a sequence of one time step"))
     if len(got) == 2:
         opts.append(("{v}.T", (got[1], got[0]), "transpose: samples must come first"))
     if len(got) == len(want) >= 4:

@@ -85,6 +85,14 @@ def _item(struct: Any, index: int) -> Any:
     return struct
 
 
+def _same_count(x: Any, y: Any) -> bool:
+    from shapedoctor.diagnosis.training import _flat
+    from shapedoctor.trace.recorder import shape_of
+
+    counts = {shape_of(a)[0] for a in _flat(x) + _flat(y) if shape_of(a)}
+    return len(counts) <= 1
+
+
 def _np(a):
     import numpy as np
 
@@ -138,6 +146,8 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
             if call.method in ("predict", "predict_on_batch") or y is None:
                 model.predict_on_batch(x)
             else:
+                if not _same_count(x, y):
+                    return False, None  # fit would refuse: inputs and labels no longer pair up
                 model.compile(optimizer="sgd", loss=_loss_for(loss))
                 from shapedoctor.diagnosis.training import BINARY, ELEMENTWISE, loss_name
 

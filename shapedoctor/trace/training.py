@@ -164,7 +164,7 @@ def quick_kwargs(method: str, args: tuple, kwargs: dict, samples: int = SAMPLE) 
         if kind == "dataset":
             return v.take(1)
         if kind == "generator":
-            return itertools.islice(v, 1)
+            return (item for item in itertools.islice(v, 1))  # Keras wants a generator, not an islice
         if kind == "array":
             return _head(v, samples)
         return v
