@@ -210,7 +210,11 @@ def _render(diagnosis: Diagnosis, as_json: bool) -> None:
 
     from shapedoctor.render.terminal import render
 
-    Console(highlight=False).print(render(diagnosis))
+    import shutil
+
+    # A terminal gets its own width; a pipe or file gets lines wide enough for paths and shapes.
+    width = None if sys.stdout.isatty() else max(120, shutil.get_terminal_size((120, 24)).columns)
+    Console(highlight=False, width=width).print(render(diagnosis))
 
 
 def _ok_path(run) -> list[PathStep]:

@@ -73,10 +73,10 @@ def _finding(f: Finding) -> Group:
 
 def _path_table(path: list[PathStep], title: str | None = None) -> Table:
     table = Table(title=title, show_edge=False, pad_edge=False, box=None, padding=(0, 2))
-    table.add_column("layer")
-    table.add_column("class")
-    table.add_column("output shape")
-    table.add_column("source")
+    table.add_column("layer", no_wrap=True)
+    table.add_column("class", no_wrap=True)
+    table.add_column("output shape", no_wrap=True)
+    table.add_column("source", overflow="fold")
     for step in path:
         style = {"culprit": "bold magenta", "consumer": "bold red"}.get(step.role, "")
         marker = {"culprit": " ← root cause", "consumer": " ← here"}.get(step.role, "")
