@@ -21,7 +21,7 @@ from shapedoctor.infer.propagate import propagate
 from shapedoctor.patch.apply import attach
 from shapedoctor.repair.codegen import CodeWriter
 from shapedoctor.repair.verify import verify_all
-from shapedoctor.report.model import Finding, FixReport, PathStep, Place
+from shapedoctor.report.model import Finding, FixReport, PathStep
 from shapedoctor.trace.recorder import Failure, Recorder, is_symbolic, shape_of
 
 

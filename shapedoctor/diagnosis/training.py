@@ -128,7 +128,6 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
     out = []
     order = _permutation(declared, data)
     if order is not None and isinstance(call.x_ref, (list, tuple)):
-        names = getattr(model, "input_names", None) or [getattr(t, "name", None) for t in getattr(model, "inputs", [])]
         prob = Problem("SD201", "the inputs are passed in a different order than the model declares them", "data",
                        expected=", ".join(format_shape(s) for s in declared),
                        received=", ".join(format_shape(s) for s in data))

@@ -356,7 +356,6 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
 
 
 def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
-    site = call.site
     steps = []
     from shapedoctor.diagnosis.training import _flat
 

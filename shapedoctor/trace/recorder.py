@@ -214,7 +214,7 @@ class Recorder:
             recorder._sequentials.append((self, from_data))
             try:
                 return original(self, input_shape)
-            except BaseException as exc:  # noqa: BLE001
+            except BaseException:  # noqa: BLE001
                 if recorder.failure is not None and recorder.failure.sequential is None:
                     recorder.failure.sequential = self
                 raise
