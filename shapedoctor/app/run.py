@@ -156,12 +156,13 @@ def _as_data_problem(finding: Finding, recorder, exc: BaseException) -> Finding:
 
 
 def _as_silent(problem):
-    """A problem on a call that succeeded: it was silent. Loss comparisons become SD204,
-    extra output axes SD206; anything else keeps its family but is reported as a warning."""
+    """A problem on a call that succeeded: it was silent. Broadcast loss comparisons become
+    SD204, extra output axes SD206; anything else (e.g. labels beyond the output's classes,
+    which JAX does not range-check) keeps its family and is reported as a warning."""
     if problem.family == "SD202" and "more axes than the labels" in problem.message:
         problem.family = "SD206"
-    elif problem.family == "SD202":
-        problem.family = "SD204"
+    elif problem.family == "SD202" and "cannot be compared by" in problem.message:
+        problem.family = "SD204"  # the loss broadcast the labels against the output
     problem.silent = True
     return problem
 
