@@ -161,8 +161,8 @@ def _as_silent(problem):
     which JAX does not range-check) keeps its family and is reported as a warning."""
     if problem.family == "SD202" and "more axes than the labels" in problem.message:
         problem.family = "SD206"
-    elif problem.family == "SD202" and "cannot be compared by" in problem.message:
-        problem.family = "SD204"  # the loss broadcast the labels against the output
+    elif problem.family == "SD202" and ("cannot be compared by" in problem.message or problem.extra_where == "argument"):
+        problem.family = "SD204"  # the loss broadcast the labels against the output (e.g. labels in the wrong order)
     problem.silent = True
     return problem
 
