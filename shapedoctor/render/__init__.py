@@ -15,3 +15,14 @@ def where(file: str | None, line: int | None, cell: int | None = None) -> str:
     if not line:
         return file
     return f"{file}, line {line}" if _CELL.match(file) else f"{file}:{line}"
+
+
+def cell_text(value) -> str:
+    """A table cell for a shape, a list of shapes or a dict of them; ``-`` when empty."""
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from shapedoctor.render import where
+from shapedoctor.render import cell_text, where
 from shapedoctor.report.model import Diagnosis, Finding, FixReport, PathStep
 
 # The JSON report (schema version 1) in a notebook output, beside the HTML and the text.
@@ -186,22 +186,12 @@ def _training_table(calls: list[dict]) -> str:
                                     for h in ("call", "x", "y", "loss", "output", "source")) + "</tr></thead><tbody>"]
     for c in calls:
         method = str(c.get("method", "")) + (f" (--quick: {c['quick']})" if c.get("quick") else "")
-        cells = [method, _fmt(c.get("x")), _fmt(c.get("y")), _fmt(c.get("loss")), _fmt(c.get("output")),
+        cells = [method, cell_text(c.get("x")), cell_text(c.get("y")), cell_text(c.get("loss")), cell_text(c.get("output")),
                  where(c.get("file"), c.get("line"))]
         rows.append("<tr>" + "".join(f'<td style="{_STYLE["td_mono"] if i else _STYLE["td"]}">{escape(v)}</td>'
                                      for i, v in enumerate(cells)) + "</tr>")
     rows.append("</tbody></table>")
     return "\n".join(rows)
-
-
-def _fmt(value) -> str:
-    if value is None or value == "":
-        return "-"
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return str(value)
 
 
 _TICKS = re.compile(r"`([^`\n]{1,200})`")

@@ -8,7 +8,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
-from shapedoctor.render import where
+from shapedoctor.render import cell_text, where
 from shapedoctor.report.model import Diagnosis, Finding, PathStep
 
 
@@ -93,15 +93,7 @@ def _training_table(calls: list[dict]) -> Padding:
     for c in calls:
         src = where(c.get("file"), c.get("line"))
         method = c["method"] + (f" (--quick: {c['quick']})" if c.get("quick") else "")
-        table.add_row(method, _fmt(c.get("x")), _fmt(c.get("y")), _fmt(c.get("loss")), _fmt(c.get("output")), src)
+        table.add_row(method, cell_text(c.get("x")), cell_text(c.get("y")), cell_text(c.get("loss")), cell_text(c.get("output")), src)
     return Padding(table, (0, 0, 0, 2))
 
 
-def _fmt(value) -> str:
-    if value is None or value == "":
-        return "-"
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return str(value)
