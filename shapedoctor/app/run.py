@@ -156,13 +156,12 @@ def _as_data_problem(finding: Finding, recorder, exc: BaseException) -> Finding:
 
 
 def _as_silent(problem):
-    """A problem on a call that succeeded: it was silent. Broadcast loss comparisons become
-    SD204, extra output axes SD206; anything else (e.g. labels beyond the output's classes,
-    which JAX does not range-check) keeps its family and is reported as a warning."""
-    if problem.family == "SD202" and "more axes than the labels" in problem.message:
-        problem.family = "SD206"
-    elif problem.family == "SD202" and ("cannot be compared by" in problem.message or problem.extra_where == "argument"):
-        problem.family = "SD204"  # the loss broadcast the labels against the output (e.g. labels in the wrong order)
+    """A problem on a call that succeeded: it was silent. Each check says what it becomes then
+    (``Problem.silent_family``: SD204 for a broadcast loss, SD206 for extra output axes); the
+    others (e.g. labels beyond the output's classes, which JAX does not range-check) keep their
+    family and are reported as warnings."""
+    if problem.silent_family:
+        problem.family = problem.silent_family
     problem.silent = True
     return problem
 

@@ -42,6 +42,7 @@ class Problem:
     layer: Any = None  # the Keras layer at fault (culprit_kind "layer")
     fixes: list = field(default_factory=list)  # TrainingFix candidates
     silent: bool = False  # the call ran without error: report as a warning
+    silent_family: str | None = None  # the family to report if Keras runs the call anyway
     extra_where: str | None = None  # "validation": the problem is in validation_data
 
 
@@ -320,6 +321,7 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
                                         "shapes in another order, so each loss compares the wrong pair.")
                     new = "[" + ", ".join("{" + str(j) + "}" for j in perm) + "]"
                     prob.extra_where = "argument"
+                    prob.silent_family = "SD204"  # the loss then compares each label with the wrong output
                     prob.fixes.append(TrainingFix("pass the labels in the outputs' order", "labels", whole=True,
                                                   apply=lambda ys, perm=perm: [ys[j] for j in perm],
                                                   rewrite_argument=new))
@@ -473,6 +475,7 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
         else:
             prob = Problem("SD202", f"{shown} cannot be compared by {name}", "layer" if width_wrong else "labels",
                            expected=format_shape((None,) + tuple(out[1:])), received=format_shape(y_shape), layer=layer)
+            prob.silent_family = "SD204"  # if the batch sizes happen to line up, the loss broadcasts
             prob.explanation = (f"{name} compares labels and output value by value; {format_shape(a)} and "
                                 f"{format_shape(b)} cannot be lined up (on TensorFlow this surfaces as "
                                 "`Incompatible shapes` deep in the gradient).")
@@ -490,6 +493,7 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
     prob = Problem("SD202", f"the output {format_shape(out)} has more axes than the labels {format_shape(y_shape)}",
                    "layer", expected=f"rank {len(y_shape) + (1 if name in SPARSE else 0)}", received=format_shape(out),
                    layer=layer)
+    prob.silent_family = "SD206"  # if the loss broadcasts, Dense was applied per position
     prob.explanation = (f"The model outputs one prediction per position, {format_shape(out)}, but the labels have one "
                         f"per sample, {format_shape(y_shape)}. Dense keeps every axis but the last, so after an "
                         "Embedding, RNN with return_sequences=True or a convolution, the extra axes must be pooled or "
