@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -250,6 +251,76 @@ def test_command_reads_utf16_files(tmp_path):
     assert run_explain(str(path), "--json").returncode == 0
 
 
+def _explain_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "shapedoctor.explain", *args]
+
+
+def test_endless_device_is_read_bounded():
+    """Issue #10 item 10: /dev/zero was read without bound (3.8 GB, then MemoryError)."""
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero")
+    proc = run_explain("/dev/zero")
+    assert proc.returncode == 1 and "not a shape error I know" in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_pipe_given_as_a_path_is_read(tmp_path):
+    """/dev/stdin and <(...) are pipes: they cannot seek, and used to fail with "not seekable"."""
+    if not os.path.exists("/dev/stdin"):
+        pytest.skip("no /dev/stdin")
+    text = read("k3tf_lstm_after_dense")
+    proc = subprocess.run(_explain_cmd("--json", "/dev/stdin"), input=text, capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["findings"][0]["id"] == "SD101"
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(_explain_cmd("--json", str(fifo)), stdout=subprocess.PIPE, cwd=ROOT)
+    with open(fifo, "w") as fh:
+        fh.write(text)
+    out, _ = reader.communicate(timeout=60)
+    assert reader.returncode == 0 and json.loads(out)["findings"][0]["id"] == "SD101"
+
+
+def test_huge_stream_keeps_only_its_tail():
+    """40 MB on stdin, the error at the end: found, while only a bounded tail is kept in memory."""
+    script = (
+        "import sys\n"
+        "out = sys.stdout.buffer\n"
+        "for _ in range(40):\n"
+        "    out.write(b'noise line\\n' * 95325)\n"
+        f"out.write({read('k3tf_lstm_after_dense').encode()!r})\n"
+    )
+    feeder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+    proc = subprocess.run(_explain_cmd("--json"), stdin=feeder.stdout, capture_output=True, cwd=ROOT, timeout=120)
+    feeder.wait(timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["findings"][0]["id"] == "SD101"
+
+
+def test_read_tail_is_bounded():
+    import io
+
+    from shapedoctor.explain.read_input import read_tail
+
+    data = bytes(range(256)) * 40_000
+    assert read_tail(io.BytesIO(data), keep=1000) == data[-1000:]
+    assert read_tail(io.BytesIO(data), keep=1000, limit=5000) == data[4000:5000]
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_closed_pipe_exits_quietly(as_json):
+    """`explain --json ... | head -0` ended in BrokenPipeError."""
+    args = ["--json"] if as_json else []
+    proc = subprocess.Popen(_explain_cmd(*args, str(FIXTURES / "k3tf_lstm_after_dense.txt")),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.close()  # the reader is gone before anything is written
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert err == b""
+    assert proc.returncode == 0
+
+
 def test_json_schema():
     proc = run_explain("--json", str(FIXTURES / "k3torch_cce_int_labels.txt"))
     assert proc.returncode == 0, proc.stderr
@@ -318,7 +389,28 @@ PIECES = [
 ]
 
 
+_SHAPE_IN_TEXT = re.compile(r"\([0-9None, ?]{0,60}\)|\[[0-9?, ]{0,60}\]")
+_DIMS = ["None", "0", "1", "2", "3", "28", "64", "784", "-1", "?", "99999999999"]
+
+
+def _random_shape(rnd: random.Random) -> str:
+    dims = [rnd.choice(_DIMS) for _ in range(rnd.choice([0, 0, 1, 1, 2, 3, 4, 5, 6]))]
+    if rnd.random() < 0.5:
+        return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
+    return "[" + ",".join(dims) + "]"
+
+
 def _mutate(text: str, rnd: random.Random, n: int) -> str:
+    """Edit a real text: replace its shapes by random ones (scalars too), insert, delete, copy."""
+    if rnd.random() < 0.6:
+        for _ in range(rnd.randint(1, 3)):
+            found = list(_SHAPE_IN_TEXT.finditer(text))
+            if not found:
+                break
+            m = rnd.choice(found)
+            text = text[: m.start()] + _random_shape(rnd) + text[m.end() :]
+        if rnd.random() < 0.5:
+            return text
     chars = list(text)
     for _ in range(n):
         op = rnd.randrange(4)
@@ -362,6 +454,37 @@ def test_shape_error_vocabulary_never_crashes(text):
 @given(st.sampled_from(SAMPLE), st.integers(0, 2**32 - 1), st.integers(1, 40))
 def test_mutated_fixtures_never_crash(text, seed, n):
     _check(_mutate(text, random.Random(seed), n))
+
+
+LONG = bool(os.environ.get("SHAPEDOCTOR_LONG"))
+FUZZ_EXAMPLES = 20_000 if LONG else 2_000
+ALL_TEXTS = [read(n) for n in FILES]
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.sampled_from(ALL_TEXTS), st.integers(0, 2**32 - 1), st.integers(1, 40))
+def test_fuzz_mutated_real_texts(text, seed, n):
+    """Every fixture text, its shapes replaced (scalars, zeros, huge, unknown) and its bytes edited:
+    never a crash. 2,000 inputs in CI, 20,000 with SHAPEDOCTOR_LONG=1."""
+    json.dumps(diagnose_text(_mutate(text, random.Random(seed), n)).to_json())
+
+
+@pytest.mark.parametrize("text", [
+    "ValueError: Shapes () and (None, 64) are incompatible",
+    "ValueError: Arguments `target` and `output` must have the same shape. Received: target.shape=(), output.shape=(32, 10)",
+    "ValueError: Input 0 with name 'None' of layer 'dense' is incompatible with the layer: "
+    "expected axis -1 of input shape to have value 64, but received input with shape ()",
+    "ValueError: Error when checking input: expected dense_1_input to have shape [] but got array with shape ()",
+    "InvalidArgumentError: Matrix size-incompatible: In[0]: [], In[1]: [64,10]",
+    "ValueError: Dimensions must be equal, but are 3 and 64 for '{{node MatMul}} = MatMul[T=DT_FLOAT]' "
+    "with input shapes: [], [64,10].",
+])
+def test_scalar_shapes_are_explained_without_crash(text, monkeypatch):
+    """Issue #10 item 9: a scalar shape `()` crashed the advice with IndexError."""
+    monkeypatch.setenv("SHAPEDOCTOR_DEBUG", "1")  # recognisers and advisors raise instead of hiding
+    diagnosis = diagnose_text(text)
+    json.dumps(diagnosis.to_json())
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -8,6 +8,7 @@ loss. Everything produced here is *suggested*: nothing is checked against the us
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -35,7 +36,9 @@ class Advice:
 
 
 def _shape(s: Optional[str]):
-    return sh.parse_shape(s) if s else None
+    """The shape in *s*; None when unknown or a scalar ``()``, which has no axis to reason about."""
+    shape = sh.parse_shape(s) if s else None
+    return shape or None
 
 
 def _who(f: ErrorFacts) -> str:
@@ -652,6 +655,16 @@ ADVISORS = {
 
 
 def advise(facts: ErrorFacts) -> Advice:
-    advice = ADVISORS.get(facts.family, generic)(facts)
+    """The advice for *facts*; a text the family advisor cannot use gets the family's generic advice.
+
+    Shapes read from a text can be anything (a scalar ``()``, a mangled paste), so an
+    advisor that stumbles falls back to :func:`generic` rather than crash explain.
+    """
+    try:
+        advice = ADVISORS.get(facts.family, generic)(facts)
+    except Exception:
+        if os.environ.get("SHAPEDOCTOR_DEBUG"):
+            raise
+        advice = generic(facts)
     advice.fixes = _tidy(advice.fixes)
     return advice

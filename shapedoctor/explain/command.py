@@ -17,7 +17,6 @@ import sys
 from typing import Optional
 
 EXIT_EXPLAINED, EXIT_UNKNOWN, EXIT_USAGE = 0, 1, 2
-MAX_READ = 4 * 1024 * 1024  # bytes read from the end of a file; normalize keeps less
 
 HELP = """\
 Explain a Keras / TensorFlow / JAX / PyTorch shape error from its text alone, without
@@ -54,48 +53,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the diagnosis as JSON (schema version 1) on stdout")
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # PowerShell's `>` writes UTF-16
-        return data.decode("utf-16", errors="replace")
-    return data.decode("utf-8", errors="replace")
-
-
-def _read_file(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        fh.seek(0, os.SEEK_END)
-        size = fh.tell()
-        fh.seek(max(0, size - MAX_READ))
-        return fh.read()
-
-
-def _read_stdin() -> bytes:
-    stream = sys.stdin
-    if stream is None:
-        raise OSError("no standard input")
-    if stream.isatty():
-        print("Paste the error text, then press Ctrl-D (Ctrl-Z then Enter on Windows):", file=sys.stderr)
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        data = buffer.read()
-    else:  # a text stream without bytes (tests, IDEs)
-        data = stream.read().encode("utf-8", errors="replace")
-    return data[-MAX_READ:]
-
-
-def read_input(path: Optional[str]) -> str:
-    """The text to explain; raises OSError (with a readable message) on I/O problems."""
-    if path in (None, "-"):
-        return _decode(_read_stdin())
-    if not os.path.exists(path):
-        raise OSError(f"no such file: {path}")
-    if os.path.isdir(path):
-        raise OSError(f"is a directory: {path}")
-    try:
-        return _decode(_read_file(path))
-    except OSError as exc:
-        raise OSError(f"cannot read {path}: {exc.strerror or exc}") from None
-
-
 def _print_terminal(diagnosis) -> None:
     from rich.console import Console
 
@@ -110,8 +67,24 @@ def _print_json(diagnosis) -> None:
     sys.stdout.write(dumps(diagnosis) + "\n")
 
 
+def _quiet_closed_pipe() -> None:
+    """stdout's reader went away (``| head -0``): drop what is left, say nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def run(args: argparse.Namespace) -> int:
-    """Execute ``shapedoctor explain`` with parsed *args*; returns the exit code."""
+    """Execute ``shapedoctor explain`` with parsed *args*; returns the exit code.
+
+    A reader that closes the pipe early (``| head -0``) ends the printing quietly; the exit
+    code is the one the text earned (0 explained, 1 unknown).
+    """
+    from shapedoctor.explain.read_input import read_input
+
     try:
         text = read_input(getattr(args, "file", None))
     except KeyboardInterrupt:
@@ -127,18 +100,18 @@ def run(args: argparse.Namespace) -> int:
     from shapedoctor.explain.from_text import diagnose_text
 
     diagnosis = diagnose_text(text)
-    as_json = bool(getattr(args, "json", False))
-    if not diagnosis.findings:
-        if as_json:
+    code = EXIT_EXPLAINED if diagnosis.findings else EXIT_UNKNOWN
+    try:
+        if getattr(args, "json", False):
             _print_json(diagnosis)
+        elif diagnosis.findings:
+            _print_terminal(diagnosis)
         else:
             print(UNKNOWN)
-        return EXIT_UNKNOWN
-    if as_json:
-        _print_json(diagnosis)
-    else:
-        _print_terminal(diagnosis)
-    return EXIT_EXPLAINED
+        sys.stdout.flush()
+    except (BrokenPipeError, SystemExit):  # rich turns a broken pipe into SystemExit(1)
+        _quiet_closed_pipe()
+    return code
 
 
 def main(argv: Optional[list[str]] = None) -> int:

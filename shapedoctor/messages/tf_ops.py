@@ -71,6 +71,8 @@ _BATCH_MATMUL = lazy(r"In\[0\] mismatch In\[1\] shape: (\d{1,12}) vs\. (\d{1,12}
 def matmul_facts(block: Block, key_line: str, a, b, dialect: str) -> ErrorFacts:
     """``a @ b`` with a's last axis != b's first (second-last) axis: a layer built for another width."""
     a_shape, b_shape = tuple(a), tuple(b)
+    if not a_shape or not b_shape:  # a scalar operand: no inner axis to compare
+        return None
     want = b_shape[-2] if len(b_shape) >= 2 else b_shape[0]
     expected = list(a_shape)
     expected[-1] = want
@@ -169,7 +171,8 @@ def dimensions_equal(block: Block):
     op = op_name(key) or ""
     if "MatMul" in op or node.endswith("MatMul") or "BatchMatMul" in node:
         facts = matmul_facts(block, key, a, b, "tensorflow")
-        facts.layer = facts.layer or layer_from_node(node)
+        if facts is not None:
+            facts.layer = facts.layer or layer_from_node(node)
         return facts
     return broadcast_facts(block, key, a, b, "tensorflow", node)
 
