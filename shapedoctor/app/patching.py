@@ -80,16 +80,21 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
     try:
         if program is not None:  # a notebook: write the changed cells back with nbformat
             analysed = sources.get(os.path.realpath(program.path))
-            backup = write_cells(program, patch.after, digest(analysed or read_source(program.path) or ""),
-                                 backup_suffix)
+            written = write_cells(program, patch.after, digest(analysed or read_source(program.path) or ""),
+                                  backup_suffix)
             patch.file = program.path
         else:
-            backup = write_patch(patch, digest(patch.before), backup_suffix)
+            written = write_patch(patch, digest(patch.before), backup_suffix)
     except WriteRefused as exc:
         print(f"shapedoctor: refusing to write: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"shapedoctor: could not write {patch.file}: {exc.strerror}", file=sys.stderr)
+        print(f"shapedoctor: could not write {patch.file} ({exc.strerror}); nothing was changed", file=sys.stderr)
         return 2
-    print(f"wrote {patch.file} (backup: {os.path.relpath(backup)})", file=sys.stderr)
+    print(f"wrote {patch.file} (backup: {os.path.relpath(written.backup)})", file=sys.stderr)
+    if written.newer is not None:
+        print(f"shapedoctor: warning: another program wrote to {patch.file} while it was being replaced; the fix "
+              f"was applied to the analysed text, and the file's newest content is kept in "
+              f"{os.path.relpath(written.newer)}", file=sys.stderr)
+        return 1
     return 0

@@ -21,10 +21,12 @@ class Patch:
 
 
 def read_source(file: str) -> str | None:
+    """The text of *file* in its own encoding, newlines untranslated (linecache's copy when it has no file)."""
+    from shapedoctor.patch.sourcefile import read
+
     try:
-        with open(file, encoding="utf-8", newline="") as fh:
-            return fh.read()
-    except (OSError, UnicodeDecodeError):
+        return read(file).text
+    except (OSError, UnicodeDecodeError, SyntaxError):
         text = "".join(linecache.getlines(file))
         return text or None
 

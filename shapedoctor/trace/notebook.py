@@ -109,7 +109,7 @@ def cell_sources(program: NotebookProgram, new_program: str) -> dict[int, str]:
     return {cell: "\n".join(per_cell.get(cell, [])) for cell in changed}
 
 
-def write_cells(program: NotebookProgram, new_program: str, expected_digest: str, backup_suffix: str = ".orig") -> str:
+def write_cells(program: NotebookProgram, new_program: str, expected_digest: str, backup_suffix: str = ".orig"):
     """Write the changed cells into the notebook (outputs, metadata untouched); returns the backup path."""
     import os
 
