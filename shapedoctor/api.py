@@ -17,7 +17,7 @@ def diagnose(model: Any, x: Any = None, y: Any = None, loss: Any = None) -> Diag
     Returns a :class:`~shapedoctor.report.model.Diagnosis` with ``.findings``, ``.fixes``,
     ``.ok``, ``.to_json()`` and a rich rendering (``rich.print(diagnosis)``).
     """
-    from shapedoctor.app.run import _call_summary
+    from shapedoctor.pipeline import call_summary
     from shapedoctor.diagnosis.silent import merge_broadcast_findings
     from shapedoctor.diagnosis.training import check
     from shapedoctor.diagnosis.training_fixes import findings_for
@@ -36,5 +36,5 @@ def diagnose(model: Any, x: Any = None, y: Any = None, loss: Any = None) -> Diag
     if recorder is not None:
         diagnosis.findings += [f for f in merge_broadcast_findings(recorder)
                                if f.message not in {g.message for g in diagnosis.findings}]
-    diagnosis.training_calls = [_call_summary(call)]
+    diagnosis.training_calls = [call_summary(call)]
     return diagnosis

@@ -323,6 +323,23 @@ def _assignment_line(site: Site | None, var: str | None, counts: bool = False) -
     return made[-1] if made else found[-1][0]
 
 
+def call_place(call: TrainingCall) -> Place:
+    """The training call itself (``model.fit(...)`` at its line), as the consumer of its data."""
+    return _place(call, "consumer", None, None)
+
+
+def data_place(call: TrainingCall) -> Place:
+    """Where the x of *call* was made: the last line above the call assigning the variable passed
+    as x (the call's own line when there is none), as the root cause of a data problem."""
+    import linecache
+
+    site = call.site
+    var = _argument(site, 0, "x")
+    line = _assignment_line(site, var) or (site.line if site else None)
+    file = site.file if site else None
+    return Place("data", var, "data", file, line, linecache.getline(file, line).strip() or None if file and line else None)
+
+
 def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place:
     site = call.site
     file = site.file if site else None

@@ -4,9 +4,8 @@
   counted (:func:`acquire` / :func:`release`), installed only once Keras is imported: if
   Keras is not imported yet, a one-shot import hook installs it right after ``import keras``
   finishes, so shapedoctor never imports Keras itself (nor fixes its backend) before the user;
-* :func:`diagnose`: the same engine as ``shapedoctor run``, from an exception to a
+* :func:`diagnose`: the same pipeline as ``shapedoctor run`` (:mod:`shapedoctor.pipeline`), from an exception to a
   :class:`~shapedoctor.report.model.Diagnosis`, with source files relabelled (notebook cells);
-* :func:`plain_text`: the terminal rendering without colour, for notes and test reports;
 * :func:`start_unit` / :func:`compact`: a long-lived recorder (a notebook, a test session)
   forgets per-cell state and stops keeping dead models alive.
 """
@@ -125,11 +124,9 @@ def _use_training_checks(recorder: Any) -> None:
     """Let the recorder run the fit-time pre-flight checks, as ``shapedoctor run`` does."""
     if not hasattr(recorder, "on_training_call"):
         return
-    try:
-        from shapedoctor.app.run import _preflight
-    except ImportError:
-        return
-    recorder.on_training_call = _preflight
+    from shapedoctor.pipeline import preflight
+
+    recorder.on_training_call = preflight
 
 
 class _KerasImportHook:
@@ -312,11 +309,16 @@ def diagnose(recorder: Any, exc: BaseException, relabel: Callable[[str], str | N
         return cached
     if recorder is None or not isinstance(exc, Exception):
         return None
-    findings = _findings(recorder, exc)
+    from shapedoctor import pipeline
+
+    findings = pipeline.findings(recorder, exc)
     if not any(f.severity == "error" for f in findings):
         return None
     diagnosis = Diagnosis(findings=findings, source="api")
-    _add_training_calls(diagnosis, recorder)
+    try:  # context only: the shapes seen at this cell's/test's fit/evaluate/predict calls
+        diagnosis.training_calls = [pipeline.call_summary(c) for c in getattr(recorder, "training_calls", [])]
+    except Exception:  # noqa: BLE001
+        pass
     if relabel is not None:
         relabel_files(diagnosis, relabel)
     try:
@@ -324,32 +326,6 @@ def diagnose(recorder: Any, exc: BaseException, relabel: Callable[[str], str | N
     except (AttributeError, TypeError):
         pass
     return diagnosis
-
-
-def _findings(recorder: Any, exc: BaseException) -> list:
-    try:
-        from shapedoctor.app.run import diagnose_outcome
-    except ImportError:
-        diagnose_outcome = None
-    if diagnose_outcome is not None:
-        return list(diagnose_outcome(recorder, exc))
-    from shapedoctor.diagnosis.engine import diagnose_exception
-
-    finding = diagnose_exception(recorder, exc)
-    return [finding] if finding is not None else []
-
-
-def _add_training_calls(diagnosis: Diagnosis, recorder: Any) -> None:
-    """The shapes seen at this cell's/test's fit/evaluate/predict calls, as ``shapedoctor run`` shows them."""
-    calls = getattr(recorder, "training_calls", None)
-    if not calls or not hasattr(diagnosis, "training_calls"):
-        return
-    try:
-        from shapedoctor.app.run import _call_summary
-
-        diagnosis.training_calls = [_call_summary(c) for c in calls]
-    except Exception:  # noqa: BLE001 - context only
-        pass
 
 
 def relabel_files(diagnosis: Diagnosis, relabel: Callable[[str], str | None]) -> None:
@@ -395,18 +371,3 @@ def relabel_files(diagnosis: Diagnosis, relabel: Callable[[str], str | None]) ->
         for fix in finding.fixes:
             fix.title, fix.note = sub(fix.title), sub(fix.note)
     diagnosis.notes = [sub(n) for n in diagnosis.notes]
-
-
-def plain_text(diagnosis: Diagnosis, width: int = 100) -> str:
-    """The terminal rendering as plain text: no colour, no ANSI codes."""
-    import io
-
-    from rich.console import Console
-
-    from shapedoctor.render.terminal import render
-
-    out = io.StringIO()
-    console = Console(file=out, width=width, color_system=None, force_terminal=False, force_jupyter=False,
-                      highlight=False, emoji=False, soft_wrap=False)
-    console.print(render(diagnosis))
-    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()).strip("\n") + "\n"

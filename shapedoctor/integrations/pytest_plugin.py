@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from shapedoctor.integrations import _core
+from shapedoctor.render.plain import plain_text
 
 SECTION = "shapedoctor"
 _NAMES = ("shapedoctor", __name__)
@@ -119,7 +120,7 @@ class DiagnosisPlugin:
         if diagnosis is None:
             return
         width = max(100, min(self.config.get_terminal_writer().fullwidth, 160))
-        report.sections.append((SECTION, _core.plain_text(diagnosis, width).rstrip("\n")))
+        report.sections.append((SECTION, plain_text(diagnosis, width).rstrip("\n")))
 
     def _relative(self, file: str) -> str | None:
         """Paths under the directory pytest was started in, relative to it (as pytest shows them)."""

@@ -27,6 +27,7 @@ import inspect
 from typing import Any, Callable
 
 from shapedoctor.integrations import _core
+from shapedoctor.render.plain import plain_text
 
 NOTE_HEADER = "shapedoctor diagnosis:"
 
@@ -62,7 +63,7 @@ class watch:
             diagnosis = _core.diagnose(_core.current(), exc)
             if diagnosis is None:
                 return
-            text = _core.plain_text(diagnosis, self.width)
+            text = plain_text(diagnosis, self.width)
             exc.add_note(f"{NOTE_HEADER}\n{text.rstrip()}")
         except Exception as inner:  # noqa: BLE001 - never hide or replace the user's error
             try:

@@ -200,7 +200,7 @@ class Diagnosis:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
         """Jupyter/IPython display: HTML, plain text, and the JSON report for tools reading notebooks."""
-        from shapedoctor.integrations._core import plain_text
+        from shapedoctor.render.plain import plain_text
         from shapedoctor.render.html import MIMETYPE
 
         bundle: dict[str, Any] = {

@@ -1,0 +1,192 @@
+"""The one diagnosis pipeline: a recording (and the error that escaped, if any) -> findings -> Diagnosis.
+
+Every front end calls it: ``shapedoctor run`` and ``shapedoctor check`` (after running the
+script under the recorder), the Jupyter extension, ``shapedoctor.watch()`` and the pytest plugin
+(after a cell, a block or a test raised), and ``shapedoctor.diagnose()``.
+
+* :func:`preflight` is the recorder's ``on_training_call`` hook: the training-time checks of a
+  ``fit``/``evaluate``/``predict`` call, run before Keras sees the call;
+* :func:`findings` turns a finished recording into findings: the error that escaped (a
+  training-time problem predicted by :func:`preflight`, or a layer's refusal traced back to its
+  root cause) and the silent problems seen along the way, once each;
+* :func:`diagnose` wraps them in a :class:`~shapedoctor.report.model.Diagnosis` with the shapes
+  seen at each training call and, for a clean run, the shape path of each model;
+* :func:`call_summary`, :func:`ok_path`, :func:`to_cells`: the pieces of the report.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shapedoctor.report.model import Diagnosis, Finding, PathStep
+
+
+def preflight(call: Any) -> None:
+    """Check a recorded training/inference call before Keras runs it (fills ``call.findings``)."""
+    from shapedoctor.diagnosis.training import check
+
+    call.findings = check(call)
+
+
+def diagnose(recorder: Any, exc: BaseException | None, source: str = "run", script: str | None = None,
+             cells: bool = False) -> Diagnosis:
+    """The Diagnosis of a recording: findings, training-call shapes and, if nothing escaped, the
+    shape path of every model that ran. With *cells*, notebook programs are reported as cells.
+
+    May raise: a caller must keep its user's own error visible whatever happens here.
+    """
+    diagnosis = Diagnosis(source=source, script=script)
+    diagnosis.training_calls = [call_summary(c) for c in getattr(recorder, "training_calls", [])]
+    diagnosis.findings = findings(recorder, exc)
+    if exc is None:
+        diagnosis.ok_paths = [ok_path(run) for run in getattr(recorder, "runs", [])]
+    if cells:
+        to_cells(diagnosis)
+    return diagnosis
+
+
+def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
+    """Findings for a finished recording: the error that escaped (if any) and the silent problems."""
+    from shapedoctor.diagnosis.silent import merge_broadcast_findings
+    from shapedoctor.diagnosis.training_fixes import findings_for
+
+    found: list[Finding] = []
+    training_error = None
+    if exc is not None:
+        call = _call_that_raised(recorder, exc)
+        if call is None and recorder.training_calls and recorder.training_calls[-1].error is not None:
+            call = recorder.training_calls[-1]
+        errors = [p for p in (call.findings if call else []) if _severity(p.family) == "error"]
+        if call is not None and errors:
+            training_error = findings_for(call, errors[:1], recorder)
+    if training_error:
+        found += training_error
+    elif exc is not None:
+        from shapedoctor.diagnosis.engine import diagnose_exception
+
+        finding = diagnose_exception(recorder, exc)
+        if finding is not None:
+            found.append(_as_data_problem(finding, recorder, exc))
+    # Silent problems seen along the way (warnings), once each.
+    seen = {(f.id, f.message) for f in found}
+
+    def add(finding: Finding) -> None:
+        if (finding.id, finding.message) not in seen:
+            seen.add((finding.id, finding.message))
+            found.append(finding)
+
+    for call in recorder.training_calls:
+        warn = [p for p in call.findings if _severity(p.family) == "warning"]
+        if call.error is None:
+            # Predicted to fail but Keras ran it: the shapes broadcast silently.
+            warn += [_as_silent(p) for p in call.findings if _severity(p.family) == "error"]
+        for finding in findings_for(call, warn, recorder) if warn else []:
+            add(finding)
+    for finding in merge_broadcast_findings(recorder):
+        add(finding)
+    return found
+
+
+def call_summary(call: Any) -> dict:
+    """The shapes seen at one training/inference call, as the reports show them."""
+    from shapedoctor.diagnosis.training import loss_name, model_outputs
+    from shapedoctor.graph.model import format_shape
+
+    def shapes(s):
+        if s is None:
+            return None
+        if isinstance(s, dict):
+            return {k: format_shape(v) for k, v in s.items()}
+        if isinstance(s, (list, tuple)) and s and isinstance(s[0], (tuple, type(None))):
+            return [format_shape(v) for v in s]
+        return format_shape(s)
+
+    losses = call.loss
+    return {
+        "method": call.method,
+        "file": call.site.file if call.site else None,
+        "line": call.site.line if call.site else None,
+        "x": shapes(call.x_shapes),
+        "y": shapes(call.y_shapes),
+        "loss": ([loss_name(v) for v in losses] if isinstance(losses, (list, tuple))
+                 else {k: loss_name(v) for k, v in losses.items()} if isinstance(losses, dict) else loss_name(losses)),
+        "output": [format_shape(o) for o in model_outputs(call.model)],
+        "batched": call.batched,
+        "quick": call.quick,
+    }
+
+
+def ok_path(run: Any) -> list[PathStep]:
+    """The shape path of a model call that succeeded, input first."""
+    from shapedoctor.graph.model import format_shape
+
+    steps = [PathStep("input", "data", format_shape(run.input_shape), run.site.file if run.site else None,
+                      run.site.line if run.site else None)]
+    for name, cls, shape, site in run.steps:
+        steps.append(PathStep(name, cls, format_shape(shape), site.file if site else None, site.line if site else None))
+    return steps
+
+
+def to_cells(diagnosis: Diagnosis) -> None:
+    """Notebook programs: report program lines as (notebook, cell, line in cell)."""
+    from shapedoctor.trace.notebook import display
+
+    def move(obj):
+        if obj is not None and getattr(obj, "file", None):
+            obj.file, obj.line, cell = display(obj.file, obj.line)
+            if cell is not None:
+                obj.cell = cell
+
+    for f in diagnosis.findings:
+        move(f.consumer)
+        move(f.culprit)
+        for step in f.path:
+            move(step)
+        for fx in f.fixes:
+            fx.program_file, fx.program_line = fx.file, fx.line
+            move(fx)
+    for path in diagnosis.ok_paths:
+        for step in path:
+            move(step)
+    for call in diagnosis.training_calls:
+        file, line, cell = display(call.get("file"), call.get("line"))
+        call["file"], call["line"] = file, line
+        if cell is not None:
+            call["cell"] = cell
+
+
+def _call_that_raised(recorder: Any, exc: BaseException) -> Any:
+    return next((c for c in reversed(recorder.training_calls) if c.error is exc), None)
+
+
+def _as_data_problem(finding: Finding, recorder: Any, exc: BaseException) -> Finding:
+    """A layer refused the data of a fit/predict/evaluate call: that is SD201 (data vs model),
+    reported at the training call, with the line that made the data as the root cause."""
+    call = _call_that_raised(recorder, exc)
+    if call is None or finding.culprit is None or finding.culprit.kind != "data" or call.site is None:
+        return finding
+    from shapedoctor.diagnosis.training_fixes import call_place, data_place
+    from shapedoctor.families import get
+
+    family = get("SD201")
+    finding.id, finding.family = family.id, family.slug
+    finding.culprit = data_place(call)
+    finding.consumer = call_place(call)
+    return finding
+
+
+def _as_silent(problem: Any) -> Any:
+    """A problem on a call that succeeded: it was silent. Each check says what it becomes then
+    (``Problem.silent_family``: SD204 for a broadcast loss, SD206 for extra output axes); the
+    others (e.g. labels beyond the output's classes, which JAX does not range-check) keep their
+    family and are reported as warnings."""
+    if problem.silent_family:
+        problem.family = problem.silent_family
+    problem.silent = True
+    return problem
+
+
+def _severity(family_id: str) -> str:
+    from shapedoctor.families import get
+
+    return get(family_id).severity

@@ -1,0 +1,42 @@
+"""The one pipeline (record -> findings -> Diagnosis) is public, and front ends use only public names."""
+
+import ast
+import pathlib
+
+import shapedoctor
+
+PACKAGE = pathlib.Path(shapedoctor.__file__).parent
+# The front ends and the pipeline they share (the engine's own packages are checked by their owners).
+FRONT_ENDS = ["app", "integrations", "render", "check", "pipeline.py", "api.py", "cli.py"]
+
+
+def _private_imports_across_packages(path: pathlib.Path) -> list[str]:
+    rel = path.relative_to(PACKAGE)
+    own = rel.parts[0] if len(rel.parts) > 1 else rel.stem
+    bad = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("shapedoctor."):
+            parts = node.module.split(".")
+            if parts[1] == own:
+                continue
+            for alias in node.names:
+                if alias.name.startswith("_") or any(p.startswith("_") for p in parts[2:]):
+                    bad.append(f"{rel}:{node.lineno} imports {node.module}.{alias.name}")
+    return bad
+
+
+def test_front_ends_import_no_private_names_of_other_packages():
+    files = []
+    for name in FRONT_ENDS:
+        target = PACKAGE / name
+        files += sorted(target.rglob("*.py")) if target.is_dir() else [target] if target.exists() else []
+    assert len(files) > 8
+    bad = [b for f in files for b in _private_imports_across_packages(f)]
+    assert bad == []
+
+
+def test_every_front_end_calls_the_public_pipeline():
+    for rel in ["app/run.py", "integrations/_core.py", "api.py"]:
+        text = (PACKAGE / rel).read_text(encoding="utf-8")
+        assert "pipeline" in text, rel
+        assert "app.run import" not in text, rel
