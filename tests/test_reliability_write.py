@@ -49,6 +49,32 @@ def fast_dir(tmp_path):
         yield tmp_path
 
 
+@pytest.fixture(params=["linux", "portable"])
+def system(request, monkeypatch):
+    """As on Linux (O_TMPFILE, hard-link backup, renameat2 exchange), or without any of the three."""
+    if request.param == "portable":
+        import shapedoctor.patch.write as write
+
+        real_link, real_open = os.link, os.open
+
+        def no_hard_links(*args, **kw):
+            raise PermissionError(errno.EPERM, "hard links not allowed here")
+
+        def no_tmpfile(path, flags, *args, **kw):
+            if flags & getattr(os, "O_TMPFILE", 0) == os.O_TMPFILE:
+                raise OSError(errno.EOPNOTSUPP, "no O_TMPFILE")
+            return real_open(path, flags, *args, **kw)
+
+        monkeypatch.setattr(write, "_exchange", lambda a, b: False)
+        monkeypatch.setattr(os, "link", no_hard_links)
+        monkeypatch.setattr(os, "open", no_tmpfile)
+        yield request.param
+        monkeypatch.setattr(os, "link", real_link)
+        monkeypatch.setattr(os, "open", real_open)
+    else:
+        yield request.param
+
+
 def test_a_line_appended_during_the_write_is_never_lost(fast_dir):
     """Another program appends one line at a random moment around the write: the line is always in
     the written file or in the backup (the original file itself, kept as a hard link); when the
@@ -91,7 +117,7 @@ def test_a_line_appended_during_the_write_is_never_lost(fast_dir):
     assert lost == 0
 
 
-def test_a_full_disk_changes_nothing_and_leaves_no_partial_backup(tmp_path, monkeypatch):
+def test_a_full_disk_changes_nothing_and_leaves_no_partial_backup(tmp_path, monkeypatch, system):
     path = tmp_path / "m.py"
     path.write_text("x = 1\n")
     real_write = os.write
@@ -189,7 +215,7 @@ def test_a_backup_name_taken_by_a_symlink_is_not_followed(tmp_path):
     (b"# -*- coding: latin-1 -*-\r\nname = '\xe9t\xe9'\r\nx = 1\r\n", "latin-1 cookie, CRLF"),
     (b"\xef\xbb\xbfname = '\xc3\xa9t\xc3\xa9'\nx = 1\n", "UTF-8 byte-order mark"),
 ])
-def test_the_file_keeps_its_encoding_bom_and_newlines(tmp_path, raw, decoded):
+def test_the_file_keeps_its_encoding_bom_and_newlines(tmp_path, raw, decoded, system):
     from shapedoctor.patch.apply import read_source
 
     path = tmp_path / "m.py"
@@ -209,7 +235,7 @@ def test_a_patch_the_file_encoding_cannot_hold_is_refused(tmp_path):
     assert _files(tmp_path) == {"m.py"}
 
 
-def test_permissions_are_kept_and_no_temporary_file_is_left(tmp_path):
+def test_permissions_are_kept_and_no_temporary_file_is_left(tmp_path, system):
     path = tmp_path / "m.py"
     path.write_text("x = 1\n")
     path.chmod(0o751)

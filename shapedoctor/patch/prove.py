@@ -1,16 +1,22 @@
-"""Prove a patch: run the patched script under shapedoctor (``--quick``) in a subprocess.
+"""Prove a patch: run the patched script under shapedoctor (``--quick``) in a child process.
 
-The patched text is written next to the original (same directory, so relative paths and
-imports behave the same) under a hidden name, run with a timeout, and removed. The fix
-is proven only when the run finds no shape problem and the script exits with status 0.
+The patched text never touches the disk: it goes to the child (:mod:`shapedoctor.patch.trial`)
+through a pipe, and the child runs it as the user's own file (same ``__file__``, directory,
+imports and working directory). The child runs in a session of its own, so the whole process
+group is killed on a timeout, on Ctrl-C or SIGTERM, and by the kernel when shapedoctor itself
+dies (``PR_SET_PDEATHSIG``). The fix is proven only when the run finds no shape problem and the
+script exits with status 0.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 
@@ -25,39 +31,70 @@ class Proof:
 
 
 def prove(patch: Patch, argv: list[str], timeout: float = 120.0) -> Proof:
-    directory, name = os.path.split(os.path.abspath(patch.file))
-    trial = os.path.join(directory, f".{name}.shapedoctor-proof.py")
     start = time.perf_counter()
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
+    command = [sys.executable, "-m", "shapedoctor.patch.trial", str(os.getpid()), patch.file, *argv]
     try:
-        with open(trial, "w", encoding="utf-8", newline="") as fh:
-            fh.write(patch.after)
-        env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
-        proc = subprocess.run(
-            [sys.executable, "-m", "shapedoctor", "run", "--json", "--quick", "--no-traceback", trial, *argv],
-            capture_output=True, text=True, timeout=timeout, env=env,
-        )
-    except subprocess.TimeoutExpired:
-        return Proof(False, f"the patched script did not finish within {timeout:g} s (--timeout to change)",
-                     time.perf_counter() - start)
+        with _terminated_as_interrupt():
+            proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    env=env, start_new_session=True)
+            try:
+                out, err = proc.communicate(_encoded(patch), timeout=timeout)
+            except subprocess.TimeoutExpired:
+                return Proof(False, f"the patched script did not finish within {timeout:g} s (--timeout to change)",
+                             time.perf_counter() - start)
+            finally:
+                _kill_group(proc)
     except OSError as exc:
         return Proof(False, f"could not run the patched script: {exc.strerror}", time.perf_counter() - start)
-    finally:
-        try:
-            os.remove(trial)
-        except OSError:
-            pass
     elapsed = time.perf_counter() - start
+    stdout, stderr = out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
     try:
-        report = json.loads(proc.stdout)
+        report = json.loads(stdout)
     except json.JSONDecodeError:
         report = None
-    if report is None:
-        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+    if not isinstance(report, dict):
+        last = (stderr.strip().splitlines() or ["no output"])[-1]
         return Proof(False, f"the patched script failed: {last}", elapsed)
     if report.get("status") != "ok":
         first = (report.get("findings") or [{}])[0]
         return Proof(False, f"a shape problem is left: {first.get('id')} {first.get('message')}", elapsed)
     if proc.returncode != 0:
-        last = (proc.stderr.strip().splitlines() or [""])[-1]
+        last = (stderr.strip().splitlines() or [""])[-1]
         return Proof(False, f"the patched script exited with status {proc.returncode}: {last}", elapsed)
     return Proof(True, "passed", elapsed)
+
+
+def _encoded(patch: Patch) -> bytes:
+    """The patched text in the encoding of the file it patches (so a coding cookie stays true)."""
+    from shapedoctor.patch.sourcefile import read
+
+    try:
+        return read(patch.file).encode(patch.after)
+    except (OSError, UnicodeError, SyntaxError):
+        return patch.after.encode("utf-8")
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    """Kill the child's whole process group (the script may have started processes of its own)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.communicate(timeout=10)
+
+
+@contextlib.contextmanager
+def _terminated_as_interrupt():
+    """While the proof runs, SIGTERM unwinds like Ctrl-C does, so the proof is killed and nothing is left."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

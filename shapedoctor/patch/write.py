@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import errno
 import hashlib
 import os
@@ -101,28 +100,27 @@ def _check_writable(path: str, shown: str) -> None:
 def _swap_in(path: str, fd: int, original: bytes, data: bytes, backup_suffix: str, shown: str) -> Written:
     directory = os.path.dirname(path)
     st = os.fstat(fd)
-    staged = _stage(directory, os.path.basename(path), data, st)
-    try:
+    with _Staged(directory, os.path.basename(path), data, st) as staged:
         backup, linked = _make_backup(path, backup_suffix, st, original)
         try:
             now = os.stat(path)
             if (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino) or _read_path(path) != original:
                 raise WriteRefused(f"{shown} changed on disk while writing; nothing was written")
-            displaced = staged if _exchange(staged, path) else None
-            if displaced is None:
-                os.replace(staged, path)
+            name = staged.named()  # from here to the swap (two system calls) a kill leaves this name behind
+            exchanged = _exchange(name, path)
+            if not exchanged:
+                os.replace(name, path)
+            staged.name = None
         except BaseException:
             _remove(backup)
             raise
-    except BaseException:
-        _remove(staged)
-        raise
     newer = None
-    if displaced is not None:  # the exchange handed back what was at the path: normally our original
-        if (os.stat(displaced).st_dev, os.stat(displaced).st_ino) == (st.st_dev, st.st_ino):
-            _remove(displaced)
+    if exchanged:  # the exchange handed back what was at the path: normally our original
+        there = os.stat(name)
+        if (there.st_dev, there.st_ino) == (st.st_dev, st.st_ino):
+            _remove(name)
         else:  # replaced by another program after the last check: keep it as a backup too
-            newer = _link_free(displaced, path + backup_suffix, rename=True)
+            newer = _link_free(name, path + backup_suffix, rename=True)
     _fsync_dir(directory)
     late = _read_all(fd)
     if late != original and newer is None:
@@ -155,46 +153,59 @@ def _temp_name(directory: str, base: str) -> str:
     return os.path.join(directory, f".{base}.shapedoctor-{secrets.token_hex(4)}")
 
 
-def _stage(directory: str, base: str, data: bytes, like: os.stat_result) -> str:
-    """*data* in a new file of *directory* with *like*'s mode (and owner, when allowed); returns its name.
+class _Staged:
+    """*data* in a new file of *directory*, complete and on disk, with *like*'s mode (and owner when allowed).
 
-    The file is written unnamed (O_TMPFILE) and only given a name once complete and on disk.
+    Written unnamed (O_TMPFILE) where the file system allows it, and named only by :meth:`named`,
+    just before it is swapped in; elsewhere a named temporary file (exclusive create, no links
+    followed). Removed on leaving the ``with`` block unless ``name`` was cleared.
     """
-    try:
-        fd = os.open(directory, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o600)
-    except (AttributeError, OSError):
-        fd = None
-    if fd is None:  # no O_TMPFILE here: a named temporary file (exclusive create, no links followed)
+
+    def __init__(self, directory: str, base: str, data: bytes, like: os.stat_result):
+        self.directory, self.base, self.name = directory, base, None
+        try:
+            self.fd = os.open(directory, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o600)
+        except (AttributeError, OSError):
+            self.name = self._exclusive()
+        try:
+            _fill(self.fd, data, like)
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def _exclusive(self) -> str:
         while True:
-            name = _temp_name(directory, base)
+            name = _temp_name(self.directory, self.base)
             try:
-                fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-                break
+                self.fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+                return name
             except FileExistsError:
                 continue
-        try:
-            _fill(fd, data, like)
-        except BaseException:
-            os.close(fd)
-            _remove(name)
-            raise
-        os.close(fd)
-        return name
-    try:
-        _fill(fd, data, like)
-        dir_fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        try:
-            while True:
-                name = _temp_name(directory, base)
-                try:  # a dir_fd makes os.link use linkat(), which can follow /proc/self/fd/N
-                    os.link(f"/proc/self/fd/{fd}", os.path.basename(name), dst_dir_fd=dir_fd, follow_symlinks=True)
-                    return name
-                except FileExistsError:
-                    continue
-        finally:
-            os.close(dir_fd)
-    finally:
-        os.close(fd)
+
+    def named(self) -> str:
+        if self.name is None:
+            dir_fd = os.open(self.directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            try:
+                while self.name is None:
+                    name = _temp_name(self.directory, self.base)
+                    try:  # a dir_fd makes os.link use linkat(), which can follow /proc/self/fd/N
+                        os.link(f"/proc/self/fd/{self.fd}", os.path.basename(name), dst_dir_fd=dir_fd,
+                                follow_symlinks=True)
+                        self.name = name
+                    except FileExistsError:
+                        continue
+            finally:
+                os.close(dir_fd)
+        return self.name
+
+    def __enter__(self) -> "_Staged":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+        _remove(self.name)
 
 
 def _fill(fd: int, data: bytes, like: os.stat_result) -> None:
@@ -220,12 +231,10 @@ def _make_backup(path: str, suffix: str, st: os.stat_result, original: bytes) ->
     except OSError as exc:
         if exc.errno not in (errno.EXDEV, errno.EMLINK, errno.EOPNOTSUPP, errno.ENOSYS):
             raise
-    staged = _stage(os.path.dirname(path), os.path.basename(path), original, st)
-    try:
-        return _link_free(staged, path + suffix, rename=True), False
-    except BaseException:
-        _remove(staged)
-        raise
+    with _Staged(os.path.dirname(path), os.path.basename(path), original, st) as staged:
+        backup = _link_free(staged.named(), path + suffix, rename=True)
+        staged.name = None
+        return backup, False
 
 
 def _link_free(source: str, wanted: str, rename: bool = False) -> str:
@@ -247,12 +256,9 @@ def _link_free(source: str, wanted: str, rename: bool = False) -> str:
 
 
 def _replace_with(target: str, data: bytes, like: os.stat_result) -> None:
-    staged = _stage(os.path.dirname(target), os.path.basename(target), data, like)
-    try:
-        os.replace(staged, target)
-    except BaseException:
-        _remove(staged)
-        raise
+    with _Staged(os.path.dirname(target), os.path.basename(target), data, like) as staged:
+        os.replace(staged.named(), target)
+        staged.name = None
 
 
 def _fsync_dir(directory: str) -> None:
@@ -266,20 +272,26 @@ def _fsync_dir(directory: str) -> None:
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
-_libc = None
+
+
+def _load_renameat2():
+    """libc's renameat2 (already loaded into this process), or None."""
+    try:
+        fn = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    return fn
+
+
+_renameat2 = _load_renameat2()  # looked up once, at import: never inside the swap
 
 
 def _exchange(a: str, b: str) -> bool:
     """Atomically swap the files at *a* and *b* (Linux renameat2); False where that is not available."""
-    global _libc
-    if _libc is None:
-        name = ctypes.util.find_library("c")
-        _libc = ctypes.CDLL(name, use_errno=True) if name else False
-    if not _libc or not hasattr(_libc, "renameat2"):
+    if _renameat2 is None:
         return False
-    fn = _libc.renameat2
-    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    if fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+    if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
     err = ctypes.get_errno()
     if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # this file system cannot exchange
