@@ -34,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -52,10 +53,9 @@ def engine_state(engine: Path) -> str:
     return head + ("+" + hashlib.sha256(dirty.encode()).hexdigest()[:8] if dirty else "")
 
 
-def case_key(case: Case, engine: str, write_proof: bool) -> str:
+def case_key(case: Case, engine: str) -> str:
     digest = hashlib.sha256()
-    for part in (case.script.read_bytes(), (case.folder / "case.toml").read_bytes(),
-                 engine.encode(), b"write" if write_proof else b"plain"):
+    for part in (case.script.read_bytes(), engine.encode()):  # case.toml only changes the judging
         digest.update(part + b"\0")
     return digest.hexdigest()
 
@@ -68,40 +68,43 @@ def _acceptable(code: str | None, wanted: list[str]) -> bool:
     return any(w in (code or "") for w in wanted)
 
 
-def judge(case: Case, report: dict | None) -> dict:
-    """The measures read from one JSON report (keys as in the README's JSON section)."""
-    out: dict = {"status": report.get("status") if report else None}
+def extract(report: dict | None) -> dict:
+    """What one JSON report says (keys as in the README's JSON section): first finding, first fixes."""
     findings = (report or {}).get("findings") or []
     first = findings[0] if findings else {}
     fixes = first.get("fixes") or []
-    out["family"] = first.get("id")
-    out["culprit_line"] = (first.get("culprit") or {}).get("line")
-    out["consumer_line"] = (first.get("consumer") or {}).get("line")
-    out["fixes"] = [{"code": f.get("code"), "verified": bool(f.get("verified")), "proven": f.get("proven"),
-                     "proof": f.get("proof")} for f in fixes[:3]]
-    if case.is_valid_program:
-        out["false_alarm"] = out["status"] != "ok"
-        return out
-    wanted = case.meta.get("fixes") or []
-    out["detected"] = out["status"] not in (None, "ok")
-    out["culprit_ok"] = out["culprit_line"] in (case.meta.get("culprit_lines") or [])
-    out["fix_ok"] = any(f["verified"] and _acceptable(f["code"], wanted) for f in out["fixes"])
     written = next((f for f in fixes if f.get("proven")), None)
-    out["written_code"] = written.get("code") if written else None
-    out["written_acceptable"] = bool(written) and _acceptable(written.get("code"), wanted)
+    return {"status": report.get("status") if report else None, "family": first.get("id"),
+            "culprit_line": (first.get("culprit") or {}).get("line"),
+            "consumer_line": (first.get("consumer") or {}).get("line"),
+            "fixes": [{"code": f.get("code"), "verified": bool(f.get("verified")), "proven": f.get("proven"),
+                       "proof": f.get("proof")} for f in fixes[:3]],
+            "written_code": written.get("code") if written else None}
+
+
+def verdict(case: Case, raw: dict) -> dict:
+    """The measures for one case, judged against its case.toml (recomputed on every run)."""
+    if case.is_valid_program:
+        return {"false_alarm": raw["status"] != "ok"}
+    wanted = case.meta.get("fixes") or []
+    out = {"detected": raw["status"] not in (None, "ok"),
+           "culprit_ok": raw["culprit_line"] in (case.meta.get("culprit_lines") or []),
+           "fix_ok": any(f["verified"] and _acceptable(f["code"], wanted) for f in raw["fixes"])}
+    if "proven_write" in raw:
+        out["proven_write"] = raw["proven_write"]
+        out["written_acceptable"] = raw["proven_write"] and _acceptable(raw["written_code"], wanted)
     return out
 
 
-def run_case(case: Case, engine: Path, timeout: int, write_proof: bool) -> dict:
+def run_case(case: Case, engine: Path, timeout: int, write_proof: bool, proof_timeout: int) -> dict:
     start = time.perf_counter()
-    result: dict = {"name": case.name, "expect": case.expect, "stage": case.meta.get("stage"),
-                    "culprit_kind": case.meta.get("culprit_kind")}
+    result: dict = {"name": case.name}
     with tempfile.TemporaryDirectory() as tmp:
         work = case.folder
         if write_proof and not case.is_valid_program:
             work = Path(tmp) / case.name
             shutil.copytree(case.folder, work)
-        args = ["--write"] if work != case.folder else []
+        args = ["--write", "--timeout", str(proof_timeout)] if work != case.folder else []
         try:
             proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--json", *args, "script.py"],
                                   cwd=work, capture_output=True, text=True, env=_env(engine), timeout=timeout)
@@ -111,7 +114,7 @@ def run_case(case: Case, engine: Path, timeout: int, write_proof: bool) -> dict:
             report, result["error"] = None, f"timeout after {timeout} s"
         except json.JSONDecodeError:
             report, result["error"] = None, f"no JSON report (exit {proc.returncode}): {proc.stderr.strip()[-400:]}"
-        result.update(judge(case, report))
+        result.update(extract(report))
         if args:
             result["proven_write"] = _prove_written(case, work, report, timeout, result)
     result["seconds"] = round(time.perf_counter() - start, 1)
@@ -155,10 +158,11 @@ def table(results: list[dict], write_proof: bool) -> str:
         cells = [label, str(len(group)), _pct(sum(r.get("detected", False) for r in group), len(group)),
                  _pct(sum(r.get("culprit_ok", False) for r in group), len(group)),
                  _pct(sum(r.get("fix_ok", False) for r in group), len(group))]
-        if write_proof:
-            cells += [_pct(sum(r.get("proven_write", False) for r in group), len(group)),
-                      _pct(sum(r.get("proven_write", False) and r.get("written_acceptable", False)
-                               for r in group), len(group))]
+        if write_proof:  # over the cases whose --write was measured
+            measured = [r for r in group if "proven_write" in r]
+            cells += [_pct(sum(r["proven_write"] for r in measured), len(measured)),
+                      _pct(sum(r["proven_write"] and r.get("written_acceptable", False) for r in measured),
+                           len(measured))]
         return cells
 
     if bugs:
@@ -178,11 +182,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--engine", type=Path, default=REPO, help="shapedoctor checkout to score (PYTHONPATH)")
     parser.add_argument("-j", "--jobs", type=int, default=2)
-    parser.add_argument("--timeout", type=int, default=300, help="seconds per shapedoctor run")
+    parser.add_argument("--timeout", type=int, default=900, help="seconds per shapedoctor run")
+    parser.add_argument("--proof-timeout", type=int, default=300,
+                        help="seconds per proof run inside `run --write` (shapedoctor's --timeout)")
     parser.add_argument("--write-proof", action="store_true", help="also measure proven `run --write` (slow)")
     parser.add_argument("--label", default="current", help="results go to build/realworld-<label>.json")
     parser.add_argument("--only", nargs="*", default=None, metavar="SUBSTR", help="cases whose name contains one")
     parser.add_argument("--fresh", action="store_true", help="run every case, reuse nothing")
+    parser.add_argument("--order", choices=("name", "new-first"), default="name",
+                        help="new-first: cases never measured before run first")
     parser.add_argument("-v", "--verbose", action="store_true", help="one line per case")
     args = parser.parse_args(argv)
 
@@ -197,33 +205,55 @@ def main(argv: list[str] | None = None) -> int:
     previous = {}
     if out_file.exists() and not args.fresh:
         previous = {r["name"]: r for r in json.loads(out_file.read_text()).get("cases", [])}
-    keys = {c.name: case_key(c, state, args.write_proof) for c in cases}
-    todo = [c for c in cases if previous.get(c.name, {}).get("key") != keys[c.name]]
+    keys = {c.name: case_key(c, state) for c in cases}
+
+    def reusable(case: Case) -> bool:  # a --write-proof record also answers a plain run
+        old = previous.get(case.name, {})
+        return old.get("key") == keys[case.name] and (
+            not args.write_proof or case.is_valid_program or "proven_write" in old)
+
+    todo = [c for c in cases if not reusable(c)]
+    if args.order == "new-first":
+        todo.sort(key=lambda c: c.name in previous)
     print(f"{len(cases)} cases, {len(cases) - len(todo)} reused, running {len(todo)} with engine "
           f"{engine} ({state}), -j {args.jobs}", file=sys.stderr)
 
     def one(case: Case) -> dict:
-        result = run_case(case, engine, args.timeout, args.write_proof)
+        result = run_case(case, engine, args.timeout, args.write_proof, args.proof_timeout)
         result["key"] = keys[case.name]
+        with lock:  # saved as each case ends, so an interrupted run keeps what it measured
+            fresh[case.name] = result
+            save()
         if args.verbose:
-            print(_line(result), file=sys.stderr, flush=True)
+            print(_line({**result, "expect": case.expect, **verdict(case, result)}), file=sys.stderr, flush=True)
         return result
 
-    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        fresh = {r["name"]: r for r in pool.map(one, todo)}
-    results = [fresh.get(c.name) or previous[c.name] for c in cases]
+    def save() -> None:
+        done = {**{c.name: previous[c.name] for c in cases if reusable(c)}, **fresh}
+        if args.only is not None:  # a partial run keeps the other cases' earlier results
+            done = {**previous, **done}
+        out_file.write_text(json.dumps({
+            "engine": str(engine), "engine_state": state, "write_proof": args.write_proof,
+            "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "cases": [done[n] for n in sorted(done)]}, indent=1))
 
-    merged = results
-    if args.only is not None:  # a partial run keeps the other cases' earlier results
-        kept = {**previous, **{r["name"]: r for r in results}}
-        merged = [kept[n] for n in sorted(kept)]
+    fresh: dict[str, dict] = {}
+    lock = threading.Lock()
     out_file.parent.mkdir(exist_ok=True)
-    out_file.write_text(json.dumps({"engine": str(engine), "engine_state": state,
-                                    "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-                                    "write_proof": args.write_proof, "cases": merged}, indent=1))
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        list(pool.map(one, todo))
+    save()
+    results = []
+    for c in cases:
+        raw = fresh.get(c.name) or previous[c.name]
+        results.append({**raw, "expect": c.expect, "stage": c.meta.get("stage"),
+                        "culprit_kind": c.meta.get("culprit_kind"), **verdict(c, raw)})
+    write_measured = any("proven_write" in r for r in results)
+    fresh.update({r["name"]: r for r in results})  # the saved records carry the verdicts too
+    save()
     print(f"engine {state}, {datetime.date.today().isoformat()}, {len(results)} cases "
           f"(per-case results: {out_file.relative_to(REPO)})\n")
-    print(table(results, args.write_proof))
+    print(table(results, write_measured))
     return 0
 
 
