@@ -242,3 +242,27 @@ def test_permissions_are_kept_and_no_temporary_file_is_left(tmp_path, system):
     _write(path, "x = 1\n", "x = 2\n")
     assert path.stat().st_mode & 0o777 == 0o751
     assert _files(tmp_path) == {"m.py", "m.py.orig"}
+
+
+SCRIPT = """# -*- coding: {coding} -*-
+import os
+import keras
+from keras import layers
+os.makedirs("elsewhere", exist_ok=True)
+os.chdir("elsewhere")  # --write must still find (and not mistake) the file
+label = "café"
+model = keras.Sequential([keras.Input(shape=(10,)), layers.Dense(1), layers.LSTM(4)])
+"""
+
+
+@pytest.mark.parametrize("coding, bom, eol", [("latin-1", b"", b"\r\n"), ("utf-8", b"\xef\xbb\xbf", b"\n")])
+def test_write_through_the_cli_keeps_encoding_bom_newlines_despite_chdir(cli, tmp_path, coding, bom, eol):
+    raw = bom + SCRIPT.format(coding=coding).encode(coding).replace(b"\n", eol)
+    script = tmp_path / "enc.py"
+    script.write_bytes(raw)
+    proc = cli("run", "--no-traceback", "--write", script.name, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    new = script.read_bytes()
+    assert b"RepeatVector" in new and new.startswith(bom + b"# -*- coding")
+    assert "café".encode(coding) in new and new.count(b"\n") == new.count(eol)
+    assert (tmp_path / "enc.py.orig").read_bytes() == raw

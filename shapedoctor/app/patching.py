@@ -9,11 +9,19 @@ from shapedoctor.report.model import Diagnosis
 
 
 def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], timeout: float, backup_suffix: str,
-               as_json: bool, sources: dict[str, str | None], render) -> int:
+               as_json: bool, sources: dict[str, str | None], render, home: str | None = None) -> int:
+    """Prove and show or write the chosen fix; *home* is the working directory the script started in."""
     from shapedoctor.patch.apply import make_patch, read_source
     from shapedoctor.patch.prove import prove
     from shapedoctor.patch.write import WriteRefused, digest, write_patch
 
+    if home is not None:  # the script may have changed directory: paths (and the proof) start from home again
+        try:
+            os.chdir(home)
+        except OSError as exc:
+            render(diagnosis, as_json)
+            print(f"shapedoctor: cannot return to {home} ({exc.strerror}); nothing to show or write", file=sys.stderr)
+            return 1
     primary = next((f for f in diagnosis.findings if f.fixes), None)
     if not diagnosis.findings:
         render(diagnosis, as_json)

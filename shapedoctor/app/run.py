@@ -20,6 +20,7 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
     from shapedoctor.trace.runner import run_script
 
     before = read_source(script)  # the text analysed: patches are made from it, writes check against it
+    home = os.getcwd()  # the script may chdir: patches resolve their paths from here
 
     redirect = contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext()
     with redirect:  # with --json the script's own prints go to stderr, stdout is for the JSON
@@ -46,7 +47,7 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
         from shapedoctor.app.patching import patch_step
 
         return patch_step(diagnosis, patch_mode, fix_number, argv, timeout, backup_suffix, as_json,
-                          {os.path.realpath(script): before}, render_diagnosis)
+                          {os.path.realpath(os.path.join(home, script)): before}, render_diagnosis, home=home)
     render_diagnosis(diagnosis, as_json)
     if exc is None and outcome.exit_code not in (None, 0):
         return outcome.exit_code
