@@ -42,6 +42,8 @@ RUN_HELP = textwrap.dedent(
       shapedoctor run --quick train.py          # one small step per fit/predict: seconds, not hours
       shapedoctor run --diff model.py           # the top fix as a diff, proven by running the patched script
       shapedoctor run --write --fix 2 model.py  # apply fix 2 in place (backup model.py.orig)
+      shapedoctor run --html report.html model.py   # + the model drawn with the mismatch marked
+      shapedoctor run --open model.py           # the same report, opened in your browser
     """
 )
 
@@ -78,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
                      help="time limit for running the patched script as proof (default: 120)")
     run.add_argument("--backup-suffix", default=".orig", metavar="SUFFIX",
                      help="suffix of the backup --write keeps (default: .orig)")
+    run.add_argument("--html", metavar="FILE", default=None,
+                     help="also write a self-contained HTML report: the model graph with the mismatch marked, "
+                          "the fixes beside it (opens offline; nothing is fetched)")
+    run.add_argument("--open", action="store_true", dest="open_browser",
+                     help="write the HTML report to a temporary file and open it in the browser")
     run.add_argument("script", help="the Python file to run")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the script")
     explain = sub.add_parser("explain", help="explain a Keras/TensorFlow shape error from its text alone",
@@ -149,7 +156,7 @@ def _run(args: argparse.Namespace) -> int:
     mode = "diff" if args.diff else "write" if args.write else None
     return run_command(script, list(args.args), as_json=args.json, show_traceback=not args.no_traceback,
                        quick=args.quick, patch_mode=mode, fix_number=args.fix, timeout=args.timeout,
-                       backup_suffix=args.backup_suffix)
+                       backup_suffix=args.backup_suffix, html_path=args.html, open_browser=args.open_browser)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -38,6 +38,10 @@ def diagnose(recorder: Any, exc: BaseException | None, source: str = "run", scri
     diagnosis = Diagnosis(source=source, script=script)
     diagnosis.training_calls = [call_summary(c) for c in getattr(recorder, "training_calls", [])]
     diagnosis.findings = findings(recorder, exc)
+    if getattr(recorder, "training_calls", None):
+        from shapedoctor.diagnosis.snapshot import attach_training_graphs
+
+        attach_training_graphs(diagnosis, recorder)  # the picture of a training-call finding
     if exc is None:
         diagnosis.ok_paths = [ok_path(run) for run in getattr(recorder, "runs", [])]
     if cells:
@@ -148,6 +152,9 @@ def to_cells(diagnosis: Diagnosis) -> None:
     for path in diagnosis.ok_paths:
         for step in path:
             move(step)
+    for view in [f.graph for f in diagnosis.findings] + [fx.graph for fx in diagnosis.fixes] + diagnosis.ok_graphs:
+        for node in view.nodes if view is not None else ():
+            move(node)
     for call in diagnosis.training_calls:
         file, line, cell = display(call.get("file"), call.get("line"))
         call["file"], call["line"] = file, line

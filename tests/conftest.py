@@ -30,3 +30,19 @@ def report_of(proc: subprocess.CompletedProcess) -> dict:
         return json.loads(proc.stdout)
     except json.JSONDecodeError as exc:  # show what came instead
         raise AssertionError(f"no JSON on stdout (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}") from exc
+
+
+@pytest.fixture(scope="session")
+def html_report(tmp_path_factory):
+    """``shapedoctor run --json --html`` on a script, once per session: (JSON report, HTML path, process)."""
+    cache: dict[str, tuple[dict, Path, subprocess.CompletedProcess]] = {}
+    folder = tmp_path_factory.mktemp("reports")
+
+    def get(script: str) -> tuple[dict, Path, subprocess.CompletedProcess]:
+        if script not in cache:
+            out = folder / (Path(script).stem + ".html")
+            proc = run_cli("run", "--json", "--html", str(out), script)
+            cache[script] = (report_of(proc), out, proc)
+        return cache[script]
+
+    return get

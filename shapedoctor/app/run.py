@@ -15,12 +15,14 @@ _OWN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def run_command(script: str, argv: list[str], as_json: bool = False, show_traceback: bool = True,
                 quick: bool = False, patch_mode: str | None = None, fix_number: int | None = None, timeout: float = 120.0,
-                backup_suffix: str = ".orig") -> int:
+                backup_suffix: str = ".orig", html_path: str | None = None, open_browser: bool = False) -> int:
     from shapedoctor.patch.apply import read_source
     from shapedoctor.trace.runner import run_script
 
     before = read_source(script)  # the text analysed: patches are made from it, writes check against it
     home = os.getcwd()  # the script may chdir: patches resolve their paths from here
+    if html_path is not None:
+        html_path = os.path.join(home, html_path)  # ... and so does the report
 
     redirect = contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext()
     with redirect:  # with --json the script's own prints go to stderr, stdout is for the JSON
@@ -39,16 +41,30 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
         if diagnosis.findings:
             pipeline.to_cells(diagnosis)
             render_diagnosis(diagnosis, as_json)
+        if html_path is not None or open_browser:
+            from shapedoctor.app.html_report import emit
+
+            emit(diagnosis, outcome.recorder, html_path, open_browser)
         return 130 if isinstance(exc, KeyboardInterrupt) else 1
     if exc is not None and show_traceback:
         print_user_traceback(exc)
+    render = render_diagnosis
+    if html_path is not None or open_browser:
+        from shapedoctor.app.html_report import add_model_pictures, emit
+
+        add_model_pictures(diagnosis, outcome.recorder)  # before the JSON, which then carries them too
+
+        def render(d: Diagnosis, json_out: bool) -> None:
+            render_diagnosis(d, json_out)
+            emit(d, outcome.recorder, html_path, open_browser)
+
     pipeline.to_cells(diagnosis)
     if patch_mode is not None:
         from shapedoctor.app.patching import patch_step
 
         return patch_step(diagnosis, patch_mode, fix_number, argv, timeout, backup_suffix, as_json,
-                          {os.path.realpath(os.path.join(home, script)): before}, render_diagnosis, home=home)
-    render_diagnosis(diagnosis, as_json)
+                          {os.path.realpath(os.path.join(home, script)): before}, render, home=home)
+    render(diagnosis, as_json)
     if exc is None and outcome.exit_code not in (None, 0):
         return outcome.exit_code
     return 0 if diagnosis.status == "ok" else 1

@@ -13,6 +13,7 @@ from typing import Any
 from shapedoctor.diagnosis.classify import _ANSI, classify, keras_message
 from shapedoctor.diagnosis.context import Context, parse_expectations
 from shapedoctor.diagnosis.culprit import find_culprit, place_of
+from shapedoctor.diagnosis.snapshot import fix_view, view_of
 from shapedoctor.diagnosis.explain import expected_text, explanation, received_text
 from shapedoctor.families import get as get_family
 from shapedoctor.graph.from_trace import graph_from_failure, graph_from_model
@@ -45,9 +46,11 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     fixes = []
     for cand in verified:
         code = writer.render(cand)
-        fixes.append(attach(FixReport(cand.title, code.code, code.file, code.line, True,
-                                      format_shape(cand.result_shape) if cand.result_shape else None, cand.note),
-                            code.edits))
+        fix = attach(FixReport(cand.title, code.code, code.file, code.line, True,
+                               format_shape(cand.result_shape) if cand.result_shape else None, cand.note),
+                     code.edits)
+        fix.graph = fix_view(ctx.graph, cand)
+        fixes.append(fix)
     consumer_place = place_of(ctx, ctx.consumer, as_consumer=True)
     received = received_text(ctx)
     expected = expected_text(ctx)
@@ -67,6 +70,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         explanation=explanation(ctx, culprit),
         fixes=fixes,
         keras_message=message,
+        graph=view_of(ctx.graph, replay.shapes, culprit=culprit, consumer=ctx.consumer),
     )
 
 

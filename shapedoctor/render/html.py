@@ -75,14 +75,17 @@ _STYLE = {
     "sep": "border: none; border-top: 1px dashed rgba(127,127,127,0.4); margin: 10px 0;",
 }
 
-def render(diagnosis: Diagnosis) -> str:
-    """The diagnosis as one self-contained HTML fragment."""
+def render(diagnosis: Diagnosis, pictures: bool = True) -> str:
+    """The diagnosis as one self-contained HTML fragment; with *pictures*, each finding's model
+    graph (the mismatch marked) follows its text, collapsed: one click opens it."""
     parts = [f'<div class="shapedoctor" style="{_STYLE["box"]}">',
              f'<div style="{_STYLE["brand"]}">shapedoctor</div>']
     for i, finding in enumerate(diagnosis.findings):
         if i:
             parts.append(f'<hr style="{_STYLE["sep"]}">')
         parts.append(_finding(finding))
+        if pictures and finding.graph is not None:
+            parts.append(_picture(finding))
     if diagnosis.ok:
         parts.append(f'<div style="{_STYLE["ok"]}">&#10003; no shape problem found</div>')
         for path in diagnosis.ok_paths:
@@ -94,6 +97,17 @@ def render(diagnosis: Diagnosis) -> str:
         parts.append(f'<div style="{_STYLE["dnote"]}">note: {escape(note)}</div>')
     parts.append("</div>")
     return "\n".join(parts)
+
+
+def _picture(f: Finding) -> str:
+    """The model graph of *f*, collapsed under the text (Jupyter shows it on one click)."""
+    from shapedoctor.render.report_page import drawing
+
+    short, _, hidden = drawing(f.graph, f"{f.graph.title}: {f.id}")
+    folded = f" ({hidden} repeated layers folded)" if hidden else ""
+    return (f'<details class="sd-picture" style="margin: 8px 0;"><summary style="cursor: pointer; color: {_MUTED};">'
+            f"model graph: the failing layer and the root cause marked{folded}</summary>"
+            f'<div style="overflow: auto; max-height: 640px;">{short}</div></details>')
 
 
 def _finding(f: Finding) -> str:

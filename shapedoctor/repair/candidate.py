@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from shapedoctor.repair.edits import Edit
 
@@ -17,4 +18,6 @@ class Candidate:
     verified: bool = False
     result_shape: tuple | None = None
     failure: str | None = None
+    trial: Any = field(default=None, repr=False, compare=False)  # the edited graph that was replayed
+    shapes: dict = field(default_factory=dict, repr=False, compare=False)  # its replayed tensor shapes
     tags: list[str] = field(default_factory=list)

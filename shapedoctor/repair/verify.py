@@ -22,6 +22,7 @@ def verify(graph: Graph, candidate: Candidate, expected_output: tuple | None = N
         candidate.verified, candidate.failure = False, f"could not apply: {exc}"
         return candidate
     result = propagate(trial)
+    candidate.trial, candidate.shapes = trial, result.shapes
     if not result.ok:
         candidate.verified = False
         candidate.failure = _first_line(result.error) if result.error else "could not replay every layer"

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from shapedoctor.report.graphview import GraphView
+
 JSON_VERSION = 1
 
 
@@ -85,6 +87,7 @@ class FixReport:
     edits: list = field(default_factory=list, repr=False, compare=False)  # TextEdits (not serialised)
     lines: list[int] = field(default_factory=list)  # every line of `file` the patch changes
     cell: int | None = None
+    graph: GraphView | None = None  # the model as it will be after this fix (shapes from the verified replay)
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -104,6 +107,8 @@ class FixReport:
         out["proven"] = self.proven
         if self.proof is not None:
             out["proof"] = self.proof
+        if self.graph is not None:
+            out["graph"] = self.graph.to_json()
         return out
 
 
@@ -123,9 +128,10 @@ class Finding:
     explanation: str = ""
     fixes: list[FixReport] = field(default_factory=list)
     keras_message: str | None = None  # Keras's own words, first line
+    graph: GraphView | None = None  # the model around the failure, for the picture (render/report_page.py)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "family": self.family,
             "severity": self.severity,
@@ -139,6 +145,9 @@ class Finding:
             "fixes": [f.to_json() for f in self.fixes],
             "keras_message": self.keras_message,
         }
+        if self.graph is not None:
+            out["graph"] = self.graph.to_json()
+        return out
 
 
 @dataclass
@@ -153,6 +162,8 @@ class Diagnosis:
     notes: list[str] = field(default_factory=list)
     # Shapes seen at each fit/evaluate/predict call: method, file, line, x, y, loss, output, quick.
     training_calls: list[dict] = field(default_factory=list)
+    # The models of a clean run, as pictures (one per model that was called).
+    ok_graphs: list[GraphView] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -185,6 +196,8 @@ class Diagnosis:
             out["notes"] = list(self.notes)
         if self.training_calls:
             out["training_calls"] = list(self.training_calls)
+        if self.ok_graphs:
+            out["graphs"] = [g.to_json() for g in self.ok_graphs]
         return out
 
     def __rich__(self):

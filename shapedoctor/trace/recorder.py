@@ -78,6 +78,7 @@ class ModelRun:
     steps: list[tuple[str, str, tuple | None, Site | None]] = field(default_factory=list)
     input_shape: tuple | None = None
     output_shape: tuple | None = None
+    model: Any = field(default=None, repr=False, compare=False)  # the model object, for the picture
 
 
 class Recorder:
@@ -302,7 +303,7 @@ class Recorder:
         layer = record.layer
         inner = getattr(layer, "layers", None)
         if inner is not None and not record.symbolic:
-            run = ModelRun(layer.name, record.site)
+            run = ModelRun(layer.name, record.site, model=layer)
             flat_in = [shape_of(t) for t in tree.flatten(record.args)]
             run.input_shape = flat_in[0] if flat_in else None
             flat_out = [shape_of(t) for t in tree.flatten(record.outputs)]
