@@ -123,13 +123,12 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         if script.endswith(".ipynb"):
-            from shapedoctor.trace.notebook import load
+            from shapedoctor.trace.notebook import NotebookError, load
 
             try:
                 program = load(script)
-            except Exception as exc:  # noqa: BLE001 - nbformat's many error types
-                print(f"shapedoctor: error: {script} is not a readable notebook ({type(exc).__name__}: {exc})",
-                      file=sys.stderr)
+            except NotebookError as exc:
+                print(f"shapedoctor: error: {exc}", file=sys.stderr)
                 return EXIT_USAGE
             compile(program.source, script, "exec")
         else:

@@ -11,6 +11,7 @@ kept).
 from __future__ import annotations
 
 import linecache
+import warnings
 from dataclasses import dataclass, field
 
 SUFFIX = "::code-cells"  # pseudo file name of the joined program: "<notebook>::code-cells"
@@ -43,29 +44,63 @@ def is_notebook(path: str) -> bool:
     return path.endswith(".ipynb")
 
 
+# Cell magics whose body is Python run in the user's namespace: the body runs, the magic line
+# is blank. Other cell magics (%%bash, %%writefile, %%html, %%python3 in its own process...)
+# are skipped whole, as before.
+PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
+# Line magics that run the statement after them: the statement runs, the magic word is dropped.
+PYTHON_LINE_MAGICS = ("%time ", "%timeit ")
+
+
+class NotebookError(Exception):
+    """The notebook cannot be run (the message says why, for the user)."""
+
+
 def load(path: str) -> NotebookProgram:
+    """The code cells of *path* as one program; raises NotebookError when it is not a usable notebook."""
     import nbformat
 
-    nb = nbformat.read(path, as_version=4)
+    try:
+        with warnings.catch_warnings():  # nbformat's notes on ids and schema are not the user's concern here
+            warnings.simplefilter("ignore")
+            nb = nbformat.read(path, as_version=4)
+        cells = [(index, cell) for index, cell in enumerate(nb.cells) if cell.cell_type == "code"]
+        sources = [_text(cell.source) for _, cell in cells]
+    except Exception as exc:  # noqa: BLE001 - nbformat's and json's many error types
+        raise NotebookError(f"{path} is not a readable notebook ({type(exc).__name__}: {exc})") from exc
     lines: list[str] = []
     program = NotebookProgram(path, "")
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
+    for (index, _), source in zip(cells, sources):
         program.code_cells.append(index)
-        cell_lines = cell.source.splitlines() or [""]
-        magic_cell = cell_lines[0].lstrip().startswith("%%")
+        cell_lines = source.splitlines() or [""]
+        first = cell_lines[0].lstrip()
+        skip_all = first.startswith("%%") and first[2:].split(" ", 1)[0].strip() not in PYTHON_CELL_MAGICS
         for i, text in enumerate(cell_lines, 1):
             program.original.append(text)
             stripped = text.lstrip()
-            if magic_cell or stripped.startswith(("%", "!")):
+            if skip_all or stripped.startswith(("%%", "!")):
+                text = ""
+            elif stripped.startswith(PYTHON_LINE_MAGICS) and len(stripped.split()) > 1 \
+                    and not stripped.split()[1].startswith("-"):
+                text = text[: len(text) - len(stripped)] + stripped.split(" ", 1)[1].lstrip()
+            elif stripped.startswith("%"):
                 text = ""
             lines.append(text)
             program.places.append((index, i))
     program.source = "\n".join(lines) + "\n"
+    if "\0" in program.source:
+        raise NotebookError(f"{path} has a code cell with a NUL character")
     linecache.cache[program.filename] = (len(program.source), None, program.source.splitlines(True), program.filename)
     _LOADED[program.filename] = program
     return program
+
+
+def _text(source) -> str:
+    if isinstance(source, list) and all(isinstance(x, str) for x in source):
+        return "".join(source)
+    if not isinstance(source, str):
+        raise TypeError(f"a code cell's source is {type(source).__name__}, not text")
+    return source
 
 
 def program_for(filename: str | None) -> NotebookProgram | None:
@@ -87,7 +122,8 @@ def display(filename: str | None, line: int | None) -> tuple[str | None, int | N
 def cell_sources(program: NotebookProgram, new_program: str) -> dict[int, str]:
     """The new source of every code cell whose lines changed in *new_program*.
 
-    Lines inserted by a patch belong to the cell of the line after them.
+    Lines inserted by a patch belong to the cell of the line after them. A changed line that
+    was a ``%time`` line keeps its magic.
     """
     import difflib
 
@@ -105,28 +141,87 @@ def cell_sources(program: NotebookProgram, new_program: str) -> dict[int, str]:
         cell = owner[i1] if i1 < len(owner) else (owner[i1 - 1] if owner else 0)
         changed.add(cell)
         for k in range(j2 - j1):
-            per_cell.setdefault(cell, []).append(new[j1 + k])
+            line = new[j1 + k]
+            if tag == "replace" and i2 - i1 == j2 - j1:
+                line = _with_magic(program.original[i1 + k], old[i1 + k], line)
+            per_cell.setdefault(cell, []).append(line)
     return {cell: "\n".join(per_cell.get(cell, [])) for cell in changed}
 
 
+def _with_magic(original: str, ran: str, new: str) -> str:
+    """*new* with the line magic of *original* back (``%time x = f()`` ran as ``x = f()``)."""
+    statement = ran.lstrip()
+    indent = ran[: len(ran) - len(statement)]
+    if original == ran or not statement or not (original.startswith(indent) and original.endswith(statement)):
+        return new
+    magic = original[len(indent): len(original) - len(statement)]
+    body = new.lstrip()
+    return new[: len(new) - len(body)] + magic + body
+
+
+def code_cell_paths(document) -> list[tuple[tuple, str]]:
+    """(JSON path of the cell, key of its source) of every code cell, in order; nbformat 3 and 4."""
+    if not isinstance(document, dict):
+        raise ValueError("the notebook is not a JSON object")
+    if document.get("nbformat") == 3 or "worksheets" in document:
+        places = [(("worksheets", w, "cells", i), cell) for w, sheet in enumerate(document.get("worksheets") or [])
+                  for i, cell in enumerate(sheet.get("cells") or [])]
+        key = "input"
+    else:
+        places = [(("cells", i), cell) for i, cell in enumerate(document.get("cells") or [])]
+        key = "source"
+    return [(path, key) for path, cell in places if isinstance(cell, dict) and cell.get("cell_type") == "code"]
+
+
 def write_cells(program: NotebookProgram, new_program: str, expected_digest: str, backup_suffix: str = ".orig"):
-    """Write the changed cells into the notebook (outputs, metadata untouched); returns the backup path."""
+    """Write the changed cells into the notebook; returns the :class:`~shapedoctor.patch.write.Written`.
+
+    Only the changed cells' sources are rewritten, in the style they had (one string or a list
+    of lines, same indentation and escapes); every other byte of the file stays as it was, so a
+    notebook saved by any tool keeps its layout, outputs and metadata. nbformat 3 and 4.
+    """
+    import json
     import os
 
-    import nbformat
-
     from shapedoctor.patch.apply import Patch
+    from shapedoctor.patch.jsonedit import dump_like, replace, spans
+    from shapedoctor.patch.sourcefile import read
     from shapedoctor.patch.write import WriteRefused, write_patch
 
-    with open(program.path, encoding="utf-8") as fh:
-        text = fh.read()
-    nb = nbformat.reads(text, as_version=nbformat.NO_CONVERT)
-    for cell, source in cell_sources(program, new_program).items():
-        if nb.cells[cell].cell_type != "code":
-            raise WriteRefused(f"cell {cell + 1} is not a code cell")
-        nb.cells[cell].source = source
-    after = nbformat.writes(nb)
-    if not after.endswith("\n"):
-        after += "\n"
-    patch = Patch(os.path.relpath(program.path), text, after)
-    return write_patch(patch, expected_digest, backup_suffix, check_python=False)
+    try:
+        text = read(program.path).text
+        document, where = spans(text)
+        paths = code_cell_paths(document)
+    except (OSError, UnicodeError, ValueError, AttributeError, TypeError) as exc:
+        raise WriteRefused(f"{program.path} cannot be read as a notebook now ({exc})") from exc
+    if len(paths) != len(program.code_cells):
+        raise WriteRefused(f"{program.path} changed on disk since it was analysed; run shapedoctor again")
+    changes, expected = [], json.loads(text)
+    for index, source in cell_sources(program, new_program).items():
+        path, key = paths[program.code_cells.index(index)]
+        cell = _at(document, path)
+        old = cell.get(key, "")
+        if isinstance(old, list) and all(isinstance(x, str) for x in old):
+            if "".join(old).endswith("\n") and not source.endswith("\n"):
+                source += "\n"
+            new: str | list[str] = source.splitlines(True)
+        elif isinstance(old, str):
+            new = source + ("\n" if old.endswith("\n") and not source.endswith("\n") else "")
+        else:
+            raise WriteRefused(f"cell {index + 1} of {program.path} has a source that is not text")
+        if key not in cell or path + (key,) not in where:
+            raise WriteRefused(f"cell {index + 1} of {program.path} has no source to edit")
+        start, end = where[path + (key,)]
+        changes.append((start, end, dump_like(text[start:end], new, text)))
+        _at(expected, path)[key] = new
+    after = replace(text, changes)
+    if json.loads(after) != expected:  # pragma: no cover - a guard: never write what we did not mean
+        raise WriteRefused("the edited notebook would not be the notebook intended; nothing was written")
+    return write_patch(Patch(os.path.relpath(program.path), text, after), expected_digest, backup_suffix,
+                       check_python=False)
+
+
+def _at(document, path: tuple):
+    for key in path:
+        document = document[key]
+    return document
