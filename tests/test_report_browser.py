@@ -147,3 +147,18 @@ def test_training_call_error_shows_labels_output_and_loss(open_report):
         getComputedStyle(document.querySelector('.sd-node text')).fill]""")
     assert colors[0] == "rgb(13, 17, 23)" and colors[1] != "rgb(31, 35, 40)"
     _shot(page, "training_labels_dark")
+
+
+def test_nested_model_is_one_box_that_opens_on_a_click(open_report):
+    report, page = open_report("tests/fixtures/report/nested_model.py")
+    state = _visible(page)
+    assert _role_layers(state, "culprit") == ["encoder"] and _role_layers(state, "consumer") == ["lstm"]
+    assert state.locator('.sd-node[data-layer="encoder"]').get_attribute("data-class") == "Sequential"
+    nested = page.locator('details.nested[data-nested="encoder"]')
+    inner = nested.locator(".sd-inner .sd-node")
+    assert not inner.first.is_visible()  # collapsed
+    nested.locator("summary").click()
+    assert inner.first.is_visible()
+    assert inner.evaluate_all("els => els.map(e => e.dataset.class)") == ["InputLayer", "Dense", "Dense"]
+    assert nested.locator(".sd-inner .sd-shape").all_text_contents() == ["(None, 16)", "(None, 8)"]
+    _shot(page, "nested_open")

@@ -42,7 +42,8 @@ def config_detail(cls: str, config: dict) -> str:
 
 
 def view_of(graph: Graph, shapes: dict[str, Any] | None = None, *, culprit: Node | None = None,
-            consumer: Node | None = None, changed: Iterable[str] = (), title: str | None = None) -> GraphView:
+            consumer: Node | None = None, changed: Iterable[str] = (), title: str | None = None,
+            depth: int = 0) -> GraphView:
     """The picture of *graph*; *shapes* are the replayed tensor shapes (tensor id -> shape).
 
     Nodes of *consumer* and *culprit* get their roles, the nodes between them ``path``, and
@@ -86,7 +87,12 @@ def view_of(graph: Graph, shapes: dict[str, Any] | None = None, *, culprit: Node
             elif reached_consumer or (out is not None and out not in known and node.kind == "layer"):
                 role = "unreached"
                 shape = "not reached"
-        view.nodes.append(ViewNode(node.id, label, cls, config_detail(cls, spec.config) if spec else "", shape,
+        detail = config_detail(cls, spec.config) if spec else ""
+        inner = _nested(spec.live, depth + 1) if spec is not None and depth < 3 else None
+        if inner is not None:
+            view.inner[node.id] = inner
+            detail = f"nested model, {len(inner.nodes)} layers (drawn below)"
+        view.nodes.append(ViewNode(node.id, label, cls, detail, shape,
                                    site.file if site else None, site.line if site else None, role=role))
         for tid in dict.fromkeys(node.input_ids()):
             info = graph.tensors.get(tid)
@@ -95,6 +101,22 @@ def view_of(graph: Graph, shapes: dict[str, Any] | None = None, *, culprit: Node
             value = shapes.get(tid, info.shape)
             view.edges.append(ViewEdge(info.producer, node.id, format_shape(value) if value is not None else ""))
     return view
+
+
+def _nested(live: Any, depth: int = 1) -> GraphView | None:
+    """The picture of a nested functional/Sequential model used as a layer (None for plain layers)."""
+    if live is None or not hasattr(live, "layers") or not getattr(live, "built", False):
+        return None
+    from shapedoctor.graph.from_trace import graph_from_model
+    from shapedoctor.trace import recorder as _recorder
+
+    try:
+        if not getattr(live, "outputs", None):
+            return None
+        graph = graph_from_model(_recorder.CURRENT or _recorder.Recorder(), live)
+    except Exception:  # noqa: BLE001 - a subclassed model has no symbolic graph: it stays one box
+        return None
+    return view_of(graph, title=live.name, depth=depth)
 
 
 def _between(graph: Graph, culprit: Node | None, consumer: Node | None) -> set[str]:

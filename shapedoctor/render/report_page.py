@@ -57,6 +57,9 @@ aside.fixes h3 { font-size: 14px; margin: 2px 0 8px; }
 pre { font: 12.5px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace;
       background: rgba(127,127,127,0.12); border-radius: 5px; padding: 6px 9px; overflow-x: auto; margin: 6px 0; }
 .diff .add { color: #1a7f37; } .diff .del { color: #cf222e; } .diff .hunk { color: var(--muted); }
+details.nested { padding: 4px 10px; border-top: 1px solid var(--border); }
+details.nested > summary { cursor: pointer; }
+.sd-inner { overflow: auto; max-height: 60vh; }
 details.text-report { margin-top: 14px; }
 details.text-report > summary { cursor: pointer; color: var(--muted); }
 """
@@ -154,7 +157,18 @@ def _states(graph: GraphView, fixes: list[FixReport], label: str) -> tuple[list[
 def _graph_panel(graph: GraphView, fixes: list[FixReport], label: str) -> str:
     buttons, states = _states(graph, fixes, label)
     return (f'<div class="graph-panel"><div class="toolbar">{"".join(buttons)}</div>{"".join(states)}'
-            f'<div class="legend">{_LEGEND}</div></div>')
+            f'{_nested(graph)}<div class="legend">{_LEGEND}</div></div>')
+
+
+def _nested(graph: GraphView) -> str:
+    """Nested models, collapsed: one click draws a nested model's own layers."""
+    parts = []
+    for node_id, inner in graph.inner.items():
+        short, _, _ = drawing(inner, f"nested model {inner.title}")
+        parts.append(f'<details class="nested" data-nested="{escape(node_id)}"><summary>nested model '
+                     f"<b>{escape(inner.title)}</b> ({len(inner.nodes)} layers): open to draw it</summary>"
+                     f'<div class="sd-inner">{short}</div>{_nested(inner)}</details>')
+    return "".join(parts)
 
 
 def _finding(f: Finding, index: int) -> str:

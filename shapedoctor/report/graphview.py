@@ -63,6 +63,8 @@ class GraphView:
     title: str = ""  # e.g. the model's name
     nodes: list[ViewNode] = field(default_factory=list)
     edges: list[ViewEdge] = field(default_factory=list)
+    # Nested models (a Sequential or functional model used as a layer): node id -> its own picture.
+    inner: dict[str, "GraphView"] = field(default_factory=dict)
 
     def node(self, node_id: str) -> ViewNode | None:
         return next((n for n in self.nodes if n.id == node_id), None)
@@ -71,5 +73,8 @@ class GraphView:
         return [n for n in self.nodes if n.role == role]
 
     def to_json(self) -> dict[str, Any]:
-        return {"title": self.title, "nodes": [n.to_json() for n in self.nodes],
-                "edges": [e.to_json() for e in self.edges]}
+        out = {"title": self.title, "nodes": [n.to_json() for n in self.nodes],
+               "edges": [e.to_json() for e in self.edges]}
+        if self.inner:
+            out["inner"] = {k: v.to_json() for k, v in self.inner.items()}
+        return out
