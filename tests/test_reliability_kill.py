@@ -3,7 +3,7 @@
 The write function runs in a child process that is killed with SIGKILL at a random moment
 (100 tries here, 1,000 with ``SHAPEDOCTOR_LONG=1``): the file must be the original or the
 complete patch, never partial; a backup, when there is one, is the original byte for byte.
-Then two real ``shapedoctor run --write`` runs are killed (SIGKILL, SIGTERM) during the proof:
+Then three real ``shapedoctor run --write`` runs are stopped (SIGKILL, SIGTERM, SIGINT) during the proof:
 the proof process dies with them and nothing is left beside the user's file. Last, ``--diff``
 with a user's file and a symlink at the old scratch name of the proof: neither is touched.
 """
@@ -124,7 +124,7 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the proof process")
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["SIGKILL", "SIGTERM", "SIGINT"])
 def test_a_killed_run_takes_its_proof_with_it_and_leaves_nothing(tmp_path, sig):
     script = tmp_path / "slow.py"
     script.write_text(SLOW_FIX)
@@ -138,12 +138,14 @@ def test_a_killed_run_takes_its_proof_with_it_and_leaves_nothing(tmp_path, sig):
     assert proof is not None, run.communicate()
     time.sleep(1.0)  # let the proof get going
     run.send_signal(sig)
-    code = run.wait(timeout=60)
+    _, err = run.communicate(timeout=60)
+    code = run.returncode
     deadline = time.monotonic() + 30
     while _alive(proof) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _alive(proof), "the proof outlived shapedoctor"
-    assert code == (-signal.SIGKILL if sig == signal.SIGKILL else 128 + signal.SIGTERM)
+    assert code == {signal.SIGKILL: -signal.SIGKILL, signal.SIGTERM: 143, signal.SIGINT: 130}[sig]
+    assert "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["slow.py"]
     assert script.read_text() == SLOW_FIX
 

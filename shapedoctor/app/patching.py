@@ -61,7 +61,11 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
         if not as_json:
             print(f"proving fix {number} ({fix.title}) by running the patched script with --quick ...",
                   file=sys.stderr)
-        proof = prove(patch, argv, timeout)
+        try:
+            proof = prove(patch, argv, timeout)
+        except KeyboardInterrupt:  # the proof is already killed; say so instead of a traceback
+            print("\nshapedoctor: interrupted while proving; nothing was written", file=sys.stderr)
+            return 130
         fix.proven, fix.proof = proof.proven, proof.reason
         print(f"proof took {proof.seconds:.2f} s", file=sys.stderr)
         if proof.proven:
