@@ -151,7 +151,7 @@ def table(results: list[dict], write_proof: bool) -> str:
     valid = [r for r in results if r["expect"] == "ok"]
     head = ["group", "cases", "detected", "culprit line", "verified fix in top 3"]
     if write_proof:
-        head += ["proven `--write`", "written fix acceptable"]
+        head += ["proven `--write` (of cases measured)", "written fix acceptable"]
     rows = [head, ["---"] * len(head)]
 
     def row(label: str, group: list[dict]) -> list[str]:
