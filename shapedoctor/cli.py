@@ -21,6 +21,7 @@ DESCRIPTION = textwrap.dedent(
       shapedoctor run model.py [args...]      run a script like `python model.py`, watching Keras;
                                               on a shape error, show the root cause and verified fixes
       shapedoctor run --json model.py         the same diagnosis as JSON on stdout
+      shapedoctor check src/ notebooks/       shape-check every Keras script weight-free, no training
       shapedoctor explain error.txt           explain a pasted error text (no Keras needed)
 
     Exit codes: 0 no shape problem, 1 shape problem found, 2 usage or I/O error.
@@ -44,6 +45,28 @@ RUN_HELP = textwrap.dedent(
       shapedoctor run --write --fix 2 model.py  # apply fix 2 in place (backup model.py.orig)
       shapedoctor run --html report.html model.py   # + the model drawn with the mismatch marked
       shapedoctor run --open model.py           # the same report, opened in your browser
+    """
+)
+
+
+CHECK_HELP = textwrap.dedent(
+    """\
+    Shape-check every Keras model of a program without allocating a weight or training a
+    step. Each script runs with every Keras variable declared (shape and dtype) but never
+    allocated; fit/evaluate/predict, the *_on_batch methods and calls of a model on data get
+    the same checks as `shapedoctor run`, then are answered symbolically (fit: a History with
+    no epochs; predict: zero-filled arrays of the right shape and dtype) so the script goes on
+    and every later call is checked too. What needs real values (an optimizer step, saving
+    weights, callbacks) is listed, not guessed.
+
+    Directories: every .py and .ipynb that imports keras/tensorflow, each in its own process.
+
+    examples:
+      shapedoctor check model.py
+      shapedoctor check src/ notebooks/ -j 4
+      shapedoctor check --format sarif . > shapes.sarif
+      shapedoctor check --format github .
+      shapedoctor check --diff model.py
     """
 )
 
@@ -87,6 +110,28 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write the HTML report to a temporary file and open it in the browser")
     run.add_argument("script", help="the Python file to run")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the script")
+    check = sub.add_parser("check", help="shape-check scripts and notebooks without allocating a weight or training",
+                           description=CHECK_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text",
+                       help="text (default), json (schema version 1, one report per file), sarif (SARIF 2.1.0) "
+                            "or github (workflow-command annotations)")
+    check.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                       help="files checked at once, each in its own process (default: the number of cores)")
+    check.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                       help="time limit per file when checking several files or a directory (default: 120)")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings (silent problems) too")
+    check_edit = check.add_mutually_exclusive_group()
+    check_edit.add_argument("--diff", action="store_true",
+                            help="(one file) the top fix as a unified diff, proven by checking the patched script")
+    check_edit.add_argument("--write", action="store_true",
+                            help="(one file) apply the proven fix in place (keeps FILE.orig)")
+    check.add_argument("--fix", type=int, default=None, metavar="N", help="which fix to --diff/--write")
+    check.add_argument("--proof-timeout", type=float, default=120.0, metavar="SECONDS",
+                       help="time limit for checking the patched script as proof (default: 120)")
+    check.add_argument("--backup-suffix", default=".orig", metavar="SUFFIX",
+                       help="suffix of the backup --write keeps (default: .orig)")
+    check.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    check.add_argument("paths", nargs="*", metavar="PATH", help="Python files, notebooks or directories")
     explain = sub.add_parser("explain", help="explain a Keras/TensorFlow shape error from its text alone",
                              formatter_class=argparse.RawDescriptionHelpFormatter)
     try:
@@ -110,17 +155,43 @@ def main(argv: list[str] | None = None) -> int:
             print("shapedoctor: explain is not available in this installation", file=sys.stderr)
             return EXIT_USAGE
         return args.handler(args)
+    if args.command == "check":
+        return _check(args)
     return _run(args)
 
 
-def _run(args: argparse.Namespace) -> int:
-    script = args.script
+def _check(args: argparse.Namespace) -> int:
+    if not args.paths:
+        print("shapedoctor: error: check needs at least one file or directory", file=sys.stderr)
+        return EXIT_USAGE
+    if args.timeout <= 0 or args.proof_timeout <= 0:
+        print("shapedoctor: error: --timeout must be positive", file=sys.stderr)
+        return EXIT_USAGE
+    if args.jobs is not None and args.jobs < 1:
+        print("shapedoctor: error: -j must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    from shapedoctor.app import check
+
+    if args.worker:
+        return check.worker(args.paths)
+    import importlib.util
+
+    if importlib.util.find_spec("keras") is None:  # not imported here: the checks run in the workers
+        print("shapedoctor: error: Keras is not installed in this Python environment "
+              "(pip install 'shapedoctor[tensorflow]')", file=sys.stderr)
+        return EXIT_USAGE
+    mode = "diff" if args.diff else "write" if args.write else None
+    return check.check_command(args.paths, fmt=args.format, jobs=args.jobs, timeout=args.timeout,
+                               patch_mode=mode, fix_number=args.fix, proof_timeout=args.proof_timeout,
+                               backup_suffix=args.backup_suffix, strict=args.strict)
+
+
+def unusable_script(script: str) -> str | None:
+    """Why *script* cannot be run (missing, not a file, not Python, not a readable notebook), or None."""
     if not os.path.exists(script):
-        print(f"shapedoctor: error: no such file: {script}", file=sys.stderr)
-        return EXIT_USAGE
+        return f"no such file: {script}"
     if not os.path.isfile(script):
-        print(f"shapedoctor: error: not a file: {script}", file=sys.stderr)
-        return EXIT_USAGE
+        return f"not a file: {script}"
     try:
         if script.endswith(".ipynb"):
             from shapedoctor.trace.notebook import NotebookError, load
@@ -128,23 +199,35 @@ def _run(args: argparse.Namespace) -> int:
             try:
                 program = load(script)
             except NotebookError as exc:
-                print(f"shapedoctor: error: {exc}", file=sys.stderr)
-                return EXIT_USAGE
+                return str(exc)
             compile(program.source, script, "exec")
         else:
             with open(script, "rb") as fh:
                 compile(fh.read(), script, "exec")
     except SyntaxError as exc:
-        print(f"shapedoctor: error: {script} is not valid Python: {exc.msg} (line {exc.lineno})", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as exc:
-        print(f"shapedoctor: error: cannot read {script}: {exc.strerror}", file=sys.stderr)
-        return EXIT_USAGE
+        return f"{script} is not valid Python: {exc.msg} (line {exc.lineno})"
+    except (OSError, ValueError) as exc:
+        return f"cannot read {script}: {getattr(exc, 'strerror', None) or exc}"
+    return None
+
+
+def _keras_missing() -> bool:
     try:
         import keras  # noqa: F401
     except ImportError:
         print("shapedoctor: error: Keras is not installed in this Python environment "
               "(pip install 'shapedoctor[tensorflow]')", file=sys.stderr)
+        return True
+    return False
+
+
+def _run(args: argparse.Namespace) -> int:
+    script = args.script
+    problem = unusable_script(script)
+    if problem is not None:
+        print(f"shapedoctor: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    if _keras_missing():
         return EXIT_USAGE
 
     from shapedoctor.app.run import run_command

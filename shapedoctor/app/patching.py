@@ -9,7 +9,8 @@ from shapedoctor.report.model import Diagnosis
 
 
 def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], timeout: float, backup_suffix: str,
-               as_json: bool, sources: dict[str, str | None], render, home: str | None = None) -> int:
+               as_json: bool, sources: dict[str, str | None], render, home: str | None = None,
+               weight_free: bool = False) -> int:
     """Prove and show or write the chosen fix; *home* is the working directory the script started in."""
     from shapedoctor.patch.apply import make_patch, read_source
     from shapedoctor.patch.prove import prove
@@ -59,10 +60,10 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
                 print(f"fix {number}: {fix.proof}", file=sys.stderr)
             continue
         if not as_json:
-            print(f"proving fix {number} ({fix.title}) by running the patched script with --quick ...",
-                  file=sys.stderr)
+            how = "checking the patched script" if weight_free else "running the patched script with --quick"
+            print(f"proving fix {number} ({fix.title}) by {how} ...", file=sys.stderr)
         try:
-            proof = prove(patch, argv, timeout)
+            proof = prove(patch, argv, timeout, weight_free=weight_free)
         except KeyboardInterrupt:  # the proof is already killed; say so instead of a traceback
             print("\nshapedoctor: interrupted while proving; nothing was written", file=sys.stderr)
             return 130

@@ -30,10 +30,13 @@ class Proof:
     seconds: float
 
 
-def prove(patch: Patch, argv: list[str], timeout: float = 120.0) -> Proof:
+def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bool = False) -> Proof:
+    """Run the patched script under ``run --quick`` (*weight_free*: under ``check``, no weight
+    allocated, for ``shapedoctor check --diff/--write``)."""
     start = time.perf_counter()
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
-    command = [sys.executable, "-m", "shapedoctor.patch.trial", str(os.getpid()), patch.file, *argv]
+    mode = ["--weight-free"] if weight_free else []
+    command = [sys.executable, "-m", "shapedoctor.patch.trial", str(os.getpid()), *mode, patch.file, *argv]
     try:
         with _terminated_as_interrupt():
             proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

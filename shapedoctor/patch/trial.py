@@ -1,7 +1,8 @@
 """The proof's child process: run a patched text as the user's file, without writing it anywhere.
 
-``python -m shapedoctor.patch.trial PARENT_PID FILE [ARGS...]`` reads the patched text from
-standard input, then runs ``shapedoctor run --json --quick --no-traceback FILE ARGS...`` with
+``python -m shapedoctor.patch.trial PARENT_PID [--weight-free] FILE [ARGS...]`` reads the patched
+text from standard input, then runs ``shapedoctor run --json --quick --no-traceback FILE ARGS...``
+(``--weight-free``: ``shapedoctor check``'s one-file report, for ``check --diff/--write``) with
 Python reading that text whenever it loads *FILE* (``io.open_code``, the one door ``runpy``
 uses). So the patched script runs with the user's ``__file__``, directory, ``sys.path`` and
 working directory, and no scratch file exists: a killed run cannot leave one behind.
@@ -60,7 +61,11 @@ def _encoding(data: bytes) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parent, file, args = int(argv[0]), argv[1], argv[2:]
+    parent, rest = int(argv[0]), argv[1:]
+    weight_free = bool(rest) and rest[0] == "--weight-free"  # prove for `check`: check the patched text
+    if weight_free:
+        rest = rest[1:]
+    file, args = rest[0], rest[1:]
     die_with_parent(parent)
     data = sys.stdin.buffer.read()
     null = os.open(os.devnull, os.O_RDONLY)  # the script itself gets an empty stdin, as a proof should
@@ -68,6 +73,10 @@ def main(argv: list[str]) -> int:
     os.close(null)
     serve(file, data)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    if weight_free:
+        from shapedoctor.app.check import worker
+
+        return worker([file, *args])
     from shapedoctor.app.run import run_command
 
     return run_command(file, args, as_json=True, show_traceback=False, quick=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import runpy
 import sys
@@ -17,8 +18,12 @@ class Outcome:
     exit_code: int | None = None  # from SystemExit
 
 
-def run_script(path: str, argv: list[str], quick: bool = False, on_training_call=None) -> Outcome:
-    """Execute *path* with ``sys.argv = [path, *argv]`` and its directory on ``sys.path``."""
+def run_script(path: str, argv: list[str], quick: bool = False, on_training_call=None, setup=None) -> Outcome:
+    """Execute *path* with ``sys.argv = [path, *argv]`` and its directory on ``sys.path``.
+
+    *setup*, if given, is a context manager entered before the recorder is installed and left
+    after it is removed (``shapedoctor check`` runs the script weight-free inside it).
+    """
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     import keras  # noqa: F401  (must be importable before instrumentation)
 
@@ -29,6 +34,8 @@ def run_script(path: str, argv: list[str], quick: bool = False, on_training_call
     sys.argv = [path, *argv]
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
     outcome = Outcome(recorder)
+    around = setup if setup is not None else contextlib.nullcontext()
+    around.__enter__()
     recorder.install()
     try:
         from shapedoctor.trace.notebook import is_notebook
@@ -45,6 +52,7 @@ def run_script(path: str, argv: list[str], quick: bool = False, on_training_call
         outcome.exception = exc
     finally:
         recorder.uninstall()
+        around.__exit__(None, None, None)
         sys.argv, sys.path[:] = saved_argv, saved_path
     return outcome
 
