@@ -9,6 +9,7 @@ facts must be read from it. Nothing here imports Keras or a backend.
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import re
@@ -26,9 +27,12 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     tomllib = pytest.importorskip("tomli")
 
-from shapedoctor.explain.from_text import diagnose_text
+from shapedoctor.explain.evidence import numbers_in, sentences
+from shapedoctor.explain.from_text import _DIALECTS, diagnose_text
 from shapedoctor.families import all_families
 from shapedoctor.messages import parse
+from shapedoctor.messages.normalize import normalize
+from shapedoctor.messages.shapes import find_shapes, parse_shape
 from shapedoctor.report.model import Finding, FixReport
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,7 +106,10 @@ def test_fixture_diagnosis_has_what_where_why_fix(name):
     family = {f.id: f for f in all_families()}[EXPECTED[name]["family"]]
     assert (finding.id, finding.family, finding.severity) == (family.id, family.slug, family.severity)
     assert finding.message and "\n" not in finding.message
-    assert family.why in finding.explanation
+    # The family's rule, without example sentences whose numbers this text does not state.
+    for sentence in sentences(family.why):
+        if not numbers_in(sentence):
+            assert sentence in finding.explanation, sentence
     assert finding.fixes, "at least one suggested fix"
     assert all(isinstance(fx, FixReport) and fx.verified is False for fx in finding.fixes)
     assert finding.keras_message
@@ -178,9 +185,10 @@ def test_data_vs_layer_is_told_apart():
     finding = diagnose_text(read("k3tf_predict_wrong_width")).findings[0]
     assert finding.culprit.kind == "data" and finding.culprit.code == "model.predict(np.zeros((8, 1)))"
     assert any("keras.Input(shape=(1,))" in fx.code for fx in finding.fixes)
-    for name in ("k3tf_eager_dense_call", "k3tf_reused_layer"):  # a layer called directly / twice
-        facts = parse(read(name))
-        assert (facts.family, facts.details["data"]) == ("SD102", False), name
+    facts = parse(read("k3tf_eager_dense_call"))  # a layer called directly on an array
+    assert (facts.family, facts.details["data"]) == ("SD102", False)
+    facts = parse(read("k3tf_reused_layer"))  # `b = shared(x20)`: a layer called twice (run's SD106)
+    assert (facts.family, facts.details["data"]) == ("SD106", False)
     facts = parse(read("k3torch_predict_no_batch"))  # model.predict(np.zeros((64,)))
     assert (facts.family, facts.details["data"]) == ("SD201", True)
 
@@ -216,6 +224,204 @@ def test_exception_str_is_enough():
 def test_other_errors_are_not_claimed(text):
     assert parse(text) is None
     assert diagnose_text(text).findings == []
+
+
+# --- every number printed comes from the text ---------------------------------------------
+
+
+def _printed(diagnosis) -> str:
+    out = list(diagnosis.notes)
+    for f in diagnosis.findings:
+        out += [f.message, f.explanation]
+        for fx in f.fixes:
+            out += [fx.title, fx.code, fx.note or "", fx.result_shape or ""]
+    text = "\n".join(out)
+    for label in sorted(_DIALECTS.values(), key=len, reverse=True):  # "Keras 3", "tf.keras 2.x": names
+        text = text.replace(label, "")
+    return text
+
+
+def derived_numbers(text: str) -> set[str]:
+    """Numbers an explanation may compute from the shapes of *text*: 0 and 1 (an axis of size 1,
+    `expand_dims(x, -1)`), ranks and rank - 1, products of consecutive axes (28 x 28 = 784),
+    sums along one axis over the shapes (Concatenate), and quotients of those (960 labels for
+    32 samples = 30 per sample)."""
+    allowed = {"0", "1"}
+    dims = []
+    for printed in find_shapes(text, limit=200):
+        shape = list(parse_shape(printed) or ())
+        allowed |= {str(len(shape)), str(max(len(shape) - 1, 0))}
+        for i in range(len(shape)):
+            for j in range(i + 1, len(shape) + 1):
+                seg = shape[i:j]
+                if all(isinstance(d, int) for d in seg):
+                    allowed.add(str(math.prod(seg)))
+        dims.append(shape)
+    for axis in range(max((len(d) for d in dims), default=0)):
+        column = [d[axis] for d in dims if len(d) > axis and isinstance(d[axis], int)]
+        if len(column) >= 2:
+            allowed.add(str(sum(column)))
+    ints = [int(x) for x in allowed]
+    allowed |= {str(a // b) for a in ints for b in ints if b > 1 and a % b == 0}
+    # The multiples of b nearest to a (30 values into rows of 7: 28 or 35).
+    allowed |= {str(m) for a in ints for b in ints if b > 1 for m in ((a // b) * b, (a // b + 1) * b)}
+    return allowed
+
+
+def _foreign_numbers(text: str) -> set[str]:
+    plain = normalize(text)
+    return numbers_in(_printed(diagnose_text(text))) - numbers_in(plain) - derived_numbers(plain)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_number_printed_comes_from_the_text(name):
+    """No canned numbers from another example: each number is in the text or computed from it."""
+    assert _foreign_numbers(read(name)) == set()
+
+
+def test_number_check_catches_a_canned_example():
+    assert "64" in numbers_in("A Dense layer with a (64, units) kernel") and "2" not in numbers_in("Conv2D float32")
+    plain = "expected axis -1 of input shape to have value 784, but received input with shape (None, 28, 28)"
+    assert {"784", "28", "3", "2"} <= derived_numbers(plain) and "64" not in derived_numbers(plain)
+
+
+# --- evidence in the text: what an expert reads from the numbers -------------------------------
+
+
+def test_unflattened_images_get_flatten_first():
+    """784 = 28 x 28: the sample is an unflattened image; Flatten before anything else, not units=784."""
+    finding = diagnose_text(read("k3tf_mnist_unflattened_layer")).findings[0]
+    assert finding.id == "SD106"  # `features = dense(images)`: the layer was built by an earlier call
+    first = finding.fixes[0]
+    assert first.code == "layers.Flatten()," and "28 x 28 = 784" in first.title
+    assert "64" not in finding.explanation  # the family's example sentence is left out
+    data = diagnose_text(read("k3tf_mnist_unflattened_predict")).findings[0]
+    assert data.id == "SD201" and data.culprit.kind == "data"
+    assert data.fixes[0].code == "x = x.reshape(len(x), -1)" and data.fixes[0].result_shape == "(16, 784)"
+    assert "layers.Flatten()" in data.fixes[1].code and "keras.Input(shape=(28, 28))" in data.fixes[1].code
+
+
+def test_frames_into_a_2d_layer_get_time_distributed():
+    for name in ("k3tf_conv2d_on_video", "k3jax_conv2d_on_video"):
+        facts = parse(read(name))
+        assert (facts.family, facts.layer_class, facts.expected, facts.received) == (
+            "SD101", "Conv2D", "ndim=4", "(None, 10, 64, 64, 3)"), name
+        fixes = diagnose_text(read(name)).findings[0].fixes
+        assert fixes[0].code == "layers.TimeDistributed(layers.Conv2D(...))," and "10 frames" in fixes[0].title
+        assert fixes[1].code == "layers.Conv3D(...),"
+
+
+def test_kernel_rank_texts_name_the_convolution():
+    facts = parse(read("k3tf_conv1d_on_images"))
+    assert (facts.layer_class, facts.expected, facts.received, facts.details["kernel_shape"]) == (
+        "Conv1D", "ndim=3", "(None, 28, 28, 1)", "(3, 1, 8)")
+    facts = parse(read("k3jax_ops_conv_rank"))  # JAX's conv_general_dilated wording
+    assert (facts.family, facts.layer_class, facts.expected, facts.received) == ("SD101", "Conv2D", "ndim=4", "(4, 28, 28)")
+    first = diagnose_text(read("k3jax_ops_conv_rank")).findings[0].fixes[0]
+    assert "(28, 28, 1)" in first.code
+
+
+def test_time_distributed_on_a_vector():
+    facts = parse(read("k3tf_timedistributed_2d"))
+    assert (facts.family, facts.layer_class, facts.expected, facts.received) == ("SD101", "TimeDistributed", "ndim>=3", "(None, 10)")
+    codes = [fx.code for fx in diagnose_text(read("k3tf_timedistributed_2d")).findings[0].fixes]
+    assert codes[0] == "layers.Reshape((10, 1))," and "layers.RepeatVector(steps)," in codes
+
+
+def test_applications_minimum_size():
+    finding = diagnose_text(read("k3tf_applications_too_small")).findings[0]
+    assert finding.id == "SD105" and finding.expected == "at least 75x75" and finding.received == "(32, 32, 3)"
+    assert "layers.Resizing(75, 75)" in finding.fixes[0].code
+    assert not any("padding" in fx.code for fx in finding.fixes)
+
+
+# --- the corpus of `shapedoctor run`: same family, same first fix ---------------------------
+
+CORPUS_TEXTS = FIXTURES / "corpus"
+RUN_SAID = tomllib.loads((CORPUS_TEXTS / "run.toml").read_text(encoding="utf-8"))
+CORPUS_CASES = ROOT / "tests" / "corpus"
+_INSERT = re.compile(r"insert (\w+)\(")
+_SHAPE_ARG = re.compile(r"(?:shape=|Reshape\(|reshape\()(\([\d, ]+\))")
+
+
+def fix_kind(title: str, code: str) -> str:
+    """What a fix does, in words both `run` and `explain` titles and code share."""
+    title_l = title.lower()
+    if m := _INSERT.search(title):
+        return f"insert {m.group(1)}"
+    if "global pooling" in title_l or "globalaveragepooling" in title_l:
+        return "global pooling"
+    for key in ("return_sequences", "padding"):
+        if f"{key}=" in title_l:
+            return key
+    if re.search(r"\b(units|filters|output_dim)=", title_l) or re.match(r"layers\.Dense\(\d", code):
+        return "width of the producer"
+    for key in ("return_sequences", "padding"):
+        if f"{key}=" in code:
+            return key
+    for needle, kind in (("expand_dims(x, 0)", "data: add batch axis"), ("expand_dims(x, -1)", "data: add last axis"),
+                         ("sparse_categorical_crossentropy", "loss: sparse"), ("to_categorical", "labels: one-hot"),
+                         ("argmax", "labels: class indices"), ("categorical_crossentropy", "loss: categorical"),
+                         ("x[:, :", "data: select columns"), ("reshape", "data: reshape")):
+        if needle in title_l or needle in code:
+            return kind
+    if "declare the input" in title_l or "keras.Input(shape=" in code:
+        return "declare the input"
+    return title_l
+
+
+def target_shape(code: str):
+    """The per-sample shape a fix writes (``Input(shape=(28, 28, 1))``, ``Reshape((28, 28, 1))``)."""
+    m = _SHAPE_ARG.search(code)
+    return parse_shape(m.group(1)) if m else None
+
+
+def same_fix(run: dict, fix: FixReport) -> bool:
+    if run["first_fix_title"].lower() == fix.title.lower():
+        return True
+    if fix_kind(run["first_fix_title"], run["first_fix_code"]) == fix_kind(fix.title, fix.code):
+        return True
+    shape = target_shape(run["first_fix_code"])
+    return shape is not None and shape == target_shape(fix.code)
+
+
+# Where the text cannot hold the answer: run's first fix edits a layer the message does not
+# name (the producer of the bad tensor, found by walking the real graph).
+TEXT_CANNOT_TELL = {
+    "c008_subclassed_bilstm_then_gru": "the GRU's (4, 64) input comes from a Bidirectional LSTM the text never names",
+    "c012_autoencoder_bottleneck_width": "the bad width comes from another model (an encoder), not from a layer with units",
+    "c020_concat_sequence_with_vector": "the (None, 20, 32) input is an LSTM's output; the text does not say it is recurrent",
+    "c022_unet_skip_valid_padding": "the feature maps shrank in convolutions with padding='valid' the text does not show",
+}
+
+
+def test_every_raising_corpus_case_has_a_stored_text():
+    raising = sorted(p.name for p in CORPUS_CASES.iterdir()
+                     if (p / "case.toml").exists() and 'expect = "mismatch"' in (p / "case.toml").read_text())
+    assert set(RUN_SAID) <= set(raising) and len(RUN_SAID) >= 30
+    for name in raising:
+        case = tomllib.loads((CORPUS_CASES / name / "case.toml").read_text())
+        assert case["keras_error"] in (CORPUS_TEXTS / f"{name}.txt").read_text(), name
+
+
+@pytest.mark.parametrize("name", sorted(RUN_SAID))
+def test_corpus_text_gets_runs_family(name):
+    text = (CORPUS_TEXTS / f"{name}.txt").read_text(encoding="utf-8")
+    diagnosis = diagnose_text(text)
+    assert diagnosis.findings, f"{name}: not recognised"
+    assert diagnosis.findings[0].id == RUN_SAID[name]["family"], name
+
+
+@pytest.mark.parametrize("name", sorted(RUN_SAID))
+def test_corpus_text_gets_runs_first_fix(name):
+    """Where the text holds the shapes, explain's first fix is run's (same kind or same target shape)."""
+    run = RUN_SAID[name]
+    text = (CORPUS_TEXTS / f"{name}.txt").read_text(encoding="utf-8")
+    if name in TEXT_CANNOT_TELL:
+        pytest.skip(TEXT_CANNOT_TELL[name])
+    fixes = diagnose_text(text).findings[0].fixes
+    assert fixes and same_fix(run, fixes[0]), (
+        f"{name}: run said {run['first_fix_title']!r}, explain {fixes[0].title if fixes else None!r}")
 
 
 # --- the command ---------------------------------------------------------------------------

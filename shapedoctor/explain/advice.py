@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from shapedoctor.explain import text_fixes as tf
+from shapedoctor.explain.evidence import numbers_in, rule
 from shapedoctor.families import get
 from shapedoctor.messages import hints
 from shapedoctor.messages import shapes as sh
@@ -48,6 +50,18 @@ def _who(f: ErrorFacts) -> str:
     return f.layer or f.layer_class or "the layer"
 
 
+def _stated(f: ErrorFacts) -> set[str]:
+    """The numbers the error text states (its key line and the shapes read from it)."""
+    parts = [f.key_line, f.expected or "", f.received or "", " ".join(f.shapes)]
+    parts += [str(v) for v in f.details.values() if isinstance(v, (int, str, list, tuple))]
+    return numbers_in(" ".join(parts))
+
+
+def _rule(family_id: str, f: ErrorFacts) -> str:
+    """The family's own rule, without example sentences whose numbers the text does not state."""
+    return rule(family_id, _stated(f))
+
+
 def _fix(title: str, code: str = "", note: Optional[str] = None, result_shape: Optional[str] = None) -> FixReport:
     return FixReport(title=title, code=code, verified=False, note=note, result_shape=result_shape)
 
@@ -59,22 +73,26 @@ def _looks_like_code(s: str) -> bool:
     return any(c in s for c in "(=._")
 
 
-def _generic_fixes(family_id: str, limit: int = 3) -> list[FixReport]:
-    """The family's own suggestions; their `backticked` parts that look like code become the code."""
+def _generic_fixes(family_id: str, f: ErrorFacts, limit: int = 3) -> list[FixReport]:
+    """The family's own suggestions; their `backticked` parts that look like code become the code.
+
+    A suggestion with an example number the text does not state is left out."""
     out = []
-    for text in get(family_id).suggestions[:limit]:
+    stated = _stated(f)
+    for text in [t for t in get(family_id).suggestions if numbers_in(t) <= stated][:limit]:
         code = "\n".join(c for c in _BACKTICK.findall(text) if _looks_like_code(c))
         out.append(_fix(text[0].upper() + text[1:], code))
     return out
 
 
 def _tidy(fixes: list[FixReport]) -> list[FixReport]:
-    """No duplicate titles; the first fix does not start with "Or"."""
+    """No duplicate titles or code; the first fix does not start with "Or"."""
     seen, out = set(), []
     for fx in fixes:
-        if fx.title in seen:
+        code = fx.code.strip()
+        if fx.title in seen or (code and code in seen):
             continue
-        seen.add(fx.title)
+        seen.update({fx.title, code} - {""})
         out.append(fx)
     if out and out[0].title.startswith("Or "):
         out[0].title = _cap(out[0].title[3:])
@@ -128,7 +146,7 @@ def sd101(f: ErrorFacts) -> Advice:
     who = _who(f) if (f.layer or cls) else (f.details.get("node") or "the layer")
     message = f"{who} needs {need_words}{axes}, received {received_txt}"
     subject = cls or f.layer or f.details.get("node") or "The layer"
-    explanation = f"{subject} needs {need_words}{axes}; it received {received_txt}. " + get("SD101").why
+    explanation = f"{subject} needs {need_words}{axes}; it received {received_txt}. " + _rule("SD101", f)
     fixes: list[FixReport] = []
     target = f.layer or cls or "the layer"
     if got < need and kind == "seq":
@@ -175,11 +193,11 @@ def sd101(f: ErrorFacts) -> Advice:
                           "x = np.squeeze(x, axis=1)   # if that axis has size 1\nlayers.Reshape((...)),   # or merge two axes"))
         if need == 4 and got == 5:
             fixes.append(_fix("Or, for volumes or video, use the 3D layers (or TimeDistributed per frame)",
-                              "layers.Conv3D(filters, 3),\nlayers.TimeDistributed(layers.Conv2D(filters, 3)),"))
+                              "layers.Conv3D(filters, kernel_size),\nlayers.TimeDistributed(layers.Conv2D(filters, kernel_size)),"))
     elif got < need:
         fixes.append(_fix(f"Add the missing axis before {target}", "layers.Reshape((..., 1)),   # or np.expand_dims(x, -1)"))
     if not fixes:
-        fixes = _generic_fixes("SD101")
+        fixes = _generic_fixes("SD101", f)
     produced = f"which layer produced {f.received}" if recv is not None else "which layer produced that tensor"
     return Advice(message, explanation, fixes, consumer=_layer_place(f),
                   cannot_tell=f"The text does not show {produced}.")
@@ -201,14 +219,14 @@ def sd102(f: ErrorFacts) -> Advice:
             f"A matrix product pairs the last axis of the left operand with the first axis of the right one: "
             f"{f.received} against a {kernel or 'right operand'} needs {want} on that axis, it has {have}. "
             f"In a Keras model this is a Dense (or other) kernel built for {want} input features. "
-        ) + get("SD102").why
+        ) + _rule("SD102", f)
     else:
         unit = "feature" if want == 1 else "features"
         message = f"{_who(f)} expects {want} {unit} on {axis_txt}, received {f.received}"
         explanation = (
             f"{f.layer_class or _who(f)} was built for inputs with {want} on {axis_txt} (its weights are sized for "
             f"{want}); the tensor arriving has {have} there: {f.received}. "
-        ) + get("SD102").why
+        ) + _rule("SD102", f)
     fixes = [
         _fix(f"Make the tensor reaching {f.layer or 'the layer'} have {want} features, e.g. units={want} on the layer that produces it",
              f"layers.Dense({want}),   # the layer feeding {f.layer or 'it'}"),
@@ -256,12 +274,19 @@ def sd103(f: ErrorFacts) -> Advice:
     src = _shape(f.received)
     layer = f.layer_class == "Reshape"
     per = " per sample" if layer else ""
+    k = f.details.get("divisor")
+    if k and n is not None:
+        message = f"reshape to {f.expected} needs a multiple of {k} values{per}, the input has {n}"
+        explanation = (f"{f.received} holds {n} values{per}; {f.expected} lets one axis absorb the size, but the other "
+                       f"axes hold {k} values, and {n} is not a multiple of {k}. ") + _rule("SD103", f)
+        return Advice(message, explanation, [], consumer=_layer_place(f),
+                      cannot_tell="The text does not show which layer or array produced the input.")
     if m is not None and n is not None:
         message = f"reshape to {f.expected} needs {m} values{per}, the input has {n}"
     else:
         message = f"reshape to {f.expected} does not fit an input of {f.received}"
     what = f"{f.received} holds {n} value{'s' if n != 1 else ''}{per}" if src is not None else f"The input holds {n} values"
-    explanation = f"{what}; {f.expected} holds {m}. " + get("SD103").why
+    explanation = f"{what}; {f.expected} holds {m}. " + _rule("SD103", f)
     fixes: list[FixReport] = []
     if layer:
         if n == 1 and m:
@@ -297,7 +322,7 @@ def sd104(f: ErrorFacts) -> Advice:
             f"Concatenate stacks its inputs along one axis (the last, unless `axis=` says otherwise); on every "
             f"other axis the sizes must be equal. The inputs {f.received} differ on axis "
             f"{', '.join(str(a) for a in differing) or '?'}. "
-        ) + get("SD104").why
+        ) + _rule("SD104", f)
         if len(differing) == 1 and shapes:
             ax = differing[0]
             rank = len(shapes[0])
@@ -320,7 +345,7 @@ def sd104(f: ErrorFacts) -> Advice:
         what = who or "An element-wise operation"
         message = f"{who or 'an element-wise operation'} got {f.received}, which do not line up"
         per = " (per-sample shapes: the batch axis is left out)" if f.details.get("per_sample") else ""
-        explanation = f"{_cap(what)} pairs values one to one; it received {f.received}{per}. " + get("SD104").why
+        explanation = f"{_cap(what)} pairs values one to one; it received {f.received}{per}. " + _rule("SD104", f)
         if len(shapes) == 2:
             a, b = shapes
             if len(a) == len(b) and a[:-1] == b[:-1] and a[-1] and b[-1]:
@@ -352,7 +377,28 @@ def sd104(f: ErrorFacts) -> Advice:
 # --- SD105 spatial shrink ------------------------------------------------------------------
 
 
+def _too_small_for_application(f: ErrorFacts) -> Advice:
+    """keras.applications refuses images below its minimum size (its downsampling would shrink them away)."""
+    height, width = f.details["min_size"]
+    recv = _shape(f.received)
+    message = f"the pretrained architecture needs images of at least {height}x{width}, received input_shape={f.received}"
+    explanation = (f"This keras.applications model downsamples its input several times; below {height}x{width} "
+                   f"the feature maps would shrink away, so it refuses input_shape={f.received}. ") + _rule("SD105", f)
+    channels = recv[-1] if recv is not None and len(recv) == 3 else None
+    inner = f"{height}, {width}" + (f", {channels}" if channels else ", channels")
+    fixes = [
+        _fix(f"Resize the images to at least {height}x{width} inside the model",
+             f"inputs = keras.Input(shape=({_dims(recv) if recv else 'height, width, channels'}))\n"
+             f"x = layers.Resizing({height}, {width})(inputs)\n# then call the application on x with input_shape=({inner})"),
+        _fix(f"Or resize the data and declare input_shape=({inner})", f"input_shape=({inner})"),
+    ]
+    return Advice(message, explanation, fixes, consumer=_layer_place(f),
+                  cannot_tell="The text does not show which application or where the images were loaded.")
+
+
 def sd105(f: ErrorFacts) -> Advice:
+    if f.details.get("min_size"):
+        return _too_small_for_application(f)
     recv = _shape(f.received)
     window = [w for w in (f.details.get("window") or []) if w]
     k = max(window, default=None)
@@ -371,10 +417,10 @@ def sd105(f: ErrorFacts) -> Advice:
     explanation = (
         f"With padding=\"valid\" a window of size {k or 'k'} needs at least {k or 'k'} positions on each spatial axis; "
         f"the input {f.received or ''} has fewer after the layers before it. "
-    ).replace("  ", " ") + get("SD105").why
+    ).replace("  ", " ") + _rule("SD105", f)
     cls = f.layer_class or "Conv2D"
     pooling = cls.startswith(("MaxPooling", "AveragePooling"))
-    args = f"{k or 2}" if pooling else f"filters, {k or 3}"
+    args = f"{k or 'pool_size'}" if pooling else f"filters, {k or 'kernel_size'}"
     fixes: list[FixReport] = [
         _fix(f"Pad instead of shrinking: padding=\"same\" on {f.layer or cls}", f"layers.{cls}({args}, padding=\"same\"),")
     ]
@@ -405,7 +451,7 @@ def sd107(f: ErrorFacts) -> Advice:
     explanation = (
         f"{f.layer_class or 'Dense'} creates its weights from the size of its input's last axis, and that size is "
         f"None ({f.received}). "
-    ) + get("SD107").why
+    ) + _rule("SD107", f)
     fixes = [
         _fix("Replace Flatten with global pooling, which works for any image size", "layers.GlobalAveragePooling2D(),"),
         _fix("Or give the Input concrete sizes if every sample has the same size",
@@ -430,7 +476,7 @@ def data_advice(f: ErrorFacts) -> Advice:
     where = f" at {f.layer}" if f.layer and not hints.is_model_name(f.layer) else ""
     message = f"the data has shape {f.received}, the model expects {f.expected}{where}"
     declared = f"samples of shape {f.expected}" if f.details.get("per_sample") else f"inputs of {f.expected}"
-    explanation = f"The model was declared for {declared}; the array given has {f.received}. " + get(f.family).why
+    explanation = f"The model was declared for {declared}; the array given has {f.received}. " + _rule(f.family, f)
     fixes: list[FixReport] = []
     if recv is not None and want_ndim is not None and len(recv) < want_ndim:
         if want_ndim >= 4 or (exp is not None and len(exp) >= 3 and exp[-1] in (1, 3)):
@@ -459,7 +505,7 @@ def data_advice(f: ErrorFacts) -> Advice:
     elif recv is not None and want_ndim is not None and len(recv) > want_ndim:
         fixes.append(_fix("The data has an extra axis: squeeze it or reshape", "x = np.squeeze(x)"))
     if not fixes:
-        fixes = _generic_fixes("SD201")
+        fixes = _generic_fixes("SD201", f)
     return Advice(message, explanation, fixes, consumer=_layer_place(f, "input"),
                   culprit=Place(kind="data"),
                   cannot_tell="The text does not show where the array was built or loaded.")
@@ -557,7 +603,7 @@ def sd202(f: ErrorFacts) -> Advice:
         fixes.append(_fix(f"Or one-hot encode the labels to {_n_shape(classes)}",
                           f"y = keras.utils.to_categorical(y, {classes})", result_shape=_n_shape(classes)))
     elif t is not None and o is not None and loss == "binary_crossentropy":
-        if classes and classes > 1 and t[-1] == 1:
+        if classes and classes > 1 and (t[-1] == 1 or len(t) == len(o) - 1):
             specific = (f"binary_crossentropy wants one 0/1 target per output unit, labels shaped like the output "
                         f"{sh.fmt(o)}; these have one value per sample but the model has {classes} outputs.")
             fixes.append(_fix("One yes/no label per sample: end the model with one sigmoid unit",
@@ -603,9 +649,9 @@ def sd202(f: ErrorFacts) -> Advice:
                 fixes.append(_fix("Or make the model predict per step, like the labels",
                                   "layers.LSTM(units, return_sequences=True),"))
 
-    explanation = (specific + " " if specific else "") + get("SD202").why
+    explanation = (specific + " " if specific else "") + _rule("SD202", f)
     if not fixes:
-        fixes = _generic_fixes("SD202", 4)
+        fixes = _generic_fixes("SD202", f, 4)
     consumer = Place(kind="loss", cls=loss) if loss else (_layer_place(f) or None)
     return Advice(message, explanation, fixes, consumer=consumer, culprit=Place(kind="labels"),
                   cannot_tell="The text does not show how y was built, nor (always) which loss was compiled.")
@@ -625,7 +671,7 @@ def sd203(f: ErrorFacts) -> Advice:
         else:
             parts.append(f"the {k} arrays hold {', '.join(str(n) for n in v[:-1])} and {v[-1]} samples")
     message = " but ".join(parts) if parts else "x and y hold different numbers of samples"
-    explanation = get("SD203").why
+    explanation = _rule("SD203", f)
     fixes = [
         _fix("Apply the same selection or split to x and y", "assert len(x) == len(y), (len(x), len(y))"),
         _fix("Check for a transposed array: the samples axis must come first", "x = x.T   # if x.shape is (features, samples)"),
@@ -637,7 +683,7 @@ def sd203(f: ErrorFacts) -> Advice:
 def generic(f: ErrorFacts) -> Advice:
     fam = get(f.family)
     message = fam.title[0].lower() + fam.title[1:]
-    return Advice(message, fam.why, _generic_fixes(f.family), consumer=_layer_place(f),
+    return Advice(message, _rule(f.family, f), _generic_fixes(f.family, f), consumer=_layer_place(f),
                   cannot_tell="The text alone says little about the cause.")
 
 
@@ -662,9 +708,57 @@ def advise(facts: ErrorFacts) -> Advice:
     """
     try:
         advice = ADVISORS.get(facts.family, generic)(facts)
+        advice.fixes = _tidy(run_ranked_fixes(facts) + advice.fixes)
     except Exception:
         if os.environ.get("SHAPEDOCTOR_DEBUG"):
             raise
         advice = generic(facts)
-    advice.fixes = _tidy(advice.fixes)
+        advice.fixes = _tidy(advice.fixes)
     return advice
+
+
+def run_ranked_fixes(facts: ErrorFacts) -> list[FixReport]:
+    """The fixes ``run`` would rank first, from what the text states (see text_fixes)."""
+    if facts.details.get("min_size"):
+        return []  # keras.applications: its layers are not the user's to change
+    if facts.family == "SD101":
+        return frames_into_2d(facts) + tf.family_fixes(facts)
+    if facts.family == "SD201":
+        got = tf.shape_of(facts.received)
+        want = tf.shape_of(facts.expected)
+        if want is None and got is not None and facts.details.get("expected_ndim"):
+            want = (None,) * int(facts.details["expected_ndim"])
+        fixes = flatten_data_fixes(got, want)
+        return fixes + tf.data_fixes(got, want)
+    return tf.family_fixes(facts)
+
+
+def frames_into_2d(f: ErrorFacts) -> list[FixReport]:
+    """(None, 10, 64, 64, 3) into Conv2D: a stack of frames (video, time series of images).
+    One axis too many for a 2D layer is a frames axis: apply the layer per frame, or go 3D."""
+    got = tf.shape_of(f.received)
+    cls = f.layer_class or ""
+    if got is None or len(got) != 5 or not cls.endswith("2D") or int(f.details.get("expected_ndim") or 0) != 4:
+        return []
+    frames = got[1] if got[1] is not None else "frames"
+    return [
+        _fix(f"Apply the layer to each of the {frames} frames: wrap it in TimeDistributed",
+             f"layers.TimeDistributed(layers.{cls}(...)),", result_shape=None),
+        _fix(f"Or treat the {frames} frames as a depth axis: use the 3D layer",
+             f"layers.{cls[:-2]}3D(...),"),
+    ]
+
+
+def flatten_data_fixes(got, want) -> list[FixReport]:
+    """Data of (N, 28, 28) for a model built on 784 features: 28 x 28 = 784, flatten each sample."""
+    width = tf.flattened_width(got)
+    if width is None or want is None or len(want) != 2 or want[-1] != width or len(got) < 3:
+        return []
+    shown = " x ".join(str(d) for d in got[1:])
+    inner = ", ".join(str(d) for d in got[1:])
+    return [
+        _fix(f"Flatten each sample: {shown} = {width} values", "x = x.reshape(len(x), -1)",
+             result_shape=sh.fmt((got[0], width))),
+        _fix(f"Or let the model take the {shown} samples: Flatten() first",
+             f"keras.Input(shape=({inner})),\nlayers.Flatten(),"),
+    ]

@@ -11,7 +11,7 @@ from shapedoctor.families.base import Family, register
 
 def fixes(ctx):
     """Candidates for a rank mismatch: add or remove axes where they went missing."""
-    from shapedoctor.diagnosis.context import needed_rank
+    from shapedoctor.diagnosis.context import RECURRENT, needed_rank
     from shapedoctor.repair import generators as g
 
     need, got = needed_rank(ctx), ctx.shape_in()
@@ -32,8 +32,10 @@ def fixes(ctx):
             yield from _data_axis(ctx, prod, got, missing)
         if missing == 1 and rank == 2 and need == 3:
             cfg = ctx.config_of(ctx.consumer)
-            steps = next((cfg[k] for k in ("units", "filters") if isinstance(cfg.get(k), int)), 10)
-            yield g.insert(ctx, "RepeatVector", steps, why="repeat the vector as a sequence",
+            steps = next((cfg[k] for k in ("units", "filters") if isinstance(cfg.get(k), int)),
+                         ctx.extra.get("default_steps", 10))
+            recurrent = ctx.consumer_cls in RECURRENT
+            yield g.insert(ctx, "RepeatVector", steps, why="repeat the vector as a sequence", cost=2 if recurrent else 3,
                            note=f"RepeatVector({steps}) makes {steps} time steps of the same vector; pick the number of steps you need")
         if known:
             what = "channel" if need >= 4 else "feature"

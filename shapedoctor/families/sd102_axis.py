@@ -25,6 +25,7 @@ def fixes(ctx):
         return
     _axis, value = ctx.expected_axis
     prod = ctx.shaping_producer(ctx.producer())
+    yield from flatten_if_product(ctx, got, value)
     yield from g.set_width(ctx, prod, value)
     if prod is not None and prod.kind == "input":
         yield from g.declare_input(ctx, prod, tuple(got[:-1]) + (value,))
@@ -39,6 +40,20 @@ def fixes(ctx):
                         note="only right if the extra columns are new ones at the end; otherwise retrain on the new width")
     if len(got) >= 2:
         yield g.insert(ctx, "Dense", value, why=f"project to {value} features", cost=3)
+
+
+def flatten_if_product(ctx, got, value):
+    """(None, 28, 28) where 784 was built: 28 x 28 = 784, an unflattened sample; Flatten first."""
+    from shapedoctor.repair import generators as g
+
+    feat = tuple(got[1:])
+    if len(feat) >= 2 and None not in feat and all(d > 0 for d in feat):
+        product = 1
+        for d in feat:
+            product *= d
+        if product == value:
+            shown = " x ".join(str(d) for d in feat)
+            yield g.insert(ctx, "Flatten", cost=0, why=f"flatten the sample: {shown} = {value} values")
 
 
 FAMILY = register(

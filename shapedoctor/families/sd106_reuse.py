@@ -19,6 +19,11 @@ def fixes(ctx):
     spec = ctx.spec
     if spec is None:
         return
+    got = ctx.shape_in()
+    if ctx.expected_axis is not None and got is not None:
+        from shapedoctor.families.sd102_axis import flatten_if_product
+
+        yield from flatten_if_product(ctx, got, ctx.expected_axis[1])
     cfg = {k: v for k, v in spec.config.items() if k in ("units", "filters", "kernel_size", "activation", "output_dim")}
     args = ()
     if "units" in cfg:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from shapedoctor.trace.sites import Site
+if TYPE_CHECKING:  # annotations only: keeps the graph importable cheaply (explain)
+    from shapedoctor.trace.sites import Site
 
 
 def format_shape(shape: tuple | list | None) -> str:

@@ -94,6 +94,26 @@ def reshape_array(block: Block):
     return None
 
 
+_JAX_CONV_RANK = lazy(
+    r"conv_general_dilated lhs and rhs must have the same number of dimensions, but got (" + SHAPE
+    + r") and (" + SHAPE + r")"
+)
+
+
+@recognizer("conv_general_dilated lhs and rhs must have the same number of dimensions")
+def jax_conv_rank(block: Block):
+    """JAX's convolution: input (lhs) and kernel (rhs) ranks differ, as Keras's "Kernel shape" message."""
+    from shapedoctor.messages.keras3_layers import kernel_rank_facts
+
+    m = _JAX_CONV_RANK.search(block.text)
+    if not m:
+        return None
+    facts = kernel_rank_facts(block, line_at(block.text, m.start()), m.group(2), m.group(1), "jax")
+    if facts is not None:
+        facts.backend = "jax"
+    return facts
+
+
 _TORCH_MM = lazy(r"mat1 and mat2 shapes cannot be multiplied \((\d{1,12})x(\d{1,12}) and (\d{1,12})x(\d{1,12})\)")
 
 

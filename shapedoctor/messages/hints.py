@@ -291,6 +291,8 @@ def looks_like_data(
     error received exactly the offending shape, or when fit/predict/evaluate ran with a
     concrete batch size (symbolic tensors while building have ``None`` there).
     """
+    if "<KerasTensor" in text or "KerasTensor(" in text:
+        return False  # Keras names the symbolic tensor it received: a layer output, not an array
     if is_model_name(layer):
         return True
     cls, _, shape = wrapper(text)
@@ -300,4 +302,29 @@ def looks_like_data(
         parsed = sh.parse_shape(received)
         if parsed and parsed[0] is not None:
             return True
+        # A layer refusing a traced (None, ...) tensor inside fit/predict: a model built on
+        # its first data, whose first layer meets the data (run's SD201).
+        return bool(parsed) and cls is None and len(parsed) == 2
     return False
+
+
+# `b = shared(x20)`: the user's line calls a layer object held in a variable on one tensor.
+_CALLS_A_VARIABLE = re.compile(r"^\s*[\w.]{1,80}\s*=\s*([a-z_][\w]{0,80})\(\s*[\w.]{1,80}\s*\)\s*$")
+
+
+def reuses_a_layer(facts) -> bool:
+    """A built layer refusing a symbolic tensor on a fixed axis, called from a line like
+    ``b = shared(x20)``: the layer object was called before on another width (SD106, as
+    ``shapedoctor run`` sees from the layer's earlier calls). A fresh layer in a model is
+    never refused on its feature axis, so the earlier call built it."""
+    if facts.details.get("data") or facts.details.get("call_input") or facts.phase in ("fit", "predict", "evaluate"):
+        return False
+    if is_model_name(facts.layer):
+        return False  # a model refusing its input: what fed it is the question, not sharing
+    got = sh.parse_shape(facts.received) if facts.received else None
+    code = (facts.details.get("where") or {}).get("code") or ""
+    m = _CALLS_A_VARIABLE.match(code)
+    return bool(got) and got[0] is None and m is not None and m.group(1) not in MODEL_VARIABLES
+
+
+MODEL_VARIABLES = frozenset({"model", "net", "network", "encoder", "decoder", "generator", "discriminator", "classifier"})

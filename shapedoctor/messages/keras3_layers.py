@@ -100,7 +100,8 @@ def functional_input(block: Block):
 
 
 _RESHAPE = lazy(
-    r"total size of the tensor must be unchanged\. Received: input_shape=(" + SHAPE + r"), target_shape=(" + SHAPE + r")"
+    r"total size of the tensor must be unchanged(?:, however, the input size cannot by divided by the specified "
+    r"dimensions in target_shape)?\. Received: input_shape=(" + SHAPE + r"), target_shape=(" + SHAPE + r")"
 )
 
 
@@ -119,6 +120,14 @@ def reshape(block: Block):
         dialect="keras3",
         details={"input_size": sh.size(src), "target_size": sh.size(dst), "target_shape": sh.fmt(dst)},
     )
+    raw = tuple(int(d) for d in re.findall(r"-?\d+", m.group(2)))
+    if -1 in raw:  # one free axis: the other axes must divide the input's size
+        fixed = tuple(d for d in raw if d != -1)
+        text = "(" + ", ".join(str(d) for d in raw) + ("," if len(raw) == 1 else "") + ")"
+        facts.expected = facts.details["target_shape"] = text
+        facts.details["target_size"] = None
+        facts.details["divisor"] = sh.size(fixed) if fixed else None
+        facts.details["target_dims"] = list(raw)
     return with_wrapper(facts, block)
 
 
@@ -139,6 +148,33 @@ def merge(block: Block):
         received=f"{a} and {b}",
         shapes=[a, b],
         details={"operation": "elementwise", "per_sample": True},
+    )
+    return with_wrapper(facts, block)
+
+
+_DOT = lazy(
+    r"Incompatible input shapes: axis values (\d{1,12}) \(at axis (-?\d{1,2})\) != (\d{1,12}) \(at axis (-?\d{1,2})\)\. "
+    r"Full input shapes: (" + SHAPE + r"), (" + SHAPE + r")"
+)
+
+
+@recognizer("incompatible input shapes: axis values")
+def dot(block: Block):
+    """Dot: the two inputs must have the same size on the axes it multiplies together."""
+    m = _DOT.search(block.text)
+    if not m:
+        return None
+    a, b = sh.norm(m.group(5)), sh.norm(m.group(6))
+    facts = ErrorFacts(
+        family="SD104",
+        key_line=line_at(block.text, m.start()),
+        layer_class="Dot",
+        expected=f"equal sizes on the dot axes ({m.group(1)} vs {m.group(3)})",
+        received=f"{a} and {b}",
+        shapes=[a, b],
+        dialect="keras3",
+        details={"operation": "dot", "axes": [int(m.group(2)), int(m.group(4))],
+                 "sizes": [int(m.group(1)), int(m.group(3))]},
     )
     return with_wrapper(facts, block)
 
@@ -281,3 +317,75 @@ def undefined_variable(block: Block):
         details={"variable": m.group(2), "variable_shape": kernel},
     )
 
+
+
+_KERNEL_RANK = lazy(
+    r"Kernel shape must have the same length as input, but received kernel of shape "
+    r"(" + SHAPE + r") and input of shape (" + SHAPE + r")"
+)
+
+
+def kernel_rank_facts(block: Block, key_line: str, kernel_text: str, input_text: str, dialect: str):
+    """A convolution whose kernel has another rank than its input: a channel (or time) axis
+    missing or extra. A ConvND kernel has N + 2 axes, the same as the input it wants."""
+    kernel, got = sh.parse_shape(kernel_text), sh.parse_shape(input_text)
+    if not kernel or not got or len(kernel) < 3:
+        return None
+    facts = rank_facts(block, key_line, layer=None, expected_ndim=len(kernel), found_ndim=len(got),
+                       kind="", received=input_text, dialect=dialect)
+    facts.layer_class = facts.layer_class or f"Conv{len(kernel) - 2}D"
+    facts.details["kernel_shape"] = sh.fmt(kernel)
+    facts.shapes = [sh.fmt(got), sh.fmt(kernel)]
+    return facts
+
+
+@recognizer("kernel shape must have the same length as input")
+def conv_kernel_rank(block: Block):
+    m = _KERNEL_RANK.search(block.text)
+    if not m:
+        return None
+    return kernel_rank_facts(block, line_at(block.text, m.start()), m.group(1), m.group(2), "keras3")
+
+
+_TIME_DISTRIBUTED = lazy(
+    r"`?TimeDistributed`? Layer should be passed an `?input_shape`? with at least 3 dimensions, "
+    r"received: (" + SHAPE + r")"
+)
+
+
+@recognizer("timedistributed` layer should be passed", "timedistributed layer should be passed")
+def time_distributed_rank(block: Block):
+    m = _TIME_DISTRIBUTED.search(block.text)
+    if not m:
+        return None
+    got = sh.parse_shape(m.group(1))
+    if not got:
+        return None
+    facts = rank_facts(block, line_at(block.text, m.start()), layer=None, expected_ndim=3,
+                       found_ndim=len(got), kind="min", received=m.group(1), dialect="keras3")
+    facts.layer_class = "TimeDistributed"
+    facts.details["data"] = False
+    facts.family = "SD101"
+    return facts
+
+
+_MIN_INPUT_SIZE = lazy(
+    r"Input size must be at least (\d{1,5})x(\d{1,5});? (?:Received: input_shape=|got `input_shape=)(" + SHAPE + r")"
+)
+
+
+@recognizer("input size must be at least")
+def applications_min_size(block: Block):
+    """keras.applications models downsample several times and refuse images smaller than a minimum."""
+    m = _MIN_INPUT_SIZE.search(block.text)
+    if not m:
+        return None
+    height, width = int(m.group(1)), int(m.group(2))
+    got = sh.parse_shape(m.group(3))
+    return ErrorFacts(
+        family="SD105",
+        key_line=line_at(block.text, m.start()),
+        expected=f"at least {height}x{width}",
+        received=sh.fmt(got) if got else m.group(3),
+        details={"min_size": [height, width], "application": True},
+    )

@@ -59,7 +59,7 @@ def labels_facts(
 
 
 _K3_SAME = lazy(
-    r"Arguments `target` and `output` must have the same shape( up until the last dimension)?[.:]? ?"
+    r"Arguments `target` and `output` must have the same (?:rank \(ndim\)|shape( up until the last dimension)?)[.:]? ?"
     r"(?:Received: )?target\.shape=(" + SHAPE + r"), output\.shape=(" + SHAPE + r")"
 )
 _K3_RANK = lazy(

@@ -91,11 +91,19 @@ def _complete(facts: ErrorFacts, block: Block, rec: Recognizer) -> ErrorFacts:
         facts.loss = hints.loss(block.context)
     if not facts.shapes:
         facts.shapes = sh.find_shapes(facts.key_line)
+    if "call_input" not in facts.details and facts.received:
+        # The model/layer call Keras wrapped around the error was given exactly the offending
+        # tensor (a concrete one, not a KerasTensor): the user's data reached the failing layer.
+        cls, _, shape = hints.wrapper(block.text)
+        if cls and shape and sh.norm(shape) == sh.norm(facts.received) and "<KerasTensor" not in block.text:
+            facts.details["call_input"] = {"cls": cls, "shape": sh.norm(shape)}
     if "where" not in facts.details:
         # The user's own frame before the message; with chained exceptions it can follow it.
         frame = hints.user_frame(block.before) or hints.user_frame(block.whole)
         if frame:
             facts.details["where"] = {"file": frame[0], "line": frame[1], "code": frame[2]}
+    if facts.family == "SD102" and hints.reuses_a_layer(facts):
+        facts.family = "SD106"
     return facts
 
 

@@ -22,6 +22,7 @@ from shapedoctor.messages._common import (
     SHAPE,
     lazy,
     line_at,
+    rank_facts,
     split_origin,
     with_wrapper,
 )
@@ -285,4 +286,30 @@ def shape_rank(block: Block):
         shapes=found,
         details={"message_from": "tensorflow", "expected_ndim": want, "found_ndim": got, "ndim_check": "exact", "node": m.group(3)},
     )
+    return with_wrapper(facts, block)
+
+
+_DATA_FORMAT = lazy(
+    r"""(?:Value for attr 'data_format' of "([NDHWC]{3,5})" is not in the list of allowed values"""
+    r"""|Attr 'data_format' of '(\w{1,40})' Op passed string '([NDHWC]{3,5})' not in)"""
+)
+_OP_FORMATS = {"Conv1D": 3, "Conv2D": 4, "Conv3D": 5, "MaxPool": 4, "AvgPool": 4, "DepthwiseConv2dNative": 4}
+
+
+@recognizer("of 'conv2d' op passed string", "value for attr 'data_format' of")
+def conv_data_format(block: Block):
+    """TensorFlow's convolution op named the layout of an input of the wrong rank: 'NWC' (3 axes)
+    or 'NDHWC' (5 axes) given to Conv2D, which takes NHWC (4 axes)."""
+    m = _DATA_FORMAT.search(block.text)
+    if not m:
+        return None
+    fmt = m.group(1) or m.group(3)
+    op = m.group(2) or (op_name(block.text) or "")
+    op = next((k for k in _OP_FORMATS if k.lower() in op.lower()), "Conv2D")
+    cls, _, shape = hints.wrapper(block.text)
+    facts = rank_facts(block, line_at(block.text, m.start()), layer=None, expected_ndim=_OP_FORMATS[op],
+                       found_ndim=len(fmt), kind="", received=shape if shape and len(sh.parse_shape(shape) or ()) == len(fmt) else None,
+                       dialect="tensorflow")
+    facts.layer_class = facts.layer_class or (cls if cls and cls not in hints.MODELS else None) or op
+    facts.details["data_format"] = fmt
     return with_wrapper(facts, block)

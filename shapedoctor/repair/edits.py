@@ -7,10 +7,12 @@ user should write for it comes from :mod:`shapedoctor.repair.codegen`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shapedoctor.trace.sites import Site
 from shapedoctor.graph.model import Graph, LayerSpec, Node, TensorInfo, TensorRef, format_shape, replace_refs
+
+if TYPE_CHECKING:  # annotations only: keeps the graph importable cheaply (explain)
+    from shapedoctor.trace.sites import Site
 
 
 def layer_class(cls: str) -> Any:

@@ -1,0 +1,233 @@
+"""Fixes from shapes known only as text, proposed by the family modules ``run`` uses.
+
+``shapedoctor run`` asks each family's ``fixes(ctx)`` generator for candidates on the real
+graph, verifies them with Keras and shows them cheapest first. A pasted error text gives
+less: the failing layer (name and class), the shape it received and what it expected, and
+sometimes the data's shape. :func:`text_context` builds the smallest graph that says only
+that (the producer of the input is unknown), so the same generators, with the same costs,
+propose what the text supports and nothing else; :func:`family_fixes` turns the candidates
+into unverified :class:`FixReport` objects in run's order. Training-time checks
+(SD201 data against the declared input) use ``run``'s own data transforms the same way.
+
+Numbers the text does not give are never made up: a value a generator would take from the
+user's code (the number of time steps, a layer's width) is shown as a name (``steps``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Optional
+
+from shapedoctor.messages import shapes as sh
+from shapedoctor.messages.facts import ErrorFacts
+from shapedoctor.report.model import FixReport
+
+
+class Unknown:
+    """A value only the user's code knows; printed as its name (``RepeatVector(steps)``)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+    __str__ = __repr__
+
+
+class UnknownWidth(int):
+    """The width (units, filters, output_dim) of a layer the text does not show: an int to the
+    generators (so they propose setting it, as ``run`` does), printed as its name."""
+
+    def __new__(cls, name: str = "units"):
+        obj = super().__new__(cls, -1)
+        obj.name = name
+        return obj
+
+    def __repr__(self) -> str:
+        return self.name
+
+    __str__ = __repr__
+
+
+PRODUCER = "producer"  # key prefix of the unknown layers that produced the consumer's inputs
+
+
+def shape_of(text: Optional[str]) -> Optional[tuple]:
+    """A shape from its printed form; None when unknown or a scalar (no axis to reason about)."""
+    shape = sh.parse_shape(text) if text else None
+    return tuple(shape) if shape else None
+
+
+def _consumer_config(facts: ErrorFacts) -> dict:
+    """The consumer's config, as far as the text tells it."""
+    cfg: dict = {"name": facts.layer or (facts.layer_class or "layer").lower()}
+    target = tuple(facts.details.get("target_dims") or ()) or shape_of(facts.details.get("target_shape"))
+    if facts.layer_class == "Reshape" and target:
+        cfg["target_shape"] = target
+    window = [w for w in (facts.details.get("window") or []) if isinstance(w, int) and w > 0]
+    if facts.family == "SD105":
+        cfg["padding"] = "valid"  # only a valid window shrinks
+        if window and facts.layer_class:
+            key = "pool_size" if "Pooling" in facts.layer_class else "kernel_size"
+            rank = len(shape_of(facts.received) or ()) - 2
+            if rank >= 1:
+                cfg[key] = tuple(window) if len(window) == rank else (max(window),) * rank
+    return cfg
+
+
+_NUMBERED = re.compile(r"^([a-z_]+?)_(\d{1,4})$")
+
+
+def _producer_guess(facts: ErrorFacts, key: str):
+    """What the text tells about the producer of the bad tensor: "data" when the call Keras
+    wrapped around the error was given that very array; a recurrent layer when a second
+    recurrent layer (``lstm_1``: Keras numbers a class's layers) got a rank-2 input; else None."""
+    if facts.details.get("call_input"):
+        return "data"
+    cls = facts.layer_class or ""
+    got = shape_of(facts.received)
+    m = _NUMBERED.match(facts.layer or "")
+    if cls in ("LSTM", "GRU", "SimpleRNN") and got is not None and len(got) == 2 and m and int(m.group(2)) >= 1:
+        return cls, {"return_sequences": False, "name": f"the {cls} before {key}"}
+    return None
+
+
+def text_context(facts: ErrorFacts, family: Optional[str] = None):
+    """A :class:`~shapedoctor.diagnosis.context.Context` holding only what *facts* state."""
+    from shapedoctor.diagnosis.context import Context
+    from shapedoctor.graph.model import Graph, LayerSpec, Node, TensorInfo, TensorRef
+
+    if facts.family == "SD104":
+        received = [shape_of(s) for s in facts.shapes]
+        received = [s for s in received if s is not None] or [None]
+    else:
+        received = [shape_of(facts.received)]
+        if facts.recognizer.endswith("keras3_layers.reshape") and received[0] is not None:
+            received = [(None,) + received[0]]  # Keras 3's Reshape message prints one sample
+    graph = Graph(source="text")
+    cfg = _consumer_config(facts)
+    key = cfg["name"]
+    graph.layers[key] = LayerSpec(key=key, cls=facts.layer_class or "Layer", config=cfg)
+    refs = []
+    guess = _producer_guess(facts, key) if len(received) == 1 else None
+    for i, shape in enumerate(received):
+        # Whatever produced input i: a layer of unknown class whose width the text does not show.
+        pkey = f"{PRODUCER}{i}"
+        what = "the layer before" if len(received) == 1 else f"the layer producing input {i} of"
+        if guess == "data":
+            graph.nodes.append(Node(f"p{i}", "data", None, outputs=[f"t{i}"], label="data"))
+        else:
+            cls, pcfg = guess or ("?", {"units": UnknownWidth()})
+            graph.layers[pkey] = LayerSpec(key=pkey, cls=cls, config={"name": f"{what} {key}", **pcfg})
+            graph.nodes.append(Node(f"p{i}", "layer", pkey, outputs=[f"t{i}"]))
+        graph.tensors[f"t{i}"] = TensorInfo(f"t{i}", shape, producer=f"p{i}")
+        refs.append(TensorRef(f"t{i}"))
+    consumer = Node("consumer", "layer", key, args=(refs if len(refs) > 1 else refs[0],), outputs=["out"])
+    graph.tensors["out"] = TensorInfo("out", None, producer="consumer")
+    graph.nodes.append(consumer)
+    ctx = Context(graph, consumer, family or facts.family, facts.key_line, received=received)
+    ctx.extra["default_steps"] = Unknown("steps")
+    d = facts.details
+    check = d.get("ndim_check", "exact")
+    if d.get("expected_ndim"):
+        need = int(d["expected_ndim"])
+        if check == "min":
+            ctx.expected_min_ndim = need
+        elif check == "max":
+            ctx.expected_max_ndim = need
+        else:
+            ctx.expected_ndim = need
+    if d.get("expected_size") is not None:
+        ctx.expected_axis = (int(d.get("axis", -1) or -1), int(d["expected_size"]))
+    return ctx
+
+
+def _code(edit, cls: str) -> str:
+    from shapedoctor.graph.model import format_shape
+    from shapedoctor.repair.edits import DataTransform, InsertLayer, RemoveNode, ReplaceLayer, SetConfig, SetShape
+
+    if isinstance(edit, (InsertLayer, ReplaceLayer)):
+        return f"layers.{edit.code},"
+    if isinstance(edit, SetConfig):
+        if edit.layer.startswith(PRODUCER) and set(edit.changes) == {"units"}:
+            value = edit.changes["units"]
+            return (f"units={value}   # on the layer that produces this input "
+                    f"(filters={value} for a convolution, output_dim={value} for an Embedding)")
+        if "target_shape" in edit.changes:
+            return f"layers.Reshape({format_shape(edit.changes['target_shape'])}),"
+        args = ", ".join(f"{k}={v!r}" for k, v in edit.changes.items())
+        return f"layers.{cls}(..., {args}),"
+    if isinstance(edit, SetShape):
+        return f"keras.Input(shape={format_shape(tuple(edit.shape[1:]))})"
+    if isinstance(edit, DataTransform):
+        return f"x = {edit.how.format(x='x', v='x')}"
+    if isinstance(edit, RemoveNode):
+        return ""
+    return ""
+
+
+def _candidate_fix(cand, cls: str) -> FixReport:
+    title = cand.title[:1].upper() + cand.title[1:]
+    if title.startswith("Make the layer ") and ": units=" in title:
+        value = title.rsplit("=", 1)[1]
+        title += f" (or filters={value} / output_dim={value})"
+    code = "\n".join(c for c in (_code(e, cls) for e in cand.edits) if c)
+    shape = cand.result_shape
+    return FixReport(title, code, verified=False, note=cand.note,
+                     result_shape=sh.fmt(shape) if shape is not None else None)
+
+
+def _plausible(cand) -> bool:
+    """What Keras's verification would drop at once: a target shape with two free (-1) axes."""
+    for edit in cand.edits:
+        target = getattr(edit, "changes", {}).get("target_shape")
+        if isinstance(target, tuple) and target.count(-1) > 1:
+            return False
+    return True
+
+
+def family_fixes(facts: ErrorFacts, family: Optional[str] = None) -> list[FixReport]:
+    """The family generator's candidates for what the text states, cheapest first (as ``run`` orders them)."""
+    from shapedoctor.families import get
+
+    fam = get(family or facts.family)
+    if fam.fixes is None:
+        return []
+    ctx = text_context(facts, fam.id)
+    try:
+        candidates = list(fam.fixes(ctx))
+    except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError):
+        return []  # a shape the generator cannot use (unknown axes, odd ranks)
+    candidates = [c for c in candidates if _plausible(c)]
+    candidates.sort(key=lambda c: c.cost)  # stable: run's verify_all order
+    return [_candidate_fix(c, ctx.consumer_cls) for c in candidates]
+
+
+def data_fixes(got: Optional[tuple], want: Optional[tuple]) -> list[FixReport]:
+    """``run``'s data transforms (SD201) for data shaped *got* where the model declared *want*."""
+    if got is None or want is None:
+        return []
+    from shapedoctor.diagnosis.training import _data_options
+    from shapedoctor.repair.generators import _matches
+
+    out = []
+    for how, shape, why in _data_options(got, want):
+        if how.startswith("np.expand_dims({v}, 0)") and got[0] is None:
+            continue  # the text shows a batch axis already
+        if _matches(shape, want):
+            out.append(FixReport(f"{why[:1].upper() + why[1:]}: {how.format(v='x')}", f"x = {how.format(v='x')}",
+                                 verified=False, result_shape=sh.fmt(shape) if None not in shape else None))
+    if len(want) == len(got) and want[1:] and None not in got[1:]:
+        inner = ", ".join(str(d) for d in got[1:]) + ("," if len(got) == 2 else "")
+        out.append(FixReport(f"Or declare the input the data has: shape=({inner})", f"keras.Input(shape=({inner}))",
+                             verified=False))
+    return out
+
+
+def flattened_width(shape: Optional[tuple]) -> Optional[int]:
+    """Values per sample of *shape* (all axes after the batch axis), when all are known."""
+    if not shape or len(shape) < 2 or any(d is None or d < 0 for d in shape[1:]):
+        return None
+    return math.prod(shape[1:])
