@@ -522,6 +522,11 @@ def _n_shape(classes) -> str:
     return f"(N, {classes})"
 
 
+def _extra_output_axes(t, o, sparse) -> bool:
+    """The output keeps sequence or image axes the labels do not have."""
+    return len(o) > len(t) + (1 if sparse else 0) and len(o) >= 3
+
+
 def sd202(f: ErrorFacts) -> Advice:
     t = _shape(f.details.get("target_shape"))
     o = _shape(f.details.get("output_shape"))
@@ -602,7 +607,7 @@ def sd202(f: ErrorFacts) -> Advice:
                           'model.compile(loss="sparse_categorical_crossentropy", ...)'))
         fixes.append(_fix(f"Or one-hot encode the labels to {_n_shape(classes)}",
                           f"y = keras.utils.to_categorical(y, {classes})", result_shape=_n_shape(classes)))
-    elif t is not None and o is not None and loss == "binary_crossentropy":
+    elif t is not None and o is not None and loss == "binary_crossentropy" and not _extra_output_axes(t, o, sparse):
         if classes and classes > 1 and (t[-1] == 1 or len(t) == len(o) - 1):
             specific = (f"binary_crossentropy wants one 0/1 target per output unit, labels shaped like the output "
                         f"{sh.fmt(o)}; these have one value per sample but the model has {classes} outputs.")
@@ -613,11 +618,12 @@ def sd202(f: ErrorFacts) -> Advice:
         elif t[-1] and classes and t[-1] != classes:
             specific = f"The labels have {t[-1]} columns, the model {classes} outputs."
             fixes.append(_fix(f"Give the last layer {t[-1]} units", f'layers.Dense({t[-1]}, activation="sigmoid"),'))
-    elif t is not None and o is not None and len(o) > len(t) + (1 if sparse else 0) and len(o) >= 3:
+    elif t is not None and o is not None and _extra_output_axes(t, o, sparse):
         specific = (f"The model output {sh.fmt(o)} keeps axes the labels {sh.fmt(t)} do not have: a Dense head on a "
                     f"sequence or image acts per position.")
-        fixes.append(_fix("Flatten or pool before the output layer (see SD206)",
-                          "layers.GlobalAveragePooling2D(),   # or layers.Flatten() / GlobalAveragePooling1D()"))
+        pool = f"GlobalAveragePooling{min(len(o) - 2, 3)}D"
+        fixes.append(_fix(f"Pool the extra axes before the output layer: {pool}() (or Flatten(); see SD206)",
+                          f"layers.{pool}(),   # before the output layer"))
     elif t is not None and o is not None and t[-1] and classes and t[-1] != classes:
         specific = f"The model predicts {classes} values per sample, the labels have {t[-1]}."
         fixes.append(_fix(f"Give the last layer {t[-1]} units (one per label column)", f"layers.Dense({t[-1]}),",
