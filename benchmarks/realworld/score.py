@@ -230,8 +230,9 @@ def main(argv: list[str] | None = None) -> int:
 
     def save() -> None:
         done = {**{c.name: previous[c.name] for c in cases if reusable(c)}, **fresh}
-        if args.only is not None:  # a partial run keeps the other cases' earlier results
-            done = {**previous, **done}
+        if args.only is not None:  # a partial run keeps the other cases' results, also those another run saved
+            on_disk = json.loads(out_file.read_text()).get("cases", []) if out_file.exists() else []
+            done = {**previous, **{r["name"]: r for r in on_disk}, **done}
         out_file.write_text(json.dumps({
             "engine": str(engine), "engine_state": state, "write_proof": args.write_proof,
             "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
