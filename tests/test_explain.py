@@ -135,7 +135,7 @@ def test_lstm_rank_advice_is_specific():
     assert (finding.expected, finding.received) == ("ndim=3", "(None, 1)")
     assert "LSTM needs 3 axes (batch, steps, features); it received (None, 1), 2 axes" in finding.explanation
     codes = " ".join(fx.code for fx in finding.fixes)
-    assert "RepeatVector(n)" in codes and "Reshape((1, 1))" in codes and "return_sequences=True" in codes
+    assert "RepeatVector(steps)" in codes and "Reshape((1, 1))" in codes and "return_sequences=True" in codes
 
 
 def test_integer_labels_with_categorical_loss_advice():
@@ -263,6 +263,9 @@ def derived_numbers(text: str) -> set[str]:
             allowed.add(str(sum(column)))
     ints = [int(x) for x in allowed]
     allowed |= {str(a // b) for a in ints for b in ints if b > 1 and a % b == 0}
+    # A count from the largest index: classes 0 to n - 1, labels up to 25 need 26 units.
+    allowed |= {str(int(x) + 1) for x in numbers_in(text) if x.isdigit()}
+    allowed |= {str(int(x) - 1) for x in numbers_in(text) if x.isdigit() and int(x) > 0}
     # The multiples of b nearest to a (30 values into rows of 7: 28 or 35).
     allowed |= {str(m) for a in ints for b in ints if b > 1 for m in ((a // b) * b, (a // b + 1) * b)}
     return allowed

@@ -147,56 +147,29 @@ def sd101(f: ErrorFacts) -> Advice:
     message = f"{who} needs {need_words}{axes}, received {received_txt}"
     subject = cls or f.layer or f.details.get("node") or "The layer"
     explanation = f"{subject} needs {need_words}{axes}; it received {received_txt}. " + _rule("SD101", f)
+    # The family generator (run's ranking) proposes the layer edits: RepeatVector, a Reshape
+    # adding or merging axes, Flatten / global pooling. What stays here is what only the
+    # text's reader can add: edits upstream or in the data, whose place the text does not show.
     fixes: list[FixReport] = []
-    target = f.layer or cls or "the layer"
     if got < need and kind == "seq":
-        fixes.append(_fix(
-            f"Give {target} a time axis: repeat the vector n times with RepeatVector before it",
-            "layers.RepeatVector(n),",
-            note="choose n, the number of time steps you want",
-            result_shape=f"(None, n, {recv[-1]})" if recv and len(recv) == 2 else None,
-        ))
-        if recv and len(recv) == 2 and recv[-1] is not None:
-            feat = recv[-1]
-            if feat == 1:
-                fixes.append(_fix(f"Or make the single value one time step: Reshape before {target}",
-                                  "layers.Reshape((1, 1)),", result_shape="(None, 1, 1)"))
-            else:
-                fixes.append(_fix(f"Or read the {feat} values as {feat} steps of 1 feature: Reshape before {target}",
-                                  f"layers.Reshape(({feat}, 1)),", result_shape=f"(None, {feat}, 1)"))
         fixes.append(_fix("Or keep the time axis upstream: return_sequences=True on the recurrent layer before it",
                           "layers.LSTM(units, return_sequences=True),"))
     elif got < need and kind in ("img", "vol") and recv is not None and got == need - 1:
-        spatial = tuple(recv[1:])
-        fixes.append(_fix(
-            f"Add the missing channel axis before {target}",
-            f"layers.Reshape(({_dims(spatial)}, 1)),",
-            result_shape=sh.fmt((None, *spatial, 1)),
-        ))
-        fixes.append(_fix("Or add it to the data and declare it in the Input",
-                          f"x = np.expand_dims(x, -1)\nkeras.Input(shape=({_dims(spatial)}, 1))"))
+        spatial = _dims(recv[1:])
+        fixes.append(_fix("Or add the channel axis to the data and declare it in the Input",
+                          f"x = np.expand_dims(x, -1)\nkeras.Input(shape=({spatial}, 1))"))
     elif got < need and need == 2 and got == 1:
         fixes.append(_fix("A single sample lacks its batch axis: add it", "x = np.expand_dims(x, 0)   # (n,) -> (1, n)"))
         fixes.append(_fix("Or one value per sample: make it a column", "x = x.reshape(-1, 1)      # (n,) -> (n, 1)"))
-    elif got > need and (cls in ("Dense", None) and need == 2):
-        fixes.append(_fix(f"Flatten the extra axes before {target}", "layers.Flatten(),"))
-        fixes.append(_fix("Or pool them away (keeps the model size-independent)", "layers.GlobalAveragePooling2D(),"))
     elif got > need and kind == "seq":
-        if recv is not None and len(recv) == need + 1 and recv[-1] is not None and recv[-2] is not None:
-            merged = recv[-2] * recv[-1]
-            fixes.append(_fix(f"Merge the last two axes into features before {target}",
-                              f"layers.Reshape(({recv[1]}, {merged})),",
-                              result_shape=f"(None, {recv[1]}, {merged})"))
-        fixes.append(_fix(f"Or flatten each step before {target}", "layers.TimeDistributed(layers.Flatten()),"))
-    elif got > need:
-        fixes.append(_fix(f"Remove the extra axis before {target} (or from the data)",
-                          "x = np.squeeze(x, axis=1)   # if that axis has size 1\nlayers.Reshape((...)),   # or merge two axes"))
-        if need == 4 and got == 5:
-            fixes.append(_fix("Or, for volumes or video, use the 3D layers (or TimeDistributed per frame)",
-                              "layers.Conv3D(filters, kernel_size),\nlayers.TimeDistributed(layers.Conv2D(filters, kernel_size)),"))
-    elif got < need:
-        fixes.append(_fix(f"Add the missing axis before {target}", "layers.Reshape((..., 1)),   # or np.expand_dims(x, -1)"))
-    if not fixes:
+        fixes.append(_fix(f"Or flatten each step before {f.layer or cls or 'the layer'}",
+                          "layers.TimeDistributed(layers.Flatten()),"))
+    elif got > need and (recv is None or None in recv[1:]):
+        fixes.append(_fix("Remove the extra axis (or from the data)",
+                          "x = np.squeeze(x, axis=1)   # if that axis has size 1"))
+    elif got < need and (recv is None or None in recv[1:]):
+        fixes.append(_fix("Add the missing axis", "x = np.expand_dims(x, -1)"))
+    if not fixes and not tf.family_fixes(f):
         fixes = _generic_fixes("SD101", f)
     produced = f"which layer produced {f.received}" if recv is not None else "which layer produced that tensor"
     return Advice(message, explanation, fixes, consumer=_layer_place(f),
@@ -227,10 +200,7 @@ def sd102(f: ErrorFacts) -> Advice:
             f"{f.layer_class or _who(f)} was built for inputs with {want} on {axis_txt} (its weights are sized for "
             f"{want}); the tensor arriving has {have} there: {f.received}. "
         ) + _rule("SD102", f)
-    fixes = [
-        _fix(f"Make the tensor reaching {f.layer or 'the layer'} have {want} features, e.g. units={want} on the layer that produces it",
-             f"layers.Dense({want}),   # the layer feeding {f.layer or 'it'}"),
-    ]
+    fixes: list[FixReport] = []  # the producer's width: from the family generator (run's ranking)
     if matmul and not f.layer:
         kernel = f.details.get("kernel_shape")
         fixes.insert(0, _fix(
@@ -288,13 +258,7 @@ def sd103(f: ErrorFacts) -> Advice:
     what = f"{f.received} holds {n} value{'s' if n != 1 else ''}{per}" if src is not None else f"The input holds {n} values"
     explanation = f"{what}; {f.expected} holds {m}. " + _rule("SD103", f)
     fixes: list[FixReport] = []
-    if layer:
-        if n == 1 and m:
-            fixes.append(_fix(f"To repeat the single value {m} times, use RepeatVector instead of Reshape",
-                              f"layers.RepeatVector({m}),", result_shape=f"(None, {m}, 1)"))
-        if m:
-            fixes.append(_fix(f"Or make the layer before emit {m} values", f"layers.Dense({m}),",
-                              result_shape=f"(None, {m})"))
+    # RepeatVector and the producer's width come from the family generator (run's ranking).
     cand = _solve_reshape(n, target)
     if cand is not None and cand != src and cand != target:
         code = f"layers.Reshape({sh.fmt(cand)})," if layer else f"x = x.reshape({sh.fmt(cand)})"
@@ -527,7 +491,27 @@ def _extra_output_axes(t, o, sparse) -> bool:
     return len(o) > len(t) + (1 if sparse else 0) and len(o) >= 3
 
 
+def _labels_out_of_range(f: ErrorFacts) -> Advice:
+    """A class index with no output unit: the output layer is too narrow, or the labels are not 0..n-1."""
+    largest, classes = f.details["max_label"], f.details["classes"]
+    need = largest + 1
+    message = f"a label value of {largest} has no output unit: the model has {classes} (classes 0 to {classes - 1})"
+    explanation = (f"sparse_categorical_crossentropy reads each label as the index of an output unit; the model "
+                   f"outputs {classes} values per sample, so labels must lie in 0 to {classes - 1}, and the labels "
+                   f"go up to {largest} at least. ") + _rule("SD202", f)
+    fixes = [
+        _fix(f"Give the output layer one unit per class: {need} units (or the number of classes, if larger)",
+             f'layers.Dense({need}, activation="softmax"),'),
+        _fix("Or, if the labels are codes rather than 0..n-1, map them to 0..n-1",
+             "classes, y = np.unique(y, return_inverse=True)"),
+    ]
+    return Advice(message, explanation, fixes, consumer=Place(kind="loss", cls=f.loss), culprit=Place(kind="labels"),
+                  cannot_tell="The text shows only some label values, not the largest one.")
+
+
 def sd202(f: ErrorFacts) -> Advice:
+    if f.details.get("max_label") is not None:
+        return _labels_out_of_range(f)
     t = _shape(f.details.get("target_shape"))
     o = _shape(f.details.get("output_shape"))
     loss = f.loss
@@ -714,57 +698,10 @@ def advise(facts: ErrorFacts) -> Advice:
     """
     try:
         advice = ADVISORS.get(facts.family, generic)(facts)
-        advice.fixes = _tidy(run_ranked_fixes(facts) + advice.fixes)
+        advice.fixes = _tidy(tf.run_ranked_fixes(facts) + advice.fixes)
     except Exception:
         if os.environ.get("SHAPEDOCTOR_DEBUG"):
             raise
         advice = generic(facts)
         advice.fixes = _tidy(advice.fixes)
     return advice
-
-
-def run_ranked_fixes(facts: ErrorFacts) -> list[FixReport]:
-    """The fixes ``run`` would rank first, from what the text states (see text_fixes)."""
-    if facts.details.get("min_size"):
-        return []  # keras.applications: its layers are not the user's to change
-    if facts.family == "SD101":
-        return frames_into_2d(facts) + tf.family_fixes(facts)
-    if facts.family == "SD201":
-        got = tf.shape_of(facts.received)
-        want = tf.shape_of(facts.expected)
-        if want is None and got is not None and facts.details.get("expected_ndim"):
-            want = (None,) * int(facts.details["expected_ndim"])
-        fixes = flatten_data_fixes(got, want)
-        return fixes + tf.data_fixes(got, want)
-    return tf.family_fixes(facts)
-
-
-def frames_into_2d(f: ErrorFacts) -> list[FixReport]:
-    """(None, 10, 64, 64, 3) into Conv2D: a stack of frames (video, time series of images).
-    One axis too many for a 2D layer is a frames axis: apply the layer per frame, or go 3D."""
-    got = tf.shape_of(f.received)
-    cls = f.layer_class or ""
-    if got is None or len(got) != 5 or not cls.endswith("2D") or int(f.details.get("expected_ndim") or 0) != 4:
-        return []
-    frames = got[1] if got[1] is not None else "frames"
-    return [
-        _fix(f"Apply the layer to each of the {frames} frames: wrap it in TimeDistributed",
-             f"layers.TimeDistributed(layers.{cls}(...)),", result_shape=None),
-        _fix(f"Or treat the {frames} frames as a depth axis: use the 3D layer",
-             f"layers.{cls[:-2]}3D(...),"),
-    ]
-
-
-def flatten_data_fixes(got, want) -> list[FixReport]:
-    """Data of (N, 28, 28) for a model built on 784 features: 28 x 28 = 784, flatten each sample."""
-    width = tf.flattened_width(got)
-    if width is None or want is None or len(want) != 2 or want[-1] != width or len(got) < 3:
-        return []
-    shown = " x ".join(str(d) for d in got[1:])
-    inner = ", ".join(str(d) for d in got[1:])
-    return [
-        _fix(f"Flatten each sample: {shown} = {width} values", "x = x.reshape(len(x), -1)",
-             result_shape=sh.fmt((got[0], width))),
-        _fix(f"Or let the model take the {shown} samples: Flatten() first",
-             f"keras.Input(shape=({inner})),\nlayers.Flatten(),"),
-    ]

@@ -205,8 +205,11 @@ def family_fixes(facts: ErrorFacts, family: Optional[str] = None) -> list[FixRep
     return [_candidate_fix(c, ctx.consumer_cls) for c in candidates]
 
 
-def data_fixes(got: Optional[tuple], want: Optional[tuple]) -> list[FixReport]:
-    """``run``'s data transforms (SD201) for data shaped *got* where the model declared *want*."""
+def data_fixes(got: Optional[tuple], want: Optional[tuple], phase: Optional[str] = None) -> list[FixReport]:
+    """``run``'s data transforms (SD201) for data shaped *got* where the model declared *want*.
+
+    ``run`` verifies each on the user's data; the text keeps what it can rule out itself: a
+    missing batch axis is one sample, which ``fit``/``evaluate`` (with labels) never get."""
     if got is None or want is None:
         return []
     from shapedoctor.diagnosis.training import _data_options
@@ -214,8 +217,8 @@ def data_fixes(got: Optional[tuple], want: Optional[tuple]) -> list[FixReport]:
 
     out = []
     for how, shape, why in _data_options(got, want):
-        if how.startswith("np.expand_dims({v}, 0)") and got[0] is None:
-            continue  # the text shows a batch axis already
+        if how.startswith("np.expand_dims({v}, 0)") and (got[0] is None or phase in ("fit", "evaluate")):
+            continue  # the text shows a batch axis already, or samples with their labels
         if _matches(shape, want):
             out.append(FixReport(f"{why[:1].upper() + why[1:]}: {how.format(v='x')}", f"x = {how.format(v='x')}",
                                  verified=False, result_shape=sh.fmt(shape) if None not in shape else None))
@@ -231,3 +234,50 @@ def flattened_width(shape: Optional[tuple]) -> Optional[int]:
     if not shape or len(shape) < 2 or any(d is None or d < 0 for d in shape[1:]):
         return None
     return math.prod(shape[1:])
+
+
+def run_ranked_fixes(facts: ErrorFacts) -> list[FixReport]:
+    """The fixes ``run`` would rank first, from what the text states: evidence first, then the family generator."""
+    if facts.details.get("min_size"):
+        return []  # keras.applications: its layers are not the user's to change
+    if facts.family == "SD101":
+        return frames_into_2d(facts) + family_fixes(facts)
+    if facts.family == "SD201":
+        got = shape_of(facts.received)
+        want = shape_of(facts.expected)
+        if want is None and got is not None and facts.details.get("expected_ndim"):
+            want = (None,) * int(facts.details["expected_ndim"])
+        fixes = flatten_data_fixes(got, want)
+        return fixes + data_fixes(got, want, facts.phase)
+    return family_fixes(facts)
+
+
+def frames_into_2d(f: ErrorFacts) -> list[FixReport]:
+    """(None, 10, 64, 64, 3) into Conv2D: a stack of frames (video, time series of images).
+    One axis too many for a 2D layer is a frames axis: apply the layer per frame, or go 3D."""
+    got = shape_of(f.received)
+    cls = f.layer_class or ""
+    if got is None or len(got) != 5 or not cls.endswith("2D") or int(f.details.get("expected_ndim") or 0) != 4:
+        return []
+    frames = got[1] if got[1] is not None else "frames"
+    return [
+        FixReport(f"Apply the layer to each of the {frames} frames: wrap it in TimeDistributed",
+                  f"layers.TimeDistributed(layers.{cls}(...)),", verified=False),
+        FixReport(f"Or treat the {frames} frames as a depth axis: use the 3D layer",
+                  f"layers.{cls[:-2]}3D(...),", verified=False),
+    ]
+
+
+def flatten_data_fixes(got, want) -> list[FixReport]:
+    """Data of (N, 28, 28) for a model built on 784 features: 28 x 28 = 784, flatten each sample."""
+    width = flattened_width(got)
+    if width is None or want is None or len(want) != 2 or want[-1] != width or len(got) < 3:
+        return []
+    shown = " x ".join(str(d) for d in got[1:])
+    inner = ", ".join(str(d) for d in got[1:])
+    return [
+        FixReport(f"Flatten each sample: {shown} = {width} values", "x = x.reshape(len(x), -1)",
+                  verified=False, result_shape=sh.fmt((got[0], width))),
+        FixReport(f"Or let the model take the {shown} samples: Flatten() first",
+                  f"keras.Input(shape=({inner})),\nlayers.Flatten(),", verified=False),
+    ]

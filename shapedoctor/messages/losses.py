@@ -230,3 +230,28 @@ def keras2_check_target(block: Block):
         dialect="keras2",
         details={"per_sample": bool(m.group(2)) and not (m.group(2) or "").startswith("(None")},
     )
+
+
+_LABEL_RANGE = lazy(
+    r"Received a label value of (\d{1,12}) which is outside the valid range of \[0, (\d{1,12})\)\.?"
+    r"(?:\s{1,4}Label values: ([\d ]{1,2000}))?"
+)
+
+
+@recognizer("which is outside the valid range of")
+def label_out_of_range(block: Block):
+    """Sparse labels with a class index the output has no unit for (TensorFlow checks, JAX does not)."""
+    m = _LABEL_RANGE.search(block.text)
+    if not m:
+        return None
+    value, classes = int(m.group(1)), int(m.group(2))
+    shown = [int(v) for v in (m.group(3) or "").split()[:5000]]
+    largest = max(shown + [value])
+    return ErrorFacts(
+        family="SD202",
+        key_line=line_at(block.text, m.start()),
+        expected=f"class indices 0 to {classes - 1}",
+        received=f"a label value of {value}",
+        loss=SPARSE,
+        details={"max_label": largest, "classes": classes, "sparse": True},
+    )
