@@ -362,7 +362,7 @@ def fix_kind(title: str, code: str) -> str:
     for key in ("return_sequences", "padding"):
         if f"{key}=" in code:
             return key
-    for needle, kind in (("expand_dims(x, 0)", "data: add batch axis"), ("expand_dims(x, -1)", "data: add last axis"),
+    for needle, kind in (("ds.batch(", "data: batch the dataset"), ("expand_dims(x, 0)", "data: add batch axis"), ("expand_dims(x, -1)", "data: add last axis"),
                          ("sparse_categorical_crossentropy", "loss: sparse"), ("to_categorical", "labels: one-hot"),
                          ("argmax", "labels: class indices"), ("categorical_crossentropy", "loss: categorical"),
                          ("x[:, :", "data: select columns"), ("reshape", "data: reshape")):

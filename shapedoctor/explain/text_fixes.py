@@ -216,6 +216,10 @@ def data_fixes(got: Optional[tuple], want: Optional[tuple], phase: Optional[str]
     from shapedoctor.repair.generators import _matches
 
     out = []
+    if phase == "fit" and tuple(got) == tuple(want[1:]) and None not in got:
+        # fit batches arrays itself: one sample at a time comes from an unbatched tf.data.Dataset.
+        out.append(FixReport("Batch the dataset: fit takes each element as a batch", "ds = ds.batch(batch_size)",
+                             verified=False))
     for how, shape, why in _data_options(got, want):
         if how.startswith("np.expand_dims({v}, 0)") and (got[0] is None or phase in ("fit", "evaluate")):
             continue  # the text shows a batch axis already, or samples with their labels

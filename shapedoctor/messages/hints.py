@@ -328,3 +328,21 @@ def reuses_a_layer(facts) -> bool:
 
 
 MODEL_VARIABLES = frozenset({"model", "net", "network", "encoder", "decoder", "generator", "discriminator", "classifier"})
+
+
+def single_sample_given_an_axis(facts) -> None:
+    """A single image passed to predict/evaluate without its batch axis: a functional model
+    appends an axis of size 1 to fit its input's rank, so (28, 28, 1) reaches Conv2D as
+    (28, 28, 1, 1) and fails as a shrink (SD105). It is the data (SD201), one sample: the
+    sample's shape is the received shape without that last axis."""
+    if facts.family != "SD105" or facts.phase not in ("predict", "evaluate"):
+        return
+    call = facts.details.get("call_input") or {}
+    got = sh.parse_shape(call.get("shape") or facts.received) if (call or facts.received) else None
+    if not got or len(got) != 4 or None in got or got[-1] != 1 or got[-2] not in (1, 3, 4):
+        return
+    sample = tuple(got[:-1])
+    facts.family = "SD201"
+    facts.received = sh.fmt(sample)
+    facts.expected = sh.fmt((None,) + sample)
+    facts.details.update({"data": True, "appended_axis": True})

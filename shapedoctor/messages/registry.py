@@ -104,6 +104,7 @@ def _complete(facts: ErrorFacts, block: Block, rec: Recognizer) -> ErrorFacts:
             facts.details["where"] = {"file": frame[0], "line": frame[1], "code": frame[2]}
     if facts.family == "SD102" and hints.reuses_a_layer(facts):
         facts.family = "SD106"
+    hints.single_sample_given_an_axis(facts)
     return facts
 
 
