@@ -662,7 +662,19 @@ def sd203(f: ErrorFacts) -> Advice:
             parts.append(f"the {k} arrays hold {', '.join(str(n) for n in v[:-1])} and {v[-1]} samples")
     message = " but ".join(parts) if parts else "x and y hold different numbers of samples"
     explanation = _rule("SD203", f)
-    fixes = [
+    fixes = []
+    x, y = sizes.get("x") or [], sizes.get("y") or []
+    if len(x) == 1 and len(y) == 1 and x[0] != y[0]:
+        # One array longer than the other (windows cut off by one, a dropped row): trim the longer one.
+        longer, shorter = ("x", "y") if x[0] > y[0] else ("y", "x")
+        what = "inputs" if longer == "x" else "labels"
+        other = "label" if longer == "x" else "input"
+        fixes.append(_fix(f"drop the {what} that have no {other}: {longer}[:len({shorter})]",
+                          f"{longer} = {longer}[:len({shorter})]"))
+    if f.details.get("structure"):
+        fixes.append(_fix("Give one label array per model output, in the order of the outputs",
+                          "model.fit(x, [y_first_output, y_second_output], ...)"))
+    fixes += [
         _fix("Apply the same selection or split to x and y", "assert len(x) == len(y), (len(x), len(y))"),
         _fix("Check for a transposed array: the samples axis must come first", "x = x.T   # if x.shape is (features, samples)"),
     ]

@@ -122,3 +122,23 @@ def keras2_check_input(block: Block):
         dialect="keras2",
         details=details,
     )
+
+
+_STRUCTURE = lazy(r"y_true and y_pred have different structures\.\s{0,4}y_true: ([^\n]{1,500})\s{0,4}y_pred: ([^\n]{1,500})")
+
+
+@recognizer("y_true and y_pred have different structures")
+def label_structure(block: Block):
+    """Keras 3: the labels' structure (how many arrays) differs from the model's outputs."""
+    m = _STRUCTURE.search(block.text)
+    if not m:
+        return None
+    labels, outputs = m.group(1).count("'*'"), m.group(2).count("'*'")
+    return ErrorFacts(
+        family="SD203",
+        key_line=line_at(block.text, m.start()),
+        expected=f"{outputs} label arrays (one per output)" if outputs else "one label array per output",
+        received=f"{labels} label array{'s' if labels != 1 else ''}" if labels else m.group(1).strip(),
+        dialect="keras3",
+        details={"structure": True, "label_arrays": labels, "outputs": outputs},
+    )
