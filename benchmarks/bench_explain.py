@@ -3,7 +3,8 @@
 The input is a 200-line paste assembled from real error texts in tests/fixtures/errors
 (an ANSI-coloured IPython traceback, Keras 3 and tf_keras tracebacks with TensorFlow log
 lines), so the whole path is measured: interpreter start, imports, reading, normalising,
-recognising, advising and printing. Each command runs --runs times, interleaved, with its
+recognising, advising (the family generators of `shapedoctor run` on a text-only graph) and
+printing; the file is given as a path and on standard input. Each command runs --runs times, interleaved, with its
 output sent to a pipe; the minimum (least disturbed by other processes) and the median are
 reported in milliseconds, with the ratio to `python -c pass`. Bytecode caches are allowed
 (PYTHONDONTWRITEBYTECODE is removed for the children), as for an installed package. The goal
@@ -47,9 +48,10 @@ def build_paste(path: Path) -> int:
     return text.count("\n")
 
 
-def time_once(cmd: list[str], env: dict) -> float:
+def time_once(cmd: list[str], env: dict, stdin: Path | None = None) -> float:
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    with open(stdin, "rb") if stdin else open(os.devnull, "rb") as fh:
+        proc = subprocess.run(cmd, stdin=fh, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
     took = (time.perf_counter() - start) * 1000
     if proc.returncode not in (0,):
         raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr.decode(errors='replace')}")
@@ -95,13 +97,15 @@ def main() -> int:
         "python -c pass": [py, "-c", "pass"],
         "shapedoctor explain FILE": [py, "-m", "shapedoctor", "explain", str(path)],
         "shapedoctor explain --json FILE": [py, "-m", "shapedoctor", "explain", "--json", str(path)],
+        "shapedoctor explain --json < FILE": [py, "-m", "shapedoctor", "explain", "--json"],
     }
-    for cmd in commands.values():  # warm the file cache and the bytecode cache
-        time_once(cmd, env)
+    stdin = {"shapedoctor explain --json < FILE": path}
+    for name, cmd in commands.items():  # warm the file cache and the bytecode cache
+        time_once(cmd, env, stdin.get(name))
     results: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs):
         for name, cmd in commands.items():
-            results[name].append(time_once(cmd, env))
+            results[name].append(time_once(cmd, env, stdin.get(name)))
 
     base = min(results["python -c pass"])
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -112,6 +116,9 @@ def main() -> int:
         best = min(samples)
         print(f"{name:34s} {best:8.1f} {statistics.median(samples):10.1f} {best / base:21.2f}x")
     print(f"explain's own work in a warm interpreter (parse + diagnose): {in_process_ms(path):.2f} ms")
+    print(f"the same with a scalar-shape text and the 784 = 28 x 28 text: "
+          f"{in_process_ms(FIXTURES / 'k3tf_scalar_labels.txt'):.2f} ms, "
+          f"{in_process_ms(FIXTURES / 'k3tf_mnist_unflattened_layer.txt'):.2f} ms")
     worst = max(min(results[n]) for n in commands if n != "python -c pass")
     print(f"goal < 150 ms wall: {'met' if worst < 150 else 'NOT met'} (slowest explain, best run: {worst:.1f} ms)")
     if tmp is not None:

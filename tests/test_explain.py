@@ -324,6 +324,15 @@ def test_kernel_rank_texts_name_the_convolution():
     assert "(28, 28, 1)" in first.code
 
 
+def test_a_batch_axis_declared_twice():
+    """(None, None, 224, 224, 3) into Conv2D (threads about Keras 3 loading old models): not frames."""
+    for name in ("thread_k3_kernel_rank_double_batch", "thread_k3_kernel_rank_h5_model", "thread_k3_kernel_rank_paraphrased"):
+        first = diagnose_text(read(name)).findings[0].fixes[0]
+        assert "second batch axis" in first.title and first.code.startswith("keras.Input(shape=("), name
+    assert diagnose_text(read("thread_k3_kernel_rank_double_batch")).findings[0].fixes[0].code == \
+        "keras.Input(shape=(224, 224, 3))"
+
+
 def test_time_distributed_on_a_vector():
     facts = parse(read("k3tf_timedistributed_2d"))
     assert (facts.family, facts.layer_class, facts.expected, facts.received) == ("SD101", "TimeDistributed", "ndim>=3", "(None, 10)")

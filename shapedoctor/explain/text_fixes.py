@@ -263,6 +263,17 @@ def frames_into_2d(f: ErrorFacts) -> list[FixReport]:
     cls = f.layer_class or ""
     if got is None or len(got) != 5 or not cls.endswith("2D") or int(f.details.get("expected_ndim") or 0) != 4:
         return []
+    if got[0] is None and got[1] is None:
+        # (None, None, 224, 224, 3): two unknown leading axes, a batch axis declared twice.
+        sample = ", ".join(str(d) for d in got[2:])
+        return [
+            FixReport("A second batch axis: declare one sample's shape, without the batch "
+                      "(a model saved with batch_input_shape / Input(shape=(None, ...)) has it twice)",
+                      f"keras.Input(shape=({sample}))", verified=False),
+            FixReport("Or rebuild the model in code and load only its weights",
+                      "model = build_model()   # the same layers, Input without the batch axis\n"
+                      "model.load_weights(path)", verified=False),
+        ]
     frames = got[1] if got[1] is not None else "frames"
     return [
         FixReport(f"Apply the layer to each of the {frames} frames: wrap it in TimeDistributed",

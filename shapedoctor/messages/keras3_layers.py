@@ -320,7 +320,7 @@ def undefined_variable(block: Block):
 
 
 _KERNEL_RANK = lazy(
-    r"Kernel shape must have the same length as input, but received kernel of shape "
+    r"Kernel shape must have (?:the )?same length as input, but received kernel of shape "
     r"(" + SHAPE + r") and input of shape (" + SHAPE + r")"
 )
 
@@ -339,7 +339,7 @@ def kernel_rank_facts(block: Block, key_line: str, kernel_text: str, input_text:
     return facts
 
 
-@recognizer("kernel shape must have the same length as input")
+@recognizer("kernel shape must have the same length as input", "kernel shape must have same length as input")
 def conv_kernel_rank(block: Block):
     m = _KERNEL_RANK.search(block.text)
     if not m:
@@ -348,7 +348,7 @@ def conv_kernel_rank(block: Block):
 
 
 _TIME_DISTRIBUTED = lazy(
-    r"`?TimeDistributed`? Layer should be passed an `?input_shape`? with at least 3 dimensions, "
+    r"`?TimeDistributed`? Layer should be passed an `?input_shape ?`? with at least 3 dimensions, "
     r"received: (" + SHAPE + r")"
 )
 
@@ -358,11 +358,9 @@ def time_distributed_rank(block: Block):
     m = _TIME_DISTRIBUTED.search(block.text)
     if not m:
         return None
-    got = sh.parse_shape(m.group(1))
-    if not got:
-        return None
+    got = sh.parse_shape(m.group(1)) or ()
     facts = rank_facts(block, line_at(block.text, m.start()), layer=None, expected_ndim=3,
-                       found_ndim=len(got), kind="min", received=m.group(1), dialect="keras3")
+                       found_ndim=len(got), kind="min", received=m.group(1) if got else None, dialect=None)
     facts.layer_class = "TimeDistributed"
     facts.details["data"] = False
     facts.family = "SD101"
