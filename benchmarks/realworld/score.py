@@ -192,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--order", choices=("name", "new-first"), default="name",
                         help="new-first: cases never measured before run first")
     parser.add_argument("-v", "--verbose", action="store_true", help="one line per case")
+    parser.add_argument("--no-run", action="store_true",
+                        help="run nothing: print the table of the cases already measured with this engine state")
     args = parser.parse_args(argv)
 
     cases = load_cases(args.only)
@@ -213,6 +215,11 @@ def main(argv: list[str] | None = None) -> int:
             not args.write_proof or case.is_valid_program or "proven_write" in old)
 
     todo = [c for c in cases if not reusable(c)]
+    if args.no_run:
+        print(f"--no-run: {len(todo)} case(s) not measured yet are left out: "
+              f"{', '.join(c.name for c in todo) or '-'}", file=sys.stderr)
+        cases = [c for c in cases if c not in todo]
+        todo = []
     if args.order == "new-first":
         todo.sort(key=lambda c: c.name in previous)
     print(f"{len(cases)} cases, {len(cases) - len(todo)} reused, running {len(todo)} with engine "
