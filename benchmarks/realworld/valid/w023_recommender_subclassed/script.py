@@ -18,7 +18,7 @@ class RecommenderNet(keras.Model):
         user_bias = self.user_bias(inputs[:, 0])
         movie_vector = self.movie_embedding(inputs[:, 1])
         movie_bias = self.movie_bias(inputs[:, 1])
-        dot_user_movie = ops.tensordot(user_vector, movie_vector, 2)
+        dot_user_movie = ops.sum(user_vector * movie_vector, axis=1, keepdims=True)
         x = dot_user_movie + user_bias + movie_bias
         return ops.nn.sigmoid(x)
 
