@@ -682,6 +682,16 @@ def sd203(f: ErrorFacts) -> Advice:
                   cannot_tell="The text does not show where x and y were built, so not which one is off.")
 
 
+def sd106(f: ErrorFacts) -> Advice:
+    want = f.details.get("expected_size")
+    message = (f"{_who(f)} was built for {want} on its last axis by an earlier call and is called again on "
+               f"{f.received}")
+    explanation = (f"The layer object was called before on inputs with {want} there; its weights are sized for "
+                   f"{want}, so a call on {f.received} cannot share them. ") + _rule("SD106", f)
+    return Advice(message, explanation, [], consumer=_layer_place(f),
+                  cannot_tell="The text does not show the earlier call, so not which width is the intended one.")
+
+
 def generic(f: ErrorFacts) -> Advice:
     fam = get(f.family)
     message = fam.title[0].lower() + fam.title[1:]
@@ -695,6 +705,7 @@ ADVISORS = {
     "SD103": sd103,
     "SD104": sd104,
     "SD105": sd105,
+    "SD106": sd106,
     "SD107": sd107,
     "SD201": data_advice,
     "SD202": sd202,

@@ -66,6 +66,11 @@ def _consumer_config(facts: ErrorFacts) -> dict:
     target = tuple(facts.details.get("target_dims") or ()) or shape_of(facts.details.get("target_shape"))
     if facts.layer_class == "Reshape" and target:
         cfg["target_shape"] = target
+    if facts.family == "SD106":  # the separate layer to create: its width is the user's
+        if facts.layer_class == "Dense":
+            cfg["units"] = UnknownWidth("units")
+        elif (facts.layer_class or "").startswith("Conv"):
+            cfg.update(filters=UnknownWidth("filters"), kernel_size=UnknownWidth("kernel_size"))
     window = [w for w in (facts.details.get("window") or []) if isinstance(w, int) and w > 0]
     if facts.family == "SD105":
         cfg["padding"] = "valid"  # only a valid window shrinks
