@@ -3,6 +3,7 @@
 Used by ``tests/test_patch.py``; runnable alone to print the table::
 
     python tests/patch_runner.py [case-name-substring ...]
+    python tests/patch_runner.py --every-fix [case ...]   # prove every verified fix on its own
 """
 
 from __future__ import annotations
@@ -118,7 +119,58 @@ def summary(results: list[PatchResult]) -> str:
     return "\n".join(lines)
 
 
+def every_fix(name: str, folder: Path, case: dict) -> list[tuple[str, int, str, str]]:
+    """Each verified fix of the case's first finding: (case, number, title, "proven" / why not).
+
+    Every fix is tried on its own with ``--diff --fix N`` (one analysis and one proof each).
+    """
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) / name
+        shutil.copytree(folder, work)
+        number, total = 1, 1
+        while number <= total:
+            proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--json", "--diff", "--fix",
+                                   str(number), "script.py"], cwd=work, capture_output=True, text=True,
+                                  env=_env(), timeout=600)
+            try:
+                report = json.loads(proc.stdout)
+            except json.JSONDecodeError:
+                rows.append((name, number, "?", f"no JSON (exit {proc.returncode})"))
+                break
+            fixes = [f for finding in report["findings"][:1] for f in finding["fixes"] if f.get("verified")]
+            total = len(fixes)
+            if not fixes:
+                break
+            fix = fixes[number - 1]
+            state = "proven" if fix.get("proven") else (
+                "not written: " + (fix.get("proof") or "") if fix.get("patch") is None else
+                "NOT proven: " + (fix.get("proof") or ""))
+            rows.append((name, number, fix["title"], state))
+            number += 1
+    return rows
+
+
+def run_every_fix(selected: list[str] | None = None, workers: int = 2) -> list[tuple[str, int, str, str]]:
+    cases = [c for c in load_cases(selected) if c[2].get("expect", "mismatch") != "ok" and c[2].get("fixes")]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return [row for rows in pool.map(lambda c: every_fix(*c), cases) for row in rows]
+
+
+def every_fix_summary(rows: list[tuple[str, int, str, str]]) -> str:
+    lines = [f"{name:45} {n}. {title[:60]:60} {state}" for name, n, title, state in rows]
+    proven = sum(state == "proven" for *_, state in rows)
+    written = sum(not state.startswith("not written") for *_, state in rows)
+    lines.append(f"verified fixes: {len(rows)}; writable {written}; proven {proven} "
+                 f"({100.0 * proven / max(1, len(rows)):.1f} %)")
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     start = time.perf_counter()
-    print(summary(run_all(sys.argv[1:] or None)))
+    args = sys.argv[1:]
+    if args[:1] == ["--every-fix"]:
+        print(every_fix_summary(run_every_fix(args[1:] or None)))
+    else:
+        print(summary(run_all(args or None)))
     print(f"total {time.perf_counter() - start:.0f} s")

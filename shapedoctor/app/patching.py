@@ -55,7 +55,7 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
         fix = primary.fixes[number - 1]
         patch = make_patch(fix.edits, sources)
         if patch is None:
-            fix.proof = "this fix cannot be written into the source automatically; apply it by hand"
+            fix.proof = fix.proof or "cannot be written automatically; apply it by hand"
             if not as_json:
                 print(f"fix {number}: {fix.proof}", file=sys.stderr)
             continue

@@ -48,7 +48,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         code = writer.render(cand)
         fix = attach(FixReport(cand.title, code.code, code.file, code.line, True,
                                format_shape(cand.result_shape) if cand.result_shape else None, cand.note),
-                     code.edits)
+                     code.edits, code.why_not)
         fix.graph = fix_view(ctx.graph, cand)
         fixes.append(fix)
     consumer_place = place_of(ctx, ctx.consumer, as_consumer=True)

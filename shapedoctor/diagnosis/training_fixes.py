@@ -53,8 +53,9 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
     for fix in sorted(prob.fixes, key=lambda f: f.cost):
         ok, result_shape = verify(call, prob, fix, recorder)
         if ok:
-            code, file, line, edits = render(call, prob, fix, recorder)
-            fixes.append(attach(FixReport(fix.title, code, file, line, True, result_shape, fix.note), edits))
+            code, file, line, edits, *why_not = render(call, prob, fix, recorder)
+            fixes.append(attach(FixReport(fix.title, code, file, line, True, result_shape, fix.note), edits,
+                                *why_not))
         if len(fixes) >= 4:
             break
     consumer = _place(call, "consumer", prob, recorder)
@@ -207,6 +208,16 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
     if fix.kind in ("labels", "data"):
         if fix.rewrite_argument:
             return _rewrite_argument(call, fix)
+        from shapedoctor.repair.codegen import argument_edit
+
+        labels = fix.kind == "labels"
+        ref = call.y_ref if labels else call.x_ref
+        several = isinstance(ref, (list, tuple, dict)) and not hasattr(ref, "shape") and not _is_shape(ref)
+        item = None if fix.whole or not several else prob.output_index
+        written = argument_edit(site, 1 if labels else 0, "y" if labels else "x", fix.transform,
+                                item=item) if site is not None and fix.transform else None
+        if written is not None:
+            return written.code, written.file, written.line, written.edits
         var = _argument(site, 1 if fix.kind == "labels" else 0, "y" if fix.kind == "labels" else "x")
         xvar, yvar = _argument(site, 0, "x") or "x", _argument(site, 1, "y") or "y"
         name = var or ("y" if fix.kind == "labels" else "x")
@@ -225,7 +236,7 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
 
     graph = graph_from_model(recorder or Recorder(), call.model)
     code = CodeWriter(graph).render(Candidate(fix.title, _graph_edits(graph, fix)))
-    return code.code, code.file, code.line, code.edits
+    return code.code, code.file, code.line, code.edits, code.why_not
 
 
 def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, int | None, list]:

@@ -37,34 +37,46 @@ def make_patch(edits: list[TextEdit], sources: dict[str, str | None] | None = No
     *sources* maps real paths to the text that was analysed; the patch is made from that
     text, not from whatever the file holds now.
     """
+    return make_patch_or_reason(edits, sources)[0]
+
+
+def make_patch_or_reason(edits: list[TextEdit], sources: dict[str, str | None] | None = None
+                         ) -> tuple[Patch | None, str]:
+    """:func:`make_patch`, and when there is no patch, why not."""
     if not edits:
-        return None
+        return None, "shapedoctor could not locate the code to change; apply it by hand"
     files = {e.file for e in edits}
     if len(files) != 1:
-        return None
+        return None, f"it changes {len(files)} files ({', '.join(sorted(files))}); apply it by hand"
     file = files.pop()
     import os
 
     before = (sources or {}).get(os.path.realpath(file)) or read_source(file)
     if before is None:
-        return None
-    new_code = "\n".join(e.text for e in edits)
+        return None, f"{file} could not be read"
     try:
-        after = apply_edits(before, list(edits) + import_edits(file, before, new_code))
+        fixed = apply_edits(before, list(edits))
+        after = apply_edits(before, list(edits) + import_edits(file, before, fixed))
     except ValueError:
-        return None
+        return None, "its edits overlap; apply it by hand"
     try:
         compile(after, file, "exec")
-    except SyntaxError:
-        return None  # never propose a patch that does not parse
-    return Patch(file, before, after)
+    except SyntaxError as exc:
+        return None, f"the patched file would not parse ({exc.msg}, line {exc.lineno}); apply it by hand"
+    return Patch(file, before, after), ""
 
 
-def attach(fix, edits: list[TextEdit]):
-    """Give a FixReport its edits and the unified diff they make (None when not writable)."""
+def attach(fix, edits: list[TextEdit], why_not: str | None = None):
+    """Give a FixReport its edits and the unified diff they make (None when not writable).
+
+    A fix that cannot be written says why in ``fix.proof`` (*why_not*: the line and the
+    construct that prevent it), so the report never offers it as something ``--write`` can do.
+    """
     fix.edits = list(edits)
-    patch = make_patch(fix.edits)
+    patch, reason = make_patch_or_reason(fix.edits)
     fix.patch = patch.diff if patch is not None else None
+    if patch is None:
+        fix.proof = f"cannot be written automatically: {why_not or reason}"
     fix.lines = sorted({n for e in fix.edits for n in range(e.start_line, max(e.start_line, e.end_line - (
         1 if e.end_col == 0 and e.end_line > e.start_line else 0)) + 1)})
     return fix

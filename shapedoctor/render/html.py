@@ -156,6 +156,12 @@ def _fix(fx: FixReport) -> str:
         meta.append(f"output {escape(fx.result_shape)}")
     status = (f'<span style="{_STYLE["verified"]}">&#10003; verified</span>' if fx.verified
               else f'<span style="{_STYLE["unverified"]}">not verified</span>')
+    state, why = fx.writing
+    if fx.verified:
+        status += f' &middot; <span style="{_STYLE["fix_meta"]}">{escape(state)}</span>'
+        if why:
+            status += f'<div style="{_STYLE["note"]}">{escape(state)}: {escape(why)}</div>'
+
     parts = [f'<li class="sd-fix" style="{_STYLE["fix_item"]}">{_ticks(fx.title)} '
              f'<span style="{_STYLE["fix_meta"]}">{" &middot; ".join(meta)}</span>'
              f'{" &middot; " if meta else ""}{status}']

@@ -58,11 +58,16 @@ def _finding(f: Finding) -> Group:
             if fx.result_shape:
                 tail.append(f"output {fx.result_shape}")
             tail.append("verified" if fx.verified else "not verified")
+            state, why = fx.writing
+            if fx.verified:
+                tail.append(state)
             line.append(f"{at}  ({', '.join(tail)})", style="dim")
             items.append(line)
             items.append(Padding(Syntax(fx.code, "python", theme="ansi_dark", background_color="default"), (0, 0, 0, 6)))
             if fx.note:
                 items.append(Padding(Text(fx.note, style="dim italic"), (0, 0, 0, 6)))
+            if fx.verified and why:
+                items.append(Padding(Text(f"{state}: {why}", style="yellow"), (0, 0, 0, 6)))
     elif f.severity == "error":
         items.append(Text("  no fix could be verified automatically", style="yellow"))
     if f.keras_message:

@@ -8,6 +8,8 @@ used, and positional vs keyword arguments.
 
 from __future__ import annotations
 
+import ast
+import builtins
 import inspect
 import re
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ class Code:
     file: str | None
     line: int | None
     edits: list = field(default_factory=list)  # TextEdits that apply the fix to the source
+    why_not: str | None = None  # when there are no edits: which line and construct prevent writing it
 
 
 @dataclass
@@ -47,6 +50,8 @@ class SourceIndex:
     def __init__(self) -> None:
         self._calls: dict[str, list[_CallInfo] | None] = {}
         self._modules: dict[str, cst.Module] = {}
+        self._positions: dict[str, dict] = {}
+        self._statements: dict[str, list[tuple[int, int]]] = {}
 
     def calls(self, file: str) -> list[_CallInfo]:
         if file not in self._calls:
@@ -67,7 +72,9 @@ class SourceIndex:
         self._modules[file] = module
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
         positions = wrapper.resolve(PositionProvider)
+        self._positions[file] = positions
         found: list[_CallInfo] = []
+        statements = self._statements.setdefault(file, [])
 
         class Visitor(cst.CSTVisitor):
             def visit_Call(self, node: cst.Call) -> None:
@@ -75,11 +82,36 @@ class SourceIndex:
                 found.append(_CallInfo(node, pos.start.line, pos.end.line, _prefix(node.func),
                                        pos.start.column, pos.end.column))
 
+            def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+                pos = positions[node]
+                statements.append((pos.start.line, pos.end.line))
+
         wrapper.module.visit(Visitor())
         return found
 
     def code(self, file: str, node: cst.CSTNode) -> str:
         return self._modules[file].code_for_node(node)
+
+    def span(self, file: str, node: cst.CSTNode) -> tuple[int, int, int, int]:
+        """(start line, start column, end line, end column) of a node of *file*."""
+        pos = self._positions[file][node]
+        return pos.start.line, pos.start.column, pos.end.line, pos.end.column
+
+    def statement_start(self, file: str, line: int) -> int:
+        """The first line of the (simple) statement that contains *line*."""
+        self.calls(file)
+        inner = [s for s in self._statements.get(file, []) if s[0] <= line <= s[1]]
+        return max(inner)[0] if inner else line
+
+    def data_call(self, site: Site) -> _CallInfo | None:
+        """The call at *site* that hands data to a model: ``model.fit(...)``, ``model(x)``..."""
+        on_line = [c for c in self.calls(site.file) if c.start <= site.line <= c.end and c.call.args]
+        methods = [c for c in on_line if _terminal(c.call.func) in _DATA_METHODS]
+        if methods:
+            return max(methods, key=lambda c: (c.start, c.start_col))
+        others = [c for c in on_line if not (isinstance(c.call.func, cst.Name) and hasattr(builtins, c.call.func.value))
+                  and not _prefix(c.call.func).startswith(("np.", "numpy.", "tf.", "torch."))]
+        return min(others, key=lambda c: (c.start, c.start_col)) if others else None
 
     def layer_call(self, site: Site | None, names: tuple[str, ...]) -> _CallInfo | None:
         """The call constructing a layer of one of *names* that starts on the site's line."""
@@ -102,6 +134,9 @@ class SourceIndex:
         return None
 
 
+_DATA_METHODS = ("fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch", "__call__")
+
+
 def _terminal(func: cst.BaseExpression) -> str:
     if isinstance(func, cst.Name):
         return func.value
@@ -120,6 +155,8 @@ def _prefix(func: cst.BaseExpression) -> str:
 def _positional_params(cls: str) -> tuple[str, ...]:
     if cls == "__compile__":
         return ("optimizer", "loss", "loss_weights", "metrics")
+    if cls == "__build__":
+        return ("input_shape",)
     try:
         from shapedoctor.repair.edits import layer_class
 
@@ -162,6 +199,32 @@ def _with_changes(call: cst.Call, cls: str, changes: dict) -> cst.Call:
     return call.with_changes(args=args)
 
 
+def _with_shape(call: cst.Call, cls: str, shape: tuple) -> cst.Call:
+    """*call* declaring the input *shape* (batch axis excluded) through the argument that already
+    carries it, never a second one: ``Input(batch_shape=...)``, ``Dense(..., input_dim=20)``
+    (``input_dim=30``, or ``input_shape=`` in its place for more than one axis), Keras 2's
+    ``batch_input_shape=``; else ``shape=`` / ``input_shape=``."""
+    keywords = {a.keyword.value: a for a in call.args if a.keyword is not None}
+    if cls in ("Input", "InputLayer"):
+        if "batch_shape" in keywords:
+            try:
+                batch = ast.literal_eval(cst.Module([]).code_for_node(keywords["batch_shape"].value))[0]
+            except (ValueError, SyntaxError, TypeError, IndexError):
+                batch = None
+            return _with_changes(call, "InputLayer", {"batch_shape": (batch,) + shape})
+        if "input_shape" in keywords and "shape" not in keywords:
+            return _with_changes(call, "InputLayer", {"input_shape": shape})
+        return _with_changes(call, "InputLayer", {"shape": shape})
+    if "input_dim" in keywords and len(shape) == 1:
+        return _with_changes(call, "__none__", {"input_dim": shape[0]})
+    for old in ("input_dim", "batch_input_shape"):
+        if old in keywords:  # the argument that carries the shape becomes input_shape=
+            args = [a.with_changes(keyword=cst.Name("input_shape"), value=_literal(shape)) if a is keywords[old] else a
+                    for a in call.args]
+            return call.with_changes(args=args)
+    return _with_changes(call, "__none__", {"input_shape": shape})
+
+
 class CodeWriter:
     """Renders candidates as code at a file:line, in the style of the surrounding source."""
 
@@ -170,12 +233,111 @@ class CodeWriter:
         self.index = index or SourceIndex()
 
     def render(self, cand: Candidate) -> Code:
-        parts = [self._edit(e) for e in cand.edits]
+        parts = [self._checked(e) for e in cand.edits]
         file = next((p.file for p in parts if p.file), None)
         line = next((p.line for p in parts if p.line), None)
         complete = all(p.edits for p in parts)
         edits = [e for p in parts for e in p.edits] if complete else []
-        return Code("\n".join(p.code for p in parts), file, line, edits)
+        why_not = None if complete else next(p.why_not for p in parts if not p.edits)
+        return Code("\n".join(p.code for p in parts), file, line, edits, why_not)
+
+    def _checked(self, edit) -> Code:
+        """The code for *edit*; without edits when the line that would change runs for other
+        layers too (a loop, a comprehension, a helper called twice), saying so."""
+        code = self._edit(edit)
+        if code.edits:
+            repeated = self._repeated(edit)
+            if repeated:
+                code.edits, code.why_not = [], repeated
+        elif code.why_not is None:
+            where = f"line {code.line}" if code.line else "its place in the source"
+            code.why_not = f"shapedoctor could not locate the code to change at {where}; apply it by hand"
+        return code
+
+    def _repeated(self, edit) -> str | None:
+        """Why an edit of one layer (call) cannot be written at its line, or None.
+
+        The line may run for other layers too: a loop, a comprehension, a helper function
+        called from several places. A config change that is the same for every layer that
+        line builds is written there (the one place that changes all of them) when Keras
+        accepts it for all of them with the same output shape; anything else is refused,
+        naming the line and the construct.
+        """
+        if isinstance(edit, SetConfig):
+            spec = self.graph.layers[edit.layer]
+            twins = self._twins(spec)
+            site = spec.created
+            if len(twins) < 2:
+                callers = _helper_callers(site) if site else []
+                info = self.index.layer_call(site, (spec.cls,)) if site else None
+                given = _given_by_name(info.call, spec.cls, edit.changes) if info else []
+                if len(callers) > 1 and given:
+                    return (f"line {site.line} is in {_construct(site, callers)}; {', '.join(given)} comes from a "
+                            "variable there, so the "
+                            f"change for `{spec.name}` alone cannot be written at that line: apply it by hand")
+                return None
+            differ = [k for k in edit.changes if len({repr(t.config.get(k)) for t in twins}) > 1]
+            where = f"line {site.line} builds {len(twins)} {spec.cls} layers through {_construct(site)}"
+            if differ:
+                return (f"{where}, and {', '.join(differ)} differs between them; the change is for `{spec.name}` "
+                        "only, so it cannot be written at that line: apply it by hand")
+            return self._all_alike(edit, twins, where)
+        node_id = getattr(edit, "before", None) or getattr(edit, "node", None)
+        if node_id is None or isinstance(edit, SetShape):
+            return None
+        node = self.graph.node(node_id)
+        spec = self.graph.spec(node)
+        if spec is None or spec.inserted:
+            return None
+        twins = self._twins(spec)
+        calls = [n for n in self.graph.nodes if n.layer == node.layer and n.called and node.called
+                 and (n.called.file, n.called.line) == (node.called.file, node.called.line)]
+        if calls and len(calls) <= len([c for c in self.index.calls(node.called.file)
+                                         if c.start <= node.called.line <= c.end]):
+            calls = calls[:1]  # as many calls written on the line: not a repetition
+        if len(twins) >= 2 or len(calls) >= 2:
+            site = spec.created if len(twins) >= 2 else node.called
+            what = (f"builds {len(twins)} {spec.cls} layers" if len(twins) >= 2
+                    else f"applies `{spec.name}` {len(calls)} times")
+            return (f"line {site.line} {what} through {_construct(site)}; an edit there would change every one "
+                    f"of them, not only `{spec.name}`: apply it by hand")
+        site = node.called or spec.created
+        callers = _helper_callers(site) if site else []
+        if len(callers) > 1:
+            return (f"line {site.line} is in {_construct(site, callers)}; "
+                    f"an edit there would change every call, not only the one that builds `{spec.name}`: "
+                    "apply it by hand, or at the call that needs it")
+        return None
+
+    def _all_alike(self, edit: SetConfig, twins: list, where: str) -> str | None:
+        """None when Keras accepts *edit* made to all *twins* with the output shape of making it to
+        one; else why it cannot be written at their shared line."""
+        from shapedoctor.infer.propagate import propagate
+
+        one, every = self.graph.copy(), self.graph.copy()
+        edit.apply(one)
+        for twin in twins:
+            SetConfig(twin.key, dict(edit.changes)).apply(every)
+        want, got = propagate(one), propagate(every)
+        shapes = [got.shapes.get(t) for t in every.outputs]
+        if got.ok and shapes == [want.shapes.get(t) for t in one.outputs]:
+            return None
+        what = f"Keras refuses it ({type(got.error).__name__})" if not got.ok else \
+            f"the model output becomes {', '.join(format_shape(s) for s in shapes)}"
+        return (f"{where}; writing the change there changes all {len(twins)}, and then {what}: "
+                f"apply it to `{self.graph.layers[edit.layer].name}` by hand")
+
+    def _twins(self, spec) -> list:
+        """The layers of the graph built by the same call as *spec*, when its line runs several
+        times (a loop, a helper...); several calls written on one line do not count."""
+        if spec.created is None:
+            return [spec]
+        here = (spec.created.file, spec.created.line)
+        twins = [s for s in self.graph.layers.values() if not s.inserted and s.cls == spec.cls and s.created
+                 and (s.created.file, s.created.line) == here]
+        written = [c for c in self.index.calls(here[0]) if c.start <= here[1] <= c.end
+                   and _terminal(c.call.func) == spec.cls]
+        return twins if len(twins) > max(1, len(written)) else [spec]
 
     # -- text edits ----------------------------------------------------------------------
     def _replace_call(self, file: str, info: _CallInfo, new_text: str) -> list:
@@ -198,13 +360,18 @@ class CodeWriter:
         if isinstance(edit, SetShape):
             return self._set_shape(edit)
         if isinstance(edit, DataTransform):
-            site = edit.site
-            var = _data_variable(site.code) if site else None
-            var = var or "x"
-            stmt = f"{var} = {edit.how.format(x=var)}"
-            edits = self._insert_stmt(site.file, site.line, stmt) if site else []
-            return Code(stmt, site.file if site else None, site.line if site else None, edits)
+            return self._data(edit.site, edit.how)
         raise TypeError(edit)
+
+    def _data(self, site: Site | None, how: str) -> Code:
+        """*how* (``{x}``: the data) applied to the data the model is called with at *site*."""
+        transform = how.replace("{x}", "{v}")
+        code = argument_edit(site, 0, "x", transform, self.index) if site else None
+        if code is not None:
+            return code
+        var = (_data_variable(site.code) if site else None) or "x"
+        return Code(f"{var} = {transform.format(v=var, x='x', y='y')}", site.file if site else None,
+                    site.line if site else None)
 
     def _set_config(self, edit: SetConfig) -> Code:
         spec = self.graph.layers[edit.layer]
@@ -308,14 +475,34 @@ class CodeWriter:
                     self._replace_call(site.file, applied_info, new_text))
 
     def _layers_prefix(self, site: Site | None, info: _CallInfo | None) -> str:
-        """How this file spells the layers module: ``layers.``, ``keras.layers.``, or bare."""
-        if info is not None and (info.prefix.endswith("layers.") or info.prefix == ""):
+        """How this file spells the layers module: ``layers.``, ``keras.layers.``, ``L.``, or bare.
+
+        The spelling of the neighbouring layer call wins, then any layer call of the file;
+        a file that writes no layer through a module gets ``layers.`` (``from keras import
+        layers`` is added to it by :mod:`shapedoctor.patch.imports`), or ``keras.layers.`` /
+        ``tf.keras.layers.`` when it already imports ``keras`` / ``tensorflow as tf``.
+        """
+        if info is not None and (info.prefix == "" or self._is_layers_module(site.file, info.prefix)):
             return info.prefix
-        if site is not None:
-            for call in self.index.calls(site.file):
-                if call.prefix.endswith("layers."):
-                    return call.prefix
-        return "layers."
+        if site is None:
+            return "layers."
+        for call in self.index.calls(site.file):
+            if call.prefix and self._is_layers_module(site.file, call.prefix) and _is_layer_name(_terminal(call.call.func)):
+                return call.prefix
+        from shapedoctor.patch.imports import bound_names
+
+        bound = bound_names("".join(__import__("linecache").getlines(site.file)))
+        if "layers" in bound or "keras" not in bound and "tf" not in bound:
+            return "layers."
+        return "keras.layers." if "keras" in bound else "tf.keras.layers."
+
+    def _is_layers_module(self, file: str, prefix: str) -> bool:
+        """``layers.``, ``keras.layers.``, ``tf.keras.layers.``, or an alias bound to a layers module."""
+        if prefix.endswith("layers."):
+            return True
+        from shapedoctor.patch.imports import layer_module_aliases
+
+        return prefix[:-1] in layer_module_aliases("".join(__import__("linecache").getlines(file)))
 
     def _replace(self, edit: ReplaceLayer) -> Code:
         node = self.graph.node(edit.node)
@@ -326,7 +513,7 @@ class CodeWriter:
                       and stored_in_variable(spec.created))
         site = node.called if reused else (spec.created if spec else None)
         info = self.index.layer_call(spec.created, (spec.cls,)) if spec else None
-        prefix = info.prefix if info else "layers."
+        prefix = self._layers_prefix(spec.created if spec else None, info)
         text = prefix + call_repr(edit.cls, edit.args, edit.kwargs)
         if edit.copy_of_original and info is not None:
             text = self.index.code(spec.created.file, info.call)  # the user's own constructor call
@@ -366,12 +553,12 @@ class CodeWriter:
             info = self.index.layer_call(site, ("Input", "InputLayer"))
             build = self.index.layer_call(site, ("build",))
             if info is None and build is not None:
-                new = _with_changes(build.call, "__none__", {"input_shape": (None,) + tuple(edit.shape[1:])})
+                new = _with_changes(build.call, "__build__", {"input_shape": (None,) + tuple(edit.shape[1:])})
                 new_text = self.index.code(site.file, new)
                 return Code(self._as_statement(site, build, new_text), site.file, build.start,
                             self._replace_call(site.file, build, new_text))
             if info is not None:
-                new = _with_changes(info.call, "InputLayer", {"shape": tuple(edit.shape[1:])})
+                new = _with_shape(info.call, "InputLayer", tuple(edit.shape[1:]))
                 new_text = self.index.code(site.file, new)
                 return Code(self._as_statement(site, info, new_text), site.file, info.start,
                             self._replace_call(site.file, info, new_text))
@@ -380,18 +567,13 @@ class CodeWriter:
                 cspec = self.graph.spec(cons)
                 cinfo = self.index.layer_call(cspec.created, (cspec.cls,)) if cspec else None
                 if cinfo is not None:
-                    new = _with_changes(cinfo.call, "__none__", {"input_shape": tuple(edit.shape[1:])})
+                    new = _with_shape(cinfo.call, cspec.cls, tuple(edit.shape[1:]))
                     new_text = self.index.code(cspec.created.file, new)
                     return Code(self._as_statement(cspec.created, cinfo, new_text), cspec.created.file, cinfo.start,
                                 self._replace_call(cspec.created.file, cinfo, new_text))
             return Code(f"keras.Input(shape={format_shape(tuple(edit.shape[1:]))})", site.file if site else None,
                         site.line if site else None)
-        site = node.called
-        var = _data_variable(site.code) if site else None
-        how = edit.how.replace("{x}", var or "x")
-        stmt = f"{var or 'x'} = {how}"
-        return Code(stmt, site.file if site else None, site.line if site else None,
-                    self._insert_stmt(site.file, site.line, stmt) if site else [])
+        return self._data(node.called, edit.how or f"{{x}}.reshape({_py(tuple(edit.shape))})")
 
     # -- style ---------------------------------------------------------------------------
     def _as_statement(self, site: Site, info: _CallInfo, new_call: str) -> str:
@@ -417,6 +599,129 @@ class CodeWriter:
                     return f"{arg} = {text}({arg})"
                 return f"{text}({arg})"
         return f"{text},"
+
+
+def _helper_callers(site: Site) -> list[int]:
+    """Lines calling the function (not a method Keras calls, like ``call``) that holds *site*."""
+    import linecache
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(site.file)))
+    except (SyntaxError, ValueError):
+        return []
+    funcs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and n.lineno <= site.line <= (n.end_lineno or 0)]
+    if not funcs:
+        return []
+    name = max(funcs, key=lambda n: n.lineno).name
+    return sorted({n.lineno for n in ast.walk(tree) if isinstance(n, ast.Call) and (
+        (isinstance(n.func, ast.Name) and n.func.id == name)
+        or (isinstance(n.func, ast.Attribute) and n.func.attr == name))})
+
+
+def _given_by_name(call: cst.Call, cls: str, changes: dict) -> list[str]:
+    """The keys of *changes* that *call* passes as something other than a literal."""
+    params = _positional_params(cls)
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    out = []
+    for key in changes:
+        arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == key), None)
+        if arg is None and key in params and params.index(key) < len(positional):
+            arg = positional[params.index(key)]
+        if arg is not None:
+            try:
+                ast.literal_eval(cst.Module([]).code_for_node(arg.value))
+            except (ValueError, SyntaxError):
+                out.append(key)
+    return out
+
+
+def _construct(site: Site, callers: list[int] | None = None) -> str:
+    """The innermost loop, comprehension or function around *site*: why its line runs several times."""
+    import linecache
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(site.file)))
+    except (SyntaxError, ValueError):
+        return f"line {site.line}"
+    kinds = (ast.For, ast.AsyncFor, ast.While, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp,
+             ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+    around = [n for n in ast.walk(tree) if isinstance(n, kinds) and n.lineno <= site.line <= (n.end_lineno or 0)]
+    if not around:
+        return "code that runs more than once"
+    inner = max(around, key=lambda n: (n.lineno, getattr(n, "col_offset", 0)))
+    if isinstance(inner, (ast.For, ast.AsyncFor)):
+        header = linecache.getline(site.file, inner.lineno).strip()
+        return f"the loop `{header}` (line {inner.lineno})"
+    if isinstance(inner, ast.While):
+        return f"the `while` loop at line {inner.lineno}"
+    if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        called = f"called at lines {', '.join(map(str, callers))}" if callers else "which is called more than once"
+        return f"the function `{inner.name}` (line {inner.lineno}), {called}"
+    if isinstance(inner, ast.Lambda):
+        return f"the lambda at line {inner.lineno}"
+    kind = {ast.ListComp: "list", ast.SetComp: "set", ast.GeneratorExp: "generator", ast.DictComp: "dict"}[type(inner)]
+    return f"the {kind} comprehension at line {inner.lineno}"
+
+
+def _is_layer_name(name: str) -> bool:
+    from shapedoctor.patch.imports import is_layer_class
+
+    return is_layer_class(name)
+
+
+def _argument_node(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression | None:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == keyword:
+            return arg.value
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return positional[position].value if position < len(positional) else None
+
+
+_ATOMS = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.List, cst.Tuple, cst.Dict)
+
+
+def argument_edit(site: Site, position: int, keyword: str, transform: str, index: SourceIndex | None = None,
+                  item: int | None = None) -> Code | None:
+    """Apply *transform* to the data argument (*position* or *keyword*) of the call at *site*.
+
+    In *transform*, ``{v}`` is the argument, ``{x}``/``{y}`` the call's x and y. A plain name
+    is rebound just before the statement (``point = np.expand_dims(point, 0)``), so every later
+    use sees the same data; any other expression (a literal list, a slice, a call) is wrapped
+    where it is passed: ``model.predict(np.expand_dims(np.array([1, 2, 3]), 0))``. With *item*,
+    the transform applies to that element of a list, tuple or dict passed there. None when
+    the call or the argument cannot be found.
+    """
+    index = index or SourceIndex()
+    info = index.data_call(site)
+    if info is None:
+        return None
+    arg = _argument_node(info.call, position, keyword)
+    if arg is None:
+        return None
+    if item is not None:
+        if not isinstance(arg, (cst.List, cst.Tuple, cst.Dict)) or item >= len(arg.elements):
+            return None
+        arg = arg.elements[item].value
+    file = site.file
+    names = {}
+    for key, pos in (("x", 0), ("y", 1)):
+        node = _argument_node(info.call, pos, key)
+        names[key] = index.code(file, node) if node is not None else key
+    if isinstance(arg, cst.Name):
+        stmt = f"{arg.value} = " + transform.format(v=arg.value, **names)
+        line = index.statement_start(file, info.start)
+        source = "".join(__import__("linecache").getlines(file))
+        return Code(stmt, file, line, [TextEdit.insert_line(file, line, indentation(source, line) + stmt)])
+    expr = index.code(file, arg)
+    if not isinstance(arg, _ATOMS) and "{v}." in transform:
+        expr = f"({expr})"
+    new = transform.format(v=expr, **names)
+    start_line, start_col, end_line, end_col = index.span(file, arg)
+    edit = TextEdit(file, start_line, start_col, end_line, end_col, new)
+    raw = __import__("linecache").getline(file, start_line)
+    shown = (raw[:start_col] + new + raw[end_col:]).strip() if start_line == end_line else new
+    return Code(_strip_comment(shown), file, start_line, [edit])
 
 
 def _only_call_on_line(line: str, call: str) -> bool:

@@ -89,6 +89,22 @@ class FixReport:
     cell: int | None = None
     graph: GraphView | None = None  # the model as it will be after this fix (shapes from the verified replay)
 
+    @property
+    def writing(self) -> tuple[str, str | None]:
+        """Whether ``--write`` can apply this fix: a short state and, when it cannot, why.
+
+        ``("can be written", None)`` before any proof, ``("proven", None)``, ``("NOT proven",
+        reason)`` after ``--diff``/``--write`` tried it, ``("cannot be written", reason)``.
+        """
+        if self.patch is None:
+            reason = (self.proof or "").removeprefix("cannot be written automatically: ")
+            return "cannot be written", reason or None
+        if self.proven:
+            return "proven", None
+        if self.proof:
+            return "NOT proven", self.proof
+        return "can be written", None
+
     def to_json(self) -> dict[str, Any]:
         out = {
             "title": self.title,

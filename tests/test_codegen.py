@@ -1,0 +1,262 @@
+"""Every verified fix can be written and proven: imports, the user's own names, no conflicting arguments.
+
+Each script below is written with ``shapedoctor run --write`` (which proves the patch first) and
+then run with plain ``python``; together they cover the import styles users write:
+``import keras``, ``from keras import layers``, ``from keras.layers import X, Y``,
+``from tensorflow.keras import layers``, ``from tensorflow.keras.layers import *`` and
+``import tensorflow as tf`` + ``tf.keras.layers.X``. Fixes that cannot be written must say
+which line and which construct prevent it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import libcst as cst
+import pytest
+
+from conftest import report_of, run_cli
+from shapedoctor.patch.imports import import_edits
+from shapedoctor.patch.textedit import apply_edits
+from shapedoctor.repair.codegen import _with_shape
+
+# name -> (script, texts the written file must contain, texts it must not contain, python's stdout)
+WRITTEN = {
+    # from keras.layers import X, Y: the new layer's name joins the file's own import list
+    "names": ("""\
+        import numpy as np
+        from keras.models import Sequential
+        from keras.layers import Dense, LSTM
+
+        model = Sequential([
+            Dense(1, input_shape=(10,)),
+            LSTM(8),
+        ])
+        print(model.predict(np.zeros((2, 10)), verbose=0).shape)
+        """, ["from keras.layers import Dense, LSTM, RepeatVector\n", "    RepeatVector(8),\n"],
+        ["import keras\n", "keras.src"], "(2, 8)"),
+    # from tensorflow.keras.layers import (...): same module spelling, same one-per-line layout
+    "tfnames": ("""\
+        import numpy as np
+        from tensorflow.keras import Input, Model
+        from tensorflow.keras.layers import (
+            Dense,
+            LSTM,
+        )
+
+        inp = Input(shape=(10,))
+        x = Dense(1)(inp)
+        out = LSTM(8)(x)
+        model = Model(inp, out)
+        print(model.predict(np.zeros((2, 10)), verbose=0).shape)
+        """, ["    LSTM,\n    RepeatVector,\n)\n", "RepeatVector(8)("], ["from keras"], "(2, 8)"),
+    # from tensorflow.keras.layers import *: the star import already binds it, nothing is added
+    "star": ("""\
+        from tensorflow.keras.models import Sequential
+        from tensorflow.keras.layers import *
+
+        model = Sequential()
+        model.add(Input(shape=(10,)))
+        model.add(Dense(1))
+        model.add(LSTM(8))
+        print(model.output_shape)
+        """, ["model.add(RepeatVector(8))\n"], ["import RepeatVector", "import layers"], "(None, 8)"),
+    # import keras only: keras.layers.X, and no `layers` import the file never had
+    "kerasonly": ("""\
+        import keras
+
+        model = keras.Sequential([keras.Input(shape=(10,)), keras.layers.Dense(1), keras.layers.LSTM(8)])
+        print(model.output_shape)
+        """, ["keras.layers.RepeatVector(8), keras.layers.LSTM(8)"], ["import layers"], "(None, 8)"),
+    # import tensorflow as tf: input_dim= is the argument that carries the shape, so it changes
+    "tfdim": ("""\
+        import numpy as np
+        import tensorflow as tf
+
+        model = tf.keras.Sequential()
+        model.add(tf.keras.layers.Dense(16, input_dim=20, activation="relu"))
+        model.add(tf.keras.layers.Dense(1))
+        model.compile(optimizer="adam", loss="mse")
+        x = np.random.rand(32, 30).astype("float32")
+        y = np.random.rand(32, 1).astype("float32")
+        model.fit(x, y, epochs=1, verbose=0)
+        print("trained")
+        """, ['tf.keras.layers.Dense(16, input_dim=30, activation="relu")'], ["input_shape", "import keras"],
+        "trained"),
+    # from tensorflow.keras import layers: Input(batch_shape=...) keeps batch_shape, never adds shape=
+    "batchshape": ("""\
+        import numpy as np
+        from tensorflow.keras import layers, Model, Input
+
+        inp = Input(batch_shape=(None, 20))
+        out = layers.Dense(1)(layers.Dense(8)(inp))
+        model = Model(inp, out)
+        model.compile(optimizer="adam", loss="mse")
+        x = np.random.rand(16, 12).astype("float32")
+        model.fit(x, np.random.rand(16, 1), epochs=1, verbose=0)
+        print("trained")
+        """, ["Input(batch_shape=(None, 12))"], ["shape=(12,)"], "trained"),
+    # from keras import layers: the data fix uses the script's own name
+    "point": ("""\
+        import numpy as np
+        import keras
+        from keras import layers
+
+        model = keras.Sequential([keras.Input(shape=(3,)), layers.Dense(4), layers.Dense(1)])
+        point = np.array([1.0, 2.0, 3.0])
+        print(model.predict(point, verbose=0).shape)
+        """, ["point = np.expand_dims(point, 0)\nprint(model.predict(point, verbose=0).shape)"], ["x = "],
+        "(1, 1)"),
+    # import keras (numpy not as np): data passed as an expression is wrapped where it is passed
+    "slice": ("""\
+        import numpy
+        import keras
+
+        model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(3), keras.layers.Dense(1)])
+        arrTest1 = numpy.random.rand(10, 4)
+        print(model.predict(arrTest1[0], verbose=0).shape)
+        """, ["model.predict(np.expand_dims(arrTest1[0], 0), verbose=0)", "import numpy as np\n"], ["x = "],
+        "(1, 1)"),
+}
+
+
+def _env() -> dict:
+    return dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
+
+
+def _write_and_run(tmp: Path, name: str) -> tuple[subprocess.CompletedProcess, str, subprocess.CompletedProcess]:
+    script = tmp / f"{name}.py"
+    script.write_text(textwrap.dedent(WRITTEN[name][0]))
+    wrote = run_cli("run", "--no-traceback", "--write", script.name, cwd=tmp, timeout=600)
+    after = subprocess.run([sys.executable, script.name], cwd=tmp, capture_output=True, text=True, env=_env(),
+                           timeout=600)
+    return wrote, script.read_text(), after
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    """All scripts written with --write and run with python, two at a time (each run imports TensorFlow)."""
+    tmp = tmp_path_factory.mktemp("written")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(WRITTEN, pool.map(lambda n: _write_and_run(tmp, n), WRITTEN)))
+
+
+@pytest.mark.parametrize("name", list(WRITTEN))
+def test_written_fix_is_proven_and_the_script_runs_under_python(written, name):
+    wrote, text, after = written[name]
+    _, must, must_not, stdout = WRITTEN[name]
+    assert wrote.returncode == 0, wrote.stderr[-2000:]
+    for piece in must:
+        assert piece in text, f"{piece!r} not in the written file:\n{text}"
+    for piece in must_not:
+        assert piece not in text, f"{piece!r} in the written file:\n{text}"
+    assert after.returncode == 0, after.stderr[-2000:]
+    assert after.stdout.strip().splitlines()[-1] == stdout
+
+
+# -- fixes that cannot be written say which line and which construct ------------------------
+LOOP = """\
+    import keras
+    from keras import layers
+
+    model = keras.Sequential([keras.Input(shape=(10, 3))])
+    for units in (16, 8):
+        model.add(layers.LSTM(units))
+    model.add(layers.Dense(1))
+    """
+
+HELPER = """\
+    import keras
+    from keras import layers
+
+
+    def head(x):
+        return layers.LSTM(8)(x)
+
+
+    inp = keras.Input(shape=(10,))
+    a = head(layers.Reshape((10, 1))(inp))
+    b = head(layers.Dense(4)(inp))
+    model = keras.Model(inp, [a, b])
+    """
+
+
+def test_layers_built_in_a_loop_name_the_loop_and_are_not_written(tmp_path):
+    (tmp_path / "loop.py").write_text(textwrap.dedent(LOOP))
+    report = report_of(run_cli("run", "--json", "loop.py", cwd=tmp_path))
+    fixes = report["findings"][0]["fixes"]
+    assert fixes and all(f["verified"] and f["patch"] is None for f in fixes)
+    # return_sequences=True at line 6 would change both LSTMs (the last one too), so it is refused
+    assert fixes[0]["code"] == "model.add(layers.LSTM(units, return_sequences=True))"
+    assert fixes[0]["proof"] == (
+        "cannot be written automatically: line 6 builds 2 LSTM layers through the loop `for units in (16, 8):` "
+        "(line 5); writing the change there changes all 2, and then the model output becomes (None, 10, 1): "
+        "apply it to `lstm` by hand")
+    assert fixes[1]["proof"] == (
+        "cannot be written automatically: line 6 builds 2 LSTM layers through the loop `for units in (16, 8):` "
+        "(line 5); an edit there would change every one of them, not only `lstm_1`: apply it by hand")
+
+
+def test_helper_called_twice_names_its_callers_in_the_report(tmp_path):
+    (tmp_path / "helper.py").write_text(textwrap.dedent(HELPER))
+    proc = run_cli("run", "--no-traceback", "helper.py", cwd=tmp_path)
+    assert proc.returncode == 1
+    text = " ".join(proc.stdout.split())
+    assert "verified, cannot be written)" in text
+    assert ("cannot be written: line 6 is in the function `head` (line 5), called at lines 10, 11; an edit there "
+            "would change every call, not only the one that builds `lstm_1`: apply it by hand, or at the call that "
+            "needs it") in text
+    assert "can be written" not in text
+
+
+# -- the import and argument rules themselves (no Keras run) --------------------------------
+def _imports(before: str, after: str) -> str:
+    before, after = textwrap.dedent(before), textwrap.dedent(after)
+    return apply_edits(after, import_edits("f.py", before, after))
+
+
+def test_bare_layer_name_extends_the_existing_from_import():
+    assert _imports("from keras.layers import Dense\nDense(1)\n",
+                    "from keras.layers import Dense\nReshape((1,))\nDense(1)\n").splitlines()[0] == \
+        "from keras.layers import Dense, Reshape"
+    assert _imports("from tensorflow.keras.layers import Dense as D\nD(1)\n",
+                    "from tensorflow.keras.layers import Dense as D\nGlobalAveragePooling2D()\n").splitlines()[0] == \
+        "from tensorflow.keras.layers import Dense as D, GlobalAveragePooling2D"
+
+
+def test_keras_src_import_is_never_extended():
+    out = _imports("from keras.src.layers import Dense\nDense(1)\n",
+                   "from keras.src.layers import Dense\nReshape((1,))\n")
+    assert out.splitlines()[:2] == ["from keras.src.layers import Dense", "from keras.layers import Reshape"]
+
+
+def test_layers_module_is_imported_in_the_files_spelling():
+    out = _imports("from tensorflow.keras import models\nm = models.Sequential()\n",
+                   "from tensorflow.keras import models\nm = models.Sequential([layers.Reshape((1,))])\n")
+    assert out.splitlines()[0] == "from tensorflow.keras import models, layers"
+
+
+def test_tf_keras_spelling_adds_no_import():
+    src = "import tensorflow as tf\nm = tf.keras.Sequential([])\n"
+    assert _imports(src, src.replace("[]", "[tf.keras.layers.Reshape((1,))]")) == \
+        src.replace("[]", "[tf.keras.layers.Reshape((1,))]")
+
+
+@pytest.mark.parametrize("call, shape, expected", [
+    ("layers.Dense(32, input_dim=20)", (30,), "layers.Dense(32, input_dim=30)"),
+    ("Dense(32, input_dim=20, activation='relu')", (5, 30), "Dense(32, input_shape=(5, 30), activation='relu')"),
+    ("LSTM(8, batch_input_shape=(None, 5, 2))", (5, 3), "LSTM(8, input_shape=(5, 3))"),
+    ("Dense(8, input_shape=(20,))", (30,), "Dense(8, input_shape=(30,))"),
+    ("Dense(8)", (30,), "Dense(8, input_shape=(30,))"),
+    ("keras.Input(batch_shape=(32, 20))", (12,), "keras.Input(batch_shape=(32, 12))"),
+    ("Input(shape=(20,), batch_size=32)", (12,), "Input(shape=(12,), batch_size=32)"),
+])
+def test_the_argument_that_carries_the_shape_is_replaced_not_doubled(call, shape, expected):
+    cls = "Input" if "Input" in call else "Dense"
+    new = _with_shape(cst.parse_expression(call), cls, shape)
+    assert cst.Module([]).code_for_node(new) == expected
