@@ -45,7 +45,7 @@ def write_case(name: str, folder: Path, case: dict) -> PatchResult:
         shutil.copytree(folder, work)
         script = work / "script.py"
         original = script.read_bytes()
-        proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--json", "--write", "script.py"],
+        proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--json", "--timeout", "600", "--write", "script.py"],
                               cwd=work, capture_output=True, text=True, env=_env(), timeout=600)
         try:
             report = json.loads(proc.stdout)
@@ -81,23 +81,37 @@ def _proof_time(stderr: str) -> float | None:
     return sum(times) / len(times) if times else None
 
 
+def _import_lines(source: str) -> set[int]:
+    import ast
+
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    return {n for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))
+            for n in range(node.lineno, node.end_lineno + 1)}
+
+
 def _touched_only(fix: dict, before: str, after: str) -> list[str]:
-    """Removed lines must be the fix's line (a call may span a few); added lines go there or are imports."""
+    """Removed lines must be the fix's line (a call may span a few) or an import it extends;
+    added lines go there or are imports."""
     import difflib
 
     line = fix.get("line") or 0
     named = set(fix.get("lines") or [line])
+    imports = _import_lines(before)
     problems = []
     matcher = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines(), autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
         removed = range(i1 + 1, i2 + 1)
-        if any(n not in named for n in removed):
+        if any(n not in named and n not in imports for n in removed):
             problems.append(f"diff removes line(s) {list(removed)}, the fix names {sorted(named)}")
         added = after.splitlines()[j1:j2]
         at = i1 + 1
-        if tag == "insert" and at not in named and not all(a.startswith("import ") for a in added):
+        if tag == "insert" and at not in named and at not in imports and not all(
+                a.startswith(("import ", "from ")) for a in added):
             problems.append(f"diff inserts {added} at line {at}, the fix names {sorted(named)}")
     return problems
 
