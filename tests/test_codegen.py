@@ -198,7 +198,7 @@ def test_layers_built_in_a_loop_name_the_loop_and_are_not_written(tmp_path):
     assert fixes[0]["code"] == "model.add(layers.LSTM(units, return_sequences=True))"
     assert fixes[0]["proof"] == (
         "cannot be written automatically: line 6 builds 2 LSTM layers through the loop `for units in (16, 8):` "
-        "(line 5); writing the change there changes all 2, and then the model output becomes (None, 10, 1): "
+        "(line 5); writing the change there changes all 2, and then the model output becomes (None, 10, 8): "
         "apply it to `lstm` by hand")
     assert fixes[1]["proof"] == (
         "cannot be written automatically: line 6 builds 2 LSTM layers through the loop `for units in (16, 8):` "
