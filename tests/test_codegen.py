@@ -263,3 +263,37 @@ def test_the_argument_that_carries_the_shape_is_replaced_not_doubled(call, shape
     cls = "Input" if "Input" in call else "Dense"
     new = _with_shape(cst.parse_expression(call), cls, shape)
     assert cst.Module([]).code_for_node(new) == expected
+
+
+# -- data fixes at the call site (no Keras run) ----------------------------------------------
+def _data_fix(tmp_path, source: str, line: int, transform: str = "np.expand_dims({v}, 0)", **kw) -> str:
+    from shapedoctor.repair.codegen import argument_edit
+    from shapedoctor.trace.sites import Site
+
+    path = tmp_path / f"data{len(list(tmp_path.iterdir()))}.py"  # a new name: linecache keeps old texts
+    path.write_text(textwrap.dedent(source))
+    code = argument_edit(Site(str(path), line), 0, "x", transform, **kw)
+    return apply_edits(path.read_text(), code.edits)
+
+
+def test_a_name_is_rebound_before_the_statement_that_passes_it(tmp_path):
+    out = _data_fix(tmp_path, """\
+        if True:
+            print(
+                model.predict(point))
+        """, 3)
+    assert out == "if True:\n    point = np.expand_dims(point, 0)\n    print(\n        model.predict(point))\n"
+
+
+def test_an_expression_or_a_comprehension_variable_is_wrapped_where_it_is_passed(tmp_path):
+    assert _data_fix(tmp_path, "model.predict([1.0, 2.0, 3.0])\n", 1) == \
+        "model.predict(np.expand_dims([1.0, 2.0, 3.0], 0))\n"
+    assert _data_fix(tmp_path, "out = [model(p) for p in points]\n", 1) == \
+        "out = [model(np.expand_dims(p, 0)) for p in points]\n"
+    assert _data_fix(tmp_path, "model.fit(a + b, y)\n", 1, "{v}.reshape((-1, 3))") == \
+        "model.fit((a + b).reshape((-1, 3)), y)\n"
+
+
+def test_one_input_of_a_list_is_changed_alone(tmp_path):
+    assert _data_fix(tmp_path, "model.fit([meta, images[:10]], y)\n", 1, item=1) == \
+        "model.fit([meta, np.expand_dims(images[:10], 0)], y)\n"

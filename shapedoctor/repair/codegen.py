@@ -664,6 +664,28 @@ def _construct(site: Site, callers: list[int] | None = None) -> str:
     return f"the {kind} comprehension at line {inner.lineno}"
 
 
+def _scoped_inside(site: Site, name: str) -> bool:
+    """Whether *name* is bound by a comprehension or lambda around *site* (no statement can rebind it)."""
+    import linecache
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(site.file)))
+    except (SyntaxError, ValueError):
+        return False
+    for node in ast.walk(tree):
+        if not (getattr(node, "lineno", 0) <= site.line <= (getattr(node, "end_lineno", 0) or 0)):
+            continue
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            targets = [t for g in node.generators for t in ast.walk(g.target)]
+        elif isinstance(node, ast.Lambda):
+            targets = [ast.Name(a.arg) for a in node.args.args + node.args.kwonlyargs]
+        else:
+            continue
+        if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+            return True
+    return False
+
+
 def _is_layer_name(name: str) -> bool:
     from shapedoctor.patch.imports import is_layer_class
 
@@ -708,7 +730,7 @@ def argument_edit(site: Site, position: int, keyword: str, transform: str, index
     for key, pos in (("x", 0), ("y", 1)):
         node = _argument_node(info.call, pos, key)
         names[key] = index.code(file, node) if node is not None else key
-    if isinstance(arg, cst.Name):
+    if isinstance(arg, cst.Name) and not _scoped_inside(site, arg.value):
         stmt = f"{arg.value} = " + transform.format(v=arg.value, **names)
         line = index.statement_start(file, info.start)
         source = "".join(__import__("linecache").getlines(file))
