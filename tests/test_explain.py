@@ -388,10 +388,18 @@ def target_shape(code: str):
     return parse_shape(m.group(1)) if m else None
 
 
+_WIDTH = re.compile(r"(?:units|filters|output_dim)=(\d+)|layers\.Dense\((\d+)")
+
+
 def same_fix(run: dict, fix: FixReport) -> bool:
     if run["first_fix_title"].lower() == fix.title.lower():
         return True
-    if fix_kind(run["first_fix_title"], run["first_fix_code"]) == fix_kind(fix.title, fix.code):
+    kind = fix_kind(run["first_fix_title"], run["first_fix_code"])
+    if kind == fix_kind(fix.title, fix.code):
+        if kind == "width of the producer":  # the same width, too
+            a = _WIDTH.search(run["first_fix_title"] + " " + run["first_fix_code"])
+            b = _WIDTH.search(fix.title + " " + fix.code)
+            return not (a and b) or (a.group(1) or a.group(2)) == (b.group(1) or b.group(2))
         return True
     shape = target_shape(run["first_fix_code"])
     return shape is not None and shape == target_shape(fix.code)
@@ -438,6 +446,27 @@ def test_corpus_text_gets_runs_first_fix(name):
         return
     assert fixes and same_fix(run, fixes[0]), (
         f"{name}: run said {run['first_fix_title']!r}, explain {fixes[0].title if fixes else None!r}")
+
+
+JAX_TEXTS = sorted(p.name[: -len(".jax.txt")] for p in CORPUS_TEXTS.glob("*.jax.txt"))
+
+
+@pytest.mark.parametrize("name", JAX_TEXTS)
+def test_corpus_jax_text_gets_runs_family_and_first_fix(name):
+    """The same corpus scripts on the JAX backend word their errors differently (broadcasting
+    instead of the cross-entropy's checks, no loss in the filtered traceback, "empty output"
+    instead of "Negative dimension"): the same family and first fix as run on TensorFlow."""
+    run = RUN_SAID[name]
+    finding = diagnose_text((CORPUS_TEXTS / f"{name}.jax.txt").read_text(encoding="utf-8")).findings[0]
+    assert finding.id == run["family"], name
+    assert same_fix(run, finding.fixes[0]), f"{name}: run said {run['first_fix_title']!r}, explain {finding.fixes[0].title!r}"
+
+
+def test_jax_texts_were_stored():
+    assert len(JAX_TEXTS) >= 6
+    for name in JAX_TEXTS:
+        case = tomllib.loads((CORPUS_CASES / name / "case.toml").read_text())
+        assert case["keras_error_jax"] in (CORPUS_TEXTS / f"{name}.jax.txt").read_text(), name
 
 
 # --- the command ---------------------------------------------------------------------------

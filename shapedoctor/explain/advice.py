@@ -486,6 +486,20 @@ def _n_shape(classes) -> str:
     return f"(N, {classes})"
 
 
+def _label_width(t, o):
+    """Values per sample in labels *t* against output *o*: (16,) is one value for each of 16 samples."""
+    if len(t) == len(o):
+        return t[-1]
+    return 1 if len(t) == len(o) - 1 else None
+
+
+def _broadcast_in_loss(f: ErrorFacts) -> bool:
+    """A broadcasting error (not a cross-entropy's own shape check): the loss is one that
+    checks nothing, a regression loss such as mse, so labels are targets, not class ids."""
+    return "broadcast" in f.recognizer or f.recognizer.endswith("incompatible_shapes") or \
+        f.loss in ("mean_squared_error", "mean_absolute_error", "huber", "mse", "mae")
+
+
 def _extra_output_axes(t, o, sparse) -> bool:
     """The output keeps sequence or image axes the labels do not have."""
     return len(o) > len(t) + (1 if sparse else 0) and len(o) >= 3
@@ -580,8 +594,16 @@ def sd202(f: ErrorFacts) -> Advice:
                     f"reshaped, repeated or flattened somewhere, or the model merges samples.")
         fixes.append(_fix("Keep one label row per sample: y must have as many rows as x", "assert len(y) == len(x), (len(y), len(x))"))
         fixes.append(_fix("If the labels were flattened, restore their per-sample shape", "y = y.reshape(len(x), -1)"))
+    elif t is not None and o is not None and len(o) >= 3 and len(o) > len(t) and tuple(t[1:]) != tuple(o[1:len(t)]):
+        # (8, 10) labels against (8, 13, 13): the output kept spatial axes, whatever the loss.
+        specific = (f"The model output {sh.fmt(o)} keeps axes the labels {sh.fmt(t)} do not have: a Dense head on a "
+                    f"sequence or image acts per position.")
+        spatial = len(o) - 2 if o[-1] == t[-1] else len(o) - 1  # with or without the class axis at the end
+        pool = f"GlobalAveragePooling{min(spatial, 3)}D"
+        fixes.append(_fix(f"Pool the extra axes before the output layer: {pool}() (or Flatten(); see SD206)",
+                          f"layers.{pool}(),   # before the output layer"))
     elif t is not None and o is not None and classes and classes > 1 and (t[-1] == 1 or len(t) == len(o) - 1) \
-            and loss in (None,) + _CLASSIFY:
+            and loss in (None,) + _CLASSIFY and not _broadcast_in_loss(f):
         specific = (f"{loss or 'categorical_crossentropy'} compares one-hot labels with the {classes} outputs, so each "
                     f"label must be {classes} values wide, y of shape {_n_shape(classes)}; these labels have shape "
                     f"{sh.fmt(t)}: one integer class per sample.")
@@ -608,10 +630,11 @@ def sd202(f: ErrorFacts) -> Advice:
         pool = f"GlobalAveragePooling{min(len(o) - 2, 3)}D"
         fixes.append(_fix(f"Pool the extra axes before the output layer: {pool}() (or Flatten(); see SD206)",
                           f"layers.{pool}(),   # before the output layer"))
-    elif t is not None and o is not None and t[-1] and classes and t[-1] != classes:
-        specific = f"The model predicts {classes} values per sample, the labels have {t[-1]}."
-        fixes.append(_fix(f"Give the last layer {t[-1]} units (one per label column)", f"layers.Dense({t[-1]}),",
-                          result_shape=sh.fmt((None, t[-1]))))
+    elif t is not None and o is not None and _label_width(t, o) and classes and _label_width(t, o) != classes:
+        width = _label_width(t, o)
+        specific = f"The model predicts {classes} values per sample, the labels have {width}."
+        fixes.append(_fix(f"Give the last layer {width} unit{'s' if width != 1 else ''} (one per label column)",
+                          f"layers.Dense({width}),", result_shape=sh.fmt((None, width))))
         if loss in _CLASSIFY:
             fixes.append(_fix(f"Or, if there really are {classes} classes, one-hot encode the labels with {classes} columns",
                               f"y = keras.utils.to_categorical(class_indices, {classes})"))

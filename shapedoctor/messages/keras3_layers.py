@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from shapedoctor.messages import hints
 from shapedoctor.messages import shapes as sh
 from shapedoctor.messages._common import (
     SHAPE,
@@ -387,3 +388,26 @@ def applications_min_size(block: Block):
         received=sh.fmt(got) if got else m.group(3),
         details={"min_size": [height, width], "application": True},
     )
+
+
+_EMPTY_CONV = lazy(r"The convolution operation resulted in an empty output\.")
+
+
+@recognizer("the convolution operation resulted in an empty output")
+def conv_empty_output(block: Block):
+    """Keras 3 on JAX: a convolution window larger than what is left of the input (TF says
+    "Negative dimension size"); the input shape is in the call arguments Keras prints."""
+    m = _EMPTY_CONV.search(block.text)
+    if not m:
+        return None
+    cls, _, shape = hints.wrapper(block.text)
+    facts = ErrorFacts(
+        family="SD105",
+        key_line=line_at(block.text, m.start()),
+        received=sh.norm(shape) if shape else None,
+        expected="a spatial size at least the window",
+        dialect="keras3",
+        backend="jax",
+        details={"window": None},
+    )
+    return with_wrapper(facts, block)
