@@ -221,8 +221,28 @@ def _keras_missing() -> bool:
     return False
 
 
+def _python_rejects(script: str) -> bool:
+    """True when *script* is a file Python itself cannot compile (syntax error, binary, not UTF-8)."""
+    if script.endswith(".ipynb") or not os.path.isfile(script):
+        return False
+    try:
+        with open(script, "rb") as fh:
+            compile(fh.read(), script, "exec")
+    except (SyntaxError, ValueError):
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def _run(args: argparse.Namespace) -> int:
     script = args.script
+    if _python_rejects(script):
+        # Nothing of it can run, so there is no shape to diagnose: let Python say what it says
+        # about this file (its own message and exit code, no Keras start-up).
+        import subprocess
+
+        return subprocess.run([sys.executable, script, *args.args]).returncode
     problem = unusable_script(script)
     if problem is not None:
         print(f"shapedoctor: error: {problem}", file=sys.stderr)

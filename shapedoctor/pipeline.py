@@ -114,20 +114,24 @@ def call_summary(call: Any) -> dict:
         "y": shapes(call.y_shapes),
         "loss": ([loss_name(v) for v in losses] if isinstance(losses, (list, tuple))
                  else {k: loss_name(v) for k, v in losses.items()} if isinstance(losses, dict) else loss_name(losses)),
-        "output": [format_shape(o) for o in model_outputs(call.model)],
+        "output": [format_shape(o) for o in model_outputs(call.model) or getattr(call, "outputs_seen", [])],
         "batched": call.batched,
         "quick": call.quick,
     }
 
 
 def ok_path(run: Any) -> list[PathStep]:
-    """The shape path of a model call that succeeded, input first."""
+    """The layer calls a model call that succeeded really made, input first; each step names the
+    steps it took its inputs from (``inputs``), so parallel branches are not shown as a chain."""
     from shapedoctor.graph.model import format_shape
 
-    steps = [PathStep("input", "data", format_shape(run.input_shape), run.site.file if run.site else None,
-                      run.site.line if run.site else None)]
-    for name, cls, shape, site in run.steps:
-        steps.append(PathStep(name, cls, format_shape(shape), site.file if site else None, site.line if site else None))
+    names = ["input"] if len(run.input_shapes) == 1 else [f"input {i}" for i in range(len(run.input_shapes))]
+    steps = [PathStep(name, "data", format_shape(shape), run.site.file if run.site else None,
+                      run.site.line if run.site else None) for name, shape in zip(names, run.input_shapes)]
+    for step in run.steps:
+        site = step.site
+        steps.append(PathStep(step.name, step.cls, format_shape(step.shape), site.file if site else None,
+                              site.line if site else None, inputs=", ".join(step.inputs)))
     return steps
 
 

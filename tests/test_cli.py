@@ -13,11 +13,12 @@ def test_missing_script_is_a_usage_error(cli, tmp_path):
     assert "no such file" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_syntax_error_in_script_is_reported_cleanly(cli, tmp_path):
+def test_syntax_error_in_script_is_reported_as_python_reports_it(cli, tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("def f(:\n")
     proc = cli("run", str(bad))
-    assert proc.returncode == 2 and "not valid Python" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 1 and proc.stderr.endswith("SyntaxError: invalid syntax\n")
+    assert "Traceback" not in proc.stderr and "shapedoctor" not in proc.stderr
 
 
 def test_non_shape_exception_is_reraised_unchanged(cli, tmp_path):

@@ -28,13 +28,27 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
     with redirect:  # with --json the script's own prints go to stderr, stdout is for the JSON
         outcome = run_script(script, argv, quick=quick, on_training_call=pipeline.preflight)
     exc = outcome.exception
+    # An exception that ended a thread was printed by Python's threading.excepthook already;
+    # the program went on. Diagnose the first one when nothing escaped the main thread.
+    thread_exc = outcome.thread_exceptions[0] if exc is None and outcome.thread_exceptions else None
     try:
-        diagnosis = pipeline.diagnose(outcome.recorder, exc, source="run", script=script)
+        diagnosis = pipeline.diagnose(outcome.recorder, exc or thread_exc, source="run", script=script)
     except Exception as inner:  # noqa: BLE001 - our failure must never hide the user's error
         if exc is not None:
             print_user_traceback(exc)
         print(f"shapedoctor: internal error while diagnosing ({type(inner).__name__}: {inner})", file=sys.stderr)
         return 1 if exc is not None else 2
+    if thread_exc is not None:
+        if not any(f.severity == "error" for f in diagnosis.findings):
+            # Not a shape error we know: Python's exit code, and no "no shape problem" claim.
+            diagnosis.notes.append(f"a thread ended with {type(thread_exc).__name__}, which is not a shape "
+                                   "problem shapedoctor recognises: no verdict")
+            if as_json:
+                render_diagnosis(diagnosis, as_json)
+            else:
+                print(f"shapedoctor: note: {diagnosis.notes[-1]}")
+            return outcome.exit_code or 0
+        show_traceback = False  # printed by the thread already, as under python
     if exc is not None and not any(f.severity == "error" for f in diagnosis.findings):
         # Not a shape error we know: behave as Python would.
         print_user_traceback(exc)
@@ -45,7 +59,11 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
             from shapedoctor.app.html_report import emit
 
             emit(diagnosis, outcome.recorder, html_path, open_browser)
-        return 130 if isinstance(exc, KeyboardInterrupt) else 1
+        if isinstance(exc, KeyboardInterrupt):
+            from shapedoctor.trace.runner import exit_as_interrupted
+
+            return exit_as_interrupted()
+        return 1
     if exc is not None and show_traceback:
         print_user_traceback(exc)
     render = render_diagnosis

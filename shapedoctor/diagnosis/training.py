@@ -375,6 +375,11 @@ def _aligned(y_shape: tuple, out_shape: tuple) -> tuple[tuple, tuple]:
     return tuple(a.shape), tuple(b.shape)
 
 
+def _fits(a: tuple, b: tuple) -> bool:
+    """Same rank and every axis equal, an unknown axis (None) matching any size."""
+    return len(a) == len(b) and all(x is None or y is None or x == y for x, y in zip(a, b))
+
+
 def _broadcastable(a: tuple, b: tuple) -> bool:
     for x, y in zip(reversed(a), reversed(b)):
         if x is None or y is None or x == y or x == 1 or y == 1:
@@ -399,7 +404,7 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
     layer = _output_layer(model, index)
     y_arr = np.asarray(sample)
     shown = f"labels {format_shape(y_shape)} against output {format_shape(out)}"
-    if name in CATEGORICAL and tuple(y_shape[1:]) != tuple(out[1:]):
+    if name in CATEGORICAL and not _fits(tuple(y_shape[1:]), tuple(out[1:])):
         if _is_integer_like(sample) and (len(y_shape) == 1 or y_shape[-1] == 1) and len(out) == 2:
             prob = Problem("SD202", f"integer class labels {format_shape(y_shape)} used with {name} "
                            f"(output {format_shape(out)})", "labels", expected=format_shape((None,) + tuple(out[1:])),
@@ -459,7 +464,7 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
         return prob
     if name in ELEMENTWISE or name in BINARY:
         a, b = _aligned(y_shape, out)
-        if a[1:] == b[1:]:
+        if _fits(a[1:], b[1:]):  # then any remaining difference is a real 1-vs-n stretch
             return None
         if len(out) > len(y_shape) and len(out) >= 3:
             return _extra_axes(out, y_shape, name, model, index, layer)

@@ -78,15 +78,19 @@ def _finding(f: Finding) -> Group:
 
 def _path_table(path: list[PathStep], title: str | None = None) -> Table:
     table = Table(title=title, show_edge=False, pad_edge=False, box=None, padding=(0, 2))
+    graph = any(step.inputs for step in path)  # ok paths: each row names the rows it took its inputs from
     table.add_column("layer", no_wrap=True)
     table.add_column("class", no_wrap=True)
+    if graph:
+        table.add_column("from", overflow="fold")
     table.add_column("output shape", no_wrap=True)
     table.add_column("source", overflow="fold")
     for step in path:
         style = {"culprit": "bold magenta", "consumer": "bold red"}.get(step.role, "")
         marker = {"culprit": " ← root cause", "consumer": " ← here"}.get(step.role, "")
         src = where(step.file, step.line, step.cell) if step.file and step.line else ""
-        table.add_row(step.layer, step.cls, step.output_shape + marker, src, style=style)
+        cells = [step.layer, step.cls] + ([step.inputs] if graph else []) + [step.output_shape + marker, src]
+        table.add_row(*cells, style=style)
     return Padding(table, (0, 0, 0, 2))
 
 

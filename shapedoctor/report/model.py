@@ -55,6 +55,7 @@ class PathStep:
     line: int | None = None
     role: str = ""  # "" | "culprit" | "consumer"
     cell: int | None = None
+    inputs: str = ""  # ok paths: the rows whose outputs this layer received ("input", "dense", ...)
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -67,6 +68,8 @@ class PathStep:
         }
         if self.cell is not None:
             out["cell"] = self.cell
+        if self.inputs:
+            out["inputs"] = self.inputs
         return out
 
 

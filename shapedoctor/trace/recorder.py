@@ -16,7 +16,10 @@ user's program behaves exactly as under plain ``python``. What they record:
 from __future__ import annotations
 
 import functools
+import inspect
+import sys
 import threading
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,14 +73,30 @@ class Failure:
 
 
 @dataclass
+class RunStep:
+    """One layer call inside a successful model call, with the shapes it really produced."""
+
+    name: str
+    cls: str
+    shape: tuple | None  # its (first) output
+    site: Site | None  # where the layer was created
+    inputs: tuple[str, ...] = ()  # the steps (or "input", "input 1", ...) whose outputs it received
+
+
+@dataclass
 class ModelRun:
-    """A successful top-level model call: the shape path, for the 'ok' report."""
+    """A successful top-level model call: the calls it made, in order, for the 'ok' report.
+
+    Each step lists the steps it took its inputs from, so parallel branches (four Embeddings
+    side by side, the two heads of an actor-critic) read as a graph, not as one chain.
+    """
 
     model_name: str
     site: Site | None
-    steps: list[tuple[str, str, tuple | None, Site | None]] = field(default_factory=list)
+    steps: list[RunStep] = field(default_factory=list)
     input_shape: tuple | None = None
     output_shape: tuple | None = None
+    input_shapes: list[tuple | None] = field(default_factory=list)
     model: Any = field(default=None, repr=False, compare=False)  # the model object, for the picture
 
 
@@ -98,6 +117,7 @@ class Recorder:
         self.on_training_call = None  # callback(TrainingCall), e.g. the pre-flight check
         self.internal_errors: list[BaseException] = []
         self.merge_broadcasts: list[CallRecord] = []
+        self.output_shapes: dict[int, list[tuple]] = {}  # id(model) -> output shapes of its last good call
         self._patches: list[tuple[Any, str, Any]] = []
 
     # -- state helpers -------------------------------------------------------------------
@@ -139,6 +159,9 @@ class Recorder:
         for method in ("fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"):
             if hasattr(Model, method):
                 self._patch(Model, method, functools.partial(self._wrap_stage, method))
+        original_warn = warnings.warn
+        warnings.warn = _warn_past_wrappers(original_warn)
+        self._patches.append((warnings, "warn", original_warn))
         return self
 
     def uninstall(self) -> None:
@@ -156,8 +179,15 @@ class Recorder:
         owner = next(klass for klass in owner.__mro__ if name in klass.__dict__)
         original = owner.__dict__[name]
         wrapper = make_wrapper(original)
-        functools.update_wrapper(wrapper, original)
+        functools.update_wrapper(wrapper, original)  # name, doc, __wrapped__ (inspect.signature follows it)
+        if name == "__init__":
+            # Keras's Operation.__new__ reads both inspect.signature and inspect.getfullargspec of
+            # cls.__init__ (a subclass without its own __init__ gets this wrapper); getfullargspec
+            # does not follow __wrapped__, only __signature__. (Not for the other methods: Keras
+            # functools.wraps bound methods such as `build`, which would copy an unbound signature.)
+            wrapper.__signature__ = inspect.signature(original)
         wrapper.__shapedoctor_original__ = original
+        _WRAPPER_CODES.add(wrapper.__code__)
         setattr(owner, name, wrapper)
         self._patches.append((owner, name, original))
 
@@ -166,14 +196,17 @@ class Recorder:
         recorder = self
 
         def __init__(self, *args, **kwargs):
-            __tracebackhide__ = True  # IPython and pytest hide this frame from the user's traceback
             if id(self) not in recorder.created:
                 recorder.created[id(self)] = user_site(2)
                 recorder._layers[id(self)] = self
                 if recorder._sequentials and recorder._sequentials[-1][1] and type(self).__name__ == "InputLayer":
                     # Made by Sequential.build from the first data it saw, not by the user.
                     recorder.auto_inputs.add(id(self))
-            return original(self, *args, **kwargs)
+            try:
+                return original(self, *args, **kwargs)
+            except BaseException as exc:  # noqa: BLE001 - re-raised unchanged
+                _hide_own_frame(exc)
+                raise
 
         return __init__
 
@@ -181,17 +214,19 @@ class Recorder:
         recorder = self
 
         def __call__(self, *args, **kwargs):
-            __tracebackhide__ = True  # IPython and pytest hide this frame from the user's traceback
             stack = recorder._stack
             record = CallRecord(self, user_site(2), args, kwargs, len(stack), stage=recorder.stage)
             if not stack:
                 recorder._kept.clear()
+                recorder._local.children = []  # the calls this top-level call makes, in order
+                recorder._local.built_at_start = getattr(self, "built", True)
             stack.append(record)
             try:
                 outputs = original(self, *args, **kwargs)
             except BaseException as exc:  # noqa: BLE001 - recorded, then re-raised unchanged
                 record.error = exc
                 recorder._note_failure(record, exc)
+                _hide_own_frame(exc)
                 raise
             finally:
                 stack.pop()
@@ -199,7 +234,9 @@ class Recorder:
             recorder._note_outputs(record, outputs)
             if type(self).__name__ in _BROADCASTING_MERGES and record.symbolic:
                 recorder._note_merge(record)
-            if not stack:
+            if len(stack) == 1 and getattr(recorder._local, "children", None) is not None:
+                recorder._local.children.append(record)
+            elif not stack:
                 recorder._note_model_run(record)
             return outputs
 
@@ -209,15 +246,15 @@ class Recorder:
         recorder = self
 
         def build(self, input_shape=None):
-            __tracebackhide__ = True  # IPython and pytest hide this frame from the user's traceback
             # Built from data (inside a call, fit or predict) rather than by `model.build(...)`?
             from_data = bool(recorder._stack) or getattr(recorder._local, "stage", None) is not None
             recorder._sequentials.append((self, from_data))
             try:
                 return original(self, input_shape)
-            except BaseException:  # noqa: BLE001
+            except BaseException as exc:  # noqa: BLE001
                 if recorder.failure is not None and recorder.failure.sequential is None:
                     recorder.failure.sequential = self
+                _hide_own_frame(exc)
                 raise
             finally:
                 recorder._sequentials.pop()
@@ -228,7 +265,6 @@ class Recorder:
         recorder = self
 
         def method(self, *args, **kwargs):
-            __tracebackhide__ = True  # IPython and pytest hide this frame from the user's traceback
             outer = getattr(recorder._local, "stage", None)
             call = None
             if outer is None and not recorder._stack:
@@ -239,9 +275,12 @@ class Recorder:
             except BaseException as exc:  # noqa: BLE001 - recorded, re-raised unchanged
                 if call is not None:
                     call.error = exc
+                _hide_own_frame(exc)
                 raise
             finally:
                 recorder._local.stage = outer
+                if call is not None:  # what the model really returned (subclassed models have no .outputs)
+                    call.outputs_seen = recorder.output_shapes.get(id(self), [])
 
         return method
 
@@ -297,28 +336,44 @@ class Recorder:
             self.merge_broadcasts.append(record)
 
     def _note_model_run(self, record: CallRecord) -> None:
-        """A top-level call succeeded: remember its shape path, then forget eager tensors."""
+        """A top-level call succeeded: remember the calls it made, then forget eager tensors."""
         from keras import tree
 
         layer = record.layer
-        inner = getattr(layer, "layers", None)
-        if inner is not None and not record.symbolic:
+        children = getattr(self._local, "children", None) or []
+        self._local.children = []
+        half = len(children) // 2
+        if (not getattr(self._local, "built_at_start", True) and len(children) % 2 == 0
+                and all(a.layer is b.layer for a, b in zip(children[:half], children[half:]))):
+            children = children[half:]  # the first pass was Keras building the model by running it
+        flat_out = [shape_of(t) for t in tree.flatten(record.outputs)]
+        if flat_out:
+            self.output_shapes[id(layer)] = [s for s in flat_out if s is not None]
+        if getattr(layer, "layers", None) is not None and not record.symbolic:
             run = ModelRun(layer.name, record.site, model=layer)
-            flat_in = [shape_of(t) for t in tree.flatten(record.args)]
-            run.input_shape = flat_in[0] if flat_in else None
-            flat_out = [shape_of(t) for t in tree.flatten(record.outputs)]
+            flat_in = [t for t in tree.flatten((record.args, record.kwargs)) if shape_of(t) is not None]
+            run.input_shapes = [shape_of(t) for t in flat_in]
+            run.input_shape = run.input_shapes[0] if run.input_shapes else None
             run.output_shape = flat_out[0] if flat_out else None
-            shape = run.input_shape
-            for sub in _flat_layers(layer):
-                try:
-                    shape = tuple(sub.compute_output_shape(shape)) if shape is not None else None
-                except Exception:  # noqa: BLE001 - display only
-                    shape = _recorded_output_shape(sub)
-                run.steps.append((sub.name, type(sub).__name__, shape, self.creation_site(sub)))
-            if run.steps and run.output_shape is not None:
-                name, cls, _, site = run.steps[-1]
-                run.steps[-1] = (name, cls, run.output_shape, site)
-            if not any(r.model_name == run.model_name and r.input_shape == run.input_shape for r in self.runs):
+            names = {id(t): ("input" if len(flat_in) == 1 else f"input {i}") for i, t in enumerate(flat_in)}
+            for child in children:
+                if child.symbolic:  # Keras building the model by a symbolic run first, not the real call
+                    continue
+                sources = []
+                for t in tree.flatten((child.args, child.kwargs)):
+                    source = names.get(id(t))
+                    if source is None and shape_of(t) is not None:
+                        producer = self.producers.get(id(t))
+                        source = producer.layer.name if producer is not None else "?"
+                    if source is not None and source not in sources:
+                        sources.append(source)
+                outs = [shape_of(t) for t in tree.flatten(child.outputs)]
+                for t in tree.flatten(child.outputs):
+                    names.setdefault(id(t), child.layer.name)
+                run.steps.append(RunStep(child.layer.name, type(child.layer).__name__, outs[0] if outs else None,
+                                         self.creation_site(child.layer), tuple(sources)))
+            key = (run.model_name, tuple(run.input_shapes))
+            if not any((r.model_name, tuple(r.input_shapes)) == key for r in self.runs):
                 self.runs.append(run)
         # Eager tensors of a finished top-level call are no longer needed.
         for out in self._kept:
@@ -327,20 +382,43 @@ class Recorder:
 
 
 CURRENT: Recorder | None = None  # the most recently installed recorder
+_WRAPPER_CODES: set = set()  # code objects of the wrappers: frames the user must never see
+
+
+def _hide_own_frame(exc: BaseException) -> None:
+    """Drop the wrapper's own frame from *exc*'s traceback before a bare ``raise``.
+
+    A bare ``raise`` does not add the current frame again, so the traceback the user sees
+    (printed by Python, by a thread, by ``traceback.print_exc()`` in their own code) goes from
+    their line straight into Keras, exactly as without shapedoctor.
+    """
+    tb = exc.__traceback__
+    if tb is not None and tb.tb_frame.f_code in _WRAPPER_CODES:
+        exc.__traceback__ = tb.tb_next
+
+
+def _warn_past_wrappers(original_warn):
+    """``warnings.warn`` that does not count the wrappers' frames in ``stacklevel``.
+
+    Keras warns with ``stacklevel=2`` (the caller of the Keras function); with a wrapper in
+    between, that would name recorder.py. Skipping the wrapper frames names the same line as
+    under plain ``python``, so the text and the once-per-location filtering are unchanged.
+    """
+
+    @functools.wraps(original_warn)
+    def warn(message, category=None, stacklevel=1, source=None, **kwargs):
+        frame = sys._getframe(1)
+        level, skipped = 1, 0
+        while frame is not None and level < stacklevel:
+            frame = frame.f_back
+            if frame is not None and frame.f_code in _WRAPPER_CODES:
+                skipped += 1
+            else:
+                level += 1
+        return original_warn(message, category, max(stacklevel, 1) + skipped + 1, source, **kwargs)
+
+    return warn
 _BROADCASTING_MERGES = frozenset({"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"})
-
-
-def _flat_layers(model: Any) -> list[Any]:
-    from keras.src.layers.core.input_layer import InputLayer
-
-    return [lay for lay in getattr(model, "layers", []) if not isinstance(lay, InputLayer)]
-
-
-def _recorded_output_shape(layer: Any) -> tuple | None:
-    try:
-        return shape_of(layer.output)
-    except Exception:  # noqa: BLE001
-        return None
 
 
 def _same_error(inner: BaseException, outer: BaseException) -> bool:

@@ -1,12 +1,21 @@
-"""Run a user's script as ``__main__`` under the recorder, like ``python script.py`` would."""
+"""Run a user's script as ``__main__`` under the recorder, like ``python script.py`` would.
+
+Like ``python``: the code runs from the script's absolute path (tracebacks and ``__file__``
+name it so), ``sys.argv[0]`` is the path as given, an exception that ends a thread is printed
+by ``threading.excepthook`` as usual (and kept here, so a shape error raised only in a thread
+is diagnosed too).
+"""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import runpy
+import signal
 import sys
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from shapedoctor.trace.recorder import Recorder
 
@@ -16,6 +25,7 @@ class Outcome:
     recorder: Recorder
     exception: BaseException | None = None
     exit_code: int | None = None  # from SystemExit
+    thread_exceptions: list[BaseException] = field(default_factory=list)  # exceptions that ended threads
 
 
 def run_script(path: str, argv: list[str], quick: bool = False, on_training_call=None, setup=None) -> Outcome:
@@ -27,6 +37,7 @@ def run_script(path: str, argv: list[str], quick: bool = False, on_training_call
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     import keras  # noqa: F401  (must be importable before instrumentation)
 
+    atexit.register(_die_of_sigint_if_interrupted)  # before the script's own atexit handlers: runs after them
     recorder = Recorder()
     recorder.quick = quick
     recorder.on_training_call = on_training_call
@@ -34,6 +45,8 @@ def run_script(path: str, argv: list[str], quick: bool = False, on_training_call
     sys.argv = [path, *argv]
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
     outcome = Outcome(recorder)
+    saved_hook = threading.excepthook
+    threading.excepthook = _keep_thread_exceptions(saved_hook, outcome.thread_exceptions)
     around = setup if setup is not None else contextlib.nullcontext()
     around.__enter__()
     recorder.install()
@@ -43,7 +56,12 @@ def run_script(path: str, argv: list[str], quick: bool = False, on_training_call
         if is_notebook(path):
             _run_notebook(path)
         else:
-            runpy.run_path(path, run_name="__main__")
+            from shapedoctor.trace.sites import register_display_name
+
+            full = os.path.abspath(path)
+            if full != path:
+                register_display_name(full, path)  # reports keep the path as the user gave it
+            runpy.run_path(full, run_name="__main__")
     except SystemExit as exc:
         outcome.exit_code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if exc.code not in (None, 0) and not isinstance(exc.code, int):
@@ -51,10 +69,55 @@ def run_script(path: str, argv: list[str], quick: bool = False, on_training_call
     except BaseException as exc:  # noqa: BLE001 - handed back to the caller
         outcome.exception = exc
     finally:
+        _join_threads()  # Python waits for them before it exits; their errors belong to this run
         recorder.uninstall()
         around.__exit__(None, None, None)
+        if threading.excepthook is not saved_hook and getattr(threading.excepthook, "_shapedoctor", False):
+            threading.excepthook = saved_hook  # (a hook the script installed itself stays)
         sys.argv, sys.path[:] = saved_argv, saved_path
     return outcome
+
+
+_INTERRUPTED = False
+
+
+def exit_as_interrupted() -> int:
+    """End like ``python`` after an unhandled KeyboardInterrupt: when the interpreter is done
+    (atexit), by SIGINT, so the parent sees "killed by SIGINT" (-2) rather than a plain code."""
+    global _INTERRUPTED
+    _INTERRUPTED = True
+    return 130  # the exit code if the signal cannot be used
+
+
+def _die_of_sigint_if_interrupted() -> None:
+    if _INTERRUPTED and os.name == "posix":
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:  # noqa: BLE001 - closed streams
+                pass
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+def _join_threads() -> None:
+    """Wait for the script's non-daemon threads, as the interpreter does at exit."""
+    current = threading.current_thread()
+    for thread in threading.enumerate():
+        if thread is not current and not thread.daemon and thread.is_alive():
+            thread.join()
+
+
+def _keep_thread_exceptions(hook, kept: list[BaseException]):
+    """``threading.excepthook`` that keeps the exception, then prints it as Python does."""
+
+    def excepthook(args):
+        if args.exc_type is not SystemExit and args.exc_value is not None:
+            kept.append(args.exc_value)
+        return hook(args)
+
+    excepthook._shapedoctor = True
+    return excepthook
 
 
 def _run_notebook(path: str) -> None:

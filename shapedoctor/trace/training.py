@@ -37,6 +37,7 @@ class TrainingCall:
     y_ref: Any = None
     y_max: Any = None  # largest label value over ALL labels (same structure as y), for class-range checks
     validation: Any = None  # (x_shapes, y_shapes) of validation_data, when given as arrays
+    outputs_seen: list = field(default_factory=list)  # output shapes of the model's calls during this one
 
 
 def _shape(obj: Any) -> tuple | None:
