@@ -38,6 +38,9 @@ class _Builder:
         self.keras_nodes: dict[int, str] = {}  # id(keras Node / CallRecord) -> node id
         self.data_site = data_site
         self._keep: list[Any] = []
+        self._ordering = False  # inside _build_inputs_first
+        self._taken: set[str] = set()  # node ids in graph.nodes[:_counted]
+        self._counted = 0
 
     # -- layers --------------------------------------------------------------------------
     def layer_spec(self, layer: Any) -> str:
@@ -59,6 +62,8 @@ class _Builder:
         tid = self.memo.get(id(obj))
         if tid is not None:
             return tid
+        if not self._ordering:
+            self._build_inputs_first(obj)
         self._keep.append(obj)
         history = getattr(obj, "_keras_history", None)
         if history is not None:
@@ -68,6 +73,48 @@ class _Builder:
             tid = self._from_record(obj, record) if record is not None else self._data(obj)
         self.memo[id(obj)] = tid
         return tid
+
+    def _build_inputs_first(self, obj: Any) -> None:
+        """Add the producers of *obj*'s ancestors oldest first, without recursion.
+
+        Walking back tensor by tensor would recurse once per layer (a RecursionError past
+        ~1,000 layers); this walks the graph with an explicit stack, then adds each tensor
+        after its inputs, so every ``tensor()`` call finds its inputs already built.
+        """
+        order, seen, stack = [], {id(obj)}, [(obj, False)]
+        while stack:
+            item, expanded = stack.pop()
+            if expanded:
+                order.append(item)
+                continue
+            stack.append((item, True))
+            for parent in self._inputs_of(item):
+                if id(parent) not in seen and id(parent) not in self.memo:
+                    seen.add(id(parent))
+                    stack.append((parent, False))
+        self._ordering = True
+        try:
+            for item in order[:-1]:  # the last one is obj itself, built by the caller
+                self.tensor(item)
+        finally:
+            self._ordering = False
+
+    def _inputs_of(self, obj: Any) -> list:
+        from keras import tree
+
+        history = getattr(obj, "_keras_history", None)
+        if history is not None:
+            nodes = getattr(history.operation, "_inbound_nodes", None) if history.operation is not None else None
+            if not nodes or history.node_index >= len(nodes):
+                return []
+            arguments = nodes[history.node_index].arguments
+            found = (arguments.args, arguments.kwargs)
+        else:
+            record = self.recorder.producer_of(obj)
+            if record is None:
+                return []
+            found = (record.args, record.kwargs)
+        return [t for t in tree.flatten(found) if _is_tensor_like(t)]
 
     def _new_tensor(self, obj: Any, producer: str | None) -> str:
         tid = self.graph.new_tensor_id()
@@ -137,7 +184,12 @@ class _Builder:
         return self.memo[id(obj)]
 
     def _node_id(self, key: str) -> str:
-        taken = {n.id for n in self.graph.nodes}
+        nodes = self.graph.nodes
+        if len(nodes) < self._counted:  # nodes were removed: count again
+            self._taken, self._counted = set(), 0
+        self._taken.update(n.id for n in nodes[self._counted:])  # only the ones added since last time
+        self._counted = len(nodes)
+        taken = self._taken
         if key not in taken:
             return key
         i = 2

@@ -89,10 +89,19 @@ class Graph:
 
     # -- lookups -------------------------------------------------------------------------
     def node(self, node_id: str) -> Node:
-        for n in self.nodes:
-            if n.id == node_id:
-                return n
-        raise KeyError(node_id)
+        # An id -> position index, checked on every hit and rebuilt when the list changed, so
+        # lookups stay O(1) on a 10,000-layer graph (walking a path was quadratic).
+        index = self.__dict__.get("_index") or {}
+        i = index.get(node_id)
+        if i is None or i >= len(self.nodes) or self.nodes[i].id != node_id:
+            index = {}
+            for pos, n in enumerate(self.nodes):
+                index.setdefault(n.id, pos)
+            self.__dict__["_index"] = index
+            i = index.get(node_id)
+            if i is None:
+                raise KeyError(node_id)
+        return self.nodes[i]
 
     def producer(self, tensor_id: str) -> Node | None:
         info = self.tensors.get(tensor_id)

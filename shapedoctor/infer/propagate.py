@@ -72,22 +72,25 @@ def propagate(graph: Graph) -> Propagation:
             if any(tid not in values for tid in node.input_ids()):
                 result.unverifiable.append(node.id)
                 return result
-            try:
-                fn = _callable_for(node, graph, instances)
-            except Exception as exc:  # noqa: BLE001 - a layer we cannot rebuild
-                result.unverifiable.append(node.id)
-                result.error = exc
-                result.failed_node = node.id
-                return result
-            args = replace_refs(node.args, lambda ref: values[ref.id])
-            kwargs = replace_refs(node.kwargs, lambda ref: values[ref.id])
-            try:
-                out = fn(*args, **kwargs)
-            except Exception as exc:  # noqa: BLE001 - Keras refused: that is the answer
-                result.error = exc
-                result.failed_node = node.id
-                return result
-            flat = _flatten(out)
+            fn = _callable_for(node, graph, instances)  # rebuilt lazily, see _LazyLayer
+            key = _call_key(node, graph, values)
+            flat = _recall(key)
+            if flat is None:
+                args = replace_refs(node.args, lambda ref: values[ref.id])
+                kwargs = replace_refs(node.kwargs, lambda ref: values[ref.id])
+                try:
+                    out = fn(*args, **kwargs)
+                except _CannotRebuild as exc:  # a layer we cannot rebuild from its config
+                    result.unverifiable.append(node.id)
+                    result.error = exc.__cause__
+                    result.failed_node = node.id
+                    return result
+                except Exception as exc:  # noqa: BLE001 - Keras refused: that is the answer
+                    result.error = exc
+                    result.failed_node = node.id
+                    return result
+                flat = _flatten(out)
+                _remember(key, flat)
             for tid, tensor in zip(node.outputs, flat):
                 values[tid] = tensor
                 result.shapes[tid] = shape_of(tensor)
@@ -99,8 +102,73 @@ def _callable_for(node: Node, graph: Graph, instances: dict[str, Any]):
         return node.op
     key = node.layer
     if key not in instances:
-        instances[key] = fresh_layer(graph.layers[key])
+        instances[key] = _LazyLayer(graph.layers[key])
     return instances[key]
+
+
+class _LazyLayer:
+    """Rebuilds the layer from its config only when a call is really replayed (not memoised)."""
+
+    def __init__(self, spec: LayerSpec) -> None:
+        self.spec, self.layer = spec, None
+
+    def __call__(self, *args, **kwargs):
+        if self.layer is None:
+            try:
+                self.layer = fresh_layer(self.spec)
+            except Exception as exc:  # noqa: BLE001
+                raise _CannotRebuild() from exc
+        return self.layer(*args, **kwargs)
+
+
+class _CannotRebuild(Exception):
+    pass
+
+
+# Replayed calls, by what determines their result: the layer's class and config, and the
+# shapes, dtypes and other arguments it received. Verifying a repair replays a copy of the
+# whole graph; every call the edit does not reach is then looked up here instead of being
+# rebuilt, so a diagnosis costs about one replay, not one per candidate fix.
+# Outputs are kept as (shape, dtype, sparse) only, so no replayed layer is kept alive.
+_REPLAYED: dict[tuple, list] = {}
+_REPLAYED_MAX = 50_000
+
+
+def _remember(key: tuple | None, flat: list) -> None:
+    import keras
+
+    if key is None or not all(isinstance(t, keras.KerasTensor) for t in flat):
+        return
+    if len(_REPLAYED) >= _REPLAYED_MAX:
+        _REPLAYED.clear()
+    _REPLAYED[key] = [(t.shape, t.dtype, t.sparse) for t in flat]
+
+
+def _recall(key: tuple | None) -> list | None:
+    import keras
+
+    specs = _REPLAYED.get(key) if key is not None else None
+    if specs is None:
+        return None
+    return [keras.KerasTensor(shape, dtype=dtype, sparse=sparse) for shape, dtype, sparse in specs]
+
+
+def _call_key(node: Node, graph: Graph, values: dict[str, Any]) -> tuple | None:
+    if node.kind == "op":
+        return None  # keras.ops operations: cheap, and identified by object only
+    spec = graph.layers.get(node.layer)
+    if spec is None or spec.klass is None:
+        return None
+
+    def describe(ref):
+        tensor = values[ref.id]
+        return ("tensor", shape_of(tensor), str(getattr(tensor, "dtype", "")), bool(getattr(tensor, "sparse", False)))
+
+    try:
+        call = repr((replace_refs(node.args, describe), replace_refs(node.kwargs, describe)))
+        return (spec.klass, repr(sorted(spec.config.items())), call)
+    except Exception:  # noqa: BLE001 - arguments without a stable repr: replay
+        return None
 
 
 def _flatten(out: Any) -> list:
