@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from shapedoctor.graph.model import Graph, LayerSpec, Node, TensorInfo, TensorRef
+from shapedoctor.infer.propagate import remember_recorded
 from shapedoctor.trace.recorder import CallRecord, Failure, Recorder, shape_of
 from shapedoctor.trace.sites import Site
 
@@ -246,6 +247,7 @@ def graph_from_failure(recorder: Recorder, failure: Failure) -> tuple[Graph, str
                 out = nxt
             graph.outputs = [out]
     _fix_input_sites(graph)
+    remember_recorded(graph)
     return graph, consumer_id
 
 
@@ -257,6 +259,7 @@ def graph_from_model(recorder: Recorder, model, data_site: Site | None = None) -
     graph.model_name = model.name
     graph.outputs = [builder.tensor(o) for o in outputs]
     _fix_input_sites(graph)
+    remember_recorded(graph)
     return graph
 
 

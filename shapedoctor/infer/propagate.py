@@ -153,6 +153,35 @@ def _recall(key: tuple | None) -> list | None:
     return [keras.KerasTensor(shape, dtype=dtype, sparse=sparse) for shape, dtype, sparse in specs]
 
 
+def remember_recorded(graph: Graph) -> None:
+    """Seed the memo with the calls the user's program really made (shapes the tracer saw).
+
+    A replay of the unedited graph then reuses Keras's own answers instead of rebuilding
+    every layer; only the failing call, the calls after it and what a fix changes are replayed.
+    """
+    known = {tid: info for tid, info in graph.tensors.items() if info.shape is not None}
+    for node in graph.nodes:
+        if node.kind != "layer" or not node.outputs or any(t not in known for t in node.outputs):
+            continue
+        if any(t not in known for t in node.input_ids()):
+            continue
+        values = {t: _Seen(known[t].shape, known[t].dtype) for t in node.input_ids()}
+        key = _call_key(node, graph, values)
+        if key is not None and key not in _REPLAYED:
+            if len(_REPLAYED) >= _REPLAYED_MAX:
+                _REPLAYED.clear()
+            _REPLAYED[key] = [(known[t].shape, known[t].dtype, False) for t in node.outputs]
+
+
+@dataclass
+class _Seen:
+    """A recorded tensor, described as a replayed KerasTensor would be."""
+
+    shape: tuple
+    dtype: str
+    sparse: bool = False
+
+
 def _call_key(node: Node, graph: Graph, values: dict[str, Any]) -> tuple | None:
     if node.kind == "op":
         return None  # keras.ops operations: cheap, and identified by object only
@@ -162,7 +191,7 @@ def _call_key(node: Node, graph: Graph, values: dict[str, Any]) -> tuple | None:
 
     def describe(ref):
         tensor = values[ref.id]
-        return ("tensor", shape_of(tensor), str(getattr(tensor, "dtype", "")), bool(getattr(tensor, "sparse", False)))
+        return ("tensor", tuple(tensor.shape), str(tensor.dtype), bool(getattr(tensor, "sparse", False)))
 
     try:
         call = repr((replace_refs(node.args, describe), replace_refs(node.kwargs, describe)))
