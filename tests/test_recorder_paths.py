@@ -78,9 +78,9 @@ def test_training_call_of_a_subclassed_model_reports_its_output(tmp_path):
 
 def test_unknown_time_axis_against_concrete_labels_is_not_a_broadcast():
     """The Keras next-frame ConvLSTM example: labels (N, 5, 16, 16, 1) vs output (None, None, 16, 16, 1)."""
-    from shapedoctor.app.run import _preflight, diagnose_outcome
+    from shapedoctor import pipeline
 
     script = ROOT / "tests/corpus/u011_convlstm_next_frame_unknown_time_axis/script.py"
-    outcome = _run(script, on_training_call=_preflight)
+    outcome = _run(script, on_training_call=pipeline.preflight)
     assert [c.findings for c in outcome.recorder.training_calls] == [[], []]
-    assert diagnose_outcome(outcome.recorder, None) == []
+    assert pipeline.findings(outcome.recorder, None) == []
