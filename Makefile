@@ -26,6 +26,7 @@ test: setup
 bench: setup
 	$(PY) benchmarks/bench_run_overhead.py
 	$(PY) benchmarks/bench_large_model.py
+	$(PY) benchmarks/bench_scale.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
