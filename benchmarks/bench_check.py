@@ -79,17 +79,25 @@ class PeakMemory:
         return self.peak
 
 
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(cmd: list[str], cwd: Path, limit: int | None = None) -> tuple[float, int, int, str]:
-    """(wall seconds, peak MB of the process tree, exit code, last stderr line)."""
+    """(wall seconds, peak MB of the process tree, exit code, last stderr line); the CPU seconds
+    of the whole tree (user + system) are kept in ``measure.cpu``: on a loaded machine they say
+    more than the wall time."""
     def cap():
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-    start = time.perf_counter()
+    start, cpu_before = time.perf_counter(), cpu_of_children()
     proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=cap if limit else None)
     sampler = PeakMemory(proc.pid)
     out, err = proc.communicate()
     wall = time.perf_counter() - start
+    measure.cpu = cpu_of_children() - cpu_before
     peak = sampler.stop()
     last = next((ln for ln in reversed(err.strip().splitlines()) if ln.strip()), "")
     return wall, peak // 2 ** 20, proc.returncode, last
@@ -101,11 +109,14 @@ def bench_big() -> None:
         script = Path(tmp) / "big.py"
         script.write_text(BIG)
         wall, peak, code, _ = measure([sys.executable, "-m", "shapedoctor", "check", "big.py"], Path(tmp))
-        print(f"shapedoctor check big.py : exit {code}, {wall:6.2f} s wall, {peak:6d} MB peak")
+        print(f"shapedoctor check big.py : exit {code}, {wall:6.2f} s wall, {measure.cpu:6.2f} s CPU, {peak:6d} MB peak")
         wall, peak, code, last = measure([sys.executable, "big.py"], Path(tmp), limit=PYTHON_LIMIT)
-        print(f"python big.py (<= 12 GB) : exit {code}, {wall:6.2f} s wall, {peak:6d} MB peak — died: {last[:150]}")
+        print(f"python big.py (<= 12 GB) : exit {code}, {wall:6.2f} s wall, {measure.cpu:6.2f} s CPU, {peak:6d} MB peak"
+              f" — died: {last[:150]}")
         wall, peak, code, _ = measure([sys.executable, "-c", "import keras"], Path(tmp))
-        print(f"python -c 'import keras' : exit {code}, {wall:6.2f} s wall, {peak:6d} MB peak (the floor)")
+        print(f"python -c 'import keras' : exit {code}, {wall:6.2f} s wall, {measure.cpu:6.2f} s CPU, {peak:6d} MB peak "
+              "(the floor: importing Keras and TensorFlow)")
+    print(f"machine load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def bench_ratios() -> None:
@@ -115,20 +126,24 @@ def bench_ratios() -> None:
     cases = sorted(p for p in (ROOT / "tests" / "corpus").glob("*/script.py"))
     limit = int(os.environ.get("BENCH_CASES", "0")) or len(cases)
     scripts += cases[:limit]
-    print(f"{'script':52} {'python':>8} {'run --quick':>12} {'check':>8} {'check/python':>13} {'check/quick':>12}")
-    totals = [0.0, 0.0, 0.0]
+    print("CPU seconds (user + system) of each command's process tree; wall seconds in brackets")
+    print(f"{'script':52} {'python':>15} {'run --quick':>15} {'check':>15} {'check/python':>13} {'check/quick':>12}")
+    totals = [0.0] * 6
     for script in scripts:
         cwd = script.parent
-        plain = measure([sys.executable, script.name], cwd)[0]
-        quick = measure([sys.executable, "-m", "shapedoctor", "run", "--quick", script.name], cwd)[0]
-        check = measure([sys.executable, "-m", "shapedoctor", "check", script.name], cwd)[0]
-        for i, t in enumerate((plain, quick, check)):
-            totals[i] += t
+        row = []
+        for cmd in ([sys.executable, script.name], [sys.executable, "-m", "shapedoctor", "run", "--quick", script.name],
+                    [sys.executable, "-m", "shapedoctor", "check", script.name]):
+            wall = measure(cmd, cwd)[0]
+            row += [measure.cpu, wall]
+        totals = [t + r for t, r in zip(totals, row)]
         name = script.relative_to(ROOT).as_posix().replace("/script.py", "")
-        print(f"{name:52} {plain:7.2f}s {quick:11.2f}s {check:7.2f}s {check / plain:12.2f}x {check / quick:11.2f}x")
-    plain, quick, check = totals
-    print(f"{'total (' + str(len(scripts)) + ' scripts)':52} {plain:7.1f}s {quick:11.1f}s {check:7.1f}s "
-          f"{check / plain:12.2f}x {check / quick:11.2f}x")
+        cells = " ".join(f"{c:6.2f} ({w:5.1f})" for c, w in zip(row[::2], row[1::2]))
+        print(f"{name:52} {cells} {row[4] / row[0]:12.2f}x {row[4] / row[2]:11.2f}x")
+    cells = " ".join(f"{c:6.1f} ({w:5.0f})" for c, w in zip(totals[::2], totals[1::2]))
+    print(f"{'total (' + str(len(scripts)) + ' scripts)':52} {cells} {totals[4] / totals[0]:12.2f}x "
+          f"{totals[4] / totals[2]:11.2f}x")
+    print(f"machine load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def bench_many() -> None:
@@ -140,7 +155,8 @@ def bench_many() -> None:
         wall, peak, code, _ = measure([sys.executable, "-m", "shapedoctor", "check", "-j", "2", "--format", "json",
                                        "."], Path(tmp))
         print(f"shapedoctor check -j 2 (50 files): exit {code}, {wall:.1f} s wall ({wall / 50:.2f} s per file), "
-              f"{peak} MB peak (all processes together)")
+              f"{measure.cpu:.1f} s CPU, {peak} MB peak (all processes together)")
+    print(f"machine load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

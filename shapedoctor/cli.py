@@ -131,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--backup-suffix", default=".orig", metavar="SUFFIX",
                        help="suffix of the backup --write keeps (default: .orig)")
     check.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    check.add_argument("--parent-pid", type=int, default=None, help=argparse.SUPPRESS)
     check.add_argument("paths", nargs="*", metavar="PATH", help="Python files, notebooks or directories")
     explain = sub.add_parser("explain", help="explain a Keras/TensorFlow shape error from its text alone",
                              formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -173,6 +174,10 @@ def _check(args: argparse.Namespace) -> int:
     from shapedoctor.app import check
 
     if args.worker:
+        if args.parent_pid is not None:
+            from shapedoctor.patch.trial import die_with_parent
+
+            die_with_parent(args.parent_pid)
         return check.worker(args.paths)
     import importlib.util
 

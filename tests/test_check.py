@@ -253,3 +253,28 @@ def test_pre_commit_runs_the_hook_offline(tmp_path):
     passing = subprocess.run(pre_commit, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=600)
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "Passed" in passing.stdout
+
+
+def test_check_workers_die_with_check_and_time_out(tmp_path):
+    import signal
+    import time
+
+    import psutil
+
+    for name in ("slow_a.py", "slow_b.py"):
+        (tmp_path / name).write_text("import time\nimport keras\ntime.sleep(600)\n")
+    proc = shapedoctor("check", "--format", "json", "--timeout", "1", "-j", "2", ".", cwd=tmp_path)
+    reports = json.loads(proc.stdout)["files"]
+    assert proc.returncode == 1 and [r["outcome"] for r in reports] == ["timeout", "timeout"]
+    parent = subprocess.Popen([sys.executable, "-m", "shapedoctor", "check", "-j", "2", "."], cwd=tmp_path, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    workers = []
+    while len(workers) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+        workers = [p for p in psutil.Process(parent.pid).children() if "--worker" in " ".join(p.cmdline())]
+    assert len(workers) == 2
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=30)
+    assert alive == []

@@ -2,8 +2,9 @@
 
 Each file runs in a fresh interpreter (``python -m shapedoctor check --worker FILE``), so one
 script's Keras state, memory or crash never reaches another; the worker prints that file's
-JSON report on stdout (the script's own prints go to stderr). A file that runs past the time
-limit is stopped and reported as ``timeout``; a worker that dies (e.g. out of memory) as
+JSON report on stdout (the script's own prints go to stderr); it dies with the ``check`` process
+that started it (Linux ``PR_SET_PDEATHSIG``). A file that runs past the time limit is stopped
+(its whole process group) and reported as ``timeout``; a worker that dies (e.g. out of memory) as
 ``failed``. Reports come back in the order of the files, whatever order they finish in.
 """
 
@@ -37,7 +38,7 @@ def _run_worker(file: str, timeout: float) -> FileReport:
     env = dict(os.environ)
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     started = time.perf_counter()
-    cmd = [sys.executable, "-m", "shapedoctor", "check", "--worker", file]
+    cmd = [sys.executable, "-m", "shapedoctor", "check", "--worker", "--parent-pid", str(os.getpid()), file]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                             start_new_session=True)
     try:
