@@ -229,6 +229,9 @@ def test_other_errors_are_not_claimed(text):
 # --- every number printed comes from the text ---------------------------------------------
 
 
+CORPUS_TEXTS_DIR = FIXTURES / "corpus"
+
+
 def _printed(diagnosis) -> str:
     out = list(diagnosis.notes)
     for f in diagnosis.findings:
@@ -266,6 +269,8 @@ def derived_numbers(text: str) -> set[str]:
     # A count from the largest index: classes 0 to n - 1, labels up to 25 need 26 units.
     allowed |= {str(int(x) + 1) for x in numbers_in(text) if x.isdigit()}
     allowed |= {str(int(x) - 1) for x in numbers_in(text) if x.isdigit() and int(x) > 0}
+    # Divisors of a size (30 values: rows of 5 or 6, `Reshape((-1, 6))`).
+    allowed |= {str(d) for a in ints if 0 < a <= 100_000 for d in range(2, min(a, 64) + 1) if a % d == 0}
     # The multiples of b nearest to a (30 values into rows of 7: 28 or 35).
     allowed |= {str(m) for a in ints for b in ints if b > 1 for m in ((a // b) * b, (a // b + 1) * b)}
     return allowed
@@ -280,6 +285,11 @@ def _foreign_numbers(text: str) -> set[str]:
 def test_every_number_printed_comes_from_the_text(name):
     """No canned numbers from another example: each number is in the text or computed from it."""
     assert _foreign_numbers(read(name)) == set()
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS_TEXTS_DIR.glob("*.txt")), ids=lambda p: p.name)
+def test_every_number_printed_comes_from_the_text_corpus(path):
+    assert _foreign_numbers(path.read_text(encoding="utf-8")) == set()
 
 
 def test_number_check_catches_a_canned_example():
