@@ -27,12 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 WRITER = textwrap.dedent("""\
     import sys
-    from shapedoctor.patch.apply import Patch
+    from types import SimpleNamespace
     from shapedoctor.patch.write import digest, write_patch
     path, before, after = sys.argv[1], open(sys.argv[2]).read(), open(sys.argv[3]).read()
     print("ready", flush=True)
     sys.stdin.readline()
-    write_patch(Patch(path, before, after), digest(before), project_dir=sys.argv[4])
+    write_patch(SimpleNamespace(file=path, after=after), digest(before), project_dir=sys.argv[4])
     print("done", flush=True)
 """)
 

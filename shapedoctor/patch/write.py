@@ -30,9 +30,12 @@ import os
 import secrets
 import stat
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from shapedoctor.patch.apply import Patch
 from shapedoctor.patch.sourcefile import decode, is_python
+
+if TYPE_CHECKING:  # apply imports libcst: not needed to write
+    from shapedoctor.patch.apply import Patch
 
 
 class WriteRefused(Exception):
