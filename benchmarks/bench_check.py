@@ -5,11 +5,14 @@
             12 GB address-space limit (``resource.setrlimit``) so that it dies of memory without
             putting the machine at risk.
 2. ratios — `check` vs `run --quick` vs `python` on the seed examples and the corpus
-            (``BENCH_CASES=N`` takes the first N corpus cases; default: all).
+            (``BENCH_CASES=N`` takes the first N corpus cases, ``BENCH_PREFIX=t0`` only the
+            cases whose folder starts so; default: all), in CPU seconds and wall seconds.
 3. many   — 50 corpus scripts checked with `-j 2`: wall time and the peak memory of all
             processes together (sampled with psutil every 50 ms).
 
-    python benchmarks/bench_check.py [big] [ratios] [many]
+4. train  — the same three on a script that really trains (20 epochs on 20,000 samples).
+
+    python benchmarks/bench_check.py [big] [ratios] [many] [train]
 """
 
 from __future__ import annotations
@@ -123,7 +126,8 @@ def bench_ratios() -> None:
     print("== 2. check vs run --quick vs python, per script (wall seconds)")
     scripts = [ROOT / "examples" / f for f in ("seed_example1_dense_units.py", "seed_example2_reshape.py",
                                               "seed_example3_lstm.py")]
-    cases = sorted(p for p in (ROOT / "tests" / "corpus").glob("*/script.py"))
+    prefix = os.environ.get("BENCH_PREFIX", "")  # e.g. "t0": only the training-time cases
+    cases = sorted(p for p in (ROOT / "tests" / "corpus").glob(f"{prefix}*/script.py"))
     limit = int(os.environ.get("BENCH_CASES", "0")) or len(cases)
     scripts += cases[:limit]
     print("CPU seconds (user + system) of each command's process tree; wall seconds in brackets")
@@ -146,6 +150,24 @@ def bench_ratios() -> None:
     print(f"machine load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
+def bench_train() -> None:
+    print("== 4. a script that really trains (bench_quick.py's: 20 epochs on 20,000 samples)")
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_quick import SCRIPT
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "train.py").write_text(SCRIPT)
+        row = {}
+        for label, cmd in (("python", [sys.executable, "train.py"]),
+                           ("run --quick", [sys.executable, "-m", "shapedoctor", "run", "--quick", "train.py"]),
+                           ("check", [sys.executable, "-m", "shapedoctor", "check", "train.py"])):
+            wall, peak, code, _ = measure(cmd, Path(tmp))
+            row[label] = measure.cpu
+            print(f"{label:12}: exit {code}, {measure.cpu:6.2f} s CPU ({wall:5.1f} s wall), {peak} MB peak")
+        print(f"check/python {row['check'] / row['python']:.2f}x, check/run --quick "
+              f"{row['check'] / row['run --quick']:.2f}x (CPU)")
+
+
 def bench_many() -> None:
     print("== 3. 50 files checked with -j 2")
     cases = sorted(p for p in (ROOT / "tests" / "corpus").glob("*/script.py"))[:50]
@@ -160,6 +182,6 @@ def bench_many() -> None:
 
 
 if __name__ == "__main__":
-    wanted = sys.argv[1:] or ["big", "ratios", "many"]
+    wanted = sys.argv[1:] or ["big", "ratios", "many", "train"]
     for name in wanted:
-        {"big": bench_big, "ratios": bench_ratios, "many": bench_many}[name]()
+        {"big": bench_big, "ratios": bench_ratios, "many": bench_many, "train": bench_train}[name]()
