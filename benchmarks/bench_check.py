@@ -182,6 +182,9 @@ def bench_many() -> None:
 
 
 if __name__ == "__main__":
-    wanted = sys.argv[1:] or ["big", "ratios", "many", "train"]
+    parts = {"big": bench_big, "ratios": bench_ratios, "many": bench_many, "train": bench_train}
+    wanted = sys.argv[1:] or list(parts)
+    if any(name not in parts for name in wanted):
+        sys.exit(__doc__)
     for name in wanted:
-        {"big": bench_big, "ratios": bench_ratios, "many": bench_many, "train": bench_train}[name]()
+        parts[name]()
