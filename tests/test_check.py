@@ -278,3 +278,20 @@ def test_check_workers_die_with_check_and_time_out(tmp_path):
     parent.wait()
     gone, alive = psutil.wait_procs(workers, timeout=30)
     assert alive == []
+
+
+@pytest.mark.skipif(os.environ.get("SHAPEDOCTOR_LONG") != "1", reason="long mode: SHAPEDOCTOR_LONG=1")
+def test_check_agrees_with_run_on_the_whole_corpus():
+    from corpus_runner import load_cases
+
+    cases = load_cases()
+    files = [str(folder / "script.py") for _, folder, _ in cases]
+    proc = shapedoctor("check", "--format", "json", "--strict", "--timeout", "900", *files, timeout=7200)
+    reports = {r["script"]: r for r in json.loads(proc.stdout)["files"]}
+    problems = {}
+    for (name, folder, case), file in zip(cases, files):
+        report = reports[os.path.normpath(file)]
+        found = score(case, 0 if report["status"] == "ok" else 1, report)
+        if found or report["outcome"] != "checked":
+            problems[name] = found or [report["outcome"]]
+    assert problems == {}
