@@ -91,3 +91,14 @@ def test_github_annotations_point_at_the_root_cause(project):
     assert len(lines) == 1
     assert lines[0].startswith("::error file=model.py,line=9,title=SD101 wrong-rank::")
     assert "(noticed at model.py:10)" in lines[0] and "%0Afix: repeat the vector as a sequence" in lines[0]
+
+
+def test_github_annotations_of_a_notebook_name_the_cell():
+    from shapedoctor.render.github import render
+
+    finding = {"id": "SD101", "family": "wrong-rank", "severity": "error", "message": "LSTM `lstm` refused its input",
+               "culprit": {"file": "explore.ipynb", "line": 3, "cell": 2},
+               "consumer": {"file": "explore.ipynb", "line": 4, "cell": 2}, "fixes": []}
+    text = render([{"script": "explore.ipynb", "outcome": "checked", "findings": [finding]}])
+    assert text == ("::error file=explore.ipynb,title=SD101 wrong-rank::cell 2, line 3: LSTM `lstm` refused its input"
+                    " (noticed at explore.ipynb:cell 2:4)\n")

@@ -2,7 +2,8 @@
 
 Each finding becomes one annotation on its root-cause line (``error`` or ``warning`` after its
 severity), titled with the family id and slug; the message names the layer or call that
-refused the shapes. Files that could not be checked get a ``warning`` (stopped early) or an
+refused the shapes (in a notebook, the cell and line are in the message: an annotation's line
+would be a line of the notebook's JSON). Files that could not be checked get a ``warning`` (stopped early) or an
 ``error`` (invalid, timed out, failed). Takes the per-file JSON reports; only draws.
 """
 
@@ -24,7 +25,10 @@ def render(reports: list[dict]) -> str:
             fixes = finding.get("fixes") or []
             if fixes:
                 message += f"\nfix: {fixes[0].get('title')}"
-            lines.append(_command(level, place.get("file") or script, place.get("line"),
+            line = place.get("line")
+            if place.get("cell"):  # a notebook: annotation lines would be lines of its JSON
+                message, line = f"cell {place['cell']}, line {line}: {message}", None
+            lines.append(_command(level, place.get("file") or script, line,
                                   f"{finding.get('id')} {finding.get('family')}", message))
         outcome = report.get("outcome")
         if outcome == "stopped" and report.get("stopped"):
