@@ -111,3 +111,31 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
               f"{os.path.relpath(written.newer)}", file=sys.stderr)
         return 1
     return 0
+
+
+PROOF_ENV = "SHAPEDOCTOR_PROVING"  # set in the proof subprocess: no nested proofs
+
+
+def prove_unclonable(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str | None], timeout: float) -> None:
+    """Fixes that could not be checked on a clone of the model (a custom layer whose ``get_config``
+    is incomplete) are checked by running the patched script instead; a proven one is verified."""
+    from shapedoctor.patch.apply import make_patch
+    from shapedoctor.patch.prove import prove
+
+    if os.environ.get(PROOF_ENV):
+        return
+    for finding in diagnosis.findings:
+        for fix in finding.fixes:
+            if not fix.needs_proof:
+                continue
+            patch = make_patch(fix.edits, sources)
+            if patch is None:
+                fix.checks["proof"] = False
+                continue
+            proof = prove(patch, argv, timeout)
+            fix.proven, fix.proof = proof.proven, proof.reason
+            fix.checks["proof"] = proof.proven
+            fix.verified = proof.proven
+            fix.note = (fix.note or "").replace("it is checked on the patched script instead (--diff)",
+                                                "checked by running the patched script: " + proof.reason)
+            return  # one proof per run: it costs a second run of the script

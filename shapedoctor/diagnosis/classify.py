@@ -2,8 +2,9 @@
 
 Keras's own words decide first (they name the check that failed), refined with what the
 graph knows: a width error on a layer that was already called elsewhere is a reused layer
-(SD106), not a plain wrong width (SD102). Unknown messages return None, and ``run`` then
-re-raises the user's exception untouched.
+(SD106), not a plain wrong width (SD102). Other messages about shapes, ranks or axes are the
+generic SD108 (fixes found by search); the rest return None, and ``run`` then re-raises the
+user's exception untouched.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ def classify(message: str, consumer_cls: str) -> str | None:
     if shapes is not None:
         expected, found = shapes
         return "SD101" if len(expected) != len(found) else "SD102"
+    from shapedoctor.families.sd108_generic import SHAPE_WORDS
+
+    if SHAPE_WORDS.search(msg):
+        return "SD108"  # raised by a Keras layer about shapes, but no specific family: search for fixes
     return None
 
 

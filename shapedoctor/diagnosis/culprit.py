@@ -6,8 +6,11 @@ Rules, per family (documented in the README and followed by the test corpus):
   (Dropout, Activation, normalisation...): the layer whose config made the shape, or the
   ``Input``, or the data the model was called with;
 * Reshape (SD103): the Reshape itself (its target shape), the producer is named in the text;
-* merge (SD104): the producer of the input whose shape differs from the first input's;
-* shrinking (SD105): the layer whose window no longer fits;
+* merge (SD104): the producer of the input whose shape differs from the first input's; for
+  feature maps of different sizes, the valid convolution or the pooling/strided layer that only
+  the smaller branch has (the branch that changed), never the untouched shortcut;
+* shrinking (SD105): the layer whose window no longer fits; but when the input was declared
+  channels-first (``(3, 32, 32)``) in a channels-last model, the Input declaration;
 * reused layer (SD106): the second call of the shared layer;
 * undefined axis (SD107): the Flatten that produced it, else the Input that declared `None`.
 """
@@ -39,8 +42,18 @@ def find_culprit(ctx: Context) -> Node | None:
             shrinkers = spatial_shrinkers(ctx, small)
             if shrinkers:
                 return shrinkers[0]
+            from shapedoctor.families.sd104_merge import stray_downsamplers
+
+            stray = stray_downsamplers(ctx, small)
+            if stray:
+                return stray[0]  # the pooling on the branch that changed, not the shortcut
         return ctx.shaping_producer(ctx.producer())
-    if fam in ("SD103", "SD105", "SD106"):
+    if fam == "SD105":
+        from shapedoctor.families.sd105_shrink import channels_first_input
+
+        declared = channels_first_input(ctx)
+        return declared[0] if declared is not None else ctx.consumer  # channels declared first: the Input
+    if fam in ("SD103", "SD106"):
         return ctx.consumer
     if fam == "SD107":
         for node in ctx.graph.upstream(ctx.consumer):

@@ -21,6 +21,7 @@ from shapedoctor.graph.model import Graph, Node, format_shape
 from shapedoctor.infer.propagate import propagate
 from shapedoctor.patch.apply import attach
 from shapedoctor.repair.codegen import CodeWriter
+from shapedoctor.repair.ranking import annotate
 from shapedoctor.repair.verify import verify_all
 from shapedoctor.report.model import Finding, FixReport, PathStep
 from shapedoctor.trace.recorder import Failure, Recorder, is_symbolic, shape_of
@@ -41,13 +42,24 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     ctx.culprit = culprit
     replay = propagate(ctx.graph)
     candidates = list(family.fixes(ctx)) if family.fixes else []
-    verified = verify_all(ctx.graph, candidates, ctx.expected_output)
+    rejected: list = []
+    verified = verify_all(ctx.graph, candidates, ctx.expected_output, rejected=rejected)
     writer = CodeWriter(ctx.graph)
     fixes = []
-    for cand in verified:
-        code = writer.render(cand)
-        fix = attach(FixReport(cand.title, code.code, code.file, code.line, True,
-                               format_shape(cand.result_shape) if cand.result_shape else None, cand.note),
+    rendered = [(cand, writer.render(cand)) for cand in verified]
+    kept = [(c, code) for c, code in rendered if _meaning_kept(c, code)]
+    if not kept:
+        # Nothing keeps every invariant: show the cheapest candidate Keras accepted, marked
+        # "not verified: <invariant>".
+        pool = [c for c, _code in rendered] + rejected
+        if pool:
+            best = min(pool, key=lambda c: c.cost)
+            kept = [(best, next((code for c, code in rendered if c is best), None) or writer.render(best))]
+    for cand, code in kept:
+        title = cand.title if cand.verified else f"{cand.title} (not verified: {cand.checks.failure_text()})"
+        fix = attach(FixReport(title, code.code, code.file, code.line, cand.verified,
+                               format_shape(cand.result_shape) if cand.result_shape else None, cand.note,
+                               checks=dict(cand.checks.results), cost=cand.cost),
                      code.edits, code.why_not)
         fix.graph = fix_view(ctx.graph, cand)
         fixes.append(fix)
@@ -57,7 +69,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     what = f"{consumer_place.cls} `{consumer_place.layer}` refused its input"
     if expected and received:
         what += f": expected {expected}, received {received}"
-    return Finding(
+    finding = Finding(
         id=family.id,
         family=family.slug,
         severity=family.severity,
@@ -72,6 +84,23 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         keras_message=message,
         graph=view_of(ctx.graph, replay.shapes, culprit=culprit, consumer=ctx.consumer),
     )
+    annotate(finding)
+    return finding
+
+
+def _meaning_kept(cand, code) -> bool:
+    """Invariant ``keeps_meaning``: no layer with weights written where the code runs every step."""
+    from shapedoctor.repair.edits import InsertLayer
+    from shapedoctor.repair.invariants import meaning_kept
+
+    for edit in cand.edits:
+        if isinstance(edit, InsertLayer):
+            ok, why = meaning_kept(edit.cls, code.file, code.line)
+            cand.checks.record("keeps_meaning", ok, why)
+            if not ok:
+                cand.verified = False
+                return False
+    return True
 
 
 def _context(recorder: Recorder, failure: Failure, family_id: str, message: str) -> Context | None:
@@ -185,7 +214,9 @@ def diagnose_exception(recorder: Recorder, exc: BaseException) -> Finding | None
     """The finding for an exception that escaped the user's program, if it is a shape error."""
     failure = recorder.failure
     if failure is None:
-        return None
+        from shapedoctor.diagnosis.applications import diagnose_application
+
+        return diagnose_application(exc)  # raised by keras.applications before any layer ran
     if failure.exception is not exc and keras_message(failure.exception) not in _ANSI.sub("", str(exc)):
         return None
     return diagnose_failure(recorder, failure)

@@ -127,16 +127,26 @@ def explanation(ctx: Context, culprit: Node | None) -> str:
     if fam == "SD105":
         cfg = ctx.config_of(ctx.consumer)
         window = cfg.get("kernel_size") or cfg.get("pool_size")
-        return (
+        text = (
             f"{cons} slides a window of {format_shape(tuple(window)) if window else '?'} over a feature map of "
             f"{format_shape(got)}: the window no longer fits. With padding=\"valid\" each convolution removes "
             "kernel_size - 1 positions and each pooling divides the size by its stride."
         )
+        if culprit is not None and culprit.kind == "input":
+            shape = ctx.shape_of(culprit)
+            text += (f" The input was declared {format_shape(tuple(shape[1:]))}: channels first, but the layers are "
+                     "channels-last (height, width, channels), so they slide over the few channels as if they were "
+                     "image rows. Declare (height, width, channels) and move the data's channel axis last.")
+        return text
     if fam == "SD107":
         return (
             f"{cons} needs to know the size of the last axis to create its weights, but received {format_shape(got)}. "
             f"`None` outside the batch axis means 'any size'; it came from {made}, so Flatten cannot compute a fixed width."
         )
+    if fam == "SD108":
+        why = _why_rank(ctx, culprit) if culprit is not None and culprit.kind == "layer" else ""
+        return (f"{cons} refused a tensor of shape {format_shape(got)} (Keras: \"{ctx.message.strip()}\"). "
+                f"That shape was made by {made}. {why}".strip())
     return ""
 
 

@@ -78,7 +78,8 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
         if result.ok and len(lasts) == 1 and None not in in_shapes:  # no more stretching of the feature axis
             code = writer.render(cand)
             fixes.append(attach(FixReport(cand.title, code.code, code.file, code.line, True,
-                                          format_shape(result.shapes.get(out_t)), cand.note), code.edits, code.why_not))
+                                          format_shape(result.shapes.get(out_t)), cand.note,
+                                          checks={"reaches_end": True}, cost=cand.cost), code.edits, code.why_not))
     shown = " and ".join(format_shape(s) for s in shapes)
     consumer = place_of(ctx, node, as_consumer=True)
     culprit = place_of(ctx, prod) if prod is not None else consumer

@@ -153,6 +153,9 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
                                           apply=_np_apply("np.expand_dims({v}, 0)"), cost=1))
             out.append(prob)
             continue
+        if _batch_in_declaration(want, got, call):
+            out.append(_declared_with_batch(call, model, want, got, i))
+            continue
         from shapedoctor.repair.generators import _matches
 
         prob = Problem(
@@ -169,6 +172,47 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
                                       note="the model is then built for the data you have"))
         out.append(prob)
     return out
+
+
+def _batch_in_declaration(want: tuple, got: tuple, call: TrainingCall) -> bool:
+    """``input_shape=X.shape``: the declared sample shape is the whole data array (batch axis included),
+    while the data really is a batch (it pairs with as many labels)."""
+    if len(want) != len(got) + 1 or tuple(want[1:]) != tuple(got) or call.batched or len(got) < 2:
+        return False
+    ys = [s[0] for s in _flat(call.y_shapes) if s]
+    # Only with labels to pair with: without them (predict) one sample lacking its batch axis is likelier.
+    return bool(ys) and ys[0] == got[0]
+
+
+def _declared_with_batch(call: TrainingCall, model: Any, want: tuple, got: tuple, index: int) -> Problem:
+    prob = Problem("SD201", f"the model input was declared as {format_shape(tuple(want[1:]))} per sample, which is the "
+                   f"shape of the whole data array {format_shape(got)}", "layer",
+                   expected=format_shape((None,) + tuple(got[1:])), received=format_shape(want), output_index=index)
+    prob.explanation = (f"`input_shape`/`Input(shape=...)` describes ONE sample; Keras adds the batch axis itself. "
+                        f"It was given the shape of the whole array, {format_shape(got)} (typically `X.shape`), so the "
+                        f"model expects batches of {got[0]}-row matrices. Declare `X.shape[1:]`, i.e. "
+                        f"{format_shape(tuple(got[1:]))}.")
+    prob.layer = _declaring_layer(model)
+    prob.fixes.append(TrainingFix(f"declare one sample, not the whole array: shape=X.shape[1:] = "
+                                  f"{format_shape(tuple(got[1:]))}", "model",
+                                  edits=[("input", index, (None,) + tuple(got[1:]))], cost=1))
+    return prob
+
+
+def _declaring_layer(model: Any) -> Any:
+    """The layer whose line declared the input shape: the Input, else the first layer (``input_shape=``)."""
+    from shapedoctor.trace import recorder as rec
+
+    layers = getattr(model, "layers", []) or []
+    try:
+        inputs = [t._keras_history.operation for t in model.inputs]
+    except (AttributeError, ValueError, TypeError):
+        inputs = []
+    for layer in inputs:
+        site = rec.CURRENT.creation_site(layer) if rec.CURRENT is not None else None
+        if site is not None and "shape" in (site.code or ""):
+            return layer
+    return layers[0] if layers else None
 
 
 def _permutation(declared: list, data: list) -> list[int] | None:
@@ -334,8 +378,122 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
         prob = _check_one(out, sample, shape, losses[i] if i < len(losses) else None, model, i, top)
         if prob is not None:
             prob.output_index = i
+            _labels_from_one(call, prob, tuple(out), i)
+            _suspect_model(call, model, prob, tuple(out), tuple(shape), i)
             problems.append(prob)
     return problems
+
+
+def _labels_from_one(call: TrainingCall, prob: Problem, out: tuple, index: int) -> None:
+    """Class labels 1..k against k output units: the encoding starts at 1, not the model at k too few.
+    The expert fix shifts the labels (``y - 1``), ranked before widening the output layer."""
+    import numpy as np
+
+    if prob.family != "SD202" or not prob.message.startswith("labels go up to class"):
+        return
+    ys = _flat(call.y_ref)
+    try:
+        y = np.asarray(ys[index] if index < len(ys) else ys[0])
+        low, high = int(y.min()), int(y.max())
+    except Exception:  # noqa: BLE001 - labels we cannot read whole (a dataset): leave it
+        return
+    if low == 1 and high == out[-1]:
+        prob.culprit_kind = "labels"
+        prob.explanation += (f" The labels run from 1 to {high}: the classes are numbered from 1, but sparse "
+                             "cross-entropy counts from 0. Shift them (`y - 1`) rather than adding an output unit "
+                             "that no sample will ever use.")
+        prob.fixes.insert(0, TrainingFix("number the classes from 0: y - 1", "labels", transform="{v} - 1",
+                                         apply=_np_apply("{v} - 1"), cost=1))
+
+
+def _labels_are_inputs(call: TrainingCall, index: int) -> bool:
+    """The labels are the model's own inputs (an autoencoder): then they are right by construction."""
+    import numpy as np
+
+    ys, xs = _flat(call.y_ref), _flat(call.x_ref)
+    y = ys[index] if index < len(ys) else None
+    if y is None:
+        return False
+    for x in xs:
+        if x is y:
+            return True
+        try:
+            if np.shape(x) == np.shape(y) and np.array_equal(np.asarray(x[:8]), np.asarray(y[:8])):
+                return True
+        except Exception:  # noqa: BLE001 - not array-like
+            continue
+    return False
+
+
+def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_shape: tuple, index: int) -> None:
+    """Labels and output disagree: search model-side edits too, and weigh the evidence.
+
+    Labels that are the inputs themselves (autoencoders) are right by construction, so the layer
+    that made the output wrong is the culprit and the model-side fixes rank first."""
+    if prob.family not in ("SD202", "SD204") or prob.culprit_kind not in ("labels", "layer"):
+        return
+    fixes = _model_side_fixes(model, index, out, y_shape)
+    if not fixes:
+        return
+    known = {repr(f.edits) for f in prob.fixes}
+    fixes = [f for f in fixes if repr(f.edits) not in known]
+    if _labels_are_inputs(call, index):
+        prob.culprit_kind = "layer"
+        prob.layer = fixes[0].edits[0][1] if fixes else prob.layer
+        prob.explanation += (" The labels are the model's own inputs (an autoencoder), so they are right by "
+                             "construction: a layer made the output the wrong shape.")
+        for f in prob.fixes:
+            if f.kind in ("labels", "data"):
+                f.cost += 2
+    else:
+        for f in fixes:
+            f.cost += 1
+    prob.fixes += fixes
+
+
+_SEQUENCE_RNN = ("LSTM", "GRU", "SimpleRNN")
+
+
+def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list[TrainingFix]:
+    """Edits of the last layers before output *index* that would give it the labels' shape."""
+    fixes: list[TrainingFix] = []
+    layer, seen = _output_layer(model, index), 0
+    first = layer
+    while layer is not None and seen < 8:
+        seen += 1
+        cls, cfg = type(layer).__name__, _config(layer)
+        if cls in _SEQUENCE_RNN and not cfg.get("return_sequences") and len(y_shape) == len(out) + 1:
+            fixes.append(TrainingFix(f"keep the time axis: return_sequences=True on {layer.name}", "model",
+                                     edits=[("config", layer, {"return_sequences": True})], cost=1))
+        if cls == "RepeatVector" and len(y_shape) == 3 and y_shape[1] is not None and cfg.get("n") != y_shape[1]:
+            fixes.append(TrainingFix(f"repeat as many steps as the labels have: RepeatVector({y_shape[1]})", "model",
+                                     edits=[("config", layer, {"n": y_shape[1]})], cost=1))
+        if len(y_shape) == len(out) >= 3 and tuple(y_shape[1:-1]) != tuple(out[1:-1]) and None not in y_shape[1:-1] \
+                and None not in out[1:-1]:
+            ratios = {y // o if o and y % o == 0 else 0 for y, o in zip(y_shape[1:-1], out[1:-1])}
+            ratio = ratios.pop() if len(ratios) == 1 else 0
+            if ratio > 1 and "Transpose" in cls:
+                strides = tuple(int(s) * ratio for s in (cfg.get("strides") or (1,) * (len(out) - 2)))
+                fixes.append(TrainingFix(f"upsample once more in the decoder: strides={strides} on {layer.name}",
+                                         "model", edits=[("config", layer, {"strides": strides, "padding": "same"})],
+                                         cost=1))
+            elif ratio > 1 and cls.startswith("UpSampling"):
+                size = tuple(int(s) * ratio for s in (cfg.get("size") or (1,) * (len(out) - 2)))
+                fixes.append(TrainingFix(f"upsample once more in the decoder: size={size} on {layer.name}", "model",
+                                         edits=[("config", layer, {"size": size})], cost=1))
+        if layer is first and len(y_shape) == len(out) >= 3 and tuple(y_shape[1:-1]) == tuple(out[1:-1]) \
+                and y_shape[-1] != out[-1] and isinstance(cfg.get("filters"), int):
+            fixes.append(TrainingFix(f"make {layer.name} produce the labels' {y_shape[-1]} channels: "
+                                     f"filters={y_shape[-1]}", "model",
+                                     edits=[("config", layer, {"filters": y_shape[-1]})], cost=1))
+        try:
+            tensors = layer._inbound_nodes[0].arguments.keras_tensors
+            layer = tensors[0]._keras_history.operation if tensors else None
+        except (AttributeError, IndexError, ValueError):
+            break
+        if layer is not None and type(layer).__name__ == "InputLayer":
+            break
+    return fixes
 
 
 def _by_output(struct: Any, names: list[str]) -> list:
@@ -509,12 +667,48 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
         prob.layer = rnn
         prob.fixes.append(TrainingFix(f"return only the last step: return_sequences=False on {rnn.name}", "model",
                                       edits=[("config", rnn, {"return_sequences": False})], cost=1))
+    first = _first_dense_on_map(model, index)
+    if first is not None and rnn is None:
+        # Dense keeps every axis but the last: the root cause is the FIRST Dense applied to the
+        # feature map (where Flatten/pooling was left out), not the output layer.
+        prob.layer = first
+        pool = f"GlobalAveragePooling{rank_in - 2}D" if 3 <= rank_in <= 5 else None
+        prob.fixes.append(TrainingFix(f"flatten the feature map before {first.name}: Flatten()", "model",
+                                      edits=[("insert_before_layer", first, "Flatten")], cost=1))
+        if pool:
+            prob.fixes.append(TrainingFix(f"pool the feature map before {first.name}: {pool}()", "model",
+                                          edits=[("insert_before_layer", first, pool)], cost=1))
+        if first is not _output_layer(model, index):
+            return prob  # pooling only before the output layer would leave a Dense applied per pixel
     prob.fixes.append(TrainingFix(f"pool the extra axes before the output layer: GlobalAveragePooling{rank_in - 2}D()",
                                   "model", edits=[("insert_before_output", index, f"GlobalAveragePooling{rank_in - 2}D")],
                                   cost=1))
     prob.fixes.append(TrainingFix("flatten before the output layer: Flatten()", "model",
                                   edits=[("insert_before_output", index, "Flatten")], cost=2))
     return prob
+
+
+def _first_dense_on_map(model: Any, index: int) -> Any:
+    """The first Dense of the chain of Dense (and shape-keeping) layers that ends at output *index*,
+    when that chain starts on a tensor with more than two axes (a feature map or a sequence)."""
+    layer, first = _output_layer(model, index), None
+    while layer is not None:
+        name = type(layer).__name__
+        from shapedoctor.diagnosis.context import PASS_THROUGH
+
+        if name == "Dense":
+            first = layer
+        elif name not in PASS_THROUGH:
+            break
+        try:
+            tensors = layer._inbound_nodes[0].arguments.keras_tensors
+            rank = len(tensors[0].shape)
+            layer = tensors[0]._keras_history.operation
+        except (AttributeError, IndexError, ValueError):
+            break
+        if rank <= 2:
+            return None
+    return first
 
 
 def _last_sequence_rnn(model: Any) -> Any:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import ast
 import copy
 import warnings
+from dataclasses import dataclass, field
 from typing import Any
 
 from shapedoctor.diagnosis.training import Problem, TrainingFix, _aligned, _is_shape, model_outputs
 from shapedoctor.graph.model import format_shape
 from shapedoctor.patch.apply import attach
 from shapedoctor.patch.textedit import TextEdit, indentation
+from shapedoctor.repair import invariants as inv
+from shapedoctor.repair.invariants import Checks
 from shapedoctor.report.model import Finding, FixReport, PathStep, Place
 from shapedoctor.trace.sites import Site
 from shapedoctor.trace.training import TrainingCall
@@ -31,6 +34,10 @@ def findings_for(call: TrainingCall, problems: list[Problem], recorder: Any = No
         except Exception as exc:  # noqa: BLE001 - one bad finding must not hide the others
             out.append(_bare_finding(call, prob, note=f"fixes could not be checked ({type(exc).__name__})"))
     return out
+
+
+def _join(a: str | None, b: str) -> str:
+    return f"{a}; {b}" if a else b
 
 
 def _bare_finding(call: TrainingCall, prob: Problem, note: str | None = None) -> Finding:
@@ -49,21 +56,37 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
     from shapedoctor.families import get
 
     fam = get(prob.family)
-    fixes = []
+    fixes, rejected = [], []
     for fix in sorted(prob.fixes, key=lambda f: f.cost):
-        ok, result_shape = verify(call, prob, fix, recorder)
-        if ok:
+        verdict = verify(call, prob, fix, recorder)
+        if verdict.ok or verdict.unclonable or verdict.checks.results.get("reaches_end"):
             code, file, line, edits, *why_not = render(call, prob, fix, recorder)
-            fixes.append(attach(FixReport(fix.title, code, file, line, True, result_shape, fix.note), edits,
-                                *why_not))
+            report = attach(FixReport(fix.title, code, file, line, verdict.ok, verdict.result_shape, fix.note,
+                                      checks=dict(verdict.checks.results), cost=fix.cost), edits, *why_not)
+            if verdict.ok:
+                fixes.append(report)
+            elif verdict.unclonable:
+                report.needs_proof = True
+                report.note = _join(report.note, f"the model cannot be cloned to try this fix on ({verdict.unclonable}); "
+                                    "it is checked on the patched script instead (--diff)")
+                fixes.append(report)
+            else:
+                report.title = f"{report.title} (not verified: {verdict.checks.failure_text()})"
+                rejected.append(report)
         if len(fixes) >= 4:
             break
+    if not fixes and rejected:
+        fixes.append(rejected[0])  # nothing better: show the best, marked "not verified: <invariant>"
     consumer = _place(call, "consumer", prob, recorder)
     culprit = _place(call, prob.culprit_kind, prob, recorder)
     severity = "warning" if prob.silent else fam.severity
-    return Finding(fam.id, fam.slug, severity, prob.message, consumer=consumer, culprit=culprit,
-                   expected=prob.expected, received=prob.received, path=_path(call, prob, recorder),
-                   explanation=prob.explanation, fixes=fixes)
+    finding = Finding(fam.id, fam.slug, severity, prob.message, consumer=consumer, culprit=culprit,
+                      expected=prob.expected, received=prob.received, path=_path(call, prob, recorder),
+                      explanation=prob.explanation, fixes=fixes)
+    from shapedoctor.repair.ranking import annotate
+
+    annotate(finding)
+    return finding
 
 
 # -- verification ------------------------------------------------------------------------
@@ -114,55 +137,134 @@ def _structure_head(value: Any, n: int) -> Any:
     return head(value, min(n, 8))
 
 
-def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -> tuple[bool, str | None]:
-    """Apply *fix* to a clone (or to copies of the data) and run one step on the user's samples."""
+@dataclass
+class Verdict:
+    """What one training step of a fixed clone showed: accepted by Keras, and which invariants held."""
+
+    ok: bool
+    result_shape: str | None = None
+    checks: Checks = field(default_factory=Checks)
+    unclonable: str | None = None  # why the model could not be cloned (then the patched script is proved)
+
+
+class _CloneFailed(Exception):
+    pass
+
+
+def _clone(model: Any) -> Any:
     import keras
 
+    try:
+        return keras.models.clone_model(model)
+    except Exception as exc:  # noqa: BLE001 - custom layers with an incomplete get_config
+        raise _CloneFailed(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from exc
+
+
+def _full_count(value: Any) -> int | None:
+    from shapedoctor.diagnosis.training import _flat
+    from shapedoctor.trace.recorder import shape_of
+
+    counts = [shape_of(a)[0] for a in _flat(value) if shape_of(a)]
+    return counts[0] if counts else None
+
+
+def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: Any, checks: Checks) -> None:
+    """Samples and pairing on the FULL transformed arrays, not on the few rows used for the step."""
+    from shapedoctor.diagnosis.training import _flat
+    from shapedoctor.trace.recorder import shape_of
+
+    original = call.y_ref if fix.kind == "labels" else call.x_ref
+    if not fix.whole:
+        original = _item(original, prob.output_index)
+    before = [shape_of(a) for a in _flat(original)]
+    after = [shape_of(a) for a in _flat(full)]
+    if fix.counts_to is None and fix.transform != "{v}.batch(32)":
+        for b, a in zip(before, after):
+            checks.record("samples", *inv.samples_kept(b, a))
+            if fix.rewrite_argument is None:
+                checks.record("keeps_data", *inv.values_kept(b, a))
+    if call.method in ("predict", "predict_on_batch") or call.y_ref is None or call.batched:
+        return
+    other = call.x_ref if fix.kind == "labels" else call.y_ref
+    n_changed, n_other = _full_count(full), _full_count(other)
+    checks.record("samples", *inv.paired(n_changed, n_other))
+
+
+def _loss_invariant(loss: Any, y_shape: tuple | None, out: tuple | None) -> tuple[bool, str] | None:
+    """(ok, why) when the loss compares labels and output of the same shape; None when it cannot be told."""
+    from shapedoctor.diagnosis.training import BINARY, CATEGORICAL, ELEMENTWISE, SPARSE, loss_name
+
+    if y_shape is None or out is None:
+        return None
+    name = loss_name(loss)
+    why = f"labels {format_shape(y_shape)} against output {format_shape(out)} under {name}"
+    if name in ELEMENTWISE | BINARY:
+        a, b = _aligned(tuple(y_shape), tuple(out))
+        return (a[1:] == b[1:]), why
+    if name in CATEGORICAL:
+        return tuple(y_shape[1:]) == tuple(out[1:]), why
+    if name in SPARSE:
+        core = tuple(y_shape[1:-1]) if len(y_shape) == len(out) and y_shape[-1] == 1 else tuple(y_shape[1:])
+        return core == tuple(out[1:-1]), why
+    return None
+
+
+def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -> Verdict:
+    """Apply *fix* to a clone (or to copies of the data), check the invariants, run one step on the user's samples."""
     x, y, loss = call.x, call.y, call.loss
+    checks = Checks()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             if fix.kind == "loss":
                 loss = _replace(loss, prob.output_index, fix.loss) if isinstance(loss, (list, dict)) else fix.loss
-                model = keras.models.clone_model(call.model)
+                model = _clone(call.model)
             elif fix.kind == "labels":
                 if fix.apply is None:
-                    return False, None
-                y = _head(fix.apply(call.y_ref if fix.whole else _item(call.y_ref, prob.output_index)), fix.whole,
-                          y, prob.output_index)
-                model = keras.models.clone_model(call.model)
+                    return Verdict(False, checks=checks)
+                full = fix.apply(call.y_ref if fix.whole else _item(call.y_ref, prob.output_index))
+                _data_invariants(call, prob, fix, full, checks)
+                y = _head(full, fix.whole, y, prob.output_index)
+                model = _clone(call.model)
             elif fix.kind == "data":
                 if fix.apply is None:
-                    return False, None
-                x = _head(fix.apply(call.x_ref if fix.whole else _item(call.x_ref, prob.output_index)), fix.whole,
-                          x, prob.output_index)
+                    return Verdict(False, checks=checks)
+                full = fix.apply(call.x_ref if fix.whole else _item(call.x_ref, prob.output_index))
+                _data_invariants(call, prob, fix, full, checks)
+                x = _head(full, fix.whole, x, prob.output_index)
                 if fix.transform == "{v}.batch(32)":
                     y = None if y is None else _np(y)[None]
                 elif fix.counts_to is not None:
                     y = _structure_head(call.y_ref, fix.counts_to)
-                model = keras.models.clone_model(call.model)
+                model = _clone(call.model)
             else:
                 model = _edited_model(call, fix, recorder)
+                checks.record("size", *inv.model_size_kept(inv.model_size(call.model), inv.model_size(model)))
             outputs = model_outputs(model)
             if call.method in ("predict", "predict_on_batch") or y is None:
                 model.predict_on_batch(x)
             else:
                 if not _same_count(x, y):
-                    return False, None  # fit would refuse: inputs and labels no longer pair up
+                    checks.record("samples", False, "inputs and labels no longer pair up")
+                    return Verdict(False, checks=checks)
                 model.compile(optimizer="sgd", loss=_loss_for(loss))
-                from shapedoctor.diagnosis.training import BINARY, ELEMENTWISE, loss_name
-
                 final = _item(loss, prob.output_index) if isinstance(loss, (list, dict)) else loss
-                if loss_name(final) in ELEMENTWISE | BINARY and y is not None:
-                    label = _item(y, prob.output_index)
-                    out = outputs[prob.output_index]
-                    a, b = _aligned(tuple(getattr(label, "shape", ())), out)
-                    if a[1:] != b[1:]:
-                        return False, None  # still broadcasting: not a fix
+                label = _item(y, prob.output_index)
+                out = outputs[prob.output_index] if prob.output_index < len(outputs) else None
+                verdict = _loss_invariant(final, tuple(getattr(label, "shape", ())) or None, out)
+                if verdict is not None:
+                    checks.record("loss_shapes", *verdict)
+                    if fix.kind == "model":
+                        checks.record("fits_labels", *verdict)
                 model.train_on_batch(x, y)
-            return True, format_shape(outputs[prob.output_index] if outputs else None)
-    except Exception:  # noqa: BLE001 - Keras refused: the fix does not work
-        return False, None
+            checks.record("reaches_end", True)
+            shape = format_shape(outputs[prob.output_index] if outputs else None)
+            return Verdict(checks.ok, shape, checks)
+    except _CloneFailed as exc:
+        return Verdict(False, None, checks, unclonable=str(exc))
+    except Exception as exc:  # noqa: BLE001 - Keras refused: the fix does not work
+        checks.record("reaches_end", False, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        return Verdict(False, None, checks)
 
 
 def _loss_for(loss: Any) -> Any:
@@ -193,6 +295,14 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
         elif kind == "insert_before_output":
             node = graph.producer(graph.outputs[target])
             edits.append(InsertLayer(node.id, value))
+        elif kind == "insert_before_layer":
+            node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
+            edits.append(InsertLayer(node.id, value))
+        elif kind == "insert_after_input":
+            inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
+            tid = inputs[target].outputs[0]
+            consumer = graph.consumers(tid)[0]
+            edits.append(InsertLayer(consumer.id, value, input_index=consumer.input_ids().index(tid)))
         elif kind == "input":
             inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
             edits.append(SetShape(inputs[target].id, value))

@@ -13,6 +13,7 @@ from shapedoctor.families import (  # noqa: F401  (registration side effects)
     sd105_shrink,
     sd106_reuse,
     sd107_undefined,
+    sd108_generic,
     sd201_data,
     sd202_labels,
     sd203_counts,

@@ -82,7 +82,7 @@ def _data_axis(ctx, node, got, missing):
         options.append(("{x}.reshape({x}.shape + " + str((1,) * missing) + ")", tuple(got) + (1,) * missing,
                         "add the missing axes to the data", 1))
     for how, shape, why, cost in options:
-        yield Candidate(f"{why}: {how.format(x='x')}", [DataTransform(how, shape, site, node.id)], cost=cost, tags=["data"])
+        yield Candidate(f"{why}: {how.format(x='x')}", [DataTransform(how, shape, site, node.id, before=tuple(got))], cost=cost, tags=["data"])
 
 
 FAMILY = register(

@@ -63,6 +63,7 @@ def _spatial(ctx, shapes):
     if shrinkers:
         yield Candidate('keep the spatial size: padding="same" on ' + ", ".join(g.name(ctx, n) for n in shrinkers),
                         [SetConfig(n.layer, {"padding": "same"}) for n in shrinkers], cost=1)
+    yield from _stray_downsampling(ctx, shapes, small)
     big, sm = shapes[1 - small], shapes[small]
     rank = len(big) - 2
     crop = tuple((d // 2, d - d // 2) for d in (x - y for x, y in zip(big[1:-1], sm[1:-1])))
@@ -71,12 +72,66 @@ def _spatial(ctx, shapes):
                        cost=2, input_index=1 - small)
 
 
+def _branch(ctx, index):
+    """The nodes above input *index* of the consumer, nearest first (first inputs only)."""
+    ids = ctx.consumer.input_ids()
+    node = ctx.graph.producer(ids[index]) if index < len(ids) else None
+    return ([node] + list(ctx.graph.upstream(node))) if node is not None else []
+
+
+def _downsamples(ctx, node):
+    cls, cfg = ctx.cls_of(node), ctx.config_of(node)
+    if "Pooling" in cls and "Global" not in cls:
+        return True
+    strides = cfg.get("strides")
+    return "Transpose" not in cls and isinstance(strides, (tuple, list)) and any(s > 1 for s in strides)
+
+
+def stray_downsamplers(ctx, small):
+    """Pooling / strided layers on the smaller branch only (not shared with the other branch):
+    the branch that changed the spatial size, where the cause of the mismatch is."""
+    other = {n.id for n in _branch(ctx, 1 - small)}
+    return [n for n in _branch(ctx, small) if n.id not in other and n.kind == "layer" and _downsamples(ctx, n)]
+
+
+def _stray_downsampling(ctx, shapes, small):
+    """A pooled branch merged with an unpooled shortcut: pool/stride the shortcut, or drop the pooling."""
+    from shapedoctor.repair import generators as g
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import RemoveNode, SetConfig
+
+    stray = stray_downsamplers(ctx, small)
+    if not stray:
+        return
+    big = 1 - small
+    ratios = {round(b / s) for b, s in zip(shapes[big][1:-1], shapes[small][1:-1]) if s}
+    if len(ratios) != 1:
+        return
+    ratio = ratios.pop()
+    same = any(ctx.config_of(n).get("padding") == "same" for n in stray)
+    own = {n.id for n in _branch(ctx, small)}
+    shortcut = [n for n in _branch(ctx, big) if n.id not in own and n.kind == "layer"]
+    projection = next((n for n in shortcut if ctx.cls_of(n).startswith("Conv") and "Transpose" not in ctx.cls_of(n)), None)
+    if projection is not None:
+        strides = ctx.config_of(projection).get("strides") or (1,)
+        new = tuple(s * ratio for s in strides)
+        yield Candidate(f"downsample the shortcut like the main branch: strides={new[0] if len(set(new)) == 1 else new} "
+                        f"on {g.name(ctx, projection)}",
+                        [SetConfig(projection.layer, {"strides": new, **({"padding": "same"} if same else {})})], cost=1)
+    pool = stray[0]
+    cls = ctx.cls_of(pool) if "Pooling" in ctx.cls_of(pool) else f"MaxPooling{len(shapes[big]) - 2}D"
+    kwargs = {"padding": "same"} if same else {}
+    yield g.insert(ctx, cls, ratio, why="pool the shortcut like the main branch", cost=1, input_index=big, **kwargs)
+    yield Candidate(f"remove the pooling that only one branch has ({g.name(ctx, pool)})", [RemoveNode(pool.id)], cost=2)
+
+
 def spatial_shrinkers(ctx, index):
     """Convolutions with padding="valid" and a window > 1 above input *index* of the consumer."""
     ids = ctx.consumer.input_ids()
     node = ctx.graph.producer(ids[index]) if index < len(ids) else None
+    shared = {n.id for n in _branch(ctx, 1 - index)}  # layers both branches go through changed both
     found = []
-    while node is not None and node.kind == "layer":
+    while node is not None and node.kind == "layer" and node.id not in shared:
         cfg = ctx.config_of(node)
         window = cfg.get("kernel_size") or ()
         if cfg.get("padding") == "valid" and any(k > 1 for k in window) and "Transpose" not in ctx.cls_of(node):

@@ -14,10 +14,19 @@ def fixes(ctx):
     """Candidates for a window larger than the feature map."""
     from shapedoctor.repair import generators as g
     from shapedoctor.repair.candidate import Candidate
-    from shapedoctor.repair.edits import RemoveNode, SetConfig
+    from shapedoctor.repair.edits import RemoveNode, SetConfig, SetShape
 
     got = ctx.shape_in()
     cfg = ctx.config_of(ctx.consumer)
+    declared = channels_first_input(ctx)
+    if declared is not None:
+        # The channel axis was declared first: the stack shrinks the 3 "rows", not the image. Moving
+        # the channels last is the fix; padding="same" would hide it and keep a wrong model.
+        node, shape = declared
+        moved = (shape[0],) + tuple(shape[2:]) + (shape[1],)
+        yield Candidate(f"declare the input channels-last: shape={tuple(moved[1:])} (and move the data's channel "
+                        "axis last: np.moveaxis(x, 1, -1))", [SetShape(node.id, moved)], cost=1)
+        return
     chain = [ctx.consumer] + ctx.upstream_layers()
     windowed = [n for n in chain if ctx.config_of(n).get("padding") == "valid"]
     if cfg.get("padding") == "valid":
@@ -48,6 +57,21 @@ def fixes(ctx):
         if "Pooling" in ctx.cls_of(n) and "Global" not in ctx.cls_of(n):
             yield Candidate(f"remove the pooling layer {g.name(ctx, n)}", [RemoveNode(n.id)], cost=3)
             break
+
+
+def channels_first_input(ctx):
+    """(input node, shape) when the model input is declared channels-first, e.g. ``(3, 32, 32)``,
+    in a channels-last model: a small first axis (1, 3 or 4) before two larger ones."""
+    node = next((n for n in ctx.graph.upstream(ctx.consumer) if n.kind == "input"), None)
+    shape = ctx.shape_of(node)
+    if node is None or shape is None or len(shape) != 4 or None in shape[1:]:
+        return None
+    if ctx.config_of(ctx.consumer).get("data_format", "channels_last") != "channels_last":
+        return None
+    c, h, w = shape[1:]
+    if c in (1, 3, 4) and h >= 8 and w >= 8 and shape[3] not in (1, 3, 4):
+        return node, tuple(shape)
+    return None
 
 
 FAMILY = register(

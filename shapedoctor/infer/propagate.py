@@ -31,6 +31,8 @@ class Propagation:
     error: BaseException | None = None
     failed_node: str | None = None  # node id of the call Keras refused
     unverifiable: list[str] = field(default_factory=list)  # nodes that could not be replayed
+    params: dict[str, int] = field(default_factory=dict)  # layer key -> parameter count (shapes only)
+    largest: int = 0  # the largest tensor seen, in values per sample (None axes count as 1)
 
     @property
     def ok(self) -> bool:
@@ -68,6 +70,7 @@ def propagate(graph: Graph) -> Propagation:
                         return result
                     values[tid] = keras.KerasTensor(info.shape, dtype=info.dtype)
                     result.shapes[tid] = info.shape
+                    result.largest = max(result.largest, per_sample(info.shape))
                 continue
             if any(tid not in values for tid in node.input_ids()):
                 result.unverifiable.append(node.id)
@@ -94,7 +97,28 @@ def propagate(graph: Graph) -> Propagation:
             for tid, tensor in zip(node.outputs, flat):
                 values[tid] = tensor
                 result.shapes[tid] = shape_of(tensor)
+                result.largest = max(result.largest, per_sample(result.shapes[tid]))
+            if node.kind == "layer":
+                result.params[node.layer] = _count_params(instances[node.layer])
     return result
+
+
+def per_sample(shape: tuple | None) -> int:
+    """Values per sample of a tensor of *shape* (batch axis dropped, unknown axes as 1)."""
+    import math
+
+    if not shape:
+        return 0
+    return math.prod(d if isinstance(d, int) and d > 0 else 1 for d in shape[1:])
+
+
+def _count_params(layer: Any) -> int:
+    import math
+
+    try:
+        return sum(math.prod(int(d) for d in w.shape) for w in layer.weights)
+    except Exception:  # noqa: BLE001 - a layer that cannot say: count nothing
+        return 0
 
 
 def _callable_for(node: Node, graph: Graph, instances: dict[str, Any]):

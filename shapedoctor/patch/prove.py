@@ -34,7 +34,7 @@ def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bo
     """Run the patched script under ``run --quick`` (*weight_free*: under ``check``, no weight
     allocated, for ``shapedoctor check --diff/--write``)."""
     start = time.perf_counter()
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", SHAPEDOCTOR_PROVING="1")  # no nested proofs
     mode = ["--weight-free"] if weight_free else []
     command = [sys.executable, "-m", "shapedoctor.patch.trial", str(os.getpid()), *mode, patch.file, *argv]
     try:

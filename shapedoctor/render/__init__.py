@@ -26,3 +26,13 @@ def cell_text(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+_CHECK_LABELS = {"reaches_end": "reaches the end", "samples": "samples paired", "loss_shapes": "loss shapes equal",
+                 "keeps_data": "no data dropped", "size": "no blow-up", "fits_labels": "output fits",
+                 "proof": "patched script ran"}
+
+
+def checks_text(checks: dict) -> str:
+    """``checked: reaches the end ✓, samples paired ✓`` for a fix's invariants (see repair/invariants.py)."""
+    return "checked: " + ", ".join(f"{_CHECK_LABELS.get(k, k)} {'✓' if ok else '✗'}" for k, ok in checks.items())

@@ -8,7 +8,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
-from shapedoctor.render import cell_text, where
+from shapedoctor.render import cell_text, checks_text, where
 from shapedoctor.report.model import Diagnosis, Finding, PathStep
 
 
@@ -63,11 +63,15 @@ def _finding(f: Finding) -> Group:
                 tail.append(state)
             line.append(f"{at}  ({', '.join(tail)})", style="dim")
             items.append(line)
+            if fx.checks:
+                items.append(Padding(Text(checks_text(fx.checks), style="dim"), (0, 0, 0, 6)))
             items.append(Padding(Syntax(fx.code, "python", theme="ansi_dark", background_color="default"), (0, 0, 0, 6)))
             if fx.note:
                 items.append(Padding(Text(fx.note, style="dim italic"), (0, 0, 0, 6)))
             if fx.verified and why:
                 items.append(Padding(Text(f"{state}: {why}", style="yellow"), (0, 0, 0, 6)))
+        if f.why_first:
+            items.append(Text(f"  why fix 1 first: {f.why_first}", style="dim"))
     elif f.severity == "error":
         items.append(Text("  no fix could be verified automatically", style="yellow"))
     if f.keras_message:

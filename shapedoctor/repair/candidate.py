@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shapedoctor.repair.edits import Edit
+from shapedoctor.repair.invariants import Checks
 
 
 @dataclass
@@ -21,3 +22,4 @@ class Candidate:
     trial: Any = field(default=None, repr=False, compare=False)  # the edited graph that was replayed
     shapes: dict = field(default_factory=dict, repr=False, compare=False)  # its replayed tensor shapes
     tags: list[str] = field(default_factory=list)
+    checks: Checks = field(default_factory=Checks)  # the invariants checked (repair/invariants.py)

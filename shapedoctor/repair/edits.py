@@ -185,6 +185,7 @@ class DataTransform:
     shape: tuple  # the data's shape after the transform
     site: Site | None = None  # where the model is called with the data
     node: str | None = None  # a data node of the graph to reshape (models built from their data)
+    before: tuple | None = None  # the data's shape before the transform (for the samples invariant)
 
     def apply(self, graph: Graph) -> None:
         if self.node is not None:

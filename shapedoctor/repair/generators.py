@@ -65,7 +65,7 @@ def data_transforms(ctx: Context, data_shape: tuple, declared: tuple) -> Iterato
         )
     for how, shape, why in options:
         if _matches(shape, declared):
-            yield Candidate(f"{why}: {how.format(x='x')}", [DataTransform(how, shape, site)], cost=1, tags=["data"])
+            yield Candidate(f"{why}: {how.format(x='x')}", [DataTransform(how, shape, site, before=tuple(data_shape))], cost=1, tags=["data"])
 
 
 def _matches(shape: tuple, declared: tuple) -> bool:

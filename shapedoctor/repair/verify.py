@@ -1,19 +1,23 @@
 """Verify candidate repairs by applying them to a copy of the graph and replaying it in Keras.
 
 A candidate is *verified* when Keras accepts every call of the edited graph all the way to
-the model's output and, when the original model's output shape is known, the output shape
-is unchanged (unless the candidate edits the output layer itself).
+the model's output **and** it keeps the invariants of :mod:`shapedoctor.repair.invariants`
+that apply to a model edit: the output shape is unchanged (unless the candidate edits the
+output layer itself), no data is cropped or reshaped away, and no layer or tensor blows up.
 """
 
 from __future__ import annotations
 
 from shapedoctor.graph.model import Graph
-from shapedoctor.infer.propagate import propagate
+from shapedoctor.infer.propagate import Propagation, propagate
+from shapedoctor.repair import invariants as inv
 from shapedoctor.repair.candidate import Candidate
-from shapedoctor.repair.edits import SetConfig
+from shapedoctor.repair.edits import DataTransform, InsertLayer, SetConfig, SetShape
 
 
-def verify(graph: Graph, candidate: Candidate, expected_output: tuple | None = None) -> Candidate:
+def verify(graph: Graph, candidate: Candidate, expected_output: tuple | None = None,
+           base: Propagation | None = None) -> Candidate:
+    checks = candidate.checks
     trial = graph.copy()
     try:
         for edit in candidate.edits:
@@ -21,37 +25,76 @@ def verify(graph: Graph, candidate: Candidate, expected_output: tuple | None = N
     except Exception as exc:  # noqa: BLE001 - an edit that does not fit this graph
         candidate.verified, candidate.failure = False, f"could not apply: {exc}"
         return candidate
+    _data_checks(graph, candidate, checks)
     result = propagate(trial)
     candidate.trial, candidate.shapes = trial, result.shapes
     if not result.ok:
         candidate.verified = False
         candidate.failure = _first_line(result.error) if result.error else "could not replay every layer"
+        checks.record("reaches_end", False, candidate.failure)
         return candidate
+    checks.record("reaches_end", True)
     out = result.output_shape(trial)
     candidate.result_shape = out
     if expected_output is not None and out is not None and not _touches_output(trial, candidate):
-        if _strip_batch(out) != _strip_batch(expected_output):
-            candidate.verified = False
-            candidate.failure = f"changes the model output to {out}"
-            return candidate
-    candidate.verified = True
+        checks.record("fits_labels", _strip_batch(out) == _strip_batch(expected_output), f"changes the model output to {out}")
+    _crop_checks(trial, result, candidate, checks)
+    if base is not None:
+        edited = frozenset(e.layer for e in candidate.edits if isinstance(e, SetConfig))
+        resized = frozenset(t for n in trial.nodes if n.layer in edited for t in n.outputs)
+        reshaped = [e for e in candidate.edits if isinstance(e, (SetShape, DataTransform))]
+        resized |= frozenset(t for e in reshaped if getattr(e, "node", None) for t in trial.node(e.node).outputs)
+        new_inputs = tuple(e.shape for e in reshaped)
+        checks.record("size", *inv.size_kept(base, result, edited, new_inputs, resized))
+    candidate.verified = checks.ok
+    if not checks.ok:
+        candidate.failure = checks.failure_text()
     return candidate
 
 
-def verify_all(graph: Graph, candidates: list[Candidate], expected_output: tuple | None = None, limit: int = 5) -> list[Candidate]:
-    """Verified candidates, cheapest first, at most *limit*, without duplicates."""
+def verify_all(graph: Graph, candidates: list[Candidate], expected_output: tuple | None = None, limit: int = 5,
+               rejected: list[Candidate] | None = None) -> list[Candidate]:
+    """Verified candidates, cheapest first, at most *limit*, without duplicates.
+
+    Candidates Keras accepts but that break an invariant go to *rejected* (when given), so a
+    report can show the best of them as "not verified: <invariant>" when nothing else works.
+    """
     seen: set[str] = set()
     kept: list[Candidate] = []
+    base = propagate(graph)
     for cand in sorted(candidates, key=lambda c: c.cost):
         key = repr([(type(e).__name__, vars(e)) for e in cand.edits])
         if key in seen:
             continue
         seen.add(key)
-        if verify(graph, cand, expected_output).verified:
+        if verify(graph, cand, expected_output, base).verified:
             kept.append(cand)
+        elif rejected is not None and cand.checks.results.get("reaches_end"):
+            rejected.append(cand)
         if len(kept) >= limit:
             break
     return kept
+
+
+def _data_checks(graph: Graph, candidate: Candidate, checks: inv.Checks) -> None:
+    """Data transforms keep the number of samples (judged on the data's full shape)."""
+    for edit in candidate.edits:
+        if isinstance(edit, DataTransform):
+            before = edit.before
+            if before is None and edit.node is not None:
+                before = graph.tensors[graph.node(edit.node).outputs[0]].shape
+            checks.record("samples", *inv.samples_kept(before, edit.shape))
+            checks.record("keeps_data", *inv.values_kept(before, edit.shape))
+
+
+def _crop_checks(trial: Graph, result: Propagation, candidate: Candidate, checks: inv.Checks) -> None:
+    for edit in candidate.edits:
+        if isinstance(edit, InsertLayer) and edit.cls.startswith("Cropping") and edit.args:
+            node = next((n for n in trial.nodes if n.layer and trial.layers[n.layer].inserted
+                         and trial.layers[n.layer].cls == edit.cls), None)
+            shape = result.shapes.get(node.input_ids()[0]) if node is not None else None
+            if shape is not None:
+                checks.record("keeps_data", *inv.crop_keeps_data(tuple(edit.args[0]), tuple(shape[1:-1])))
 
 
 def _touches_output(graph: Graph, candidate: Candidate) -> bool:

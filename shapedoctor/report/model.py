@@ -90,6 +90,10 @@ class FixReport:
     edits: list = field(default_factory=list, repr=False, compare=False)  # TextEdits (not serialised)
     lines: list[int] = field(default_factory=list)  # every line of `file` the patch changes
     cell: int | None = None
+    # The invariants checked before calling the fix verified (repair/invariants.py), name -> held.
+    checks: dict[str, bool] = field(default_factory=dict)
+    needs_proof: bool = field(default=False, repr=False)  # only the patched script can verify it (no clone)
+    cost: int = 1  # rank cost (repair/ranking.py): 1 = one value, 2 = one inserted layer, 3+ = bigger
     graph: GraphView | None = None  # the model as it will be after this fix (shapes from the verified replay)
 
     @property
@@ -128,6 +132,9 @@ class FixReport:
             out["proof"] = self.proof
         if self.graph is not None:
             out["graph"] = self.graph.to_json()
+        if self.checks:
+            out["checks"] = dict(self.checks)
+        out["cost"] = self.cost
         return out
 
 
@@ -148,6 +155,7 @@ class Finding:
     fixes: list[FixReport] = field(default_factory=list)
     keras_message: str | None = None  # Keras's own words, first line
     graph: GraphView | None = None  # the model around the failure, for the picture (render/report_page.py)
+    why_first: str | None = None  # one line: why fix 1 was preferred (repair/ranking.py)
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -166,6 +174,8 @@ class Finding:
         }
         if self.graph is not None:
             out["graph"] = self.graph.to_json()
+        if self.why_first:
+            out["why_first"] = self.why_first
         return out
 
 

@@ -1,0 +1,78 @@
+"""``keras.applications`` models given images smaller than they accept.
+
+``VGG16(input_shape=(16, 16, 3))`` raises inside Keras's own application code, before any
+layer is called, so no layer failure is recorded. The root cause is the input size the user
+wrote; the fix is the smallest size the model accepts (or resizing the images up to it).
+The fix is checked by running the patched script (only the script can rebuild the model).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from shapedoctor.report.model import Finding, FixReport, PathStep, Place
+
+_MIN_SIZE = re.compile(r"Input size must be at least (\d+)x(\d+); Received: input_shape=(\([^)]*\))")
+_SHAPE_ARG = re.compile(r"input_shape\s*=\s*(\([^()]*\))")
+
+
+def _raised_in_applications(exc: BaseException) -> bool:
+    tb = exc.__traceback__
+    while tb is not None:
+        if f"{os.sep}applications{os.sep}" in tb.tb_frame.f_code.co_filename:
+            return True
+        tb = tb.tb_next
+    return False
+
+
+def diagnose_application(exc: BaseException) -> Finding | None:
+    """A Finding for an application refusing a too-small input, else None."""
+    from shapedoctor.diagnosis.classify import keras_message
+    from shapedoctor.families import get
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import site_from_traceback
+
+    message = keras_message(exc)
+    m = _MIN_SIZE.search(message)
+    if m is None or not _raised_in_applications(exc):
+        return None
+    height, width = int(m.group(1)), int(m.group(2))
+    site = site_from_traceback(exc.__traceback__)
+    fam = get("SD105")
+    where = Place("input", None, "input_shape", site.file if site else None, site.line if site else None,
+                  site.code if site else None)
+    finding = Finding(fam.id, fam.slug, fam.severity,
+                      f"the image model accepts inputs of at least {height}x{width}, it was given {m.group(3)}",
+                      consumer=where, culprit=where, expected=f"at least ({height}, {width}, channels)",
+                      received=m.group(3), keras_message=message,
+                      path=[PathStep("input", "input_shape", m.group(3), where.file, where.line, "culprit")])
+    finding.explanation = (f"This keras.applications model shrinks its input by a fixed factor (pooling and strided "
+                           f"convolutions), so it refuses images smaller than {height}x{width}: the feature maps would "
+                           "vanish. The input size is the cause: resize the images up to at least that size (e.g. "
+                           f"`layers.Resizing({height}, {width})` or `tf.image.resize`) and declare it in `input_shape`.")
+    arg = _SHAPE_ARG.search(site.code) if site else None
+    if arg is not None:
+        dims = [d.strip() for d in arg.group(1).strip("()").split(",") if d.strip()]
+        if len(dims) == 3:
+            new = f"({height}, {width}, {dims[2]})"
+            raw = _raw_line(site)
+            col = raw.find(arg.group(1)) if raw else -1
+            edits = [TextEdit(site.file, site.line, col, site.line, col + len(arg.group(1)), new)] if col >= 0 else []
+            from shapedoctor.patch.apply import attach
+
+            fix = attach(FixReport(f"declare the smallest input the model accepts: input_shape={new} (resize the "
+                                   "images to it)", site.code.replace(arg.group(1), new, 1), site.file, site.line,
+                                   False, None, "it is checked on the patched script instead (--diff)"), edits)
+            fix.needs_proof = bool(edits)
+            finding.fixes.append(fix)
+    from shapedoctor.repair.ranking import annotate
+
+    annotate(finding)
+    return finding
+
+
+def _raw_line(site) -> str:
+    import linecache
+
+    return linecache.getline(site.file, site.line).rstrip("\n")

@@ -1,0 +1,93 @@
+"""SD108 shape-error: a shape error raised by Keras code that no specific family recognises.
+
+Any exception raised inside a Keras layer call whose message speaks of shapes, ranks,
+dimensions or axes gets a diagnosis: the shape path, the consumer, the nearest producer
+that made the shape as the culprit, and fixes found by a *search* over a small vocabulary of
+edits around the consumer and its producers (insert Flatten / global pooling / Reshape /
+RepeatVector / Permute, an axis of size 1, return_sequences, padding, the input shape).
+Every candidate is replayed through Keras and must keep the invariants of
+:mod:`shapedoctor.repair.invariants` before it is called verified.
+
+Example of the bug::
+
+    x = layers.Dense(16)(inputs)                     # (None, 16)
+    layers.TimeDistributed(layers.Dense(8))(x)       # needs (None, steps, features)
+"""
+
+import re
+
+from shapedoctor.families.base import Family, register
+
+# Keras messages about shapes: "at least 3 dimensions", "ndim", "rank", "shape", "axis".
+SHAPE_WORDS = re.compile(r"\bshape|\bndim|\brank\b|dimension|\baxis\b|\baxes\b|incompatible", re.I)
+_AT_LEAST = re.compile(r"at least (\d+) dim", re.I)
+
+
+def wanted_rank(message: str) -> int | None:
+    """The rank a message asks for ("should be passed an input_shape with at least 3 dimensions")."""
+    m = _AT_LEAST.search(message)
+    return int(m.group(1)) if m else None
+
+
+def fixes(ctx):
+    """Search a small vocabulary of edits around the consumer and its producers."""
+    from shapedoctor.repair import generators as g
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetConfig
+
+    got = ctx.shape_in()
+    if got is None:
+        return
+    rank, feat = len(got), tuple(got[1:])
+    known = None not in feat
+    want = wanted_rank(ctx.message)
+    prod = ctx.shaping_producer(ctx.producer())
+    raise_rank = want is not None and rank < want
+    # Producers first: the layer that made the shape is where an expert edits.
+    yield from g.return_sequences(ctx, prod, True if (raise_rank or want is None) else False)
+    if not raise_rank:
+        yield from g.return_sequences(ctx, prod, False)
+        yield from g.remove_flattener(ctx, prod)
+    if prod is not None and prod.kind == "input" and known:
+        yield from g.declare_input(ctx, prod, tuple(got) + (1,), cost=2, why=" (add an axis)")
+    # Then layers inserted before the consumer.
+    if known and (raise_rank or want is None):
+        yield g.insert(ctx, "Reshape", feat + (1,), why="add an axis of size 1", cost=2)
+        if rank == 2:
+            steps = ctx.config_of(prod).get("units") if prod is not None else None
+            yield g.insert(ctx, "RepeatVector", 10, why="repeat the vector as a sequence", cost=3,
+                           note="choose the number of steps you need" if steps is None else None)
+    if not raise_rank and rank >= 3:
+        yield g.insert(ctx, "Flatten", why="flatten the extra axes", cost=2)
+        if rank <= 5:
+            yield g.insert(ctx, f"GlobalAveragePooling{rank - 2}D", why="pool the extra axes away", cost=2)
+        if rank == 3:
+            yield g.insert(ctx, "Permute", (2, 1), why="swap the time and feature axes", cost=3)
+    cfg = ctx.config_of(ctx.consumer)
+    if cfg.get("padding") == "valid":
+        yield Candidate(f'keep the size: padding="same" on {g.name(ctx, ctx.consumer)}',
+                        [SetConfig(ctx.consumer.layer, {"padding": "same"})], cost=3)
+
+
+FAMILY = register(
+    Family(
+        id="SD108",
+        slug="shape-error",
+        title="Keras refused a shape (a check no specific family covers)",
+        what=(
+            "A Keras layer raised an error about the shape, rank or an axis of its input that is not one "
+            "of the common families (for example a TimeDistributed wrapper given a 2-D tensor)."
+        ),
+        why=(
+            "Every layer has its own rules about the axes it accepts. The tensor that reached it was made "
+            "by the layers above: the nearest one that changed the shape is usually where the fix goes."
+        ),
+        example="x = layers.Dense(16)(inputs)\nlayers.TimeDistributed(layers.Dense(8))(x)",
+        use_instead="x = layers.LSTM(16, return_sequences=True)(inputs)\nlayers.TimeDistributed(layers.Dense(8))(x)",
+        suggestions=(
+            "print the shape that reached the layer (the path shapedoctor shows) and compare it with the layer's docs",
+            "keep or add the axis the layer needs (return_sequences=True, Reshape, RepeatVector), or drop extra axes",
+        ),
+        fixes=fixes,
+    )
+)

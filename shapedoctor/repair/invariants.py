@@ -1,0 +1,209 @@
+"""The invariants a candidate fix must keep before it may be called *verified*.
+
+Keras accepting the edited program is necessary, not sufficient: cropping three quarters of a
+feature map away, or reshaping N matrices into N·m rows against N labels, is accepted by
+Keras and still wrong. A fix is verified only when every invariant that applies to it holds:
+
+* ``reaches_end`` — the edited model gets past the failing point to its output (and, for
+  training calls, through one real training step);
+* ``samples`` — a data or label change keeps the number of samples and the x↔y pairing,
+  measured on the FULL arrays (a single sample may gain its batch axis);
+* ``loss_shapes`` — after the fix the loss compares labels and outputs of the same shape
+  (no silent broadcast);
+* ``keeps_data`` — nothing is thrown away: no cropping beyond the few pixels a valid
+  convolution removes, no slicing of features or samples;
+* ``size`` — no tensor grows by more than ``GROWTH``× and no layer's parameters by more than
+  ``PARAM_GROWTH``× (and ``PARAM_FLOOR``) against the user's model, on what both replays
+  reached, except a layer the fix resizes on purpose (a Dense applied per pixel is a smell);
+* ``fits_labels`` — the model's output still has the shape the labels (or the original
+  model) need;
+* ``keeps_meaning`` — a layer with weights is never written where the code runs on every
+  step (a loop, ``call``, ``train_step``): it would be a new, untrained layer each time,
+  outside the model's trainable weights.
+
+Each check returns ``(ok, why)``; :class:`Checks` keeps them in order for the report
+(``FixReport.checks``, JSON ``"checks"``). The documentation is in ``docs/verification.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+GROWTH = 16  # the largest factor a fix may grow a tensor (values per sample) by
+PARAM_GROWTH = 256  # ... and a parameter count by (Flatten before a Dense legitimately grows it a lot)
+PARAM_FLOOR = 1_000_000  # parameter growth below this many is never a blow-up
+CROP_PIXELS = 4  # a crop of up to this many pixels per axis is what valid convolutions remove
+CROP_KEEP = 0.75  # ... or, on larger maps, a crop that keeps at least this share of each axis
+
+INVARIANTS = {
+    "reaches_end": "reaches the model output (and one training step)",
+    "samples": "keeps the number of samples and the x↔y pairing",
+    "loss_shapes": "the loss compares labels and outputs of the same shape",
+    "keeps_data": "throws no data away",
+    "size": f"no parameter or activation blow-up (≤ {GROWTH}×)",
+    "fits_labels": "the output still fits the labels",
+    "keeps_meaning": "creates no new untrained layer on every call",
+}
+# Layers that own weights: inserted where code runs again and again, they are re-created each time.
+WEIGHTED = ("Dense", "Conv", "Embedding", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "BatchNormalization",
+            "LayerNormalization", "MultiHeadAttention", "EinsumDense")
+REPEATED_FUNCTIONS = ("call", "train_step", "test_step", "predict_step")
+
+
+@dataclass
+class Checks:
+    """The invariants checked for one candidate, in the order they were checked."""
+
+    results: dict[str, bool] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    def record(self, name: str, ok: bool, why: str = "") -> bool:
+        self.results[name] = bool(ok)
+        if not ok and why:
+            self.reasons[name] = why
+        return bool(ok)
+
+    @property
+    def failed(self) -> str | None:
+        return next((k for k, v in self.results.items() if not v), None)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed is None
+
+    def failure_text(self) -> str:
+        name = self.failed
+        if name is None:
+            return ""
+        why = self.reasons.get(name)
+        return f"{name}: {why}" if why else f"{name}: {INVARIANTS.get(name, name)}"
+
+
+def samples_kept(before: tuple | None, after: tuple | None) -> tuple[bool, str]:
+    """A data/label transform keeps the number of samples (its first axis).
+
+    The one exception: a single sample that lacked its batch axis becomes a batch of one
+    (``after == (1,) + before``)."""
+    if not before or not after:
+        return True, ""
+    if after[0] == before[0]:
+        return True, ""
+    if tuple(after[1:]) == tuple(before) and after[0] == 1:
+        return True, ""
+    return False, f"turns {before[0]} samples into {after[0]}"
+
+
+def values_kept(before: tuple | None, after: tuple | None) -> tuple[bool, str]:
+    """A transform of the data keeps every value of each sample (it may add or move axes, not slice)."""
+    import math
+
+    if not before or not after or None in before or None in after:
+        return True, ""
+    if math.prod(after[1:]) * after[0] < math.prod(before) and after[0] <= before[0]:
+        return False, f"slices {math.prod(before) - math.prod(after):,} values away"
+    return True, ""
+
+
+def paired(n_x: int | None, n_y: int | None) -> tuple[bool, str]:
+    """Inputs and labels still pair up one to one."""
+    if n_x is None or n_y is None or n_x == n_y:
+        return True, ""
+    return False, f"{n_x} inputs against {n_y} labels"
+
+
+def crop_keeps_data(crop: tuple, spatial: tuple) -> tuple[bool, str]:
+    """A ``CroppingND`` of *crop* (``((top, bottom), (left, right))``) on a map of *spatial* size."""
+    for pair, size in zip(crop, spatial):
+        cut = sum(pair) if isinstance(pair, (tuple, list)) else 2 * int(pair)
+        if size is None or cut <= CROP_PIXELS:
+            continue
+        if (size - cut) < CROP_KEEP * size:
+            return False, f"crops {cut} of {size} pixels on an axis ({100 * cut // size} % thrown away)"
+    return True, ""
+
+
+def _params_blow_up(before: int, after: int) -> bool:
+    return bool(before) and after > PARAM_GROWTH * before and after - before > PARAM_FLOOR
+
+
+def size_kept(base, trial, edited: frozenset = frozenset(), new_inputs: tuple = (), resized: frozenset = frozenset()
+              ) -> tuple[bool, str]:
+    """No blow-up against the user's model, compared on what both replays reached: no layer (other
+    than the ones the fix edits on purpose) grows its parameters by PARAM_GROWTH×, and no tensor
+    (other than the ones those layers make) grows by GROWTH× — times the growth of the input when
+    the fix declares the input for larger data.
+
+    *base* and *trial* are :class:`~shapedoctor.infer.propagate.Propagation` results."""
+    from shapedoctor.infer.propagate import per_sample
+
+    for key, before in base.params.items():
+        after = trial.params.get(key)
+        if key not in edited and after and _params_blow_up(before, after):
+            return False, f"{key} grows from {before:,} to {after:,} parameters"
+    inputs = [per_sample(s) for tid, s in base.shapes.items() if tid in resized]
+    grown = max([per_sample(s) for s in new_inputs] + [1]) / max(inputs + [1]) if new_inputs else 1.0
+    for tid, before in base.shapes.items():
+        if tid in resized or before is None or None in tuple(before)[1:]:
+            continue  # an axis of unknown size (None) cannot be compared
+        a, b = per_sample(before), per_sample(trial.shapes.get(tid))
+        if a and b and b > GROWTH * max(1.0, grown) * a:
+            return False, f"a tensor grows from {a:,} to {b:,} values per sample"
+    return True, ""
+
+
+def model_size(model) -> tuple[int, int]:
+    """(parameters, largest activation per sample) of a built Keras model."""
+    from shapedoctor.infer.propagate import per_sample
+
+    try:
+        params = int(model.count_params())
+    except Exception:  # noqa: BLE001 - unbuilt or odd model: nothing to compare
+        params = 0
+    largest = 0
+    for layer in getattr(model, "layers", []) or []:
+        try:
+            largest = max(largest, per_sample(tuple(layer.output.shape)))
+        except Exception:  # noqa: BLE001 - a layer with several or no outputs
+            continue
+    return params, largest
+
+
+def model_size_kept(before: tuple[int, int], after: tuple[int, int]) -> tuple[bool, str]:
+    (p0, a0), (p1, a1) = before, after
+    if _params_blow_up(p0, p1):
+        return False, f"the parameter count grows from {p0:,} to {p1:,}"
+    if a0 and a1 > GROWTH * a0:
+        return False, f"the largest activation grows from {a0:,} to {a1:,} values per sample"
+    return True, ""
+
+
+def repeated_context(file: str | None, line: int | None) -> str | None:
+    """Why code at *file*:*line* runs on every step (a loop, ``call``, ``train_step``), or None."""
+    import ast
+    import linecache
+
+    if not file or not line:
+        return None
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except (SyntaxError, ValueError):
+        return None
+    for node in ast.walk(tree):
+        end = getattr(node, "end_lineno", None)
+        if end is None or not (node.lineno <= line <= end):
+            continue
+        if isinstance(node, (ast.For, ast.While, ast.AsyncFor)) and node.lineno < line:
+            return f"the loop at line {node.lineno}"
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in REPEATED_FUNCTIONS:
+            return f"`{node.name}` (runs on every step)"
+    return None
+
+
+def meaning_kept(cls: str, file: str | None, line: int | None) -> tuple[bool, str]:
+    """A layer with weights must not be written where the code runs on every step."""
+    if not any(cls.startswith(w) or cls == w for w in WEIGHTED):
+        return True, ""
+    where = repeated_context(file, line)
+    if where is None:
+        return True, ""
+    return False, f"a new {cls} would be created on every pass through {where}, untrained and outside the model"
