@@ -78,6 +78,8 @@ def propagate(graph: Graph) -> Propagation:
             fn = _callable_for(node, graph, instances)  # rebuilt lazily, see _LazyLayer
             key = _call_key(node, graph, values)
             flat = _recall(key)
+            if flat is not None and node.kind == "layer" and key not in _PARAMS:
+                flat = None  # replay it once for real: the size invariant needs its parameter count
             if flat is None:
                 args = replace_refs(node.args, lambda ref: values[ref.id])
                 kwargs = replace_refs(node.kwargs, lambda ref: values[ref.id])
@@ -99,8 +101,22 @@ def propagate(graph: Graph) -> Propagation:
                 result.shapes[tid] = shape_of(tensor)
                 result.largest = max(result.largest, per_sample(result.shapes[tid]))
             if node.kind == "layer":
-                result.params[node.layer] = _count_params(instances[node.layer])
+                result.params[node.layer] = _params_of(key, instances[node.layer])
     return result
+
+
+_PARAMS: dict[tuple, int] = {}  # parameter counts of replayed calls, by the same key as _REPLAYED
+
+
+def _params_of(key: tuple | None, fn: Any) -> int:
+    """The parameter count of a layer call, from the replay or, when memoised, from the memo."""
+    layer = getattr(fn, "layer", fn)
+    if layer is not None and getattr(layer, "weights", None) is not None:
+        count = _count_params(layer)
+        if key is not None:
+            _PARAMS[key] = count
+        return count
+    return _PARAMS.get(key, 0) if key is not None else 0
 
 
 def per_sample(shape: tuple | None) -> int:
@@ -165,6 +181,7 @@ def _remember(key: tuple | None, flat: list) -> None:
         return
     if len(_REPLAYED) >= _REPLAYED_MAX:
         _REPLAYED.clear()
+        _PARAMS.clear()
     _REPLAYED[key] = [(t.shape, t.dtype, t.sparse) for t in flat]
 
 
