@@ -311,7 +311,7 @@ def diagnose(recorder: Any, exc: BaseException, relabel: Callable[[str], str | N
         return None
     from shapedoctor import pipeline
 
-    findings = pipeline.findings(recorder, exc)
+    findings = _findings(recorder, exc)
     if not any(f.severity == "error" for f in findings):
         return None
     diagnosis = Diagnosis(findings=findings, source="api")
@@ -326,6 +326,13 @@ def diagnose(recorder: Any, exc: BaseException, relabel: Callable[[str], str | N
     except (AttributeError, TypeError):
         pass
     return diagnosis
+
+
+def _findings(recorder: Any, exc: BaseException) -> list:
+    """The pipeline's findings (one seam, so a test can make diagnosing fail on purpose)."""
+    from shapedoctor import pipeline
+
+    return list(pipeline.findings(recorder, exc))
 
 
 def relabel_files(diagnosis: Diagnosis, relabel: Callable[[str], str | None]) -> None:
