@@ -246,7 +246,10 @@ class CodeWriter:
         layers too (a loop, a comprehension, a helper called twice), saying so."""
         code = self._edit(edit)
         if code.edits:
-            repeated = self._repeated(edit)
+            try:
+                repeated = self._repeated(edit)
+            except Exception:  # noqa: BLE001 - the check must never cost the user the fix itself
+                repeated = None
             if repeated:
                 code.edits, code.why_not = [], repeated
         elif code.why_not is None:
