@@ -225,7 +225,7 @@ def test_the_generator_makes_valid_and_invalid_models():
     """A differential test that only ever sees failures (or successes) proves little."""
     valid = invalid = 0
 
-    @settings(max_examples=60, deadline=None, derandomize=True, database=None,
+    @settings(max_examples=40, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.too_slow])
     @given(plans())
     def count(plan):
@@ -234,7 +234,7 @@ def test_the_generator_makes_valid_and_invalid_models():
         valid, invalid = valid + ok, invalid + (not ok)
 
     count()
-    assert valid >= 10 and invalid >= 10, (valid, invalid)
+    assert valid >= 8 and invalid >= 8, (valid, invalid)
 
 
 # -- disagreements found, kept as fixed tests -------------------------------------------------
