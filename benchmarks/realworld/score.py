@@ -258,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
                         "culprit_kind": c.meta.get("culprit_kind"), **verdict(c, raw)})
     write_measured = any("proven_write" in r for r in results)
     fresh.update({r["name"]: r for r in results})  # the saved records carry the verdicts too
-    save()
+    if not args.no_run:
+        save()
     print(f"engine {state}, {datetime.date.today().isoformat()}, {len(results)} cases "
           f"(per-case results: {out_file.relative_to(REPO)})\n")
     print(table(results, write_measured))
