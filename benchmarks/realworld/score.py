@@ -236,10 +236,13 @@ def main(argv: list[str] | None = None) -> int:
         return result
 
     def save() -> None:
-        done = {**{c.name: previous[c.name] for c in cases if reusable(c)}, **fresh}
-        if args.only is not None:  # a partial run keeps the other cases' results, also those another run saved
-            on_disk = json.loads(out_file.read_text()).get("cases", []) if out_file.exists() else []
-            done = {**previous, **{r["name"]: r for r in on_disk}, **done}
+        # Keep every earlier record until this run replaces it (a --write-proof run must not drop the
+        # plain records it has not re-measured yet), also those another run saved meanwhile.
+        on_disk = json.loads(out_file.read_text()).get("cases", []) if out_file.exists() else []
+        done = {**previous, **{r["name"]: r for r in on_disk}, **fresh}
+        if args.only is None:  # a full run forgets cases that no longer exist
+            names = {c.name for c in load_cases()}
+            done = {n: r for n, r in done.items() if n in names}
         out_file.write_text(json.dumps({
             "engine": str(engine), "engine_state": state, "write_proof": args.write_proof,
             "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
