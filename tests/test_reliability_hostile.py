@@ -104,3 +104,10 @@ def test_not_python_text_that_happens_to_parse_fails_as_under_python(tmp_path):
     py, sd = both("data.csv", cwd=tmp_path)
     assert py.returncode == 1 and "NameError: name 'a' is not defined" in py.stderr
     assert same_as_python(py, sd) == "" and sd.returncode == 1
+
+
+def test_idle_executor_workers_do_not_hang_the_run_and_user_threads_are_waited_for():
+    py, sd = both(f"{HOSTILE}/idle_thread_pool.py")  # a hang would hit the 300 s timeout
+    assert py.returncode == 0 and py.stdout.splitlines() == ["pool says 42", "main done", "late thread done"]
+    added = same_as_python(py, sd)
+    assert sd.returncode == 0 and "no shape problem found" in added

@@ -101,11 +101,24 @@ def _die_of_sigint_if_interrupted() -> None:
 
 
 def _join_threads() -> None:
-    """Wait for the script's non-daemon threads, as the interpreter does at exit."""
+    """Wait for the script's non-daemon threads, as the interpreter does at exit.
+
+    Idle ``ThreadPoolExecutor`` workers are left alone: at exit the interpreter first tells them
+    to stop (``concurrent.futures`` registers that with ``threading``) and only then joins them,
+    so joining one here, before that signal, would wait forever (Keras's data adapters keep
+    such pools alive). The interpreter still stops and joins them when the process ends.
+    """
     current = threading.current_thread()
     for thread in threading.enumerate():
-        if thread is not current and not thread.daemon and thread.is_alive():
-            thread.join()
+        if thread is current or thread.daemon or not thread.is_alive() or _is_pool_worker(thread):
+            continue
+        thread.join()
+
+
+def _is_pool_worker(thread: threading.Thread) -> bool:
+    target = getattr(thread, "_target", None)
+    return (getattr(target, "__module__", "") == "concurrent.futures.thread"
+            or thread.name.startswith("ThreadPoolExecutor"))
 
 
 def _keep_thread_exceptions(hook, kept: list[BaseException]):
