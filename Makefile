@@ -27,6 +27,7 @@ bench: setup
 	$(PY) benchmarks/bench_run_overhead.py
 	$(PY) benchmarks/bench_large_model.py
 	$(PY) benchmarks/bench_scale.py
+	$(PY) benchmarks/bench_report.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
