@@ -14,6 +14,7 @@ our own here.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import warnings
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ def propagate(graph: Graph) -> Propagation:
     result = Propagation()
     values: dict[str, Any] = {}
     instances: dict[str, Any] = {}
-    with StatelessScope(initialize_variables=False), warnings.catch_warnings():
+    with _no_deferred_leftovers(), StatelessScope(initialize_variables=False), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for node in graph.nodes:
             if node.kind in ("input", "data"):
@@ -135,6 +136,19 @@ def _count_params(layer: Any) -> int:
         return sum(math.prod(int(d) for d in w.shape) for w in layer.weights)
     except Exception:  # noqa: BLE001 - a layer that cannot say: count nothing
         return 0
+
+
+@contextlib.contextmanager
+def _no_deferred_leftovers():
+    """The replay's declared-but-never-allocated variables must not outlive it: Keras keeps them
+    in a global list and would allocate them (or fail on them) at the user's next eager build."""
+    from keras.src.backend.common import global_state
+
+    before = list(global_state.get_global_attribute("uninitialized_variables", [], set_to_default=True))
+    try:
+        yield
+    finally:
+        global_state.set_global_attribute("uninitialized_variables", before)
 
 
 def _callable_for(node: Node, graph: Graph, instances: dict[str, Any]):
