@@ -11,6 +11,15 @@ from conftest import ROOT
 
 pytest.importorskip("keras")
 
+
+@pytest.fixture(autouse=True)
+def _fresh_layer_names():
+    """Layer names ("dense", "dense_1") come from Keras's global counters: start each test afresh,
+    whatever ran before in this process."""
+    import keras
+
+    keras.backend.clear_session()
+
 BRANCHES = textwrap.dedent("""\
     import keras
     import numpy as np
