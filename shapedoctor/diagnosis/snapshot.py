@@ -129,24 +129,24 @@ def _between(graph: Graph, culprit: Node | None, consumer: Node | None) -> set[s
             info = graph.tensors.get(tid)
             if info is not None and info.producer is not None:
                 down.setdefault(info.producer, set()).add(node.id)
-    # Nodes reachable from the culprit that can also reach the consumer.
-    reach, stack = set(), [culprit.id]
-    while stack:
-        for nxt in down.get(stack.pop(), ()):
-            if nxt not in reach:
-                reach.add(nxt)
-                stack.append(nxt)
     up: dict[str, set[str]] = {}
     for src, dsts in down.items():
         for dst in dsts:
             up.setdefault(dst, set()).add(src)
-    back, stack = set(), [consumer.id]
-    while stack:
-        for prev in up.get(stack.pop(), ()):
-            if prev not in back:
-                back.add(prev)
-                stack.append(prev)
+    # Nodes reachable from the culprit that can also reach the consumer.
+    reach, back = _reachable(culprit.id, down), _reachable(consumer.id, up)
     return (reach & back) - {culprit.id, consumer.id}
+
+
+def _reachable(start: str, edges: dict[str, set[str]]) -> set[str]:
+    """Every id reachable from *start* along *edges* (start itself excluded unless on a cycle)."""
+    seen, stack = set(), [start]
+    while stack:
+        for nxt in edges.get(stack.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
 
 
 def add_training_inputs(view: GraphView, call: dict, culprit_kind: str | None = None,
