@@ -347,13 +347,16 @@ def test_time_distributed_on_a_vector():
     facts = parse(read("k3tf_timedistributed_2d"))
     assert (facts.family, facts.layer_class, facts.expected, facts.received) == ("SD101", "TimeDistributed", "ndim>=3", "(None, 10)")
     codes = [fx.code for fx in diagnose_text(read("k3tf_timedistributed_2d")).findings[0].fixes]
-    assert codes[0] == "layers.Reshape((10, 1))," and "layers.RepeatVector(steps)," in codes
+    # keras-team/keras#815 (fchollet): return_sequences=True on the LSTM before TimeDistributed.
+    assert codes[0] == "layers.LSTM(..., return_sequences=True),"
+    assert "layers.Reshape((10, 1))," in codes and "layers.RepeatVector(steps)," in codes
 
 
 def test_applications_minimum_size():
     finding = diagnose_text(read("k3tf_applications_too_small")).findings[0]
     assert finding.id == "SD105" and finding.expected == "at least 75x75" and finding.received == "(32, 32, 3)"
-    assert "layers.Resizing(75, 75)" in finding.fixes[0].code
+    assert finding.fixes[0].code == "input_shape=(75, 75, 3)"
+    assert "layers.Resizing(75, 75)" in finding.fixes[1].code
     assert not any("padding" in fx.code for fx in finding.fixes)
 
 
@@ -423,6 +426,9 @@ TEXT_CANNOT_TELL = {
     "c020_concat_sequence_with_vector": "the (None, 20, 32) input is an LSTM's output; the text does not say it is recurrent",
     "c022_unet_skip_valid_padding": "the feature maps shrank in convolutions with padding='valid' the text does not show",
     "t017_multi_input_list_order_swapped": "the text shows one of the two inputs; that they are swapped needs both",
+    "c034_residual_add_pooled_branch": "the shortcut's own 1x1 convolution (to stride) is not in the text; explain pools it",
+    "c035_channels_first_input_declared": "the text shows a (1, 16) map at the second convolution, not the (3, 32, 32) input",
+    "t038_class_labels_start_at_one": "label 6 against 6 units: 7 classes or classes numbered from 1; only the data tells",
 }
 
 

@@ -27,6 +27,9 @@ def keras_message(exc: BaseException) -> str:
     return text.strip()
 
 
+LAYER_FAMILIES = ("SD101", "SD102", "SD103", "SD104", "SD105", "SD106", "SD107")
+
+
 def classify(message: str, consumer_cls: str) -> str | None:
     msg = message
     low = msg.lower()
@@ -49,7 +52,11 @@ def classify(message: str, consumer_cls: str) -> str | None:
         expected, found = shapes
         return "SD101" if len(expected) != len(found) else "SD102"
     from shapedoctor.families.sd108_generic import SHAPE_WORDS
+    from shapedoctor.messages import parse
 
+    facts = parse(msg)  # the recognisers `explain` uses: one reading of a message for both
+    if facts is not None and facts.family in LAYER_FAMILIES:
+        return facts.family
     if SHAPE_WORDS.search(msg):
         return "SD108"  # raised by a Keras layer about shapes, but no specific family: search for fixes
     return None

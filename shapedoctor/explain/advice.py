@@ -329,7 +329,11 @@ def sd104(f: ErrorFacts) -> Advice:
                 fixes.append(_fix(f"To repeat {sh.fmt(b)} along the last axis, give it a size-1 axis there",
                                   "b = keras.ops.expand_dims(b, -1)",
                                   result_shape=sh.fmt(tuple(b) + (1,))))
-        if not fixes:
+        spatial = len(shapes) == 2 and len(shapes[0]) == len(shapes[1]) >= 3 and shapes[0][-1] == shapes[1][-1]
+        if not fixes and spatial:
+            fixes.append(_fix("Give both branches the same spatial size: the same pooling, strides and padding in each",
+                              "# e.g. strides=2 on the shortcut's convolution, or padding=\"same\" in both branches"))
+        elif not fixes:
             fixes.append(_fix("Give both inputs the same shape, e.g. the same units in both branches",
                               "layers.Dense(n)(a), layers.Dense(n)(b)"))
             fixes.append(_fix("Or concatenate instead, if they should be joined rather than combined value by value",
@@ -351,10 +355,11 @@ def _too_small_for_application(f: ErrorFacts) -> Advice:
     channels = recv[-1] if recv is not None and len(recv) == 3 else None
     inner = f"{height}, {width}" + (f", {channels}" if channels else ", channels")
     fixes = [
-        _fix(f"Resize the images to at least {height}x{width} inside the model",
+        _fix(f"Declare the smallest input the model accepts, input_shape=({inner}), and resize the images to it",
+             f"input_shape=({inner})"),
+        _fix(f"Or resize the images to at least {height}x{width} inside the model",
              f"inputs = keras.Input(shape=({_dims(recv) if recv else 'height, width, channels'}))\n"
              f"x = layers.Resizing({height}, {width})(inputs)\n# then call the application on x with input_shape=({inner})"),
-        _fix(f"Or resize the data and declare input_shape=({inner})", f"input_shape=({inner})"),
     ]
     return Advice(message, explanation, fixes, consumer=_layer_place(f),
                   cannot_tell="The text does not show which application or where the images were loaded.")
@@ -428,6 +433,10 @@ def sd107(f: ErrorFacts) -> Advice:
 # --- SD201 the user's data does not fit the model --------------------------------------------
 
 
+def _fits(shape: tuple, want: tuple) -> bool:
+    return len(shape) == len(want) and all(w is None or d is None or w == d for d, w in zip(shape, want))
+
+
 def data_advice(f: ErrorFacts) -> Advice:
     exp = _shape(f.expected)
     recv = _shape(f.received)
@@ -449,7 +458,7 @@ def data_advice(f: ErrorFacts) -> Advice:
         if len(recv) == 1:
             fixes.append(_fix("A single sample lacks its batch axis: add it", "model.predict(np.expand_dims(x, 0))"))
             fixes.append(_fix("Or one value per sample: make it a column", "x = x.reshape(-1, 1)"))
-        elif not fixes:
+        elif not fixes and (exp is None or _fits(tuple(recv) + (1,), exp)):
             fixes.append(_fix("Add the missing axis to the data", "x = np.expand_dims(x, -1)"))
     elif recv is not None and exp is not None and len(recv) == len(exp) and recv[-1] != exp[-1]:
         if exp[-1] is not None and recv[-1] is not None:
@@ -468,10 +477,15 @@ def data_advice(f: ErrorFacts) -> Advice:
                               "keras.Input(shape=(None, features))"))
     elif recv is not None and want_ndim is not None and len(recv) > want_ndim:
         fixes.append(_fix("The data has an extra axis: squeeze it or reshape", "x = np.squeeze(x)"))
-    if not fixes:
+    declared_whole_array = bool(tf.batch_axis_declared(recv, exp))
+    if declared_whole_array:
+        explanation = (f"The model was declared for inputs of {f.expected}, one axis more than the data's {f.received}: "
+                       f"the {exp[1]} in front looks like the number of samples, i.e. the input was declared with the "
+                       f"whole array's shape (batch axis included). `input_shape` / `Input(shape=...)` describe one sample.")
+    if not fixes and not declared_whole_array:
         fixes = _generic_fixes("SD201", f)
     return Advice(message, explanation, fixes, consumer=_layer_place(f, "input"),
-                  culprit=Place(kind="data"),
+                  culprit=None if declared_whole_array else Place(kind="data"),
                   cannot_tell="The text does not show where the array was built or loaded.")
 
 
@@ -523,6 +537,12 @@ def _labels_out_of_range(f: ErrorFacts) -> Advice:
                   cannot_tell="The text shows only some label values, not the largest one.")
 
 
+def _whole_ratio(big: tuple, small: tuple) -> int:
+    """The one whole factor >= 2 by which every axis of *big* exceeds *small* (0 when none)."""
+    ratios = {b // s if b and s and b % s == 0 else 0 for b, s in zip(big, small)}
+    return ratios.pop() if len(ratios) == 1 and min(ratios) >= 2 else 0
+
+
 def sd202(f: ErrorFacts) -> Advice:
     if f.details.get("max_label") is not None:
         return _labels_out_of_range(f)
@@ -541,6 +561,7 @@ def sd202(f: ErrorFacts) -> Advice:
     classes = o[-1] if o else None
     fixes: list[FixReport] = []
     specific = ""
+    model_cause = False
 
     if metric:
         a, b = _shape(f.details.get("target_shape")), _shape(f.details.get("output_shape"))
@@ -594,6 +615,32 @@ def sd202(f: ErrorFacts) -> Advice:
                     f"reshaped, repeated or flattened somewhere, or the model merges samples.")
         fixes.append(_fix("Keep one label row per sample: y must have as many rows as x", "assert len(y) == len(x), (len(y), len(x))"))
         fixes.append(_fix("If the labels were flattened, restore their per-sample shape", "y = y.reshape(len(x), -1)"))
+    elif t is not None and o is not None and len(t) == len(o) >= 4 and t[-1] == o[-1] and _whole_ratio(t[1:-1], o[1:-1]):
+        # (16, 28, 28, 1) labels against (16, 14, 14, 1) outputs: an image model (an autoencoder,
+        # a segmentation net) whose decoder gives back a smaller image than it was given.
+        ratio = _whole_ratio(t[1:-1], o[1:-1])
+        model_cause = True
+        rank = len(t) - 2
+        size = "x".join(str(d) for d in o[1:-1])
+        want = "x".join(str(d) for d in t[1:-1])
+        specific = (f"The model outputs {size} maps, the labels are {want}: the decoder upsamples {ratio}x too little "
+                    f"(or the encoder downsamples once too often).")
+        stride = "(" + ", ".join([str(ratio)] * rank) + ")"
+        fixes.append(_fix(f"Upsample once more in the decoder: strides={stride} on its last Conv{rank}DTranspose",
+                          f"layers.Conv{rank}DTranspose(filters, kernel_size, strides={stride}, padding=\"same\"),",
+                          result_shape=sh.fmt((None,) + tuple(t[1:]))))
+        fixes.append(_fix(f"Or add an UpSampling{rank}D({ratio}) before the output layer",
+                          f"layers.UpSampling{rank}D({ratio}),"))
+    elif t is not None and o is not None and len(t) == len(o) + 1 and t[-1] == o[-1] and t[0] == o[0] and t[1]:
+        # (16, 20, 3) labels against (16, 3) outputs: a value per time step, a model that returns
+        # only the last step (a sequence-to-sequence model whose last LSTM lost the time axis).
+        model_cause = True
+        specific = (f"The labels hold {t[1]} steps of {t[-1]} values per sample, the model one vector of {o[-1]}: "
+                    f"a recurrent layer returned only its last step.")
+        fixes.append(_fix(f"Keep the time axis: return_sequences=True on the last LSTM/GRU ({t[1]} steps out)",
+                          "layers.LSTM(units, return_sequences=True),", result_shape=sh.fmt((None,) + tuple(t[1:]))))
+        fixes.append(_fix("Or predict one vector per sample and give one label vector per sample",
+                          "y = y[:, -1]   # e.g. the last step only", result_shape=sh.fmt((None, t[-1]))))
     elif t is not None and o is not None and len(o) >= 3 and len(o) > len(t) and tuple(t[1:]) != tuple(o[1:len(t)]):
         # (8, 10) labels against (8, 13, 13): the output kept spatial axes, whatever the loss.
         specific = (f"The model output {sh.fmt(o)} keeps axes the labels {sh.fmt(t)} do not have: a Dense head on a "
@@ -662,11 +709,12 @@ def sd202(f: ErrorFacts) -> Advice:
                 fixes.append(_fix("Or make the model predict per step, like the labels",
                                   "layers.LSTM(units, return_sequences=True),"))
 
-    explanation = (specific + " " if specific else "") + _rule("SD202", f)
+    # The labels are the culprit unless the shapes show a model that returns the wrong shape.
+    explanation = specific if model_cause else (specific + " " if specific else "") + _rule("SD202", f)
     if not fixes:
         fixes = _generic_fixes("SD202", f, 4)
     consumer = Place(kind="loss", cls=loss) if loss else (_layer_place(f) or None)
-    return Advice(message, explanation, fixes, consumer=consumer, culprit=Place(kind="labels"),
+    return Advice(message, explanation, fixes, consumer=consumer, culprit=None if model_cause else Place(kind="labels"),
                   cannot_tell="The text does not show how y was built, nor (always) which loss was compiled.")
 
 

@@ -96,6 +96,10 @@ def _producer_guess(facts: ErrorFacts, key: str):
     m = _NUMBERED.match(facts.layer or "")
     if cls in ("LSTM", "GRU", "SimpleRNN") and got is not None and len(got) == 2 and m and int(m.group(2)) >= 1:
         return cls, {"return_sequences": False, "name": f"the {cls} before {key}"}
+    if cls == "TimeDistributed" and got is not None and len(got) == 2:
+        # TimeDistributed wants a time axis; a vector in its place is, most often, a recurrent
+        # layer that returned only its last step (return_sequences=False is its default).
+        return "LSTM", {"return_sequences": False, "name": f"the LSTM/GRU before {key}, if one produces it"}
     return None
 
 
@@ -107,6 +111,8 @@ def text_context(facts: ErrorFacts, family: Optional[str] = None):
     if facts.family == "SD104":
         received = [shape_of(s) for s in facts.shapes]
         received = [s for s in received if s is not None] or [None]
+        if facts.details.get("per_sample"):  # Keras 3's merge message prints one sample
+            received = [(None,) + s if s is not None else None for s in received]
     else:
         received = [shape_of(facts.received)]
         if facts.recognizer.endswith("keras3_layers.reshape") and received[0] is not None:
@@ -149,7 +155,7 @@ def text_context(facts: ErrorFacts, family: Optional[str] = None):
     return ctx
 
 
-def _code(edit, cls: str) -> str:
+def _code(edit, cls: str, layer_classes: Optional[dict] = None) -> str:
     from shapedoctor.graph.model import format_shape
     from shapedoctor.repair.edits import DataTransform, InsertLayer, RemoveNode, ReplaceLayer, SetConfig, SetShape
 
@@ -163,7 +169,8 @@ def _code(edit, cls: str) -> str:
         if "target_shape" in edit.changes:
             return f"layers.Reshape({format_shape(edit.changes['target_shape'])}),"
         args = ", ".join(f"{k}={v!r}" for k, v in edit.changes.items())
-        return f"layers.{cls}(..., {args}),"
+        own = (layer_classes or {}).get(edit.layer)
+        return f"layers.{own if own and own != '?' else cls}(..., {args}),"
     if isinstance(edit, SetShape):
         return f"keras.Input(shape={format_shape(tuple(edit.shape[1:]))})"
     if isinstance(edit, DataTransform):
@@ -173,23 +180,32 @@ def _code(edit, cls: str) -> str:
     return ""
 
 
-def _candidate_fix(cand, cls: str) -> FixReport:
+def _candidate_fix(cand, cls: str, layer_classes: Optional[dict] = None) -> FixReport:
     title = cand.title[:1].upper() + cand.title[1:]
     if title.startswith("Make the layer ") and ": units=" in title:
         value = title.rsplit("=", 1)[1]
         title += f" (or filters={value} / output_dim={value})"
-    code = "\n".join(c for c in (_code(e, cls) for e in cand.edits) if c)
+    code = "\n".join(c for c in (_code(e, cls, layer_classes) for e in cand.edits) if c)
     shape = cand.result_shape
     return FixReport(title, code, verified=False, note=cand.note,
                      result_shape=sh.fmt(shape) if shape is not None else None)
 
 
-def _plausible(cand) -> bool:
-    """What Keras's verification would drop at once: a target shape with two free (-1) axes."""
+def _plausible(cand, ctx=None) -> bool:
+    """What ``run``'s verification would drop at once: a target shape with two free (-1) axes,
+    or a crop that throws data away (the invariant ``keeps_data``, checked on the shapes the text gives)."""
+    from shapedoctor.repair import invariants as inv
+    from shapedoctor.repair.edits import InsertLayer
+
     for edit in cand.edits:
         target = getattr(edit, "changes", {}).get("target_shape")
         if isinstance(target, tuple) and target.count(-1) > 1:
             return False
+        if isinstance(edit, InsertLayer) and edit.cls.startswith("Cropping") and ctx is not None and edit.args:
+            index = edit.input_index or 0
+            shape = ctx.received[index] if index < len(ctx.received) else None
+            if shape is not None and not inv.crop_keeps_data(tuple(edit.args[0]), tuple(shape[1:-1]))[0]:
+                return False
     return True
 
 
@@ -205,9 +221,10 @@ def family_fixes(facts: ErrorFacts, family: Optional[str] = None) -> list[FixRep
         candidates = list(fam.fixes(ctx))
     except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError):
         return []  # a shape the generator cannot use (unknown axes, odd ranks)
-    candidates = [c for c in candidates if _plausible(c)]
+    candidates = [c for c in candidates if _plausible(c, ctx)]
     candidates.sort(key=lambda c: c.cost)  # stable: run's verify_all order
-    return [_candidate_fix(c, ctx.consumer_cls) for c in candidates]
+    classes = {key: spec.cls for key, spec in ctx.graph.layers.items()}
+    return [_candidate_fix(c, ctx.consumer_cls, classes) for c in candidates]
 
 
 def data_fixes(got: Optional[tuple], want: Optional[tuple], phase: Optional[str] = None) -> list[FixReport]:
@@ -256,7 +273,7 @@ def run_ranked_fixes(facts: ErrorFacts) -> list[FixReport]:
         want = shape_of(facts.expected)
         if want is None and got is not None and facts.details.get("expected_ndim"):
             want = (None,) * int(facts.details["expected_ndim"])
-        fixes = flatten_data_fixes(got, want)
+        fixes = batch_axis_declared(got, want) + flatten_data_fixes(got, want)
         return fixes + data_fixes(got, want, facts.phase)
     return family_fixes(facts)
 
@@ -301,3 +318,19 @@ def flatten_data_fixes(got, want) -> list[FixReport]:
         FixReport(f"Or let the model take the {shown} samples: Flatten() first",
                   f"keras.Input(shape=({inner})),\nlayers.Flatten(),", verified=False),
     ]
+
+
+def batch_axis_declared(got, want) -> list[FixReport]:
+    """Data of (None, 12) for a model declared on (None, 200, 12): one leading axis too many in
+    the declaration, the size of a whole array (``input_shape=X.shape`` counts the samples)."""
+    if got is None or want is None or len(want) != len(got) + 1 or len(got) < 2:
+        return []
+    extra = want[1]
+    if not isinstance(extra, int) or extra < 2 or tuple(want[2:]) != tuple(got[1:]) or None in got[1:]:
+        return []
+    if tuple(got) == tuple(want[1:]):
+        return []  # (28, 28, 1) for (None, 28, 28, 1): one sample without its batch axis, not this
+    inner = ", ".join(str(d) for d in got[1:]) + ("," if len(got) == 2 else "")
+    return [FixReport(f"Declare one sample, not the whole array: shape=X.shape[1:] = ({inner}) "
+                      f"(if {extra} is the number of samples, the input was declared with input_shape=X.shape)",
+                      f"keras.Input(shape=({inner}))   # or input_shape=X.shape[1:]", verified=False)]

@@ -26,7 +26,7 @@ def fixes(ctx):
         prod = ctx.shaping_producer(ctx.producer(i))
         ref_prod = ctx.shaping_producer(ctx.producer(0))
         if len(shape) == len(ref):
-            if cls != "Concatenate" or ref[1:-1] == shape[1:-1]:
+            if shape[-1] != ref[-1] and (cls != "Concatenate" or ref[1:-1] == shape[1:-1]):
                 yield from g.set_width(ctx, prod, ref[-1])
                 yield from g.set_width(ctx, ref_prod, shape[-1], cost=2)
                 if cls != "Concatenate":
@@ -63,8 +63,16 @@ def _spatial(ctx, shapes):
     if shrinkers:
         yield Candidate('keep the spatial size: padding="same" on ' + ", ".join(g.name(ctx, n) for n in shrinkers),
                         [SetConfig(n.layer, {"padding": "same"}) for n in shrinkers], cost=1)
-    yield from _stray_downsampling(ctx, shapes, small)
+    found = list(_stray_downsampling(ctx, shapes, small))
+    yield from found
     big, sm = shapes[1 - small], shapes[small]
+    ratios = {b // s if s and b % s == 0 else 0 for b, s in zip(big[1:-1], sm[1:-1])}
+    if not found and len(ratios) == 1 and min(ratios) >= 2:
+        # The larger map is a whole multiple of the smaller one: one branch was pooled or strided
+        # and the other was not (a residual shortcut). Pool the larger one the same way.
+        ratio = ratios.pop()
+        yield g.insert(ctx, f"MaxPooling{len(big) - 2}D", ratio, why=f"downsample input {1 - small} by {ratio} like the other branch",
+                       cost=2, input_index=1 - small)
     rank = len(big) - 2
     crop = tuple((d // 2, d - d // 2) for d in (x - y for x, y in zip(big[1:-1], sm[1:-1])))
     if all(c[0] >= 0 and c[1] >= 0 for c in crop):
