@@ -44,6 +44,9 @@ def diagnose(recorder: Any, exc: BaseException | None, source: str = "run", scri
         attach_training_graphs(diagnosis, recorder)  # the picture of a training-call finding
     if exc is None:
         diagnosis.ok_paths = [ok_path(run) for run in getattr(recorder, "runs", [])]
+    elif not any(f.severity == "error" for f in diagnosis.findings):
+        first = (str(exc).strip().splitlines() or [""])[0][:300]
+        diagnosis.error = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
     if cells:
         to_cells(diagnosis)
     return diagnosis
@@ -71,6 +74,12 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         finding = diagnose_exception(recorder, exc)
         if finding is not None:
             found.append(_as_data_problem(finding, recorder, exc))
+        else:
+            from shapedoctor.diagnosis.unrecorded import finding_from_exception_text
+
+            finding = finding_from_exception_text(exc)  # raised outside a recorded layer call
+            if finding is not None:
+                found.append(finding)
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 

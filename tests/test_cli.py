@@ -57,3 +57,74 @@ def test_json_keeps_stdout_clean_when_script_prints(cli, tmp_path):
     finding = report["findings"][0]
     assert finding["culprit"] == {"kind": "layer", "layer": finding["culprit"]["layer"], "class": "Dense",
                                   "file": str(script), "line": 4}
+
+
+CUSTOM_LOOP = """\
+import numpy as np
+import keras
+from keras import layers
+import tensorflow as tf
+
+model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(16, activation="relu"), layers.Dense(5, activation="softmax")])
+opt = keras.optimizers.Adam()
+x = np.random.rand(64, 8).astype("float32")
+y = np.random.randint(0, 5, size=(64,))
+with tf.GradientTape() as tape:
+    pred = model(x[:32])
+    loss = keras.losses.categorical_crossentropy(y[:32], pred)
+grads = tape.gradient(loss, model.trainable_variables)
+"""
+
+CUSTOM_TRAIN_STEP = """\
+import numpy as np
+import keras
+from keras import layers
+import tensorflow as tf
+
+
+class Classifier(keras.Model):
+    def train_step(self, data):
+        x, y = data
+        with tf.GradientTape() as tape:
+            pred = self(x, training=True)
+            loss = keras.losses.categorical_crossentropy(y, pred)
+        grads = tape.gradient(loss, self.trainable_variables)
+        self.optimizer.apply_gradients(zip(grads, self.trainable_variables))
+        return {"loss": tf.reduce_mean(loss)}
+
+
+inputs = keras.Input(shape=(8,))
+model = Classifier(inputs, layers.Dense(3, activation="softmax")(inputs))
+model.compile(optimizer="adam")
+model.fit(np.zeros((32, 8)), np.random.randint(0, 3, size=(32,)), epochs=1, verbose=0)
+"""
+
+
+def test_shape_error_outside_recorded_layers_is_read_from_its_text(cli, tmp_path):
+    """A loss called in a custom loop or a train_step of the user's own raises where the recorder
+    sees no layer fail: the finding is explain's reading of the traceback, at the user's line,
+    its fixes marked not verified, and the user's traceback still printed as Python prints it."""
+    for name, source, line, classes in (("loop.py", CUSTOM_LOOP, 12, 5), ("step.py", CUSTOM_TRAIN_STEP, 12, 3)):
+        script = tmp_path / name
+        script.write_text(source)
+        proc = cli("run", "--json", str(script))
+        report = report_of(proc)
+        assert proc.returncode == 1 and report["status"] == "mismatch", name
+        finding = report["findings"][0]
+        assert finding["id"] == "SD202" and finding["culprit"]["kind"] == "labels", name
+        assert (finding["culprit"]["file"], finding["culprit"]["line"]) == (str(script), line), name
+        codes = [fx["code"] for fx in finding["fixes"]]
+        assert 'model.compile(loss="sparse_categorical_crossentropy", ...)' in codes, name
+        assert f"y = keras.utils.to_categorical(y, {classes})" in codes, name
+        assert not any(fx["verified"] for fx in finding["fixes"]), name
+        assert proc.stderr.rstrip().endswith(f"output.shape=(32, {classes})"), name
+
+
+def test_json_answers_even_for_an_error_that_is_not_about_shapes(cli, tmp_path):
+    script = tmp_path / "ke.py"
+    script.write_text("import keras\nconfig = {'units': 4}\nprint(config['activation'])\n")
+    proc = cli("run", "--json", str(script))
+    report = report_of(proc)
+    assert proc.returncode == 1
+    assert report["status"] == "error" and report["findings"] == [] and report["error"] == "KeyError: 'activation'"
+    assert proc.stderr.rstrip().endswith("KeyError: 'activation'")

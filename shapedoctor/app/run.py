@@ -52,7 +52,7 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
     if exc is not None and not any(f.severity == "error" for f in diagnosis.findings):
         # Not a shape error we know: behave as Python would.
         print_user_traceback(exc)
-        if diagnosis.findings:
+        if diagnosis.findings or as_json:  # --json always answers: status "error", no verdict
             pipeline.to_cells(diagnosis)
             render_diagnosis(diagnosis, as_json)
         if html_path is not None or open_browser:

@@ -193,18 +193,23 @@ class Diagnosis:
     training_calls: list[dict] = field(default_factory=list)
     # The models of a clean run, as pictures (one per model that was called).
     ok_graphs: list[GraphView] = field(default_factory=list)
+    # The program ended with an exception that is not a shape problem shapedoctor recognises:
+    # "ValueError: ..." (status "error": no verdict either way).
+    error: str | None = None
 
     @property
     def status(self) -> str:
         if any(f.severity == "error" for f in self.findings):
             return "mismatch"
+        if self.error:
+            return "error"
         if self.findings:
             return "warning"
         return "ok"
 
     @property
     def ok(self) -> bool:
-        return not self.findings
+        return not self.findings and not self.error
 
     @property
     def fixes(self) -> list[FixReport]:
@@ -221,6 +226,8 @@ class Diagnosis:
             out["script"] = self.script
         if self.ok_paths:
             out["models"] = [[p.to_json() for p in path] for path in self.ok_paths]
+        if self.error:
+            out["error"] = self.error
         if self.notes:
             out["notes"] = list(self.notes)
         if self.training_calls:
