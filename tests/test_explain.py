@@ -485,6 +485,45 @@ def test_jax_texts_were_stored():
         assert case["keras_error_jax"] in (CORPUS_TEXTS / f"{name}.jax.txt").read_text(), name
 
 
+# --- one fix per edit, each one fitting the shapes the text gives ------------------------------
+
+
+def _fix_texts(name: str) -> list[str]:
+    path = FIXTURES / f"{name}.txt"
+    path = path if path.exists() else CORPUS_TEXTS / f"{name}.txt"
+    return [f"{fx.title}\n{fx.code}" for fx in diagnose_text(path.read_text(encoding="utf-8")).findings[0].fixes]
+
+
+@pytest.mark.parametrize("name, edit", [
+    ("k3tf_pool_shrink", 'padding="same"'),  # the family's own, not also a hand-built copy
+    ("tfkeras_conv_shrink", 'padding="same"'),
+    ("k3tf_conv_shrink", "window"),  # one smaller window
+    ("c004_stacked_lstm_no_return_sequences", "return_sequences=True"),
+    ("t015_predict_single_row_without_batch_axis", "np.expand_dims(x, 0)"),
+    ("k3tf_add_mismatch", "Dense("),  # one projection
+    ("c016_gan_reshape_wrong_channels", "Reshape(("),  # (7, 7, -1), not also (7, 7, 64) and (-1, features)
+    ("k3tf_concat_mismatch", "Flatten()"),
+])
+def test_an_edit_is_suggested_once(name, edit):
+    found = [t for t in _fix_texts(name) if edit in t]
+    assert len(found) == 1, found
+
+
+def test_data_fixes_fit_the_declared_input():
+    """The data transforms are run's, each checked against the declared input; the text's reader
+    adds only what that check cannot see (predict slicing a 1-D array into batches)."""
+    codes = " ".join(_fix_texts("t013_predict_single_grayscale_image"))  # (28, 28, 1) for (None, 28, 28, 1)
+    assert "np.expand_dims(x, -1)" not in codes  # (28, 28, 1, 1)
+    codes = " ".join(_fix_texts("t016_flat_csv_pixels_into_cnn"))  # (16, 784) for (None, 28, 28, 1)
+    assert "np.expand_dims(x, -1)" not in codes  # (16, 784, 1)
+    codes = " ".join(_fix_texts("t014_tfdata_dataset_not_batched"))  # fit: one sample is an unbatched dataset
+    assert "np.expand_dims(x, 0)" not in codes and "x.reshape(-1, 1)" not in codes
+    codes = " ".join(_fix_texts("k3tf_predict_no_batch"))  # predict(np.zeros((64,))) seen as (32,)
+    assert "x = np.expand_dims(x, 0)" in codes and "x.reshape(-1, 1)" not in codes  # not 64 rows of 1
+    codes = " ".join(_fix_texts("k3tf_mnist_unflattened_predict"))  # (16, 28, 28) for (None, 784)
+    assert "np.squeeze(x)" not in codes
+
+
 # --- the command ---------------------------------------------------------------------------
 
 

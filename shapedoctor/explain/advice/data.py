@@ -9,15 +9,10 @@ from __future__ import annotations
 import re
 
 from shapedoctor.explain import text_fixes as tf
-from shapedoctor.explain.advice.core import Advice, advisor, dims, fix, generic_fixes, layer_place, rule_for, shape_of
+from shapedoctor.explain.advice.core import Advice, advisor, fix, generic_fixes, layer_place, rule_for, shape_of
 from shapedoctor.messages import hints
-from shapedoctor.messages import shapes as sh
 from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.report.model import FixReport, Place
-
-
-def _fits(shape: tuple, want: tuple) -> bool:
-    return len(shape) == len(want) and all(w is None or d is None or w == d for d, w in zip(shape, want))
 
 
 @advisor("SD201")
@@ -34,23 +29,18 @@ def advise_data(f: ErrorFacts, ranked: list) -> Advice:
     message = f"the data has shape {f.received}, the model expects {f.expected}{where}"
     declared = f"samples of shape {f.expected}" if f.details.get("per_sample") else f"inputs of {f.expected}"
     explanation = f"The model was declared for {declared}; the array given has {f.received}. " + rule_for(f.family, f)
+    # run's data transforms (text_fixes.data_fixes) come first: each one checked against the
+    # declared input. What the text's reader adds is below.
     fixes: list[FixReport] = []
-    if recv is not None and want_ndim is not None and len(recv) < want_ndim:
-        if want_ndim >= 4 or (exp is not None and len(exp) >= 3 and exp[-1] in (1, 3)):
-            fixes.append(fix("Add the missing channel axis to the data", "x = np.expand_dims(x, -1)",
-                             result_shape=sh.fmt(tuple(recv) + (1,))))
-        if len(recv) == 1:
-            fixes.append(fix("A single sample lacks its batch axis: add it", "model.predict(np.expand_dims(x, 0))"))
-            fixes.append(fix("Or one value per sample: make it a column", "x = x.reshape(-1, 1)"))
-        elif not fixes and (exp is None or _fits(tuple(recv) + (1,), exp)):
-            fixes.append(fix("Add the missing axis to the data", "x = np.expand_dims(x, -1)"))
+    if recv is not None and len(recv) == 1 and (want_ndim or 0) >= 2 and f.phase not in ("fit", "evaluate"):
+        # predict batches a 1-D array along its only axis: one sample of 64 values arrives as
+        # (32,), so the shape cannot be checked against the declared width; the data can.
+        fixes.append(fix("A single sample lacks its batch axis: add it", "x = np.expand_dims(x, 0)"))
     elif recv is not None and exp is not None and len(recv) == len(exp) and recv[-1] != exp[-1]:
         if exp[-1] is not None and recv[-1] is not None:
             unit = "feature" if recv[-1] == 1 else "features"
             fixes.append(fix(f"The data has {recv[-1]} {unit} per sample, the model {exp[-1]}: pass the columns it was built for",
                              f"x = x[:, feature_columns]   # the {exp[-1]} columns the model expects"))
-            inner = dims(recv[1:]) + ("," if len(recv) == 2 else "")
-            fixes.append(fix("Or declare the width the data has", f"keras.Input(shape=({inner}))"))
     elif recv is not None and exp is not None and len(recv) == len(exp):
         axis = f.details.get("axis")
         want, have = f.details.get("expected_size"), f.details.get("received_size")
@@ -59,14 +49,12 @@ def advise_data(f: ErrorFacts, ranked: list) -> Advice:
                              f"x = keras.utils.pad_sequences(x, maxlen={want}, padding=\"post\", dtype=\"float32\")"))
             fixes.append(fix("Or accept any length on that axis: declare it None in the Input",
                              "keras.Input(shape=(None, features))"))
-    elif recv is not None and want_ndim is not None and len(recv) > want_ndim:
-        fixes.append(fix("The data has an extra axis: squeeze it or reshape", "x = np.squeeze(x)"))
     declared_whole_array = bool(tf.batch_axis_declared(recv, exp))
     if declared_whole_array:
         explanation = (f"The model was declared for inputs of {f.expected}, one axis more than the data's {f.received}: "
                        f"the {exp[1]} in front looks like the number of samples, i.e. the input was declared with the "
                        f"whole array's shape (batch axis included). `input_shape` / `Input(shape=...)` describe one sample.")
-    if not fixes and not declared_whole_array:
+    if not fixes and not ranked and not declared_whole_array:
         fixes = generic_fixes("SD201", f)
     return Advice(message, explanation, fixes, consumer=layer_place(f, "input"),
                   culprit=None if declared_whole_array else Place(kind="data"),

@@ -130,7 +130,7 @@ def advise_labels(f: ErrorFacts, ranked: list) -> Advice:
             if steps:
                 fixes.append(fix(f"Labels per time step ({steps} steps): make the model predict every step",
                                  f"layers.LSTM(units, return_sequences=True),\nlayers.Dense({classes}, activation=\"softmax\"),",
-                                  result_shape=sh.fmt((None, steps, classes))))
+                                 result_shape=sh.fmt((None, steps, classes))))
             fixes.append(fix("Several labels per sample: multi-hot labels with sigmoid outputs",
                              f'layers.Dense({classes}, activation="sigmoid")\nmodel.compile(loss="binary_crossentropy", ...)'))
     elif t is not None and o is not None and t[0] is not None and o[0] is not None and t[0] != o[0]:
@@ -228,7 +228,7 @@ def advise_labels(f: ErrorFacts, ranked: list) -> Advice:
             if len(r) > want:
                 fixes.append(fix("Flatten the labels' extra axes (and size the output layer to match)",
                                  "y = y.reshape(len(y), -1)",
-                                  result_shape=sh.fmt((r[0], sh.size(r[1:])))))
+                                 result_shape=sh.fmt((r[0], sh.size(r[1:])))))
                 fixes.append(fix("Or make the model predict per step, like the labels",
                                  "layers.LSTM(units, return_sequences=True),"))
 

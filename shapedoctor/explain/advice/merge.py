@@ -14,6 +14,9 @@ def advise_merge(f: ErrorFacts, ranked: list) -> Advice:
     shapes = [s for s in shapes if s is not None]
     op = f.details.get("operation", "elementwise")
     who = f.layer_class or (f.layer if f.layer else None)
+    # The producers' widths, a projection, Flatten or pooling, cropping or downsampling one
+    # branch come from the family generator (run's ranking); the text's reader adds the axis
+    # to join on, concatenation instead of an element-wise merge, and broadcasting.
     fixes: list[FixReport] = []
     if op == "concatenate":
         differing = f.details.get("differing_axes") or []
@@ -39,8 +42,6 @@ def advise_merge(f: ErrorFacts, ranked: list) -> Advice:
         else:
             fixes.append(fix("Make every axis but the joined one the same size in all inputs",
                              "layers.Concatenate(axis=-1)([a, b])   # a, b: equal sizes except on axis -1"))
-        fixes.append(fix("Or flatten or pool the branches first, so only the joined axis differs",
-                         "layers.Concatenate()([layers.Flatten()(a), layers.Flatten()(b)])"))
     else:
         what = who or "An element-wise operation"
         message = f"{who or 'an element-wise operation'} got {f.received}, which do not line up"
@@ -49,22 +50,19 @@ def advise_merge(f: ErrorFacts, ranked: list) -> Advice:
         if len(shapes) == 2:
             a, b = shapes
             if len(a) == len(b) and a[:-1] == b[:-1] and a[-1] and b[-1]:
-                small, big = sorted((a[-1], b[-1]))
                 per_sample = f.details.get("per_sample")
                 lead = (None,) + tuple(a[:-1]) if per_sample else tuple(a[:-1])
-                fixes.append(fix(f"Project the {small}-wide input to {big} before merging",
-                                 f"layers.Dense({big})(branch_with_{small})"))
                 fixes.append(fix("Or, if the two should be joined rather than added, concatenate them",
                                  "layers.Concatenate()([a, b])",
-                                  result_shape=sh.fmt(lead + (a[-1] + b[-1],))))
+                                 result_shape=sh.fmt(lead + (a[-1] + b[-1],))))
             elif len(a) + 1 == len(b) and tuple(a) == tuple(b[: len(a)]):
                 fixes.append(fix(f"To repeat {sh.fmt(a)} along the last axis, give it a size-1 axis there",
                                  "a = keras.ops.expand_dims(a, -1)",
-                                  result_shape=sh.fmt(tuple(a) + (1,))))
+                                 result_shape=sh.fmt(tuple(a) + (1,))))
             elif len(b) + 1 == len(a) and tuple(b) == tuple(a[: len(b)]):
                 fixes.append(fix(f"To repeat {sh.fmt(b)} along the last axis, give it a size-1 axis there",
                                  "b = keras.ops.expand_dims(b, -1)",
-                                  result_shape=sh.fmt(tuple(b) + (1,))))
+                                 result_shape=sh.fmt(tuple(b) + (1,))))
         spatial = len(shapes) == 2 and len(shapes[0]) == len(shapes[1]) >= 3 and shapes[0][-1] == shapes[1][-1]
         if not fixes and spatial:
             fixes.append(fix("Give both branches the same spatial size: the same pooling, strides and padding in each",

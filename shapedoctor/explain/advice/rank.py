@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from shapedoctor.explain import text_fixes as tf
 from shapedoctor.explain.advice.core import Advice, advisor, dims, fix, generic_fixes, layer_place, rule_for, shape_of, who
 from shapedoctor.messages import hints
 from shapedoctor.messages import shapes as sh
@@ -56,7 +55,7 @@ def advise_rank(f: ErrorFacts, ranked: list) -> Advice:
     fixes: list[FixReport] = []
     if got < need and kind == "seq":
         fixes.append(fix("Or keep the time axis upstream: return_sequences=True on the recurrent layer before it",
-                         "layers.LSTM(units, return_sequences=True),"))
+                         "layers.LSTM(..., return_sequences=True),"))  # run's form: one fix when both give it
     elif got < need and kind in ("img", "vol") and recv is not None and got == need - 1:
         spatial = dims(recv[1:])
         fixes.append(fix("Or add the channel axis to the data and declare it in the Input",
@@ -72,7 +71,7 @@ def advise_rank(f: ErrorFacts, ranked: list) -> Advice:
                          "x = np.squeeze(x, axis=1)   # if that axis has size 1"))
     elif got < need and (recv is None or None in recv[1:]):
         fixes.append(fix("Add the missing axis", "x = np.expand_dims(x, -1)"))
-    if not fixes and not tf.family_fixes(f):
+    if not fixes and not ranked:
         fixes = generic_fixes("SD101", f)
     produced = f"which layer produced {f.received}" if recv is not None else "which layer produced that tensor"
     return Advice(message, explanation, fixes, consumer=layer_place(f),

@@ -26,6 +26,11 @@ def _solve_reshape(n: Optional[int], target) -> Optional[tuple]:
     return None
 
 
+def _absorbs_an_axis(ranked: list) -> bool:
+    """Whether run's ranking already offers a Reshape target with one axis computed (-1)."""
+    return any(fx.code.startswith("layers.Reshape(") and "-1" in fx.code for fx in ranked)
+
+
 @advisor("SD103")
 def advise_reshape(f: ErrorFacts, ranked: list) -> Advice:
     n = f.details.get("input_size")
@@ -47,14 +52,18 @@ def advise_reshape(f: ErrorFacts, ranked: list) -> Advice:
         message = f"reshape to {f.expected} does not fit an input of {f.received}"
     what = f"{f.received} holds {n} value{'s' if n != 1 else ''}{per}" if src is not None else f"The input holds {n} values"
     explanation = f"{what}; {f.expected} holds {m}. " + rule_for("SD103", f)
+    # RepeatVector, the producer's width and, for a Reshape layer, a target with one axis
+    # left to Keras (-1) come from the family generator (run's ranking). The text's reader adds
+    # the solved axis for an array's reshape, and the -1 rule where the generator has no target.
     fixes: list[FixReport] = []
-    # RepeatVector and the producer's width come from the family generator (run's ranking).
+    if layer and _absorbs_an_axis(ranked):
+        return Advice(message, explanation, fixes, consumer=layer_place(f),
+                      cannot_tell="The text does not show which layer or array produced the input.")
     cand = _solve_reshape(n, target)
     if cand is not None and cand != src and cand != target:
         code = f"layers.Reshape({sh.fmt(cand)})," if layer else f"x = x.reshape({sh.fmt(cand)})"
         fixes.append(fix(f"Or reshape to {sh.fmt(cand)}, which holds exactly {n} values", code))
-    if not fixes or len(fixes) < 2:
-        fixes.append(fix("Let one axis be computed: write -1 for it (only one -1 is allowed)",
-                         "layers.Reshape((-1, features))," if layer else "x = x.reshape(-1, features)"))
+    fixes.append(fix("Let one axis be computed: write -1 for it (only one -1 is allowed)",
+                     "layers.Reshape((-1, features))," if layer else "x = x.reshape(-1, features)"))
     return Advice(message, explanation, fixes, consumer=layer_place(f),
                   cannot_tell="The text does not show which layer or array produced the input.")

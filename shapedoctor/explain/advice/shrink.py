@@ -23,7 +23,7 @@ def _too_small_for_application(f: ErrorFacts) -> Advice:
             f"input_shape=({inner})"),
         fix(f"Or resize the images to at least {height}x{width} inside the model",
             f"inputs = keras.Input(shape=({dims(recv) if recv else 'height, width, channels'}))\n"
-             f"x = layers.Resizing({height}, {width})(inputs)\n# then call the application on x with input_shape=({inner})"),
+            f"x = layers.Resizing({height}, {width})(inputs)\n# then call the application on x with input_shape=({inner})"),
     ]
     return Advice(message, explanation, fixes, consumer=layer_place(f),
                   cannot_tell="The text does not show which application or where the images were loaded.")
@@ -52,22 +52,15 @@ def advise_shrink(f: ErrorFacts, ranked: list) -> Advice:
         f"With padding=\"valid\" a window of size {k or 'k'} needs at least {k or 'k'} positions on each spatial axis; "
         f"the input {f.received or ''} has fewer after the layers before it. "
     ).replace("  ", " ") + rule_for("SD105", f)
-    cls = f.layer_class or "Conv2D"
-    pooling = cls.startswith(("MaxPooling", "AveragePooling"))
-    args = f"{k or 'pool_size'}" if pooling else f"filters, {k or 'kernel_size'}"
-    fixes: list[FixReport] = [
-        fix(f"Pad instead of shrinking: padding=\"same\" on {f.layer or cls}", f"layers.{cls}({args}, padding=\"same\"),")
-    ]
-    if spatial and all(spatial) and k and min(spatial) >= 2:
-        fit = min(spatial)
-        fixes.append(fix(f"Or use a window that fits: at most {fit}",
-                         f"layers.{cls}({fit})," if pooling else f"layers.{cls}(filters, {fit}),"))
-    fixes.append(fix("Or remove a pooling layer earlier, or feed larger inputs", "keras.Input(shape=(height, width, channels))"))
+    # padding="same" and a smaller window come from the family generator (run's ranking);
+    # what the text alone adds: images given channels-first, and the stack before the layer.
+    fixes: list[FixReport] = []
     if recv is not None and len(recv) == 4 and recv[1] in (1, 3) and (recv[2] or 0) >= 8 and (recv[3] or 0) >= 8:
-        fixes.insert(0, fix(
+        fixes.append(fix(
             f"{f.received} looks like channels-first images (channels, height, width): move the channels last",
             "x = np.transpose(x, (0, 2, 3, 1))   # (N, C, H, W) -> (N, H, W, C)",
             note="or build the model with data_format=\"channels_first\"",
         ))
+    fixes.append(fix("Or remove a pooling layer earlier, or feed larger inputs", "keras.Input(shape=(height, width, channels))"))
     return Advice(message, explanation, fixes, consumer=layer_place(f),
                   cannot_tell="The text does not show which earlier layers shrank the input.")
