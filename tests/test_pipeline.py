@@ -40,3 +40,12 @@ def test_every_front_end_calls_the_public_pipeline():
         text = (PACKAGE / rel).read_text(encoding="utf-8")
         assert "pipeline" in text, rel
         assert "app.run import" not in text, rel
+
+
+def test_no_package_imports_another_packages_private_names():
+    """The engine's stages too (diagnosis, repair, explain, graph, trace, ...): a name used by another
+    package is public, so its owner knows it is shared."""
+    files = sorted(PACKAGE.rglob("*.py"))
+    assert len(files) > 60
+    bad = [b for f in files for b in _private_imports_across_packages(f)]
+    assert bad == []

@@ -32,11 +32,11 @@ def merge_broadcast_findings(recorder: Any) -> list[Finding]:
 
 
 def _finding(recorder: Any, record: Any) -> Finding | None:
-    from shapedoctor.graph.from_trace import _Builder
+    from shapedoctor.graph.from_trace import GraphBuilder
     from shapedoctor.repair import generators as g
     from shapedoctor.repair.candidate import Candidate
 
-    builder = _Builder(recorder, record.site)
+    builder = GraphBuilder(recorder, record.site)
     node_id = builder.add_call(record)
     graph = builder.graph
     node = graph.node(node_id)

@@ -156,15 +156,15 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
         if _batch_in_declaration(want, got, call):
             out.append(_declared_with_batch(call, model, want, got, i))
             continue
-        from shapedoctor.repair.generators import _matches
+        from shapedoctor.repair.generators import shape_matches
 
         prob = Problem(
             "SD201",
             f"the data has shape {format_shape(got)} but the model input was declared as {format_shape(want)}",
             "data", expected=format_shape(want), received=format_shape(got), output_index=i)
         prob.explanation = _data_text(want, got, call.method)
-        for how, shape, why in _data_options(got, want):
-            if _matches(shape, want):
+        for how, shape, why in data_options(got, want):
+            if shape_matches(shape, want):
                 prob.fixes.append(TrainingFix(f"{why}: {how.format(v='x')}", "data", transform=how,
                                               apply=_np_apply(how), cost=1))
         prob.fixes.append(TrainingFix(f"declare the input as shape={format_shape(tuple(got[1:]))}", "model",
@@ -255,7 +255,7 @@ def _data_text(want: tuple, got: tuple, method: str) -> str:
     return text + "."
 
 
-def _data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
+def data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
     opts = []
     if len(got) == len(want) - 1:
         opts.append(("np.expand_dims({v}, 0)", (1,) + tuple(got), "add the missing batch axis (one sample)"))

@@ -123,16 +123,16 @@ def _np(a):
     return np.asarray(a)
 
 
-def _head(value: Any, whole: bool, current: Any, index: int, n: int = 8) -> Any:
+def sample_head(value: Any, whole: bool, current: Any, index: int, n: int = 8) -> Any:
     """The first *n* samples of a transformed value, put back into the call's structure."""
-    from shapedoctor.trace.training import _head as head
+    from shapedoctor.trace.training import sample_head as head
 
     cut = head(value, n)
     return cut if whole else _replace(current, index, cut)
 
 
 def _structure_head(value: Any, n: int) -> Any:
-    from shapedoctor.trace.training import _head as head
+    from shapedoctor.trace.training import sample_head as head
 
     return head(value, min(n, 8))
 
@@ -224,14 +224,14 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                     return Verdict(False, checks=checks)
                 full = fix.apply(call.y_ref if fix.whole else _item(call.y_ref, prob.output_index))
                 _data_invariants(call, prob, fix, full, checks)
-                y = _head(full, fix.whole, y, prob.output_index)
+                y = sample_head(full, fix.whole, y, prob.output_index)
                 model = _clone(call.model)
             elif fix.kind == "data":
                 if fix.apply is None:
                     return Verdict(False, checks=checks)
                 full = fix.apply(call.x_ref if fix.whole else _item(call.x_ref, prob.output_index))
                 _data_invariants(call, prob, fix, full, checks)
-                x = _head(full, fix.whole, x, prob.output_index)
+                x = sample_head(full, fix.whole, x, prob.output_index)
                 if fix.transform == "{v}.batch(32)":
                     y = None if y is None else _np(y)[None]
                 elif fix.counts_to is not None:
@@ -350,7 +350,7 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
 
 
 def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, int | None, list]:
-    from shapedoctor.repair.codegen import SourceIndex, _with_changes
+    from shapedoctor.repair.codegen import SourceIndex, call_with_changes
 
     site = call.site
     if site is None:
@@ -360,7 +360,7 @@ def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, i
     if not compiles:
         return f'model.compile(..., loss="{new_loss}")', site.file, site.line, []
     info = max(compiles, key=lambda c: c.start)
-    new = _with_changes(info.call, "__compile__", {"loss": new_loss})
+    new = call_with_changes(info.call, "__compile__", {"loss": new_loss})
     import linecache
 
     line = linecache.getline(site.file, info.start).strip()
@@ -371,9 +371,9 @@ def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, i
 
 
 def _terminal_name(call) -> str:
-    from shapedoctor.repair.codegen import _terminal
+    from shapedoctor.repair.codegen import terminal_name
 
-    return _terminal(call.func)
+    return terminal_name(call.func)
 
 
 def _argument(site: Site | None, position: int, keyword: str, item: int | None = None) -> str | None:

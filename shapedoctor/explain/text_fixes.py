@@ -234,18 +234,18 @@ def data_fixes(got: Optional[tuple], want: Optional[tuple], phase: Optional[str]
     missing batch axis is one sample, which ``fit``/``evaluate`` (with labels) never get."""
     if got is None or want is None:
         return []
-    from shapedoctor.diagnosis.training import _data_options
-    from shapedoctor.repair.generators import _matches
+    from shapedoctor.diagnosis.training import data_options
+    from shapedoctor.repair.generators import shape_matches
 
     out = []
     if phase == "fit" and tuple(got) == tuple(want[1:]) and None not in got:
         # fit batches arrays itself: one sample at a time comes from an unbatched tf.data.Dataset.
         out.append(FixReport("Batch the dataset: fit takes each element as a batch", "ds = ds.batch(batch_size)",
                              verified=False))
-    for how, shape, why in _data_options(got, want):
+    for how, shape, why in data_options(got, want):
         if how.startswith("np.expand_dims({v}, 0)") and (got[0] is None or phase in ("fit", "evaluate")):
             continue  # the text shows a batch axis already, or samples with their labels
-        if _matches(shape, want):
+        if shape_matches(shape, want):
             out.append(FixReport(f"{why[:1].upper() + why[1:]}: {how.format(v='x')}", f"x = {how.format(v='x')}",
                                  verified=False, result_shape=sh.fmt(shape) if None not in shape else None))
     if len(want) == len(got) and want[1:] and None not in got[1:]:

@@ -30,7 +30,7 @@ def _is_tensor_like(x: Any) -> bool:
     return shape_of(x) is not None and hasattr(x, "dtype")
 
 
-class _Builder:
+class GraphBuilder:
     def __init__(self, recorder: Recorder, data_site: Site | None) -> None:
         self.recorder = recorder
         self.graph = Graph()
@@ -225,7 +225,7 @@ def graph_from_failure(recorder: Recorder, failure: Failure) -> tuple[Graph, str
     Returns the graph and the id of the consumer node (the call that raised).
     """
     top = failure.stack[0] if failure.stack else failure.call
-    builder = _Builder(recorder, top.site)
+    builder = GraphBuilder(recorder, top.site)
     consumer_id = builder.add_call(failure.call)
     graph = builder.graph
     # The consumer's outputs are unknown (it failed): one placeholder tensor.
@@ -253,7 +253,7 @@ def graph_from_failure(recorder: Recorder, failure: Failure) -> tuple[Graph, str
 
 def graph_from_model(recorder: Recorder, model, data_site: Site | None = None) -> Graph:
     """The graph of a built functional or Sequential model, from its symbolic outputs."""
-    builder = _Builder(recorder, data_site)
+    builder = GraphBuilder(recorder, data_site)
     outputs = model.outputs
     graph = builder.graph
     graph.model_name = model.name

@@ -106,7 +106,7 @@ class SourceIndex:
     def data_call(self, site: Site) -> _CallInfo | None:
         """The call at *site* that hands data to a model: ``model.fit(...)``, ``model(x)``..."""
         on_line = [c for c in self.calls(site.file) if c.start <= site.line <= c.end and c.call.args]
-        methods = [c for c in on_line if _terminal(c.call.func) in _DATA_METHODS]
+        methods = [c for c in on_line if terminal_name(c.call.func) in _DATA_METHODS]
         if methods:
             return max(methods, key=lambda c: (c.start, c.start_col))
         others = [c for c in on_line if not (isinstance(c.call.func, cst.Name) and hasattr(builtins, c.call.func.value))
@@ -119,7 +119,7 @@ class SourceIndex:
             return None
         best = None
         for info in self.calls(site.file):
-            if info.start <= site.line <= info.end and _terminal(info.call.func) in names:
+            if info.start <= site.line <= info.end and terminal_name(info.call.func) in names:
                 if best is None or info.start >= best.start:
                     best = info
         return best
@@ -137,7 +137,7 @@ class SourceIndex:
 _DATA_METHODS = ("fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch", "__call__")
 
 
-def _terminal(func: cst.BaseExpression) -> str:
+def terminal_name(func: cst.BaseExpression) -> str:
     if isinstance(func, cst.Name):
         return func.value
     if isinstance(func, cst.Attribute):
@@ -174,7 +174,7 @@ def _literal(value) -> cst.BaseExpression:
     return cst.parse_expression(_py(tuple(value) if isinstance(value, list) else value))
 
 
-def _with_changes(call: cst.Call, cls: str, changes: dict) -> cst.Call:
+def call_with_changes(call: cst.Call, cls: str, changes: dict) -> cst.Call:
     params = _positional_params(cls)
     args = list(call.args)
     for key, value in changes.items():
@@ -211,18 +211,18 @@ def _with_shape(call: cst.Call, cls: str, shape: tuple) -> cst.Call:
                 batch = ast.literal_eval(cst.Module([]).code_for_node(keywords["batch_shape"].value))[0]
             except (ValueError, SyntaxError, TypeError, IndexError):
                 batch = None
-            return _with_changes(call, "InputLayer", {"batch_shape": (batch,) + shape})
+            return call_with_changes(call, "InputLayer", {"batch_shape": (batch,) + shape})
         if "input_shape" in keywords and "shape" not in keywords:
-            return _with_changes(call, "InputLayer", {"input_shape": shape})
-        return _with_changes(call, "InputLayer", {"shape": shape})
+            return call_with_changes(call, "InputLayer", {"input_shape": shape})
+        return call_with_changes(call, "InputLayer", {"shape": shape})
     if "input_dim" in keywords and len(shape) == 1:
-        return _with_changes(call, "__none__", {"input_dim": shape[0]})
+        return call_with_changes(call, "__none__", {"input_dim": shape[0]})
     for old in ("input_dim", "batch_input_shape"):
         if old in keywords:  # the argument that carries the shape becomes input_shape=
             args = [a.with_changes(keyword=cst.Name("input_shape"), value=_literal(shape)) if a is keywords[old] else a
                     for a in call.args]
             return call.with_changes(args=args)
-    return _with_changes(call, "__none__", {"input_shape": shape})
+    return call_with_changes(call, "__none__", {"input_shape": shape})
 
 
 class CodeWriter:
@@ -339,7 +339,7 @@ class CodeWriter:
         twins = [s for s in self.graph.layers.values() if not s.inserted and s.cls == spec.cls and s.created
                  and (s.created.file, s.created.line) == here]
         written = [c for c in self.index.calls(here[0]) if c.start <= here[1] <= c.end
-                   and _terminal(c.call.func) == spec.cls]
+                   and terminal_name(c.call.func) == spec.cls]
         return twins if len(twins) > max(1, len(written)) else [spec]
 
     # -- text edits ----------------------------------------------------------------------
@@ -386,7 +386,7 @@ class CodeWriter:
             old = self.graph.layers[edit.layer].config.get("layer", {}).get("config", {})
             diff = {k: v for k, v in nested.get("config", {}).items() if old.get(k) != v}
             if inner is not None:
-                new = _with_changes(inner.call, nested["class_name"], diff)
+                new = call_with_changes(inner.call, nested["class_name"], diff)
                 full = self.index.code(site.file, inner.call)
                 new_text = self.index.code(site.file, new)
                 text = self._as_statement(site, inner, new_text) if full in site.code else new_text
@@ -395,7 +395,7 @@ class CodeWriter:
         if info is None:
             return Code(f"{spec.cls}(..., {', '.join(f'{k}={_py(v)}' for k, v in edit.changes.items())})",
                         site.file if site else None, site.line if site else None)
-        new = _with_changes(info.call, spec.cls, edit.changes)
+        new = call_with_changes(info.call, spec.cls, edit.changes)
         new_text = self.index.code(site.file, new)
         return Code(self._as_statement(site, info, new_text), site.file, info.start,
                     self._replace_call(site.file, info, new_text))
@@ -490,7 +490,7 @@ class CodeWriter:
         if site is None:
             return "layers."
         for call in self.index.calls(site.file):
-            if call.prefix and self._is_layers_module(site.file, call.prefix) and _is_layer_name(_terminal(call.call.func)):
+            if call.prefix and self._is_layers_module(site.file, call.prefix) and _is_layer_name(terminal_name(call.call.func)):
                 return call.prefix
         from shapedoctor.patch.imports import bound_names
 
@@ -556,7 +556,7 @@ class CodeWriter:
             info = self.index.layer_call(site, ("Input", "InputLayer"))
             build = self.index.layer_call(site, ("build",))
             if info is None and build is not None:
-                new = _with_changes(build.call, "__build__", {"input_shape": (None,) + tuple(edit.shape[1:])})
+                new = call_with_changes(build.call, "__build__", {"input_shape": (None,) + tuple(edit.shape[1:])})
                 new_text = self.index.code(site.file, new)
                 return Code(self._as_statement(site, build, new_text), site.file, build.start,
                             self._replace_call(site.file, build, new_text))

@@ -64,11 +64,11 @@ def data_transforms(ctx: Context, data_shape: tuple, declared: tuple) -> Iterato
              (total // math.prod(known),) + tuple(known), "reshape each sample to the declared input shape")
         )
     for how, shape, why in options:
-        if _matches(shape, declared):
+        if shape_matches(shape, declared):
             yield Candidate(f"{why}: {how.format(x='x')}", [DataTransform(how, shape, site, before=tuple(data_shape))], cost=1, tags=["data"])
 
 
-def _matches(shape: tuple, declared: tuple) -> bool:
+def shape_matches(shape: tuple, declared: tuple) -> bool:
     if len(shape) != len(declared):
         return False
     return all(d is None or s == d for s, d in zip(shape[1:], declared[1:]))

@@ -54,7 +54,7 @@ def _structure(obj: Any, fn) -> Any:
     return fn(obj)
 
 
-def _head(obj: Any, n: int = SAMPLE) -> Any:
+def sample_head(obj: Any, n: int = SAMPLE) -> Any:
     import numpy as np
 
     def cut(a):
@@ -126,13 +126,13 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
         call.batched = True
     call.x_shapes = _structure(x, _shape) if x is not None else None
     call.y_shapes = _structure(y, _shape) if y is not None else None
-    call.x, call.y = _head(x), _head(y) if y is not None else None
+    call.x, call.y = sample_head(x), sample_head(y) if y is not None else None
     call.x_ref, call.y_ref = x, y  # the user's own objects (no copy), transformed only on copies
     call.y_max = _structure(y, _max) if y is not None else None
     vd = kwargs.get("validation_data")
     if isinstance(vd, (tuple, list)) and len(vd) >= 2 and _kind(vd[0]) == "array":
         call.validation = (_structure(vd[0], _shape), _structure(vd[1], _shape))
-    call.sample_weight = _head(sample_weight) if sample_weight is not None else None
+    call.sample_weight = sample_head(sample_weight) if sample_weight is not None else None
     return call, tuple(args), kwargs
 
 
@@ -167,7 +167,7 @@ def quick_kwargs(method: str, args: tuple, kwargs: dict, samples: int = SAMPLE) 
         if kind == "generator":
             return (item for item in itertools.islice(v, 1))  # Keras wants a generator, not an islice
         if kind == "array":
-            return _head(v, samples)
+            return sample_head(v, samples)
         return v
 
     for i, name in enumerate(names[:2]):
