@@ -677,6 +677,50 @@ def test_explain_never_imports_keras_or_a_backend():
     assert proc.stdout.strip() == "[]"
 
 
+def test_plain_output_imports_no_table_and_no_highlighter():
+    """Printed to a pipe, explain draws no table and no colours: rich.table, rich.syntax and
+    pygments (about a third of its start-up) stay unimported; --json imports no rich at all."""
+    script = (
+        "import io, sys, contextlib\n"
+        "from shapedoctor.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['explain', '--json', sys.argv[1]]) == 0\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'pygments')))\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    assert main(['explain', sys.argv[1]]) == 0\n"
+        "assert 'suggested fixes' in out.getvalue() and '\\x1b[' not in out.getvalue()\n"
+        "print(sorted(m for m in ('rich.table', 'rich.syntax', 'pygments') if m in sys.modules))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    proc = subprocess.run([sys.executable, "-c", script, str(FIXTURES / "k3tf_pool_shrink.txt")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split("\n")[:2] == ["[]", "[]"]
+
+
+@pytest.mark.parametrize("code", [
+    "layers.Conv2D(..., padding='same'),", "", "x = 1\n", "\n\ty = 2\r\nz = 3", "a\rb", "w " * 70, "é → ✓",
+])
+def test_code_without_colour_is_drawn_as_syntax_draws_it(code):
+    """The plain drawing of a fix's code (no pygments) has the very characters Syntax prints."""
+    import io
+
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.syntax import Syntax
+
+    from shapedoctor.render.terminal import Code
+
+    def draw(renderable, width):
+        out = io.StringIO()
+        Console(file=out, width=width, color_system=None, highlight=False).print(Padding(renderable, (0, 0, 0, 6)))
+        return out.getvalue()
+
+    for width in (30, 100):
+        syntax = Syntax(code, "python", theme="ansi_dark", background_color="default")
+        assert draw(Code(code), width) == draw(syntax, width)
+
+
 # --- robustness ----------------------------------------------------------------------------
 
 ROBUST = settings(

@@ -1,11 +1,15 @@
-"""Terminal output with rich: headline, shape path table, explanation, numbered fixes."""
+"""Terminal output with rich: headline, shape path table, explanation, numbered fixes.
+
+rich's Table and Syntax (which brings pygments) are imported where they are drawn: a finding
+without a shape path (every ``explain`` finding) needs no table, and code printed without
+colour (to a pipe or a file) needs no highlighter; that keeps ``shapedoctor explain`` quick
+to start.
+"""
 
 from __future__ import annotations
 
 from rich.console import Group
 from rich.padding import Padding
-from rich.syntax import Syntax
-from rich.table import Table
 from rich.text import Text
 
 from shapedoctor.render import cell_text, checks_text, where
@@ -65,7 +69,7 @@ def _finding(f: Finding) -> Group:
             items.append(line)
             if fx.checks:
                 items.append(Padding(Text(checks_text(fx.checks), style="dim"), (0, 0, 0, 6)))
-            items.append(Padding(Syntax(fx.code, "python", theme="ansi_dark", background_color="default"), (0, 0, 0, 6)))
+            items.append(Padding(Code(fx.code), (0, 0, 0, 6)))
             if fx.note:
                 items.append(Padding(Text(fx.note, style="dim italic"), (0, 0, 0, 6)))
             if fx.verified and why:
@@ -80,7 +84,30 @@ def _finding(f: Finding) -> Group:
     return Group(*items)
 
 
-def _path_table(path: list[PathStep], title: str | None = None) -> Table:
+class Code:
+    """Python code, highlighted with rich's Syntax on a console that shows colour.
+
+    Without colour (a pipe, a file, ``plain_text``) nothing of the highlighting is printed, so
+    the same characters are drawn as plain Text, without importing Syntax and pygments:
+    Syntax's own steps (tabs expanded to 4, line ends made ``\\n``, no wrapping).
+    """
+
+    def __init__(self, code: str):
+        self.code = code
+
+    def __rich_console__(self, console, options):
+        if console.color_system is not None:
+            from rich.syntax import Syntax
+
+            yield Syntax(self.code, "python", theme="ansi_dark", background_color="default")
+            return
+        code = self.code.expandtabs(4).replace("\r\n", "\n").replace("\r", "\n")
+        yield Text(code, tab_size=4, no_wrap=True)
+
+
+def _path_table(path: list[PathStep], title: str | None = None) -> Padding:
+    from rich.table import Table
+
     table = Table(title=title, show_edge=False, pad_edge=False, box=None, padding=(0, 2))
     graph = any(step.inputs for step in path)  # ok paths: each row names the rows it took its inputs from
     table.add_column("layer", no_wrap=True)
@@ -99,6 +126,8 @@ def _path_table(path: list[PathStep], title: str | None = None) -> Table:
 
 
 def _training_table(calls: list[dict]) -> Padding:
+    from rich.table import Table
+
     table = Table(title="shapes seen at training/inference calls", show_edge=False, pad_edge=False, box=None,
                   padding=(0, 2), title_justify="left")
     for col in ("call", "x", "y", "loss", "output", "source"):

@@ -9,9 +9,10 @@ later versions add fields, never rename or remove them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shapedoctor.report.graphview import GraphView
+if TYPE_CHECKING:  # only annotations here; explain never draws a graph and need not import it
+    from shapedoctor.report.graphview import GraphView
 
 JSON_VERSION = 1
 
