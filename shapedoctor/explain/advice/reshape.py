@@ -56,14 +56,12 @@ def advise_reshape(f: ErrorFacts, ranked: list) -> Advice:
     # left to Keras (-1) come from the family generator (run's ranking). The text's reader adds
     # the solved axis for an array's reshape, and the -1 rule where the generator has no target.
     fixes: list[FixReport] = []
-    if layer and _absorbs_an_axis(ranked):
-        return Advice(message, explanation, fixes, consumer=layer_place(f),
-                      cannot_tell="The text does not show which layer or array produced the input.")
-    cand = _solve_reshape(n, target)
-    if cand is not None and cand != src and cand != target:
-        code = f"layers.Reshape({sh.fmt(cand)})," if layer else f"x = x.reshape({sh.fmt(cand)})"
-        fixes.append(fix(f"Or reshape to {sh.fmt(cand)}, which holds exactly {n} values", code))
-    fixes.append(fix("Let one axis be computed: write -1 for it (only one -1 is allowed)",
-                     "layers.Reshape((-1, features))," if layer else "x = x.reshape(-1, features)"))
+    if not (layer and _absorbs_an_axis(ranked)):
+        cand = _solve_reshape(n, target)
+        if cand is not None and cand != src and cand != target:
+            code = f"layers.Reshape({sh.fmt(cand)})," if layer else f"x = x.reshape({sh.fmt(cand)})"
+            fixes.append(fix(f"Or reshape to {sh.fmt(cand)}, which holds exactly {n} values", code))
+        fixes.append(fix("Let one axis be computed: write -1 for it (only one -1 is allowed)",
+                         "layers.Reshape((-1, features))," if layer else "x = x.reshape(-1, features)"))
     return Advice(message, explanation, fixes, consumer=layer_place(f),
                   cannot_tell="The text does not show which layer or array produced the input.")
