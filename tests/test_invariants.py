@@ -156,6 +156,33 @@ def test_a_model_fix_whose_output_no_longer_fits_the_labels_is_not_verified():
     assert verdict.checks.results["fits_labels"] is False
 
 
+def test_loss_shapes_treat_a_dynamic_axis_as_matching_and_filters_set_a_conv_heads_width():
+    """A variable-length sequence model (time axis None) whose last Conv1D has 2 filters against
+    1-channel labels under binary_crossentropy: Keras refuses it (every backend's
+    binary_crossentropy wants equal shapes), the check says so before Keras runs, and the fix
+    filters=1 passes loss_shapes although the output's time axis is None."""
+    inputs = keras.Input(shape=(None, 4))
+    hidden = layers.Conv1D(8, 3, padding="same", activation="relu")(inputs)
+    model = keras.Model(inputs, layers.Conv1D(2, 3, padding="same", activation="sigmoid")(hidden))
+    model.compile(optimizer="sgd", loss="binary_crossentropy")
+    x, y = np.zeros((16, 30, 4), "float32"), np.zeros((16, 30, 1), "float32")
+    try:
+        model.train_on_batch(x, y)
+        raised = False
+    except ValueError as exc:
+        raised = "same shape" in str(exc)
+    assert raised  # Keras is the oracle: not a silent broadcast
+    call = _call(model, x, y)
+    from shapedoctor.diagnosis.training import check
+
+    problems = check(call)
+    assert [(p.family, p.culprit_kind) for p in problems] == [("SD202", "layer")]
+    fix = problems[0].fixes[0]
+    assert fix.edits[0][2] == {"filters": 1}
+    verdict = verify_training(call, problems[0], fix, None)
+    assert verdict.ok and verdict.checks.results["loss_shapes"] is True
+
+
 def test_construction_fix_that_changes_the_model_output_is_not_verified():
     model = keras.Sequential([keras.Input(shape=(16,)), layers.Dense(8), layers.Dense(4)])
     graph = graph_from_model(Recorder(), model)

@@ -4,7 +4,8 @@ For every case it runs ``python -m shapedoctor run --json script.py`` in the cas
 measures, against the answers in ``case.toml`` (which come from the threads, never from
 shapedoctor):
 
-* detected: the report's status is not ``ok`` (bug cases);
+* detected: the report's status is ``mismatch`` or ``warning`` (bug cases; ``error``, an
+  exception shapedoctor does not recognise, is no verdict);
 * culprit line: the first finding's culprit line is one of ``culprit_lines``;
 * verified fix (top 3): one of the first three fixes is verified and its code contains one of
   the acceptable ``fixes`` substrings;
@@ -87,7 +88,8 @@ def verdict(case: Case, raw: dict) -> dict:
     if case.is_valid_program:
         return {"false_alarm": raw["status"] != "ok"}
     wanted = case.meta.get("fixes") or []
-    out = {"detected": raw["status"] not in (None, "ok"),
+    # Status "error" (the script raised something shapedoctor does not recognise) is no verdict.
+    out = {"detected": raw["status"] in ("mismatch", "warning"),
            "culprit_ok": raw["culprit_line"] in (case.meta.get("culprit_lines") or []),
            "fix_ok": any(f["verified"] and _acceptable(f["code"], wanted) for f in raw["fixes"])}
     if "proven_write" in raw:

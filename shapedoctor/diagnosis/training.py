@@ -626,8 +626,10 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
             return None
         if len(out) > len(y_shape) and len(out) >= 3:
             return _extra_axes(out, y_shape, name, model, index, layer)
-        silent = _broadcastable(a, b) and not (len(a) != len(b))
-        width_wrong = layer is not None and hasattr(layer, "units") and (
+        # Keras 3's binary_crossentropy refuses any shape difference left after it aligned the ranks
+        # (every backend checks `target.shape == output.shape`): only the element-wise losses stretch.
+        silent = _broadcastable(a, b) and not (len(a) != len(b)) and name not in BINARY
+        width_wrong = layer is not None and _width_key(layer) is not None and (
             len(y_shape) == len(out) or (len(y_shape) == len(out) - 1 and len(out) == 2))
         if silent:
             prob = Problem("SD204", f"{shown}: {name} silently broadcasts them", "layer" if width_wrong else "labels",
@@ -643,7 +645,7 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
                                 f"{format_shape(b)} cannot be lined up (on TensorFlow this surfaces as "
                                 "`Incompatible shapes` deep in the gradient).")
         width = y_shape[-1] if len(y_shape) == len(out) else 1
-        if layer is not None and hasattr(layer, "units"):
+        if layer is not None and _width_key(layer) is not None:
             prob.fixes.append(_units_fix(layer, width))
         if len(y_shape) == 1 and k == 1:
             prob.fixes.append(TrainingFix("give the labels the output's shape: y.reshape(-1, 1)", "labels",
@@ -720,8 +722,16 @@ def _last_sequence_rnn(model: Any) -> Any:
     return found
 
 
+def _width_key(layer) -> str | None:
+    """The config key that sets a layer's output width: ``units`` (Dense, RNNs) or ``filters`` (convolutions)."""
+    for key in ("units", "filters"):
+        if isinstance(getattr(layer, key, None), int):
+            return key
+    return None
+
+
 def _units_fix(layer, units: int, activation: str | None = None) -> TrainingFix:
-    changes = {"units": units}
+    changes = {_width_key(layer) or "units": units}
     if activation:
         changes["activation"] = activation
     what = ", ".join(f"{k}={v!r}" if isinstance(v, str) else f"{k}={v}" for k, v in changes.items())
