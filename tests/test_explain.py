@@ -853,3 +853,9 @@ def test_one_megabyte_single_line():
     start = time.perf_counter()
     parse(line)
     assert time.perf_counter() - start < 3.0
+
+
+def test_a_declared_axis_of_size_zero_gives_no_reshape_and_no_crash():
+    from shapedoctor.diagnosis.training import data_options
+
+    assert not any("reshape" in how for how, _shape, _why in data_options((4, 6), (None, 0, 3)))

@@ -275,7 +275,7 @@ def data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
     known = list(want[1:])
     if None not in known and len(got) != len(want) and None not in got:
         total = math.prod(got)
-        if total % math.prod(known) == 0:
+        if math.prod(known) > 0 and total % math.prod(known) == 0:  # a declared size 0 fits nothing
             opts.append(("{v}.reshape((-1, " + ", ".join(map(str, known)) + "))",
                          (total // math.prod(known),) + tuple(known), "reshape each sample to the declared input"))
     return opts
