@@ -429,6 +429,7 @@ TEXT_CANNOT_TELL = {
     "c034_residual_add_pooled_branch": "the shortcut's own 1x1 convolution (to stride) is not in the text; explain pools it",
     "c035_channels_first_input_declared": "the text shows a (1, 16) map at the second convolution, not the (3, 32, 32) input",
     "t038_class_labels_start_at_one": "label 6 against 6 units: 7 classes or classes numbered from 1; only the data tells",
+    "t049_iris_labels_one_to_three": "label 3 against 3 units: 4 classes or classes numbered from 1; only the data tells",
 }
 
 

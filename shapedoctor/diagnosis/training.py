@@ -59,6 +59,8 @@ class TrainingFix:
     whole: bool = False  # `apply` takes the whole x (or y) structure, not one input/output
     counts_to: int | None = None  # keep this many samples of y too (count fixes)
     rewrite_argument: str | None = None  # new text for the x/y argument, "{0}", "{1}"... = the user's items
+    replace_argument: str | None = None  # new text for the whole x/y argument (e.g. "[title, body]")
+    checks: Any = None  # callable(full transformed value) -> [(invariant, ok, why)], checked on ALL the data
 
 
 def loss_name(loss: Any) -> str:
@@ -113,6 +115,10 @@ def check(call: TrainingCall) -> list[Problem]:
     model = call.model
     problems: list[Problem] = []
     problems += _check_inputs(call, model)
+    if not problems:
+        from shapedoctor.diagnosis.training_sequences import embedding_ids
+
+        problems += embedding_ids(call, model)
     if call.method in ("predict", "predict_on_batch"):
         return problems
     problems += _check_counts(call)
@@ -124,6 +130,12 @@ def check(call: TrainingCall) -> list[Problem]:
 
 # -- data vs inputs ----------------------------------------------------------------------
 def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
+    from shapedoctor.diagnosis.training_sequences import ragged
+    from shapedoctor.diagnosis.training_structure import missing_inputs
+
+    special = ragged(call, model) or missing_inputs(call, model)
+    if special is not None:
+        return [special]
     declared = model_inputs(model)
     data = [s for s in (_flat(call.x_shapes)) if s is not None]
     out = []
@@ -305,8 +317,8 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
             return [prob]
     if call.batched or call.y_shapes is None:
         return []
-    xs = [s[0] for s in _flat(call.x_shapes) if s]
-    ys = [s[0] for s in _flat(call.y_shapes) if s]
+    xs = [s[0] for s in _flat(call.x_shapes) if s and _is_shape(s)]
+    ys = [s[0] for s in _flat(call.y_shapes) if s and _is_shape(s)]
     if not xs or not ys or len(set(xs + ys)) == 1:
         return []
     counts = xs + ys
@@ -344,6 +356,11 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
     labels, label_shapes = _by_output(call.y, names), _by_output(call.y_shapes, names)
     if not outputs or not labels:
         return []
+    from shapedoctor.diagnosis.training_structure import single_target
+
+    single = single_target(call, model)
+    if single is not None:
+        return [single]
     losses = _losses(call.loss, len(outputs), names)
     problems = []
     if isinstance(call.y, (list, tuple)) and len(labels) != len(outputs) and not hasattr(call.y, "shape"):
@@ -376,6 +393,10 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
             continue
         top = maxima[i] if i < len(maxima) else None
         prob = _check_one(out, sample, shape, losses[i] if i < len(losses) else None, model, i, top)
+        if prob is None:
+            from shapedoctor.diagnosis.training_labels import negative_labels
+
+            prob = negative_labels(call, model, tuple(out), losses[i] if i < len(losses) else None, i)
         if prob is not None:
             prob.output_index = i
             _labels_from_one(call, prob, tuple(out), i)
@@ -385,25 +406,13 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
 
 
 def _labels_from_one(call: TrainingCall, prob: Problem, out: tuple, index: int) -> None:
-    """Class labels 1..k against k output units: the encoding starts at 1, not the model at k too few.
-    The expert fix shifts the labels (``y - 1``), ranked before widening the output layer."""
-    import numpy as np
+    """Class labels that are codes (1..k, -1/1, ...) rather than 0..k-1: re-encode them
+    (:mod:`shapedoctor.diagnosis.training_labels`), ranked before widening the output layer."""
+    from shapedoctor.diagnosis.training_labels import encoding_fixes
 
-    if prob.family != "SD202" or not prob.message.startswith("labels go up to class"):
-        return
-    ys = _flat(call.y_ref)
-    try:
-        y = np.asarray(ys[index] if index < len(ys) else ys[0])
-        low, high = int(y.min()), int(y.max())
-    except Exception:  # noqa: BLE001 - labels we cannot read whole (a dataset): leave it
-        return
-    if low == 1 and high == out[-1]:
-        prob.culprit_kind = "labels"
-        prob.explanation += (f" The labels run from 1 to {high}: the classes are numbered from 1, but sparse "
-                             "cross-entropy counts from 0. Shift them (`y - 1`) rather than adding an output unit "
-                             "that no sample will ever use.")
-        prob.fixes.insert(0, TrainingFix("number the classes from 0: y - 1", "labels", transform="{v} - 1",
-                                         apply=_np_apply("{v} - 1"), cost=1))
+    if any(f.kind == "labels" and f.checks is not None for f in prob.fixes):
+        return  # already re-encoded (negative labels)
+    encoding_fixes(call, prob, out, index)
 
 
 def _labels_are_inputs(call: TrainingCall, index: int) -> bool:

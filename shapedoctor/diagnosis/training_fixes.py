@@ -181,7 +181,7 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
     if fix.counts_to is None and fix.transform != "{v}.batch(32)":
         for b, a in zip(before, after):
             checks.record("samples", *inv.samples_kept(b, a))
-            if fix.rewrite_argument is None:
+            if fix.rewrite_argument is None and fix.replace_argument is None:  # the user's own arrays
                 checks.record("keeps_data", *inv.values_kept(b, a))
     if call.method in ("predict", "predict_on_batch") or call.y_ref is None or call.batched:
         return
@@ -230,6 +230,7 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                     return Verdict(False, checks=checks)
                 full = fix.apply(call.y_ref if fix.whole else _item(call.y_ref, prob.output_index))
                 _data_invariants(call, prob, fix, full, checks)
+                _own_checks(fix, full, checks)
                 y = sample_head(full, fix.whole, y, prob.output_index)
                 model = _clone(call.model)
             elif fix.kind == "data":
@@ -237,6 +238,7 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                     return Verdict(False, checks=checks)
                 full = fix.apply(call.x_ref if fix.whole else _item(call.x_ref, prob.output_index))
                 _data_invariants(call, prob, fix, full, checks)
+                _own_checks(fix, full, checks)
                 x = sample_head(full, fix.whole, x, prob.output_index)
                 if fix.transform == "{v}.batch(32)":
                     y = None if y is None else _np(y)[None]
@@ -246,6 +248,7 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
             else:
                 model = _edited_model(call, fix, recorder)
                 checks.record("size", *inv.model_size_kept(inv.model_size(call.model), inv.model_size(model)))
+                _own_checks(fix, None, checks)
             outputs = model_outputs(model)
             if call.method in ("predict", "predict_on_batch") or y is None:
                 model.predict_on_batch(x)
@@ -271,6 +274,15 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
     except Exception as exc:  # noqa: BLE001 - Keras refused: the fix does not work
         checks.record("reaches_end", False, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         return Verdict(False, None, checks)
+
+
+def _own_checks(fix: TrainingFix, full: Any, checks: Checks) -> None:
+    """The invariants a check attached to its fix, on ALL the data (e.g. every id has an Embedding row)."""
+    if fix.checks is None:
+        return
+    for name, ok, why in fix.checks(full):
+        if checks.results.get(name, True):  # an invariant that already failed stays failed
+            checks.record(name, ok, why)
 
 
 def _loss_for(loss: Any) -> Any:
@@ -324,6 +336,8 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
     if fix.kind in ("labels", "data"):
         if fix.rewrite_argument:
             return _rewrite_argument(call, fix)
+        if fix.replace_argument:
+            return _replace_argument(call, fix)
         from shapedoctor.repair.codegen import argument_edit
 
         labels = fix.kind == "labels"
@@ -550,3 +564,25 @@ def _rewrite_argument(call: TrainingCall, fix: TrainingFix) -> tuple[str, str | 
             text = line[:start] + new + line[end:]
             return text.strip(), site.file, site.line, [TextEdit(site.file, site.line, start, site.line, end, new)]
     return fix.rewrite_argument, site.file, site.line, []
+
+
+def _replace_argument(call: TrainingCall, fix: TrainingFix) -> tuple[str, str | None, int | None, list]:
+    """Replace the whole x (or y) argument of the training call, e.g. one array by a list of them."""
+    import linecache
+
+    from shapedoctor.repair.codegen import SourceIndex, _argument_node
+
+    site = call.site
+    new = fix.replace_argument
+    if site is None:
+        return new, None, None, []
+    index = SourceIndex()
+    info = index.data_call(site)
+    position, keyword = (1, "y") if fix.kind == "labels" else (0, "x")
+    arg = _argument_node(info.call, position, keyword) if info is not None else None
+    if arg is None:
+        return new, site.file, site.line, []
+    start_line, start_col, end_line, end_col = index.span(site.file, arg)
+    raw = linecache.getline(site.file, start_line)
+    shown = (raw[:start_col] + new + raw[end_col:]).strip() if start_line == end_line else new
+    return shown, site.file, start_line, [TextEdit(site.file, start_line, start_col, end_line, end_col, new)]

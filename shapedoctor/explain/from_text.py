@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from shapedoctor.explain.advice import RUN_HINT, Advice, advise
+from shapedoctor.explain.data_classes import special_advice
 from shapedoctor.families import get
 from shapedoctor.messages import parse
 from shapedoctor.messages.facts import ErrorFacts
@@ -52,10 +53,19 @@ def _place_where(facts: ErrorFacts, advice: Advice) -> None:
     place.file, place.line, place.code = where.get("file"), where.get("line"), where.get("code")
 
 
+def _advise(facts: ErrorFacts) -> Advice:
+    """Data slips whose messages name no shape first (:mod:`shapedoctor.explain.data_classes`), then the families."""
+    try:
+        special = special_advice(facts)
+    except Exception:  # noqa: BLE001 - text read from a paste can be anything; the family advice still applies
+        special = None
+    return special or advise(facts)
+
+
 def finding_from_facts(facts: ErrorFacts, advice: Optional[Advice] = None) -> Finding:
     """The Finding for *facts* (``shapedoctor run`` may use it for a caught exception's text)."""
     family = get(facts.family)
-    advice = advice or advise(facts)
+    advice = advice or _advise(facts)
     _place_where(facts, advice)
     return Finding(
         id=family.id,
@@ -73,7 +83,7 @@ def finding_from_facts(facts: ErrorFacts, advice: Optional[Advice] = None) -> Fi
 
 
 def diagnosis_from_facts(facts: ErrorFacts) -> Diagnosis:
-    advice = advise(facts)
+    advice = _advise(facts)
     finding = finding_from_facts(facts, advice)
     notes = []
     source = describe_source(facts)

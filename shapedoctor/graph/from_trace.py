@@ -258,9 +258,22 @@ def graph_from_model(recorder: Recorder, model, data_site: Site | None = None) -
     graph = builder.graph
     graph.model_name = model.name
     graph.outputs = [builder.tensor(o) for o in outputs]
+    _inputs_in_model_order(graph, [builder.memo.get(id(t)) for t in getattr(model, "inputs", None) or []])
     _fix_input_sites(graph)
     remember_recorded(graph)
     return graph
+
+
+def _inputs_in_model_order(graph: Graph, order: list) -> None:
+    """Input nodes first, in the order of ``model.inputs`` (a rebuilt model takes its data in that
+    order; the walk from the outputs meets the inputs in whatever order the layers use them)."""
+    rank = {tid: i for i, tid in enumerate(order) if tid is not None}
+    inputs = [n for n in graph.nodes if n.kind == "input" and n.outputs and n.outputs[0] in rank]
+    if len(inputs) < 2:
+        return
+    inputs.sort(key=lambda n: rank[n.outputs[0]])
+    moved = {id(n) for n in inputs}
+    graph.nodes[:] = inputs + [n for n in graph.nodes if id(n) not in moved]
 
 
 def _fix_input_sites(graph: Graph) -> None:

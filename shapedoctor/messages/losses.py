@@ -233,8 +233,8 @@ def keras2_check_target(block: Block):
 
 
 _LABEL_RANGE = lazy(
-    r"Received a label value of (\d{1,12}) which is outside the valid range of \[0, (\d{1,12})\)\.?"
-    r"(?:\s{1,4}Label values: ([\d ]{1,2000}))?"
+    r"Received a label value of (-?\d{1,12}) which is outside the valid range of \[0, (\d{1,12})\)\.?"
+    r"(?:\s{1,4}Label values: ([-\d ]{1,2000}))?"
 )
 
 
@@ -245,13 +245,16 @@ def label_out_of_range(block: Block):
     if not m:
         return None
     value, classes = int(m.group(1)), int(m.group(2))
-    shown = [int(v) for v in (m.group(3) or "").split()[:5000]]
+    shown = [int(v) for v in (m.group(3) or "").split()[:5000] if v.lstrip("-").isdigit()]
     largest = max(shown + [value])
+    details = {"max_label": largest, "classes": classes, "sparse": True, "min_label": min(shown + [value])}
+    if shown:
+        details["label_values"] = sorted(set(shown))[:50]  # the values of the batch the text shows
     return ErrorFacts(
         family="SD202",
         key_line=line_at(block.text, m.start()),
         expected=f"class indices 0 to {classes - 1}",
         received=f"a label value of {value}",
         loss=SPARSE,
-        details={"max_label": largest, "classes": classes, "sparse": True},
+        details=details,
     )

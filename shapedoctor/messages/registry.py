@@ -29,6 +29,7 @@ MODULES = (
     "shapedoctor.messages.keras2_layers",
     "shapedoctor.messages.losses",
     "shapedoctor.messages.data",
+    "shapedoctor.messages.data_values",
     "shapedoctor.messages.tf_ops",
     "shapedoctor.messages.backend_ops",
 )

@@ -17,6 +17,9 @@ Keras and still wrong. A fix is verified only when every invariant that applies 
   reached, except a layer the fix resizes on purpose (a Dense applied per pixel is a smell);
 * ``fits_labels`` — the model's output still has the shape the labels (or the original
   model) need;
+* ``ids_in_range`` / ``labels_in_range`` — after an Embedding is resized or labels are
+  re-encoded, every id (label) of the FULL data has a row (an output unit): the few samples
+  of the training step may not hold the largest one;
 * ``keeps_meaning`` — a layer with weights is never written where the code runs on every
   step (a loop, ``call``, ``train_step``): it would be a new, untrained layer each time,
   outside the model's trainable weights.
@@ -43,6 +46,8 @@ INVARIANTS = {
     "size": f"no parameter or activation blow-up (≤ {GROWTH}×)",
     "fits_labels": "the output still fits the labels",
     "keeps_meaning": "creates no new untrained layer on every call",
+    "ids_in_range": "every id of the data has an Embedding row",
+    "labels_in_range": "every label is a class index of the output",
 }
 # Layers that own weights: inserted where code runs again and again, they are re-created each time.
 WEIGHTED = ("Dense", "Conv", "Embedding", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "BatchNormalization",
@@ -102,6 +107,35 @@ def values_kept(before: tuple | None, after: tuple | None) -> tuple[bool, str]:
     if math.prod(after[1:]) * after[0] < math.prod(before) and after[0] <= before[0]:
         return False, f"slices {math.prod(before) - math.prod(after):,} values away"
     return True, ""
+
+
+def padding_keeps_tokens(lengths: list[int], maxlen: int) -> tuple[bool, str]:
+    """Padding to *maxlen* keeps every token: no sequence is longer (pad_sequences would cut it)."""
+    cut = sum(1 for n in lengths if n > maxlen)
+    if cut:
+        return False, f"cuts {cut} sequence{'s' if cut != 1 else ''} longer than {maxlen} ids"
+    return True, ""
+
+
+def ids_in_range(largest: int | None, rows: int | None) -> tuple[bool, str]:
+    """The largest id of the data indexes a row of an Embedding with *rows* rows."""
+    if largest is None or rows is None or largest < rows:
+        return True, ""
+    return False, f"id {largest} still has no row (input_dim={rows})"
+
+
+def labels_in_range(labels, classes: int | None) -> tuple[bool, str]:
+    """Re-encoded sparse labels are all class indices 0..classes-1 (checked on every label)."""
+    import numpy as np
+
+    try:
+        arr = np.asarray(labels)
+        low, high = int(arr.min()), int(arr.max())
+    except Exception:  # noqa: BLE001 - labels that cannot be read whole are not judged here
+        return True, ""
+    if classes is None or (low >= 0 and high < classes):
+        return True, ""
+    return False, f"labels span {low}..{high}, the output has classes 0..{classes - 1}"
 
 
 def paired(n_x: int | None, n_y: int | None) -> tuple[bool, str]:

@@ -81,6 +81,14 @@ def user_site(skip: int = 1) -> Site | None:
     return None
 
 
+def user_frame(skip: int = 1):
+    """The innermost stack frame in user code (a frame object), or None when there is none."""
+    frame = sys._getframe(skip)
+    while frame is not None and _is_library(frame.f_code.co_filename):
+        frame = frame.f_back
+    return frame
+
+
 def site_from_traceback(tb) -> Site | None:
     """The innermost user frame of a traceback (where the user's code raised)."""
     found = None

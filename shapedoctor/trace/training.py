@@ -38,6 +38,7 @@ class TrainingCall:
     y_max: Any = None  # largest label value over ALL labels (same structure as y), for class-range checks
     validation: Any = None  # (x_shapes, y_shapes) of validation_data, when given as arrays
     outputs_seen: list = field(default_factory=list)  # output shapes of the model's calls during this one
+    names: dict = field(default_factory=dict)  # the caller's array variables by name (references, no copies)
 
 
 def _shape(obj: Any) -> tuple | None:
@@ -109,6 +110,7 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
             args[names.index(name)] = value
 
     call = TrainingCall(method, site, model, loss=getattr(model, "loss", None))
+    call.names = caller_arrays()
     x, y = get("x"), get("y") if "y" in names else None
     sample_weight = kwargs.get("sample_weight")
     kind = _kind(x)
@@ -134,6 +136,36 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
         call.validation = (_structure(vd[0], _shape), _structure(vd[1], _shape))
     call.sample_weight = sample_head(sample_weight) if sample_weight is not None else None
     return call, tuple(args), kwargs
+
+
+MAX_NAMES = 200  # array variables kept from the caller's frame
+
+
+def caller_arrays() -> dict:
+    """The arrays the user's frame can name (locals, then globals): which variable holds which data.
+
+    Fixes that rebuild an argument (one array per input or output) name the user's own
+    variables; only references are kept, nothing is copied."""
+    from shapedoctor.trace.recorder import is_symbolic, shape_of
+    from shapedoctor.trace.sites import user_frame
+
+    try:
+        frame = user_frame(2)
+    except ValueError:  # a shallow stack
+        return {}
+    found: dict = {}
+    if frame is None:
+        return found
+    for scope in (frame.f_locals, frame.f_globals):
+        for name, value in list(scope.items()):
+            if len(found) >= MAX_NAMES:
+                return found
+            if name.startswith("_") or name in found or isinstance(value, type) or not hasattr(value, "dtype"):
+                continue
+            shape = shape_of(value)
+            if shape and not is_symbolic(value):
+                found[name] = value
+    return found
 
 
 def _kind(x: Any) -> str:

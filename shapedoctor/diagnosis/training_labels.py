@@ -1,0 +1,92 @@
+"""Sparse class labels that are not numbered 0..n-1: re-encode them, don't resize the model.
+
+``sparse_categorical_crossentropy`` reads each label as the index of an output unit, so with
+n units the labels must be 0..n-1. Labels often come coded otherwise: -1/+1 (SVM style, CelebA
+attributes), 1..n (R factors, CSV classes), or arbitrary codes (quality grades 3..8). TensorFlow
+raises ``Received a label value of -1 which is outside the valid range of [0, 2)``; JAX trains
+on garbage. The root cause is the labels' encoding, and the fix is chosen from ALL the labels
+the call received:
+
+* exactly {-1, 1} with two units: ``(y + 1) // 2``;
+* 1..n with n units: ``y - 1``;
+* at most n distinct codes otherwise: ``np.unique(y, return_inverse=True)[1]`` (codes in order).
+
+Widening the output instead would add units no sample ever uses; it stays as a later option.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shapedoctor.diagnosis.training import SPARSE, Problem, TrainingFix, _flat, _np_apply, loss_name
+from shapedoctor.graph.model import format_shape
+
+
+def _labels(call: Any, index: int):
+    import numpy as np
+
+    ys = _flat(call.y_ref)
+    try:
+        y = np.asarray(ys[index] if index < len(ys) else ys[0])
+    except Exception:  # noqa: BLE001 - labels we cannot read whole (a dataset)
+        return None
+    if y.dtype.kind not in "iuf" or not y.size or (y.dtype.kind == "f" and not np.all(np.mod(y, 1) == 0)):
+        return None
+    return y
+
+
+def _recode(values: list[int], classes: int) -> tuple[str, str] | None:
+    """(title, transform) of the re-encoding that maps these label values onto 0..classes-1."""
+    low, high = min(values), max(values)
+    if set(values) == {-1, 1} and classes == 2:
+        return "map the labels -1/1 to 0/1: (y + 1) // 2", "({v} + 1) // 2"
+    if low == 1 and high == classes:
+        return "number the classes from 0: y - 1", "{v} - 1"
+    if len(values) <= classes and (low < 0 or high >= classes):
+        return ("number the label codes 0..n-1 in order: np.unique(y, return_inverse=True)[1]",
+                "np.unique({v}, return_inverse=True)[1]")
+    return None
+
+
+def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int) -> None:
+    """Labels outside 0..k-1 whose codes can be re-numbered: the labels are the culprit, re-encoding ranks first."""
+    import numpy as np
+
+    from shapedoctor.repair import invariants as inv
+
+    if prob.family != "SD202" or not (prob.message.startswith("labels go up to class")
+                                     or prob.message.startswith("labels coded")):
+        return
+    y = _labels(call, index)
+    if y is None or not out or not isinstance(out[-1], int):
+        return
+    classes = out[-1]
+    values = [int(v) for v in np.unique(y)[:10_000]]
+    recode = _recode(values, classes)
+    if recode is None:
+        return
+    title, transform = recode
+    prob.culprit_kind = "labels"
+    prob.explanation += (f" The labels take {len(values)} values from {min(values)} to {max(values)}: they are codes, "
+                         f"not class indices 0..{classes - 1}. Re-number them rather than adding output units no "
+                         "sample will use.")
+    prob.fixes.insert(0, TrainingFix(title, "labels", transform=transform, apply=_np_apply(transform), cost=1,
+                                     checks=lambda full, k=classes: [("labels_in_range", *inv.labels_in_range(full, k))]))
+
+
+def negative_labels(call: Any, model: Any, out: tuple, loss: Any, index: int) -> Problem | None:
+    """Sparse labels with negative values (e.g. -1/+1): no output unit has a negative index."""
+    if loss_name(loss) not in SPARSE or not out or not isinstance(out[-1], int):
+        return None
+    y = _labels(call, index)
+    if y is None or int(y.min()) >= 0:
+        return None
+    low, high, k = int(y.min()), int(y.max()), out[-1]
+    prob = Problem("SD202", f"labels coded from {low} to {high} used with sparse_categorical_crossentropy (output "
+                   f"{format_shape(out)}: classes 0 to {k - 1})", "labels", expected=f"class indices 0 to {k - 1}",
+                   received=f"labels {low} to {high}", output_index=index)
+    prob.explanation = (f"sparse_categorical_crossentropy reads each label as the index of an output unit; the model "
+                        f"has {k}, so labels must be 0 to {k - 1}. A label of {low} has no unit (TensorFlow raises "
+                        "'Received a label value of ...'; JAX trains on a meaningless loss).")
+    encoding_fixes(call, prob, out, index)
+    return prob

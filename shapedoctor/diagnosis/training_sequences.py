@@ -1,0 +1,169 @@
+"""Training-time checks of token sequences: lengths that differ, and ids beyond an Embedding's rows.
+
+Text models take integer token ids. Two data slips break them before any shape is compared:
+
+* **Sequences of different lengths** (a Python list of lists, or an object array of arrays)
+  passed to ``fit``/``predict`` without padding. Keras cannot make one tensor of them and says
+  so in words that never mention lengths (``tuple index out of range``, ``Invalid dtype:
+  object``, ``Unrecognized data type ... (of type <class 'list'>)``). The root cause is the line
+  that built the list; the fix pads it: ``keras.utils.pad_sequences(x, maxlen=..., padding="post")``,
+  with ``maxlen`` the model's declared input length when it has one, else the longest sequence.
+* **Ids beyond ``input_dim``**: an ``Embedding(input_dim, ...)`` has one row per id, so ids must
+  lie in ``0..input_dim-1``. TensorFlow raises ``indices[0,2] = 4953 is not in [0, 1000)`` from a
+  gather deep in the graph (JAX clips silently). The root cause is the Embedding's
+  ``input_dim`` (or the tokenizer's vocabulary); the fix gives it ``largest id + 1`` rows.
+
+Each problem's fixes are verified like every training fix (one training step of a clone on the
+user's own data) plus invariants checked on ALL the data (:mod:`shapedoctor.repair.invariants`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shapedoctor.diagnosis.training import Problem, TrainingFix, model_inputs
+from shapedoctor.graph.model import format_shape
+
+PAD = 'keras.utils.pad_sequences({v}, maxlen=MAXLEN, padding="post")'
+
+
+# -- sequences of different lengths -------------------------------------------------------
+def _is_sequence(item: Any) -> bool:
+    import numpy as np
+
+    if isinstance(item, (list, tuple)):
+        return all(isinstance(t, (int, float, np.integer, np.floating)) for t in item[:50])
+    return isinstance(item, np.ndarray) and item.ndim == 1 and item.dtype.kind in "iuf"
+
+
+def sequence_lengths(x: Any) -> list[int] | None:
+    """The lengths of the token sequences in *x* when it is a ragged collection of them
+    (a list/tuple of sequences, or a 1-D object array of sequences) with differing lengths."""
+    import numpy as np
+
+    if isinstance(x, np.ndarray):
+        if x.dtype != object or x.ndim != 1:
+            return None
+        items = list(x)
+    elif isinstance(x, (list, tuple)):
+        items = list(x)
+    else:
+        return None
+    if len(items) < 2 or not all(_is_sequence(i) for i in items):
+        return None
+    lengths = [len(i) for i in items]
+    return lengths if len(set(lengths)) > 1 else None
+
+
+def _declared_length(model: Any) -> int | None:
+    declared = model_inputs(model)
+    if len(declared) == 1 and len(declared[0]) == 2 and isinstance(declared[0][1], int):
+        return declared[0][1]
+    return None
+
+
+def ragged(call: Any, model: Any) -> Problem | None:
+    """Token sequences of different lengths given as x to a single-input model."""
+    from shapedoctor.repair import invariants as inv
+
+    if call.batched or len(model_inputs(model)) > 1:
+        return None
+    lengths = sequence_lengths(call.x_ref)
+    if lengths is None:
+        return None
+    declared = _declared_length(model)
+    maxlen = declared or max(lengths)
+    kind = "an object array" if hasattr(call.x_ref, "dtype") else "a Python list"
+    prob = Problem("SD201", f"x is {kind} of {len(lengths)} token sequences of different lengths "
+                   f"({min(lengths)} to {max(lengths)}): Keras needs one rectangular array",
+                   "data", expected=format_shape((None, declared)) if declared else "(None, steps)",
+                   received=f"{len(lengths)} sequences of {min(lengths)} to {max(lengths)} ids")
+    prob.explanation = (
+        "A model takes one array whose rows all have the same length; sequences of different lengths "
+        "cannot be stacked into one, so Keras fails while converting the data (its message names no "
+        "shape: 'tuple index out of range', 'Invalid dtype: object', 'Unsupported object type list'). "
+        "Pad (and truncate) every sequence to one length first"
+        + (f": the model was declared for {declared} ids per sample." if declared else
+           f"; the longest has {max(lengths)} ids."))
+    prob.fixes.append(TrainingFix(
+        "pad the sequences to one length: keras.utils.pad_sequences", "data", whole=True,
+        transform=PAD.replace("MAXLEN", str(maxlen)), apply=_pad(maxlen), cost=1,
+        checks=lambda full, lengths=lengths, maxlen=maxlen: [
+            ("samples", *inv.samples_kept((len(lengths),), tuple(getattr(full, "shape", ())) or None)),
+            ("keeps_data", *inv.padding_keeps_tokens(lengths, maxlen))],
+        note=None if declared is None or max(lengths) <= declared else
+        f"sequences longer than {declared} ids are cut to the model's input length"))
+    return prob
+
+
+def _pad(maxlen: int):
+    def run(value):
+        import keras
+
+        return keras.utils.pad_sequences(list(value), maxlen=maxlen, padding="post")
+
+    return run
+
+
+# -- ids beyond the Embedding's rows ------------------------------------------------------
+def _fed_by_input(layer: Any, model: Any) -> int | None:
+    """The index of the model input that feeds *layer* directly (through an InputLayer only)."""
+    try:
+        inputs = [t._keras_history.operation for t in model.inputs]
+    except (AttributeError, ValueError, TypeError):
+        return None
+    try:
+        tensors = layer._inbound_nodes[0].arguments.keras_tensors
+        source = tensors[0]._keras_history.operation
+    except (AttributeError, IndexError, ValueError):
+        return None
+    return next((i for i, op in enumerate(inputs) if op is source), None)
+
+
+def _largest_id(value: Any) -> int | None:
+    import numpy as np
+
+    try:
+        arr = np.asarray(value)
+    except Exception:  # noqa: BLE001 - not array-like
+        return None
+    if arr.dtype.kind not in "iu" or not arr.size:
+        if arr.dtype.kind != "f" or not arr.size or not np.all(np.mod(arr, 1) == 0):
+            return None
+    return int(arr.max())
+
+
+def embedding_ids(call: Any, model: Any) -> list[Problem]:
+    """Ids in the data that an Embedding fed straight by a model input has no row for."""
+    from shapedoctor.diagnosis.training import _all_layers, _flat
+    from shapedoctor.repair import invariants as inv
+
+    if call.batched:
+        return []
+    xs = _flat(call.x_ref) if isinstance(call.x_ref, (list, tuple, dict)) else [call.x_ref]
+    out = []
+    for layer in _all_layers(model):
+        if type(layer).__name__ != "Embedding":
+            continue
+        index = _fed_by_input(layer, model)
+        rows = getattr(layer, "input_dim", None)
+        if index is None or index >= len(xs) or not isinstance(rows, int):
+            continue
+        largest = _largest_id(xs[index])
+        if largest is None or largest < rows:
+            continue
+        need = largest + 1
+        prob = Problem("SD201", f"the data holds id {largest} but Embedding `{layer.name}` has rows for ids 0 to "
+                       f"{rows - 1} (input_dim={rows})", "layer", expected=f"ids 0 to {rows - 1}",
+                       received=f"ids up to {largest}", layer=layer, output_index=index)
+        prob.explanation = (
+            f"An Embedding has one row per id: `input_dim` is the vocabulary size, the largest id + 1. "
+            f"`{layer.name}` was given input_dim={rows}, but the data holds ids up to {largest}, so the lookup "
+            f"of id {largest} fails (TensorFlow: 'indices[...] = {largest} is not in [0, {rows})'; JAX silently "
+            f"reads the wrong row). Give it {need} rows, or cap the tokenizer's vocabulary (num_words) at {rows}.")
+        prob.fixes.append(TrainingFix(
+            "give the Embedding one row per id: input_dim = largest id + 1", "model",
+            edits=[("config", layer, {"input_dim": need})], cost=1,
+            checks=lambda _full, largest=largest, need=need: [("ids_in_range", *inv.ids_in_range(largest, need))]))
+        out.append(prob)
+    return out

@@ -1,0 +1,125 @@
+"""Training-time checks of structure: one array where the model takes one per input or output.
+
+A model with several inputs takes a list (in the order of ``keras.Model(inputs=[...])``) or a
+dict by input name; one with several outputs takes one label array per output. Given a single
+array instead, Keras 3 says ``Layer "functional" expects 2 named input(s) ... but it received 1
+input tensors`` or, for labels, ``The path: (0,) in the `loss` argument, can't be found``. The
+root cause is the ``fit``/``predict`` argument; the fix passes one array per input (output).
+
+The arrays to pass are found among the caller's own variables (``TrainingCall.names``, recorded
+when the call was made): for each input (output) the variable whose shape fits it and whose
+sample count is the call's, a variable named like the input (output) first. When that is not
+unique, the problem is reported without a fix rather than with a guess.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shapedoctor.diagnosis.training import (Problem, TrainingFix, _aligned, _compatible, model_inputs,
+                                            model_outputs)
+from shapedoctor.graph.model import format_shape
+from shapedoctor.trace.recorder import shape_of
+
+
+def _name_of(call: Any, obj: Any) -> str | None:
+    return next((name for name, value in call.names.items() if value is obj), None)
+
+
+def _same_word(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    a, b = a.lower().strip("_"), b.lower().strip("_")
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def _assign(call: Any, wanted: list[tuple], names: list[str], given: Any, fits) -> list[str] | None:
+    """A variable name for each wanted shape, the given array's own name at its place; None if ambiguous."""
+    count = (shape_of(given) or (None,))[0]
+    pool = {n: shape_of(v) for n, v in call.names.items() if shape_of(v) and shape_of(v)[0] == count}
+    given_name = _name_of(call, given)
+    chosen: list[str | None] = [None] * len(wanted)
+    if given_name is not None:
+        slots = [i for i, w in enumerate(wanted) if fits(w, pool.get(given_name, ()))]
+        named = [i for i in slots if _same_word(names[i] if i < len(names) else None, given_name)]
+        if named or len(slots) >= 1:
+            chosen[(named or slots)[0]] = given_name
+    for i, want in enumerate(wanted):
+        if chosen[i] is not None:
+            continue
+        free = [n for n, s in pool.items() if n not in chosen and fits(want, s)]
+        named = [n for n in free if _same_word(names[i] if i < len(names) else None, n)]
+        pick = named if len(named) == 1 else free
+        if len(pick) != 1:
+            return None
+        chosen[i] = pick[0]
+    return chosen  # type: ignore[return-value]
+
+
+def _input_names(model: Any) -> list[str]:
+    try:
+        return [t._keras_history.operation.name for t in model.inputs]
+    except (AttributeError, ValueError, TypeError):
+        return []
+
+
+def missing_inputs(call: Any, model: Any) -> Problem | None:
+    """One array given to a model that declares several inputs."""
+    declared = model_inputs(model)
+    if len(declared) < 2 or call.batched or isinstance(call.x_ref, (list, tuple, dict)) or shape_of(call.x_ref) is None:
+        return None
+    names = _input_names(model)
+    shown = ", ".join(f"{n} {format_shape(s)}" for n, s in zip(names, declared))
+    prob = Problem("SD201", f"the model takes {len(declared)} inputs ({shown}) but {call.method} was given one array "
+                   f"{format_shape(shape_of(call.x_ref))}", "data",
+                   expected=f"{len(declared)} arrays: " + ", ".join(format_shape(s) for s in declared),
+                   received=f"1 array {format_shape(shape_of(call.x_ref))}")
+    prob.extra_where = "argument"
+    prob.explanation = ("A model built with `keras.Model(inputs=[...])` takes one array per input, as a list in that "
+                        "order or a dict by input name; a single array (also several arrays stacked side by side) "
+                        "reaches only one of them.")
+    chosen = _assign(call, declared, names, call.x_ref, _compatible)
+    if chosen is None:
+        prob.explanation += " Which of your arrays belongs to which input cannot be told from their shapes."
+        return prob
+    objs = [call.names[n] for n in chosen]
+    prob.fixes.append(TrainingFix(
+        "pass one array per input, in the model's order", "data", whole=True,
+        apply=lambda _x, objs=objs: list(objs), replace_argument="[" + ", ".join(chosen) + "]", cost=1,
+        note="inputs in order: " + ", ".join(f"{n} -> {v}" for n, v in zip(names, chosen))))
+    return prob
+
+
+def _fits_output(out: tuple, labels: tuple) -> bool:
+    if not labels:
+        return False
+    a, b = _aligned(tuple(labels), tuple(out))
+    return len(a) == len(b) and all(x is None or y is None or x == y for x, y in zip(a[1:], b[1:]))
+
+
+def single_target(call: Any, model: Any) -> Problem | None:
+    """One label array given to a model with several outputs."""
+    outputs = model_outputs(model)
+    if len(outputs) < 2 or call.batched or call.y_ref is None or isinstance(call.y_ref, (list, tuple, dict)):
+        return None
+    if shape_of(call.y_ref) is None:
+        return None
+    names = list(getattr(model, "output_names", []) or [])
+    shown = ", ".join(f"{n} {format_shape(s)}" for n, s in zip(names, outputs))
+    prob = Problem("SD203", f"the model has {len(outputs)} outputs ({shown}) but {call.method} was given one label "
+                   f"array {format_shape(shape_of(call.y_ref))}", "labels",
+                   expected=f"{len(outputs)} label arrays", received="1 label array")
+    prob.extra_where = "argument"
+    prob.explanation = ("A multi-output model needs one label array per output, as a list in the order of "
+                        "`keras.Model(outputs=[...])` or a dict by output name; with a single array Keras cannot "
+                        "pair the losses with the labels.")
+    chosen = _assign(call, outputs, names, call.y_ref, lambda out, s: _fits_output(out, s))
+    if chosen is None:
+        prob.explanation += " Which of your arrays belongs to which output cannot be told from their shapes."
+        return prob
+    objs = [call.names[n] for n in chosen]
+    prob.fixes.append(TrainingFix(
+        "pass one label array per output, in the model's order", "labels", whole=True,
+        apply=lambda _y, objs=objs: list(objs), replace_argument="[" + ", ".join(chosen) + "]", cost=1,
+        note="outputs in order: " + ", ".join(f"{n} -> {v}" for n, v in zip(names, chosen))))
+    return prob
