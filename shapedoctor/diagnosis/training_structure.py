@@ -63,6 +63,20 @@ def _input_names(model: Any) -> list[str]:
         return []
 
 
+def _one_array_each(prob: Problem, call: Any, chosen: list[str] | None, names: list[str], what: str) -> Problem:
+    """The fix that passes the user's arrays *chosen* (one per model input or output), if they are known."""
+    if chosen is None:
+        prob.explanation += f" Which of your arrays belongs to which {what} cannot be told from their shapes."
+        return prob
+    objs = [call.names[n] for n in chosen]
+    title = "pass one array per input" if what == "input" else "pass one label array per output"
+    prob.fixes.append(TrainingFix(
+        f"{title}, in the model's order", "data" if what == "input" else "labels", whole=True,
+        apply=lambda _value, objs=objs: list(objs), replace_argument="[" + ", ".join(chosen) + "]", cost=1,
+        note=f"{what}s in order: " + ", ".join(f"{n} -> {v}" for n, v in zip(names, chosen))))
+    return prob
+
+
 def missing_inputs(call: Any, model: Any) -> Problem | None:
     """One array given to a model that declares several inputs."""
     declared = model_inputs(model)
@@ -78,16 +92,7 @@ def missing_inputs(call: Any, model: Any) -> Problem | None:
     prob.explanation = ("A model built with `keras.Model(inputs=[...])` takes one array per input, as a list in that "
                         "order or a dict by input name; a single array (also several arrays stacked side by side) "
                         "reaches only one of them.")
-    chosen = _assign(call, declared, names, call.x_ref, _compatible)
-    if chosen is None:
-        prob.explanation += " Which of your arrays belongs to which input cannot be told from their shapes."
-        return prob
-    objs = [call.names[n] for n in chosen]
-    prob.fixes.append(TrainingFix(
-        "pass one array per input, in the model's order", "data", whole=True,
-        apply=lambda _x, objs=objs: list(objs), replace_argument="[" + ", ".join(chosen) + "]", cost=1,
-        note="inputs in order: " + ", ".join(f"{n} -> {v}" for n, v in zip(names, chosen))))
-    return prob
+    return _one_array_each(prob, call, _assign(call, declared, names, call.x_ref, _compatible), names, "input")
 
 
 def _fits_output(out: tuple, labels: tuple) -> bool:
@@ -113,13 +118,4 @@ def single_target(call: Any, model: Any) -> Problem | None:
     prob.explanation = ("A multi-output model needs one label array per output, as a list in the order of "
                         "`keras.Model(outputs=[...])` or a dict by output name; with a single array Keras cannot "
                         "pair the losses with the labels.")
-    chosen = _assign(call, outputs, names, call.y_ref, lambda out, s: _fits_output(out, s))
-    if chosen is None:
-        prob.explanation += " Which of your arrays belongs to which output cannot be told from their shapes."
-        return prob
-    objs = [call.names[n] for n in chosen]
-    prob.fixes.append(TrainingFix(
-        "pass one label array per output, in the model's order", "labels", whole=True,
-        apply=lambda _y, objs=objs: list(objs), replace_argument="[" + ", ".join(chosen) + "]", cost=1,
-        note="outputs in order: " + ", ".join(f"{n} -> {v}" for n, v in zip(names, chosen))))
-    return prob
+    return _one_array_each(prob, call, _assign(call, outputs, names, call.y_ref, _fits_output), names, "output")
