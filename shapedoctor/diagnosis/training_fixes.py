@@ -568,21 +568,11 @@ def _rewrite_argument(call: TrainingCall, fix: TrainingFix) -> tuple[str, str | 
 
 def _replace_argument(call: TrainingCall, fix: TrainingFix) -> tuple[str, str | None, int | None, list]:
     """Replace the whole x (or y) argument of the training call, e.g. one array by a list of them."""
-    import linecache
-
-    from shapedoctor.repair.codegen import SourceIndex, _argument_node
+    from shapedoctor.repair.codegen import argument_replace
 
     site = call.site
-    new = fix.replace_argument
-    if site is None:
-        return new, None, None, []
-    index = SourceIndex()
-    info = index.data_call(site)
     position, keyword = (1, "y") if fix.kind == "labels" else (0, "x")
-    arg = _argument_node(info.call, position, keyword) if info is not None else None
-    if arg is None:
-        return new, site.file, site.line, []
-    start_line, start_col, end_line, end_col = index.span(site.file, arg)
-    raw = linecache.getline(site.file, start_line)
-    shown = (raw[:start_col] + new + raw[end_col:]).strip() if start_line == end_line else new
-    return shown, site.file, start_line, [TextEdit(site.file, start_line, start_col, end_line, end_col, new)]
+    written = argument_replace(site, position, keyword, fix.replace_argument) if site is not None else None
+    if written is None:
+        return fix.replace_argument, site.file if site else None, site.line if site else None, []
+    return written.code, written.file, written.line, written.edits

@@ -706,6 +706,21 @@ def _argument_node(call: cst.Call, position: int, keyword: str) -> cst.BaseExpre
 _ATOMS = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.List, cst.Tuple, cst.Dict)
 
 
+def argument_replace(site: Site, position: int, keyword: str, new: str, index: SourceIndex | None = None) -> Code | None:
+    """Replace the whole argument (*position* or *keyword*) of the data call at *site* by *new*,
+    e.g. one array by a list of one array per model input. None when it cannot be found."""
+    index = index or SourceIndex()
+    info = index.data_call(site)
+    arg = _argument_node(info.call, position, keyword) if info is not None else None
+    if arg is None:
+        return None
+    start_line, start_col, end_line, end_col = index.span(site.file, arg)
+    raw = __import__("linecache").getline(site.file, start_line)
+    shown = (raw[:start_col] + new + raw[end_col:]).strip() if start_line == end_line else new
+    return Code(_strip_comment(shown), site.file, start_line, [TextEdit(site.file, start_line, start_col, end_line,
+                                                                        end_col, new)])
+
+
 def argument_edit(site: Site, position: int, keyword: str, transform: str, index: SourceIndex | None = None,
                   item: int | None = None) -> Code | None:
     """Apply *transform* to the data argument (*position* or *keyword*) of the call at *site*.
