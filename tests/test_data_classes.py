@@ -174,3 +174,19 @@ def test_explain_embedding_fix_uses_the_id_the_text_shows():
 def test_an_index_error_elsewhere_is_not_taken_for_ragged_data():
     assert parse("Traceback (most recent call last):\n  File \"a.py\", line 3, in <module>\n"
                  "    print(t[5])\nIndexError: tuple index out of range\n") is None
+
+
+def test_a_loss_list_shorter_than_the_outputs_gets_a_loss_per_output_from_activation_and_labels():
+    import shapedoctor
+
+    x = np.random.rand(16, 4).astype("float32")
+    price = np.random.rand(16, 1).astype("float32")
+    kind = np.random.randint(0, 3, size=(16,))
+    inp = keras.Input((4,))
+    h = layers.Dense(4)(inp)
+    model = keras.Model(inp, [layers.Dense(1, name="price")(h), layers.Dense(3, activation="softmax", name="kind")(h)])
+    model.compile(optimizer="sgd", loss=["mae"])
+    finding = _first(shapedoctor.diagnose(model, x, [price, kind]))
+    assert finding.id == "SD203" and "kind is never trained" in finding.message
+    fix = finding.fixes[0]
+    assert fix.verified and '["mae", "sparse_categorical_crossentropy"]' in fix.code

@@ -402,6 +402,11 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
             _labels_from_one(call, prob, tuple(out), i)
             _suspect_model(call, model, prob, tuple(out), tuple(shape), i)
             problems.append(prob)
+    if not problems:
+        from shapedoctor.diagnosis.training_structure import short_loss_list
+
+        short = short_loss_list(call, model)
+        problems += [short] if short is not None else []
     return problems
 
 

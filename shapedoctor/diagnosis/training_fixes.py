@@ -223,7 +223,8 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             if fix.kind == "loss":
-                loss = _replace(loss, prob.output_index, fix.loss) if isinstance(loss, (list, dict)) else fix.loss
+                whole = fix.whole or not isinstance(loss, (list, dict))
+                loss = fix.loss if whole else _replace(loss, prob.output_index, fix.loss)
                 model = _clone(call.model)
             elif fix.kind == "labels":
                 if fix.apply is None:
@@ -332,7 +333,7 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
     """The code to write, where, and the text edits that write it."""
     site = call.site
     if fix.kind == "loss":
-        return _compile_code(call, fix.loss)
+        return _compile_code(call, _ListLiteral(fix.loss) if isinstance(fix.loss, list) else fix.loss)
     if fix.kind in ("labels", "data"):
         if fix.rewrite_argument:
             return _rewrite_argument(call, fix)
@@ -367,6 +368,18 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
     graph = graph_from_model(recorder or Recorder(), call.model)
     code = CodeWriter(graph).render(Candidate(fix.title, _graph_edits(graph, fix)))
     return code.code, code.file, code.line, code.edits, code.why_not
+
+
+class _ListLiteral:
+    """A list of losses written as a Python list literal (code generation writes other lists as shapes)."""
+
+    def __init__(self, items: list):
+        self.items = items
+
+    def __repr__(self) -> str:
+        return "[" + ", ".join(f'"{v}"' if isinstance(v, str) else repr(v) for v in self.items) + "]"
+
+    __str__ = __repr__
 
 
 def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, int | None, list]:

@@ -119,3 +119,49 @@ def single_target(call: Any, model: Any) -> Problem | None:
                         "`keras.Model(outputs=[...])` or a dict by output name; with a single array Keras cannot "
                         "pair the losses with the labels.")
     return _one_array_each(prob, call, _assign(call, outputs, names, call.y_ref, _fits_output), names, "output")
+
+
+def _loss_for_output(model: Any, index: int, labels: Any) -> str:
+    """The loss an expert gives an output: from its activation and the labels it is trained on."""
+    import numpy as np
+
+    try:
+        layer = model.outputs[index]._keras_history.operation
+        activation = getattr(getattr(layer, "activation", None), "__name__", "")
+    except (AttributeError, IndexError, ValueError):
+        activation = ""
+    width = (model_outputs(model)[index] or (None,))[-1]
+    if activation == "sigmoid":
+        return "binary_crossentropy"
+    if activation == "softmax" and width and width > 1:
+        arr = np.asarray(labels) if labels is not None else None
+        one_hot = arr is not None and arr.ndim >= 2 and arr.shape[-1] == width
+        return "categorical_crossentropy" if one_hot else "sparse_categorical_crossentropy"
+    return "mean_squared_error"
+
+
+def short_loss_list(call: Any, model: Any) -> Problem | None:
+    """``compile(loss=[...])`` with fewer losses than outputs: Keras 3 trains only the outputs that have one."""
+    from shapedoctor.diagnosis.training import _flat, loss_name
+
+    outputs = model_outputs(model)
+    loss = call.loss
+    if len(outputs) < 2 or not isinstance(loss, (list, tuple)) or not 0 < len(loss) < len(outputs):
+        return None
+    names = list(getattr(model, "output_names", []) or [f"output {i}" for i in range(len(outputs))])
+    missing = names[len(loss):]
+    ys = _flat(call.y_ref) if isinstance(call.y_ref, (list, tuple, dict)) else []
+    full = [loss_name(v) if isinstance(v, str) else v for v in loss]
+    full += [_loss_for_output(model, i, ys[i] if i < len(ys) else None) for i in range(len(loss), len(outputs))]
+    prob = Problem("SD203", f"compile(loss=...) lists {len(loss)} loss{'es' if len(loss) != 1 else ''} for "
+                   f"{len(outputs)} outputs: {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} never trained",
+                   "loss", expected=f"{len(outputs)} losses", received=f"{len(loss)}",
+                   output_index=len(loss))
+    prob.explanation = ("A list of losses pairs with the outputs in order; Keras 3 computes no loss for an output "
+                        "that has none, so its layers get no gradient (Keras only warns 'Gradients do not exist for "
+                        "variables ...') and it never learns. Give every output a loss (one string applies to all).")
+    if all(isinstance(v, str) for v in full):
+        prob.fixes.append(TrainingFix("give every output a loss: loss=[...] with one entry per output", "loss",
+                                      loss=full, whole=True, cost=1,
+                                      note="the added losses follow each output's activation and labels"))
+    return prob
