@@ -190,3 +190,19 @@ def test_a_loss_list_shorter_than_the_outputs_gets_a_loss_per_output_from_activa
     assert finding.id == "SD203" and "kind is never trained" in finding.message
     fix = finding.fixes[0]
     assert fix.verified and '["mae", "sparse_categorical_crossentropy"]' in fix.code
+
+
+def test_minus_one_labels_under_binary_crossentropy_are_mapped_to_zero_one():
+    import shapedoctor
+
+    x = np.random.rand(20, 3).astype("float32")
+    y = np.array([-1.0, 1.0] * 10)
+    model = keras.Sequential([keras.Input((3,)), layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="sgd", loss="binary_crossentropy")
+    finding = _first(shapedoctor.diagnose(model, x, y))
+    assert finding.id == "SD202" and finding.message.startswith("labels coded -1/1 used with binary_crossentropy")
+    fix = finding.fixes[0]
+    assert fix.verified and fix.title == "map the labels -1/1 to 0/1: (y + 1) // 2" and fix.checks["labels_in_range"]
+    # hinge losses are made for -1/+1 labels: nothing to say
+    model.compile(optimizer="sgd", loss="hinge")
+    assert not shapedoctor.diagnose(model, x, y).findings

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training import SPARSE, Problem, TrainingFix, _flat, _np_apply, loss_name
+from shapedoctor.diagnosis.training import BINARY, SPARSE, Problem, TrainingFix, _flat, _np_apply, loss_name
 from shapedoctor.graph.model import format_shape
 
 
@@ -48,7 +48,7 @@ def _recode(values: list[int], classes: int) -> tuple[str, str] | None:
     return None
 
 
-def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int) -> None:
+def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int, classes: int | None = None) -> None:
     """Labels outside 0..k-1 whose codes can be re-numbered: the labels are the culprit, re-encoding ranks first."""
     import numpy as np
 
@@ -60,7 +60,7 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int) -> None:
     y = _labels(call, index)
     if y is None or not out or not isinstance(out[-1], int):
         return
-    classes = out[-1]
+    classes = classes or out[-1]
     values = [int(v) for v in np.unique(y)[:10_000]]
     recode = _recode(values, classes)
     if recode is None:
@@ -75,8 +75,14 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int) -> None:
 
 
 def negative_labels(call: Any, model: Any, out: tuple, loss: Any, index: int) -> Problem | None:
-    """Sparse labels with negative values (e.g. -1/+1): no output unit has a negative index."""
-    if loss_name(loss) not in SPARSE or not out or not isinstance(out[-1], int):
+    """Sparse labels with negative values (e.g. -1/+1): no output unit has a negative index.
+    Binary cross-entropy with -1/+1 targets: it wants probabilities 0/1 (it trains, on nonsense)."""
+    name = loss_name(loss)
+    if not out or not isinstance(out[-1], int):
+        return None
+    if name in BINARY and out[-1] == 1:
+        return _binary_minus_one(call, out, name, index)
+    if name not in SPARSE:
         return None
     y = _labels(call, index)
     if y is None or int(y.min()) >= 0:
@@ -89,4 +95,19 @@ def negative_labels(call: Any, model: Any, out: tuple, loss: Any, index: int) ->
                         f"has {k}, so labels must be 0 to {k - 1}. A label of {low} has no unit (TensorFlow raises "
                         "'Received a label value of ...'; JAX trains on a meaningless loss).")
     encoding_fixes(call, prob, out, index)
+    return prob
+
+
+def _binary_minus_one(call: Any, out: tuple, name: str, index: int) -> Problem | None:
+    import numpy as np
+
+    y = _labels(call, index)
+    if y is None or set(int(v) for v in np.unique(y)[:3]) != {-1, 1}:
+        return None
+    prob = Problem("SD202", f"labels coded -1/1 used with {name}: its targets are probabilities 0 and 1", "labels",
+                   expected="labels 0 and 1", received="labels -1 and 1", output_index=index)
+    prob.explanation = (f"{name} compares a sigmoid probability with a target in [0, 1]; a target of -1 makes the "
+                        "loss reward the wrong class (Keras computes it without an error). -1/+1 labels belong to "
+                        "`hinge`/`squared_hinge`; with a sigmoid and cross-entropy, map them to 0/1.")
+    encoding_fixes(call, prob, out, index, classes=2)
     return prob
