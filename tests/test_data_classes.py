@@ -206,3 +206,17 @@ def test_minus_one_labels_under_binary_crossentropy_are_mapped_to_zero_one():
     # hinge losses are made for -1/+1 labels: nothing to say
     model.compile(optimizer="sgd", loss="hinge")
     assert not shapedoctor.diagnose(model, x, y).findings
+
+
+def test_a_table_of_python_objects_is_not_taken_for_ragged_sequences():
+    import shapedoctor
+
+    y = np.random.rand(8)
+    model = keras.Sequential([keras.Input((2,)), layers.Dense(1)])
+    model.compile(optimizer="sgd", loss="mse")
+    text = np.array([[0.5, "red"], [0.1, "blue"]] * 4, dtype=object)
+    finding = _first(shapedoctor.diagnose(model, text, y))
+    assert "not numbers" in finding.message and "'blue', 'red'" in finding.explanation and not finding.fixes
+    numbers = np.array([[0.5, 1], [0.1, 2]] * 4, dtype=object)
+    fix = _first(shapedoctor.diagnose(model, numbers, y)).fixes[0]
+    assert fix.verified and fix.title == 'store the numbers as numbers: x.astype("float32")'

@@ -96,6 +96,38 @@ def ragged(call: Any, model: Any) -> Problem | None:
     return prob
 
 
+def object_data(call: Any, model: Any) -> Problem | None:
+    """A rectangular object array (e.g. from a DataFrame with a text column): not sequences, not numbers.
+
+    Keras fails with the same ``Invalid dtype: object`` as for ragged sequences; padding is no
+    answer here. Numbers stored as objects are cast (``x.astype("float32")``, verified); strings
+    must be encoded first, which only the user can choose."""
+    import numpy as np
+
+    x = call.x_ref
+    if call.batched or not isinstance(x, np.ndarray) or x.dtype != object or x.ndim < 2:
+        return None
+    strings = sorted({str(v) for v in x.ravel()[:10_000] if isinstance(v, (str, bytes))})[:3]
+    prob = Problem("SD201", f"x is an array of Python objects {format_shape(x.shape)} (dtype object), not numbers",
+                   "data", expected="a numeric array (float32 / int)", received=f"dtype object {format_shape(x.shape)}")
+    prob.explanation = ("Keras converts the data to tensors of numbers; an array of dtype object (typically "
+                        "`DataFrame.values` with a text column, or numbers read as strings) cannot be converted "
+                        "('Invalid dtype: object').")
+    if strings:
+        shown = ", ".join(repr(v) for v in strings)
+        prob.explanation += (f" It holds text ({shown}): encode those columns as numbers first (one-hot, "
+                             "`keras.layers.StringLookup`, `pd.get_dummies`), then cast to float32.")
+        return prob
+    try:
+        x[:8].astype("float32")
+    except (TypeError, ValueError):
+        return prob
+    prob.explanation += " Its values are numbers stored as objects: cast the array."
+    prob.fixes.append(TrainingFix('store the numbers as numbers: x.astype("float32")', "data",
+                                  transform='{v}.astype("float32")', apply=lambda v: v.astype("float32"), cost=1))
+    return prob
+
+
 def _pad(maxlen: int):
     def run(value):
         import keras

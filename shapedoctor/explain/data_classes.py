@@ -40,6 +40,11 @@ def ragged(f: ErrorFacts) -> Advice:
                    "length the model was built for. " + _rule(f))
     fixes = [_fix(PAD_TITLE, 'x = keras.utils.pad_sequences(x, maxlen=maxlen, padding="post")',
                   note="maxlen: the length of the model's Input (or of the longest sequence)")]
+    if f.details.get("object_dtype"):
+        explanation += (" The same message comes from a rectangular array of Python objects, e.g. a DataFrame with a "
+                        "text column: then encode the text as numbers and cast the array to float32.")
+        fixes.append(_fix("Or, if x is a table with text columns, encode them as numbers",
+                          'x = pd.get_dummies(df).to_numpy().astype("float32")'))
     return Advice(message, explanation, fixes, culprit=Place(kind="data"),
                   cannot_tell="The text does not show the model's input length (maxlen) nor where the list was built.")
 

@@ -47,7 +47,10 @@ def ragged_sequences(block: Block):
     m = _RAGGED.search(block.text)
     if not m:
         return None
-    return _ragged_facts(line_at(block.text, m.start()))
+    facts = _ragged_facts(line_at(block.text, m.start()))
+    if m.group(0) == "Invalid dtype: object":
+        facts.details["object_dtype"] = True  # also a DataFrame with a text column: the text cannot tell
+    return facts
 
 
 @recognizer("tuple index out of range")
