@@ -220,3 +220,22 @@ def test_a_table_of_python_objects_is_not_taken_for_ragged_sequences():
     numbers = np.array([[0.5, 1], [0.1, 2]] * 4, dtype=object)
     fix = _first(shapedoctor.diagnose(model, numbers, y)).fixes[0]
     assert fix.verified and fix.title == 'store the numbers as numbers: x.astype("float32")'
+
+
+def test_a_python_list_of_equal_rows_is_stacked_into_one_array():
+    import shapedoctor
+
+    rows = [[0.1, 0.2, 0.3]] * 8
+    y = np.zeros((8,))
+    model = keras.Sequential([keras.Input((3,)), layers.Dense(1)])
+    model.compile(optimizer="sgd", loss="mse")
+    finding = _first(shapedoctor.diagnose(model, rows, y))
+    assert finding.message == "x is a Python list of 8 sequences of 3 values, not one array"
+    assert finding.fixes[0].verified and finding.fixes[0].title == "stack the rows into one array: np.asarray(x)"
+
+
+def test_explain_tells_a_printed_list_of_equal_rows_from_ragged_sequences():
+    rows = "ValueError: Unrecognized data type: x=[[1.0, 2.0], [3.0, 4.0]] (of type <class 'list'>)\n"
+    assert diagnose_text(rows).findings[0].fixes[0].title == "stack the rows into one array: np.asarray(x)"
+    ragged = "ValueError: Unrecognized data type: x=[[1.0, 2.0], [3.0]] (of type <class 'list'>)\n"
+    assert diagnose_text(ragged).findings[0].fixes[0].title.startswith("pad the sequences")

@@ -130,10 +130,10 @@ def check(call: TrainingCall) -> list[Problem]:
 
 # -- data vs inputs ----------------------------------------------------------------------
 def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
-    from shapedoctor.diagnosis.training_sequences import object_data, ragged
+    from shapedoctor.diagnosis.training_sequences import object_data, plain_list, ragged
     from shapedoctor.diagnosis.training_structure import missing_inputs
 
-    special = ragged(call, model) or object_data(call, model) or missing_inputs(call, model)
+    special = ragged(call, model) or plain_list(call, model) or object_data(call, model) or missing_inputs(call, model)
     if special is not None:
         return [special]
     declared = model_inputs(model)

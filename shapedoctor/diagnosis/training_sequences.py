@@ -96,6 +96,27 @@ def ragged(call: Any, model: Any) -> Problem | None:
     return prob
 
 
+def plain_list(call: Any, model: Any) -> Problem | None:
+    """A Python list of equal-length sequences for a single-input model: one array, not a list of inputs."""
+    import numpy as np
+
+    x = call.x_ref
+    if call.batched or len(model_inputs(model)) > 1 or not isinstance(x, (list, tuple)) or len(x) < 2:
+        return None
+    if not all(_is_sequence(i) for i in x) or len({len(i) for i in x}) != 1:
+        return None
+    shape = (len(x), len(x[0]))
+    prob = Problem("SD201", f"x is a Python list of {shape[0]} sequences of {shape[1]} values, not one array",
+                   "data", expected=format_shape((None,) + tuple(model_inputs(model)[0][1:])),
+                   received=f"a list of {shape[0]} lists")
+    prob.explanation = ("Keras 3 takes the data as one array (or a list with one array per model input); a list of "
+                        "rows is read as that many inputs ('Unrecognized data type', 'Data cardinality is "
+                        "ambiguous'). Stack the rows into one array.")
+    prob.fixes.append(TrainingFix("stack the rows into one array: np.asarray(x)", "data", whole=True,
+                                  transform="np.asarray({v})", apply=lambda v: np.asarray(v), cost=1))
+    return prob
+
+
 def object_data(call: Any, model: Any) -> Problem | None:
     """A rectangular object array (e.g. from a DataFrame with a text column): not sequences, not numbers.
 

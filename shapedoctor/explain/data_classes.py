@@ -17,6 +17,7 @@ from shapedoctor.messages.facts import ErrorFacts
 from shapedoctor.report.model import FixReport, Place
 
 PAD_TITLE = "pad the sequences to one length: keras.utils.pad_sequences"
+ROWS_TITLE = "stack the rows into one array: np.asarray(x)"
 EMBEDDING_TITLE = "give the Embedding one row per id: input_dim = largest id + 1"
 INPUTS_TITLE = "pass one array per input, in the model's order"
 OUTPUTS_TITLE = "pass one label array per output, in the model's order"
@@ -47,6 +48,14 @@ def ragged(f: ErrorFacts) -> Advice:
                           'x = pd.get_dummies(df).to_numpy().astype("float32")'))
     return Advice(message, explanation, fixes, culprit=Place(kind="data"),
                   cannot_tell="The text does not show the model's input length (maxlen) nor where the list was built.")
+
+
+def rows_list(f: ErrorFacts) -> Advice:
+    message = "the data is a Python list of rows, not one array"
+    explanation = ("Keras 3 takes the data as one array (or one array per model input); a Python list of rows of "
+                   "equal length is not converted for you. Stack it into one array. " + _rule(f))
+    return Advice(message, explanation, [_fix(ROWS_TITLE, "x = np.asarray(x)")], culprit=Place(kind="data"),
+                  cannot_tell="The text does not show where the list was built.")
 
 
 def embedding_ids(f: ErrorFacts) -> Advice:
@@ -113,6 +122,8 @@ def label_codes(f: ErrorFacts) -> Optional[Advice]:
 def special_advice(facts: ErrorFacts) -> Optional[Advice]:
     """The advice for these data slips, or None when *facts* are none of them."""
     d = facts.details
+    if facts.family == "SD201" and d.get("list_of_rows"):
+        return rows_list(facts)
     if facts.family == "SD201" and d.get("ragged"):
         return ragged(facts)
     if facts.family == "SD201" and "max_id" in d and "input_dim" in d:

@@ -48,9 +48,21 @@ def ragged_sequences(block: Block):
     if not m:
         return None
     facts = _ragged_facts(line_at(block.text, m.start()))
+    if m.group(0).startswith("Unrecognized data type") and _equal_rows(m.group(0)):
+        facts.expected, facts.received = "one array", "a Python list of rows of equal length"
+        facts.details.update(ragged=False, list_of_rows=True)
     if m.group(0) == "Invalid dtype: object":
         facts.details["object_dtype"] = True  # also a DataFrame with a text column: the text cannot tell
     return facts
+
+
+def _equal_rows(printed: str) -> bool:
+    """``x=[[1, 2], [3, 4]]`` printed whole: every inner list has as many items (a plain list, not ragged)."""
+    if "…" in printed or "..." in printed:
+        return False
+    rows = re.findall(r"\[([^\[\]]{0,4000})\]", printed)
+    counts = {len([t for t in row.split(",") if t.strip()]) for row in rows}
+    return len(rows) >= 2 and len(counts) == 1
 
 
 @recognizer("tuple index out of range")

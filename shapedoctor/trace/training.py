@@ -44,13 +44,35 @@ class TrainingCall:
 def _shape(obj: Any) -> tuple | None:
     from shapedoctor.trace.recorder import shape_of
 
+    if _rows(obj):
+        import numpy as np
+
+        try:
+            return tuple(int(d) for d in np.shape(obj))
+        except ValueError:  # rows of different lengths: no shape
+            return None
     return shape_of(obj)
+
+
+def _number(v: Any) -> bool:
+    import numbers
+
+    return isinstance(v, numbers.Number) and not isinstance(v, bool) or type(v).__module__ == "numpy" and not hasattr(v, "__len__")
+
+
+def _rows(obj: Any) -> bool:
+    """A Python list of numbers or of lists of numbers: one array written as a list, not a list of inputs."""
+    if not isinstance(obj, (list, tuple)) or not obj:
+        return False
+    head = obj[:50]
+    return all(_number(v) for v in head) or all(
+        isinstance(v, (list, tuple)) and all(_number(t) for t in v[:50]) for v in head)
 
 
 def _structure(obj: Any, fn) -> Any:
     if isinstance(obj, dict):
         return {k: _structure(v, fn) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
+    if isinstance(obj, (list, tuple)) and not _rows(obj):
         return type(obj)(_structure(v, fn) for v in obj)
     return fn(obj)
 
