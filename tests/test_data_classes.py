@@ -239,3 +239,12 @@ def test_explain_tells_a_printed_list_of_equal_rows_from_ragged_sequences():
     assert diagnose_text(rows).findings[0].fixes[0].title == "stack the rows into one array: np.asarray(x)"
     ragged = "ValueError: Unrecognized data type: x=[[1.0, 2.0], [3.0]] (of type <class 'list'>)\n"
     assert diagnose_text(ragged).findings[0].fixes[0].title.startswith("pad the sequences")
+
+
+def test_one_sample_written_as_a_flat_list_gets_its_batch_axis():
+    import shapedoctor
+
+    model = keras.Sequential([keras.Input((3,)), layers.Dense(1)])
+    finding = _first(shapedoctor.diagnose(model, [1.0, 2.0, 3.0]))
+    assert finding.received == "(3,)"
+    assert finding.fixes[0].verified and "expand_dims" in finding.fixes[0].title

@@ -91,7 +91,9 @@ def _flat(obj: Any) -> list:
         return [obj]
     if isinstance(obj, dict):
         return [v for v in obj.values()]
-    if isinstance(obj, (list, tuple)) and not hasattr(obj, "shape"):
+    from shapedoctor.trace.training import is_row_list
+
+    if isinstance(obj, (list, tuple)) and not hasattr(obj, "shape") and not is_row_list(obj):
         return list(obj)
     return [obj]
 

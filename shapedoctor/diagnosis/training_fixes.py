@@ -90,11 +90,19 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
 
 
 # -- verification ------------------------------------------------------------------------
+def _several(struct: Any) -> bool:
+    """A list/tuple of inputs (or outputs), not one array written as a Python list of rows."""
+    from shapedoctor.trace.training import is_row_list
+
+    return isinstance(struct, (list, tuple)) and not hasattr(struct, "shape") and not _is_shape(struct) \
+        and not is_row_list(struct)
+
+
 def _replace(struct: Any, index: int, value: Any) -> Any:
     if isinstance(struct, dict):
         key = list(struct)[index]
         return dict(struct, **{key: value})
-    if isinstance(struct, (list, tuple)) and not hasattr(struct, "shape") and not _is_shape(struct):
+    if _several(struct):
         items = list(struct)
         items[index] = value
         return type(struct)(items)
@@ -104,7 +112,7 @@ def _replace(struct: Any, index: int, value: Any) -> Any:
 def _item(struct: Any, index: int) -> Any:
     if isinstance(struct, dict):
         return list(struct.values())[index]
-    if isinstance(struct, (list, tuple)) and not hasattr(struct, "shape") and not _is_shape(struct):
+    if _several(struct):
         return struct[index]
     return struct
 
@@ -343,7 +351,7 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
 
         labels = fix.kind == "labels"
         ref = call.y_ref if labels else call.x_ref
-        several = isinstance(ref, (list, tuple, dict)) and not hasattr(ref, "shape") and not _is_shape(ref)
+        several = isinstance(ref, dict) or _several(ref)
         item = None if fix.whole or not several else prob.output_index
         written = argument_edit(site, 1 if labels else 0, "y" if labels else "x", fix.transform,
                                 item=item) if site is not None and fix.transform else None

@@ -44,7 +44,7 @@ class TrainingCall:
 def _shape(obj: Any) -> tuple | None:
     from shapedoctor.trace.recorder import shape_of
 
-    if _rows(obj):
+    if is_row_list(obj):
         import numpy as np
 
         try:
@@ -60,19 +60,21 @@ def _number(v: Any) -> bool:
     return isinstance(v, numbers.Number) and not isinstance(v, bool) or type(v).__module__ == "numpy" and not hasattr(v, "__len__")
 
 
-def _rows(obj: Any) -> bool:
-    """A Python list of numbers or of lists of numbers: one array written as a list, not a list of inputs."""
-    if not isinstance(obj, (list, tuple)) or not obj:
+def is_row_list(obj: Any) -> bool:
+    """A Python list of numbers or of lists of numbers: one array written as a list, not a list of inputs.
+
+    Inner tuples do not count: a list of tuples of ints is how shapes are recorded."""
+    if not isinstance(obj, list) or not obj:
         return False
     head = obj[:50]
     return all(_number(v) for v in head) or all(
-        isinstance(v, (list, tuple)) and all(_number(t) for t in v[:50]) for v in head)
+        isinstance(v, list) and all(_number(t) for t in v[:50]) for v in head)
 
 
 def _structure(obj: Any, fn) -> Any:
     if isinstance(obj, dict):
         return {k: _structure(v, fn) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)) and not _rows(obj):
+    if isinstance(obj, (list, tuple)) and not is_row_list(obj):
         return type(obj)(_structure(v, fn) for v in obj)
     return fn(obj)
 
