@@ -106,6 +106,7 @@ def _binary_minus_one(call: Any, out: tuple, name: str, index: int) -> Problem |
         return None
     prob = Problem("SD202", f"labels coded -1/1 used with {name}: its targets are probabilities 0 and 1", "labels",
                    expected="labels 0 and 1", received="labels -1 and 1", output_index=index)
+    prob.silent_family = "SD202"  # Keras computes the loss without an error: a warning, also under `check`
     prob.explanation = (f"{name} compares a sigmoid probability with a target in [0, 1]; a target of -1 makes the "
                         "loss reward the wrong class (Keras computes it without an error). -1/+1 labels belong to "
                         "`hinge`/`squared_hinge`; with a sigmoid and cross-entropy, map them to 0/1.")

@@ -157,6 +157,7 @@ def short_loss_list(call: Any, model: Any) -> Problem | None:
                    f"{len(outputs)} outputs: {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} never trained",
                    "loss", expected=f"{len(outputs)} losses", received=f"{len(loss)}",
                    output_index=len(loss))
+    prob.silent_family = "SD203"  # Keras runs the call (it only warns): a warning, also under `check`
     prob.explanation = ("A list of losses pairs with the outputs in order; Keras 3 computes no loss for an output "
                         "that has none, so its layers get no gradient (Keras only warns 'Gradients do not exist for "
                         "variables ...') and it never learns. Give every output a loss (one string applies to all).")
