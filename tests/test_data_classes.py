@@ -248,3 +248,17 @@ def test_one_sample_written_as_a_flat_list_gets_its_batch_axis():
     finding = _first(shapedoctor.diagnose(model, [1.0, 2.0, 3.0]))
     assert finding.received == "(3,)"
     assert finding.fixes[0].verified and "expand_dims" in finding.fixes[0].title
+
+
+def test_one_label_array_is_right_when_only_one_output_has_a_loss():
+    """``compile(loss=[loss_fn, None])``: the second output is not trained (Keras's compile docs; the
+    keras-io miniature GPT returns its hidden states this way), so one label array is valid: no finding."""
+    import shapedoctor
+
+    inputs = keras.Input((6,))
+    hidden = layers.Dense(4)(inputs)
+    model = keras.Model(inputs, [layers.Dense(3)(hidden), hidden])
+    model.compile(optimizer="adam", loss=[keras.losses.SparseCategoricalCrossentropy(from_logits=True), None])
+    x, y = np.zeros((16, 6), "float32"), np.zeros((16,), "int32")
+    model.fit(x, y, epochs=1, verbose=0)  # Keras accepts it
+    assert shapedoctor.diagnose(model, x, y).findings == []

@@ -109,6 +109,11 @@ def single_target(call: Any, model: Any) -> Problem | None:
         return None
     if shape_of(call.y_ref) is None:
         return None
+    loss = call.loss
+    trained = [v for v in (loss.values() if isinstance(loss, dict) else loss if isinstance(loss, (list, tuple)) else [])
+               if v is not None]
+    if isinstance(loss, (list, tuple, dict)) and len(loss) == len(outputs) and len(trained) == 1:
+        return None  # `loss=[loss_fn, None]`: one output is trained, its labels are the one array (keras-io's GPT)
     names = list(getattr(model, "output_names", []) or [])
     shown = ", ".join(f"{n} {format_shape(s)}" for n, s in zip(names, outputs))
     prob = Problem("SD203", f"the model has {len(outputs)} outputs ({shown}) but {call.method} was given one label "
