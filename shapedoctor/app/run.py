@@ -5,12 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import traceback
 
 from shapedoctor import pipeline
 from shapedoctor.report.model import Diagnosis
-
-_OWN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def run_command(script: str, argv: list[str], as_json: bool = False, show_traceback: bool = True,
@@ -112,18 +109,7 @@ def render_diagnosis(diagnosis: Diagnosis, as_json: bool) -> None:
 
 def print_user_traceback(exc: BaseException) -> None:
     """The traceback Python would print, without shapedoctor's and runpy's own frames."""
-    te = traceback.TracebackException.from_exception(exc)
-    for current in _chain(te):
-        current.stack = traceback.StackSummary.from_list(
-            [f for f in current.stack if not f.filename.startswith(_OWN_DIR) and "runpy" not in f.filename]
-        )
-    sys.stderr.write("".join(te.format()))
+    from shapedoctor.diagnosis.unrecorded import user_traceback_text
+
+    sys.stderr.write(user_traceback_text(exc))
     sys.stderr.flush()
-
-
-def _chain(te: traceback.TracebackException):
-    seen = set()
-    while te is not None and id(te) not in seen:
-        seen.add(id(te))
-        yield te
-        te = te.__cause__ or te.__context__
