@@ -247,7 +247,7 @@ def _compatible(want: tuple, got: tuple) -> bool:
     """Shapes Keras accepts for a declared input, including its own rank adjustment
     (a missing or extra last axis of size 1 is added or squeezed by Functional models)."""
     def same(a, b):
-        return len(a) == len(b) and all(w is None or g is None or w == g for w, g in zip(a[1:], b[1:]))
+        return len(a) == len(b) and _fits(tuple(a[1:]), tuple(b[1:]))
 
     if same(want, got):
         return True

@@ -15,7 +15,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-from shapedoctor.diagnosis.training import Problem, TrainingFix, _aligned, _is_shape, model_outputs
+from shapedoctor.diagnosis.training import Problem, TrainingFix, _aligned, _fits, _is_shape, model_outputs
 from shapedoctor.graph.model import format_shape
 from shapedoctor.patch.apply import attach
 from shapedoctor.patch.textedit import TextEdit, indentation
@@ -208,19 +208,13 @@ def _loss_invariant(loss: Any, y_shape: tuple | None, out: tuple | None) -> tupl
     why = f"labels {format_shape(y_shape)} against output {format_shape(out)} under {name}"
     if name in ELEMENTWISE | BINARY:
         a, b = _aligned(tuple(y_shape), tuple(out))
-        return _same(a[1:], b[1:]), why
+        return _fits(tuple(a[1:]), tuple(b[1:])), why
     if name in CATEGORICAL:
-        return _same(y_shape[1:], out[1:]), why
+        return _fits(tuple(y_shape[1:]), tuple(out[1:])), why
     if name in SPARSE:
         core = tuple(y_shape[1:-1]) if len(y_shape) == len(out) and y_shape[-1] == 1 else tuple(y_shape[1:])
-        return _same(core, out[1:-1]), why
+        return _fits(tuple(core), tuple(out[1:-1])), why
     return None
-
-
-def _same(a, b) -> bool:
-    """Equal shapes, an unknown axis (None: a model's dynamic time or image axis) matching any size."""
-    a, b = tuple(a), tuple(b)
-    return len(a) == len(b) and all(x is None or y is None or x == y for x, y in zip(a, b))
 
 
 def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -> Verdict:

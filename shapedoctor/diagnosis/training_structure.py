@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training import (Problem, TrainingFix, _aligned, _compatible, model_inputs,
+from shapedoctor.diagnosis.training import (Problem, TrainingFix, _aligned, _compatible, _fits, model_inputs,
                                             model_outputs)
 from shapedoctor.graph.model import format_shape
 from shapedoctor.trace.recorder import shape_of
@@ -99,7 +99,7 @@ def _fits_output(out: tuple, labels: tuple) -> bool:
     if not labels:
         return False
     a, b = _aligned(tuple(labels), tuple(out))
-    return len(a) == len(b) and all(x is None or y is None or x == y for x, y in zip(a[1:], b[1:]))
+    return len(a) == len(b) and _fits(tuple(a[1:]), tuple(b[1:]))
 
 
 def single_target(call: Any, model: Any) -> Problem | None:
