@@ -59,12 +59,22 @@ def run_case(name: str, folder: Path, case: dict, extra_args: list[str] | None =
         report = json.loads(proc.stdout)
     except json.JSONDecodeError:
         report = None
-    result = CaseResult(name, case, proc.returncode, report, proc.stderr)
-    result.problems = score(case, proc.returncode, report, backend)
+    return scored(name, case, proc.returncode, report, proc.stderr, backend)
+
+
+def scored(name: str, case: dict, exit_code: int, report: dict | None, stderr: str,
+           backend: str | None = None, written: bool = False) -> CaseResult:
+    result = CaseResult(name, case, exit_code, report, stderr)
+    result.problems = score(case, exit_code, report, backend, written)
     return result
 
 
-def score(case: dict, exit_code: int, report: dict | None, backend: str | None = None) -> list[str]:
+def score(case: dict, exit_code: int, report: dict | None, backend: str | None = None,
+          written: bool = False) -> list[str]:
+    """What is wrong with one report against its case (empty: the case passes).
+
+    ``written``: the report comes from ``run --write`` that wrote a proven fix, which exits 0.
+    """
     problems: list[str] = []
     if report is None:
         return [f"no JSON report (exit {exit_code})"]
@@ -77,8 +87,8 @@ def score(case: dict, exit_code: int, report: dict | None, backend: str | None =
         if exit_code != 0:
             problems.append(f"exit code {exit_code}, expected 0")
         return problems
-    if exit_code != 1:
-        problems.append(f"exit code {exit_code}, expected 1")
+    if exit_code != (0 if written else 1):
+        problems.append(f"exit code {exit_code}, expected {0 if written else 1}")
     findings = report["findings"]
     finding = next((f for f in findings if f["id"] == case.get("family")), findings[0])
     if case.get("family") and finding["id"] != case["family"]:

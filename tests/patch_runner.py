@@ -28,6 +28,10 @@ class PatchResult:
     problems: list[str] = field(default_factory=list)
     proof_seconds: float | None = None
     diff: str = ""
+    exit_code: int | None = None  # of `run --write`, with its JSON report: the corpus scores them too
+    report: dict | None = None
+    stderr: str = ""
+    written: bool = False
 
     @property
     def passed(self) -> bool:
@@ -47,11 +51,13 @@ def write_case(name: str, folder: Path, case: dict) -> PatchResult:
         original = script.read_bytes()
         proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--json", "--timeout", "600", "--write", "script.py"],
                               cwd=work, capture_output=True, text=True, env=_env(), timeout=600)
+        result.exit_code, result.stderr = proc.returncode, proc.stderr
         try:
-            report = json.loads(proc.stdout)
+            report = result.report = json.loads(proc.stdout)
         except json.JSONDecodeError:
             result.problems.append(f"no JSON (exit {proc.returncode}): {proc.stderr[-500:]}")
             return result
+        result.written = script.read_bytes() != original
         fixes = [f for finding in report["findings"][:1] for f in finding["fixes"]]
         if not fixes:
             result.problems.append("no fix")
@@ -116,8 +122,12 @@ def _touched_only(fix: dict, before: str, after: str) -> list[str]:
     return problems
 
 
+def fixable(case: dict) -> bool:
+    return case.get("expect", "mismatch") != "ok" and bool(case.get("fixes"))
+
+
 def run_all(selected: list[str] | None = None, workers: int = 2) -> list[PatchResult]:
-    cases = [c for c in load_cases(selected) if c[2].get("expect", "mismatch") != "ok" and c[2].get("fixes")]
+    cases = [c for c in load_cases(selected) if fixable(c[2])]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(lambda c: write_case(*c), cases))
 
@@ -166,7 +176,7 @@ def every_fix(name: str, folder: Path, case: dict) -> list[tuple[str, int, str, 
 
 
 def run_every_fix(selected: list[str] | None = None, workers: int = 2) -> list[tuple[str, int, str, str]]:
-    cases = [c for c in load_cases(selected) if c[2].get("expect", "mismatch") != "ok" and c[2].get("fixes")]
+    cases = [c for c in load_cases(selected) if fixable(c[2])]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return [row for rows in pool.map(lambda c: every_fix(*c), cases) for row in rows]
 

@@ -8,7 +8,8 @@ import textwrap
 import pytest
 
 from conftest import EXAMPLES, report_of
-from patch_runner import run_all, summary
+from corpus_pass import tensorflow_pass
+from patch_runner import summary
 
 
 @pytest.fixture
@@ -88,7 +89,8 @@ def test_fix_number_out_of_range_is_a_usage_error(cli, ex3):
 
 
 def test_every_corpus_fix_is_proven_written_and_runs():
-    results = run_all()
+    results = list(tensorflow_pass()[1].values())
+    assert len(results) >= 60
     print("\n" + summary(results))
     failed = [r for r in results if not r.passed]
     assert not failed, summary(results)
