@@ -122,6 +122,37 @@ WRITTEN = {
         print(model.predict(arrTest1[0], verbose=0).shape)
         """, ["model.predict(np.expand_dims(arrTest1[0], 0), verbose=0)", "import numpy as np\n"], ["x = "],
         "(1, 1)"),
+    # a layer inserted before a Sequential's first layer takes over its input_shape=
+    "firstlayer": ("""\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        x = np.random.rand(32, 28, 28).astype("float32")
+        y = np.random.randint(0, 10, size=(32,))
+        model = keras.Sequential([
+            layers.Dense(128, activation="relu", input_shape=(28, 28)),
+            layers.Dense(10, activation="softmax"),
+        ])
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(x, y, epochs=1, verbose=0)
+        print(model.output_shape)
+        """, ['    layers.Flatten(input_shape=(28, 28)),\n    layers.Dense(128, activation="relu"),\n'],
+        ["Dense(128, activation=\"relu\", input_shape"], "(None, 10)"),
+    # the same through model.add, the shape argument written first
+    "firstadd": ("""\
+        import numpy as np
+        from keras.models import Sequential
+        from keras.layers import Dense
+
+        model = Sequential()
+        model.add(Dense(16, input_shape=(8, 8), activation="relu"))
+        model.add(Dense(1, activation="sigmoid"))
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(np.random.rand(32, 8, 8), np.random.randint(0, 2, size=(32, 1)), epochs=1, verbose=0)
+        print(model.output_shape)
+        """, ['model.add(Flatten(input_shape=(8, 8)))\nmodel.add(Dense(16, activation="relu"))\n'],
+        ["input_shape=(8, 8), activation"], "(None, 1)"),
 }
 
 

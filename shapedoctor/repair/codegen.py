@@ -432,6 +432,9 @@ class CodeWriter:
             return inline
         stmt = self._statement_for_new(site, info, text, edit.input_index)
         line = info.start if info else site.line
+        moved = self._input_shape_moved(site, info, text, stmt)
+        if moved is not None:
+            return moved
         if info is not None and stmt == f"{text},":
             import linecache
 
@@ -440,6 +443,32 @@ class CodeWriter:
                 return Code(stmt, site.file, line,
                             [TextEdit(site.file, info.start, info.start_col, info.start, info.start_col, f"{text}, ")])
         return Code(stmt, site.file, line, self._insert_stmt(site.file, line, stmt))
+
+    def _input_shape_moved(self, site: Site, info: _CallInfo | None, text: str, stmt: str) -> Code | None:
+        """A layer inserted before a Sequential's first layer takes over its ``input_shape=``.
+
+        ``Sequential([Dense(128, input_shape=(28, 28)), ...])`` + Flatten is written
+        ``Flatten(input_shape=(28, 28)), Dense(128)`` as an expert writes it: the shape is declared
+        by the layer that now comes first (Keras reads it only there), not left on the second.
+        """
+        if info is None or not stmt.endswith((f"{text},", f"{text})")) or text not in stmt:
+            return None
+        shape_args = [a for a in info.call.args if a.keyword is not None
+                      and a.keyword.value in ("input_shape", "batch_input_shape")]
+        if len(shape_args) != 1 or not text.endswith(")"):
+            return None
+        moved = shape_args[0]
+        declared = f"{moved.keyword.value}={self.index.code(site.file, moved.value)}"
+        new_text = text[:-1] + (", " if not text.endswith("()") else "") + declared + ")"
+        kept = [a for a in info.call.args if a is not moved]
+        if kept and moved is info.call.args[-1]:  # the new last argument keeps the old one's trailing comma
+            kept[-1] = kept[-1].with_changes(comma=moved.comma)
+        old_call = self.index.code(site.file, info.call.with_changes(args=kept))
+        new_stmt = stmt.replace(text, new_text, 1)
+        source = "".join(__import__("linecache").getlines(site.file))
+        return Code(new_stmt, site.file, info.start, [
+            TextEdit.insert_line(site.file, info.start, indentation(source, info.start) + new_stmt),
+            *self._replace_call(site.file, info, old_call)])
 
     def _inline(self, site: Site, info: _CallInfo | None, text: str, input_index: int) -> Code | None:
         """``y = layers.X(...)(inputs)`` -> ``y = layers.X(...)(layers.New(...)(inputs))``.
