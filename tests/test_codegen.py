@@ -153,6 +153,21 @@ WRITTEN = {
         print(model.output_shape)
         """, ['model.add(Flatten(input_shape=(8, 8)))\nmodel.add(Dense(16, activation="relu"))\n'],
         ["input_shape=(8, 8), activation"], "(None, 1)"),
+    # Embedding rows counted from the user's own expression: n_users + 1, not today's literal 51
+    "embedding": ("""\
+        import numpy as np
+        import keras
+        from keras import layers
+
+        user_ids = np.tile(np.arange(1, 51), 4)  # ids start at 1
+        n_users = len(np.unique(user_ids))
+        inp = keras.Input(shape=(1,))
+        emb = layers.Embedding(n_users, 8)(inp)
+        model = keras.Model(inp, layers.Dense(1)(layers.Flatten()(emb)))
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(user_ids, np.ones((200, 1)), epochs=1, verbose=0)
+        print(model.output_shape)
+        """, ["emb = layers.Embedding(n_users + 1, 8)(inp)\n"], ["Embedding(51"], "(None, 1)"),
 }
 
 

@@ -171,7 +171,31 @@ def _positional_params(cls: str) -> tuple[str, ...]:
 
 
 def _literal(value) -> cst.BaseExpression:
+    if isinstance(value, cst.BaseExpression):  # already the user's own expression (see _in_users_terms)
+        return value
     return cst.parse_expression(_py(tuple(value) if isinstance(value, list) else value))
+
+
+def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, code) -> dict:
+    """An Embedding's ``input_dim`` one or two above what the user computed is written on top of the
+    user's own expression: ``Embedding(n_users, 8)`` -> ``Embedding(n_users + 1, 8)``, not the
+    literal it evaluates to today (which goes stale as soon as the data changes). A literal stays a
+    literal."""
+    if cls != "Embedding" or not isinstance(changes.get("input_dim"), int):
+        return changes
+    node = _argument_node(call, 0, "input_dim")
+    old, new = old_config.get("input_dim"), changes["input_dim"]
+    if node is None or not isinstance(old, int) or not 0 < new - old <= 2:
+        return changes
+    text = code(node)
+    try:
+        ast.literal_eval(text)
+        return changes  # a number written by hand: the new number
+    except (ValueError, SyntaxError, TypeError):
+        pass
+    simple = isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript))
+    expr = cst.parse_expression(f"{text if simple else f'({text})'} + {new - old}")
+    return {**changes, "input_dim": expr}
 
 
 def call_with_changes(call: cst.Call, cls: str, changes: dict) -> cst.Call:
@@ -395,7 +419,9 @@ class CodeWriter:
         if info is None:
             return Code(f"{spec.cls}(..., {', '.join(f'{k}={_py(v)}' for k, v in edit.changes.items())})",
                         site.file if site else None, site.line if site else None)
-        new = call_with_changes(info.call, spec.cls, edit.changes)
+        changes = _in_users_terms(info.call, spec.cls, edit.changes, spec.config,
+                                  lambda node: self.index.code(site.file, node))
+        new = call_with_changes(info.call, spec.cls, changes)
         new_text = self.index.code(site.file, new)
         return Code(self._as_statement(site, info, new_text), site.file, info.start,
                     self._replace_call(site.file, info, new_text))
