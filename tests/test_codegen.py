@@ -168,6 +168,32 @@ WRITTEN = {
         model.fit(user_ids, np.ones((200, 1)), epochs=1, verbose=0)
         print(model.output_shape)
         """, ["emb = layers.Embedding(n_users + 1, 8)(inp)\n"], ["Embedding(51"], "(None, 1)"),
+    # a model that fails while it is built: the data loaded above it gives the input shape
+    "scopedata": ("""\
+        import numpy as np
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        X = np.random.rand(40, 10, 4).astype("float32")
+        y = np.random.rand(40, 1).astype("float32")
+        model = keras.Sequential()
+        model.add(layers.LSTM(8, input_shape=(4,)))
+        model.add(layers.Dense(1))
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, y, epochs=1, verbose=0)
+        print(model.output_shape)
+        """, ["model.add(layers.LSTM(8, input_shape=(10, 4)))\n"], ["(4, 1)"], "(None, 1)"),
+    # input_shape=X.shape (sample axis included) becomes X.shape[1:], in the user's own terms
+    "wholeshape": ("""\
+        import numpy as np
+        import keras
+
+        X_train = np.random.rand(40, 10, 4).astype("float32")
+        inp = keras.Input(shape=X_train.shape)
+        out = keras.layers.Dense(1)(keras.layers.GRU(8)(inp))
+        model = keras.Model(inp, out)
+        print(model.predict(X_train, verbose=0).shape)
+        """, ["inp = keras.Input(shape=X_train.shape[1:])\n"], [], "(40, 1)"),
 }
 
 
@@ -343,3 +369,19 @@ def test_an_expression_or_a_comprehension_variable_is_wrapped_where_it_is_passed
 def test_one_input_of_a_list_is_changed_alone(tmp_path):
     assert _data_fix(tmp_path, "model.fit([meta, images[:10]], y)\n", 1, item=1) == \
         "model.fit([meta, np.expand_dims(images[:10], 0)], y)\n"
+
+
+def test_data_in_scope_of_another_shape_is_no_evidence_for_the_input(tmp_path):
+    """An array that shares no axis size with the declaration does not set the input shape."""
+    script = tmp_path / "unrelated.py"
+    script.write_text(textwrap.dedent("""\
+        import numpy as np
+        import keras
+        from keras import layers
+
+        X = np.random.rand(40, 7, 3).astype("float32")
+        model = keras.Sequential([layers.LSTM(8, input_shape=(4,)), layers.Dense(1)])
+        """))
+    fixes = report_of(run_cli("run", "--json", script.name, cwd=tmp_path))["findings"][0]["fixes"]
+    assert fixes and not any("one sample of" in f["title"] for f in fixes)
+    assert fixes[0]["code"] == "model = keras.Sequential([layers.LSTM(8, input_shape=(4, 1)), layers.Dense(1)])"

@@ -131,6 +131,7 @@ def _context(recorder: Recorder, failure: Failure, family_id: str, message: str)
     received = [graph.tensors[t].shape for t in consumer.input_ids()]
     ctx = Context(graph, consumer, family_id, message, received=received)
     ctx.extra["data_site"] = failure.stack[0].site if failure.stack else failure.call.site
+    ctx.extra["scope_data"] = _scope_data(failure.exception)
     parse_expectations(ctx, layer)
     ctx.bad_input = _bad_input(ctx)
     if family_id == "SD102" and _called_before(layer, failure):
@@ -220,3 +221,19 @@ def diagnose_exception(recorder: Recorder, exc: BaseException) -> Finding | None
     if failure.exception is not exc and keras_message(failure.exception) not in _ANSI.sub("", str(exc)):
         return None
     return diagnose_failure(recorder, failure)
+
+
+def _scope_data(exc: BaseException) -> dict[str, tuple]:
+    """Shapes of the arrays the user's code could name where the model was built ({name: shape}).
+
+    A model that fails while it is built has not met its data yet, but the script usually loaded
+    the data first (``X = np.load(...)`` above ``model.add(LSTM(32, input_shape=(4,)))``): that
+    array is the evidence for the input shape the model should declare."""
+    from shapedoctor.trace.sites import user_frame_of_traceback
+    from shapedoctor.trace.training import arrays_in_frame
+
+    try:
+        arrays = arrays_in_frame(user_frame_of_traceback(exc.__traceback__))
+    except Exception:  # noqa: BLE001 - evidence only: a strange frame gives none
+        return {}
+    return {name: tuple(shape_of(value)) for name, value in arrays.items() if shape_of(value)}

@@ -26,6 +26,7 @@ def fixes(ctx):
             yield from g.return_sequences(ctx, prod, True)
             yield from g.return_sequences_chain(ctx, prod)
         yield from g.remove_flattener(ctx, prod)
+        yield from g.declare_from_scope_data(ctx, prod, got, need)
         if prod is not None and prod.kind == "input":
             yield from g.declare_input(ctx, prod, tuple(got) + (1,) * missing, why=" (add the missing axis)")
         if prod is not None and prod.kind == "data":
@@ -59,6 +60,7 @@ def fixes(ctx):
             for d in feat[: extra + 1]:
                 merged *= d
             yield g.insert(ctx, "Reshape", (merged,) + feat[extra + 1 :], why="merge the leading axes")
+        yield from g.declare_from_scope_data(ctx, prod, got, need)
         if prod is not None and prod.kind == "input":
             squeezed = tuple(got[:-1]) if got[-1] == 1 else None
             if squeezed:

@@ -223,12 +223,19 @@ def call_with_changes(call: cst.Call, cls: str, changes: dict) -> cst.Call:
     return call.with_changes(args=args)
 
 
-def _with_shape(call: cst.Call, cls: str, shape: tuple) -> cst.Call:
+def _with_shape(call: cst.Call, cls: str, shape: tuple, written_as: str = "") -> cst.Call:
     """*call* declaring the input *shape* (batch axis excluded) through the argument that already
     carries it, never a second one: ``Input(batch_shape=...)``, ``Dense(..., input_dim=20)``
     (``input_dim=30``, or ``input_shape=`` in its place for more than one axis), Keras 2's
     ``batch_input_shape=``; else ``shape=`` / ``input_shape=``."""
     keywords = {a.keyword.value: a for a in call.args if a.keyword is not None}
+    value = shape
+    if written_as:  # the user's own expression (`X_train.shape[1:]`) when their argument already names that array
+        name = re.match(r"\w+", written_as).group(0)
+        old_args = [a for a in call.args if a.keyword is None or a.keyword.value in (
+            "shape", "input_shape", "batch_input_shape", "batch_shape", "input_dim")]
+        if any(re.search(rf"\b{name}\b", cst.Module([]).code_for_node(a.value)) for a in old_args):
+            value = cst.parse_expression(written_as)
     if cls in ("Input", "InputLayer"):
         if "batch_shape" in keywords:
             try:
@@ -237,16 +244,16 @@ def _with_shape(call: cst.Call, cls: str, shape: tuple) -> cst.Call:
                 batch = None
             return call_with_changes(call, "InputLayer", {"batch_shape": (batch,) + shape})
         if "input_shape" in keywords and "shape" not in keywords:
-            return call_with_changes(call, "InputLayer", {"input_shape": shape})
-        return call_with_changes(call, "InputLayer", {"shape": shape})
+            return call_with_changes(call, "InputLayer", {"input_shape": value})
+        return call_with_changes(call, "InputLayer", {"shape": value})
     if "input_dim" in keywords and len(shape) == 1:
         return call_with_changes(call, "__none__", {"input_dim": shape[0]})
     for old in ("input_dim", "batch_input_shape"):
         if old in keywords:  # the argument that carries the shape becomes input_shape=
-            args = [a.with_changes(keyword=cst.Name("input_shape"), value=_literal(shape)) if a is keywords[old] else a
+            args = [a.with_changes(keyword=cst.Name("input_shape"), value=_literal(value)) if a is keywords[old] else a
                     for a in call.args]
             return call.with_changes(args=args)
-    return call_with_changes(call, "__none__", {"input_shape": shape})
+    return call_with_changes(call, "__none__", {"input_shape": value})
 
 
 class CodeWriter:
@@ -616,7 +623,7 @@ class CodeWriter:
                 return Code(self._as_statement(site, build, new_text), site.file, build.start,
                             self._replace_call(site.file, build, new_text))
             if info is not None:
-                new = _with_shape(info.call, "InputLayer", tuple(edit.shape[1:]))
+                new = _with_shape(info.call, "InputLayer", tuple(edit.shape[1:]), edit.written_as)
                 new_text = self.index.code(site.file, new)
                 return Code(self._as_statement(site, info, new_text), site.file, info.start,
                             self._replace_call(site.file, info, new_text))
@@ -625,7 +632,7 @@ class CodeWriter:
                 cspec = self.graph.spec(cons)
                 cinfo = self.index.layer_call(cspec.created, (cspec.cls,)) if cspec else None
                 if cinfo is not None:
-                    new = _with_shape(cinfo.call, cspec.cls, tuple(edit.shape[1:]))
+                    new = _with_shape(cinfo.call, cspec.cls, tuple(edit.shape[1:]), edit.written_as)
                     new_text = self.index.code(cspec.created.file, new)
                     return Code(self._as_statement(cspec.created, cinfo, new_text), cspec.created.file, cinfo.start,
                                 self._replace_call(cspec.created.file, cinfo, new_text))

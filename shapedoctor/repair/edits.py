@@ -151,6 +151,7 @@ class SetShape:
     node: str
     shape: tuple
     how: str = ""  # for data: the numpy expression, e.g. "np.expand_dims(x, -1)"
+    written_as: str = ""  # for an input: the user's expression for the shape, e.g. "X_train.shape[1:]"
 
     def apply(self, graph: Graph) -> None:
         node = graph.node(self.node)

@@ -45,6 +45,32 @@ def declare_input(ctx: Context, node: Node | None, shape: tuple, cost: int = 1, 
         )
 
 
+def declare_from_scope_data(ctx: Context, node: Node | None, got: tuple, need: int) -> Iterator[Candidate]:
+    """The input declared as the shape of the data the script already holds, without its sample axis.
+
+    *got* is the shape the input declares (batch axis first). Only arrays of the rank the
+    consumer needs that share an axis size with the declaration count as evidence (``X`` of
+    shape (100, 10, 4) for ``input_shape=(4,)``, or the whole ``X.shape`` given as the input
+    shape); several such arrays must agree on one sample shape."""
+    declared = tuple(got[1:])
+    if node is None or node.kind != "input" or not declared:
+        return
+    seen: dict[tuple, list[str]] = {}
+    for name, shape in ctx.extra.get("scope_data", {}).items():
+        sample = tuple(shape[1:])
+        if len(shape) != need or sample == declared or None in sample:
+            continue
+        if tuple(shape) == declared or declared[-1] == sample[-1] or set(declared) <= set(sample):
+            seen.setdefault(sample, []).append(name)
+    if len(seen) != 1:
+        return
+    sample, names = seen.popitem()
+    # Written as the data's own shape (`input_shape=X_train.shape[1:]`), as experts write it.
+    name = min(names, key=lambda n: (not n.lower().startswith("x"), "train" not in n.lower(), n))
+    yield Candidate(f"declare the input as shape={format_shape(sample)}, the shape of one sample of `{name}`",
+                    [SetShape(node.id, (None,) + sample, written_as=f"{name}.shape[1:]")], cost=1)
+
+
 def data_transforms(ctx: Context, data_shape: tuple, declared: tuple) -> Iterator[Candidate]:
     """numpy one-liners that turn the data's shape into the declared input shape."""
     site = ctx.extra.get("data_site")

@@ -89,6 +89,16 @@ def user_frame(skip: int = 1):
     return frame
 
 
+def user_frame_of_traceback(tb):
+    """The innermost user frame of a traceback (a frame object, kept alive by the traceback), or None."""
+    found = None
+    while tb is not None:
+        if not _is_library(tb.tb_frame.f_code.co_filename):
+            found = tb.tb_frame
+        tb = tb.tb_next
+    return found
+
+
 def site_from_traceback(tb) -> Site | None:
     """The innermost user frame of a traceback (where the user's code raised)."""
     found = None

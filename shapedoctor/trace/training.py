@@ -170,13 +170,19 @@ def caller_arrays() -> dict:
 
     Fixes that rebuild an argument (one array per input or output) name the user's own
     variables; only references are kept, nothing is copied."""
-    from shapedoctor.trace.recorder import is_symbolic, shape_of
     from shapedoctor.trace.sites import user_frame
 
     try:
         frame = user_frame(2)
     except ValueError:  # a shallow stack
         return {}
+    return arrays_in_frame(frame)
+
+
+def arrays_in_frame(frame) -> dict:
+    """The concrete arrays (not symbolic tensors) a frame's locals, then globals, name."""
+    from shapedoctor.trace.recorder import is_symbolic, shape_of
+
     found: dict = {}
     if frame is None:
         return found
