@@ -145,6 +145,26 @@ def test_a_fix_that_blows_up_the_activations_is_not_verified():
     assert not cand.verified and cand.checks.results["size"] is False
 
 
+def test_laying_the_same_input_values_out_channels_last_is_no_blow_up():
+    """A channels-first input collapses the first feature map to one row; declaring the same
+    3x32x32 values channels-last restores a 30x30 map (30x more values) and is still verified.
+    Upsampling that input to 4x the values is not."""
+    from shapedoctor.repair.edits import SetShape
+
+    model = keras.Sequential([keras.Input(shape=(3, 32, 32)), layers.Conv2D(8, 3), layers.Flatten(), layers.Dense(2)])
+    graph = graph_from_model(Recorder(), model)
+    inp = next(n for n in graph.nodes if n.kind == "input")
+    base = propagate(graph)
+    relaid = Candidate("channels last", [SetShape(inp.id, (None, 32, 32, 3))])
+    verify_graph(graph, relaid, base=base)
+    assert relaid.verified and relaid.checks.results["size"] is True
+    assert relaid.result_shape == (None, 2)
+    bigger = Candidate("4x the values", [SetShape(inp.id, (None, 64, 64, 3)), SetConfig(
+        next(n.layer for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).cls == "Dense"), {"units": 2})])
+    verify_graph(graph, bigger, base=base)
+    assert not bigger.verified and bigger.checks.results["size"] is False
+
+
 # -- (f) fits_labels ---------------------------------------------------------------------
 def test_a_model_fix_whose_output_no_longer_fits_the_labels_is_not_verified():
     model = _dense_model(4, out=3)
