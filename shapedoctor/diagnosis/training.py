@@ -441,6 +441,26 @@ def _labels_are_inputs(call: TrainingCall, index: int) -> bool:
     return False
 
 
+def _labels_per_position(call: TrainingCall, out: tuple, y_shape: tuple) -> bool:
+    """Labels with one value per position of the input (per time step, per pixel) that the output
+    lost: y (N, 12, 20) for x (N, 12, 8) against an output (None, 20), or y (N, 28, 28, 1) for
+    x (N, 28, 28, 3) against (None, 14, 14, 1). The labels are laid out like the data, so the model
+    was meant to keep those axes; labels whose positions agree with the output (only the last
+    axis differs) are no such evidence."""
+    from shapedoctor.trace.recorder import shape_of
+
+    positions = tuple(y_shape[1:-1])
+    if len(y_shape) < 3 or None in positions:
+        return False
+    if len(out) == len(y_shape) and tuple(out[1:-1]) == positions:
+        return False
+    for x in _flat(call.x_ref):
+        shape = shape_of(x)
+        if shape and len(shape) == len(y_shape) and tuple(shape[1:-1]) == positions:
+            return True
+    return False
+
+
 def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_shape: tuple, index: int) -> None:
     """Labels and output disagree: search model-side edits too, and weigh the evidence.
 
@@ -453,11 +473,17 @@ def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_
         return
     known = {repr(f.edits) for f in prob.fixes}
     fixes = [f for f in fixes if repr(f.edits) not in known]
-    if _labels_are_inputs(call, index):
+    inputs, per_position = _labels_are_inputs(call, index), False
+    if not inputs:
+        per_position = _labels_per_position(call, out, y_shape)
+    if inputs or per_position:
         prob.culprit_kind = "layer"
         prob.layer = fixes[0].edits[0][1] if fixes else prob.layer
         prob.explanation += (" The labels are the model's own inputs (an autoencoder), so they are right by "
-                             "construction: a layer made the output the wrong shape.")
+                             "construction: a layer made the output the wrong shape." if inputs else
+                             f" The labels have one value per position of the input ({format_shape(tuple(y_shape))}), "
+                             "laid out like the data, so the model was meant to keep those axes: a layer "
+                             "dropped them.")
         for f in prob.fixes:
             if f.kind in ("labels", "data"):
                 f.cost += 2
