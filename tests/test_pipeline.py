@@ -49,3 +49,18 @@ def test_no_package_imports_another_packages_private_names():
     assert len(files) > 60
     bad = [b for f in files for b in _private_imports_across_packages(f)]
     assert bad == []
+
+
+def test_keras_implementation_modules_are_imported_in_one_place_only():
+    """``keras.src`` (Keras's implementation namespace, no public contract) is reached only through
+    ``shapedoctor/keras_internals.py``; everything else uses Keras's public names."""
+    bad = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "keras_internals.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
+                [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            bad += [f"{path.relative_to(PACKAGE)}:{node.lineno} imports {n}" for n in names
+                    if n == "keras.src" or n.startswith("keras.src.")]
+    assert bad == []

@@ -67,25 +67,20 @@ class WeightFree:
 
     # -- installation --------------------------------------------------------------------
     def __enter__(self) -> "WeightFree":
-        from keras.src.backend.common.stateless_scope import StatelessScope
-        from keras.src.layers.layer import Layer
-        from keras.src.models.model import Model
+        from keras import Model, StatelessScope
+        from keras.layers import Layer
 
-        from keras.src.backend.common.variables import Variable
+        from shapedoctor.keras_internals import optimizer_base, variable_base
 
-        self._patch(Variable, "__init__", _wrap_variable_init)
+        self._patch(variable_base(), "__init__", _wrap_variable_init)
         self._patch(Layer, "__call__", self._wrap_call)
         for method in TRAINING + INFERENCE:
             self._patch(Model, method, functools.partial(self._wrap_stage, method))
         for method in NEEDS_WEIGHTS:
             self._patch(Model, method, functools.partial(self._wrap_skipped, method, "needs the weights' values"))
-        try:
-            from keras.src.optimizers.base_optimizer import BaseOptimizer
-
-            self._patch(BaseOptimizer, "apply", functools.partial(
+        if optimizer_base() is not None:
+            self._patch(optimizer_base(), "apply", functools.partial(
                 self._wrap_skipped, "optimizer step", "needs real gradients (the loss is not computed on values)"))
-        except (ImportError, StopIteration):  # pragma: no cover - other Keras layouts
-            pass
         tf = sys.modules.get("tensorflow")
         if tf is not None and hasattr(tf, "GradientTape"):
             self._patch(tf.GradientTape, "gradient", self._wrap_gradient)
@@ -200,8 +195,9 @@ def _wrap_variable_init(original):
     def __init__(variable, initializer, *args, **kwargs):
         if callable(initializer) or isinstance(initializer, str):
             return original(variable, initializer, *args, **kwargs)
-        from keras.src.backend.common import global_state
+        from shapedoctor.keras_internals import global_state as keras_state
 
+        global_state = keras_state()
         scope = global_state.get_global_attribute("stateless_scope")
         global_state.set_global_attribute("stateless_scope", None)
         try:
@@ -238,7 +234,7 @@ def _raise_value_errors(call) -> None:
 def _trace(model, method: str, call, args: tuple, kwargs: dict):
     """Trace the model (and, for training calls, its compiled loss) on placeholders of the data's
     shapes, once per batch size Keras would use; returns the output spec of the first."""
-    from keras.src import backend
+    from shapedoctor.keras_internals import compute_output_spec
 
     training = method in ("fit", "train_on_batch")
     first = None
@@ -246,7 +242,7 @@ def _trace(model, method: str, call, args: tuple, kwargs: dict):
         xs = _placeholders(call.x, batch)
         ys = _placeholders(call.y, batch) if call.y is not None and method in TRAINING else None
         sw = _placeholders(call.sample_weight, batch) if call.sample_weight is not None and ys is not None else None
-        spec = backend.compute_output_spec(functools.partial(_step, model, training), xs, ys, sw)
+        spec = compute_output_spec(functools.partial(_step, model, training), xs, ys, sw)
         first = first if first is not None else spec
     validation = kwargs.get("validation_data") if method == "fit" else None
     if isinstance(validation, (tuple, list)) and len(validation) >= 2 and all(
@@ -254,8 +250,8 @@ def _trace(model, method: str, call, args: tuple, kwargs: dict):
         vx, vy = validation[0], validation[1]
         n = _samples(vx)
         batch = min(_given_batch(kwargs, args, method) or DEFAULT_BATCH, n or DEFAULT_BATCH)
-        backend.compute_output_spec(functools.partial(_step, model, False), _placeholders(vx, batch),
-                                    _placeholders(vy, batch), None)
+        compute_output_spec(functools.partial(_step, model, False), _placeholders(vx, batch),
+                            _placeholders(vy, batch), None)
     return first
 
 
@@ -356,9 +352,9 @@ def _has_concrete(structure: Any) -> bool:
 
 
 def _is_variable(x: Any) -> bool:
-    from keras.src.backend.common.variables import Variable
+    from shapedoctor.keras_internals import variable_base
 
-    return isinstance(x, Variable)
+    return isinstance(x, variable_base())
 
 
 def _concrete_shape(shape: Any) -> tuple:

@@ -567,7 +567,7 @@ def _is_one_hot(sample: Any) -> bool:
 def _aligned(y_shape: tuple, out_shape: tuple) -> tuple[tuple, tuple]:
     """The shapes Keras's losses compare, after its own squeeze/expand of a last axis of 1."""
     import keras
-    from keras.src.losses.loss import squeeze_or_expand_to_same_rank
+    from shapedoctor.keras_internals import aligned_loss_shapes as squeeze_or_expand_to_same_rank
 
     yt = keras.KerasTensor((None,) + tuple(y_shape[1:]))
     yp = keras.KerasTensor((None,) + tuple(out_shape[1:]))

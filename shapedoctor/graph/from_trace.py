@@ -130,7 +130,7 @@ class GraphBuilder:
         return tid
 
     def _from_history(self, obj: Any, history: Any) -> str:
-        from keras.src.layers.core.input_layer import InputLayer
+        from keras.layers import InputLayer
 
         op, node_index, tensor_index = history.operation, history.node_index, history.tensor_index
         nodes = getattr(op, "_inbound_nodes", None) if op is not None else None

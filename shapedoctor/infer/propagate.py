@@ -55,7 +55,7 @@ def fresh_layer(spec: LayerSpec) -> Any:
 def propagate(graph: Graph) -> Propagation:
     """Replay *graph* in order; stop at the first call Keras refuses."""
     import keras
-    from keras.src.backend.common.stateless_scope import StatelessScope
+    from keras import StatelessScope
 
     result = Propagation()
     values: dict[str, Any] = {}
@@ -142,8 +142,9 @@ def _count_params(layer: Any) -> int:
 def _no_deferred_leftovers():
     """The replay's declared-but-never-allocated variables must not outlive it: Keras keeps them
     in a global list and would allocate them (or fail on them) at the user's next eager build."""
-    from keras.src.backend.common import global_state
+    from shapedoctor.keras_internals import global_state as keras_state
 
+    global_state = keras_state()
     before = list(global_state.get_global_attribute("uninitialized_variables", [], set_to_default=True))
     try:
         yield

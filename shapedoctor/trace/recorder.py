@@ -149,9 +149,8 @@ class Recorder:
     def install(self) -> "Recorder":
         global CURRENT
         CURRENT = self
-        from keras.src.layers.layer import Layer
-        from keras.src.models.model import Model
-        from keras.src.models.sequential import Sequential
+        from keras import Model, Sequential
+        from keras.layers import Layer
 
         self._patch(Layer, "__init__", self._wrap_init)
         self._patch(Layer, "__call__", self._wrap_call)
