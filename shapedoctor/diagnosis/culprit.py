@@ -8,7 +8,9 @@ Rules, per family (documented in the README and followed by the test corpus):
 * Reshape (SD103): the Reshape itself (its target shape), the producer is named in the text;
 * merge (SD104): the producer of the input whose shape differs from the first input's; for
   feature maps of different sizes, the valid convolution or the pooling/strided layer that only
-  the smaller branch has (the branch that changed), never the untouched shortcut;
+  the smaller branch has (the branch that changed), never the untouched shortcut; for an
+  identity shortcut in a helper (``s = x`` on the helper's parameter, merged after the branch
+  changed the width), the line that takes the shortcut (where the 1x1 projection belongs);
 * shrinking (SD105): the layer whose window no longer fits; but when the input was declared
   channels-first (``(3, 32, 32)``) in a channels-last model, the Input declaration;
 * reused layer (SD106): the second call of the shared layer;
@@ -60,6 +62,59 @@ def find_culprit(ctx: Context) -> Node | None:
             if ctx.cls_of(node) == "Flatten" or node.kind in ("input", "data"):
                 return node
     return ctx.shaping_producer(ctx.producer())
+
+
+def identity_shortcut(ctx: Context) -> Place | None:
+    """The line ``s = x`` of a residual helper whose shortcut is its parameter, unprojected.
+
+    The merge sits in a function; one of its inputs is a name last assigned from the function's
+    parameter (``s = x``), and the tensor it holds was made outside the function (it came in
+    through the parameter unchanged). When the widths then differ, the shortcut needs the
+    projection: that assignment is the root cause, not the layer of the caller that made the
+    tensor."""
+    import ast
+    import linecache
+
+    site = ctx.consumer.called
+    if ctx.family != "SD104" or site is None or len(ctx.received) != 2 or not all(ctx.received):
+        return None
+    a, b = ctx.received
+    if len(a) != len(b) or a[1:-1] != b[1:-1] or a[-1] == b[-1]:
+        return None
+    try:
+        tree = ast.parse("".join(linecache.getlines(site.file)))
+    except (SyntaxError, ValueError):
+        return None
+    funcs = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and f.lineno <= site.line <= (f.end_lineno or f.lineno)]
+    if not funcs:
+        return None
+    func = max(funcs, key=lambda f: f.lineno)
+    params = {arg.arg for arg in func.args.args}
+    merged = [n for n in ast.walk(func) if isinstance(n, ast.Call) and n.lineno <= site.line <= (n.end_lineno or n.lineno)
+              and n.args and isinstance(n.args[0], (ast.List, ast.Tuple))]
+    if not merged:
+        return None
+    names = [e.id if isinstance(e, ast.Name) else None for e in merged[-1].args[0].elts]
+    if len(names) != 2:
+        return None
+    found = []
+    for var in names:
+        aliases = [n for n in ast.walk(func) if isinstance(n, ast.Assign) and n.lineno < site.line
+                   and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == var]
+        last = max(aliases, key=lambda n: n.lineno) if aliases else None
+        if last is None or not isinstance(last.value, ast.Name) or last.value.id not in params:
+            continue
+        source = last.value.id
+        if any(isinstance(n, ast.Assign) and n.lineno < last.lineno and any(
+                isinstance(t, ast.Name) and t.id == source for t in n.targets) for n in ast.walk(func)):
+            continue  # the parameter was replaced before: the shortcut is not the helper's input
+        found.append(last)
+    if len(found) != 1:
+        return None
+    line = found[0].lineno
+    code = linecache.getline(site.file, line).strip()
+    return Place("layer", found[0].targets[0].id, "shortcut", site.file, line, code)
 
 
 def place_of(ctx: Context, node: Node, as_consumer: bool = False) -> Place:

@@ -472,7 +472,7 @@ def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_
     if not fixes:
         return
     known = {repr(f.edits) for f in prob.fixes}
-    fixes = [f for f in fixes if repr(f.edits) not in known]
+    fixes = sorted((f for f in fixes if repr(f.edits) not in known), key=lambda f: f.cost)
     inputs, per_position = _labels_are_inputs(call, index), False
     if not inputs:
         per_position = _labels_per_position(call, out, y_shape)
@@ -515,14 +515,16 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
             ratios = {y // o if o and y % o == 0 else 0 for y, o in zip(y_shape[1:-1], out[1:-1])}
             ratio = ratios.pop() if len(ratios) == 1 else 0
             if ratio > 1 and "Transpose" in cls:
-                strides = tuple(int(s) * ratio for s in (cfg.get("strides") or (1,) * (len(out) - 2)))
+                old = tuple(int(s) for s in (cfg.get("strides") or (1,) * (len(out) - 2)))
+                strides = tuple(s * ratio for s in old)
                 fixes.append(TrainingFix(f"upsample once more in the decoder: strides={strides} on {layer.name}",
                                          "model", edits=[("config", layer, {"strides": strides, "padding": "same"})],
-                                         cost=1))
+                                         cost=_upsampling_cost(layer is first, old)))
             elif ratio > 1 and cls.startswith("UpSampling"):
-                size = tuple(int(s) * ratio for s in (cfg.get("size") or (1,) * (len(out) - 2)))
+                old = tuple(int(s) for s in (cfg.get("size") or (1,) * (len(out) - 2)))
+                size = tuple(s * ratio for s in old)
                 fixes.append(TrainingFix(f"upsample once more in the decoder: size={size} on {layer.name}", "model",
-                                         edits=[("config", layer, {"size": size})], cost=1))
+                                         edits=[("config", layer, {"size": size})], cost=_upsampling_cost(layer is first, old)))
         if layer is first and len(y_shape) == len(out) >= 3 and tuple(y_shape[1:-1]) == tuple(out[1:-1]) \
                 and y_shape[-1] != out[-1] and isinstance(cfg.get("filters"), int):
             fixes.append(TrainingFix(f"make {layer.name} produce the labels' {y_shape[-1]} channels: "
@@ -536,6 +538,13 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
         if layer is not None and type(layer).__name__ == "InputLayer":
             break
     return fixes
+
+
+def _upsampling_cost(is_head: bool, step: tuple) -> int:
+    """Where a decoder lost an upsampling step: a body layer that does not upsample yet mirrors the
+    encoder's missing stride (cost 1); the output head (it maps to the labels' channels, stride 1 by
+    design) or a layer that already upsamples would then double its step (cost 2)."""
+    return 2 if is_head or any(s > 1 for s in step) else 1
 
 
 def _by_output(struct: Any, names: list[str]) -> list:
@@ -687,7 +696,8 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
                                 f"{format_shape(b)} cannot be lined up (on TensorFlow this surfaces as "
                                 "`Incompatible shapes` deep in the gradient).")
         width = y_shape[-1] if len(y_shape) == len(out) else 1
-        if layer is not None and _width_key(layer) is not None:
+        key = _width_key(layer) if layer is not None else None
+        if key is not None and getattr(layer, key) != width:  # the same width again is no fix
             prob.fixes.append(_units_fix(layer, width))
         if len(y_shape) == 1 and k == 1:
             prob.fixes.append(TrainingFix("give the labels the output's shape: y.reshape(-1, 1)", "labels",
@@ -709,8 +719,12 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
     rnn = _last_sequence_rnn(model)
     if rnn is not None and rank_in == 3:
         prob.layer = rnn
-        prob.fixes.append(TrainingFix(f"return only the last step: return_sequences=False on {rnn.name}", "model",
-                                      edits=[("config", rnn, {"return_sequences": False})], cost=1))
+        # A TimeDistributed wrapper after it needs the time axis: the expert drops both
+        # (return_sequences=False, then the wrapped Dense on its own).
+        unwrap = [("unwrap", w, None) for w in _wrappers_after(model, index, rnn)]
+        prob.fixes.append(TrainingFix(f"return only the last step: return_sequences=False on {rnn.name}"
+                                      + (" and call the TimeDistributed layer's Dense on its own" if unwrap else ""),
+                                      "model", edits=[("config", rnn, {"return_sequences": False}), *unwrap], cost=1))
     first = _first_dense_on_map(model, index)
     if first is not None and rnn is None:
         # Dense keeps every axis but the last: the root cause is the FIRST Dense applied to the
@@ -753,6 +767,20 @@ def _first_dense_on_map(model: Any, index: int) -> Any:
         if rank <= 2:
             return None
     return first
+
+
+def _wrappers_after(model: Any, index: int, layer: Any) -> list:
+    """The TimeDistributed layers between *layer* and output *index* (walking back from the output)."""
+    found, current = [], _output_layer(model, index)
+    while current is not None and current is not layer:
+        if type(current).__name__ == "TimeDistributed":
+            found.append(current)
+        try:
+            tensors = current._inbound_nodes[0].arguments.keras_tensors
+            current = tensors[0]._keras_history.operation if tensors else None
+        except (AttributeError, IndexError, ValueError):
+            return []
+    return found if current is layer else []
 
 
 def _last_sequence_rnn(model: Any) -> Any:

@@ -306,7 +306,7 @@ def _edited_model(call: TrainingCall, fix: TrainingFix, recorder: Any):
 
 
 def _graph_edits(graph, fix: TrainingFix) -> list:
-    from shapedoctor.repair.edits import InsertLayer, SetConfig, SetShape
+    from shapedoctor.repair.edits import InsertLayer, ReplaceLayer, SetConfig, SetShape
 
     edits = []
     for kind, target, value in fix.edits:
@@ -316,6 +316,10 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
         elif kind == "insert_before_output":
             node = graph.producer(graph.outputs[target])
             edits.append(InsertLayer(node.id, value))
+        elif kind == "unwrap":
+            key = next(k for k, spec in graph.layers.items() if spec.live is target)
+            node = next(n for n in graph.nodes if n.layer == key)
+            edits.append(ReplaceLayer(node.id, graph.layers[key].cls, unwrap=True))
         elif kind == "insert_before_layer":
             node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
             edits.append(InsertLayer(node.id, value))

@@ -28,8 +28,10 @@ def fixes(ctx):
         if len(shape) == len(ref):
             if shape[-1] != ref[-1] and (cls != "Concatenate" or ref[1:-1] == shape[1:-1]):
                 yield from g.set_width(ctx, prod, ref[-1])
+                if cls != "Concatenate" and 3 <= len(shape) <= 5 and shape[1:-1] == ref[1:-1]:
+                    yield _projection_shortcut(ctx, (ref, shape), i)
                 yield from g.set_width(ctx, ref_prod, shape[-1], cost=2)
-                if cls != "Concatenate":
+                if cls != "Concatenate" and not 3 <= len(shape) <= 5:
                     yield g.insert(ctx, "Dense", ref[-1], why=f"project input {i} to {ref[-1]} features",
                                    cost=3, input_index=i)
         if len(shape) != len(ref):
@@ -45,6 +47,22 @@ def fixes(ctx):
                 yield g.insert(ctx, "Flatten", why=f"flatten input {i}", cost=3, input_index=i)
             if len(ref) > 2:
                 yield g.insert(ctx, "Flatten", why="flatten input 0", cost=3, input_index=0)
+
+
+def _projection_shortcut(ctx, shapes, i):
+    """A residual over feature maps whose widths differ: the expert projects the shortcut (the
+    input made earlier, which skipped the branch's layers) with a 1x1 convolution to the width of
+    the branch (ResNet's projection shortcut), rather than changing the width the branch was
+    designed with."""
+    from shapedoctor.repair import generators as g
+
+    order = {n.id: k for k, n in enumerate(ctx.graph.nodes)}
+    made = [order.get(getattr(ctx.producer(j), "id", None), -1) for j in (0, i)]
+    short = 0 if made[0] < made[1] else i  # the input produced first is the shortcut
+    width = shapes[1][-1] if short == 0 else shapes[0][-1]
+    rank = len(shapes[0]) - 2
+    return g.insert(ctx, f"Conv{rank}D", width, 1, why=f"project the shortcut (input {short}) to {width} channels",
+                    cost=2, input_index=short)
 
 
 def _spatial(ctx, shapes):

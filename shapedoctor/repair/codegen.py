@@ -582,6 +582,10 @@ class CodeWriter:
         text = prefix + call_repr(edit.cls, edit.args, edit.kwargs)
         if edit.copy_of_original and info is not None:
             text = self.index.code(spec.created.file, info.call)  # the user's own constructor call
+        if edit.unwrap:
+            if info is None or not info.call.args:
+                return Code(f"# call the layer inside {spec.cls if spec else 'the wrapper'} on its own", None, None)
+            text = self.index.code(spec.created.file, info.call.args[0])  # the user's own inner layer call
         if info is not None and site is spec.created:
             return Code(self._as_statement(site, info, text), site.file, info.start,
                         self._replace_call(site.file, info, text))

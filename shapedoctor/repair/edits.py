@@ -6,6 +6,8 @@ user should write for it comes from :mod:`shapedoctor.repair.codegen`.
 
 from __future__ import annotations
 
+import inspect
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -120,9 +122,21 @@ class ReplaceLayer:
     args: tuple = ()
     kwargs: dict = field(default_factory=dict)
     copy_of_original: bool = False  # a fresh copy of the user's layer (same constructor call)
+    unwrap: bool = False  # the layer a wrapper (TimeDistributed, Bidirectional) holds, called alone
 
     def apply(self, graph: Graph) -> None:
         node = graph.node(self.node)
+        if self.unwrap:
+            inner = graph.layers[node.layer].config["layer"]
+            klass = layer_class(inner["class_name"])
+            config = dict(inner["config"])
+            key = graph.new_key(config.get("name", inner["class_name"].lower()) + "_unwrapped")
+            config["name"] = key
+            graph.layers[key] = LayerSpec(key, inner["class_name"], config, None, klass, None, inserted=True)
+            node.layer = key
+            accepted = inspect.signature(klass.call).parameters
+            node.kwargs = {k: v for k, v in node.kwargs.items() if k in accepted}  # e.g. the wrapper's mask=
+            return
         if self.copy_of_original:
             old = graph.layers[node.layer]
             key = graph.new_key(old.key + "_copy")
@@ -137,6 +151,8 @@ class ReplaceLayer:
         node.layer = key
 
     def describe(self, graph: Graph) -> str:
+        if self.unwrap:
+            return f"call the layer {_node_name(graph, graph.node(self.node))} wraps on its own"
         return f"use {call_repr(self.cls, self.args, self.kwargs)} instead of {_node_name(graph, graph.node(self.node))}"
 
     @property

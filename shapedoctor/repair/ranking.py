@@ -10,8 +10,8 @@ cost what the fix does
 1    changes one value where the shape was made: ``units``/``filters``/``strides``/
      ``return_sequences``/``padding`` of the culprit layer, the declared input shape, the loss,
      or one numpy call that gives the data/labels the shape the model declares
-2    inserts one layer (Flatten, global pooling, Reshape, RepeatVector, a pooling on a shortcut)
-     or changes a value on a layer that is not the culprit
+2    inserts one layer (Flatten, global pooling, Reshape, RepeatVector, a pooling or a 1x1
+     convolution projecting a residual shortcut) or changes a value on a layer that is not the culprit
 3    removes a layer, adds a projection (a new Dense/Conv), or edits several layers
 +1   a model edit when the labels are plain data (the labels may be what is wrong)
 +2   a label or data edit when the labels are the model's own inputs (autoencoders: the labels
