@@ -430,6 +430,11 @@ TEXT_CANNOT_TELL = {
     "c035_channels_first_input_declared": "the text shows a (1, 16) map at the second convolution, not the (3, 32, 32) input",
     "t038_class_labels_start_at_one": "label 6 against 6 units: 7 classes or classes numbered from 1; only the data tells",
     "t049_iris_labels_one_to_three": "label 3 against 3 units: 4 classes or classes numbered from 1; only the data tells",
+    "c038_convmixer_depthwise_valid_padding_add": "the depthwise convolution with padding='valid' that shrank the map is not in the text",
+    "c039_conv1d_residual_identity_shortcut": "that input 1 is the helper's unprojected identity shortcut (s = x) is only in the source",
+    "c041_stacked_bidirectional_no_return_sequences": "the (None, 128) input comes from a Bidirectional LSTM the text never names",
+    "t053_text_cnn_missing_global_pooling": "the text shows the output, not that a Dense before it was applied to the Conv1D sequence",
+    "t055_return_sequences_vs_one_label_per_sequence": "the LSTM's return_sequences and the TimeDistributed wrapper are not in the text",
 }
 
 

@@ -105,12 +105,19 @@ def matmul(block: Block):
     return None
 
 
+_IN_LAYER_CALL = lazy(r"Exception encountered when calling \w{1,100}\.call\(\)")
+
+
 def broadcast_facts(block: Block, key_line: str, a, b, dialect: str, node: Optional[str] = None) -> ErrorFacts:
     """Two operands that do not broadcast: labels vs output in a loss/metric, else a merge."""
     context = block.context
     # During fit/evaluate, merges were already checked when the model was built: two
-    # operands that do not broadcast are almost always the labels against the output.
-    if hints.mentions_labels((node or "") + "\n" + context) or hints.phase(context) in ("fit", "evaluate"):
+    # operands that do not broadcast are almost always the labels against the output -
+    # unless Keras says the op ran inside a layer's own call() (a subclassed layer is built
+    # during fit: `out1 + ffn_output` in a custom block).
+    in_call = bool(_IN_LAYER_CALL.search(block.text + "\n" + context)) and not hints.mentions_labels(node or "")
+    if hints.mentions_labels((node or "") + "\n" + context) and not in_call or \
+            hints.phase(context) in ("fit", "evaluate") and not in_call:
         target, output = a, b
         inputs = _NODE_INPUTS.search(block.text)
         if inputs:

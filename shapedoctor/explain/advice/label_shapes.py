@@ -92,6 +92,8 @@ def sparse_labels(k: Known) -> Optional[Reading]:
     t, o, classes, per = k.t, k.o, k.classes, k.per
     if not (k.sparse and t is not None and o is not None):
         return None
+    if _extra_output_axes(t, o, True) and len(t) < len(o) - 1:
+        return None  # the labels have fewer axes, not more values: the output kept a sequence/map axis
     if (len(t) == len(o) and t[-1] == classes) or (per is not None and per == classes):
         return Reading(f"sparse_categorical_crossentropy wants one integer class per sample, shape {sh.fmt(o[:-1])}; "
                        f"these labels look one-hot ({classes} values per sample).",
