@@ -865,3 +865,19 @@ def test_a_declared_axis_of_size_zero_gives_no_reshape_and_no_crash():
     from shapedoctor.diagnosis.training import data_options
 
     assert not any("reshape" in how for how, _shape, _why in data_options((4, 6), (None, 0, 3)))
+
+
+def test_sparse_loss_output_with_extra_axes_reads_as_pool_them_not_multi_hot_labels():
+    # t053: target (32,) against output (32, 3, 20): the output kept the sequence axis (Dense per position).
+    text = (CORPUS_TEXTS / "t053_text_cnn_missing_global_pooling.txt").read_text(encoding="utf-8")
+    fixes = diagnose_text(text).findings[0].fixes
+    assert fixes[0].title.startswith("Pool the extra axes before the output layer: GlobalAveragePooling1D()")
+    assert not any("multi-hot" in f.title for f in fixes)
+
+
+def test_op_failing_inside_a_layers_call_during_fit_is_a_merge_not_labels():
+    # c043: `out1 + ffn_output` inside TransformerBlock.call(), built during fit.
+    text = (CORPUS_TEXTS / "c043_ner_transformer_ffn_width_residual.txt").read_text(encoding="utf-8")
+    finding = diagnose_text(text).findings[0]
+    assert finding.id == "SD104"
+    assert "(16, 16, 32)" in finding.received and "(16, 16, 64)" in finding.received
