@@ -61,6 +61,7 @@ class TrainingFix:
     rewrite_argument: str | None = None  # new text for the x/y argument, "{0}", "{1}"... = the user's items
     replace_argument: str | None = None  # new text for the whole x/y argument (e.g. "[title, body]")
     checks: Any = None  # callable(full transformed value) -> [(invariant, ok, why)], checked on ALL the data
+    line_edit: tuple | None = None  # (line, start col, end col, new text, new line): rewrite where y was made
 
 
 def loss_name(loss: Any) -> str:
@@ -191,7 +192,12 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
 def _batch_in_declaration(want: tuple, got: tuple, call: TrainingCall) -> bool:
     """``input_shape=X.shape``: the declared sample shape is the whole data array (batch axis included),
     while the data really is a batch (it pairs with as many labels)."""
-    if len(want) != len(got) + 1 or tuple(want[1:]) != tuple(got) or call.batched or len(got) < 2:
+    if call.batched or len(got) < 2:
+        return False
+    whole = len(want) == len(got) + 1 and tuple(want[1:]) == tuple(got)  # input_shape=X.shape
+    # input_shape=(X.shape[0], X.shape[1]): the leading axes of the array, sample count first
+    leading = len(want) == len(got) and len(want) >= 3 and tuple(want[1:]) == tuple(got[:-1]) and got[0] != got[1]
+    if not (whole or leading):
         return False
     ys = [s[0] for s in _flat(call.y_shapes) if s]
     # Only with labels to pair with: without them (predict) one sample lacking its batch axis is likelier.
@@ -199,13 +205,17 @@ def _batch_in_declaration(want: tuple, got: tuple, call: TrainingCall) -> bool:
 
 
 def _declared_with_batch(call: TrainingCall, model: Any, want: tuple, got: tuple, index: int) -> Problem:
-    prob = Problem("SD201", f"the model input was declared as {format_shape(tuple(want[1:]))} per sample, which is the "
-                   f"shape of the whole data array {format_shape(got)}", "layer",
+    what = "the shape of the whole data array" if len(want) == len(got) + 1 else \
+        f"the first axes of the data array, starting with its {got[0]} samples"
+    prob = Problem("SD201", f"the model input was declared as {format_shape(tuple(want[1:]))} per sample, which is "
+                   f"{what} {format_shape(got)}", "layer",
                    expected=format_shape((None,) + tuple(got[1:])), received=format_shape(want), output_index=index)
+    given = (f"It was given the shape of the whole array, {format_shape(got)} (typically `X.shape`), so the "
+             f"model expects batches of {got[0]}-row matrices." if len(want) == len(got) + 1 else
+             f"It was given the array's first axes {format_shape(tuple(want[1:]))} (typically "
+             f"`(X.shape[0], X.shape[1])`): the sample count {got[0]} became the first axis of each sample.")
     prob.explanation = (f"`input_shape`/`Input(shape=...)` describes ONE sample; Keras adds the batch axis itself. "
-                        f"It was given the shape of the whole array, {format_shape(got)} (typically `X.shape`), so the "
-                        f"model expects batches of {got[0]}-row matrices. Declare `X.shape[1:]`, i.e. "
-                        f"{format_shape(tuple(got[1:]))}.")
+                        f"{given} Declare `X.shape[1:]`, i.e. {format_shape(tuple(got[1:]))}.")
     prob.layer = _declaring_layer(model)
     prob.fixes.append(TrainingFix(f"declare one sample, not the whole array: shape=X.shape[1:] = "
                                   f"{format_shape(tuple(got[1:]))}", "model",
@@ -394,7 +404,10 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
         if sample is None or shape is None:
             continue
         top = maxima[i] if i < len(maxima) else None
-        prob = _check_one(out, sample, shape, losses[i] if i < len(losses) else None, model, i, top)
+        from shapedoctor.diagnosis.training_targets import target_kind
+
+        loss_i = losses[i] if i < len(losses) else None
+        prob = target_kind(call, tuple(out), loss_i, i) or _check_one(out, sample, shape, loss_i, model, i, top)
         if prob is None:
             from shapedoctor.diagnosis.training_labels import negative_labels
 
@@ -420,6 +433,9 @@ def _labels_from_one(call: TrainingCall, prob: Problem, out: tuple, index: int) 
     if any(f.kind == "labels" and f.checks is not None for f in prob.fixes):
         return  # already re-encoded (negative labels)
     encoding_fixes(call, prob, out, index)
+    from shapedoctor.diagnosis.training_onehot import onehot_width
+
+    onehot_width(call, prob, out, index)
 
 
 def _labels_are_inputs(call: TrainingCall, index: int) -> bool:
@@ -680,6 +696,7 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
         # Keras 3's binary_crossentropy refuses any shape difference left after it aligned the ranks
         # (every backend checks `target.shape == output.shape`): only the element-wise losses stretch.
         silent = _broadcastable(a, b) and not (len(a) != len(b)) and name not in BINARY
+        layer = _width_layer(layer)  # Dense(2) then Activation("sigmoid"): the Dense sets the width
         width_wrong = layer is not None and _width_key(layer) is not None and (
             len(y_shape) == len(out) or (len(y_shape) == len(out) - 1 and len(out) == 2))
         if silent:
@@ -717,7 +734,9 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
                         "flattened before the output layer.")
     rank_in = len(out)
     rnn = _last_sequence_rnn(model)
-    if rnn is not None and rank_in == 3:
+    if rnn is not None and rank_in == 3 and type(rnn).__name__ == "Bidirectional":
+        prob.layer = rnn  # the wrapped RNN kept the time axis; the pooling fixes below stand in for its edit
+    elif rnn is not None and rank_in == 3:
         prob.layer = rnn
         # A TimeDistributed wrapper after it needs the time axis: the expert drops both
         # (return_sequences=False, then the wrapped Dense on its own).
@@ -787,9 +806,26 @@ def _last_sequence_rnn(model: Any) -> Any:
     """The last recurrent layer that returns sequences (it kept the time axis), if any."""
     found = None
     for layer in _all_layers(model):
-        if type(layer).__name__ in ("LSTM", "GRU", "SimpleRNN") and getattr(layer, "return_sequences", False):
+        if type(layer).__name__ in ("LSTM", "GRU", "SimpleRNN", "Bidirectional") and \
+                getattr(layer, "return_sequences", False):
             found = layer
     return found
+
+
+def _width_layer(layer: Any) -> Any:
+    """*layer*, or when it only passes its input through (an Activation, Dropout...), the layer
+    before it that sets the width (``units``/``filters``)."""
+    from shapedoctor.diagnosis.context import PASS_THROUGH
+
+    seen, current = 0, layer
+    while current is not None and _width_key(current) is None and type(current).__name__ in PASS_THROUGH and seen < 8:
+        seen += 1
+        try:
+            tensors = current._inbound_nodes[0].arguments.keras_tensors
+            current = tensors[0]._keras_history.operation if len(tensors) == 1 else None
+        except (AttributeError, IndexError, ValueError):
+            current = None
+    return current if current is not None and _width_key(current) is not None else layer
 
 
 def _width_key(layer) -> str | None:

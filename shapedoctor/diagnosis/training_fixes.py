@@ -186,10 +186,14 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
         original = _item(original, prob.output_index)
     before = [shape_of(a) for a in _flat(original)]
     after = [shape_of(a) for a in _flat(full)]
+    if fix.counts_to is not None:
+        checks.record("keeps_data", *inv.few_samples_dropped(_full_count(original), fix.counts_to))
     if fix.counts_to is None and fix.transform != "{v}.batch(32)":
         for b, a in zip(before, after):
             checks.record("samples", *inv.samples_kept(b, a))
-            if fix.rewrite_argument is None and fix.replace_argument is None:  # the user's own arrays
+            # The user's own arrays; a re-encoding where the labels are made (line_edit) drops only
+            # one-hot columns no label uses, and carries its own invariant (rows one-hot over the outputs).
+            if fix.rewrite_argument is None and fix.replace_argument is None and fix.line_edit is None:
                 checks.record("keeps_data", *inv.values_kept(b, a))
     if call.method in ("predict", "predict_on_batch") or call.y_ref is None or call.batched:
         return
@@ -341,6 +345,9 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
     if fix.kind == "loss":
         return _compile_code(call, _ListLiteral(fix.loss) if isinstance(fix.loss, list) else fix.loss)
     if fix.kind in ("labels", "data"):
+        if fix.line_edit is not None and site is not None:
+            line, start, end, text, code = fix.line_edit
+            return code, site.file, line, [TextEdit(site.file, line, start, line, end, text)]
         if fix.rewrite_argument:
             return _rewrite_argument(call, fix)
         if fix.replace_argument:
@@ -511,6 +518,15 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
         if var is None:
             var = _argument(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y", prob.output_index)
         if var is None and kind == "labels" and call.batched:
+            from shapedoctor.diagnosis.dataset_source import labels_source
+
+            sliced = labels_source(site, _argument(site, 0, "x"))
+            if sliced is not None:  # from_tensor_slices((x, labels)): where the labels were made
+                var = sliced.name
+                line = _assignment_line(site, var) or sliced.line
+                import linecache
+
+                return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() if file else None)
             # Labels from a dataset/generator object: the compiled loss is the line to look at.
             _code, f, line, _edits = _compile_code(call, "?")
             return Place("loss", None, "compile", f, line, None)

@@ -8,7 +8,7 @@ on garbage. The root cause is the labels' encoding, and the fix is chosen from A
 the call received:
 
 * exactly {-1, 1} with two units: ``(y + 1) // 2``;
-* 1..n with n units: ``y - 1``;
+* 1..n with n units: ``y - 1`` (also when some of the lowest classes are absent);
 * at most n distinct codes otherwise: ``np.unique(y, return_inverse=True)[1]`` (codes in order).
 
 Widening the output instead would add units no sample ever uses; it stays as a later option.
@@ -40,7 +40,7 @@ def _recode(values: list[int], classes: int) -> tuple[str, str] | None:
     low, high = min(values), max(values)
     if set(values) == {-1, 1} and classes == 2:
         return "map the labels -1/1 to 0/1: (y + 1) // 2", "({v} + 1) // 2"
-    if low == 1 and high == classes:
+    if low >= 1 and high == classes:  # 1..n (a split may lack the lowest classes): shift, don't renumber
         return "number the classes from 0: y - 1", "{v} - 1"
     if len(values) <= classes and (low < 0 or high >= classes):
         return ("number the label codes 0..n-1 in order: np.unique(y, return_inverse=True)[1]",
@@ -58,6 +58,10 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int, classes: in
                                      or prob.message.startswith("labels coded")):
         return
     y = _labels(call, index)
+    sliced = _dataset_labels(call)
+    if sliced is not None:  # the labels of a dataset: decide on the whole array it was sliced from
+        whole = call.names.get(sliced.name) if isinstance(getattr(call, "names", None), dict) else None
+        y = np.asarray(whole) if whole is not None and np.asarray(whole).dtype.kind in "iu" else None
     if y is None or not out or not isinstance(out[-1], int):
         return
     classes = classes or out[-1]
@@ -66,12 +70,33 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int, classes: in
     if recode is None:
         return
     title, transform = recode
+    line_edit = None
+    if sliced is not None:
+        import linecache
+
+        text = linecache.getline(call.site.file, sliced.line).rstrip("\n")
+        new = transform.format(v=sliced.name)
+        line_edit = (sliced.line, sliced.start, sliced.end, new,
+                     (text[:sliced.start] + new + text[sliced.end:]).strip())
+        title = f"{title.split(': ')[0]}: {new}"
     prob.culprit_kind = "labels"
     prob.explanation += (f" The labels take {len(values)} values from {min(values)} to {max(values)}: they are codes, "
                          f"not class indices 0..{classes - 1}. Re-number them rather than adding output units no "
                          "sample will use.")
     prob.fixes.insert(0, TrainingFix(title, "labels", transform=transform, apply=_np_apply(transform), cost=1,
+                                     line_edit=line_edit,
                                      checks=lambda full, k=classes: [("labels_in_range", *inv.labels_in_range(full, k))]))
+    if sliced is not None:  # a rebinding of `y` at the call would name nothing: the labels are in the dataset
+        prob.fixes[1:] = [f for f in prob.fixes[1:] if f.kind != "labels" or f.line_edit is not None]
+
+
+def _dataset_labels(call: Any):
+    from shapedoctor.diagnosis.dataset_source import labels_source
+    from shapedoctor.diagnosis.training_fixes import _argument
+
+    if not call.batched or call.site is None:
+        return None
+    return labels_source(call.site, _argument(call.site, 0, "x"))
 
 
 def negative_labels(call: Any, model: Any, out: tuple, loss: Any, index: int) -> Problem | None:

@@ -37,6 +37,8 @@ PARAM_GROWTH = 256  # ... and a parameter count by (Flatten before a Dense legit
 PARAM_FLOOR = 1_000_000  # parameter growth below this many is never a blow-up
 CROP_PIXELS = 4  # a crop of up to this many pixels per axis is what valid convolutions remove
 CROP_KEEP = 0.75  # ... or, on larger maps, a crop that keeps at least this share of each axis
+DROP_SAMPLES = 2  # a count fix may drop this many unpaired samples (an off-by-one window) ...
+DROP_SHARE = 0.05  # ... or this share of them, never more
 
 INVARIANTS = {
     "reaches_end": "reaches the model output (and one training step)",
@@ -96,6 +98,18 @@ def samples_kept(before: tuple | None, after: tuple | None) -> tuple[bool, str]:
     if tuple(after[1:]) == tuple(before) and after[0] == 1:
         return True, ""
     return False, f"turns {before[0]} samples into {after[0]}"
+
+
+def few_samples_dropped(before: int | None, after: int | None) -> tuple[bool, str]:
+    """A count fix that drops unpaired samples drops a few at an edge (an off-by-one window), not a
+    share of the data: at most ``DROP_SAMPLES`` samples or ``DROP_SHARE`` of them. Dropping half of a
+    batch made of two stacked halves (real and generated images) throws data away."""
+    if before is None or after is None or after >= before:
+        return True, ""
+    dropped = before - after
+    if dropped <= max(DROP_SAMPLES, DROP_SHARE * before):
+        return True, ""
+    return False, f"drops {dropped} of {before} samples ({100 * dropped // before} %)"
 
 
 def values_kept(before: tuple | None, after: tuple | None) -> tuple[bool, str]:

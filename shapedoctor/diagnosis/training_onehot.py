@@ -1,0 +1,126 @@
+"""One-hot labels whose width is not the model's number of classes: fix the encoding, not the model.
+
+``keras.utils.to_categorical(y)`` without ``num_classes`` makes ``max(y) + 1`` columns, so the
+one-hot width follows the data, not the task:
+
+* classes numbered 1..k (CSV codes, R factors) give k + 1 columns, column 0 never used:
+  ``to_categorical(y - 1)``;
+* a split that lacks the top classes (a validation set, a small substitute set) gives fewer
+  columns than the model's k outputs: ``to_categorical(y, num_classes=k)``.
+
+Resizing the output layer to the labels' width (what Keras's message suggests) would add a class
+no sample has, or drop classes the model was built for. The rule fires only when the labels line
+calls ``to_categorical`` without ``num_classes`` and every label row is one-hot; the fix rewrites
+that call in place and is verified on all the labels (each row one-hot over the k outputs).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from shapedoctor.diagnosis.training import Problem, TrainingFix, _flat, _is_one_hot
+
+
+def _labels(call: Any, index: int):
+    import numpy as np
+
+    ys = _flat(call.y_ref)
+    try:
+        y = np.asarray(ys[index] if index < len(ys) else ys[0])
+    except Exception:  # noqa: BLE001 - labels that cannot be read whole (a dataset)
+        return None
+    return y if y.ndim == 2 and y.size and _is_one_hot(y) else None
+
+
+def _to_categorical_at(file: str, line: int):
+    """The ``to_categorical(...)`` call of the statement at *line*, on that one line, or None."""
+    import linecache
+
+    source = "".join(linecache.getlines(file))
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and node.lineno == line and node.end_lineno == line):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        if name == "to_categorical" and node.args:
+            return node
+    return None
+
+
+def _shifted(arg_text: str, low: int) -> str:
+    try:
+        simple = isinstance(ast.parse(arg_text, mode="eval").body, (ast.Name, ast.Attribute, ast.Subscript, ast.Call))
+    except SyntaxError:
+        simple = False
+    return f"{arg_text if simple else '(' + arg_text + ')'} - {low}"
+
+
+def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
+    """Re-encode one-hot labels made by ``to_categorical`` without ``num_classes`` (see the module)."""
+    import linecache
+
+    import numpy as np
+
+    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+
+    if prob.family != "SD202" or len(out) != 2 or not isinstance(out[-1], int) or call.site is None:
+        return
+    y = _labels(call, index)
+    if y is None or y.shape[-1] == out[-1]:
+        return
+    k, width = out[-1], y.shape[-1]
+    site = call.site
+    var = _argument(site, 1, "y") or _argument(site, 1, "y", index)
+    line = _assignment_line(site, var)
+    node = _to_categorical_at(site.file, line) if line else None
+    if node is None or len(node.args) > 1 or any(kw.arg == "num_classes" for kw in node.keywords):
+        return  # the width was chosen explicitly: then the model may well be the one to change
+    text = linecache.getline(site.file, line)
+    if not text.isascii():
+        return  # ast columns count bytes; keep to lines where bytes and characters agree
+    call_text = text[node.col_offset:node.end_col_offset]
+    arg = text[node.args[0].col_offset:node.args[0].end_col_offset]
+    ids = np.argmax(y, -1)
+    low, high = int(ids.min()), int(ids.max())
+    if width > k and low >= 1 and high - low < k:
+        new_call = call_text.replace(arg, _shifted(arg, low), 1)
+        title = f"number the classes from 0 before one-hot encoding: to_categorical({_shifted(arg, low)})"
+        why = (f"The labels use classes {low}..{high}; to_categorical counts from 0, so it made {width} columns, "
+               f"{low} of them never used, against the model's {k} outputs.")
+
+        def apply(value, low=low, k=k):
+            return np.eye(k, dtype="float32")[np.argmax(np.asarray(value), -1) - low]
+    elif width < k:
+        new_call = call_text[:-1].rstrip() + f", num_classes={k})"
+        title = f"one-hot encode over all {k} classes: to_categorical(..., num_classes={k})"
+        why = (f"These labels only reach class {high}, so to_categorical (without num_classes) made {width} "
+               f"columns; the model has {k} outputs, one per class.")
+
+        def apply(value, k=k):
+            value = np.asarray(value, dtype="float32")
+            return np.pad(value, ((0, 0), (0, k - value.shape[-1])))
+    else:
+        return
+    new_line = text.rstrip("\n").replace(call_text, new_call, 1)
+    prob.culprit_kind = "labels"
+    prob.explanation += " " + why + " Fix the encoding where the labels are made rather than resizing the model."
+    for fix in prob.fixes:
+        fix.cost += 1
+    prob.fixes.insert(0, TrainingFix(title, "labels", apply=apply, cost=1,
+                                     line_edit=(line, node.col_offset, node.end_col_offset, new_call,
+                                                new_line.strip()),
+                                     checks=lambda full, k=k: [("labels_in_range", *_one_hot_over(full, k))]))
+
+
+def _one_hot_over(labels: Any, k: int) -> tuple[bool, str]:
+    import numpy as np
+
+    arr = np.asarray(labels)
+    if arr.ndim != 2 or arr.shape[-1] != k or not _is_one_hot(arr):
+        return False, f"labels {arr.shape} are not one-hot rows over {k} classes"
+    return True, ""
