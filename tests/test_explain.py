@@ -435,6 +435,27 @@ TEXT_CANNOT_TELL = {
     "c041_stacked_bidirectional_no_return_sequences": "the (None, 128) input comes from a Bidirectional LSTM the text never names",
     "t053_text_cnn_missing_global_pooling": "the text shows the output, not that a Dense before it was applied to the Conv1D sequence",
     "t055_return_sequences_vs_one_label_per_sequence": "the LSTM's return_sequences and the TimeDistributed wrapper are not in the text",
+    "t070_onehot_labels_coded_one_to_three": "(16, 4) one-hot against 3 units: 4 classes, or classes numbered from 1 "
+                                             "one-hot encoded by to_categorical; only the labels' values tell",
+    "t071_regression_target_sparse_ce_softmax_unit": "the text shows one label value, not that the targets are real "
+                                                     "numbers (a regression): only the data tells",
+    "t073_lstm_input_shape_samples_and_steps": "the text shows an LSTM cell's 8 vs 15 features, not that the "
+                                               "declared (200, 15) starts with the 200 samples",
+    "t074_dense_autoencoder_sparse_ce_on_pixels": "the text shows (50, 28, 28) labels, not that they are the inputs' "
+                                                  "real-valued pixels: only the data tells",
+    "t075_gan_discriminator_labels_half_batch": "run offers no verified fix (the missing half's labels are unknown); "
+                                                "its first, rejected candidate drops samples",
+    "t077_onehot_validation_fewer_classes_evaluate": "(None, 8) one-hot against 10 units: the text cannot tell that "
+                                                     "to_categorical left out num_classes",
+    "t078_onehot_train_subset_missing_top_class": "(None, 9) one-hot against 10 units: the text cannot tell that "
+                                                  "to_categorical left out num_classes",
+    "t082_tfdata_class_ids_one_to_124": "label 124 against 124 units: 125 classes or classes numbered from 1; only "
+                                        "the data tells",
+}
+# Where the text alone points to another family than run, which saw the arrays: that family.
+TEXT_OTHER_FAMILY = {
+    "t073_lstm_input_shape_samples_and_steps": ("SD102", "the text is an LSTM cell's MatMul on 8 vs 15 features; run "
+                                                "saw the declared (200, 15) start with the data's 200 samples (SD201)"),
 }
 
 
@@ -452,7 +473,8 @@ def test_corpus_text_gets_runs_family(name):
     text = (CORPUS_TEXTS / f"{name}.txt").read_text(encoding="utf-8")
     diagnosis = diagnose_text(text)
     assert diagnosis.findings, f"{name}: not recognised"
-    assert diagnosis.findings[0].id == RUN_SAID[name]["family"], name
+    family = TEXT_OTHER_FAMILY[name][0] if name in TEXT_OTHER_FAMILY else RUN_SAID[name]["family"]
+    assert diagnosis.findings[0].id == family, name
 
 
 @pytest.mark.parametrize("name", sorted(RUN_SAID))

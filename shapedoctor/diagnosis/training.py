@@ -99,6 +99,18 @@ def _flat(obj: Any) -> list:
     return [obj]
 
 
+def full_labels(call: Any, index: int):
+    """All the labels of output *index* passed to the call, as one NumPy array (None for labels
+    that cannot be read whole, e.g. a dataset)."""
+    import numpy as np
+
+    ys = _flat(call.y_ref)
+    try:
+        return np.asarray(ys[index] if index < len(ys) else ys[0])
+    except Exception:  # noqa: BLE001 - labels that cannot be read whole (a dataset)
+        return None
+
+
 def model_outputs(model: Any) -> list[tuple]:
     try:
         return [tuple(o.shape) for o in model.outputs]

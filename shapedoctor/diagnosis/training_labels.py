@@ -18,19 +18,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training import BINARY, SPARSE, Problem, TrainingFix, _flat, _np_apply, loss_name
+from shapedoctor.diagnosis.training import BINARY, SPARSE, Problem, TrainingFix, _np_apply, full_labels, loss_name
 from shapedoctor.graph.model import format_shape
 
 
 def _labels(call: Any, index: int):
     import numpy as np
 
-    ys = _flat(call.y_ref)
-    try:
-        y = np.asarray(ys[index] if index < len(ys) else ys[0])
-    except Exception:  # noqa: BLE001 - labels we cannot read whole (a dataset)
-        return None
-    if y.dtype.kind not in "iuf" or not y.size or (y.dtype.kind == "f" and not np.all(np.mod(y, 1) == 0)):
+    y = full_labels(call, index)
+    if y is None or y.dtype.kind not in "iuf" or not y.size or (y.dtype.kind == "f" and not np.all(np.mod(y, 1) == 0)):
         return None
     return y
 

@@ -19,18 +19,12 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from shapedoctor.diagnosis.training import Problem, TrainingFix, _flat, _is_one_hot
+from shapedoctor.diagnosis.training import Problem, TrainingFix, _is_one_hot, full_labels
 
 
 def _labels(call: Any, index: int):
-    import numpy as np
-
-    ys = _flat(call.y_ref)
-    try:
-        y = np.asarray(ys[index] if index < len(ys) else ys[0])
-    except Exception:  # noqa: BLE001 - labels that cannot be read whole (a dataset)
-        return None
-    return y if y.ndim == 2 and y.size and _is_one_hot(y) else None
+    y = full_labels(call, index)
+    return y if y is not None and y.ndim == 2 and y.size and _is_one_hot(y) else None
 
 
 def _to_categorical_at(file: str, line: int):

@@ -24,19 +24,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training import CATEGORICAL, SPARSE, Problem, TrainingFix, _flat, loss_name
+from shapedoctor.diagnosis.training import CATEGORICAL, SPARSE, Problem, TrainingFix, full_labels, loss_name
 from shapedoctor.graph.model import format_shape
 
 
 def _labels(call: Any, index: int):
-    import numpy as np
-
-    ys = _flat(call.y_ref)
-    try:
-        y = np.asarray(ys[index] if index < len(ys) else ys[0])
-    except Exception:  # noqa: BLE001 - labels that cannot be read whole (a dataset)
-        return None
-    return y if y.dtype.kind in "iuf" and y.size else None
+    y = full_labels(call, index)
+    return y if y is not None and y.dtype.kind in "iuf" and y.size else None
 
 
 def _real_valued(y, k: int) -> bool:

@@ -6,7 +6,9 @@ variants of the sparse loss); tf.keras 2.x leaves it to TensorFlow (``Shapes (32
 (32, 64) are incompatible``, ```logits` and `labels` must have the same shape``,
 ```labels.shape` must equal `logits.shape` ...``, ``logits and labels must have the same
 first dimension``, ``Can not squeeze dim[1]``); Keras 2 checked the arrays before training
-(``Error when checking target: ...``). All of them are SD202.
+(``Error when checking target: ...``). All of them are SD202, except labels and predictions
+that agree per sample but differ in number in Keras 3's own check (``target.shape=(16, 1),
+output.shape=(32, 1)``, a ``train_on_batch`` that does not compare counts first): SD203.
 
 Facts: ``received`` is the labels' shape, ``expected`` the labels' shape this loss needs
 (the output's shape for categorical/binary/regression losses, the output without its class
@@ -45,9 +47,14 @@ def labels_facts(
     if output is not None:
         expected = sh.fmt(output[:-1]) if sparse else sh.fmt(output)
     found = [s for s in (sh.fmt(target), sh.fmt(output)) if s]
+    # Labels and predictions that agree per sample but not in number: a sample-count problem (SD203),
+    # e.g. labels made for one half of a batch stacked from two halves.
+    counts = dialect == "keras3" and target is not None and output is not None and len(target) == len(output) and \
+        isinstance(target[0], int) and isinstance(output[0], int) and target[0] != output[0] and \
+        tuple(target[1:]) == tuple(output[1:])
     dialect, origin = split_origin(dialect)
     return ErrorFacts(
-        family="SD202",
+        family="SD203" if counts else "SD202",
         key_line=key_line,
         expected=expected,
         received=sh.fmt(target),
