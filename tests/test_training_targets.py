@@ -176,3 +176,18 @@ def test_dataset_labels_are_traced_to_the_array_they_were_sliced_from(tmp_path):
     assert first.code == "train_ds = tf.data.Dataset.from_tensor_slices((images, class_ids - 1)).batch(10)"
     assert first.verified and first.line == 3
     assert not any(f.code.startswith("y = ") for f in findings[0].fixes)  # no rebinding of a name that is not there
+
+
+def test_write_rewrites_the_to_categorical_line_and_proves_it(cli, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    case = Path(__file__).parent / "corpus" / "t070_onehot_labels_coded_one_to_three"
+    script = tmp_path / "script.py"
+    shutil.copy(case / "script.py", script)
+    proc = cli("run", "--no-traceback", "--write", script.name, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "proven (passed" in proc.stdout
+    changed = [line for line in script.read_text().splitlines()
+               if line not in (case / "script.py").read_text().splitlines()]
+    assert changed == ["y_train = keras.utils.to_categorical(y_raw - 1)"]
