@@ -84,6 +84,30 @@ def test_unproven_fix_is_shown_but_not_written(cli, tmp_path):
     assert script.read_text() == before
 
 
+def test_a_fix_that_broke_an_invariant_is_shown_but_never_written(cli, tmp_path):
+    """x[:len(y)] would drop half of the samples (keeps_data): the script would run, and be wrong."""
+    script = tmp_path / "half.py"
+    script.write_text(textwrap.dedent("""\
+        import numpy as np
+        import keras
+        from keras import layers
+
+        x = np.random.rand(32, 8).astype("float32")
+        y = np.random.randint(0, 2, size=(16, 1))
+        model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="sgd", loss="binary_crossentropy")
+        model.train_on_batch(x, y)
+    """))
+    before = script.read_text()
+    proc = cli("run", "--no-traceback", "--write", script.name, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "not verified: keeps_data" in proc.stdout
+    assert "nothing to write" in proc.stderr and "proving" not in proc.stderr
+    explicit = cli("run", "--no-traceback", "--write", "--fix", "1", script.name, cwd=tmp_path)
+    assert explicit.returncode == 1 and "is not verified" in explicit.stderr
+    assert script.read_text() == before and not (tmp_path / "half.py.orig").exists()
+
+
 def test_fix_number_out_of_range_is_a_usage_error(cli, ex3):
     proc = cli("run", "--no-traceback", "--diff", "--fix", "9", ex3.name, cwd=ex3.parent)
     assert proc.returncode == 2 and "--fix 9" in proc.stderr

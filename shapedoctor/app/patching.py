@@ -48,8 +48,21 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
                 print(f"shapedoctor: refusing to write: {os.path.relpath(path)} changed on disk since it was "
                       "analysed; run shapedoctor again", file=sys.stderr)
                 return 1
-    # Without --fix, try the fixes in their ranked order until one is proven.
-    order = [number] if explicit else list(range(1, len(primary.fixes) + 1))
+    # Without --fix, try the verified fixes in their ranked order until one is proven. A fix that
+    # broke an invariant ("not verified: ...") is shown, never written: a proof only says the
+    # script runs, not that the fix kept the data (e.g. `x[:len(y)]` dropping half the samples).
+    writable = [n for n, f in enumerate(primary.fixes, 1) if f.verified or f.needs_proof]
+    if explicit and number not in writable and mode == "write":
+        render(diagnosis, as_json)
+        print(f"shapedoctor: fix {number} is not verified ({primary.fixes[number - 1].title}); it can be shown with "
+              "--diff but is never written", file=sys.stderr)
+        return 1
+    order = [number] if explicit else writable
+    if not order:
+        render(diagnosis, as_json)
+        print("shapedoctor: no fix could be verified, so there is nothing to "
+              + ("write" if mode == "write" else "prove"), file=sys.stderr)
+        return 1
     fix = patch = proof = None
     for number in order:
         fix = primary.fixes[number - 1]
