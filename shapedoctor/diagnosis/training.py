@@ -99,6 +99,23 @@ def _flat(obj: Any) -> list:
     return [obj]
 
 
+def layer_inputs(layer: Any) -> list:
+    """The symbolic tensors of a functional layer's first call (empty when it has none we can read)."""
+    try:
+        return list(layer._inbound_nodes[0].arguments.keras_tensors)
+    except (AttributeError, IndexError, ValueError):
+        return []
+
+
+def previous_layer(layer: Any, only_one: bool = False) -> Any:
+    """The layer that made *layer*'s first input (None at a model input's edge or when unreadable;
+    with *only_one*, also None when *layer* takes several inputs)."""
+    tensors = layer_inputs(layer)
+    if not tensors or (only_one and len(tensors) != 1):
+        return None
+    return getattr(getattr(tensors[0], "_keras_history", None), "operation", None)
+
+
 def full_labels(call: Any, index: int):
     """All the labels of output *index* passed to the call, as one NumPy array (None for labels
     that cannot be read whole, e.g. a dataset)."""
@@ -558,11 +575,7 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
             fixes.append(TrainingFix(f"make {layer.name} produce the labels' {y_shape[-1]} channels: "
                                      f"filters={y_shape[-1]}", "model",
                                      edits=[("config", layer, {"filters": y_shape[-1]})], cost=1))
-        try:
-            tensors = layer._inbound_nodes[0].arguments.keras_tensors
-            layer = tensors[0]._keras_history.operation if tensors else None
-        except (AttributeError, IndexError, ValueError):
-            break
+        layer = previous_layer(layer)
         if layer is not None and type(layer).__name__ == "InputLayer":
             break
     return fixes
@@ -789,12 +802,10 @@ def _first_dense_on_map(model: Any, index: int) -> Any:
             first = layer
         elif name not in PASS_THROUGH:
             break
-        try:
-            tensors = layer._inbound_nodes[0].arguments.keras_tensors
-            rank = len(tensors[0].shape)
-            layer = tensors[0]._keras_history.operation
-        except (AttributeError, IndexError, ValueError):
+        tensors = layer_inputs(layer)
+        if not tensors:
             break
+        rank, layer = len(tensors[0].shape), previous_layer(layer)
         if rank <= 2:
             return None
     return first
@@ -806,11 +817,7 @@ def _wrappers_after(model: Any, index: int, layer: Any) -> list:
     while current is not None and current is not layer:
         if type(current).__name__ == "TimeDistributed":
             found.append(current)
-        try:
-            tensors = current._inbound_nodes[0].arguments.keras_tensors
-            current = tensors[0]._keras_history.operation if tensors else None
-        except (AttributeError, IndexError, ValueError):
-            return []
+        current = previous_layer(current)
     return found if current is layer else []
 
 
@@ -832,11 +839,7 @@ def _width_layer(layer: Any) -> Any:
     seen, current = 0, layer
     while current is not None and _width_key(current) is None and type(current).__name__ in PASS_THROUGH and seen < 8:
         seen += 1
-        try:
-            tensors = current._inbound_nodes[0].arguments.keras_tensors
-            current = tensors[0]._keras_history.operation if len(tensors) == 1 else None
-        except (AttributeError, IndexError, ValueError):
-            current = None
+        current = previous_layer(current, only_one=True)
     return current if current is not None and _width_key(current) is not None else layer
 
 

@@ -165,10 +165,10 @@ def _fed_by_input(layer: Any, model: Any) -> int | None:
         inputs = [t._keras_history.operation for t in model.inputs]
     except (AttributeError, ValueError, TypeError):
         return None
-    try:
-        tensors = layer._inbound_nodes[0].arguments.keras_tensors
-        source = tensors[0]._keras_history.operation
-    except (AttributeError, IndexError, ValueError):
+    from shapedoctor.diagnosis.training import previous_layer
+
+    source = previous_layer(layer)
+    if source is None:
         return None
     return next((i for i, op in enumerate(inputs) if op is source), None)
 
