@@ -191,3 +191,27 @@ def test_write_rewrites_the_to_categorical_line_and_proves_it(cli, tmp_path):
     changed = [line for line in script.read_text().splitlines()
                if line not in (case / "script.py").read_text().splitlines()]
     assert changed == ["y_train = keras.utils.to_categorical(y_raw - 1)"]
+
+
+def test_labels_given_as_a_dict_are_paired_with_their_outputs_by_name():
+    """keras-io's multi-input/multi-output example trains `priority` (one sigmoid unit, real targets
+    in [0, 1] under binary cross-entropy) and `department` (softmax, categorical): valid. The dict's
+    keys come in another order than the outputs, which once paired the priority targets with
+    the categorical loss (a false alarm)."""
+    import keras
+    import numpy as np
+    from keras import layers
+
+    import shapedoctor
+
+    inp = keras.Input(shape=(8,))
+    h = layers.Dense(16, activation="relu")(inp)
+    priority = layers.Dense(1, activation="sigmoid", name="priority")(h)
+    department = layers.Dense(4, activation="softmax", name="department")(h)
+    model = keras.Model(inp, [priority, department])
+    model.compile(optimizer="rmsprop", loss={"priority": "binary_crossentropy",
+                                             "department": "categorical_crossentropy"})
+    x = np.random.rand(64, 8).astype("float32")
+    y = {"department": keras.utils.to_categorical(np.random.randint(0, 4, size=(64,)), 4),
+         "priority": np.random.random((64, 1))}  # not in the outputs' order
+    assert shapedoctor.diagnose(model, x, y).findings == []

@@ -121,7 +121,8 @@ def full_labels(call: Any, index: int):
     that cannot be read whole, e.g. a dataset)."""
     import numpy as np
 
-    ys = _flat(call.y_ref)
+    # A dict of labels is paired with the outputs by name (flattening it would sort its keys).
+    ys = _by_output(call.y_ref, list(getattr(call.model, "output_names", []) or []))
     try:
         return np.asarray(ys[index] if index < len(ys) else ys[0])
     except Exception:  # noqa: BLE001 - labels that cannot be read whole (a dataset)
