@@ -26,24 +26,14 @@ def labels_source(site, dataset_var: str | None) -> SlicedFrom | None:
     """The labels array of the dataset held in *dataset_var* at the training call *site*."""
     import linecache
 
-    from shapedoctor.diagnosis.training_fixes import _assignment_line
+    from shapedoctor.diagnosis.training_fixes import _assignment_line, calls_named_at
 
     if site is None or not dataset_var:
         return None
     line = _assignment_line(site, dataset_var)
     if line is None:
         return None
-    source = "".join(linecache.getlines(site.file))
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or node.lineno != line or not node.args:
-            continue
-        func = node.func
-        if (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)) != "from_tensor_slices":
-            continue
+    for node in calls_named_at(site.file, line, "from_tensor_slices"):
         pair = node.args[0]
         if isinstance(pair, (ast.Tuple, ast.List)) and len(pair.elts) == 2 and isinstance(pair.elts[1], ast.Name):
             label = pair.elts[1]

@@ -450,6 +450,25 @@ def _argument(site: Site | None, position: int, keyword: str, item: int | None =
 _AXIS_ONLY = ("np.newaxis", "None]", "expand_dims", ".reshape(", ".astype(", "squeeze(")
 
 
+def calls_named_at(file: str, line: int, name: str, single_line: bool = False):
+    """The calls of a function or method called *name* (``to_categorical``, ``from_tensor_slices``)
+    that start on *line* of *file* and pass an argument (with *single_line*, that also end there)."""
+    import linecache
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or node.lineno != line or not node.args:
+            continue
+        if single_line and node.end_lineno != line:
+            continue
+        func = node.func
+        if (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)) == name:
+            yield node
+
+
 def _assignment_line(site: Site | None, var: str | None, counts: bool = False) -> int | None:
     """The last line above the training call that assigns *var* (where the data was made).
 

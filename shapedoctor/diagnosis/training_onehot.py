@@ -29,21 +29,9 @@ def _labels(call: Any, index: int):
 
 def _to_categorical_at(file: str, line: int):
     """The ``to_categorical(...)`` call of the statement at *line*, on that one line, or None."""
-    import linecache
+    from shapedoctor.diagnosis.training_fixes import calls_named_at
 
-    source = "".join(linecache.getlines(file))
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    for node in ast.walk(tree):
-        if not (isinstance(node, ast.Call) and node.lineno == line and node.end_lineno == line):
-            continue
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-        if name == "to_categorical" and node.args:
-            return node
-    return None
+    return next(calls_named_at(file, line, "to_categorical", single_line=True), None)
 
 
 def _shifted(arg_text: str, low: int) -> str:
