@@ -236,4 +236,4 @@ def _scope_data(exc: BaseException) -> dict[str, tuple]:
         arrays = arrays_in_frame(user_frame_of_traceback(exc.__traceback__))
     except Exception:  # noqa: BLE001 - evidence only: a strange frame gives none
         return {}
-    return {name: tuple(shape_of(value)) for name, value in arrays.items() if shape_of(value)}
+    return {name: tuple(shape) for name, value in arrays.items() if (shape := shape_of(value))}
