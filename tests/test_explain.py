@@ -451,11 +451,26 @@ TEXT_CANNOT_TELL = {
                                                   "to_categorical left out num_classes",
     "t082_tfdata_class_ids_one_to_124": "label 124 against 124 units: 125 classes or classes numbered from 1; only "
                                         "the data tells",
+    "c046_bidirectional_residual_width_doubles": "the text shows (40, 32) and (40, 64), not that the 64 are the two "
+                                                 "directions of a Bidirectional(LSTM(32))",
+    "c048_xception_residual_stale_shortcut": "the text shows (8, 8, 128) and (16, 16, 128), not that the shortcut "
+                                             "reads a tensor left over from the previous loop iteration",
+    "c049_timedistributed_conv_input_without_frames": "the text shows a Conv2D kernel against (None, 32, 3), not that "
+                                                      "a TimeDistributed took the image rows as time steps",
+    "t101_conv_autoencoder_decoder_conv_padding_same": "the text shows 28x28 labels against a 32x32 output, not which "
+                                                       "decoder convolution's padding accounts for the 4 pixels",
+    "t102_encoder_decoder_repeatvector_input_length": "the text shows 2 against 3 steps in mse, not that a "
+                                                      "RepeatVector(3) set the output's steps",
+    "t103_dense_on_matrix_samples_without_flatten": "(16, 3, 4) against (16, 4): a sequence (pool) or matrix rows "
+                                                    "(flatten); only the model tells",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {
     "t073_lstm_input_shape_samples_and_steps": ("SD102", "the text is an LSTM cell's MatMul on 8 vs 15 features; run "
                                                 "saw the declared (200, 15) start with the data's 200 samples (SD201)"),
+    "c047_bidirectional_encoder_states_into_decoder": ("SD102", "the text is an LSTM cell's MatMul on 128 vs 64 state "
+                                                       "values; run reads the failing fit as labels vs output (its "
+                                                       "known_gap)"),
 }
 
 

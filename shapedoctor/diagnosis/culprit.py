@@ -30,6 +30,11 @@ def find_culprit(ctx: Context) -> Node | None:
     fam = ctx.family
     if fam in ("SD102",) and ctx.data_shape is not None:
         return ctx.extra.get("input_node")
+    if fam == "SD101":
+        from shapedoctor.families.sd101_rank import lower_variant
+
+        if lower_variant(ctx) is not None:
+            return ctx.consumer  # a 2-D layer on (steps, channels) data: the layer, not its input
     if fam in ("SD101", "SD102"):
         return ctx.shaping_producer(ctx.producer())
     if fam == "SD104":
@@ -38,7 +43,10 @@ def find_culprit(ctx: Context) -> Node | None:
         shapes = ctx.received
         if len(shapes) == 2 and all(shapes) and len(shapes[0]) != len(shapes[1]):
             higher = 0 if len(shapes[0]) > len(shapes[1]) else 1
-            return ctx.shaping_producer(ctx.producer(higher))
+            from shapedoctor.families.sd104_merge import first_dense_on_map
+
+            first = first_dense_on_map(ctx, higher)  # Dense per position since the map: where Flatten is missing
+            return first if first is not None else ctx.shaping_producer(ctx.producer(higher))
         if len(shapes) == 2 and all(shapes) and len(shapes[0]) == len(shapes[1]) > 2 and shapes[0][1:-1] != shapes[1][1:-1]:
             small = 0 if (shapes[0][1] or 0) < (shapes[1][1] or 0) else 1
             shrinkers = spatial_shrinkers(ctx, small)

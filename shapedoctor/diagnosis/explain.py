@@ -85,7 +85,14 @@ def explanation(ctx: Context, culprit: Node | None) -> str:
             f"{cons} needs input with {need} axes, {meaning}; it received {format_shape(got)}, "
             f"which has {len(got) if got else '?'} axes. {BATCH}",
         ]
-        if culprit is not None and culprit.kind == "layer":
+        if ctx.consumer_cls == "TimeDistributed" and got is not None and len(got) == need:
+            lines = [f"{cons} applies its layer to every step of axis 1, so that layer, which needs {need} axes "
+                     f"{meaning}, received {format_shape((got[0],) + tuple(got[2:]))} per step: the input "
+                     f"{format_shape(got)} has no time axis. {BATCH}"]
+        if culprit is not None and culprit is ctx.consumer:
+            lines.append(f"The received tensor is {len(got) - 2}-D data with an axis of size 1 where {cons} "
+                         "would need a spatial axis: the layer is the variant for one more axis than the data has.")
+        elif culprit is not None and culprit.kind == "layer":
             lines.append(f"That tensor was made by {made}. {_why_rank(ctx, culprit)}")
         elif culprit is not None and culprit.kind == "input":
             lines.append(f"The model input {made} declares only {len(got) - 1 if got else '?'} axes per sample.")

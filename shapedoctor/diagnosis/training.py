@@ -522,6 +522,21 @@ def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_
     inputs, per_position = _labels_are_inputs(call, index), False
     if not inputs:
         per_position = _labels_per_position(call, out, y_shape)
+    steps = None if inputs or per_position else _steps_layer_fix(fixes, out, y_shape)
+    if steps is not None:
+        # The output's time axis is the number a RepeatVector repeats: the labels' own length is
+        # what the decoder was meant to produce, so that layer is the cause, its n the fix.
+        prob.culprit_kind, prob.layer = "layer", steps.edits[0][1]
+        prob.explanation += (f" The labels differ from the output only in the number of time steps "
+                             f"({y_shape[1]} against {out[1]}), and that number is set by {steps.edits[0][1].name} "
+                             "(RepeatVector repeats the encoding once per output step).")
+        fixes.remove(steps)
+        fixes.insert(0, steps)
+        for f in prob.fixes:
+            if f.kind in ("labels", "data"):
+                f.cost += 1
+        prob.fixes += fixes
+        return
     if inputs or per_position:
         prob.culprit_kind = "layer"
         prob.layer = fixes[0].edits[0][1] if fixes else prob.layer
@@ -542,9 +557,19 @@ def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_
 _SEQUENCE_RNN = ("LSTM", "GRU", "SimpleRNN")
 
 
+def _steps_layer_fix(fixes: list, out: tuple, y_shape: tuple):
+    """The model-side fix that sets a RepeatVector's n, when labels and output differ on the time
+    axis (axis 1) alone; None otherwise."""
+    if len(out) != len(y_shape) or len(out) < 3 or out[1] == y_shape[1]:
+        return None
+    if any(a != b for k, (a, b) in enumerate(zip(out, y_shape)) if k not in (0, 1)):
+        return None
+    return next((f for f in fixes if f.edits and type(f.edits[0][1]).__name__ == "RepeatVector"), None)
+
+
 def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list[TrainingFix]:
     """Edits of the last layers before output *index* that would give it the labels' shape."""
-    fixes: list[TrainingFix] = []
+    fixes: list[TrainingFix] = list(_padding_fixes(model, index, out, y_shape))
     layer, seen = _output_layer(model, index), 0
     first = layer
     while layer is not None and seen < 8:
@@ -580,6 +605,41 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
         if layer is not None and type(layer).__name__ == "InputLayer":
             break
     return fixes
+
+
+def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple):
+    """A decoder whose output is a few pixels off the labels (32x32 against 28x28): walking back from
+    the output to the first downsampling layer, the convolution whose padding accounts for exactly
+    that difference. A stride-1 convolution with kernel k removes k - 1 pixels with padding="valid"
+    and none with "same"; upsampled by f afterwards, that is (k - 1) * f pixels of the output."""
+    spatial_out, spatial_y = tuple(out[1:-1]), tuple(y_shape[1:-1])
+    if len(out) != len(y_shape) or len(out) < 3 or spatial_out == spatial_y or None in spatial_out + spatial_y:
+        return
+    diff = tuple(o - y for o, y in zip(spatial_out, spatial_y))
+    layer, factor, seen = _output_layer(model, index), (1,) * len(diff), 0
+    while layer is not None and seen < 16:
+        seen += 1
+        cls, cfg = type(layer).__name__, _config(layer)
+        if cls.startswith("UpSampling"):
+            size = cfg.get("size") or (1,) * len(diff)
+            factor = tuple(f * int(s) for f, s in zip(factor, size))
+        elif "Pooling" in cls or any(int(s) > 1 for s in (cfg.get("strides") or ())) and "Transpose" not in cls:
+            return  # the bottleneck: before it, sizes round and the arithmetic no longer holds
+        elif cls.startswith("Conv") and "Transpose" not in cls and cfg.get("padding") in ("same", "valid"):
+            kernel = tuple(int(k) for k in cfg.get("kernel_size") or ())
+            dilation = tuple(int(d) for d in cfg.get("dilation_rate") or (1,) * len(kernel))
+            removed = tuple((k - 1) * d * f for k, d, f in zip(kernel, dilation, factor))
+            if len(kernel) == len(diff) and any(removed):
+                want = "valid" if diff == removed else "same" if diff == tuple(-r for r in removed) else None
+                if want is not None and cfg.get("padding") != want:
+                    yield TrainingFix(f'make {layer.name} {"shrink" if want == "valid" else "keep"} the map: '
+                                      f'padding="{want}"', "model", edits=[("config", layer, {"padding": want})], cost=1)
+        elif cls.startswith("Conv2DTranspose") or cls.startswith("Conv1DTranspose") or cls.startswith("Conv3DTranspose"):
+            strides = cfg.get("strides") or (1,) * len(diff)
+            factor = tuple(f * int(s) for f, s in zip(factor, strides))
+        layer = previous_layer(layer)
+        if layer is not None and type(layer).__name__ == "InputLayer":
+            return
 
 
 def _upsampling_cost(is_head: bool, step: tuple) -> int:
@@ -676,7 +736,7 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
                        expected=format_shape((None,) + tuple(out[1:])), received=format_shape(y_shape), layer=layer)
         prob.explanation = f"`{name}` needs labels shaped exactly like the output; got {shown}."
         if len(out) == len(y_shape) and len(out) == 2 and layer is not None:
-            prob.fixes.append(_units_fix(layer, y_shape[-1]))
+            prob.fixes.append(_units_fix(layer, y_shape[-1], activation=_class_activation(layer, y_shape[-1])))
         return prob
     if name in SPARSE:
         core = tuple(y_shape[:-1]) if (len(y_shape) == len(out) and y_shape[-1] == 1) else tuple(y_shape)
@@ -859,6 +919,13 @@ def _units_fix(layer, units: int, activation: str | None = None) -> TrainingFix:
     what = ", ".join(f"{k}={v!r}" if isinstance(v, str) else f"{k}={v}" for k, v in changes.items())
     return TrainingFix(f"make the output layer {layer.name} match the labels: {what}", "model",
                        edits=[("config", layer, changes)], cost=1)
+
+
+def _class_activation(layer: Any, classes: int) -> str | None:
+    """The activation a head widened to *classes* one-hot classes needs: a sigmoid made one unit a
+    binary probability; over several exclusive classes (categorical cross-entropy) the units must
+    share one distribution, so it becomes softmax. Any other activation is the user's choice (None)."""
+    return "softmax" if classes > 1 and _config(layer).get("activation") == "sigmoid" else None
 
 
 def _to_categorical(k: int):

@@ -19,9 +19,20 @@ def fixes(ctx):
         return
     rank, feat = len(got), tuple(got[1:])
     prod = ctx.shaping_producer(ctx.producer())
+    if ctx.consumer_cls == "TimeDistributed" and rank == need:
+        # The wrapped layer got one axis too few because the wrapper took the first axis as time:
+        # the tensor lacks its time axis (right after the batch axis), not a trailing one.
+        yield from g.declare_from_scope_data(ctx, prod, got, need + 1)
+        if prod is not None and prod.kind == "input":
+            yield from g.declare_input(ctx, prod, (got[0], None) + feat, cost=2,
+                                       why=" (add the time axis TimeDistributed steps over)")
+        return
     known = None not in feat
     if rank < need:
         missing = need - rank
+        variant = lower_variant(ctx)
+        if variant is not None:
+            yield variant
         if missing == 1:
             yield from g.return_sequences(ctx, prod, True)
             yield from g.return_sequences_chain(ctx, prod)
@@ -65,6 +76,48 @@ def fixes(ctx):
             squeezed = tuple(got[:-1]) if got[-1] == 1 else None
             if squeezed:
                 yield from g.declare_input(ctx, prod, squeezed)
+
+
+_SPATIAL_KEYS = ("kernel_size", "strides", "dilation_rate", "pool_size", "size", "cropping", "padding")
+
+
+def lower_variant(ctx):
+    """The consumer written for one spatial axis too many: ``Conv2D`` on ``(None, 500, 1)``.
+
+    The input lacks one axis, but adding it would make an "image" with an axis of size 1, where a
+    2-D window slides along one axis only: a 1-D layer in disguise. Sequence data,
+    ``(steps, channels)``, is convolved or pooled by the 1-D variant of the same layer, with the
+    same arguments (the rule follows from the shapes: a received axis of size 1 among the axes
+    that would become spatial). Returns the candidate, or None."""
+    import re
+
+    from shapedoctor.diagnosis.context import needed_rank
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import ReplaceLayer, layer_class
+
+    got, need, cls = ctx.shape_in(), needed_rank(ctx), ctx.consumer_cls
+    match = re.fullmatch(r"(\w*?)([123])D(\w*)", cls or "")
+    if got is None or need is None or match is None or need - len(got) != 1 or len(got) < 3:
+        return None
+    dims, new_dims = int(match.group(2)), len(got) - 2
+    if dims != need - 2 or 1 not in tuple(got[1:]):
+        return None
+    new_cls = f"{match.group(1)}{new_dims}D{match.group(3)}"
+    try:
+        layer_class(new_cls)
+    except Exception:  # noqa: BLE001 - no such layer in keras.layers
+        return None
+    config = dict(ctx.config_of(ctx.consumer))
+    for key in _SPATIAL_KEYS:
+        value = config.get(key)
+        if isinstance(value, (list, tuple)):
+            if len(value) != dims or len(set(map(repr, value))) != 1:
+                return None  # an anisotropic window has no 1-D equivalent
+            config[key] = tuple(value[:1]) * new_dims
+    config.pop("name", None)
+    return Candidate(f"{ctx.graph.spec(ctx.consumer).name} works on {new_dims}-D data {got}: use {new_cls} "
+                     f"instead of {cls} (same arguments)",
+                     [ReplaceLayer(ctx.consumer.id, new_cls, (), config, renamed=True)], cost=1)
 
 
 def _data_axis(ctx, node, got, missing):

@@ -13,6 +13,8 @@ from shapedoctor.families.base import Family, register
 def fixes(ctx):
     """Candidates for merge inputs that do not line up."""
     from shapedoctor.repair import generators as g
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import InsertLayer
 
     shapes = ctx.received
     if len(shapes) < 2 or any(s is None for s in shapes):
@@ -42,11 +44,40 @@ def fixes(ctx):
             if len(hi_shape) == low + 1 and 3 <= len(hi_shape) <= 5:
                 yield g.insert(ctx, f"GlobalAveragePooling{len(hi_shape) - 2}D", why=f"pool input {higher}",
                                cost=2, input_index=higher)
+            first = first_dense_on_map(ctx, higher)
+            if first is not None and len(hi_shape) > low:
+                # Dense layers applied per position since the feature map: flatten/pool where the
+                # map meets its first Dense, not at the merge (that would leave them per pixel).
+                for what, layer in (("flatten", "Flatten"), ("pool", f"GlobalAveragePooling{len(hi_shape) - 2}D")):
+                    if layer == "Flatten" or 3 <= len(hi_shape) <= 5:
+                        yield Candidate(f"{what} the feature map before its first Dense: insert {layer}() before "
+                                        f"{g.name(ctx, first)}", [InsertLayer(first.id, layer, (), {}, 0)], cost=2)
         if cls == "Concatenate":
             if len(shape) > 2:
                 yield g.insert(ctx, "Flatten", why=f"flatten input {i}", cost=3, input_index=i)
             if len(ref) > 2:
                 yield g.insert(ctx, "Flatten", why="flatten input 0", cost=3, input_index=0)
+
+
+def first_dense_on_map(ctx, index):
+    """Walking back from merge input *index* through Dense and pass-through layers: the first Dense
+    of that chain when it was applied to a tensor of more than two axes (a feature map or a
+    sequence: Dense then works per position). None when the chain has no such Dense."""
+    from shapedoctor.diagnosis.context import PASS_THROUGH
+
+    node, first = ctx.producer(index), None
+    while node is not None and node.kind == "layer":
+        cls = ctx.cls_of(node)
+        if cls == "Dense":
+            first = node
+        elif cls not in PASS_THROUGH:
+            break
+        ids = node.input_ids()
+        shape = ctx.graph.tensors[ids[0]].shape if ids else None
+        if shape is None or len(shape) <= 2:
+            return None
+        node = ctx.graph.producer(ids[0])
+    return first
 
 
 def _projection_shortcut(ctx, shapes, i):

@@ -582,6 +582,13 @@ class CodeWriter:
         text = prefix + call_repr(edit.cls, edit.args, edit.kwargs)
         if edit.copy_of_original and info is not None:
             text = self.index.code(spec.created.file, info.call)  # the user's own constructor call
+        if edit.renamed and info is not None:
+            # The user's own call, the class name changed (`layers.Conv2D(64, 3)` -> `layers.Conv1D(64, 3)`).
+            text = self.index.code(spec.created.file, info.call)
+            callee = self.index.code(spec.created.file, info.call.func)
+            if not callee.endswith(spec.cls):
+                return Code(f"# use {edit.cls} instead of {spec.cls}", None, None)
+            text = callee[: len(callee) - len(spec.cls)] + edit.cls + text[len(callee):]
         if edit.unwrap:
             if info is None or not info.call.args:
                 return Code(f"# call the layer inside {spec.cls if spec else 'the wrapper'} on its own", None, None)

@@ -123,9 +123,18 @@ class ReplaceLayer:
     kwargs: dict = field(default_factory=dict)
     copy_of_original: bool = False  # a fresh copy of the user's layer (same constructor call)
     unwrap: bool = False  # the layer a wrapper (TimeDistributed, Bidirectional) holds, called alone
+    renamed: bool = False  # the user's own call with another class (Conv2D -> Conv1D); kwargs: its full config
 
     def apply(self, graph: Graph) -> None:
         node = graph.node(self.node)
+        if self.renamed:
+            old = graph.layers[node.layer]
+            klass = layer_class(self.cls)
+            key = graph.new_key(old.key + "_" + self.cls.lower())
+            instance = klass.from_config(dict(self.kwargs, name=key))
+            graph.layers[key] = LayerSpec(key, self.cls, instance.get_config(), None, klass, None, inserted=True)
+            node.layer = key
+            return
         if self.unwrap:
             inner = graph.layers[node.layer].config["layer"]
             klass = layer_class(inner["class_name"])
@@ -151,13 +160,15 @@ class ReplaceLayer:
         node.layer = key
 
     def describe(self, graph: Graph) -> str:
+        if self.renamed:
+            return f"use {self.cls} instead of {_node_name(graph, graph.node(self.node))} (same arguments)"
         if self.unwrap:
             return f"call the layer {_node_name(graph, graph.node(self.node))} wraps on its own"
         return f"use {call_repr(self.cls, self.args, self.kwargs)} instead of {_node_name(graph, graph.node(self.node))}"
 
     @property
     def code(self) -> str:
-        return call_repr(self.cls, self.args, self.kwargs)
+        return f"{self.cls}(...)" if self.renamed else call_repr(self.cls, self.args, self.kwargs)
 
 
 @dataclass

@@ -27,6 +27,9 @@ def width_key(ctx: Context, node: Node | None) -> str | None:
 
 def set_width(ctx: Context, node: Node | None, value: int, cost: int = 1) -> Iterator[Candidate]:
     """``units=value`` (or filters/output_dim) on a producing layer."""
+    if node is not None and node.kind == "layer" and ctx.cls_of(node) == "Bidirectional":
+        yield from _bidirectional_width(ctx, node, value, cost)
+        return
     key = width_key(ctx, node)
     if node is not None and node.kind == "layer" and key and ctx.config_of(node)[key] != value:
         yield Candidate(
@@ -155,3 +158,34 @@ def return_sequences_chain(ctx: Context, prod: Node | None) -> Iterator[Candidat
             "keep the time axis for every stacked recurrent layer: return_sequences=True on "
             + ", ".join(name(ctx, n) for n in fix),
             [SetConfig(n.layer, {"return_sequences": True}) for n in fix], cost=1)
+
+
+def _bidirectional_width(ctx: Context, node: Node, value: int, cost: int) -> Iterator[Candidate]:
+    """The width of a ``Bidirectional`` is set by its wrapped layer and its ``merge_mode``: under
+    "concat" (the default) both directions are joined, 2 x units; under "sum"/"ave"/"mul" it is
+    units. To make it *value*: give the wrapped layer value / 2 units (concat), or combine the
+    directions instead of joining them when the wrapped layer already has *value* units."""
+    import copy
+
+    cfg = ctx.config_of(node)
+    inner = copy.deepcopy(cfg.get("layer") or {})
+    units = inner.get("config", {}).get("units")
+    mode = cfg.get("merge_mode", "concat")
+    if not isinstance(units, int) or mode not in ("concat", "sum", "ave", "mul"):
+        return
+    per_direction = value // 2 if mode == "concat" else value
+    if mode == "concat" and value % 2:
+        per_direction = None
+    if per_direction and per_direction != units:
+        inner["config"]["units"] = per_direction
+        changes = {"layer": inner}
+        backward = copy.deepcopy(cfg.get("backward_layer"))
+        if isinstance(backward, dict) and "config" in backward:
+            backward["config"]["units"] = per_direction
+            changes["backward_layer"] = backward
+        joined = " (both directions are joined)" if mode == "concat" else ""
+        yield Candidate(f"make {name(ctx, node)} produce {value} values{joined}: units={per_direction} on the layer "
+                        "inside it", [SetConfig(node.layer, changes)], cost=cost)
+    if mode == "concat" and units == value:
+        yield Candidate(f"make {name(ctx, node)} produce {value} values: add the two directions instead of "
+                        'joining them, merge_mode="sum"', [SetConfig(node.layer, {"merge_mode": "sum"})], cost=cost)
