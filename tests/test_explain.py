@@ -463,6 +463,13 @@ TEXT_CANNOT_TELL = {
                                                       "RepeatVector(3) set the output's steps",
     "t103_dense_on_matrix_samples_without_flatten": "(16, 3, 4) against (16, 4): a sequence (pool) or matrix rows "
                                                     "(flatten); only the model tells",
+    "t086_evaluate_test_windows_not_reshaped_like_train": "a gap of explain: (None, 20) against (None, 10, 2) holds "
+                                                          "the reshape, explain does not offer it yet",
+    "t087_predict_new_texts_padded_to_their_own_length": "that the model was trained and the data came from "
+                                                         "pad_sequences without maxlen is only in the script",
+    "t092_targets_stacked_as_rows": "the cardinality text gives the counts 100 and 3, not the labels' (3, 100) shape",
+    "t093_fit_training_images_with_test_labels": "the text gives 600 vs 100 samples; that y_train pairs with "
+                                                 "x_train is only in the script's scope",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {
