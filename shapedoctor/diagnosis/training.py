@@ -62,6 +62,7 @@ class TrainingFix:
     replace_argument: str | None = None  # new text for the whole x/y argument (e.g. "[title, body]")
     checks: Any = None  # callable(full transformed value) -> [(invariant, ok, why)], checked on ALL the data
     line_edit: tuple | None = None  # (line, start col, end col, new text, new line): rewrite where y was made
+    swapped_in: bool = False  # replace_argument names another of the user's arrays: only the pairing is checked
 
 
 def loss_name(loss: Any) -> str:
@@ -208,15 +209,46 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
             f"the data has shape {format_shape(got)} but the model input was declared as {format_shape(want)}",
             "data", expected=format_shape(want), received=format_shape(got), output_index=i)
         prob.explanation = _data_text(want, got, call.method)
-        for how, shape, why in data_options(got, want):
-            if shape_matches(shape, want):
-                prob.fixes.append(TrainingFix(f"{why}: {how.format(v='x')}", "data", transform=how,
-                                              apply=_np_apply(how), cost=1))
-        prob.fixes.append(TrainingFix(f"declare the input as shape={format_shape(tuple(got[1:]))}", "model",
-                                      edits=[("input", i, (None,) + tuple(got[1:]))], cost=2,
-                                      note="the model is then built for the data you have"))
+        _data_side_fixes(call, model, prob, want, got, i)
         out.append(prob)
     return out
+
+
+def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple, got: tuple, i: int) -> None:
+    """The fixes for data that does not fit the declared input, and which side is to blame.
+
+    Evidence decides: data made by ``pad_sequences`` without ``maxlen`` is padded to the declared
+    length; a model that was already trained keeps its input (at ``predict``/``evaluate`` the
+    data must be prepared like the training data); an input declared as the full width of the
+    table that both x and y were cut from counted the label column (the declaration is wrong)."""
+    from shapedoctor.diagnosis import training_evidence as ev
+    from shapedoctor.repair.generators import shape_matches
+
+    padded = ev.pad_like_training(call, want, got)
+    if padded is not None:
+        prob.fixes.append(padded)
+    for how, shape, why in data_options(got, want):
+        if shape_matches(shape, want):
+            prob.fixes.append(TrainingFix(f"{why}: {how.format(v='x')}", "data", transform=how,
+                                          apply=_np_apply(how), cost=1))
+    if call.method != "fit" and ev.trained(model):
+        prob.explanation += (" The model was already trained on data of the declared shape, so the new data "
+                             "must be prepared the same way; changing the model would discard its training.")
+        return
+    declare = TrainingFix(f"declare the input as shape={format_shape(tuple(got[1:]))}", "model",
+                          edits=[("input", i, (None,) + tuple(got[1:]))], cost=2,
+                          note="the model is then built for the data you have")
+    table = ev.declared_whole_table(call, want, got)
+    if table is not None:
+        prob.culprit_kind = "layer"
+        prob.layer = _declaring_layer(model)
+        prob.explanation += (f" x and y were both cut from one table of {table.shape[1]} columns, and the input "
+                             f"declares all {want[1]} of them: the label column was counted as a feature. "
+                             f"Declare the {got[1]} feature columns.")
+        declare.cost = 1
+        prob.fixes.insert(0, declare)
+        return
+    prob.fixes.append(declare)
 
 
 def _batch_in_declaration(want: tuple, got: tuple, call: TrainingCall) -> bool:
@@ -366,6 +398,11 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
     counts = xs + ys
     common = max(set(counts), key=counts.count)
     odd = next(i for i, c in enumerate(counts) if c != common)
+    swap = None
+    if len(xs) == 1 and len(ys) == 1:  # one against one: the evidence in the user's scope decides
+        told, swap = _odd_one(call, xs[0], _flat(call.y_shapes)[0])
+        odd = odd if told is None else told
+        common = counts[1 - odd]
     in_x = odd < len(xs)
     what = ("x" if len(xs) == 1 else f"input {odd}") if in_x else ("y" if len(ys) == 1 else f"labels {odd - len(xs)}")
     prob = Problem("SD203", f"{what} has {counts[odd]} samples but the others have {common}",
@@ -380,6 +417,15 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
     prob.explanation = ("Keras pairs the i-th input with the i-th label along the first axis, so x and y must have "
                         "the same length there. A transposed array or a selection applied to only one of them breaks "
                         "the pairing.")
+    if swap is not None:
+        name, value = swap
+        side = "labels" if not in_x else "data"
+        prob.extra_where = "argument"
+        prob.explanation += (f" `{name}` holds {counts[1 - odd]} samples shaped like the array passed: it is the one "
+                             "that pairs with the other argument (the passed one belongs to another split).")
+        prob.fixes.insert(0, TrainingFix(f"pass the array that pairs with the other argument: {name}", side,
+                                         apply=lambda _v, value=value: value, replace_argument=name,
+                                         swapped_in=True, cost=1))
     n = min(xs + ys)
     y_shape = _flat(call.y_shapes)[0]
     if len(y_shape) == 2 and y_shape[1] == xs[0]:
@@ -389,6 +435,24 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
                                   apply=None, cost=3, note="only right if the extra rows have no partner; "
                                   "usually the bug is a filter or split applied to x but not to y"))
     return [prob]
+
+
+def _odd_one(call: TrainingCall, n_x: int, y_shape: tuple) -> tuple[int | None, Any]:
+    """Which of one x and one y has the wrong sample count (0: x, 1: y; None: no evidence), and
+    the user's array to pass instead when exactly one fits (name, array), else None."""
+    from shapedoctor.diagnosis import training_evidence as ev
+
+    n_y = y_shape[0]
+    if call.y_ref is not None:
+        swap = ev.swap_in(call, call.y_ref, n_x)
+        if swap is not None:
+            return 1, swap
+    swap = ev.swap_in(call, call.x_ref, n_y)
+    if swap is not None:
+        return 0, swap
+    if ev.labels_transposed(y_shape, n_x):
+        return 1, None
+    return None, None
 
 
 # -- labels vs output vs loss ------------------------------------------------------------
