@@ -61,6 +61,11 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
     while prod is not None and prod.kind == "layer" and ctx.cls_of(prod) in ("Reshape", "Flatten"):
         prod = ctx.shaping_producer(ctx.graph.producer(prod.input_ids()[0]))  # they move values, not make them
     candidates: list[Candidate] = list(g.set_width(ctx, prod, shapes[big][-1]))
+    if not candidates:
+        # The scalar is not a layer's `units`/`filters` set to 1 but computed (a slice of a
+        # softmax over instances, a keepdims reduction, a custom layer's weights): the
+        # stretching is the program's own arithmetic, not a producer sized wrong.
+        return None
     if len(shapes[small]) == 2 and shapes[small][-1] == 1:
         candidates.append(g.insert(ctx, "RepeatVector", shapes[big][-1], why="make the repetition explicit", cost=3))
     writer = CodeWriter(graph)
