@@ -76,14 +76,10 @@ class _Bound(cst.CSTVisitor):
         self._targets(node.target)
 
     def visit_AsName(self, node: cst.AsName) -> None:
-        if not isinstance(self._parent, cst.ImportAlias):  # `with open(p) as fh`, not `import x as y`
-            self._targets(node.name)
+        self._targets(node.name)  # `with open(p) as fh`, `except E as e`
 
-    def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
-        self._parent = node
-
-    def leave_ImportAlias(self, node: cst.ImportAlias) -> None:
-        self._parent = None
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> bool:
+        return False  # `import numpy as np`: an imported name is kept
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._scopes.append("class")
@@ -101,8 +97,6 @@ class _Bound(cst.CSTVisitor):
     def visit_Param(self, node: cst.Param) -> None:
         self.params.add(node.name.value)  # a parameter shadows: its name is never renamed
 
-    _parent: cst.CSTNode | None = None
-
 
 class _Rename(cst.CSTTransformer):
     """Renames the bound names wherever they are used as names (never as attributes or keywords)."""
@@ -115,9 +109,6 @@ class _Rename(cst.CSTTransformer):
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
         return updated.with_changes(value=original.value.visit(self))
-
-    def visit_Arg(self, node: cst.Arg) -> bool:
-        return True
 
     def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
         return updated.with_changes(keyword=original.keyword)  # `units=` stays `units=`

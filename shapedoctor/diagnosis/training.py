@@ -687,7 +687,7 @@ def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple):
         if cls.startswith("UpSampling"):
             size = cfg.get("size") or (1,) * len(diff)
             factor = tuple(f * int(s) for f, s in zip(factor, size))
-        elif "Pooling" in cls or any(int(s) > 1 for s in (cfg.get("strides") or ())) and "Transpose" not in cls:
+        elif "Pooling" in cls or ("Transpose" not in cls and any(int(s) > 1 for s in (cfg.get("strides") or ()))):
             return  # the bottleneck: before it, sizes round and the arithmetic no longer holds
         elif cls.startswith("Conv") and "Transpose" not in cls and cfg.get("padding") in ("same", "valid"):
             kernel = tuple(int(k) for k in cfg.get("kernel_size") or ())
