@@ -37,6 +37,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     ctx = _context(recorder, failure, family_id, message)
     if ctx is None:
         return None
+    ctx.graph.named_sizes = _scope_sizes(failure.exception)
     family = get_family(ctx.family)
     culprit = find_culprit(ctx)
     ctx.culprit = culprit
@@ -221,6 +222,18 @@ def diagnose_exception(recorder: Recorder, exc: BaseException) -> Finding | None
     if failure.exception is not exc and keras_message(failure.exception) not in _ANSI.sub("", str(exc)):
         return None
     return diagnose_failure(recorder, failure)
+
+
+def _scope_sizes(exc: BaseException) -> dict[str, int]:
+    """The sizes the user's module names where the error was raised (``{"num_classes": 10}``):
+    a fix may spell a new size with the user's name for it (repair/user_names.py)."""
+    from shapedoctor.trace.scope import sizes_in_globals
+    from shapedoctor.trace.sites import user_frame_of_traceback
+
+    try:
+        return sizes_in_globals(user_frame_of_traceback(exc.__traceback__))
+    except Exception:  # noqa: BLE001 - a nicety: a strange frame gives none
+        return {}
 
 
 def _scope_data(exc: BaseException) -> dict[str, tuple]:

@@ -381,6 +381,7 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
     from shapedoctor.trace.recorder import Recorder
 
     graph = graph_from_model(recorder or Recorder(), call.model)
+    graph.named_sizes = dict(getattr(call, "sizes", None) or {})
     code = CodeWriter(graph).render(Candidate(fix.title, _graph_edits(graph, fix)))
     return code.code, code.file, code.line, code.edits, code.why_not
 

@@ -44,8 +44,8 @@ def fixes(ctx):
             yield from _data_axis(ctx, prod, got, missing)
         if missing == 1 and rank == 2 and need == 3:
             cfg = ctx.config_of(ctx.consumer)
-            steps = next((cfg[k] for k in ("units", "filters") if isinstance(cfg.get(k), int)),
-                         ctx.extra.get("default_steps", 10))
+            steps = _upstream_steps(ctx) or next((cfg[k] for k in ("units", "filters") if isinstance(cfg.get(k), int)),
+                                                 ctx.extra.get("default_steps", 10))
             recurrent = ctx.consumer_cls in RECURRENT
             yield g.insert(ctx, "RepeatVector", steps, why="repeat the vector as a sequence", cost=2 if recurrent else 3,
                            note=f"RepeatVector({steps}) makes {steps} time steps of the same vector; pick the number of steps you need")
@@ -170,3 +170,25 @@ FAMILY = register(
         fixes=fixes,
     )
 )
+
+
+def _upstream_steps(ctx) -> int | None:
+    """The number of steps of the nearest sequence upstream of the vector: an encoder-decoder repeats
+    its encoding once per step of the sequence it encoded (``Input((timesteps, f))`` -> LSTM ->
+    ``RepeatVector(timesteps)``), not once per unit of the layer that comes next."""
+    graph = ctx.graph
+    seen: set[str] = set()
+    todo = list(ctx.consumer.input_ids())
+    while todo:
+        tensor = todo.pop(0)
+        if tensor in seen:
+            continue
+        seen.add(tensor)
+        shape = graph.tensors[tensor].shape if tensor in graph.tensors else None
+        if shape is not None and len(shape) == 3 and isinstance(shape[1], int) and shape[1] > 1:
+            return shape[1]
+        node = graph.producer(tensor)
+        if node is not None:
+            todo.extend(node.input_ids())
+    return None
+

@@ -86,6 +86,9 @@ class Graph:
     outputs: list[str] = field(default_factory=list)
     model_name: str | None = None
     source: str = "trace"  # "trace" | "saved" | "static"
+    # Sizes the user's module names at the failure ({"num_classes": 10, "len(chars)": 27}; trace/scope.py):
+    # code generation may write a new size as the user's own name for it.
+    named_sizes: dict[str, int] = field(default_factory=dict)
 
     # -- lookups -------------------------------------------------------------------------
     def node(self, node_id: str) -> Node:
@@ -147,7 +150,7 @@ class Graph:
     # -- editing -------------------------------------------------------------------------
     def copy(self) -> "Graph":
         """A deep copy of the data; live Keras objects are shared, never copied."""
-        new = Graph(model_name=self.model_name, source=self.source)
+        new = Graph(model_name=self.model_name, source=self.source, named_sizes=dict(self.named_sizes))
         for key, spec in self.layers.items():
             new.layers[key] = LayerSpec(
                 spec.key, spec.cls, copy.deepcopy(spec.config), spec.created, spec.klass, spec.live, spec.inserted

@@ -21,6 +21,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from shapedoctor.graph.model import Graph, format_shape
 from shapedoctor.repair.candidate import Candidate
 from shapedoctor.repair.edits import DataTransform, InsertLayer, RemoveNode, ReplaceLayer, SetConfig, SetShape, _py, call_repr
+from shapedoctor.repair.user_names import size_expression
 from shapedoctor.patch.textedit import TextEdit, indentation
 from shapedoctor.trace.sites import Site
 
@@ -176,11 +177,25 @@ def _literal(value) -> cst.BaseExpression:
     return cst.parse_expression(_py(tuple(value) if isinstance(value, list) else value))
 
 
-def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, code) -> dict:
-    """An Embedding's ``input_dim`` one or two above what the user computed is written on top of the
-    user's own expression: ``Embedding(n_users, 8)`` -> ``Embedding(n_users + 1, 8)``, not the
-    literal it evaluates to today (which goes stale as soon as the data changes). A literal stays a
-    literal."""
+_SIZE_KEYS = ("units", "filters", "input_dim", "output_dim", "n")  # config keys that are one size
+_ONE_SIZE_LAYERS = ("RepeatVector", "Dense")  # inserted layers whose first argument is that size
+
+
+def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, code, spell=None) -> dict:
+    """New sizes written in the user's own terms, not as the literal they evaluate to today (which
+    goes stale as soon as the data changes):
+
+    * a size the user's module already names, when *spell* (``repair/user_names.size_expression``
+      at the layer's line) finds exactly one safe name for it: ``Dense(64)`` -> ``Dense(len(chars))``;
+    * else an Embedding's ``input_dim`` one or two above what the user computed, on top of their
+      expression: ``Embedding(n_users, 8)`` -> ``Embedding(n_users + 1, 8)``. A literal stays a literal."""
+    if spell is not None:
+        named = {key: spell(value) for key, value in changes.items()
+                 if key in _SIZE_KEYS and isinstance(value, int) and not isinstance(value, bool)}
+        named = {key: cst.parse_expression(expr) for key, expr in named.items() if expr}
+        changes = {**changes, **named}
+        if "input_dim" in named:
+            return changes
     if cls != "Embedding" or not isinstance(changes.get("input_dim"), int):
         return changes
     node = _argument_node(call, 0, "input_dim")
@@ -427,7 +442,8 @@ class CodeWriter:
             return Code(f"{spec.cls}(..., {', '.join(f'{k}={_py(v)}' for k, v in edit.changes.items())})",
                         site.file if site else None, site.line if site else None)
         changes = _in_users_terms(info.call, spec.cls, edit.changes, spec.config,
-                                  lambda node: self.index.code(site.file, node))
+                                  lambda node: self.index.code(site.file, node),
+                                  lambda value: size_expression(value, site.file, info.start, self.graph.named_sizes))
         new = call_with_changes(info.call, spec.cls, changes)
         new_text = self.index.code(site.file, new)
         return Code(self._as_statement(site, info, new_text), site.file, info.start,
@@ -442,6 +458,11 @@ class CodeWriter:
         text = prefix + call_repr(edit.cls, edit.args, edit.kwargs)
         if site is None:
             return Code(text, None, None)
+        if edit.cls in _ONE_SIZE_LAYERS and edit.args and isinstance(edit.args[0], int):
+            named = size_expression(edit.args[0], site.file, info.start if info else site.line, self.graph.named_sizes)
+            if named:  # `RepeatVector(timesteps)`, `Dense(num_classes)`: the user's name for the size
+                rest = call_repr(edit.cls, edit.args[1:], edit.kwargs)[len(edit.cls) + 1:]
+                text = f"{prefix}{edit.cls}({named}{', ' if rest != ')' else ''}{rest}"
         call_site = target.called
         from shapedoctor.diagnosis.culprit import stored_in_variable
 

@@ -39,6 +39,7 @@ class TrainingCall:
     validation: Any = None  # (x_shapes, y_shapes) of validation_data, when given as arrays
     outputs_seen: list = field(default_factory=list)  # output shapes of the model's calls during this one
     names: dict = field(default_factory=dict)  # the caller's array variables by name (references, no copies)
+    sizes: dict = field(default_factory=dict)  # sizes the caller's module names (trace/scope.py)
 
 
 def _shape(obj: Any) -> tuple | None:
@@ -134,7 +135,7 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
             args[names.index(name)] = value
 
     call = TrainingCall(method, site, model, loss=getattr(model, "loss", None))
-    call.names = caller_arrays()
+    call.names, call.sizes = caller_arrays(), caller_sizes()
     x, y = get("x"), get("y") if "y" in names else None
     sample_weight = kwargs.get("sample_weight")
     kind = _kind(x)
@@ -177,6 +178,17 @@ def caller_arrays() -> dict:
     except ValueError:  # a shallow stack
         return {}
     return arrays_in_frame(frame)
+
+
+def caller_sizes() -> dict[str, int]:
+    """The sizes the user's module names where the training call is made (trace/scope.py)."""
+    from shapedoctor.trace.scope import sizes_in_globals
+    from shapedoctor.trace.sites import user_frame
+
+    try:
+        return sizes_in_globals(user_frame(2))
+    except ValueError:  # a shallow stack
+        return {}
 
 
 def arrays_in_frame(frame) -> dict:

@@ -1,0 +1,125 @@
+"""Which of the user's own names may spell a new size in a fix, at a given line of their file.
+
+``trace/scope.py`` snapshots the sizes a script's module binds (``num_classes = 10``, ``len(chars)``
+of a 27-character list). A fix that sets ``units`` to 27 is written ``Dense(len(chars))`` only when
+the name is safe to use at that line and plainly means a size:
+
+* it is bound exactly once at module level, before the line (or the line is inside a function,
+  which runs later), and no function around the line binds it again (no shadowing);
+* the program reads it elsewhere (``len(chars)`` must appear as written), so it is a quantity the
+  program works with, not a leftover;
+* it is not a loop variable and not a training setting (a name given as ``epochs=``,
+  ``batch_size=``, ``verbose=``... or named like one): ``Dense(epochs)`` would run and mean nothing;
+* exactly one name qualifies: two names holding the same number leave the literal.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Keywords whose values are training settings, never layer sizes.
+_SETTING_KEYWORDS = frozenset({
+    "epochs", "batch_size", "verbose", "steps_per_epoch", "validation_steps", "validation_batch_size",
+    "patience", "seed", "random_state", "workers", "initial_epoch", "validation_freq", "max_queue_size",
+    "buffer_size", "steps", "n_splits", "n_jobs",
+})
+_SETTING_NAME = re.compile(r"epoch|batch|seed|verbose|patience|worker|buffer|iter|split|fold|random", re.I)
+
+
+@dataclass
+class _FileFacts:
+    module_bindings: dict[str, list[int]] = field(default_factory=dict)  # name -> lines bound at module level
+    loads: set[str] = field(default_factory=set)  # names read anywhere
+    len_calls: set[str] = field(default_factory=set)  # "len(name)" as written
+    settings: set[str] = field(default_factory=set)  # names passed as a training setting, or loop variables
+    functions: list[tuple[int, int, set[str]]] = field(default_factory=list)  # (first, last line, names bound)
+
+
+def size_expression(value: int, file: str | None, line: int | None, sizes: dict[str, int]) -> str | None:
+    """The user's expression for *value* usable at *file*:*line*, or None (then the literal is written)."""
+    if not sizes or not file or not line or isinstance(value, bool) or not isinstance(value, int):
+        return None
+    candidates = [expr for expr, v in sizes.items() if v == value]
+    if not candidates:
+        return None
+    facts = _facts(file, _source_text(file))
+    if facts is None:
+        return None
+    around = [names for first, last, names in facts.functions if first <= line <= last]
+    usable = [expr for expr in candidates if _usable(expr, line, facts, around)]
+    return usable[0] if len(usable) == 1 else None
+
+
+def _usable(expr: str, line: int, facts: _FileFacts, around: list[set[str]]) -> bool:
+    is_len = expr.startswith("len(")
+    name = expr[4:-1] if is_len else expr
+    bound = facts.module_bindings.get(name, [])
+    if len(bound) != 1 or (not around and bound[0] >= line):
+        return False
+    if any(name in names for names in around) or name in facts.settings or _SETTING_NAME.search(name):
+        return False
+    return expr in facts.len_calls if is_len else name in facts.loads
+
+
+def _source_text(file: str) -> str:
+    return "".join(linecache.getlines(file))
+
+
+@lru_cache(maxsize=16)
+def _facts(file: str, source: str) -> _FileFacts | None:
+    try:
+        tree = ast.parse(source, filename=file)
+    except (SyntaxError, ValueError):
+        return None
+    facts = _FileFacts()
+    _module_bindings(tree.body, facts)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            facts.loads.add(node.id)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" \
+                and len(node.args) == 1 and isinstance(node.args[0], ast.Name):
+            facts.len_calls.add(f"len({node.args[0].id})")
+        if isinstance(node, ast.Call):
+            facts.settings.update(kw.value.id for kw in node.keywords
+                                  if kw.arg in _SETTING_KEYWORDS and isinstance(kw.value, ast.Name))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            facts.settings.update(_target_names(node.target))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            bound = {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
+            body = node.body if isinstance(node.body, list) else []
+            for inner in (n for stmt in body for n in ast.walk(stmt)):
+                if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
+                    bound.add(inner.id)
+            facts.functions.append((node.lineno, node.end_lineno or node.lineno, bound))
+    return facts
+
+
+def _module_bindings(body: list[ast.stmt], facts: _FileFacts) -> None:
+    """Names bound by module-level statements (inside if/for/while/with/try blocks too, not in def/class)."""
+    for stmt in body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        targets: list[ast.AST] = []
+        if isinstance(stmt, ast.Assign):
+            targets = list(stmt.targets)
+        elif isinstance(stmt, (ast.AnnAssign, ast.AugAssign)):
+            targets = [stmt.target]
+        elif isinstance(stmt, (ast.For, ast.AsyncFor)):
+            targets = [stmt.target]
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+            targets = [item.optional_vars for item in stmt.items if item.optional_vars is not None]
+        for target in targets:
+            for name in _target_names(target):
+                facts.module_bindings.setdefault(name, []).append(stmt.lineno)
+        for block in ("body", "orelse", "finalbody"):
+            _module_bindings(getattr(stmt, block, []) or [], facts)
+        for handler in getattr(stmt, "handlers", []) or []:
+            _module_bindings(handler.body, facts)
+
+
+def _target_names(target: ast.AST) -> list[str]:
+    return [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]

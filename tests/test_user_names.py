@@ -1,0 +1,120 @@
+"""A new size is written with the user's own name for it (``Dense(len(chars))``, ``RepeatVector(timesteps)``)
+only when that name is safe and plainly a size; else the literal stays (repair/user_names.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from conftest import report_of
+
+from shapedoctor.repair.user_names import size_expression
+
+
+def _spell(tmp_path, source: str, value: int, line: int, sizes: dict) -> str | None:
+    script = tmp_path / "script.py"
+    script.write_text(textwrap.dedent(source))
+    return size_expression(value, str(script), line, sizes)
+
+
+BASE = """\
+    import numpy as np
+    chars = sorted(set("some text here"))
+    num_classes = 9
+    EPOCHS = 9
+    y = np.zeros((4, len(chars)))
+    model = build(num_classes)
+    model.fit(y, y, epochs=EPOCHS)
+    """
+
+
+def test_a_size_the_program_reads_is_spelled_with_its_name(tmp_path):
+    sizes = {"len(chars)": 10, "num_classes": 9, "EPOCHS": 9}
+    assert _spell(tmp_path, BASE, 10, 6, sizes) == "len(chars)"
+
+
+def test_a_training_setting_with_the_same_value_is_never_a_size(tmp_path):
+    # EPOCHS also holds 9 but is given as `epochs=`: num_classes is the one size name.
+    assert _spell(tmp_path, BASE, 9, 6, {"num_classes": 9, "EPOCHS": 9}) == "num_classes"
+    assert _spell(tmp_path, BASE, 9, 6, {"EPOCHS": 9}) is None
+
+
+def test_two_size_names_with_one_value_leave_the_literal(tmp_path):
+    source = BASE + "maxlen = 9\nprint(maxlen)\n"
+    assert _spell(tmp_path, source, 9, 9, {"num_classes": 9, "maxlen": 9}) is None
+
+
+def test_a_name_bound_after_the_line_or_shadowed_or_rebound_is_not_used(tmp_path):
+    source = """\
+        units = 8
+        def head(units):
+            return units
+        later = 5
+        counter = 3
+        counter += 1
+        for step in range(4):
+            print(step, later, counter)
+        """
+    assert _spell(tmp_path, source, 8, 3, {"units": 8}) is None  # a parameter shadows it inside head()
+    assert _spell(tmp_path, source, 5, 3, {"later": 5}) == "later"  # inside a def (runs later): a module name is fine
+    assert _spell(tmp_path, source, 5, 1, {"later": 5}) is None  # module code above its binding
+    assert _spell(tmp_path, source, 4, 8, {"counter": 4}) is None  # bound twice (+=)
+    assert _spell(tmp_path, source, 3, 8, {"step": 3}) is None  # a loop variable
+    assert _spell(tmp_path, source, 5, 8, {"later": 5}) == "later"
+
+
+def test_a_fix_is_written_with_the_users_name_and_runs(cli, tmp_path):
+    script = tmp_path / "chars.py"
+    script.write_text(textwrap.dedent("""\
+        import numpy as np
+        import keras
+        from keras import layers
+
+        text = "the quick brown fox jumps over the lazy dog and keeps running far away"
+        chars = sorted(set(text))
+        maxlen = 12
+        x = np.zeros((64, maxlen, len(chars)), dtype="float32")
+        y = np.zeros((64, len(chars)), dtype="float32")
+        y[:, 0] = 1.0
+
+        model = keras.Sequential([
+            keras.Input(shape=(maxlen, len(chars))),
+            layers.LSTM(32),
+            layers.Dense(maxlen, activation="softmax"),
+        ])
+        model.compile(optimizer="adam", loss="categorical_crossentropy")
+        model.fit(x, y, epochs=1, verbose=0)
+        """))
+    report = report_of(cli("run", "--json", script.name, cwd=tmp_path))
+    first = report["findings"][0]["fixes"][0]
+    assert first["verified"] and first["code"] == 'layers.Dense(len(chars), activation="softmax"),'
+    wrote = cli("run", "--no-traceback", "--write", script.name, cwd=tmp_path)
+    assert wrote.returncode == 0, wrote.stdout + wrote.stderr
+    assert 'layers.Dense(len(chars), activation="softmax"),' in script.read_text().splitlines()[14]
+    again = subprocess.run([sys.executable, script.name], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+
+
+def test_a_repeatvector_repeats_the_encoded_sequence_length_by_its_name(cli, tmp_path):
+    script = tmp_path / "autoencoder.py"
+    script.write_text(textwrap.dedent("""\
+        import numpy as np
+        import keras
+        from keras import layers
+
+        timesteps = 7
+        features = 3
+        x = np.random.rand(32, timesteps, features).astype("float32")
+
+        inputs = keras.Input(shape=(timesteps, features))
+        encoded = layers.LSTM(16)(inputs)
+        decoded = layers.LSTM(features, return_sequences=True)(encoded)
+        model = keras.Model(inputs, decoded)
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(x, x, epochs=1, verbose=0)
+        """))
+    report = report_of(cli("run", "--json", script.name, cwd=tmp_path))
+    codes = [f["code"] for f in report["findings"][0]["fixes"] if f["verified"]]
+    # Repeated once per encoded step (7, as the input), not once per unit of the next LSTM (3).
+    assert "decoded = layers.LSTM(features, return_sequences=True)(layers.RepeatVector(timesteps)(encoded))" in codes
