@@ -118,3 +118,27 @@ def test_a_repeatvector_repeats_the_encoded_sequence_length_by_its_name(cli, tmp
     codes = [f["code"] for f in report["findings"][0]["fixes"] if f["verified"]]
     # Repeated once per encoded step (7, as the input), not once per unit of the next LSTM (3).
     assert "decoded = layers.LSTM(features, return_sequences=True)(layers.RepeatVector(timesteps)(encoded))" in codes
+
+
+def test_units_feeding_a_reshape_are_spelled_as_the_reshape_spells_its_target(cli, tmp_path):
+    script = tmp_path / "tnet.py"
+    script.write_text(textwrap.dedent("""\
+        import numpy as np
+        import keras
+        from keras import layers
+
+        num_points = 32
+        num_features = 8
+
+        inputs = keras.Input(shape=(num_points, num_features))
+        h = layers.Conv1D(16, 1, activation="relu")(inputs)
+        h = layers.GlobalMaxPooling1D()(h)
+        h = layers.Dense(num_features, kernel_initializer="zeros")(h)
+        transform = layers.Reshape((num_features, num_features))(h)
+        out = layers.Dot(axes=(2, 1))([inputs, transform])
+        model = keras.Model(inputs, out)
+        """))
+    report = report_of(cli("run", "--json", script.name, cwd=tmp_path))
+    first = report["findings"][0]["fixes"][0]
+    assert first["verified"]
+    assert first["code"] == 'h = layers.Dense(num_features * num_features, kernel_initializer="zeros")(h)'

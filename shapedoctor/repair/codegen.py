@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import builtins
 import inspect
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -169,6 +170,13 @@ def _positional_params(cls: str) -> tuple[str, ...]:
         for p in sig.parameters.values()
         if p.name != "self" and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
     )
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return isinstance(ast.literal_eval(text), int)
+    except (ValueError, SyntaxError, TypeError):
+        return False
 
 
 def _literal(value) -> cst.BaseExpression:
@@ -443,11 +451,35 @@ class CodeWriter:
                         site.file if site else None, site.line if site else None)
         changes = _in_users_terms(info.call, spec.cls, edit.changes, spec.config,
                                   lambda node: self.index.code(site.file, node),
-                                  lambda value: size_expression(value, site.file, info.start, self.graph.named_sizes))
+                                  lambda value: size_expression(value, site.file, info.start, self.graph.named_sizes)
+                                  or self._reshaped_as(edit.layer, value))
         new = call_with_changes(info.call, spec.cls, changes)
         new_text = self.index.code(site.file, new)
         return Code(self._as_statement(site, info, new_text), site.file, info.start,
                     self._replace_call(site.file, info, new_text))
+
+    def _reshaped_as(self, layer: str, value: int) -> str | None:
+        """*value* spelled as the Reshape right after *layer* spells it, when its target is written
+        with the user's names and multiplies out to *value*: ``Dense(64)`` before
+        ``Reshape((num_features, num_features))`` -> ``Dense(num_features * num_features)``."""
+        for node in (n for n in self.graph.nodes if n.layer == layer):
+            for out in node.outputs:
+                for cons in self.graph.consumers(out):
+                    spec = self.graph.spec(cons)
+                    target = spec.config.get("target_shape") if spec is not None and spec.cls == "Reshape" else None
+                    if not target or not all(isinstance(d, int) and d > 0 for d in target) or math.prod(target) != value:
+                        continue
+                    info = self.index.layer_call(spec.created, ("Reshape",))
+                    node_arg = _argument_node(info.call, 0, "target_shape") if info is not None else None
+                    if not isinstance(node_arg, (cst.Tuple, cst.List)) or len(node_arg.elements) != len(target):
+                        continue
+                    texts = [self.index.code(spec.created.file, e.value) for e in node_arg.elements]
+                    if all(_is_number(t) for t in texts):
+                        return None  # a literal target: the literal product is as plain
+                    simple = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.Integer)
+                    return " * ".join(t if isinstance(e.value, simple) else f"({t})"
+                                      for t, e in zip(texts, node_arg.elements))
+        return None
 
     def _insert(self, edit: InsertLayer) -> Code:
         target = self.graph.node(edit.before)
