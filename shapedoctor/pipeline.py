@@ -77,7 +77,7 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         else:
             from shapedoctor.diagnosis.unrecorded import finding_from_exception_text
 
-            finding = finding_from_exception_text(exc)  # raised outside a recorded layer call
+            finding = finding_from_exception_text(exc, recorder)  # raised outside a recorded layer call
             if finding is not None:
                 found.append(finding)
     # Silent problems seen along the way (warnings), once each.

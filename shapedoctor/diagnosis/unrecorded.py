@@ -7,6 +7,14 @@ backend op. Such an exception escapes with no recorded failure to trace back, bu
 says what ``explain`` needs (the loss, the shapes, the user's own frame). This module gives
 it the same finding ``shapedoctor explain`` would give the pasted traceback, placed at the
 user's innermost frame, its fixes marked as not verified (no graph to replay them on).
+
+One case is answered better than from the text alone: the op received the batches of the data
+a ``fit``/``evaluate``/``predict`` call was given, unchanged (``tf.concat([generated, real])``
+inside a GAN's ``train_step``, real images (16, 28, 28) beside generated (16, 28, 28, 1)). Then
+the data is the root cause (the line that made it) and the data transforms that give the shape
+the op needs are written on the array the call was given; with no model clone to try them on,
+each is checked by running the patched script (``needs_proof``), and only a proven one is
+called verified.
 """
 
 from __future__ import annotations
@@ -23,6 +31,12 @@ NOT_VERIFIED_NOTE = ("read from the error text: the exception was raised outside
                      "suggestions, not verified")
 
 
+DATA_NOTE = ("the exception was raised outside a layer shapedoctor records (a custom training loop, a "
+             "train_step, a metric or a data pipeline) by an op that received the data as the program gave it: "
+             "the data fixes are checked by running the patched script, the others read from the error text are "
+             "suggestions, not verified")
+
+
 def user_traceback_text(exc: BaseException) -> str:
     """The traceback Python would print for *exc*, without shapedoctor's own frames."""
     te = traceback.TracebackException.from_exception(exc)
@@ -36,7 +50,7 @@ def user_traceback_text(exc: BaseException) -> str:
     return "".join(te.format())
 
 
-def finding_from_exception_text(exc: BaseException) -> Finding | None:
+def finding_from_exception_text(exc: BaseException, recorder=None) -> Finding | None:
     """The finding ``explain`` gives *exc*'s traceback text, or None when it is not a shape error it knows."""
     if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError, RecursionError)):
         return None
@@ -54,7 +68,13 @@ def finding_from_exception_text(exc: BaseException) -> Finding | None:
     _place_at_user_frame(finding, exc)
     for fix in finding.fixes:
         fix.verified = False
-    finding.explanation = (finding.explanation + " " if finding.explanation else "") + f"({NOT_VERIFIED_NOTE}.)"
+    data = _data_fixes(facts, exc, recorder)
+    note = NOT_VERIFIED_NOTE
+    if data is not None:
+        finding.culprit, fixes = data
+        finding.fixes = fixes + finding.fixes
+        note = DATA_NOTE
+    finding.explanation = (finding.explanation + " " if finding.explanation else "") + f"({note}.)"
     return finding
 
 
@@ -70,3 +90,43 @@ def _place_at_user_frame(finding: Finding, exc: BaseException) -> None:
     if place is None:
         place = finding.consumer = Place(kind="layer")
     place.file, place.line, place.code = site.file, site.line, site.code
+
+
+def _data_fixes(facts, exc: BaseException, recorder) -> tuple | None:
+    """(the data's place, proof-checked data fixes) when the failing op received the batches of
+    the array a training call was given, unchanged; else None."""
+    from shapedoctor.diagnosis.training import data_options
+    from shapedoctor.diagnosis.training_fixes import data_place
+    from shapedoctor.explain.text_fixes import shape_of
+    from shapedoctor.patch.apply import attach
+    from shapedoctor.report.model import FixReport
+    from shapedoctor.repair.codegen import argument_edit
+    from shapedoctor.repair.generators import shape_matches
+
+    call = next((c for c in reversed(getattr(recorder, "training_calls", None) or []) if c.error is exc), None)
+    x_shape = getattr(call, "x_shapes", None)
+    if call is None or call.site is None or not isinstance(x_shape, tuple) or not x_shape \
+            or not all(isinstance(d, int) for d in x_shape):
+        return None
+    got = shape_of(facts.received)
+    if got is None or tuple(got[1:]) != tuple(x_shape[1:]):
+        return None  # the op saw something the program computed, not the data as given
+    ndim = facts.details.get("expected_ndim")
+    want = next((w for w in map(shape_of, facts.shapes) if w is not None and len(w) == ndim
+                 and w[0] == got[0] and w != got), None) if ndim else None
+    if want is None:
+        want = (None,) * int(ndim) if ndim else None
+    if want is None:
+        return None
+    fixes = []
+    for how, shape, why in data_options((None,) + tuple(got[1:]), (None,) + tuple(want[1:])):
+        if how.startswith("np.expand_dims({v}, 0)") or not shape_matches(shape, (None,) + tuple(want[1:])):
+            continue  # the data has its samples axis: never one sample
+        code = argument_edit(call.site, 0, "x", how)
+        if code is None or not code.edits:
+            continue
+        fix = FixReport(f"{why[:1].upper() + why[1:]} of the data given to {call.method}: {how.format(v='x')}",
+                        code.code, code.file, code.line, verified=False, needs_proof=True,
+                        note="no layer raised this, so it is checked on the patched script instead (--diff)")
+        fixes.append(attach(fix, code.edits))
+    return (data_place(call), fixes) if fixes else None
