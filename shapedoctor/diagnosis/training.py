@@ -774,6 +774,8 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
                top: Any = None) -> Problem | None:
     import numpy as np
 
+    from shapedoctor.diagnosis import training_evidence as ev
+
     name = loss_name(loss)
     k = out[-1]
     layer = _output_layer(model, index)
@@ -781,8 +783,12 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
     shown = f"labels {format_shape(y_shape)} against output {format_shape(out)}"
     if name in CATEGORICAL and not _fits(tuple(y_shape[1:]), tuple(out[1:])):
         if _is_integer_like(sample) and (len(y_shape) == 1 or y_shape[-1] == 1) and len(out) == 2:
+            # Valid labels in the other encoding: the loss is the first thing to change (its fix ranks
+            # first, as the answers to this error say), the labels the second; unless the model already
+            # trained with this loss, on labels it accepted: then these labels are the odd ones.
+            labels_odd = ev.trained(model)
             prob = Problem("SD202", f"integer class labels {format_shape(y_shape)} used with {name} "
-                           f"(output {format_shape(out)})", "labels", expected=format_shape((None,) + tuple(out[1:])),
+                           f"(output {format_shape(out)})", "labels" if labels_odd else "loss", expected=format_shape((None,) + tuple(out[1:])),
                            received=format_shape(y_shape))
             prob.explanation = (f"`{name}` compares one-hot labels with the output, so y must be shaped like the "
                                 f"output, (N, {k}). These labels hold one integer class per sample. Either tell the "
@@ -792,6 +798,8 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
                            TrainingFix(f"one-hot encode the labels: keras.utils.to_categorical(y, {k})", "labels",
                                        transform="keras.utils.to_categorical({v}, " + str(k) + ")",
                                        apply=_to_categorical(k), cost=1)]
+            if labels_odd:
+                prob.fixes.reverse()
             return prob
         if len(out) > len(y_shape):
             return _extra_axes(out, y_shape, name, model, index, layer)
@@ -807,14 +815,17 @@ def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, i
         if len(core) < len(out) - 1:
             return _extra_axes(out, y_shape, name, model, index, layer)
         if len(y_shape) == len(out) and y_shape[-1] == k and k > 1 and _is_one_hot(sample):
-            prob = Problem("SD202", f"one-hot labels {format_shape(y_shape)} used with {name}", "labels",
-                           expected=f"{format_shape((None,))} or {format_shape((None, 1))}", received=format_shape(y_shape))
+            labels_odd = ev.trained(model)  # trained with this loss already: these labels are the odd ones
+            prob = Problem("SD202", f"one-hot labels {format_shape(y_shape)} used with {name}",
+                           "labels" if labels_odd else "loss", expected=f"{format_shape((None,))} or {format_shape((None, 1))}", received=format_shape(y_shape))
             prob.explanation = (f"`{name}` wants one integer class per sample, (N,) or (N, 1); these labels are "
                                 "one-hot rows. Use the categorical loss, or turn the rows back into class numbers.")
             prob.fixes += [TrainingFix("use the loss made for one-hot labels: categorical_crossentropy", "loss",
                                        loss="categorical_crossentropy", cost=1),
                            TrainingFix("turn one-hot rows into class numbers: np.argmax(y, -1)", "labels",
                                        transform="np.argmax({v}, -1)", apply=_np_apply("np.argmax({v}, -1)"), cost=1)]
+            if labels_odd:
+                prob.fixes.reverse()
             return prob
         largest = top if isinstance(top, int) else (int(np.max(y_arr)) if y_arr.size and _is_integer_like(sample) else None)
         if largest is not None and k and largest >= k:
