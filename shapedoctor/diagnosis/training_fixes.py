@@ -517,16 +517,17 @@ def call_place(call: TrainingCall) -> Place:
     return _place(call, "consumer", None, None)
 
 
-def data_place(call: TrainingCall) -> Place:
-    """Where the x of *call* was made: the last line above the call assigning the variable passed
-    as x (the call's own line when there is none), as the root cause of a data problem."""
+def data_place(call: TrainingCall, kind: str = "data") -> Place:
+    """Where the x (kind "data") or y (kind "labels") of *call* was made: the last line above the
+    call assigning the variable passed there (the call's own line when there is none), as the
+    root cause of a data or labels problem."""
     import linecache
 
     site = call.site
-    var = _argument(site, 0, "x")
+    var = _argument(site, 0, "x") if kind == "data" else _argument(site, 1, "y")
     line = _assignment_line(site, var) or (site.line if site else None)
     file = site.file if site else None
-    return Place("data", var, "data", file, line, linecache.getline(file, line).strip() or None if file and line else None)
+    return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() or None if file and line else None)
 
 
 def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place:

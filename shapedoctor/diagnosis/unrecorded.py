@@ -20,6 +20,7 @@ called verified.
 from __future__ import annotations
 
 import os
+import re
 import traceback
 
 from shapedoctor.report.model import Finding
@@ -32,9 +33,9 @@ NOT_VERIFIED_NOTE = ("read from the error text: the exception was raised outside
 
 
 DATA_NOTE = ("the exception was raised outside a layer shapedoctor records (a custom training loop, a "
-             "train_step, a metric or a data pipeline) by an op that received the data as the program gave it: "
-             "the data fixes are checked by running the patched script, the others read from the error text are "
-             "suggestions, not verified")
+             "train_step, a metric or a data pipeline) by an op that received the data or labels as the "
+             "program gave them: the fixes written on them are checked by running the patched script, the "
+             "others read from the error text are suggestions, not verified")
 
 
 def user_traceback_text(exc: BaseException) -> str:
@@ -72,7 +73,9 @@ def finding_from_exception_text(exc: BaseException, recorder=None) -> Finding | 
     note = NOT_VERIFIED_NOTE
     if data is not None:
         finding.culprit, fixes = data
-        finding.fixes = fixes + finding.fixes
+        made_by = {m.group(1) for f in fixes if (m := re.search(r"(\w+)\(", f.code.split("=", 1)[-1]))}
+        # The text's own version of a transform now written on the user's array is a duplicate.
+        finding.fixes = fixes + [f for f in finding.fixes if not any(f"{name}(" in f.code for name in made_by)]
         note = DATA_NOTE
     finding.explanation = (finding.explanation + " " if finding.explanation else "") + f"({note}.)"
     return finding
@@ -93,23 +96,46 @@ def _place_at_user_frame(finding: Finding, exc: BaseException) -> None:
 
 
 def _data_fixes(facts, exc: BaseException, recorder) -> tuple | None:
-    """(the data's place, proof-checked data fixes) when the failing op received the batches of
-    the array a training call was given, unchanged; else None."""
-    from shapedoctor.diagnosis.training import data_options
-    from shapedoctor.diagnosis.training_fixes import data_place
+    """(the data's or labels' place, proof-checked fixes) when the failing op received the batches
+    of the array a training call was given as x or y, unchanged; else None."""
+    call = next((c for c in reversed(getattr(recorder, "training_calls", None) or []) if c.error is exc), None)
+    if call is None or call.site is None:
+        return None
     from shapedoctor.explain.text_fixes import shape_of
+
+    got = shape_of(facts.received)
+    if got is None:
+        return None
+    return _x_fixes(facts, call, got) or _y_fixes(facts, call, got, exc)
+
+
+def _as_given(shape, got: tuple) -> bool:
+    """*got* is a batch of an array of *shape* (all axes after the first equal): the op saw it unchanged."""
+    return isinstance(shape, tuple) and bool(shape) and all(isinstance(d, int) for d in shape) \
+        and len(got) == len(shape) and tuple(got[1:]) == tuple(shape[1:])
+
+
+def _proof_fix(call, position: int, keyword: str, how: str, title: str):
     from shapedoctor.patch.apply import attach
     from shapedoctor.report.model import FixReport
     from shapedoctor.repair.codegen import argument_edit
+
+    code = argument_edit(call.site, position, keyword, how)
+    if code is None or not code.edits:
+        return None
+    fix = FixReport(title, code.code, code.file, code.line, verified=False, needs_proof=True,
+                    note="no layer raised this, so it is checked on the patched script instead (--diff)")
+    return attach(fix, code.edits)
+
+
+def _x_fixes(facts, call, got: tuple) -> tuple | None:
+    """The data lacks (or has) an axis the op needs: numpy transforms of x giving it that rank."""
+    from shapedoctor.diagnosis.training import data_options
+    from shapedoctor.diagnosis.training_fixes import data_place
+    from shapedoctor.explain.text_fixes import shape_of
     from shapedoctor.repair.generators import shape_matches
 
-    call = next((c for c in reversed(getattr(recorder, "training_calls", None) or []) if c.error is exc), None)
-    x_shape = getattr(call, "x_shapes", None)
-    if call is None or call.site is None or not isinstance(x_shape, tuple) or not x_shape \
-            or not all(isinstance(d, int) for d in x_shape):
-        return None
-    got = shape_of(facts.received)
-    if got is None or tuple(got[1:]) != tuple(x_shape[1:]):
+    if not _as_given(call.x_shapes, got):
         return None  # the op saw something the program computed, not the data as given
     ndim = facts.details.get("expected_ndim")
     want = next((w for w in map(shape_of, facts.shapes) if w is not None and len(w) == ndim
@@ -118,15 +144,41 @@ def _data_fixes(facts, exc: BaseException, recorder) -> tuple | None:
         want = (None,) * int(ndim) if ndim else None
     if want is None:
         return None
+    target = (None,) + tuple(want[1:])
     fixes = []
-    for how, shape, why in data_options((None,) + tuple(got[1:]), (None,) + tuple(want[1:])):
-        if how.startswith("np.expand_dims({v}, 0)") or not shape_matches(shape, (None,) + tuple(want[1:])):
+    for how, shape, why in data_options((None,) + tuple(got[1:]), target):
+        if how.startswith("np.expand_dims({v}, 0)") or not shape_matches(shape, target):
             continue  # the data has its samples axis: never one sample
-        code = argument_edit(call.site, 0, "x", how)
-        if code is None or not code.edits:
-            continue
-        fix = FixReport(f"{why[:1].upper() + why[1:]} of the data given to {call.method}: {how.format(v='x')}",
-                        code.code, code.file, code.line, verified=False, needs_proof=True,
-                        note="no layer raised this, so it is checked on the patched script instead (--diff)")
-        fixes.append(attach(fix, code.edits))
+        fix = _proof_fix(call, 0, "x", how, f"{why[:1].upper() + why[1:]} of the data given to {call.method}: "
+                                            f"{how.format(v='x')}")
+        if fix is not None:
+            fixes.append(fix)
     return (data_place(call), fixes) if fixes else None
+
+
+def _y_fixes(facts, call, got: tuple, exc: BaseException) -> tuple | None:
+    """Labels reached a loss unchanged in the other encoding or shape than the output: the label
+    transforms ``run`` offers for a compiled loss (to_categorical, argmax, ...), on the y given."""
+    from shapedoctor.diagnosis.training import _check_one
+    from shapedoctor.diagnosis.training_fixes import data_place
+    from shapedoctor.explain.text_fixes import shape_of
+    from shapedoctor.messages import hints
+
+    if facts.family != "SD202" or not _as_given(call.y_shapes, got) or call.y is None:
+        return None
+    out = shape_of(facts.details.get("output_shape")) or next(
+        (w for w in map(shape_of, facts.shapes) if w is not None and w != got and w and w[0] == got[0]), None)
+    loss = facts.loss or hints.loss(user_traceback_text(exc))
+    if out is None or not loss:
+        return None
+    try:
+        prob = _check_one((None,) + tuple(out[1:]), call.y, call.y_shapes, loss, call.model, 0)
+    except Exception:  # noqa: BLE001 - evidence only: a label check that cannot run gives no fix
+        return None
+    fixes = []
+    for tf in (prob.fixes if prob is not None else []):
+        if tf.kind == "labels" and tf.transform and not tf.whole:
+            fix = _proof_fix(call, 1, "y", tf.transform, tf.title)
+            if fix is not None:
+                fixes.append(fix)
+    return (data_place(call, "labels"), fixes) if fixes else None
