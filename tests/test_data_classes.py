@@ -262,3 +262,19 @@ def test_one_label_array_is_right_when_only_one_output_has_a_loss():
     x, y = np.zeros((16, 6), "float32"), np.zeros((16,), "int32")
     model.fit(x, y, epochs=1, verbose=0)  # Keras accepts it
     assert shapedoctor.diagnose(model, x, y).findings == []
+
+
+@pytest.mark.parametrize("sizes, family, code", [
+    ("'x' sizes: " + ", ".join(["40"] * 6) + "\n'y' sizes: 6", "SD201", "x = np.asarray(x)"),
+    ("'x' sizes: 6\n'y' sizes: " + ", ".join(["1"] * 6), "SD203", "y = np.asarray(y)"),
+])
+def test_a_cardinality_text_listing_one_size_per_sample_is_a_list_of_samples(sizes, family, code):
+    text = "ValueError: Data cardinality is ambiguous. Make sure all arrays contain the same number of samples." + sizes
+    finding = diagnose_text(text).findings[0]
+    assert finding.id == family and finding.fixes[0].code == code
+
+
+def test_a_cardinality_text_of_two_splits_is_not_a_list_of_samples():
+    text = "ValueError: Data cardinality is ambiguous. Make sure all arrays contain the same number of samples.'x' sizes: 600\n'y' sizes: 100"
+    finding = diagnose_text(text).findings[0]
+    assert finding.id == "SD203" and "asarray" not in " ".join(f.code or "" for f in finding.fixes)

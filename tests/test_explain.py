@@ -470,9 +470,22 @@ TEXT_CANNOT_TELL = {
     "t092_targets_stacked_as_rows": "the cardinality text gives the counts 100 and 3, not the labels' (3, 100) shape",
     "t093_fit_training_images_with_test_labels": "the text gives 600 vs 100 samples; that y_train pairs with "
                                                  "x_train is only in the script's scope",
+    "t105_fit_object_array_of_image_arrays": "'Invalid dtype: object' is the same for ragged token lists and for an "
+                                             "object array of equal images; only the data tells",
+    "t106_stateful_lstm_samples_not_multiple_of_batch": "the text shows a [5, 16] vs [8, 16] broadcast, not that the "
+                                                        "model is stateful with a fixed batch of 8",
+    "t107_tfdata_validation_dataset_not_batched": "the text shows one sample reaching the model, not that it came from "
+                                                  "the validation dataset (explain batches the dataset)",
+    "t108_predict_one_colour_image_without_batch_axis": "(32, 50, 3) against (None, 50, 50, 3): Keras batched the "
+                                                        "image's rows; that it is one image is only in the script",
+    "t110_two_input_predict_nested_python_lists": "the text shows a nested list, not that the model has two inputs",
+    "t111_onehot_features_narrower_at_predict": "3 against 5 features: the text cannot tell that to_categorical left "
+                                                "out num_classes",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {
+    "t106_stateful_lstm_samples_not_multiple_of_batch": ("SD202", "the text is a loss broadcast of 5 vs 8 rows; run "
+                                                         "saw the stateful model's fixed batch of 8 (SD203)"),
     "t073_lstm_input_shape_samples_and_steps": ("SD102", "the text is an LSTM cell's MatMul on 8 vs 15 features; run "
                                                 "saw the declared (200, 15) start with the data's 200 samples (SD201)"),
     "c047_bidirectional_encoder_states_into_decoder": ("SD102", "the text is an LSTM cell's MatMul on 128 vs 64 state "

@@ -151,10 +151,25 @@ def check(call: TrainingCall) -> list[Problem]:
     problems += _check_inputs(call, model)
     if not problems:
         from shapedoctor.diagnosis.training_sequences import embedding_ids
+        from shapedoctor.diagnosis.training_validation import unbatched_validation
 
         problems += embedding_ids(call, model)
+        unbatched = unbatched_validation(call, model)
+        if unbatched is not None:
+            return problems + [unbatched]
     if call.method in ("predict", "predict_on_batch"):
         return problems
+    if not problems:
+        from shapedoctor.diagnosis.training_sequences import plain_labels
+
+        listed = plain_labels(call, model)
+        if listed is not None:
+            return [listed]
+        from shapedoctor.diagnosis.training_stateful import batch_remainder
+
+        remainder = batch_remainder(call, model)
+        if remainder is not None:
+            return [remainder]
     problems += _check_counts(call)
     if not problems:
         problems += _check_labels(call, model)
@@ -165,9 +180,10 @@ def check(call: TrainingCall) -> list[Problem]:
 # -- data vs inputs ----------------------------------------------------------------------
 def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
     from shapedoctor.diagnosis.training_sequences import object_data, plain_list, ragged
-    from shapedoctor.diagnosis.training_structure import missing_inputs
+    from shapedoctor.diagnosis.training_structure import listed_inputs, missing_inputs
 
-    special = ragged(call, model) or plain_list(call, model) or object_data(call, model) or missing_inputs(call, model)
+    special = (ragged(call, model) or plain_list(call, model) or object_data(call, model)
+               or missing_inputs(call, model) or listed_inputs(call, model))
     if special is not None:
         return [special]
     declared = model_inputs(model)
@@ -227,6 +243,9 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
     padded = ev.pad_like_training(call, want, got)
     if padded is not None:
         prob.fixes.append(padded)
+    from shapedoctor.diagnosis.training_onehot import onehot_features
+
+    onehot_features(call, prob, want, got)
     for how, shape, why in data_options(got, want):
         if shape_matches(shape, want):
             prob.fixes.append(TrainingFix(f"{why}: {how.format(v='x')}", "data", transform=how,

@@ -142,7 +142,7 @@ def sample_head(value: Any, whole: bool, current: Any, index: int, n: int = 8) -
 def _structure_head(value: Any, n: int) -> Any:
     from shapedoctor.trace.training import sample_head as head
 
-    return head(value, min(n, 8))
+    return head(value, n)
 
 
 @dataclass
@@ -186,6 +186,8 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
         original = _item(original, prob.output_index)
     before = [shape_of(a) for a in _flat(original)]
     after = [shape_of(a) for a in _flat(full)]
+    if len(before) > 1 and len(after) == 1 and len(set(before)) == 1 and before[0] is not None:
+        before = [(len(before),) + before[0]]  # samples gathered in a list, stacked: one sample per item
     if fix.counts_to is not None:
         checks.record("keeps_data", *inv.few_samples_dropped(_full_count(original), fix.counts_to))
     if fix.counts_to is None and fix.transform != "{v}.batch(32)":
@@ -201,6 +203,8 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
         return
     other = call.x_ref if fix.kind == "labels" else call.y_ref
     n_changed, n_other = _full_count(full), _full_count(other)
+    if fix.counts_to is not None and n_other is not None:  # a count fix trims the other side to the same count
+        n_other = min(n_other, fix.counts_to)
     checks.record("samples", *inv.paired(n_changed, n_other))
 
 
@@ -225,6 +229,8 @@ def _loss_invariant(loss: Any, y_shape: tuple | None, out: tuple | None) -> tupl
 
 def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -> Verdict:
     """Apply *fix* to a clone (or to copies of the data), check the invariants, run one step on the user's samples."""
+    from shapedoctor.diagnosis.training_stateful import fixed_batch
+
     x, y, loss = call.x, call.y, call.loss
     checks = Checks()
     try:
@@ -242,17 +248,26 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                 _own_checks(fix, full, checks)
                 y = sample_head(full, fix.whole, y, prob.output_index)
                 model = _clone(call.model)
+            elif fix.kind == "data" and prob.extra_where == "validation":  # one validation element, batched
+                vx, vy = call.validation_element
+                x, y = fix.apply(vx), None if vy is None else fix.apply(vy)
+                model = _clone(call.model)
             elif fix.kind == "data":
                 if fix.apply is None:
                     return Verdict(False, checks=checks)
                 full = fix.apply(call.x_ref if fix.whole else _item(call.x_ref, prob.output_index))
                 _data_invariants(call, prob, fix, full, checks)
                 _own_checks(fix, full, checks)
-                x = sample_head(full, fix.whole, x, prob.output_index)
+                # A model built for one batch size (a stateful RNN) takes exactly that many samples.
+                rows = fixed_batch(call.model) or 8
+                x = sample_head(full, fix.whole, x if rows == 8 else _structure_head(call.x_ref, rows),
+                                prob.output_index, rows)
+                if rows != 8 and call.y_ref is not None:
+                    y = _structure_head(call.y_ref, rows)
                 if fix.transform == "{v}.batch(32)":
                     y = None if y is None else _np(y)[None]
                 elif fix.counts_to is not None:
-                    y = _structure_head(call.y_ref, fix.counts_to)
+                    y = _structure_head(call.y_ref, min(fix.counts_to, rows))
                 model = _clone(call.model)
             else:
                 model = _edited_model(call, fix, recorder)
@@ -553,7 +568,12 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
             # Labels from a dataset/generator object: the compiled loss is the line to look at.
             _code, f, line, _edits = _compile_code(call, "?")
             return Place("loss", None, "compile", f, line, None)
-        if prob.extra_where == "argument":
+        if prob.extra_where == "validation" and kind == "data":
+            from shapedoctor.diagnosis.training_validation import validation_place
+
+            var, line = validation_place(call)
+            line = line or (site.line if site else None)
+        elif prob.extra_where == "argument":
             line = site.line if site else None  # the order of the arguments is the problem
         else:
             line = _assignment_line(site, var, counts=prob.family == "SD203") or (site.line if site else None)
@@ -576,6 +596,8 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
     from shapedoctor.diagnosis.training import _flat
 
     xs = _flat(call.x_shapes)
+    if prob.extra_where == "validation" and call.validation_element is not None:  # the validation element
+        xs = [tuple(getattr(call.validation_element[0], "shape", ()))]
     xp = _place(call, "data", prob, recorder)
     for shape in xs:
         steps.append(PathStep(xp.layer or "x", "data", format_shape(shape), xp.file, xp.line,

@@ -8,6 +8,10 @@ one-hot width follows the data, not the task:
 * a split that lacks the top classes (a validation set, a small substitute set) gives fewer
   columns than the model's k outputs: ``to_categorical(y, num_classes=k)``.
 
+The same holds for one-hot *features*: new data encoded with ``to_categorical(ids)`` where only
+the first categories occur is narrower than the input the model was trained on; the fix is
+``to_categorical(ids, num_classes=k)`` with k the declared width, where the data is made.
+
 Resizing the output layer to the labels' width (what Keras's message suggests) would add a class
 no sample has, or drop classes the model was built for. The rule fires only when the labels line
 calls ``to_categorical`` without ``num_classes`` and every label row is one-hot; the fix rewrites
@@ -106,3 +110,51 @@ def _one_hot_over(labels: Any, k: int) -> tuple[bool, str]:
     if arr.ndim != 2 or arr.shape[-1] != k or not _is_one_hot(arr):
         return False, f"labels {arr.shape} are not one-hot rows over {k} classes"
     return True, ""
+
+
+def onehot_features(call: Any, prob: Problem, want: tuple, got: tuple) -> None:
+    """One-hot data narrower than the declared input, made by ``to_categorical`` without ``num_classes``
+    (a batch of new samples in which the last categories do not occur): encode over all of them."""
+    import linecache
+
+    import numpy as np
+
+    from shapedoctor.diagnosis.training import _flat
+    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+
+    if len(want) != 2 or len(got) != 2 or not isinstance(want[-1], int) or call.site is None or got[-1] >= want[-1]:
+        return
+    xs = _flat(call.x_ref)
+    if len(xs) != 1:
+        return
+    try:
+        x = np.asarray(xs[0])
+    except Exception:  # noqa: BLE001 - not array-like
+        return
+    if x.ndim != 2 or not x.size or not _is_one_hot(x):
+        return
+    site, k = call.site, want[-1]
+    line = _assignment_line(site, _argument(site, 0, "x"))
+    node = _to_categorical_at(site.file, line) if line else None
+    if node is None or len(node.args) > 1 or any(kw.arg == "num_classes" for kw in node.keywords):
+        return
+    text = linecache.getline(site.file, line)
+    if not text.isascii():
+        return  # ast columns count bytes; keep to lines where bytes and characters agree
+    call_text = text[node.col_offset:node.end_col_offset]
+    new_call = call_text[:-1].rstrip() + f", num_classes={k})"
+    new_line = text.rstrip("\n").replace(call_text, new_call, 1)
+    prob.explanation += (f" The data is one-hot: to_categorical (without num_classes) made one column per category "
+                         f"up to the largest one present, {got[-1]}, while the model takes {k}. Encode over all {k} "
+                         "categories where the data is made.")
+
+    def apply(value, k=k):
+        value = np.asarray(value, dtype="float32")
+        return np.pad(value, ((0, 0), (0, k - value.shape[-1])))
+
+    for fix in prob.fixes:
+        fix.cost += 1
+    prob.fixes.insert(0, TrainingFix(f"one-hot encode over all {k} categories: to_categorical(..., num_classes={k})",
+                                     "data", apply=apply, cost=1,
+                                     line_edit=(line, node.col_offset, node.end_col_offset, new_call,
+                                                new_line.strip())))

@@ -96,24 +96,102 @@ def ragged(call: Any, model: Any) -> Problem | None:
     return prob
 
 
+def stacked_shape(items: Any) -> tuple | None:
+    """The shape of one array made of *items* when they are two or more samples of one shape.
+
+    *items* is a Python list/tuple, or a 1-D object array, whose elements are numeric arrays (or
+    lists of numbers) all of the same shape: samples gathered one at a time (``features.append(img)``)
+    or cells of a DataFrame column. ``None`` for anything else (a ragged collection, mixed
+    elements, a single item)."""
+    import numpy as np
+
+    if isinstance(items, np.ndarray):
+        if items.dtype != object or items.ndim != 1:
+            return None
+    elif not isinstance(items, (list, tuple)):
+        return None
+    if len(items) < 2:
+        return None
+    shapes = set()
+    for item in items:
+        if isinstance(item, np.ndarray):
+            if item.dtype.kind not in "biuf":
+                return None
+            shapes.add(item.shape)
+        elif _is_sequence(item):
+            shapes.add((len(item),))
+        else:
+            return None
+        if len(shapes) > 1:
+            return None
+    return (len(items),) + shapes.pop()
+
+
 def plain_list(call: Any, model: Any) -> Problem | None:
-    """A Python list of equal-length sequences for a single-input model: one array, not a list of inputs."""
+    """Samples of one shape gathered in a Python list (or an object array) for a single-input model.
+
+    Keras 3 reads a list as one array per model input ('Data cardinality is ambiguous: x sizes: 40,
+    40, ...') and refuses an object array ('Invalid dtype: object'). The fix stacks the samples into
+    one array, the idiom of the answers: ``np.asarray(x)`` for a list, ``np.stack(x)`` for an object
+    array (``np.asarray`` would keep its dtype object)."""
     import numpy as np
 
     x = call.x_ref
-    if call.batched or len(model_inputs(model)) > 1 or not isinstance(x, (list, tuple)) or len(x) < 2:
+    if call.batched or len(model_inputs(model)) > 1:
         return None
-    if not all(_is_sequence(i) for i in x) or len({len(i) for i in x}) != 1:
+    shape = stacked_shape(x)
+    if shape is None or (isinstance(x, np.ndarray) and len(shape) < 2):
         return None
-    shape = (len(x), len(x[0]))
-    prob = Problem("SD201", f"x is a Python list of {shape[0]} sequences of {shape[1]} values, not one array",
+    as_object = isinstance(x, np.ndarray)
+    rows = len(shape) == 2 and not any(isinstance(i, np.ndarray) for i in x)
+    what = ("an object array" if as_object else "a Python list") + f" of {shape[0]} " + (
+        f"sequences of {shape[1]} values" if rows else f"arrays of shape {format_shape(shape[1:])}")
+    prob = Problem("SD201", f"x is {what}, not one array",
                    "data", expected=format_shape((None,) + tuple(model_inputs(model)[0][1:])),
-                   received=f"a list of {shape[0]} lists")
+                   received=f"{shape[0]} samples of {format_shape(shape[1:])} in " + (
+                       "an object array" if as_object else "a list"))
     prob.explanation = ("Keras 3 takes the data as one array (or a list with one array per model input); a list of "
-                        "rows is read as that many inputs ('Unrecognized data type', 'Data cardinality is "
-                        "ambiguous'). Stack the rows into one array.")
-    prob.fixes.append(TrainingFix("stack the rows into one array: np.asarray(x)", "data", whole=True,
-                                  transform="np.asarray({v})", apply=lambda v: np.asarray(v), cost=1))
+                        "samples is read as that many inputs ('Unrecognized data type', 'Data cardinality is "
+                        "ambiguous'), an array of Python objects cannot be converted ('Invalid dtype: object'). "
+                        f"Stack the samples into one array of shape {format_shape(shape)}.")
+    if as_object:
+        prob.fixes.append(TrainingFix("stack the samples into one array: np.stack(x)", "data", whole=True,
+                                      transform="np.stack({v})", apply=lambda v: np.stack(list(v)), cost=1))
+    else:
+        title = "stack the rows into one array" if rows else "stack the samples into one array"
+        prob.fixes.append(TrainingFix(f"{title}: np.asarray(x)", "data", whole=True,
+                                      transform="np.asarray({v})", apply=lambda v: np.asarray(v), cost=1))
+    return prob
+
+
+def plain_labels(call: Any, model: Any) -> Problem | None:
+    """Labels of one shape gathered in a Python list (or an object array) for a single-output model.
+
+    Keras reads a list of labels as one array per model output, so each per-sample label becomes
+    an 'output' of one sample ('Data cardinality is ambiguous: y sizes: 1, 1, 1, ...'). The fix
+    stacks them where they are passed: ``np.asarray(y)`` (``np.stack(y)`` for an object array)."""
+    import numpy as np
+
+    from shapedoctor.diagnosis.training import model_outputs
+
+    y = call.y_ref
+    if call.batched or y is None or len(model_outputs(model)) != 1:
+        return None
+    shape = stacked_shape(y)
+    if shape is None:
+        return None
+    as_object = isinstance(y, np.ndarray)
+    where = "an object array" if as_object else "a Python list"
+    prob = Problem("SD203", f"y is {where} of {shape[0]} labels of shape {format_shape(shape[1:])}, not one array",
+                   "labels", expected=f"one array of {shape[0]} labels",
+                   received=f"{shape[0]} labels of {format_shape(shape[1:])} in {where[2:] if not as_object else where}")
+    prob.explanation = ("Keras takes the labels of a single-output model as one array; a list is read as one array "
+                        "per model output, so every per-sample label counts as a separate output of one sample "
+                        "('Data cardinality is ambiguous'). Stack the labels into one array of shape "
+                        f"{format_shape(shape)}.")
+    stack = "np.stack({v})" if as_object else "np.asarray({v})"
+    prob.fixes.append(TrainingFix(f"stack the labels into one array: {stack.format(v='y')}", "labels", whole=True,
+                                  transform=stack, apply=lambda v: np.stack(list(v)), cost=1))
     return prob
 
 

@@ -95,6 +95,40 @@ def missing_inputs(call: Any, model: Any) -> Problem | None:
     return _one_array_each(prob, call, _assign(call, declared, names, call.x_ref, _compatible), names, "input")
 
 
+def listed_inputs(call: Any, model: Any) -> Problem | None:
+    """One Python list (of numbers, or of rows of numbers) per input of a several-input model.
+
+    Keras 3 converts each input with NumPy rules only for arrays; nested Python lists as in
+    ``model.predict([[token_ids], [segment_ids]])`` end in 'Unrecognized data type'. The fix, the
+    idiom of such answers, makes each list an array where it is passed:
+    ``model.predict([np.array([token_ids]), np.array([segment_ids])])``."""
+    import numpy as np
+
+    from shapedoctor.trace.training import is_row_list
+
+    declared, x = model_inputs(model), call.x_ref
+    if len(declared) < 2 or call.batched or not isinstance(x, (list, tuple)) or len(x) != len(declared):
+        return None
+    listed = [i for i, item in enumerate(x) if isinstance(item, list) and is_row_list(item)]
+    if not listed or any(shape_of(item) is None and i not in listed for i, item in enumerate(x)):
+        return None
+    names = _input_names(model)
+    shown = ", ".join(names[i] if i < len(names) else f"input {i}" for i in listed)
+    prob = Problem("SD201", f"{'inputs' if len(listed) > 1 else 'input'} {shown} given as Python lists, not arrays",
+                   "data", expected=", ".join(format_shape(s) for s in declared),
+                   received=", ".join("a list" if i in listed else format_shape(shape_of(v)) for i, v in enumerate(x)))
+    prob.extra_where = "argument"
+    prob.explanation = ("Keras 3 takes each input of a several-input model as an array (or tensor); a nested Python "
+                        "list is not converted ('Unrecognized data type'). Make each list an array where it is "
+                        "passed, with its batch axis: np.array([ids]) for one sample.")
+    new = "[" + ", ".join(("np.array({%d})" % i) if i in listed else "{%d}" % i for i in range(len(x))) + "]"
+    prob.fixes.append(TrainingFix("make each input list an array: np.array(...)", "data", whole=True, cost=1,
+                                  apply=lambda xs, listed=listed: [np.asarray(v) if i in listed else v
+                                                                   for i, v in enumerate(xs)],
+                                  rewrite_argument=new))
+    return prob
+
+
 def _fits_output(out: tuple, labels: tuple) -> bool:
     if not labels:
         return False

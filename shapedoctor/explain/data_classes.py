@@ -58,6 +58,21 @@ def rows_list(f: ErrorFacts) -> Advice:
                   cannot_tell="The text does not show where the list was built.")
 
 
+def samples_list(f: ErrorFacts) -> Advice:
+    side = f.details["list_of_samples"]
+    count = len(f.details["sizes"][side])
+    what = "data" if side == "x" else "labels"
+    message = f"the {what} ({side}) is a Python list of {count} per-sample arrays, not one array"
+    explanation = (f"Keras reads a list as one array per model {'input' if side == 'x' else 'output'}, so each of the "
+                   f"{count} samples counted as a separate {'input' if side == 'x' else 'output'} of "
+                   f"{f.details['sizes'][side][0]} rows. Stack the {'samples' if side == 'x' else 'labels'} into one "
+                   "array. " + _rule(f))
+    title = "stack the samples into one array: np.asarray(x)" if side == "x" else \
+        "stack the labels into one array: np.asarray(y)"
+    return Advice(message, explanation, [_fix(title, f"{side} = np.asarray({side})")], culprit=Place(kind=what),
+                  cannot_tell="The text does not show where the list was built.")
+
+
 def embedding_ids(f: ErrorFacts) -> Advice:
     value, rows = f.details["max_id"], f.details["input_dim"]
     who = f"Embedding `{f.layer}`" if f.layer else "the Embedding"
@@ -122,6 +137,8 @@ def label_codes(f: ErrorFacts) -> Optional[Advice]:
 def special_advice(facts: ErrorFacts) -> Optional[Advice]:
     """The advice for these data slips, or None when *facts* are none of them."""
     d = facts.details
+    if d.get("list_of_samples"):
+        return samples_list(facts)
     if facts.family == "SD201" and d.get("list_of_rows"):
         return rows_list(facts)
     if facts.family == "SD201" and d.get("ragged"):

@@ -19,9 +19,9 @@ from shapedoctor.messages.normalize import Block
 from shapedoctor.messages.registry import recognizer
 
 _CARD = lazy(r"Data cardinality is ambiguous")
-_SIZES = lazy(r"^\s{0,8}'?(x|y|sample_weight)'? sizes: ([\d, ]{1,200})$", re.M)
+_SIZES = lazy(r"^\s{0,8}'?(x|y|sample_weight)'? sizes: ([\d, ]{1,20000})$", re.M)
 # Keras 3 glues the first sizes line to the sentence before it.
-_SIZES_GLUED = lazy(r"samples\.'?(x|y|sample_weight)'? sizes: ([\d, ]{1,200})$", re.M)
+_SIZES_GLUED = lazy(r"samples\.'?(x|y|sample_weight)'? sizes: ([\d, ]{1,20000})$", re.M)
 
 
 def _ints(text: str) -> list[int]:
@@ -38,14 +38,25 @@ def cardinality(block: Block):
         sizes.setdefault(s.group(1), _ints(s.group(2)))
     parts = [f"{k}: {', '.join(str(n) for n in v)}" for k, v in sizes.items()]
     dialect = "tf.keras" if "ambiguous:" in block.text else "keras3"
+    listed = _list_of_samples(sizes)
     return ErrorFacts(
-        family="SD203",
+        family="SD201" if listed == "x" else "SD203",
         key_line=line_at(block.text, m.start()),
         expected="the same number of samples in x and y",
         received=", ".join(parts) or None,
         dialect=dialect,
-        details={"sizes": sizes},
+        details={"sizes": sizes, "list_of_samples": listed} if listed else {"sizes": sizes},
     )
+
+
+def _list_of_samples(sizes: dict[str, list[int]]) -> str | None:
+    """"x" or "y" when that side lists one equal size per sample of the other side: a Python list of
+    per-sample arrays, which Keras read as one array per model input (output)."""
+    for side, other in (("x", "y"), ("y", "x")):
+        many, one = sizes.get(side) or [], sizes.get(other) or []
+        if len(many) >= 2 and len(set(many)) == 1 and len(one) == 1 and one[0] == len(many):
+            return side
+    return None
 
 
 _SAMPLES = lazy(

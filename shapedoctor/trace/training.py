@@ -37,6 +37,7 @@ class TrainingCall:
     y_ref: Any = None
     y_max: Any = None  # largest label value over ALL labels (same structure as y), for class-range checks
     validation: Any = None  # (x_shapes, y_shapes) of validation_data, when given as arrays
+    validation_element: Any = None  # (x, y) of the first element of a tf.data validation_data, as NumPy
     outputs_seen: list = field(default_factory=list)  # output shapes of the model's calls during this one
     names: dict = field(default_factory=dict)  # the caller's array variables by name (references, no copies)
     sizes: dict = field(default_factory=dict)  # sizes the caller's module names (trace/scope.py)
@@ -159,8 +160,21 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
     vd = kwargs.get("validation_data")
     if isinstance(vd, (tuple, list)) and len(vd) >= 2 and _kind(vd[0]) == "array":
         call.validation = (_structure(vd[0], _shape), _structure(vd[1], _shape))
+    elif _kind(vd) == "dataset":
+        call.validation_element = _first_element(vd)
     call.sample_weight = sample_head(sample_weight) if sample_weight is not None else None
     return call, tuple(args), kwargs
+
+
+def _first_element(dataset: Any) -> tuple | None:
+    """The (x, y) of a dataset's first element as NumPy, peeked at without consuming the dataset."""
+    import numpy as np
+
+    try:
+        vx, vy, _ = _split_batch(next(iter(dataset.take(1))))
+        return _structure(vx, np.asarray), None if vy is None else _structure(vy, np.asarray)
+    except Exception:  # noqa: BLE001 - an empty or failing pipeline: Keras will say so itself
+        return None
 
 
 MAX_NAMES = 200  # array variables kept from the caller's frame
