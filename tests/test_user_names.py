@@ -142,3 +142,23 @@ def test_units_feeding_a_reshape_are_spelled_as_the_reshape_spells_its_target(cl
     first = report["findings"][0]["fixes"][0]
     assert first["verified"]
     assert first["code"] == 'h = layers.Dense(num_features * num_features, kernel_initializer="zeros")(h)'
+
+
+def test_an_input_shape_written_with_names_gets_the_new_shape_in_names(cli, tmp_path):
+    script = tmp_path / "lstm.py"
+    script.write_text(textwrap.dedent("""\
+        import numpy as np
+        import keras
+        from keras import layers
+
+        n_steps = 10
+        n_features = 3
+        X = np.random.rand(50, n_steps, n_features).astype("float32")
+
+        model = keras.Sequential()
+        model.add(layers.LSTM(16, input_shape=(n_features,)))
+        model.add(layers.Dense(1))
+        """))
+    report = report_of(cli("run", "--json", script.name, cwd=tmp_path))
+    first = report["findings"][0]["fixes"][0]
+    assert first["verified"] and first["code"] == "model.add(layers.LSTM(16, input_shape=(n_steps, n_features)))"

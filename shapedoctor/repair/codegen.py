@@ -172,6 +172,18 @@ def _positional_params(cls: str) -> tuple[str, ...]:
     )
 
 
+def _names_in(node: cst.CSTNode) -> list[cst.Name]:
+    """The names an expression reads (``(n_steps, len(chars))`` -> n_steps, len, chars)."""
+    found: list[cst.Name] = []
+
+    class _Collect(cst.CSTVisitor):
+        def visit_Name(self, name: cst.Name) -> None:
+            found.append(name)
+
+    node.visit(_Collect())
+    return found
+
+
 def _is_number(text: str) -> bool:
     try:
         return isinstance(ast.literal_eval(text), int)
@@ -246,19 +258,29 @@ def call_with_changes(call: cst.Call, cls: str, changes: dict) -> cst.Call:
     return call.with_changes(args=args)
 
 
-def _with_shape(call: cst.Call, cls: str, shape: tuple, written_as: str = "") -> cst.Call:
+def _with_shape(call: cst.Call, cls: str, shape: tuple, written_as: str = "", spell=None) -> cst.Call:
     """*call* declaring the input *shape* (batch axis excluded) through the argument that already
     carries it, never a second one: ``Input(batch_shape=...)``, ``Dense(..., input_dim=20)``
     (``input_dim=30``, or ``input_shape=`` in its place for more than one axis), Keras 2's
-    ``batch_input_shape=``; else ``shape=`` / ``input_shape=``."""
+    ``batch_input_shape=``; else ``shape=`` / ``input_shape=``. When the user's own shape argument
+    is written with names (``input_shape=(n_features,)``), each new size the user names is written
+    with its name (*spell*: ``size_expression`` at that line): ``(n_steps, n_features)``."""
     keywords = {a.keyword.value: a for a in call.args if a.keyword is not None}
     value = shape
+    shape_args = [a for a in call.args if (a.keyword is None and cls in ("Input", "InputLayer")) or (
+        a.keyword is not None and a.keyword.value in ("shape", "input_shape", "batch_input_shape", "batch_shape"))]
     if written_as:  # the user's own expression (`X_train.shape[1:]`) when their argument already names that array
         name = re.match(r"\w+", written_as).group(0)
         old_args = [a for a in call.args if a.keyword is None or a.keyword.value in (
             "shape", "input_shape", "batch_input_shape", "batch_shape", "input_dim")]
         if any(re.search(rf"\b{name}\b", cst.Module([]).code_for_node(a.value)) for a in old_args):
             value = cst.parse_expression(written_as)
+    if spell is not None and value is shape and 0 < len(shape) and all(d is None or isinstance(d, int) for d in shape) \
+            and any(_names_in(a.value) for a in shape_args[:1]):
+        parts = [spell(d) if isinstance(d, int) else None for d in shape]
+        if any(parts):
+            text = ", ".join(p or repr(d) for p, d in zip(parts, shape))
+            value = cst.parse_expression(f"({text},)" if len(shape) == 1 else f"({text})")
     if cls in ("Input", "InputLayer"):
         if "batch_shape" in keywords:
             try:
@@ -457,6 +479,10 @@ class CodeWriter:
         new_text = self.index.code(site.file, new)
         return Code(self._as_statement(site, info, new_text), site.file, info.start,
                     self._replace_call(site.file, info, new_text))
+
+    def _speller(self, file: str, line: int):
+        """The user's name for a size at *file*:*line* (``repair/user_names.py``), or None."""
+        return lambda value: size_expression(value, file, line, self.graph.named_sizes)
 
     def _reshaped_as(self, layer: str, value: int) -> str | None:
         """*value* spelled as the Reshape right after *layer* spells it, when its target is written
@@ -687,7 +713,8 @@ class CodeWriter:
                 return Code(self._as_statement(site, build, new_text), site.file, build.start,
                             self._replace_call(site.file, build, new_text))
             if info is not None:
-                new = _with_shape(info.call, "InputLayer", tuple(edit.shape[1:]), edit.written_as)
+                new = _with_shape(info.call, "InputLayer", tuple(edit.shape[1:]), edit.written_as,
+                                  self._speller(site.file, info.start))
                 new_text = self.index.code(site.file, new)
                 return Code(self._as_statement(site, info, new_text), site.file, info.start,
                             self._replace_call(site.file, info, new_text))
@@ -696,7 +723,8 @@ class CodeWriter:
                 cspec = self.graph.spec(cons)
                 cinfo = self.index.layer_call(cspec.created, (cspec.cls,)) if cspec else None
                 if cinfo is not None:
-                    new = _with_shape(cinfo.call, cspec.cls, tuple(edit.shape[1:]), edit.written_as)
+                    new = _with_shape(cinfo.call, cspec.cls, tuple(edit.shape[1:]), edit.written_as,
+                                      self._speller(cspec.created.file, cinfo.start))
                     new_text = self.index.code(cspec.created.file, new)
                     return Code(self._as_statement(cspec.created, cinfo, new_text), cspec.created.file, cinfo.start,
                                 self._replace_call(cspec.created.file, cinfo, new_text))
