@@ -520,7 +520,7 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
         from shapedoctor.diagnosis.training_targets import target_kind
 
         loss_i = losses[i] if i < len(losses) else None
-        prob = target_kind(call, tuple(out), loss_i, i) or _check_one(out, sample, shape, loss_i, model, i, top)
+        prob = target_kind(call, tuple(out), loss_i, i) or check_labels(out, sample, shape, loss_i, model, i, top)
         if prob is None:
             from shapedoctor.diagnosis.training_labels import negative_labels
 
@@ -789,8 +789,9 @@ def _output_layer(model: Any, index: int) -> Any:
         return None
 
 
-def _check_one(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, index: int,
-               top: Any = None) -> Problem | None:
+def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, index: int,
+                 top: Any = None) -> Problem | None:
+    """The problem of labels shaped *y_shape* (a *sample* of them) against output *out* under *loss*, or None."""
     import numpy as np
 
     from shapedoctor.diagnosis import training_evidence as ev

@@ -63,7 +63,7 @@ def target_kind(call: Any, out: tuple, loss: Any, index: int) -> Problem | None:
         return None
     if name in CATEGORICAL and out[-1] == 1 and len(out) == 2:
         if getattr(y, "ndim", 0) == 2 and y.shape[-1] > 1:
-            return None  # one-hot rows wider than the head: a width mismatch (training._check_one), not SD207
+            return None  # one-hot rows wider than the head: a width mismatch (training.check_labels), not SD207
         return _single_unit(y, name, out, index)
     if not _real_valued(y, out[-1]) or (name in CATEGORICAL and _soft_labels(y)):
         return None

@@ -159,7 +159,7 @@ def _x_fixes(facts, call, got: tuple) -> tuple | None:
 def _y_fixes(facts, call, got: tuple, exc: BaseException) -> tuple | None:
     """Labels reached a loss unchanged in the other encoding or shape than the output: the label
     transforms ``run`` offers for a compiled loss (to_categorical, argmax, ...), on the y given."""
-    from shapedoctor.diagnosis.training import _check_one
+    from shapedoctor.diagnosis.training import check_labels
     from shapedoctor.diagnosis.training_fixes import data_place
     from shapedoctor.explain.text_fixes import shape_of
     from shapedoctor.messages import hints
@@ -172,7 +172,7 @@ def _y_fixes(facts, call, got: tuple, exc: BaseException) -> tuple | None:
     if out is None or not loss:
         return None
     try:
-        prob = _check_one((None,) + tuple(out[1:]), call.y, call.y_shapes, loss, call.model, 0)
+        prob = check_labels((None,) + tuple(out[1:]), call.y, call.y_shapes, loss, call.model, 0)
     except Exception:  # noqa: BLE001 - evidence only: a label check that cannot run gives no fix
         return None
     fixes = []
