@@ -162,3 +162,42 @@ def test_an_input_shape_written_with_names_gets_the_new_shape_in_names(cli, tmp_
     report = report_of(cli("run", "--json", script.name, cwd=tmp_path))
     first = report["findings"][0]["fixes"][0]
     assert first["verified"] and first["code"] == "model.add(layers.LSTM(16, input_shape=(n_steps, n_features)))"
+
+
+def test_a_script_wrapped_in_a_function_uses_that_functions_own_names(cli, tmp_path):
+    script = tmp_path / "wrapped.py"
+    script.write_text(textwrap.dedent("""\
+        import numpy as np
+        import keras
+        from keras import layers
+
+
+        def main():
+            num_classes = 4
+            x = np.random.rand(40, 8).astype("float32")
+            y = keras.utils.to_categorical(np.random.randint(0, num_classes, 40), num_classes)
+            model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(6, activation="softmax")])
+            model.compile(optimizer="adam", loss="categorical_crossentropy")
+            model.fit(x, y, epochs=1, verbose=0)
+
+
+        if __name__ == "__main__":
+            main()
+        """))
+    report = report_of(cli("run", "--json", script.name, cwd=tmp_path))
+    first = report["findings"][0]["fixes"][0]
+    assert first["verified"] and 'layers.Dense(num_classes, activation="softmax")' in first["code"]
+
+
+def test_a_local_of_another_function_is_never_used(tmp_path):
+    source = """\
+        def build():
+            return Dense(10)
+        def main():
+            num_classes = 4
+            print(num_classes)
+        """
+    sizes = {"@3@script.py|num_classes": 4}
+    assert _spell(tmp_path, source, 4, 2, sizes) is None  # inside build(): main's local is out of reach
+    assert _spell(tmp_path, source, 4, 5, sizes) == "num_classes"
+    assert _spell(tmp_path, source, 4, 4, sizes) is None  # on its own binding line: not bound yet

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import linecache
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,6 +38,8 @@ class _FileFacts:
     len_calls: set[str] = field(default_factory=set)  # "len(name)" as written
     settings: set[str] = field(default_factory=set)  # names passed as a training setting, or loop variables
     functions: list[tuple[int, int, set[str]]] = field(default_factory=list)  # (first, last line, names bound)
+    # def line -> the function's own bindings (parameters at the def line, then its statements)
+    function_bindings: dict[int, dict[str, list[int]]] = field(default_factory=dict)
 
 
 def size_expression(value: int, file: str | None, line: int | None, sizes: dict[str, int]) -> str | None:
@@ -49,20 +52,33 @@ def size_expression(value: int, file: str | None, line: int | None, sizes: dict[
     facts = _facts(file, _source_text(file))
     if facts is None:
         return None
-    around = [names for first, last, names in facts.functions if first <= line <= last]
-    usable = [expr for expr in candidates if _usable(expr, line, facts, around)]
-    return usable[0] if len(usable) == 1 else None
+    around = [(first, names) for first, last, names in facts.functions if first <= line <= last]
+    usable = {plain for expr in candidates if (plain := _usable(expr, file, line, facts, around))}
+    return usable.pop() if len(usable) == 1 else None
 
 
-def _usable(expr: str, line: int, facts: _FileFacts, around: list[set[str]]) -> bool:
+def _usable(key: str, file: str, line: int, facts: _FileFacts, around: list[tuple[int, set[str]]]) -> str | None:
+    """The expression *key* stands for, when it may be written at *line*; else None."""
+    expr, local_to = key, None
+    if key.startswith("@"):  # a local of the function defined at that line (trace/scope.py)
+        where, expr = key[1:].split("|", 1)
+        first, base = where.split("@", 1)
+        if base != os.path.basename(file) or not around or around[-1][0] != int(first):
+            return None  # only inside that very function, as its innermost scope
+        local_to = int(first)
     is_len = expr.startswith("len(")
     name = expr[4:-1] if is_len else expr
-    bound = facts.module_bindings.get(name, [])
-    if len(bound) != 1 or (not around and bound[0] >= line):
-        return False
-    if any(name in names for names in around) or name in facts.settings or _SETTING_NAME.search(name):
-        return False
-    return expr in facts.len_calls if is_len else name in facts.loads
+    if local_to is None:
+        bound = facts.module_bindings.get(name, [])
+        if len(bound) != 1 or (not around and bound[0] >= line) or any(name in names for _, names in around):
+            return None
+    else:
+        bound = facts.function_bindings.get(local_to, {}).get(name, [])
+        if len(bound) != 1 or (bound[0] >= line and bound[0] != local_to):  # a parameter is bound at the def
+            return None
+    if name in facts.settings or _SETTING_NAME.search(name):
+        return None
+    return expr if (expr in facts.len_calls if is_len else name in facts.loads) else None
 
 
 def _source_text(file: str) -> str:
@@ -94,7 +110,14 @@ def _facts(file: str, source: str) -> _FileFacts | None:
             for inner in (n for stmt in body for n in ast.walk(stmt)):
                 if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
                     bound.add(inner.id)
-            facts.functions.append((node.lineno, node.end_lineno or node.lineno, bound))
+            first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+            facts.functions.append((first, node.end_lineno or node.lineno, bound))
+            if body:
+                own: dict[str, list[int]] = {a: [node.lineno] for a in
+                                             (x.arg for x in ast.walk(node.args) if isinstance(x, ast.arg))}
+                scratch = _FileFacts(module_bindings=own)
+                _module_bindings(body, scratch)
+                facts.function_bindings[first] = scratch.module_bindings
     return facts
 
 

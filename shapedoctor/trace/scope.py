@@ -10,6 +10,7 @@ which of them may be written where (``repair/user_names.py``).
 
 from __future__ import annotations
 
+import os
 import types
 
 MAX_SIZES = 400  # names kept from one namespace
@@ -18,22 +19,31 @@ _LARGEST = 10**8  # an int beyond this is an id, a seed or a count of bytes, not
 
 
 def sizes_in_globals(frame) -> dict[str, int]:
-    """``{expression: value}`` for the module-level ints (2 and up) and container lengths of *frame*'s module."""
+    """``{expression: value}`` for the module-level ints (2 and up) and container lengths of
+    *frame*'s module; when *frame* runs a function (a script wrapped in ``def main():``), its
+    locals too, keyed ``"@<line of the def>@<file name>|<expression>"`` so that they are only used inside it."""
     found: dict[str, int] = {}
     if frame is None:
         return found
-    for name, value in list(frame.f_globals.items()):
+    _collect(frame.f_globals, "", found)
+    if frame.f_code.co_name != "<module>" and frame.f_locals is not frame.f_globals:
+        code = frame.f_code
+        _collect(frame.f_locals, f"@{code.co_firstlineno}@{os.path.basename(code.co_filename)}|", found)
+    return found
+
+
+def _collect(scope: dict, prefix: str, found: dict[str, int]) -> None:
+    for name, value in list(scope.items()):
         if len(found) >= MAX_SIZES:
-            break
+            return
         if name.startswith("_") or isinstance(value, (types.ModuleType, type)) or callable(value):
             continue
         if type(value) is int and 2 <= value <= _LARGEST:  # noqa: E721 - bool and numpy ints are not sizes the user named
-            found[name] = value
+            found[prefix + name] = value
         elif isinstance(value, _CONTAINERS):
             try:
                 size = len(value)
             except Exception:  # noqa: BLE001 - a container subclass with a strange __len__
                 continue
             if size >= 2:
-                found[f"len({name})"] = size
-    return found
+                found[f"{prefix}len({name})"] = size
