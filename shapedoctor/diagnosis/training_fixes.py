@@ -15,7 +15,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-from shapedoctor.diagnosis.training import Problem, TrainingFix, _aligned, _fits, _is_shape, model_outputs
+from shapedoctor.diagnosis.training import Problem, TrainingFix, _aligned, _fits, _is_shape, model_inputs, model_outputs
 from shapedoctor.graph.model import format_shape
 from shapedoctor.patch.apply import attach
 from shapedoctor.patch.textedit import TextEdit, indentation
@@ -598,6 +598,8 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
     xs = _flat(call.x_shapes)
     if prob.extra_where == "validation" and call.validation_element is not None:  # the validation element
         xs = [tuple(getattr(call.validation_element[0], "shape", ()))]
+    elif len(xs) > max(1, len(model_inputs(call.model))) and len(set(xs)) == 1 and xs[0] is not None:
+        xs = [(len(xs),) + tuple(xs[0])]  # more arrays than inputs, all alike: samples in a list, one row
     xp = _place(call, "data", prob, recorder)
     for shape in xs:
         steps.append(PathStep(xp.layer or "x", "data", format_shape(shape), xp.file, xp.line,
@@ -609,6 +611,8 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
                               None, None, "culprit" if prob.culprit_kind == "layer" else ""))
     if call.y_shapes is not None:
         ys = _flat(call.y_shapes)
+        if len(ys) > max(1, len(outs)) and len(set(ys)) == 1 and ys[0] is not None:
+            ys = [(len(ys),) + tuple(ys[0])]  # more label arrays than outputs, all alike: labels in a list
         shape = ys[prob.output_index] if prob.output_index < len(ys) else ys[0]
         yp = _place(call, "labels", prob, recorder)
         steps.append(PathStep(yp.layer or "y", "labels", format_shape(shape), yp.file, yp.line,
