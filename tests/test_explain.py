@@ -376,6 +376,8 @@ def fix_kind(title: str, code: str) -> str:
         return f"insert {m.group(1)}"
     if "global pooling" in title_l or "globalaveragepooling" in title_l or code.startswith("layers.GlobalAveragePooling"):
         return "global pooling"
+    if "wrap it in timedistributed" in title_l:
+        return "wrap in TimeDistributed"
     for key in ("return_sequences", "padding"):
         if f"{key}=" in title_l:
             return key
@@ -463,6 +465,10 @@ TEXT_CANNOT_TELL = {
                                                       "RepeatVector(3) set the output's steps",
     "t103_dense_on_matrix_samples_without_flatten": "(16, 3, 4) against (16, 4): a sequence (pool) or matrix rows "
                                                     "(flatten); only the model tells",
+    "c061_conv1d_residual_projection_not_strided": "the text shows (64, 64) and (128, 64), not that the shortcut "
+                                                   "has a 1x1 projection that a stride would downsample",
+    "t123_matrix_factorization_dot_unflattened_embeddings": "the text shows (32,) against (32, 8, 8), not that a Dot "
+                                                            "of two (None, 1, 8) embeddings made the outer product",
     "t086_evaluate_test_windows_not_reshaped_like_train": "a gap of explain: (None, 20) against (None, 10, 2) holds "
                                                           "the reshape, explain does not offer it yet",
     "t087_predict_new_texts_padded_to_their_own_length": "that the model was trained and the data came from "
@@ -494,9 +500,15 @@ TEXT_OTHER_FAMILY = {
 }
 
 
+# Raising cases `run` does not recognise at all (their known_gap): nothing of run's to compare with.
+RUN_SILENT = {"c062_subpixel_upsampling_channels_not_squared"}
+
+
 def test_every_raising_corpus_case_has_a_stored_text():
     raising = sorted(p.name for p in CORPUS_CASES.iterdir()
-                     if (p / "case.toml").exists() and 'expect = "mismatch"' in (p / "case.toml").read_text())
+                     if (p / "case.toml").exists() and 'expect = "mismatch"' in (p / "case.toml").read_text()
+                     and p.name not in RUN_SILENT)
+    assert all("known_gap" in tomllib.loads((CORPUS_CASES / n / "case.toml").read_text()) for n in RUN_SILENT)
     assert sorted(RUN_SAID) == raising, "store the new cases: python tests/fixtures/errors/corpus/_store.py NAME"
     for name in RUN_SAID:
         case = tomllib.loads((CORPUS_CASES / name / "case.toml").read_text())

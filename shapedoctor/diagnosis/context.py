@@ -112,15 +112,18 @@ def parse_expectations(ctx: Context, live_layer: Any) -> None:
         ctx.expected_max_ndim = int(m.group(1))
     if (m := re.search(r"expected axis (-?\d+) of input shape to have value (\d+)", msg)):
         ctx.expected_axis = (int(m.group(1)), int(m.group(2)))
-    if ctx.family == "SD101" and None is ctx.expected_ndim is ctx.expected_min_ndim is ctx.expected_max_ndim:
-        from shapedoctor.messages import parse  # a message of its own, e.g. TimeDistributed's
+    if ctx.family == "SD101" and ctx.expected_ndim is None:
+        # A message of its own, e.g. TimeDistributed's, or a convolution's "Kernel shape must have the
+        # same length as input" (its InputSpec only says min_ndim=4, which a 5-D input passes).
+        from shapedoctor.messages import parse
 
         facts = parse(msg)
         need = facts.details.get("expected_ndim") if facts is not None else None
         if need:
             check = facts.details.get("ndim_check", "exact")
             name = {"min": "expected_min_ndim", "max": "expected_max_ndim"}.get(check, "expected_ndim")
-            setattr(ctx, name, int(need))
+            if name == "expected_ndim" or getattr(ctx, name) is None:
+                setattr(ctx, name, int(need))
     from shapedoctor.diagnosis.classify import expected_found_shapes
 
     shapes = expected_found_shapes(msg)

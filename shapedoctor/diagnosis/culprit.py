@@ -4,7 +4,9 @@ Rules, per family (documented in the README and followed by the test corpus):
 
 * rank (SD101) and width (SD102): the nearest producer that is not a pass-through layer
   (Dropout, Activation, normalisation...): the layer whose config made the shape, or the
-  ``Input``, or the data the model was called with;
+  ``Input``, or the data the model was called with; but the layer itself when it is a 2-D layer
+  on (steps, channels) data, or when it got one axis too many below a TimeDistributed layer
+  (it was left unwrapped);
 * Reshape (SD103): the Reshape itself (its target shape), the producer is named in the text;
 * merge (SD104): the producer of the input whose shape differs from the first input's; for
   feature maps of different sizes, the valid convolution or the pooling/strided layer that only
@@ -35,6 +37,10 @@ def find_culprit(ctx: Context) -> Node | None:
 
         if lower_variant(ctx) is not None:
             return ctx.consumer  # a 2-D layer on (steps, channels) data: the layer, not its input
+        from shapedoctor.families.sd101_rank import frames_upstream
+
+        if frames_upstream(ctx):
+            return ctx.consumer  # one layer left out of TimeDistributed among wrapped ones: the layer
     if fam in ("SD101", "SD102"):
         return ctx.shaping_producer(ctx.producer())
     if fam == "SD104":

@@ -89,7 +89,12 @@ def explanation(ctx: Context, culprit: Node | None) -> str:
             lines = [f"{cons} applies its layer to every step of axis 1, so that layer, which needs {need} axes "
                      f"{meaning}, received {format_shape((got[0],) + tuple(got[2:]))} per step: the input "
                      f"{format_shape(got)} has no time axis. {BATCH}"]
-        if culprit is not None and culprit is ctx.consumer:
+        from shapedoctor.families.sd101_rank import frames_upstream
+
+        if culprit is not None and culprit is ctx.consumer and frames_upstream(ctx):
+            lines.append(f"Axis 1 of size {got[1]} is the time axis the TimeDistributed layers above step over; "
+                         f"{cons} is not wrapped, so it gets the whole stack of steps at once.")
+        elif culprit is not None and culprit is ctx.consumer:
             lines.append(f"The received tensor is {len(got) - 2}-D data with an axis of size 1 where {cons} "
                          "would need a spatial axis: the layer is the variant for one more axis than the data has.")
         elif culprit is not None and culprit.kind == "layer":

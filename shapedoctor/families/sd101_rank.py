@@ -56,6 +56,9 @@ def fixes(ctx):
                 yield g.insert(ctx, "Reshape", (1,) + feat, why="make the vector a sequence of one step", cost=3)
     else:
         extra = rank - need
+        wrap = per_frame_candidate(ctx)
+        if wrap is not None:
+            yield wrap
         if extra == 1:
             yield from g.return_sequences(ctx, prod, False)
         if need == 2:
@@ -76,6 +79,42 @@ def fixes(ctx):
             squeezed = tuple(got[:-1]) if got[-1] == 1 else None
             if squeezed:
                 yield from g.declare_input(ctx, prod, squeezed)
+
+
+WRAPPERS = ("TimeDistributed", "Bidirectional")
+
+
+def frames_upstream(ctx) -> bool:
+    """The consumer got one axis more than it takes, and the program already runs layers per step
+    of that axis: a ``TimeDistributed`` layer above it (data flow). Then the extra axis is the
+    time axis the user meant to keep, and this layer was left unwrapped (a ``Conv2D`` between
+    ``TimeDistributed(Conv2D)`` and ``TimeDistributed(MaxPooling2D)``)."""
+    from shapedoctor.diagnosis.context import needed_rank
+
+    got, need = ctx.shape_in(), needed_rank(ctx)
+    if got is None or need is None or len(got) != need + 1 or need < 3 or ctx.consumer_cls in WRAPPERS:
+        return False
+    return any(ctx.cls_of(n) == "TimeDistributed" for n in ctx.graph.upstream(ctx.consumer) if n.kind == "layer")
+
+
+def per_frame_candidate(ctx):
+    """Run the consumer once per step of the extra leading axis: ``TimeDistributed(<the user's layer>)``.
+
+    Offered when the input has exactly one axis too many (right after the batch axis: frames of a
+    clip, steps of a sequence); first-ranked when a TimeDistributed layer above already steps over
+    that axis (:func:`frames_upstream`). Returns the candidate, or None."""
+    from shapedoctor.diagnosis.context import needed_rank
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import ReplaceLayer
+
+    got, need = ctx.shape_in(), needed_rank(ctx)
+    if got is None or need is None or len(got) != need + 1 or need < 3 or ctx.consumer_cls in WRAPPERS:
+        return None
+    if ctx.consumer is None or ctx.consumer.kind != "layer" or not ctx.consumer.layer:
+        return None
+    name = ctx.graph.spec(ctx.consumer).name
+    return Candidate(f"run {name} once per step of axis 1 (size {got[1]}): wrap it in TimeDistributed",
+                     [ReplaceLayer(ctx.consumer.id, "TimeDistributed", wrap=True)], cost=1 if frames_upstream(ctx) else 3)
 
 
 _SPATIAL_KEYS = ("kernel_size", "strides", "dilation_rate", "pool_size", "size", "cropping", "padding")

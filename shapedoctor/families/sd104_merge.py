@@ -170,11 +170,15 @@ def _stray_downsampling(ctx, shapes, small):
     shortcut = [n for n in _branch(ctx, big) if n.id not in own and n.kind == "layer"]
     projection = next((n for n in shortcut if ctx.cls_of(n).startswith("Conv") and "Transpose" not in ctx.cls_of(n)), None)
     if projection is not None:
-        strides = ctx.config_of(projection).get("strides") or (1,)
+        cfg = ctx.config_of(projection)
+        strides = cfg.get("strides") or (1,)
         new = tuple(s * ratio for s in strides)
-        yield Candidate(f"downsample the shortcut like the main branch: strides={new[0] if len(set(new)) == 1 else new} "
-                        f"on {g.name(ctx, projection)}",
-                        [SetConfig(projection.layer, {"strides": new, **({"padding": "same"} if same else {})})], cost=1)
+        value = new[0] if len(set(new)) == 1 else new  # written as the user writes it: strides=2
+        # A 1x1 projection gives ceil(n / s) steps with either padding: "same" only matters for a wider window.
+        wide = any(k > 1 for k in cfg.get("kernel_size") or ())
+        yield Candidate(f"downsample the shortcut like the main branch: strides={value} on {g.name(ctx, projection)}",
+                        [SetConfig(projection.layer, {"strides": value, **({"padding": "same"} if same and wide else {})})],
+                        cost=1)
     pool = stray[0]
     cls = ctx.cls_of(pool) if "Pooling" in ctx.cls_of(pool) else f"MaxPooling{len(shapes[big]) - 2}D"
     kwargs = {"padding": "same"} if same else {}

@@ -606,6 +606,8 @@ class CodeWriter:
         bound = re.match(r"^\s*(\w+)\s*=", site.code)
         if re.fullmatch(r"\w+", arg) and bound and bound.group(1) == arg:
             return None
+        if re.fullmatch(r"\w+", arg) and not _read_after(site.file, applied_info.end, arg):
+            return None  # nothing reads the variable later: rebind it on a line of its own, as an expert writes it
         wrapped = cst.parse_expression(f"{text}({arg})")
         if in_list:
             elements = list(value.elements)
@@ -668,6 +670,11 @@ class CodeWriter:
             if not callee.endswith(spec.cls):
                 return Code(f"# use {edit.cls} instead of {spec.cls}", None, None)
             text = callee[: len(callee) - len(spec.cls)] + edit.cls + text[len(callee):]
+        if edit.wrap:
+            if info is None:
+                return Code(f"# wrap {spec.cls if spec else 'the layer'} in {edit.cls}", None, None)
+            # The user's own constructor call, inside the wrapper: `layers.TimeDistributed(layers.Conv2D(32, 3))`.
+            text = prefix + edit.cls + "(" + self.index.code(spec.created.file, info.call) + ")"
         if edit.unwrap:
             if info is None or not info.call.args:
                 return Code(f"# call the layer inside {spec.cls if spec else 'the wrapper'} on its own", None, None)
@@ -756,6 +763,18 @@ class CodeWriter:
                     return f"{arg} = {text}({arg})"
                 return f"{text}({arg})"
         return f"{text},"
+
+
+def _read_after(file: str, line: int, name: str) -> bool:
+    """Whether *name* is read anywhere in *file* after *line* (unparsable source: assume it is)."""
+    import linecache
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except (SyntaxError, ValueError):
+        return True
+    return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) and n.lineno > line
+               for n in ast.walk(tree))
 
 
 def _helper_callers(site: Site) -> list[int]:

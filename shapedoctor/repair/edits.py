@@ -124,9 +124,19 @@ class ReplaceLayer:
     copy_of_original: bool = False  # a fresh copy of the user's layer (same constructor call)
     unwrap: bool = False  # the layer a wrapper (TimeDistributed, Bidirectional) holds, called alone
     renamed: bool = False  # the user's own call with another class (Conv2D -> Conv1D); kwargs: its full config
+    wrap: bool = False  # the user's own layer inside the wrapper *cls* (Conv2D -> TimeDistributed(Conv2D))
 
     def apply(self, graph: Graph) -> None:
         node = graph.node(self.node)
+        if self.wrap:
+            old = graph.layers[node.layer]
+            inner = old.klass.from_config(dict(old.config))
+            klass = layer_class(self.cls)
+            key = graph.new_key(old.key + "_" + self.cls.lower())
+            instance = klass(inner, name=key)
+            graph.layers[key] = LayerSpec(key, self.cls, instance.get_config(), None, klass, None, inserted=True)
+            node.layer = key
+            return
         if self.renamed:
             old = graph.layers[node.layer]
             klass = layer_class(self.cls)
@@ -160,6 +170,8 @@ class ReplaceLayer:
         node.layer = key
 
     def describe(self, graph: Graph) -> str:
+        if self.wrap:
+            return f"wrap {_node_name(graph, graph.node(self.node))} in {self.cls}"
         if self.renamed:
             return f"use {self.cls} instead of {_node_name(graph, graph.node(self.node))} (same arguments)"
         if self.unwrap:
@@ -168,7 +180,7 @@ class ReplaceLayer:
 
     @property
     def code(self) -> str:
-        return f"{self.cls}(...)" if self.renamed else call_repr(self.cls, self.args, self.kwargs)
+        return f"{self.cls}(...)" if self.renamed or self.wrap else call_repr(self.cls, self.args, self.kwargs)
 
 
 @dataclass
