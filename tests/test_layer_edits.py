@@ -133,3 +133,14 @@ def test_an_attention_encoder_is_pooled_over_its_tokens_before_the_head():
 
 def test_matrix_samples_without_tokens_are_still_flattened_first():
     assert _head_on_sequence(tokens=False).edits[0][2] == "Flatten"
+
+
+def test_a_variable_is_rebound_only_when_nothing_reads_it_again(tmp_path):
+    from shapedoctor.repair.codegen import _read_after
+
+    script = tmp_path / "script.py"
+    script.write_text("x = f()\ny = g(x)\nz = h(x)\nfor i in range(3):\n    w = k(x)\n")
+    assert _read_after(str(script), 2, "x")  # line 3 reads x again
+    assert _read_after(str(script), 3, "x")  # line 5 reads it
+    assert _read_after(str(script), 5, "x")  # inside a loop: the next iteration reads it
+    assert not _read_after(str(script), 2, "y")

@@ -766,12 +766,16 @@ class CodeWriter:
 
 
 def _read_after(file: str, line: int, name: str) -> bool:
-    """Whether *name* is read anywhere in *file* after *line* (unparsable source: assume it is)."""
+    """Whether *name* is read anywhere in *file* after *line*, or *line* sits in a loop (the next
+    iteration reads it again); unparsable source: assume it is."""
     import linecache
 
     try:
         tree = ast.parse("".join(linecache.getlines(file)))
     except (SyntaxError, ValueError):
+        return True
+    if any(isinstance(n, (ast.For, ast.While, ast.AsyncFor)) and n.lineno <= line <= (n.end_lineno or 0)
+           for n in ast.walk(tree)):
         return True
     return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) and n.lineno > line
                for n in ast.walk(tree))
