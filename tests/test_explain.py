@@ -467,8 +467,6 @@ TEXT_CANNOT_TELL = {
                                                     "(flatten); only the model tells",
     "c061_conv1d_residual_projection_not_strided": "the text shows (64, 64) and (128, 64), not that the shortcut "
                                                    "has a 1x1 projection that a stride would downsample",
-    "t123_matrix_factorization_dot_unflattened_embeddings": "the text shows (32,) against (32, 8, 8), not that a Dot "
-                                                            "of two (None, 1, 8) embeddings made the outer product",
     "t086_evaluate_test_windows_not_reshaped_like_train": "a gap of explain: (None, 20) against (None, 10, 2) holds "
                                                           "the reshape, explain does not offer it yet",
     "t087_predict_new_texts_padded_to_their_own_length": "that the model was trained and the data came from "

@@ -914,23 +914,6 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
                         "Embedding, RNN with return_sequences=True or a convolution, the extra axes must be pooled or "
                         "flattened before the output layer.")
     rank_in = len(out)
-    dot = _dot_over_unit_axis(model, index)
-    if dot is not None:
-        # Dot of two one-vector sequences (an Embedding on one id gives (None, 1, d)) contracted over
-        # the axis of size 1: an outer product (None, d, d) where the inner product was meant.
-        prob.layer = dot
-        d = out[-1]
-        prob.explanation = (f"{dot.name} takes the dot product over an axis of size 1 of two (None, 1, {d}) inputs, "
-                            f"so it multiplies every feature with every other one, {format_shape(out)}, instead of "
-                            "summing the products of matching features into one score per sample. An Embedding "
-                            "looked up with one id per sample gives (None, 1, d): flatten it to (None, d) first.")
-        n = len(layer_inputs(dot))
-        prob.fixes.append(TrainingFix(f"flatten both inputs of {dot.name} to vectors before the dot product: Flatten()",
-                                      "model", edits=[("insert_before_layer_input", dot, ("Flatten", i))
-                                                      for i in range(n)], cost=1))
-        prob.fixes.append(TrainingFix(f"contract the feature axis: axes={rank_in - 1} on {dot.name}", "model",
-                                      edits=[("config", dot, {"axes": rank_in - 1})], cost=2))
-        return prob
     rnn = _last_sequence_rnn(model)
     if rnn is not None and rank_in == 3 and type(rnn).__name__ == "Bidirectional":
         prob.layer = rnn  # the wrapped RNN kept the time axis; the pooling fixes below stand in for its edit
@@ -970,24 +953,6 @@ def _encodes_tokens(model: Any) -> bool:
     """Whether the model embeds tokens or runs attention over positions (an Embedding or a
     MultiHeadAttention layer): its sequences are pooled over positions before a classifier."""
     return any(type(layer).__name__ in ("Embedding", "MultiHeadAttention") for layer in _all_layers(model))
-
-
-def _dot_over_unit_axis(model: Any, index: int) -> Any:
-    """The output layer when it is a ``Dot`` that contracts an axis of size 1 on every input while
-    each input is one vector of features along its last axis, ``(None, 1, d)``: the contraction
-    runs over the wrong axis and yields a ``(None, d, d)`` outer product."""
-    layer = _output_layer(model, index)
-    if type(layer).__name__ != "Dot":
-        return None
-    shapes = [tuple(t.shape) for t in layer_inputs(layer)]
-    axes = layer.axes if isinstance(layer.axes, (list, tuple)) else [layer.axes] * len(shapes)
-    if len(shapes) != 2 or len(axes) != 2 or any(len(sh) != 3 for sh in shapes):
-        return None
-    for sh, axis in zip(shapes, axes):
-        axis = axis % len(sh)
-        if sh[axis] != 1 or sh[1] != 1 or not sh[-1] or sh[-1] == 1:
-            return None
-    return layer
 
 
 def _first_dense_on_map(model: Any, index: int) -> Any:

@@ -344,9 +344,6 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
         elif kind == "insert_before_layer":
             node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
             edits.append(InsertLayer(node.id, value))
-        elif kind == "insert_before_layer_input":  # value: (class, which input of the target)
-            node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
-            edits.append(InsertLayer(node.id, value[0], input_index=value[1]))
         elif kind == "insert_after_input":
             inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
             tid = inputs[target].outputs[0]
