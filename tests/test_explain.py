@@ -485,11 +485,25 @@ TEXT_CANNOT_TELL = {
     "t110_two_input_predict_nested_python_lists": "the text shows a nested list, not that the model has two inputs",
     "t111_onehot_features_narrower_at_predict": "3 against 5 features: the text cannot tell that to_categorical left "
                                                 "out num_classes",
+    "c050_lstm_input_shape_is_the_whole_array_shape": "(None, 24, 6, 30) alone does not say 24 is the sample count; "
+                                                      "run sees `batch` of shape (24, 6, 30) in scope",
+    "c051_convlstm2d_input_shape_is_the_whole_array_shape": "(None, 20, 5, 12, 12, 1) alone does not say 20 is the "
+                                                            "sample count; run sees `x_train` in scope",
+    "c052_conv2d_grayscale_input_shape_from_sample_without_channel": "that the declaration was read off the images "
+                                                                     "(img_data[0].shape) is only in the script",
+    "c053_lstm_sensor_windows_channels_first": "the text is an LSTM cell's MatMul on 200 vs 3 features; that the "
+                                               "data is (N, 3, 200) against (200, 3) is only in the script",
+    "c055_resnet50_thumbnails_below_min_size": "that input_shape was read off the images (x_train.shape[1:]) is "
+                                               "only in the script; explain resizes inside the model instead",
+    "c056_conv1d_feature_rows_input_shape_without_channel": "that the declaration was read off the rows "
+                                                            "(X.shape[1:]) is only in the script",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {
     "t106_stateful_lstm_samples_not_multiple_of_batch": ("SD202", "the text is a loss broadcast of 5 vs 8 rows; run "
                                                          "saw the stateful model's fixed batch of 8 (SD203)"),
+    "c053_lstm_sensor_windows_channels_first": ("SD102", "the text is an LSTM cell's MatMul on 200 vs 3 features; "
+                                                "run saw (N, 3, 200) data against the declared (200, 3) (SD201)"),
     "t073_lstm_input_shape_samples_and_steps": ("SD102", "the text is an LSTM cell's MatMul on 8 vs 15 features; run "
                                                 "saw the declared (200, 15) start with the data's 200 samples (SD201)"),
     "c047_bidirectional_encoder_states_into_decoder": ("SD102", "the text is an LSTM cell's MatMul on 128 vs 64 state "

@@ -51,6 +51,9 @@ def diagnose_application(exc: BaseException) -> Finding | None:
                            f"convolutions), so it refuses images smaller than {height}x{width}: the feature maps would "
                            "vanish. The input size is the cause: resize the images up to at least that size (e.g. "
                            f"`layers.Resizing({height}, {width})` or `tf.image.resize`) and declare it in `input_shape`.")
+    resized = _resize_declared_data(exc, site, height, width)
+    if resized is not None:
+        finding.fixes.append(resized)
     arg = _SHAPE_ARG.search(site.code) if site else None
     if arg is not None:
         dims = [d.strip() for d in arg.group(1).strip("()").split(",") if d.strip()]
@@ -70,6 +73,32 @@ def diagnose_application(exc: BaseException) -> Finding | None:
 
     annotate(finding)
     return finding
+
+
+def _resize_declared_data(exc: BaseException, site, height: int, width: int) -> FixReport | None:
+    """``input_shape=x.shape[1:]`` on images smaller than the model accepts: the declaration copies
+    the images, so the images are what is too small. Resize them up before the line that reads
+    their shape (the declaration follows): ``x = keras.ops.image.resize(x, (32, 32))``."""
+    from shapedoctor.diagnosis.engine import _scope_data
+    from shapedoctor.patch.apply import attach
+    from shapedoctor.patch.textedit import TextEdit, indentation
+    from shapedoctor.repair.declared_from_data import read_from
+
+    found = read_from(site.file, site.line) if site else None
+    if found is None:
+        return None
+    shape = _scope_data(exc).get(found.var)
+    if shape is None or len(shape) != 4 or None in shape[1:3] or (shape[1] >= height and shape[2] >= width):
+        return None
+    size = (max(shape[1], height), max(shape[2], width))
+    stmt = f"{found.var} = keras.ops.image.resize({found.var}, {size})"
+    source = "".join(__import__("linecache").getlines(found.file))
+    edits = [TextEdit.insert_line(found.file, found.line, indentation(source, found.line) + stmt)]
+    fix = attach(FixReport(f"resize the images up to the smallest size the model accepts, before `{found.expr}` "
+                           f"declares them: {size[0]}x{size[1]}", stmt, found.file, found.line, False, None,
+                           "it is checked on the patched script instead (--diff)", cost=1), edits)
+    fix.needs_proof = True
+    return fix
 
 
 def _raw_line(site) -> str:

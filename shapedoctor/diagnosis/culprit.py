@@ -131,6 +131,23 @@ def identity_shortcut(ctx: Context) -> Place | None:
     return Place("layer", found[0].targets[0].id, "shortcut", site.file, line, code)
 
 
+def declared_data_read(ctx: Context, node: Node | None) -> Place | None:
+    """A rank error whose ``Input`` was declared as the shape of the user's array
+    (``input_shape=X.shape[1:]``): the array lacks the axis, so the root cause is the line that
+    reads its shape into the declaration, not the layer the declaration is written on."""
+    import linecache
+
+    from shapedoctor.families.sd101_rank import declared_data
+
+    got = ctx.shape_in()
+    if ctx.family != "SD101" or node is None or got is None:
+        return None
+    found = declared_data(ctx, node, got)
+    if found is None:
+        return None
+    return Place("data", found.var, "data", found.file, found.line, linecache.getline(found.file, found.line).strip())
+
+
 def place_of(ctx: Context, node: Node, as_consumer: bool = False) -> Place:
     graph = ctx.graph
     spec = graph.spec(node)

@@ -370,6 +370,14 @@ def data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
                          "make each row a sequence of one time step"))
     if len(got) == 2:
         opts.append(("{v}.T", (got[1], got[0]), "transpose: samples must come first"))
+    if len(got) == len(want) == 3:
+        # (samples, features, steps) into a layer reading (steps, features): swap the two sample axes.
+        opts.append(("np.transpose({v}, (0, 2, 1))", (got[0], got[2], got[1]),
+                     "the data is features-first: swap its steps and features axes"))
+    if len(got) == len(want) >= 3 and got[-1] == 1 and want[-1] not in (None, 1):
+        # one channel where the model reads several (grayscale into an RGB model): repeat it.
+        opts.append(("np.repeat({v}, " + str(want[-1]) + ", axis=-1)", tuple(got[:-1]) + (want[-1],),
+                     f"the data has 1 channel, the model reads {want[-1]}: repeat it"))
     if len(got) == len(want) >= 4:
         opts.append(("np.moveaxis({v}, 1, -1)", (got[0],) + tuple(got[2:]) + (got[1],),
                      "channels-first data into a channels-last model: move the channel axis last"))

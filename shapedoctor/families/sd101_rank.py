@@ -38,6 +38,7 @@ def fixes(ctx):
             yield from g.return_sequences_chain(ctx, prod)
         yield from g.remove_flattener(ctx, prod)
         yield from g.declare_from_scope_data(ctx, prod, got, need)
+        yield from _axis_on_declared_data(ctx, prod, got, missing)
         if prod is not None and prod.kind == "input":
             yield from g.declare_input(ctx, prod, tuple(got) + (1,) * missing, why=" (add the missing axis)")
         if prod is not None and prod.kind == "data":
@@ -55,6 +56,12 @@ def fixes(ctx):
             if missing == 1 and rank == 2 and need == 3:
                 yield g.insert(ctx, "Reshape", (1,) + feat, why="make the vector a sequence of one step", cost=3)
     else:
+        if _declares_whole_array(ctx, prod, got):
+            # `input_shape=X.shape`: the sample count became an axis of each sample. Reshaping or
+            # pooling that axis away would train on batches of whole arrays; only one sample's
+            # shape is right.
+            yield from g.declare_from_scope_data(ctx, prod, got, need)
+            return
         extra = rank - need
         wrap = per_frame_candidate(ctx)
         if wrap is not None:
@@ -159,6 +166,49 @@ def lower_variant(ctx):
     return Candidate(f"{ctx.graph.spec(ctx.consumer).name} works on {new_dims}-D data {got}: use {new_cls} "
                      f"instead of {cls} (same arguments)",
                      [ReplaceLayer(ctx.consumer.id, new_cls, (), config, renamed=True)], cost=1)
+
+
+def _declares_whole_array(ctx, node, got) -> bool:
+    """The Input declares, per sample, the full shape (sample axis included) of an array in scope."""
+    if node is None or node.kind != "input":
+        return False
+    shapes = {tuple(shape) for shape in ctx.extra.get("scope_data", {}).values()}
+    return tuple(got[1:]) in shapes
+
+
+def declared_data(ctx, node, got):
+    """The array an ``Input`` declaration was read from (``input_shape=X.shape[1:]``), when that
+    array is in the script's scope with exactly the declared sample shape (it lacks the axis the
+    layer needs; the declaration only copied it). None otherwise."""
+    from shapedoctor.repair.declared_from_data import read_from
+
+    if node is None or node.kind != "input":
+        return None
+    spec = ctx.graph.spec(node)
+    site = spec.created if spec else node.called
+    found = read_from(site.file, site.line) if site else None
+    if found is None:
+        return None
+    shape = ctx.extra.get("scope_data", {}).get(found.var)
+    if shape is None or len(shape) != len(got) or tuple(shape[1:]) != tuple(got[1:]):
+        return None
+    return found
+
+
+def _axis_on_declared_data(ctx, node, got, missing):
+    """``X = np.expand_dims(X, -1)`` before the line that reads ``X.shape[1:]`` into the declaration:
+    the data gets the axis the layer needs and the declaration follows by itself."""
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import DataTransform
+
+    found = declared_data(ctx, node, got)
+    if found is None:
+        return
+    how = "np.expand_dims({x}, -1)" if missing == 1 else "{x}.reshape({x}.shape + " + str((1,) * missing) + ")"
+    shape = tuple(got) + (1,) * missing
+    yield Candidate(f"add the missing axis to `{found.var}`, which `{found.expr}` declares: {how.format(x=found.var)}",
+                    [DataTransform(how, shape, None, node.id, before=tuple(got),
+                                   read_at=(found.file, found.line, found.var))], cost=1, tags=["data"])
 
 
 def _data_axis(ctx, node, got, missing):

@@ -439,6 +439,10 @@ class CodeWriter:
         if isinstance(edit, SetShape):
             return self._set_shape(edit)
         if isinstance(edit, DataTransform):
+            if edit.read_at is not None:
+                file, line, var = edit.read_at
+                stmt = f"{var} = {edit.how.format(x=var)}"
+                return Code(stmt, file, line, self._insert_stmt(file, line, stmt))
             return self._data(edit.site, edit.how)
         raise TypeError(edit)
 

@@ -226,6 +226,9 @@ class DataTransform:
     site: Site | None = None  # where the model is called with the data
     node: str | None = None  # a data node of the graph to reshape (models built from their data)
     before: tuple | None = None  # the data's shape before the transform (for the samples invariant)
+    # (file, line, variable): transform the array where the input declaration reads its shape, by a
+    # statement inserted before that line (``X = np.expand_dims(X, -1)`` above ``input_shape=X.shape[1:]``)
+    read_at: tuple | None = None
 
     def apply(self, graph: Graph) -> None:
         if self.node is not None:
