@@ -103,3 +103,4 @@ base = keras.applications.VGG16(include_top=False, weights=None, input_shape=x_t
     first = finding["fixes"][0]
     assert first["code"] == "x_train = keras.ops.image.resize(x_train, (32, 32))" and first["line"] == 6
     assert first["verified"]  # proven by running the patched script
+    assert "only candidate that kept every invariant" in finding["why_first"]  # re-read after the proof

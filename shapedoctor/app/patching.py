@@ -151,4 +151,7 @@ def prove_unclonable(diagnosis: Diagnosis, argv: list[str], sources: dict[str, s
             fix.verified = proof.proven
             fix.note = (fix.note or "").replace("it is checked on the patched script instead (--diff)",
                                                 "checked by running the patched script: " + proof.reason)
+            from shapedoctor.repair.ranking import annotate
+
+            annotate(finding)  # the "why fix 1 first" line read the fix as unverified before its proof
             return  # one proof per run: it costs a second run of the script
