@@ -104,3 +104,13 @@ base = keras.applications.VGG16(include_top=False, weights=None, input_shape=x_t
     assert first["code"] == "x_train = keras.ops.image.resize(x_train, (32, 32))" and first["line"] == 6
     assert first["verified"]  # proven by running the patched script
     assert "only candidate that kept every invariant" in finding["why_first"]  # re-read after the proof
+
+
+def test_layout_options_only_where_they_keep_the_meaning():
+    from shapedoctor.diagnosis.training import data_options
+
+    hows = [how for how, _shape, _why in data_options((20, 3, 50), (None, 50, 3))]
+    assert "np.transpose({v}, (0, 2, 1))" in hows
+    assert any(how.startswith("np.repeat") for how, _s, _w in data_options((8, 16, 16, 1), (None, 16, 16, 3)))
+    # one feature per step is not a grayscale image: repeating it would invent 4 features
+    assert not any(how.startswith("np.repeat") for how, _s, _w in data_options((8, 10, 1), (None, 10, 5)))

@@ -374,8 +374,9 @@ def data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
         # (samples, features, steps) into a layer reading (steps, features): swap the two sample axes.
         opts.append(("np.transpose({v}, (0, 2, 1))", (got[0], got[2], got[1]),
                      "the data is features-first: swap its steps and features axes"))
-    if len(got) == len(want) >= 3 and got[-1] == 1 and want[-1] not in (None, 1):
-        # one channel where the model reads several (grayscale into an RGB model): repeat it.
+    if len(got) == len(want) == 4 and got[-1] == 1 and want[-1] == 3:
+        # images with one channel where the model reads RGB (grayscale into an RGB backbone): repeat
+        # it. Only images: repeating one feature of a sequence into several would invent features.
         opts.append(("np.repeat({v}, " + str(want[-1]) + ", axis=-1)", tuple(got[:-1]) + (want[-1],),
                      f"the data has 1 channel, the model reads {want[-1]}: repeat it"))
     if len(got) == len(want) >= 4:
