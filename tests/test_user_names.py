@@ -117,7 +117,7 @@ def test_a_repeatvector_repeats_the_encoded_sequence_length_by_its_name(cli, tmp
     report = report_of(cli("run", "--json", script.name, cwd=tmp_path))
     codes = [f["code"] for f in report["findings"][0]["fixes"] if f["verified"]]
     # Repeated once per encoded step (7, as the input), not once per unit of the next LSTM (3).
-    assert "decoded = layers.LSTM(features, return_sequences=True)(layers.RepeatVector(timesteps)(encoded))" in codes
+    assert "encoded = layers.RepeatVector(timesteps)(encoded)" in codes  # inserted on a line of its own
 
 
 def test_units_feeding_a_reshape_are_spelled_as_the_reshape_spells_its_target(cli, tmp_path):
