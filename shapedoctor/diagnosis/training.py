@@ -798,6 +798,15 @@ def _output_layer(model: Any, index: int) -> Any:
         return None
 
 
+def _loss_shared(model: Any) -> bool:
+    """One loss serves several outputs: changing it changes them all, so it is not what to blame
+    for one output's labels."""
+    try:
+        return len(model.outputs) > 1 and not isinstance(model.loss, (dict, list, tuple))
+    except (AttributeError, TypeError, ValueError):  # a subclassed model has no .outputs before it is called
+        return False
+
+
 def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, index: int,
                  top: Any = None) -> Problem | None:
     """The problem of labels shaped *y_shape* (a *sample* of them) against output *out* under *loss*, or None."""
@@ -815,7 +824,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
             # Valid labels in the other encoding: the loss is the first thing to change (its fix ranks
             # first, as the answers to this error say), the labels the second; unless the model already
             # trained with this loss, on labels it accepted: then these labels are the odd ones.
-            labels_odd = ev.trained(model)
+            labels_odd = ev.trained(model) or _loss_shared(model)
             prob = Problem("SD202", f"integer class labels {format_shape(y_shape)} used with {name} "
                            f"(output {format_shape(out)})", "labels" if labels_odd else "loss", expected=format_shape((None,) + tuple(out[1:])),
                            received=format_shape(y_shape))
@@ -844,7 +853,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         if len(core) < len(out) - 1:
             return _extra_axes(out, y_shape, name, model, index, layer)
         if len(y_shape) == len(out) and y_shape[-1] == k and k > 1 and _is_one_hot(sample):
-            labels_odd = ev.trained(model)  # trained with this loss already: these labels are the odd ones
+            labels_odd = ev.trained(model) or _loss_shared(model)  # these labels are the odd ones
             prob = Problem("SD202", f"one-hot labels {format_shape(y_shape)} used with {name}",
                            "labels" if labels_odd else "loss", expected=f"{format_shape((None,))} or {format_shape((None, 1))}", received=format_shape(y_shape))
             prob.explanation = (f"`{name}` wants one integer class per sample, (N,) or (N, 1); these labels are "
