@@ -69,7 +69,7 @@ def finding_from_exception_text(exc: BaseException, recorder=None) -> Finding | 
     _place_at_user_frame(finding, exc)
     for fix in finding.fixes:
         fix.verified = False
-    data = _data_fixes(facts, exc, recorder)
+    data = _data_fixes(facts, exc, recorder, text)
     note = NOT_VERIFIED_NOTE
     if data is not None:
         finding.culprit, fixes = data
@@ -95,7 +95,7 @@ def _place_at_user_frame(finding: Finding, exc: BaseException) -> None:
     place.file, place.line, place.code = site.file, site.line, site.code
 
 
-def _data_fixes(facts, exc: BaseException, recorder) -> tuple | None:
+def _data_fixes(facts, exc: BaseException, recorder, text: str) -> tuple | None:
     """(the data's or labels' place, proof-checked fixes) when the failing op received the batches
     of the array a training call was given as x or y, unchanged; else None."""
     call = next((c for c in reversed(getattr(recorder, "training_calls", None) or []) if c.error is exc), None)
@@ -106,7 +106,7 @@ def _data_fixes(facts, exc: BaseException, recorder) -> tuple | None:
     got = shape_of(facts.received)
     if got is None:
         return None
-    return _x_fixes(facts, call, got) or _y_fixes(facts, call, got, exc)
+    return _x_fixes(facts, call, got) or _y_fixes(facts, call, got, text)
 
 
 def _as_given(shape, got: tuple) -> bool:
@@ -156,7 +156,7 @@ def _x_fixes(facts, call, got: tuple) -> tuple | None:
     return (data_place(call), fixes) if fixes else None
 
 
-def _y_fixes(facts, call, got: tuple, exc: BaseException) -> tuple | None:
+def _y_fixes(facts, call, got: tuple, text: str) -> tuple | None:
     """Labels reached a loss unchanged in the other encoding or shape than the output: the label
     transforms ``run`` offers for a compiled loss (to_categorical, argmax, ...), on the y given."""
     from shapedoctor.diagnosis.training import check_labels
@@ -168,7 +168,7 @@ def _y_fixes(facts, call, got: tuple, exc: BaseException) -> tuple | None:
         return None
     out = shape_of(facts.details.get("output_shape")) or next(
         (w for w in map(shape_of, facts.shapes) if w is not None and w != got and w and w[0] == got[0]), None)
-    loss = facts.loss or hints.loss(user_traceback_text(exc))
+    loss = facts.loss or hints.loss(text)  # the traceback text the facts were read from
     if out is None or not loss:
         return None
     try:

@@ -136,7 +136,7 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
             args[names.index(name)] = value
 
     call = TrainingCall(method, site, model, loss=getattr(model, "loss", None))
-    call.names, call.sizes = caller_arrays(), caller_sizes()
+    call.names, call.sizes = caller_scope()
     x, y = get("x"), get("y") if "y" in names else None
     sample_weight = kwargs.get("sample_weight")
     kind = _kind(x)
@@ -180,29 +180,19 @@ def _first_element(dataset: Any) -> tuple | None:
 MAX_NAMES = 200  # array variables kept from the caller's frame
 
 
-def caller_arrays() -> dict:
-    """The arrays the user's frame can name (locals, then globals): which variable holds which data.
-
-    Fixes that rebuild an argument (one array per input or output) name the user's own
-    variables; only references are kept, nothing is copied."""
+def caller_scope() -> tuple[dict, dict[str, int]]:
+    """What the user's frame can name, found with one walk up the stack: the arrays (locals, then
+    globals: which variable holds which data; references only, nothing copied), for fixes that
+    rebuild an argument with the user's own variables; and the sizes its module names
+    (trace/scope.py), for fixes that spell a size with the user's name for it."""
+    from shapedoctor.trace.scope import sizes_in_globals
     from shapedoctor.trace.sites import user_frame
 
     try:
         frame = user_frame(2)
     except ValueError:  # a shallow stack
-        return {}
-    return arrays_in_frame(frame)
-
-
-def caller_sizes() -> dict[str, int]:
-    """The sizes the user's module names where the training call is made (trace/scope.py)."""
-    from shapedoctor.trace.scope import sizes_in_globals
-    from shapedoctor.trace.sites import user_frame
-
-    try:
-        return sizes_in_globals(user_frame(2))
-    except ValueError:  # a shallow stack
-        return {}
+        return {}, {}
+    return arrays_in_frame(frame), sizes_in_globals(frame)
 
 
 def arrays_in_frame(frame) -> dict:
