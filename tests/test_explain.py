@@ -513,7 +513,7 @@ TEXT_OTHER_FAMILY = {
 
 
 # Raising cases `run` does not recognise at all (their known_gap): nothing of run's to compare with.
-RUN_SILENT = {"c062_subpixel_upsampling_channels_not_squared"}
+RUN_SILENT = {"c062_subpixel_upsampling_channels_not_squared", "t155_two_output_label_dict_wrong_keys"}
 
 
 def test_every_raising_corpus_case_has_a_stored_text():
