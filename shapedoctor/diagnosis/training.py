@@ -44,6 +44,7 @@ class Problem:
     silent: bool = False  # the call ran without error: report as a warning
     silent_family: str | None = None  # the family to report if Keras runs the call anyway
     extra_where: str | None = None  # "validation": the problem is in validation_data
+    data_shapes: tuple | None = None  # (declared, given) shapes of the x input at fault (SD201)
 
 
 @dataclass
@@ -62,6 +63,7 @@ class TrainingFix:
     replace_argument: str | None = None  # new text for the whole x/y argument (e.g. "[title, body]")
     checks: Any = None  # callable(full transformed value) -> [(invariant, ok, why)], checked on ALL the data
     line_edit: tuple | None = None  # (line, start col, end col, new text, new line): rewrite where y was made
+    converts: bool = False  # colour -> grayscale for a model trained on grayscale: fewer values by design
     swapped_in: bool = False  # replace_argument names another of the user's arrays: only the pairing is checked
 
 
@@ -211,8 +213,9 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
             prob.explanation = ("Keras takes each element of a tf.data.Dataset as one batch. This dataset yields "
                                 f"single samples of shape {format_shape(got)}, so the model sees a batch axis that is "
                                 "really the first feature axis. Batch the dataset.")
-            prob.fixes.append(TrainingFix("batch the dataset: ds.batch(32)", "data", transform="{v}.batch(32)",
-                                          apply=_np_apply("np.expand_dims({v}, 0)"), cost=1))
+            if call.source == "dataset":  # a tf.data.Dataset; a Python generator or PyDataset has no .batch
+                prob.fixes.append(TrainingFix("batch the dataset: ds.batch(32)", "data", transform="{v}.batch(32)",
+                                              apply=_np_apply("np.expand_dims({v}, 0)"), cost=1))
             out.append(prob)
             continue
         if _batch_in_declaration(want, got, call):
@@ -225,6 +228,7 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
             f"the data has shape {format_shape(got)} but the model input was declared as {format_shape(want)}",
             "data", expected=format_shape(want), received=format_shape(got), output_index=i)
         prob.explanation = _data_text(want, got, call.method)
+        prob.data_shapes = (tuple(want), tuple(got))
         _data_side_fixes(call, model, prob, want, got, i)
         out.append(prob)
     return out
@@ -246,10 +250,13 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
     from shapedoctor.diagnosis.training_onehot import onehot_features
 
     onehot_features(call, prob, want, got)
+    _size_literal_fix(call, prob, want, got)
     for how, shape, why in data_options(got, want):
+        if how in COLOUR_TO_GRAY and call.method == "fit":
+            continue  # training data: declare the channels it has rather than throw colour away
         if shape_matches(shape, want):
             prob.fixes.append(TrainingFix(f"{why}: {how.format(v='x')}", "data", transform=how,
-                                          apply=_np_apply(how), cost=1))
+                                          apply=_np_apply(how), cost=1, converts=how in COLOUR_TO_GRAY))
     if call.method != "fit" and ev.trained(model):
         prob.explanation += (" The model was already trained on data of the declared shape, so the new data "
                              "must be prepared the same way; changing the model would discard its training.")
@@ -268,6 +275,24 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
         prob.fixes.insert(0, declare)
         return
     prob.fixes.append(declare)
+
+
+def _size_literal_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple) -> None:
+    """Images of the declared rank and channels but other spatial sizes, made by a line that writes those
+    sizes as a literal (a resize, ``target_size=``): give that literal the declared sizes."""
+    from shapedoctor.diagnosis import data_origin
+
+    if call.site is None or len(_flat(call.x_ref)) != 1:
+        return
+    line = data_origin.origin_line(call, tuple(got), tuple(want))
+    edit = data_origin.size_literal_edit(call.site.file, line, tuple(got), tuple(want)) if line else None
+    if edit is None:
+        return
+    sizes = tuple(want[1:-1])
+    prob.explanation += (f" The images were made {format_shape(tuple(got[1:-1]))} on line {line}, where the "
+                         f"model takes {format_shape(sizes)}: prepare them at the size the model was built for.")
+    prob.fixes.insert(0, TrainingFix(f"make the images the model's size: {edit[3]}", "data", cost=1,
+                                     apply=data_origin.resize_to(sizes), line_edit=edit))
 
 
 def _batch_in_declaration(want: tuple, got: tuple, call: TrainingCall) -> bool:
@@ -360,6 +385,9 @@ def _data_text(want: tuple, got: tuple, method: str) -> str:
     return text + "."
 
 
+COLOUR_TO_GRAY = {"{v}.mean(axis=-1, keepdims=True)"}
+
+
 def data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
     opts = []
     if len(got) == len(want) - 1:
@@ -379,6 +407,14 @@ def data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
         # it. Only images: repeating one feature of a sequence into several would invent features.
         opts.append(("np.repeat({v}, " + str(want[-1]) + ", axis=-1)", tuple(got[:-1]) + (want[-1],),
                      f"the data has 1 channel, the model reads {want[-1]}: repeat it"))
+    if len(got) == len(want) == 4 and got[-1] == 3 and want[-1] == 1:
+        # a colour image into a model trained on grayscale: average the channels (one value per pixel)
+        opts.append(("{v}.mean(axis=-1, keepdims=True)", tuple(got[:-1]) + (1,),
+                     "the data has 3 colour channels, the model reads 1 (grayscale): average the channels"))
+    if len(got) == len(want) >= 3:
+        # arrays stacked one per feature (np.array([a, b])): the samples are on the second axis
+        opts.append(("np.moveaxis({v}, 0, -1)", tuple(got[1:]) + (got[0],),
+                     "the arrays were stacked feature by feature: move that axis last, samples first"))
     if len(got) == len(want) >= 4:
         opts.append(("np.moveaxis({v}, 1, -1)", (got[0],) + tuple(got[2:]) + (got[1],),
                      "channels-first data into a channels-last model: move the channel axis last"))

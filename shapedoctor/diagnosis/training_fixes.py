@@ -190,14 +190,16 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
         before = [(len(before),) + before[0]]  # samples gathered in a list, stacked: one sample per item
     if fix.counts_to is not None:
         checks.record("keeps_data", *inv.few_samples_dropped(_full_count(original), fix.counts_to))
+    labels = None if fix.kind == "labels" or call.y_ref is None or call.batched else _full_count(call.y_ref)
     if fix.counts_to is None and fix.transform != "{v}.batch(32)":
         for b, a in zip(before, after):
             if fix.swapped_in:  # another of the user's arrays, whole: the pairing below is what counts
                 break
-            checks.record("samples", *inv.samples_kept(b, a))
+            checks.record("samples", *inv.samples_kept(b, a, labels))
             # The user's own arrays; a re-encoding where the labels are made (line_edit) drops only
             # one-hot columns no label uses, and carries its own invariant (rows one-hot over the outputs).
-            if fix.rewrite_argument is None and fix.replace_argument is None and fix.line_edit is None:
+            if (fix.rewrite_argument is None and fix.replace_argument is None and fix.line_edit is None
+                    and not fix.converts):
                 checks.record("keeps_data", *inv.values_kept(b, a))
     if call.method in ("predict", "predict_on_batch") or call.y_ref is None or call.batched:
         return
@@ -576,7 +578,16 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
         elif prob.extra_where == "argument":
             line = site.line if site else None  # the order of the arguments is the problem
         else:
-            line = _assignment_line(site, var, counts=prob.family == "SD203") or (site.line if site else None)
+            if var is None and kind == "data":
+                from shapedoctor.diagnosis.data_origin import wrapped_argument
+
+                var = wrapped_argument(site, 0, "x")
+            line = _assignment_line(site, var, counts=prob.family == "SD203")
+            if kind == "data" and prob.data_shapes is not None:
+                from shapedoctor.diagnosis.data_origin import sizes_line
+
+                line = sizes_line(site, line, prob.data_shapes[1], prob.data_shapes[0])
+            line = line or (site.line if site else None)
         import linecache
 
         return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() if file and line else None)

@@ -86,16 +86,23 @@ class Checks:
         return f"{name}: {why}" if why else f"{name}: {INVARIANTS.get(name, name)}"
 
 
-def samples_kept(before: tuple | None, after: tuple | None) -> tuple[bool, str]:
+def samples_kept(before: tuple | None, after: tuple | None, labels: int | None = None) -> tuple[bool, str]:
     """A data/label transform keeps the number of samples (its first axis).
 
-    The one exception: a single sample that lacked its batch axis becomes a batch of one
-    (``after == (1,) + before``)."""
+    The exceptions: a single sample that lacked its batch axis becomes a batch of one
+    (``after == (1,) + before``); and data whose samples were not on its first axis (arrays stacked
+    feature by feature) has them moved there: the same values, and the first axis then counts as
+    many samples as there are *labels*, which it did not before."""
+    import math
+
     if not before or not after:
         return True, ""
     if after[0] == before[0]:
         return True, ""
     if tuple(after[1:]) == tuple(before) and after[0] == 1:
+        return True, ""
+    if (labels is not None and after[0] == labels != before[0] and None not in before and None not in after
+            and labels in before and sorted(before) == sorted(after) and math.prod(before) == math.prod(after)):
         return True, ""
     return False, f"turns {before[0]} samples into {after[0]}"
 

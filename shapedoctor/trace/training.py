@@ -29,6 +29,7 @@ class TrainingCall:
     x_shapes: Any = None  # full shapes (structure of tuples), batch axis = number of samples
     y_shapes: Any = None
     batched: bool = False  # shapes come from one batch of a dataset/generator
+    source: str = ""  # what x was given as: "dataset" (tf.data), "pydataset", "generator", "array", ...
     loss: Any = None
     findings: list = field(default_factory=list)  # filled by the pre-flight check
     error: BaseException | None = None
@@ -140,6 +141,7 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
     x, y = get("x"), get("y") if "y" in names else None
     sample_weight = kwargs.get("sample_weight")
     kind = _kind(x)
+    call.source = kind or ""
     if kind == "dataset":
         batch = next(iter(x.take(1)))
         x, y, sample_weight = _split_batch(batch)

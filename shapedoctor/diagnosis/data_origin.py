@@ -1,0 +1,143 @@
+"""Where the data given to a training call got its wrong sizes, and the fix written on that line.
+
+The array passed to ``fit``/``predict`` is often not where it went wrong: ``model.predict(img[np.newaxis])``
+or ``batch = np.expand_dims(photo, 0)`` only add the batch axis. When the data has the rank the model
+declares but other sizes (a 224x224 photo for a 150x150 model, 3 channels for 1), the sizes were made
+where the wrapped array was made: that line is the root cause. When that line passes the wrong sizes
+as a literal (``tf.image.resize(upload, (224, 224))``, ``target_size=(224, 224)``), the fix gives it the
+declared sizes there.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import linecache
+from typing import Any
+
+_MODULES = {"np", "numpy", "tf", "keras", "ops", "torch", "None"}
+_AXIS_ONLY_CALLS = {"expand_dims"}
+
+
+def _names(node: ast.AST) -> list[str]:
+    return [n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id not in _MODULES]
+
+
+def _axis_only_of(node: ast.AST) -> str | None:
+    """The one variable *node* only adds axes to (``v[np.newaxis]``, ``v[None, ...]``,
+    ``np.expand_dims(v, 0)``, ``v.reshape(1, ...)``), None for anything else."""
+    names = _names(node)
+    if len(set(names)) != 1:
+        return None
+    if isinstance(node, ast.Subscript):
+        index = node.slice
+        parts = index.elts if isinstance(index, ast.Tuple) else [index]
+        adds = all(isinstance(p, ast.Constant) and p.value in (None, Ellipsis)
+                   or isinstance(p, ast.Attribute) and p.attr == "newaxis"
+                   or isinstance(p, ast.Slice) and p.lower is None and p.upper is None and p.step is None
+                   for p in parts)
+        return names[0] if adds and isinstance(node.value, ast.Name) else None
+    if isinstance(node, ast.Call):
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        if name in _AXIS_ONLY_CALLS:
+            return names[0]
+    return None
+
+
+def wrapped_argument(site: Any, position: int, keyword: str) -> str | None:
+    """The variable an axis-only expression passed as x (0) / y (1) at *site* wraps, if any."""
+    if site is None:
+        return None
+    try:
+        tree = ast.parse(site.code.strip().rstrip(":"))
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"):
+            arg = next((kw.value for kw in node.keywords if kw.arg == keyword), None)
+            if arg is None and position < len(node.args):
+                arg = node.args[position]
+            return _axis_only_of(arg) if arg is not None else None
+    return None
+
+
+def _statement_at(file: str, line: int) -> ast.stmt | None:
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return None
+    return next((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == line), None)
+
+
+def sizes_line(site: Any, line: int | None, got: tuple, want: tuple) -> int | None:
+    """Follow an axis-only assignment (``batch = np.expand_dims(photo, 0)``) at *line* to the line
+    that made the wrapped array, when the data already has the declared rank (so the axes are right
+    and the sizes are what is wrong). *line* itself otherwise."""
+    from shapedoctor.diagnosis.training_fixes import _assignment_line
+
+    if site is None or line is None or len(got) != len(want):
+        return line
+    stmt = _statement_at(site.file, line)
+    inner = _axis_only_of(stmt.value) if stmt is not None else None
+    targets = {t.id for t in (stmt.targets if stmt is not None else []) if isinstance(t, ast.Name)}
+    if inner is None or inner in targets:
+        return line
+    earlier = _assignment_line(dataclasses.replace(site, line=line), inner)
+    return earlier or line
+
+
+def origin_line(call: Any, got: tuple, want: tuple) -> int | None:
+    """The line that made the sizes of the x passed to *call* (see the module docstring)."""
+    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+
+    site = call.site
+    if site is None:
+        return None
+    var = _argument(site, 0, "x") or wrapped_argument(site, 0, "x")
+    return sizes_line(site, _assignment_line(site, var), got, want)
+
+
+def size_literal_edit(file: str, line: int, got: tuple, want: tuple) -> tuple | None:
+    """A ``line_edit`` replacing the literal of the data's spatial sizes on *line* by the declared ones:
+    ``(224, 224)`` -> ``(150, 150)`` (also written width-first, as cv2 takes it). None without one."""
+    if len(got) != len(want) or len(got) < 4 or None in want[1:-1] or tuple(got[1:-1]) == tuple(want[1:-1]):
+        return None
+    if got[-1] != want[-1]:
+        return None
+    text = linecache.getline(file, line)
+    if not text.isascii():
+        return None
+    stmt = _statement_at(file, line)
+    if stmt is None or stmt.end_lineno != line:
+        return None
+    sizes, declared = tuple(got[1:-1]), tuple(want[1:-1])
+    for node in ast.walk(stmt):
+        if not isinstance(node, (ast.Tuple, ast.List)) or not all(
+                isinstance(e, ast.Constant) and isinstance(e.value, int) for e in node.elts):
+            continue
+        values = tuple(e.value for e in node.elts)
+        if values == sizes:
+            new = declared
+        elif values == tuple(reversed(sizes)):
+            new = tuple(reversed(declared))
+        else:
+            continue
+        literal = "(" + ", ".join(map(str, new)) + ")"
+        new_line = text[:node.col_offset] + literal + text[node.end_col_offset:]
+        return (line, node.col_offset, node.end_col_offset, literal, new_line.strip())
+    return None
+
+
+def resize_to(sizes: tuple):
+    """A verification stand-in for the edited line: the images resized to *sizes*."""
+    def run(value):
+        import numpy as np
+
+        import keras
+
+        arr = np.asarray(value, dtype="float32")
+        return np.asarray(keras.ops.convert_to_numpy(keras.ops.image.resize(arr, sizes)))
+
+    return run

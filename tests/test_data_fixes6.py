@@ -1,0 +1,135 @@
+"""Data whose sizes were made on an earlier line than the training call (real Keras; see
+diagnosis/data_origin.py and the data options of diagnosis/training.py).
+
+The root cause is the line that made the sizes: through an axis-only wrapper (``v[np.newaxis]``,
+``np.expand_dims(v, 0)``) to the array it wraps; a size literal there gets the declared sizes; a
+colour image for a model trained on grayscale is averaged to one channel; arrays stacked one per
+feature get their samples moved first. Each fix must keep the samples paired with the labels.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import linecache  # noqa: E402
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+from keras import layers  # noqa: E402
+
+from shapedoctor.diagnosis.training import check  # noqa: E402
+from shapedoctor.diagnosis.training_fixes import findings_for  # noqa: E402
+from shapedoctor.repair.invariants import samples_kept  # noqa: E402
+from shapedoctor.trace.sites import Site  # noqa: E402
+from shapedoctor.trace.training import capture  # noqa: E402
+
+
+def _diagnose(tmp_path, source: str, model, args: tuple, method: str):
+    script = tmp_path / "prepare6.py"
+    script.write_text(source)
+    linecache.checkcache(str(script))
+    line = next(i for i, text in enumerate(source.splitlines(), 1) if f".{method}(" in text)
+    call, _, _ = capture(method, model, Site(str(script), line, source.splitlines()[line - 1]), args, {})
+    problems = check(call)
+    return problems, findings_for(call, problems) if problems else []
+
+
+def _cnn(shape: tuple, classes: int = 4):
+    model = keras.Sequential([keras.Input(shape=shape), layers.Conv2D(4, 3), layers.Flatten(),
+                              layers.Dense(classes, activation="softmax")])
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    return model
+
+
+RESIZED = """scan = keras.ops.image.resize(raw_scan, (96, 96))
+batch = scan[np.newaxis]
+print(model.predict(batch))
+"""
+
+
+def test_images_resized_to_other_sizes_are_fixed_at_the_resize_literal(tmp_path):
+    model = _cnn((64, 64, 1))
+    model.fit(np.random.rand(8, 64, 64, 1), np.random.randint(0, 4, 8), verbose=0)
+    problems, findings = _diagnose(tmp_path, RESIZED, model, (np.random.rand(1, 96, 96, 1).astype("float32"),),
+                                   "predict")
+    assert findings[0].culprit.line == 1
+    first = findings[0].fixes[0]
+    assert first.code == "scan = keras.ops.image.resize(raw_scan, (64, 64))" and first.verified
+
+
+COLOUR = """frame = camera_frame / 255.0
+print(model.predict(np.expand_dims(frame, 0)))
+"""
+
+
+def test_a_colour_frame_for_a_grayscale_model_is_averaged_and_blamed_where_it_was_made(tmp_path):
+    model = _cnn((16, 16, 1))
+    model.fit(np.random.rand(8, 16, 16, 1), np.random.randint(0, 4, 8), verbose=0)
+    problems, findings = _diagnose(tmp_path, COLOUR, model, (np.random.rand(1, 16, 16, 3).astype("float32"),),
+                                   "predict")
+    assert findings[0].culprit.line == 1
+    verified = [f.code for f in findings[0].fixes if f.verified]
+    assert any(".mean(axis=-1, keepdims=True)" in code for code in verified)
+
+
+COLOUR_FIT = """model.fit(photos, labels)
+"""
+
+
+def test_colour_training_data_is_not_averaged_away(tmp_path):
+    photos, labels = np.random.rand(12, 16, 16, 3).astype("float32"), np.random.randint(0, 4, 12)
+    problems, findings = _diagnose(tmp_path, COLOUR_FIT, _cnn((16, 16, 1)), (photos, labels), "fit")
+    assert problems and not any("mean(axis=-1" in (f.code or "") for f in findings[0].fixes)
+
+
+STACKED = """series = np.array([speed, load, heat])
+model.fit(series, wear)
+"""
+
+
+def _lstm(steps: int, features: int):
+    model = keras.Sequential([keras.Input(shape=(steps, features)), layers.GRU(4), layers.Dense(1)])
+    model.compile(optimizer="sgd", loss="mse")
+    return model
+
+
+def test_arrays_stacked_feature_by_feature_get_their_samples_moved_first(tmp_path):
+    series = np.random.rand(3, 50, 10).astype("float32")
+    problems, findings = _diagnose(tmp_path, STACKED, _lstm(10, 3), (series, np.random.rand(50)), "fit")
+    assert findings[0].culprit.line == 1
+    first = next(f for f in findings[0].fixes if f.verified)
+    assert first.code == "series = np.moveaxis(series, 0, -1)" and first.checks["samples"] is True
+
+
+def test_moving_an_axis_that_does_not_pair_samples_with_labels_is_not_verified(tmp_path):
+    series = np.random.rand(3, 50, 10).astype("float32")  # 40 labels: no axis holds 40 samples
+    problems, findings = _diagnose(tmp_path, STACKED, _lstm(10, 3), (series, np.random.rand(40)), "fit")
+    assert not any("moveaxis(series, 0, -1)" in (f.code or "") and f.verified for f in findings[0].fixes)
+
+
+def test_samples_kept_allows_only_a_move_that_pairs_with_the_labels():
+    assert samples_kept((2, 176, 24), (176, 24, 2), 176) == (True, "")
+    assert samples_kept((2, 176, 24), (176, 24, 2), None)[0] is False
+    assert samples_kept((6, 8, 4), (48, 4), 48)[0] is False  # a reshape merging samples is never a move
+    assert samples_kept((3, 50, 10), (50, 10, 3), 40)[0] is False
+
+
+GENERATED = """model.fit(pairs(), steps_per_epoch=4)
+"""
+
+
+def test_a_python_generator_of_single_samples_gets_no_dataset_batch_fix(tmp_path):
+    model = keras.Sequential([keras.Input(shape=(12,)), layers.Dense(3, activation="softmax")])
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    rows, ids = np.random.rand(20, 12).astype("float32"), np.random.randint(0, 3, (20, 1))
+
+    def pairs():
+        while True:
+            for i in range(len(rows)):
+                yield rows[i], ids[i]
+
+    problems, findings = _diagnose(tmp_path, GENERATED, model, (pairs(),), "fit")
+    assert problems
+    assert not any(".batch(32)" in (f.code or "") for f in findings[0].fixes)
