@@ -133,3 +133,38 @@ def test_a_python_generator_of_single_samples_gets_no_dataset_batch_fix(tmp_path
     problems, findings = _diagnose(tmp_path, GENERATED, model, (pairs(),), "fit")
     assert problems
     assert not any(".batch(32)" in (f.code or "") for f in findings[0].fixes)
+
+
+VECTORIZED = """tokenize = keras.layers.TextVectorization(max_tokens=300)
+tokenize.adapt(corpus)
+queries = tokenize(new_queries).numpy()
+print(model.predict(queries))
+"""
+
+
+def _text_model(length: int):
+    model = keras.Sequential([keras.Input(shape=(length,)), layers.Embedding(300, 4), layers.Flatten(),
+                              layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="sgd", loss="binary_crossentropy")
+    return model
+
+
+def test_a_vectorizer_without_a_sequence_length_gets_the_declared_length_where_it_is_made(tmp_path):
+    queries = np.array([[4, 9, 2, 0, 0], [7, 1, 3, 8, 5]])
+    problems, findings = _diagnose(tmp_path, VECTORIZED, _text_model(20), (queries,), "predict")
+    assert findings[0].culprit.line == 3
+    first = findings[0].fixes[0]
+    assert first.code == "tokenize = keras.layers.TextVectorization(max_tokens=300, output_sequence_length=20)"
+    assert first.verified
+
+
+def test_a_vectorizer_length_that_would_cut_ids_is_not_offered(tmp_path):
+    queries = np.random.randint(1, 300, size=(2, 30))  # longer than the 20 declared: ids would be cut
+    problems, findings = _diagnose(tmp_path, VECTORIZED, _text_model(20), (queries,), "predict")
+    assert problems and not any("output_sequence_length" in (f.code or "") for f in findings[0].fixes)
+
+
+def test_a_vectorizer_that_already_has_a_length_is_left_alone(tmp_path):
+    source = VECTORIZED.replace("max_tokens=300)", "max_tokens=300, output_sequence_length=5)")
+    problems, findings = _diagnose(tmp_path, source, _text_model(20), (np.ones((2, 5), dtype=int),), "predict")
+    assert problems and not any("output_sequence_length=20" in (f.code or "") for f in findings[0].fixes)

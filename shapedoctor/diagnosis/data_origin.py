@@ -141,3 +141,55 @@ def resize_to(sizes: tuple):
         return np.asarray(keras.ops.convert_to_numpy(keras.ops.image.resize(arr, sizes)))
 
     return run
+
+
+def vectorizer_length_edit(file: str, line: int, want: tuple, got: tuple) -> tuple | None:
+    """Token ids made on *line* by calling a ``TextVectorization`` created without
+    ``output_sequence_length`` (each call pads to its own longest text) for an input declared with a
+    fixed length: a ``line_edit`` giving the vectorizer that length where it is created."""
+    if len(want) != 2 or len(got) != 2 or not isinstance(want[1], int) or got[1] == want[1]:
+        return None
+    stmt = _statement_at(file, line)
+    called = {n.func.id for n in ast.walk(stmt) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)} \
+        if stmt is not None else set()
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return None
+    made = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno < line
+            and any(isinstance(t, ast.Name) and t.id in called for t in n.targets)
+            and isinstance(n.value, ast.Call) and _called_name(n.value) == "TextVectorization"]
+    if not made:
+        return None
+    node = max(made, key=lambda n: n.lineno).value
+    keywords = {kw.arg: kw.value for kw in node.keywords}
+    mode = keywords.get("output_mode")
+    if "output_sequence_length" in keywords or (mode is not None and not (
+            isinstance(mode, ast.Constant) and mode.value == "int")):
+        return None
+    text = linecache.getline(file, node.lineno)
+    if node.end_lineno != node.lineno or not text.isascii():
+        return None
+    call_text = text[node.col_offset:node.end_col_offset]
+    new_call = call_text[:-1].rstrip().rstrip(",") + f", output_sequence_length={want[1]})"
+    new_line = text[:node.col_offset] + new_call + text[node.end_col_offset:]
+    return (node.lineno, node.col_offset, node.end_col_offset, new_call, new_line.strip())
+
+
+def _called_name(node: ast.Call) -> str | None:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+
+
+def pad_or_cut_to(length: int):
+    """A verification stand-in for ``output_sequence_length=length``: ids padded with 0 at the end."""
+    def run(value):
+        import numpy as np
+
+        arr = np.asarray(value)
+        if arr.shape[1] >= length:
+            return arr[:, :length]
+        return np.pad(arr, ((0, 0), (0, length - arr.shape[1])))
+
+    return run
+

@@ -251,6 +251,7 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
 
     onehot_features(call, prob, want, got)
     _size_literal_fix(call, prob, want, got)
+    _vectorizer_length_fix(call, prob, want, got)
     for how, shape, why in data_options(got, want):
         if how in COLOUR_TO_GRAY and call.method == "fit":
             continue  # training data: declare the channels it has rather than throw colour away
@@ -293,6 +294,32 @@ def _size_literal_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
                          f"model takes {format_shape(sizes)}: prepare them at the size the model was built for.")
     prob.fixes.insert(0, TrainingFix(f"make the images the model's size: {edit[3]}", "data", cost=1,
                                      apply=data_origin.resize_to(sizes), line_edit=edit))
+
+
+def _vectorizer_length_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple) -> None:
+    """Token ids from a TextVectorization without ``output_sequence_length`` (padded to each call's
+    longest text) for an input of fixed length: give the vectorizer that length where it is made,
+    unless that would cut ids some text has beyond it."""
+    import numpy as np
+
+    from shapedoctor.diagnosis import data_origin
+    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+
+    xs = _flat(call.x_ref)
+    if call.site is None or len(xs) != 1 or len(want) != 2 or not isinstance(want[1], int):
+        return
+    line = _assignment_line(call.site, _argument(call.site, 0, "x"))
+    edit = data_origin.vectorizer_length_edit(call.site.file, line, tuple(want), tuple(got)) if line else None
+    if edit is None:
+        return
+    ids = np.asarray(xs[0])
+    if ids.ndim != 2 or (ids.shape[1] > want[1] and np.any(ids[:, want[1]:])):
+        return
+    prob.explanation += (f" The ids were made by a TextVectorization without output_sequence_length, which pads "
+                         f"each call to its own longest text ({got[1]} here) while the model takes {want[1]}: "
+                         f"give the vectorizer that length where it is created.")
+    prob.fixes.insert(0, TrainingFix(f"fix the vectorizer's length: output_sequence_length={want[1]}", "data",
+                                     cost=1, apply=data_origin.pad_or_cut_to(want[1]), line_edit=edit))
 
 
 def _batch_in_declaration(want: tuple, got: tuple, call: TrainingCall) -> bool:
