@@ -168,3 +168,44 @@ def test_a_vectorizer_that_already_has_a_length_is_left_alone(tmp_path):
     source = VECTORIZED.replace("max_tokens=300)", "max_tokens=300, output_sequence_length=5)")
     problems, findings = _diagnose(tmp_path, source, _text_model(20), (np.ones((2, 5), dtype=int),), "predict")
     assert problems and not any("output_sequence_length=20" in (f.code or "") for f in findings[0].fixes)
+
+
+GENERATOR = """def stream(rows, ids):
+    while True:
+        for k in range(len(rows)):
+            yield rows[k], ids[k]
+
+
+model.fit(stream(rows, ids), steps_per_epoch=4)
+"""
+
+GENERATOR_COMPUTED = GENERATOR.replace("yield rows[k], ids[k]", "yield rows[k] * 2.0, ids[k]")
+
+
+def _generator_fit(tmp_path, source: str):
+    script = tmp_path / "stream6.py"
+    script.write_text(source)
+    linecache.checkcache(str(script))
+    namespace = {}
+    exec(compile(source.split("model.fit")[0], str(script), "exec"), namespace)  # noqa: S102 - the test's own code
+    model = keras.Sequential([keras.Input(shape=(12,)), layers.Dense(3, activation="softmax")])
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    rows, ids = np.random.rand(20, 12).astype("float32"), np.random.randint(0, 3, 20)
+    line = source.splitlines().index("model.fit(stream(rows, ids), steps_per_epoch=4)") + 1
+    call, _, _ = capture("fit", model, Site(str(script), line, source.splitlines()[line - 1]),
+                         (namespace["stream"](rows, ids),), {"steps_per_epoch": 4})
+    problems = check(call)
+    return problems, findings_for(call, problems)
+
+
+def test_a_generator_of_single_samples_is_blamed_on_its_yield_and_yields_batches_of_one(tmp_path):
+    problems, findings = _generator_fit(tmp_path, GENERATOR)
+    assert findings[0].culprit.line == 4
+    first = findings[0].fixes[0]
+    assert first.code == "yield rows[k:k + 1], ids[k:k + 1]" and first.verified
+
+
+def test_a_generator_yielding_computed_samples_is_blamed_but_gets_no_slice_fix(tmp_path):
+    problems, findings = _generator_fit(tmp_path, GENERATOR_COMPUTED)
+    assert findings[0].culprit.line == 4
+    assert not any("k:k + 1" in (f.code or "") for f in findings[0].fixes)

@@ -193,3 +193,34 @@ def pad_or_cut_to(length: int):
 
     return run
 
+
+
+def yield_edit(file: str, first_line: int) -> tuple[int, tuple | None] | None:
+    """The line of the one ``yield`` of the generator function starting at *first_line*, and a
+    ``line_edit`` making each yielded item a batch of one (``x[i]`` -> ``x[i:i + 1]``) when every item
+    is one element picked from an array (None otherwise)."""
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return None
+    funcs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and first_line in [n.lineno] + [d.lineno for d in n.decorator_list]]
+    yields = [n for f in funcs for n in ast.walk(f) if isinstance(n, ast.Yield) and n.value is not None]
+    if len(yields) != 1:
+        return None
+    value = yields[0].value
+    line = yields[0].lineno
+    items = value.elts if isinstance(value, ast.Tuple) else [value]
+    text = linecache.getline(file, line)
+    picked = all(isinstance(e, ast.Subscript) and not isinstance(e.slice, (ast.Slice, ast.Tuple))
+                 and e.lineno == e.end_lineno == line for e in items)
+    if not picked or not text.isascii() or value.lineno != line or value.end_lineno != line:
+        return line, None
+    last, new_value = value.col_offset, ""
+    for e in items:
+        index = text[e.slice.col_offset:e.slice.end_col_offset]
+        new_value += text[last:e.slice.col_offset] + f"{index}:{index} + 1"
+        last = e.slice.end_col_offset
+    new_value += text[last:value.end_col_offset]
+    new_line = text[:value.col_offset] + new_value + text[value.end_col_offset:]
+    return line, (line, value.col_offset, value.end_col_offset, new_value, new_line.strip())

@@ -45,6 +45,7 @@ class Problem:
     silent_family: str | None = None  # the family to report if Keras runs the call anyway
     extra_where: str | None = None  # "validation": the problem is in validation_data
     data_shapes: tuple | None = None  # (declared, given) shapes of the x input at fault (SD201)
+    data_site: tuple | None = None  # (file, line) where x was made, when the call does not show it (a yield)
 
 
 @dataclass
@@ -64,6 +65,7 @@ class TrainingFix:
     checks: Any = None  # callable(full transformed value) -> [(invariant, ok, why)], checked on ALL the data
     line_edit: tuple | None = None  # (line, start col, end col, new text, new line): rewrite where y was made
     converts: bool = False  # colour -> grayscale for a model trained on grayscale: fewer values by design
+    batches_one: bool = False  # makes one yielded (x, y) element a batch of one: y gains its batch axis too
     swapped_in: bool = False  # replace_argument names another of the user's arrays: only the pairing is checked
 
 
@@ -216,6 +218,8 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
             if call.source == "dataset":  # a tf.data.Dataset; a Python generator or PyDataset has no .batch
                 prob.fixes.append(TrainingFix("batch the dataset: ds.batch(32)", "data", transform="{v}.batch(32)",
                                               apply=_np_apply("np.expand_dims({v}, 0)"), cost=1))
+            elif call.source == "generator":
+                _yield_batches(call, prob)
             out.append(prob)
             continue
         if _batch_in_declaration(want, got, call):
@@ -276,6 +280,30 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
         prob.fixes.insert(0, declare)
         return
     prob.fixes.append(declare)
+
+
+def _yield_batches(call: TrainingCall, prob: Problem) -> None:
+    """A Python generator yielding single samples: the culprit is its ``yield``; when it yields
+    elements picked from arrays (``x[i], y[i]``) the fix yields batches of one (``x[i:i + 1]``)."""
+    from shapedoctor.diagnosis import data_origin
+
+    import os
+
+    if call.producer is None or call.site is None or \
+            os.path.abspath(call.producer[0]) != os.path.abspath(call.site.file):
+        return  # a generator from another module: its line is not the user's to edit here
+    found = data_origin.yield_edit(call.site.file, call.producer[1])
+    if found is None:
+        return
+    line, edit = found
+    prob.data_site = (call.site.file, line)
+    prob.explanation = ("Keras takes each element a generator yields as one batch. This generator yields single "
+                        f"samples ({prob.received}), so the model sees a batch axis that is really the first "
+                        "feature axis. Yield batches: slices of the arrays, not single elements.")
+    if edit is not None:
+        prob.fixes.insert(0, TrainingFix(f"yield batches, not single samples: {edit[3]}", "data", cost=1,
+                                         apply=_np_apply("np.expand_dims({v}, 0)"), line_edit=edit,
+                                         batches_one=True))
 
 
 def _size_literal_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple) -> None:

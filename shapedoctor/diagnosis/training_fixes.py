@@ -266,7 +266,7 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                                 prob.output_index, rows)
                 if rows != 8 and call.y_ref is not None:
                     y = _structure_head(call.y_ref, rows)
-                if fix.transform == "{v}.batch(32)":
+                if fix.transform == "{v}.batch(32)" or fix.batches_one:
                     y = None if y is None else _np(y)[None]
                 elif fix.counts_to is not None:
                     y = _structure_head(call.y_ref, min(fix.counts_to, rows))
@@ -570,6 +570,11 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
             # Labels from a dataset/generator object: the compiled loss is the line to look at.
             _code, f, line, _edits = _compile_code(call, "?")
             return Place("loss", None, "compile", f, line, None)
+        if kind == "data" and prob.data_site is not None:  # made inside a generator: its yield
+            import linecache
+
+            file, line = prob.data_site
+            return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() or None)
         if prob.extra_where == "validation" and kind == "data":
             from shapedoctor.diagnosis.training_validation import validation_place
 
