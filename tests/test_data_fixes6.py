@@ -209,3 +209,33 @@ def test_a_generator_yielding_computed_samples_is_blamed_but_gets_no_slice_fix(t
     problems, findings = _generator_fit(tmp_path, GENERATOR_COMPUTED)
     assert findings[0].culprit.line == 4
     assert not any("k:k + 1" in (f.code or "") for f in findings[0].fixes)
+
+
+TWICE = """clips = tf.data.Dataset.from_tensor_slices((frames, moods)).batch(4)
+clips = clips.shuffle(16).batch(4)
+model.fit(clips)
+"""
+
+
+def _twice(tmp_path, source: str, batches: int):
+    import tensorflow as tf
+
+    frames, moods = np.random.rand(32, 6).astype("float32"), np.random.randint(0, 3, 32)
+    clips = tf.data.Dataset.from_tensor_slices((frames, moods)).batch(4)
+    for _ in range(batches - 1):
+        clips = clips.batch(4)
+    model = keras.Sequential([keras.Input(shape=(6,)), layers.Dense(3, activation="softmax")])
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    return _diagnose(tmp_path, source, model, (clips,), "fit")
+
+
+def test_a_dataset_batched_twice_is_unbatched_on_the_line_that_batched_it_again(tmp_path):
+    problems, findings = _twice(tmp_path, TWICE, batches=2)
+    assert findings[0].culprit.line == 2
+    first = findings[0].fixes[0]
+    assert first.code == "clips = clips.shuffle(16).unbatch().batch(4)" and first.verified
+
+
+def test_a_dataset_batched_once_is_not_reported_as_batched_twice(tmp_path):
+    problems, _ = _twice(tmp_path, TWICE, batches=1)
+    assert not problems

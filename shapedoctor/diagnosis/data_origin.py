@@ -224,3 +224,28 @@ def yield_edit(file: str, first_line: int) -> tuple[int, tuple | None] | None:
     new_value += text[last:value.end_col_offset]
     new_line = text[:value.col_offset] + new_value + text[value.end_col_offset:]
     return line, (line, value.col_offset, value.end_col_offset, new_value, new_line.strip())
+
+
+def unbatch_edit(file: str, line: int) -> tuple | None:
+    """A ``line_edit`` inserting ``.unbatch()`` before the one ``.batch(...)`` call on *line*, the line
+    that batched an already batched dataset again (None when the line has no single such call)."""
+    stmt = _statement_at(file, line)
+    text = linecache.getline(file, line)
+    if stmt is None or stmt.end_lineno != line or not text.isascii():
+        return None
+    calls = [n for n in ast.walk(stmt) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+             and n.func.attr == "batch"]
+    if len(calls) != 1:
+        return None
+    target = calls[0].func.value
+    end = target.end_col_offset
+    new_line = text[:end] + ".unbatch()" + text[end:]
+    return (line, end, end, ".unbatch()", new_line.strip())
+
+
+def merge_batch_axes(value):
+    """A verification stand-in for ``.unbatch().batch(n)``: one element's two batch axes merged."""
+    import numpy as np
+
+    arr = np.asarray(value)
+    return arr.reshape((-1,) + arr.shape[2:])

@@ -65,6 +65,7 @@ class TrainingFix:
     checks: Any = None  # callable(full transformed value) -> [(invariant, ok, why)], checked on ALL the data
     line_edit: tuple | None = None  # (line, start col, end col, new text, new line): rewrite where y was made
     converts: bool = False  # colour -> grayscale for a model trained on grayscale: fewer values by design
+    unbatches: bool = False  # merges the two batch axes of a twice-batched dataset element (y alike)
     batches_one: bool = False  # makes one yielded (x, y) element a batch of one: y gains its batch axis too
     swapped_in: bool = False  # replace_argument names another of the user's arrays: only the pairing is checked
 
@@ -222,6 +223,9 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
                 _yield_batches(call, prob)
             out.append(prob)
             continue
+        if call.source == "dataset" and len(got) == len(want) + 1 and _compatible(want, tuple(got[1:])):
+            out.append(_batched_twice(call, want, got, i))
+            continue
         if _batch_in_declaration(want, got, call):
             out.append(_declared_with_batch(call, model, want, got, i))
             continue
@@ -280,6 +284,28 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
         prob.fixes.insert(0, declare)
         return
     prob.fixes.append(declare)
+
+
+def _batched_twice(call: TrainingCall, want: tuple, got: tuple, index: int) -> Problem:
+    """A tf.data dataset whose elements are batches of batches: ``.batch()`` applied to a dataset that
+    was already batched (``image_dataset_from_directory`` batches). The line that batched it again is
+    the last one making the dataset; the fix unbatches there first."""
+    from shapedoctor.diagnosis import data_origin
+    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+
+    prob = Problem("SD201", f"the dataset is batched twice: its elements are {format_shape(got)}, batches of "
+                   f"{format_shape((None,) + tuple(got[2:]))} batches", "data", expected=format_shape(want),
+                   received=format_shape(got), output_index=index)
+    prob.explanation = ("Keras takes each element of a tf.data.Dataset as one batch. These elements have one axis "
+                        "more than the model's input: `.batch()` was applied to a dataset that was already "
+                        "batched, so each element holds several batches. Batch once (or `.unbatch()` first).")
+    site = call.site
+    line = _assignment_line(site, _argument(site, 0, "x")) if site is not None else None
+    edit = data_origin.unbatch_edit(site.file, line) if line else None
+    if edit is not None:
+        prob.fixes.append(TrainingFix("unbatch the already batched dataset before batching it again", "data",
+                                      cost=1, apply=data_origin.merge_batch_axes, line_edit=edit, unbatches=True))
+    return prob
 
 
 def _yield_batches(call: TrainingCall, prob: Problem) -> None:
