@@ -72,6 +72,11 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
             if not as_json:
                 print(f"fix {number}: {fix.proof}", file=sys.stderr)
             continue
+        if fix.proven and not weight_free:  # `run` proved this very patch while diagnosing
+            from shapedoctor.patch.prove import Proof
+
+            proof = Proof(True, "passed when diagnosed", 0.0)
+            break
         if not as_json:
             how = "checking the patched script" if weight_free else "running the patched script with --quick"
             print(f"proving fix {number} ({fix.title}) by {how} ...", file=sys.stderr)
@@ -93,7 +98,8 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
     render(diagnosis, as_json)
     if not as_json:
         label = "proven" if proof.proven else "NOT proven"
-        print(f"\n# fix {number}: {fix.title} — {label} ({proof.reason}, {proof.seconds:.1f} s)")
+        took = f", {proof.seconds:.1f} s" if proof.seconds else ""
+        print(f"\n# fix {number}: {fix.title} — {label} ({proof.reason}{took})")
         print(patch.diff, end="")
     if mode == "diff":
         return 0 if proof.proven else 1
@@ -129,7 +135,62 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
 PROOF_ENV = "SHAPEDOCTOR_PROVING"  # set in the proof subprocess: no nested proofs
 
 
-def prove_unclonable(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str | None], timeout: float) -> None:
+RUN_PROOFS = 2  # `run` proves at most this many graph-verified fixes: each costs a run of the script
+
+
+def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str | None], timeout: float,
+                 progress: bool = False) -> None:
+    """What only the patched script can show, `run` checks by running it (``--quick``).
+
+    * A fix that could not be checked on a clone of the model (a custom layer whose ``get_config``
+      is incomplete) is verified only by its proof.
+    * A fix verified on the recorded graph (``replay_only``) was checked as far as the program got
+      before it failed; the layers, ``compile`` and ``fit`` after that point never ran. The first
+      such fix that can be written is proven; when the patched script still has a shape problem
+      (the model fails further on, or its output no longer fits the labels), the fix is not
+      verified and the next one is tried (at most ``RUN_PROOFS``). A patched script that then
+      fails for another reason (a missing file, the script's own assertion) leaves the fix
+      verified, with that failure as its proof note.
+    """
+    if os.environ.get(PROOF_ENV):
+        return
+    if any(fx.needs_proof for fx in diagnosis.fixes):
+        _prove_unclonable(diagnosis, argv, sources, timeout)
+        return
+    finding = next((f for f in diagnosis.findings if f.severity == "error" and f.fixes), None)
+    if finding is None:
+        return
+    from shapedoctor.patch.apply import make_patch
+    from shapedoctor.patch.prove import prove
+    from shapedoctor.repair.ranking import annotate
+
+    tried = 0
+    for fix in list(finding.fixes):
+        if not (fix.verified and fix.replay_only) or tried == RUN_PROOFS:
+            continue
+        patch = make_patch(fix.edits, sources)
+        if patch is None:
+            continue
+        tried += 1
+        if progress:
+            print(f"shapedoctor: proving fix {finding.fixes.index(fix) + 1} ({fix.title}) by running the patched "
+                  "script with --quick ...", file=sys.stderr)
+        proof = prove(patch, argv, timeout)
+        if progress:
+            print(f"proof took {proof.seconds:.2f} s" + ("" if proof.proven else f": {proof.reason}"), file=sys.stderr)
+        fix.proven, fix.proof = proof.proven, proof.reason
+        if proof.proven:
+            fix.checks["proof"] = True
+            break
+        if proof.shape_problem:
+            fix.checks["proof"] = False
+            fix.verified = False
+            fix.title += f" (not verified: proof: {proof.reason})"
+    finding.fixes.sort(key=lambda f: not f.verified)  # stable: the ranked order among the verified ones
+    annotate(finding)
+
+
+def _prove_unclonable(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str | None], timeout: float) -> None:
     """Fixes that could not be checked on a clone of the model (a custom layer whose ``get_config``
     is incomplete) are checked by running the patched script instead; a proven one is verified."""
     from shapedoctor.patch.apply import make_patch

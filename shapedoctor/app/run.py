@@ -73,10 +73,10 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
             render_diagnosis(d, json_out)
             emit(d, outcome.recorder, html_path, open_browser)
 
-    if any(fx.needs_proof for fx in diagnosis.fixes):
-        from shapedoctor.app.patching import prove_unclonable
+    if exc is not None or any(fx.needs_proof for fx in diagnosis.fixes):
+        from shapedoctor.app.patching import prove_in_run
 
-        prove_unclonable(diagnosis, argv, {os.path.realpath(script): before}, timeout)
+        prove_in_run(diagnosis, argv, {os.path.realpath(script): before}, timeout, progress=not as_json)
     pipeline.to_cells(diagnosis)
     if patch_mode is not None:
         from shapedoctor.app.patching import patch_step

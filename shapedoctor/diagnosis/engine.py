@@ -63,6 +63,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
                                checks=dict(cand.checks.results), cost=cand.cost),
                      code.edits, code.why_not)
         fix.graph = fix_view(ctx.graph, cand)
+        fix.replay_only = cand.verified
         fixes.append(fix)
     consumer_place = place_of(ctx, ctx.consumer, as_consumer=True)
     received = received_text(ctx)

@@ -28,6 +28,7 @@ class Proof:
     proven: bool
     reason: str  # "passed" or why not
     seconds: float
+    shape_problem: bool = False  # the patched script still has a shape problem (not another failure)
 
 
 def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bool = False) -> Proof:
@@ -59,9 +60,13 @@ def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bo
     if not isinstance(report, dict):
         last = (stderr.strip().splitlines() or ["no output"])[-1]
         return Proof(False, f"the patched script failed: {last}", elapsed)
+    if report.get("status") == "error" or (report.get("status") != "ok" and not report.get("findings")):
+        return Proof(False, f"the patched script then failed with {report.get('error') or 'an error'}", elapsed)
     if report.get("status") != "ok":
         first = (report.get("findings") or [{}])[0]
-        return Proof(False, f"a shape problem is left: {first.get('id')} {first.get('message')}", elapsed)
+        where = f" (line {first['consumer']['line']})" if (first.get("consumer") or {}).get("line") else ""
+        return Proof(False, f"a shape problem is left: {first.get('id')} {first.get('message')}{where}", elapsed,
+                     shape_problem=True)
     if proc.returncode != 0:
         last = (stderr.strip().splitlines() or [""])[-1]
         return Proof(False, f"the patched script exited with status {proc.returncode}: {last}", elapsed)

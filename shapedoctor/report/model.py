@@ -94,6 +94,10 @@ class FixReport:
     # The invariants checked before calling the fix verified (repair/invariants.py), name -> held.
     checks: dict[str, bool] = field(default_factory=dict)
     needs_proof: bool = field(default=False, repr=False)  # only the patched script can verify it (no clone)
+    # Verified on the recorded graph only, which ends where the program stopped: what the script
+    # does after that point (later layers, compile, fit) was never run; `run` proves it by running
+    # the patched script.
+    replay_only: bool = field(default=False, repr=False)
     cost: int = 1  # rank cost (repair/ranking.py): 1 = one value, 2 = one inserted layer, 3+ = bigger
     graph: GraphView | None = None  # the model as it will be after this fix (shapes from the verified replay)
 
