@@ -513,7 +513,10 @@ TEXT_OTHER_FAMILY = {
 
 
 # Raising cases `run` does not recognise at all (their known_gap): nothing of run's to compare with.
-RUN_SILENT = {"c062_subpixel_upsampling_channels_not_squared", "t155_two_output_label_dict_wrong_keys"}
+RUN_SILENT = {"c062_subpixel_upsampling_channels_not_squared"}
+# Raising cases whose Keras text is no shape message at all: only run, which sees the arrays, can tell.
+TEXT_NOT_SHAPE = {"t155_two_output_label_dict_wrong_keys": "a TypeError on a dict key read as a label array "
+                  "('Expected float32, but got age_output of type str'): the text names no shape or output"}
 
 
 def test_every_raising_corpus_case_has_a_stored_text():
@@ -529,6 +532,8 @@ def test_every_raising_corpus_case_has_a_stored_text():
 
 @pytest.mark.parametrize("name", sorted(RUN_SAID))
 def test_corpus_text_gets_runs_family(name):
+    if name in TEXT_NOT_SHAPE:
+        pytest.skip(TEXT_NOT_SHAPE[name])
     text = (CORPUS_TEXTS / f"{name}.txt").read_text(encoding="utf-8")
     diagnosis = diagnose_text(text)
     assert diagnosis.findings, f"{name}: not recognised"
@@ -541,6 +546,8 @@ def test_corpus_text_gets_runs_first_fix(name):
     """Where the text holds the shapes, explain's first fix is run's (same kind or same target shape)."""
     run = RUN_SAID[name]
     text = (CORPUS_TEXTS / f"{name}.txt").read_text(encoding="utf-8")
+    if name in TEXT_NOT_SHAPE:
+        pytest.skip(TEXT_NOT_SHAPE[name])
     if name in TEXT_CANNOT_TELL:
         pytest.skip(TEXT_CANNOT_TELL[name])
     fixes = diagnose_text(text).findings[0].fixes

@@ -68,6 +68,7 @@ class TrainingFix:
     unbatches: bool = False  # merges the two batch axes of a twice-batched dataset element (y alike)
     batches_one: bool = False  # makes one yielded (x, y) element a batch of one: y gains its batch axis too
     swapped_in: bool = False  # replace_argument names another of the user's arrays: only the pairing is checked
+    with_loss: Any = None  # a model fix that only makes sense with another loss too (kind "model"): that loss
 
 
 def loss_name(loss: Any) -> str:
@@ -607,6 +608,11 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
     labels, label_shapes = _by_output(call.y, names), _by_output(call.y_shapes, names)
     if not outputs or not labels:
         return []
+    from shapedoctor.diagnosis.training_label_keys import wrong_label_keys
+
+    keys = wrong_label_keys(call, model)
+    if keys is not None:
+        return [keys]
     from shapedoctor.diagnosis.training_structure import single_target
 
     single = single_target(call, model)
@@ -651,6 +657,14 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
             from shapedoctor.diagnosis.training_labels import negative_labels
 
             prob = negative_labels(call, model, tuple(out), losses[i] if i < len(losses) else None, i)
+        if prob is None:
+            from shapedoctor.diagnosis.training_encoding import class_encoding
+
+            encoded = class_encoding(call, model, tuple(out), sample, tuple(shape), loss_i, i)
+            if encoded is not None:  # the shapes agree: no model-side search (it would fit the wrong encoding)
+                encoded.output_index = i
+                problems.append(encoded)
+                continue
         if prob is not None:
             prob.output_index = i
             _labels_from_one(call, prob, tuple(out), i)
@@ -937,7 +951,8 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
     y_arr = np.asarray(sample)
     shown = f"labels {format_shape(y_shape)} against output {format_shape(out)}"
     if name in CATEGORICAL and not _fits(tuple(y_shape[1:]), tuple(out[1:])):
-        if _is_integer_like(sample) and (len(y_shape) == 1 or y_shape[-1] == 1) and len(out) == 2:
+        if _is_integer_like(sample) and ((len(y_shape) == 1 or y_shape[-1] == 1) and len(out) == 2
+                                         or _ids_per_position(sample, y_shape, out, top)):
             # Valid labels in the other encoding: the loss is the first thing to change (its fix ranks
             # first, as the answers to this error say), the labels the second; unless the model already
             # trained with this loss, on labels it accepted: then these labels are the odd ones.
@@ -946,7 +961,8 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                            f"(output {format_shape(out)})", "labels" if labels_odd else "loss", expected=format_shape((None,) + tuple(out[1:])),
                            received=format_shape(y_shape))
             prob.explanation = (f"`{name}` compares one-hot labels with the output, so y must be shaped like the "
-                                f"output, (N, {k}). These labels hold one integer class per sample. Either tell the "
+                                f"output, {format_shape(('N',) + tuple(out[1:]))}. These labels hold one integer class per "
+                                f"{'sample' if len(out) == 2 else 'position'}. Either tell the "
                                 "loss so (`sparse_categorical_crossentropy`) or one-hot encode the labels.")
             prob.fixes += [TrainingFix("use the loss made for integer labels: sparse_categorical_crossentropy", "loss",
                                        loss="sparse_categorical_crossentropy", cost=1),
@@ -958,6 +974,18 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
             return prob
         if len(out) > len(y_shape):
             return _extra_axes(out, y_shape, name, model, index, layer)
+        unit_axis = _unit_axis_to_drop(y_shape, out)
+        if unit_axis is not None:
+            how = f"np.squeeze({{v}}, axis={unit_axis})"
+            prob = Problem("SD202", f"{shown}: the labels have an extra axis of size 1", "labels",
+                           expected=format_shape((None,) + tuple(out[1:])), received=format_shape(y_shape))
+            prob.explanation = (f"`{name}` needs labels shaped exactly like the output. Without their axis {unit_axis} "
+                                f"(of size 1) these labels are {format_shape((None,) + tuple(out[1:]))}, the output's "
+                                "shape: they were encoded from a column of class ids, (N, 1), so the one-hot axis "
+                                "came on top of it. Flatten the ids before encoding, or drop the axis.")
+            prob.fixes.append(TrainingFix(f"drop the labels' extra axis: np.squeeze(y, axis={unit_axis})", "labels",
+                                          transform=how, apply=_np_apply(how), cost=1))
+            return prob
         same_rank = len(out) == len(y_shape)
         prob = Problem("SD202", f"{shown} under {name}", "layer" if same_rank else "labels",
                        expected=format_shape((None,) + tuple(out[1:])), received=format_shape(y_shape), layer=layer)
@@ -1036,6 +1064,30 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
             prob.fixes.append(TrainingFix("give the labels the output's shape: y.reshape(-1, 1)", "labels",
                                           transform="{v}.reshape(-1, 1)", apply=_np_apply("{v}.reshape(-1, 1)")))
         return prob
+    return None
+
+
+def _ids_per_position(sample: Any, y_shape: tuple, out: tuple, top: Any = None) -> bool:
+    """Labels holding one class id per position of a per-position output: (N, T) or (N, T, 1) ids
+    against (None, T, k) probabilities (sequence tagging), every id below k."""
+    import numpy as np
+
+    if len(out) < 3 or not out[-1] or tuple(y_shape[1:]) not in (tuple(out[1:-1]), tuple(out[1:-1]) + (1,)):
+        return False
+    if _is_one_hot(sample):
+        return False
+    arr = np.asarray(sample)
+    largest = top if isinstance(top, int) else (int(arr.max()) if arr.size else None)
+    return largest is not None and 0 <= int(arr.min()) and largest < out[-1]
+
+
+def _unit_axis_to_drop(y_shape: tuple, out: tuple) -> int | None:
+    """The axis of size 1 whose removal gives the labels the output's shape ((N, 1, k) against (None, k))."""
+    if len(y_shape) != len(out) + 1:
+        return None
+    for axis in range(1, len(y_shape)):
+        if y_shape[axis] == 1 and _fits(tuple(y_shape[1:axis]) + tuple(y_shape[axis + 1:]), tuple(out[1:])):
+            return axis
     return None
 
 

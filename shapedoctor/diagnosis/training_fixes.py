@@ -277,6 +277,9 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                 model = _clone(call.model)
             else:
                 model = _edited_model(call, fix, recorder)
+                if fix.with_loss is not None:  # e.g. a sigmoid head and binary_crossentropy, changed together
+                    whole = not isinstance(loss, (list, dict))
+                    loss = fix.with_loss if whole else _replace(loss, prob.output_index, fix.with_loss)
                 checks.record("size", *inv.model_size_kept(inv.model_size(call.model), inv.model_size(model)))
                 _own_checks(fix, None, checks)
             outputs = model_outputs(model)
@@ -404,6 +407,11 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
     graph = graph_from_model(recorder or Recorder(), call.model)
     graph.named_sizes = dict(getattr(call, "sizes", None) or {})
     code = CodeWriter(graph).render(Candidate(fix.title, _graph_edits(graph, fix)))
+    if fix.with_loss is not None:  # the layer and the compile call change together
+        loss_code, _file, _line, loss_edits = _compile_code(call, fix.with_loss)
+        if code.edits and not loss_edits:
+            return code.code, code.file, code.line, [], "the compile call to change with the layer was not found"
+        return code.code + "\n" + loss_code, code.file, code.line, list(code.edits) + loss_edits, code.why_not
     return code.code, code.file, code.line, code.edits, code.why_not
 
 

@@ -143,6 +143,21 @@ def decoder_too_small(k: Known) -> Optional[Reading]:
                    model_cause=True)
 
 
+def labels_extra_unit_axis(k: Known) -> Optional[Reading]:
+    """(16, 1, 4) labels against (16, 4) outputs: without one axis of size 1 the labels are the
+    output's shape; one-hot codes made from a column of class ids, (N, 1), keep that axis."""
+    t, o = k.t, k.o
+    if not (t is not None and o is not None and len(t) == len(o) + 1 and len(o) >= 2):
+        return None
+    axis = next((i for i in range(1, len(t)) if t[i] == 1 and tuple(t[1:i]) + tuple(t[i + 1:]) == tuple(o[1:])), None)
+    if axis is None:
+        return None
+    return Reading(f"Without their axis {axis} (of size 1) the labels {sh.fmt(t)} are the output's shape {sh.fmt(o)}: "
+                   "they were encoded from a column of class ids, (N, 1), so the one-hot axis came on top of it.",
+                   [fix(f"drop the labels' extra axis: np.squeeze(y, axis={axis})", f"y = np.squeeze(y, axis={axis})",
+                        result_shape=sh.fmt((None,) + tuple(o[1:])))])
+
+
 def lost_time_axis(k: Known) -> Optional[Reading]:
     """(16, 20, 3) labels against (16, 3) outputs: a value per time step, a model that returns
     only the last step (a sequence-to-sequence model whose last LSTM lost the time axis)."""
@@ -252,7 +267,7 @@ def layer_output(k: Known) -> Optional[Reading]:
 
 
 READINGS: tuple[Callable[[Known], Optional[Reading]], ...] = (
-    sparse_labels, batch_axes_differ, decoder_too_small, lost_time_axis, output_keeps_axes,
+    sparse_labels, batch_axes_differ, decoder_too_small, labels_extra_unit_axis, lost_time_axis, output_keeps_axes,
     integer_labels_categorical, binary_labels, extra_output_axes, label_width, layer_output,
 )
 
