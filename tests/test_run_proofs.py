@@ -52,12 +52,19 @@ def test_a_fix_that_breaks_the_model_further_on_is_not_verified(cli, tmp_path):
     # Verified fixes come first; the disproved one after them.
     flags = [f["verified"] for f in fixes]
     assert flags == sorted(flags, reverse=True)
+    # The proof is evidence about the root cause: line 7's width is needed as it is (line 10), so
+    # the layer whose value the proven fix changes is the culprit, and the explanation says why.
+    assert finding["culprit"]["line"] == 6 and finding["culprit"]["layer"] == "dense"
+    assert "changing line 7 breaks the program further on" in finding["explanation"]
+    assert [n["label"] for n in finding["graph"]["nodes"] if n["role"] == "culprit"] == ["dense"]
 
 
 def test_a_later_failure_that_is_not_a_shape_keeps_the_fix_verified(cli, tmp_path):
     text = TWO_ADDS.replace("inp = keras.Input((10,))", "inp = keras.Input((10,))\nopen_later = 'missing.csv'")
     text += "open(open_later)\n"
-    first = _report(cli, tmp_path, text)["findings"][0]["fixes"][0]
+    finding = _report(cli, tmp_path, text)["findings"][0]
+    first = finding["fixes"][0]
+    assert "Running the patched script showed" not in finding["explanation"]  # nothing disproved
     assert first["verified"] and not first["proven"]
     assert "FileNotFoundError" in first["proof"]
     assert "proof" not in first["checks"]

@@ -164,7 +164,7 @@ def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str |
     from shapedoctor.patch.prove import prove
     from shapedoctor.repair.ranking import annotate
 
-    tried = 0
+    tried, disproved, proven = 0, [], None
     for fix in list(finding.fixes):
         if not (fix.verified and fix.replay_only) or tried == RUN_PROOFS:
             continue
@@ -181,12 +181,17 @@ def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str |
         fix.proven, fix.proof = proof.proven, proof.reason
         if proof.proven:
             fix.checks["proof"] = True
+            proven = fix
             break
         if proof.shape_problem:
             fix.checks["proof"] = False
             fix.verified = False
             fix.title += f" (not verified: proof: {proof.reason})"
+            disproved.append(fix)
     finding.fixes.sort(key=lambda f: not f.verified)  # stable: the ranked order among the verified ones
+    from shapedoctor.diagnosis.proof_evidence import follow_proof
+
+    follow_proof(finding, disproved, proven)
     annotate(finding)
 
 
