@@ -8,7 +8,8 @@ Rules, per family (documented in the README and followed by the test corpus):
   on (steps, channels) data, or when it got one axis too many below a TimeDistributed layer
   (it was left unwrapped);
 * Reshape (SD103): the Reshape itself (its target shape), the producer is named in the text;
-* merge (SD104): the producer of the input whose shape differs from the first input's; for
+* merge (SD104): a Concatenate whose inputs differ only in their last axis while it joins another
+  one: the Concatenate itself (its ``axis``); else the producer of the input whose shape differs from the first input's; for
   feature maps of different sizes, the valid convolution or the pooling/strided layer that only
   the smaller branch has (the branch that changed), never the untouched shortcut; for an
   identity shortcut in a helper (``s = x`` on the helper's parameter, merged after the branch
@@ -44,8 +45,10 @@ def find_culprit(ctx: Context) -> Node | None:
     if fam in ("SD101", "SD102"):
         return ctx.shaping_producer(ctx.producer())
     if fam == "SD104":
-        from shapedoctor.families.sd104_merge import spatial_shrinkers
+        from shapedoctor.families.sd104_merge import joins_off_the_last_axis, spatial_shrinkers
 
+        if joins_off_the_last_axis(ctx):
+            return ctx.consumer  # the branches fit along the channels: the merge's axis is the cause
         shapes = ctx.received
         if len(shapes) == 2 and all(shapes) and len(shapes[0]) != len(shapes[1]):
             higher = 0 if len(shapes[0]) > len(shapes[1]) else 1

@@ -135,6 +135,15 @@ def explanation(ctx: Context, culprit: Node | None) -> str:
     if fam == "SD104":
         shapes = " and ".join(format_shape(s) for s in ctx.received)
         need = "equal on every axis except the one it joins" if ctx.consumer_cls == "Concatenate" else "exactly equal"
+        from shapedoctor.families.sd104_merge import joins_off_the_last_axis
+
+        if joins_off_the_last_axis(ctx):
+            axis = ctx.config_of(ctx.consumer).get("axis")
+            return (f"{cons} received {shapes}; their shapes must be {need}. They agree on every axis but the last "
+                    f"(the channels or features), yet it joins them along axis {axis}, so every other axis, the "
+                    "last one included, must match. Joined along the last axis (axis=-1, the default) they fit"
+                    + (": channels-last maps keep their channels there, axis=1 is a channels-first habit. "
+                       if axis == 1 else ". ") + BATCH)
         return f"{cons} received {shapes}; their shapes must be {need}. The odd input comes from {made}. {BATCH}"
     if fam == "SD105":
         cfg = ctx.config_of(ctx.consumer)

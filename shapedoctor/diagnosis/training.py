@@ -668,7 +668,7 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
         if prob is not None:
             prob.output_index = i
             _labels_from_one(call, prob, tuple(out), i)
-            _suspect_model(call, model, prob, tuple(out), tuple(shape), i)
+            _suspect_model(call, model, prob, tuple(out), tuple(shape), i, _as_output_shape(loss_i, tuple(shape), tuple(out)))
             problems.append(prob)
     if not problems:
         from shapedoctor.diagnosis.training_structure import short_loss_list
@@ -676,6 +676,15 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
         short = short_loss_list(call, model)
         problems += [short] if short is not None else []
     return problems
+
+
+def _as_output_shape(loss: Any, y_shape: tuple, out: tuple) -> tuple:
+    """The output shape the labels ask for: sparse class ids (N, *positions) under a sparse loss
+    ask for (N, *positions, classes); any other labels ask for their own shape."""
+    core = y_shape[:-1] if len(y_shape) == len(out) + 1 and y_shape[-1:] == (1,) else y_shape
+    if loss_name(loss) in SPARSE and len(core) >= len(out) >= 2:
+        return tuple(core) + (out[-1],)
+    return y_shape
 
 
 def _labels_from_one(call: TrainingCall, prob: Problem, out: tuple, index: int) -> None:
@@ -727,16 +736,21 @@ def _labels_per_position(call: TrainingCall, out: tuple, y_shape: tuple) -> bool
         shape = shape_of(x)
         if shape and len(shape) == len(y_shape) and tuple(shape[1:-1]) == positions:
             return True
+        if shape and len(shape) == len(y_shape) - 1 and tuple(shape[1:]) == positions:
+            return True  # token ids (N, steps) with one label per step
     return False
 
 
-def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_shape: tuple, index: int) -> None:
+def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_shape: tuple, index: int,
+                   as_output: tuple | None = None) -> None:
     """Labels and output disagree: search model-side edits too, and weigh the evidence.
 
     Labels that are the inputs themselves (autoencoders) are right by construction, so the layer
-    that made the output wrong is the culprit and the model-side fixes rank first."""
+    that made the output wrong is the culprit and the model-side fixes rank first. *as_output*: the
+    output shape the labels ask for when it is not their own (sparse class ids: one more axis)."""
     if prob.family not in ("SD202", "SD204") or prob.culprit_kind not in ("labels", "layer"):
         return
+    shown_shape, y_shape = y_shape, as_output or y_shape
     fixes = _model_side_fixes(model, index, out, y_shape)
     if not fixes:
         return
@@ -765,7 +779,7 @@ def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_
         prob.layer = fixes[0].edits[0][1] if fixes else prob.layer
         prob.explanation += (" The labels are the model's own inputs (an autoencoder), so they are right by "
                              "construction: a layer made the output the wrong shape." if inputs else
-                             f" The labels have one value per position of the input ({format_shape(tuple(y_shape))}), "
+                             f" The labels have one value per position of the input ({format_shape(tuple(shown_shape))}), "
                              "laid out like the data, so the model was meant to keep those axes: a layer "
                              "dropped them.")
         for f in prob.fixes:
@@ -778,6 +792,25 @@ def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_
 
 
 _SEQUENCE_RNN = ("LSTM", "GRU", "SimpleRNN")
+
+
+def _wrapped_last_step_rnn(cfg: dict) -> dict | None:
+    """The config changes that make a Bidirectional's recurrent layers (forward and backward) return
+    every step, or None when they already do (or it wraps no LSTM/GRU/SimpleRNN)."""
+    import copy
+
+    inner = copy.deepcopy(cfg.get("layer") or {})
+    inner_cfg = inner.get("config") or {}
+    if inner.get("class_name") not in _SEQUENCE_RNN or inner_cfg.get("return_sequences"):
+        return None
+    inner_cfg["return_sequences"] = True
+    inner["config"] = inner_cfg
+    changes = {"layer": inner}
+    backward = copy.deepcopy(cfg.get("backward_layer"))
+    if isinstance(backward, dict) and isinstance(backward.get("config"), dict):
+        backward["config"]["return_sequences"] = True
+        changes["backward_layer"] = backward
+    return changes
 
 
 def _steps_layer_fix(fixes: list, out: tuple, y_shape: tuple):
@@ -801,6 +834,10 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
         if cls in _SEQUENCE_RNN and not cfg.get("return_sequences") and len(y_shape) == len(out) + 1:
             fixes.append(TrainingFix(f"keep the time axis: return_sequences=True on {layer.name}", "model",
                                      edits=[("config", layer, {"return_sequences": True})], cost=1))
+        wrapped = _wrapped_last_step_rnn(cfg) if cls == "Bidirectional" else None
+        if wrapped is not None and len(y_shape) == len(out) + 1:
+            fixes.append(TrainingFix(f"keep the time axis: return_sequences=True on the layer inside {layer.name}",
+                                     "model", edits=[("config", layer, wrapped)], cost=1))
         if cls == "RepeatVector" and len(y_shape) == 3 and y_shape[1] is not None and cfg.get("n") != y_shape[1]:
             fixes.append(TrainingFix(f"repeat as many steps as the labels have: RepeatVector({y_shape[1]})", "model",
                                      edits=[("config", layer, {"n": y_shape[1]})], cost=1))
@@ -997,6 +1034,17 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         core = tuple(y_shape[:-1]) if (len(y_shape) == len(out) and y_shape[-1] == 1) else tuple(y_shape)
         if len(core) < len(out) - 1:
             return _extra_axes(out, y_shape, name, model, index, layer)
+        if len(core) >= len(out) >= 2:
+            # One class id per position (per word, per pixel) against one distribution per sample:
+            # the output needs those positions too, (None, *positions, classes).
+            want = format_shape((None,) + tuple(core[1:]) + (k,))
+            prob = Problem("SD202", f"{shown}: one class id per position under {name}", "labels",
+                           expected=want, received=format_shape(out), layer=layer)
+            prob.explanation = (f"`{name}` reads each label as a class index and needs the output to hold one "
+                                f"distribution over the {k} classes for each of them: labels "
+                                f"{format_shape(y_shape)} need an output {want}, but the model gives "
+                                f"{format_shape(out)}, one distribution per sample.")
+            return prob
         if len(y_shape) == len(out) and y_shape[-1] == k and k > 1 and _is_one_hot(sample):
             labels_odd = ev.trained(model) or _loss_shared(model)  # these labels are the odd ones
             prob = Problem("SD202", f"one-hot labels {format_shape(y_shape)} used with {name}",

@@ -21,6 +21,16 @@ def fixes(ctx):
         return
     cls = ctx.consumer_cls
     ref = shapes[0]
+    if joins_off_the_last_axis(ctx):
+        # The branches agree everywhere but on their channels: the merge axis is the mistake. Making
+        # the branches' channels equal would "build" too, but stack the maps along a spatial (or time)
+        # axis, a valid-looking model that mixes positions: that fix is not offered.
+        from shapedoctor.repair.candidate import Candidate
+        from shapedoctor.repair.edits import SetConfig
+
+        yield Candidate(f"join along the last (feature) axis: axis=-1 on {g.name(ctx, ctx.consumer)}",
+                        [SetConfig(ctx.consumer.layer, {"axis": -1})], cost=1)
+        return
     yield from _spatial(ctx, shapes)
     for i, shape in enumerate(shapes[1:], start=1):
         if shape == ref:
@@ -57,6 +67,23 @@ def fixes(ctx):
                 yield g.insert(ctx, "Flatten", why=f"flatten input {i}", cost=3, input_index=i)
             if len(ref) > 2:
                 yield g.insert(ctx, "Flatten", why="flatten input 0", cost=3, input_index=0)
+
+
+def joins_off_the_last_axis(ctx) -> bool:
+    """A Concatenate told to join along an axis other than the last, of inputs (rank >= 3, all the
+    same rank) that agree on every axis except the last: joined along the last axis they fit, so the
+    `axis` argument is the mistake (a channels-first habit, `axis=1`, on channels-last maps)."""
+    shapes = ctx.received
+    if ctx.consumer_cls != "Concatenate" or len(shapes) < 2 or any(s is None for s in shapes):
+        return False
+    rank = len(shapes[0])
+    if rank < 3 or any(len(s) != rank for s in shapes):
+        return False
+    axis = ctx.config_of(ctx.consumer).get("axis", -1)
+    if not isinstance(axis, int) or axis % rank == rank - 1:
+        return False
+    inner = {tuple(s[1:-1]) for s in shapes}
+    return len(inner) == 1 and None not in next(iter(inner)) and len({s[-1] for s in shapes}) > 1
 
 
 def first_dense_on_map(ctx, index):
