@@ -46,6 +46,7 @@ class Problem:
     extra_where: str | None = None  # "validation": the problem is in validation_data
     data_shapes: tuple | None = None  # (declared, given) shapes of the x input at fault (SD201)
     data_site: tuple | None = None  # (file, line) where x was made, when the call does not show it (a yield)
+    labels_ask_for: tuple | None = None  # the output shape the labels need when not their own (sparse ids)
 
 
 @dataclass
@@ -668,7 +669,7 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
         if prob is not None:
             prob.output_index = i
             _labels_from_one(call, prob, tuple(out), i)
-            _suspect_model(call, model, prob, tuple(out), tuple(shape), i, _as_output_shape(loss_i, tuple(shape), tuple(out)))
+            _suspect_model(call, model, prob, tuple(out), tuple(shape), i, prob.labels_ask_for)
             problems.append(prob)
     if not problems:
         from shapedoctor.diagnosis.training_structure import short_loss_list
@@ -676,15 +677,6 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
         short = short_loss_list(call, model)
         problems += [short] if short is not None else []
     return problems
-
-
-def _as_output_shape(loss: Any, y_shape: tuple, out: tuple) -> tuple:
-    """The output shape the labels ask for: sparse class ids (N, *positions) under a sparse loss
-    ask for (N, *positions, classes); any other labels ask for their own shape."""
-    core = y_shape[:-1] if len(y_shape) == len(out) + 1 and y_shape[-1:] == (1,) else y_shape
-    if loss_name(loss) in SPARSE and len(core) >= len(out) >= 2:
-        return tuple(core) + (out[-1],)
-    return y_shape
 
 
 def _labels_from_one(call: TrainingCall, prob: Problem, out: tuple, index: int) -> None:
@@ -1034,17 +1026,6 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         core = tuple(y_shape[:-1]) if (len(y_shape) == len(out) and y_shape[-1] == 1) else tuple(y_shape)
         if len(core) < len(out) - 1:
             return _extra_axes(out, y_shape, name, model, index, layer)
-        if len(core) >= len(out) >= 2:
-            # One class id per position (per word, per pixel) against one distribution per sample:
-            # the output needs those positions too, (None, *positions, classes).
-            want = format_shape((None,) + tuple(core[1:]) + (k,))
-            prob = Problem("SD202", f"{shown}: one class id per position under {name}", "labels",
-                           expected=want, received=format_shape(out), layer=layer)
-            prob.explanation = (f"`{name}` reads each label as a class index and needs the output to hold one "
-                                f"distribution over the {k} classes for each of them: labels "
-                                f"{format_shape(y_shape)} need an output {want}, but the model gives "
-                                f"{format_shape(out)}, one distribution per sample.")
-            return prob
         if len(y_shape) == len(out) and y_shape[-1] == k and k > 1 and _is_one_hot(sample):
             labels_odd = ev.trained(model) or _loss_shared(model)  # these labels are the odd ones
             prob = Problem("SD202", f"one-hot labels {format_shape(y_shape)} used with {name}",
@@ -1057,6 +1038,18 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                        transform="np.argmax({v}, -1)", apply=_np_apply("np.argmax({v}, -1)"), cost=1)]
             if labels_odd:
                 prob.fixes.reverse()
+            return prob
+        if len(core) >= len(out) >= 2:
+            # One class id per position (per word, per pixel) against one distribution per sample:
+            # the output needs those positions too, (None, *positions, classes).
+            want = format_shape((None,) + tuple(core[1:]) + (k,))
+            prob = Problem("SD202", f"{shown}: one class id per position under {name}", "labels",
+                           expected=want, received=format_shape(out), layer=layer)
+            prob.explanation = (f"`{name}` reads each label as a class index and needs the output to hold one "
+                                f"distribution over the {k} classes for each of them: labels "
+                                f"{format_shape(y_shape)} need an output {want}, but the model gives "
+                                f"{format_shape(out)}, one distribution per sample.")
+            prob.labels_ask_for = tuple(core) + (k,)
             return prob
         largest = top if isinstance(top, int) else (int(np.max(y_arr)) if y_arr.size and _is_integer_like(sample) else None)
         if largest is not None and k and largest >= k:
