@@ -125,3 +125,20 @@ def test_per_word_tags_against_a_per_step_output_are_valid(tmp_path):
     script = GRU_TAGGER.replace("layers.GRU(12)", "layers.GRU(12, return_sequences=True)")
     proc = _run(tmp_path, script, "--json")
     assert proc.returncode == 0 and report_of(proc)["status"] == "ok"
+
+
+def test_a_sigmoid_head_widened_for_more_class_ids_becomes_softmax(tmp_path):
+    script = HEAD + textwrap.dedent("""\
+        pixels = np.random.rand(8, 16, 16, 3).astype("float32")
+        classes = np.random.randint(0, 4, size=(8, 16, 16))
+        image = keras.Input(shape=(16, 16, 3))
+        h = layers.Conv2D(8, 3, padding="same", activation="relu")(image)
+        per_pixel = layers.Conv2D(1, 1, activation="sigmoid")(h)
+        model = keras.Model(image, per_pixel)
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(pixels, classes, epochs=1, batch_size=4, verbose=0)
+        """)
+    finding = _first(tmp_path, script)
+    assert finding["culprit"]["line"] == 9
+    first = finding["fixes"][0]
+    assert first["verified"] and first["code"] == 'per_pixel = layers.Conv2D(4, 1, activation="softmax")(h)'

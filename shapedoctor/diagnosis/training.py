@@ -1058,8 +1058,8 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                            expected=f"{n} output units", received=f"{k}", layer=layer)
             prob.explanation = (f"A classifier needs one output unit per class. The labels contain class {n - 1}, "
                                 f"so the last layer needs at least {n} units; it has {k}.")
-            if layer is not None:
-                prob.fixes.append(_units_fix(layer, n))
+            if layer is not None:  # exclusive classes: a sigmoid head becomes softmax (one distribution)
+                prob.fixes.append(_units_fix(layer, n, activation=_class_activation(layer, n)))
             return prob
         return None
     if name in BINARY and k and k > 1 and (len(y_shape) == 1 or (len(y_shape) == 2 and y_shape[-1] == 1)):
