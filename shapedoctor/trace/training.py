@@ -4,7 +4,7 @@
 ``tf.data.Dataset``s, ``PyDataset``s and Python generators, nested in lists and dicts.
 :func:`capture` peeks at the first batch without consuming the user's data: datasets are
 re-iterable, PyDatasets are indexable, and a generator is handed back to Keras with its
-first element chained in front (``itertools.chain``), so Keras sees every element.
+first element put back in front (a generator again), so Keras sees every element.
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
         code = getattr(x, "gi_code", None)
         call.producer = (code.co_filename, code.co_firstlineno) if code is not None else None
         first = next(x)
-        put("x", itertools.chain([first], x))
+        put("x", _replayed(first, x))
         x, y, sample_weight = _split_batch(first)
         call.batched = True
     call.x_shapes = _structure(x, _shape) if x is not None else None
@@ -169,6 +169,16 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
         call.validation_element = _first_element(vd)
     call.sample_weight = sample_head(sample_weight) if sample_weight is not None else None
     return call, tuple(args), kwargs
+
+
+def _replayed(first: Any, rest: Any) -> Any:
+    """The generator the user passed, with its first element (already taken) in front again.
+
+    It must stay a generator: Keras's data adapters accept generators (``inspect.isgenerator``),
+    not any iterator, so an ``itertools.chain`` would make a valid ``fit`` fail.
+    """
+    yield first
+    yield from rest
 
 
 def _first_element(dataset: Any) -> tuple | None:
