@@ -381,6 +381,8 @@ def fix_kind(title: str, code: str) -> str:
     for key in ("return_sequences", "padding"):
         if f"{key}=" in title_l:
             return key
+    if "concatenate(axis=" in code.lower():
+        return "join axis " + code.lower().split("concatenate(axis=")[1].split(")")[0]
     if re.search(r"\b(units|filters|output_dim)=", title_l) or re.match(r"layers\.Dense\(\d", code):
         return "width of the producer"
     for key in ("return_sequences", "padding"):
@@ -497,6 +499,16 @@ TEXT_CANNOT_TELL = {
                                                "only in the script; explain resizes inside the model instead",
     "c056_conv1d_feature_rows_input_shape_without_channel": "that the declaration was read off the rows "
                                                             "(X.shape[1:]) is only in the script",
+    "t140_tfdata_batched_twice": "the text shows (None, None, 32, 32, 3) data, not that a tf.data dataset made it "
+                                 "by batching twice",
+    "t142_preprocess_helper_rolls_channels_first": "(8, 3, 48, 48) against a 3-channel Conv2D: a channels-first "
+                                                   "array or a wrong declaration; run sees the data was rolled",
+    "t143_predict_photo_resized_to_other_size": "the text shows 46656 against 20736 flattened values, not that they "
+                                                "are a 216x216 photo resized for a 150x150 model",
+    "t144_textvectorization_length_from_each_batch": "the text shows 32 against 96 values, not that a "
+                                                     "TextVectorization without output_sequence_length made them",
+    "t146_multivariate_windows_stacked_features_first": "the text gives the counts 2 and 40, not that the windows "
+                                                        "were stacked feature by feature",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {
@@ -509,14 +521,19 @@ TEXT_OTHER_FAMILY = {
     "c047_bidirectional_encoder_states_into_decoder": ("SD102", "the text is an LSTM cell's MatMul on 128 vs 64 state "
                                                        "values; run reads the failing fit as labels vs output (its "
                                                        "known_gap)"),
+    "t146_multivariate_windows_stacked_features_first": ("SD203", "the text is a sample-count mismatch of 2 vs 40; "
+                                                         "run saw the features stacked first (SD201)"),
 }
 
 
 # Raising cases `run` does not recognise at all (their known_gap): nothing of run's to compare with.
 RUN_SILENT = {"c062_subpixel_upsampling_channels_not_squared"}
-# Raising cases whose Keras text is no shape message at all: only run, which sees the arrays, can tell.
+# Raising cases whose Keras text explain does not read as a shape problem (no shape message at all, or
+# one explain does not know yet): only run, which sees the arrays, can tell.
 TEXT_NOT_SHAPE = {"t155_two_output_label_dict_wrong_keys": "a TypeError on a dict key read as a label array "
-                  "('Expected float32, but got age_output of type str'): the text names no shape or output"}
+                  "('Expected float32, but got age_output of type str'): the text names no shape or output",
+                  "t141_generator_yields_single_samples": "a gap of explain: 'arrays must be at least rank 1' from a "
+                  "generator's scalar labels is not among the messages it reads yet"}
 
 
 def test_every_raising_corpus_case_has_a_stored_text():
@@ -969,3 +986,24 @@ def test_op_failing_inside_a_layers_call_during_fit_is_a_merge_not_labels():
     finding = diagnose_text(text).findings[0]
     assert finding.id == "SD104"
     assert "(16, 16, 32)" in finding.received and "(16, 16, 64)" in finding.received
+
+
+# --- a Concatenate whose inputs differ only on the last axis was given another axis ------------
+
+CONCAT_TEXT = ("ValueError: A `Concatenate` layer requires inputs with matching shapes except for the "
+               "concatenation axis. Received: input_shape=[{}]")
+
+
+def test_concatenate_inputs_differing_only_on_the_last_axis_get_axis_minus_one_only():
+    finding = diagnose_text(CONCAT_TEXT.format("(None, 8, 8, 16), (None, 8, 8, 4)")).findings[0]
+    first = finding.fixes[0]
+    assert "Concatenate(axis=-1)" in first.code and first.result_shape == "(None, 8, 8, 20)"
+    # A branch's width is what the default axis joins: changing it would be wrong, so it is not offered.
+    assert not any(re.search(r"\b(units|filters)=", f.title + f.code) for f in finding.fixes)
+    assert "given another `axis=`" in finding.explanation
+
+
+def test_concatenate_inputs_differing_on_a_spatial_axis_keep_the_other_advice():
+    finding = diagnose_text(CONCAT_TEXT.format("(None, 8, 8, 16), (None, 4, 4, 16)")).findings[0]
+    assert not any("Concatenate(axis=-1)" in f.code for f in finding.fixes[:1])
+    assert "given another `axis=`" not in finding.explanation

@@ -34,6 +34,8 @@ class Advice:
     consumer: Optional[Place] = None
     culprit: Optional[Place] = None
     cannot_tell: str = ""  # what the text alone cannot tell
+    # The text alone rules run's ranked fixes out (they would change what the error shows is right).
+    replaces_ranked: bool = False
 
 
 # An advisor: (the facts, run's ranked fixes for them) -> Advice.
@@ -147,7 +149,7 @@ def advise(facts: ErrorFacts) -> Advice:
     try:
         ranked = tf.run_ranked_fixes(facts)
         advice = ADVISORS.get(facts.family, generic)(facts, ranked)
-        advice.fixes = _tidy(ranked + advice.fixes)
+        advice.fixes = _tidy(advice.fixes if advice.replaces_ranked else ranked + advice.fixes)
     except Exception:
         if os.environ.get("SHAPEDOCTOR_DEBUG"):
             raise

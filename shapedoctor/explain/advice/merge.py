@@ -18,15 +18,31 @@ def advise_merge(f: ErrorFacts, ranked: list) -> Advice:
     # branch come from the family generator (run's ranking); the text's reader adds the axis
     # to join on, concatenation instead of an element-wise merge, and broadcasting.
     fixes: list[FixReport] = []
+    off_last_axis = False
     if op == "concatenate":
         differing = f.details.get("differing_axes") or []
+        rank = len(shapes[0]) if shapes else 0
+        if (rank >= 3 and all(len(s) == rank for s in shapes) and [a % rank for a in differing] == [rank - 1]
+                and (f.layer_class or "Concatenate") == "Concatenate"):
+            # Inputs that differ only on the last axis are what a Concatenate joins by default: this
+            # one was told another axis. Changing a branch's width would stack maps along a spatial
+            # or time axis; the axis is the fix.
+            off_last_axis = True
+            joined = list(shapes[0])
+            joined[-1] = sum(s[-1] for s in shapes) if all(s[-1] is not None for s in shapes) else None
+            fixes.append(fix(f"join along the last (feature) axis: axis=-1 on {f.layer or 'the Concatenate'}",
+                             "layers.Concatenate(axis=-1)([...])", result_shape=sh.fmt(joined)))
+            differing = []
         message = f"{who or 'the concatenation'} got {f.received}, which differ on more than the joined axis"
         explanation = (
             f"Concatenate stacks its inputs along one axis (the last, unless `axis=` says otherwise); on every "
             f"other axis the sizes must be equal. The inputs {f.received} differ on axis "
             f"{', '.join(str(a) for a in differing) or '?'}. "
         ) + rule_for("SD104", f)
-        if len(differing) == 1 and shapes:
+        if off_last_axis:
+            explanation += (" These inputs differ only on the last axis, which is the axis a Concatenate joins "
+                            "by default: this one was given another `axis=`.")
+        elif len(differing) == 1 and shapes:
             ax = differing[0]
             rank = len(shapes[0])
             joined = list(shapes[0])
@@ -73,4 +89,5 @@ def advise_merge(f: ErrorFacts, ranked: list) -> Advice:
             fixes.append(fix("Or concatenate instead, if they should be joined rather than combined value by value",
                              "layers.Concatenate()([a, b])"))
     return Advice(message, explanation, fixes, consumer=layer_place(f),
-                  cannot_tell="The text does not show which branches produced these tensors.")
+                  cannot_tell="The text does not show which branches produced these tensors.",
+                  replaces_ranked=off_last_axis)
