@@ -47,20 +47,10 @@ def _axis_only_of(node: ast.AST) -> str | None:
 
 def wrapped_argument(site: Any, position: int, keyword: str) -> str | None:
     """The variable an axis-only expression passed as x (0) / y (1) at *site* wraps, if any."""
-    if site is None:
-        return None
-    try:
-        tree = ast.parse(site.code.strip().rstrip(":"))
-    except SyntaxError:
-        return None
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
-                "fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"):
-            arg = next((kw.value for kw in node.keywords if kw.arg == keyword), None)
-            if arg is None and position < len(node.args):
-                arg = node.args[position]
-            return _axis_only_of(arg) if arg is not None else None
-    return None
+    from shapedoctor.diagnosis.training_fixes import argument_node
+
+    arg = argument_node(site, position, keyword)
+    return _axis_only_of(arg) if arg is not None else None
 
 
 def _statement_at(file: str, line: int) -> ast.stmt | None:

@@ -459,8 +459,29 @@ def _argument(site: Site | None, position: int, keyword: str, item: int | None =
 
     With *item*, the name of that element of a list/tuple/dict literal passed there.
     """
+    arg = argument_node(site, position, keyword)
+    if item is not None and isinstance(arg, (ast.List, ast.Tuple, ast.Dict)):
+        elements = arg.values if isinstance(arg, ast.Dict) else arg.elts
+        arg = elements[item] if item < len(elements) else None
+    return arg.id if isinstance(arg, ast.Name) else None
+
+
+def argument_node(site: Site | None, position: int, keyword: str) -> ast.expr | None:
+    """The expression passed as x (0) / y (1) in the training call written at *site*, if it parses."""
     if site is None:
         return None
+    try:
+        tree = ast.parse(site.code.strip().rstrip(":"))
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"):
+            arg = next((kw.value for kw in node.keywords if kw.arg == keyword), None)
+            if arg is None and position < len(node.args):
+                arg = node.args[position]
+            return arg
+    return None
     try:
         tree = ast.parse(site.code.strip().rstrip(":"))
     except SyntaxError:
