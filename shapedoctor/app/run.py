@@ -76,7 +76,11 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
     if exc is not None or any(fx.needs_proof for fx in diagnosis.fixes):
         from shapedoctor.app.patching import prove_in_run
 
-        prove_in_run(diagnosis, argv, {os.path.realpath(script): before}, timeout, progress=not as_json)
+        try:
+            prove_in_run(diagnosis, argv, {os.path.realpath(script): before}, timeout, progress=not as_json)
+        except KeyboardInterrupt:  # the proof is already killed; say so instead of a traceback
+            print("\nshapedoctor: interrupted while proving; nothing was written", file=sys.stderr)
+            return 130
     pipeline.to_cells(diagnosis)
     if patch_mode is not None:
         from shapedoctor.app.patching import patch_step
