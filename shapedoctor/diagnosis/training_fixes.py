@@ -482,22 +482,6 @@ def argument_node(site: Site | None, position: int, keyword: str) -> ast.expr | 
                 arg = node.args[position]
             return arg
     return None
-    try:
-        tree = ast.parse(site.code.strip().rstrip(":"))
-    except SyntaxError:
-        return None
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
-                "fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"):
-            arg = next((kw.value for kw in node.keywords if kw.arg == keyword), None)
-            if arg is None and position < len(node.args):
-                arg = node.args[position]
-            if item is not None and isinstance(arg, (ast.List, ast.Tuple, ast.Dict)):
-                elements = arg.values if isinstance(arg, ast.Dict) else arg.elts
-                arg = elements[item] if item < len(elements) else None
-            if isinstance(arg, ast.Name):
-                return arg.id
-    return None
 
 
 _AXIS_ONLY = ("np.newaxis", "None]", "expand_dims", ".reshape(", ".astype(", "squeeze(")
