@@ -174,9 +174,14 @@ def _fed_by_data(recorder: Recorder, failure: Failure) -> bool:
 
 
 def _called_before(layer: Any, failure: Failure) -> bool:
+    """The failing layer instance was already applied: it has a Keras node (functional use), or
+    it returned an output earlier in the same forward pass (eager calls inside a subclassed
+    model's ``call``, which leave no nodes)."""
     if hasattr(layer, "layers"):
         return False
-    return len(getattr(layer, "_inbound_nodes", [])) > 0 and getattr(layer, "built", False)
+    if len(getattr(layer, "_inbound_nodes", [])) > 0 and getattr(layer, "built", False):
+        return True
+    return any(record.layer is layer and record.error is None for record in failure.earlier)
 
 
 def _bad_input(ctx: Context) -> int:

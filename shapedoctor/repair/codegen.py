@@ -686,6 +686,12 @@ class CodeWriter:
         if info is not None and site is spec.created:
             return Code(self._as_statement(site, info, text), site.file, info.start,
                         self._replace_call(site.file, info, text))
+        if reused and edit.copy_of_original:
+            from shapedoctor.repair.attribute_reuse import separate_attribute
+
+            own = separate_attribute(spec.created, site)  # `self.x(...)` in a class: a new attribute
+            if own is not None:
+                return Code(own.code, site.file, site.line, own.edits)
         if site is not None and spec is not None:
             # A reused layer: replace the variable at the call site with a new layer.
             line = site.code

@@ -70,6 +70,10 @@ class Failure:
     stack: list[CallRecord]  # enclosing calls, outermost first
     sequential: Any = None  # the Sequential model being built, if any
     stage: str = "build"
+    # The calls that finished inside the same top-level call before this one failed (any depth),
+    # in order: a subclassed model's eager calls leave no Keras nodes, so this is how a layer
+    # already applied earlier in the same forward pass is recognised.
+    earlier: list[CallRecord] = field(default_factory=list)
 
 
 @dataclass
@@ -219,6 +223,7 @@ class Recorder:
                 recorder._kept.clear()
                 recorder._local.children = []  # the calls this top-level call makes, in order
                 recorder._local.built_at_start = getattr(self, "built", True)
+                recorder._local.finished = []  # every call of this top-level call that returned
             stack.append(record)
             try:
                 outputs = original(self, *args, **kwargs)
@@ -231,6 +236,8 @@ class Recorder:
                 stack.pop()
             record.outputs = outputs
             recorder._note_outputs(record, outputs)
+            if stack:
+                getattr(recorder._local, "finished", []).append(record)
             if type(self).__name__ in _BROADCASTING_MERGES and record.symbolic:
                 recorder._note_merge(record)
             if len(stack) == 1 and getattr(recorder._local, "children", None) is not None:
@@ -313,6 +320,7 @@ class Recorder:
             stack=list(self._stack[:-1]),
             sequential=self._sequentials[-1][0] if self._sequentials else None,
             stage=record.stage if record.stage != "call" else ("build" if record.symbolic else "call"),
+            earlier=list(getattr(self._local, "finished", [])),
         )
 
     def _note_outputs(self, record: CallRecord, outputs: Any) -> None:

@@ -1,0 +1,116 @@
+"""Culprits in structured code: a layer attribute of a subclassed model or layer applied twice.
+
+Runs ``shapedoctor run`` on small real scripts (real Keras, TensorFlow backend). The eager calls
+inside ``call`` leave no Keras nodes, so the reuse is recognised from the calls already made in
+the same forward pass; the separate layer is written as a new attribute next to the shared one
+(or the unused twin attribute is called), never as a layer created inside ``call``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import report_of
+
+# A subclassed *layer* inside a functional model: the same Conv1D attribute after a widening conv.
+ENCODER = '''import numpy as np
+import keras
+from keras import layers
+
+
+class Encoder(layers.Layer):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.smooth = layers.Conv1D(12, 3, padding="same")
+        self.widen = layers.Conv1D(20, 1)
+
+    def call(self, x):
+        x = self.smooth(x)
+        x = self.widen(x)
+        return self.smooth(x)
+
+
+inputs = keras.Input(shape=(30, {channels}))
+x = Encoder()(inputs)
+x = layers.GlobalAveragePooling1D()(x)
+outputs = layers.Dense(1)(x)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(6, 30, {channels}).astype("float32"), np.random.rand(6, 1), epochs=1, verbose=0)
+'''
+
+# A subclassed *model* fit eagerly: an Embedding-free tabular net with a spare twin attribute.
+TWIN = '''import numpy as np
+import keras
+from keras import layers
+
+
+class Scorer(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.first = layers.Dense(10, activation="tanh")
+        self.second = layers.Dense({second})
+        self.spare = layers.Dense(10, activation="tanh")
+        self.head = layers.Dense(3, activation="softmax")
+
+    def call(self, inputs):
+        z = self.first(inputs)
+        z = self.second(z)
+        z = self.first(z)
+        return self.head(z)
+
+
+model = Scorer()
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(np.random.rand(12, 7).astype("float32"), np.random.randint(0, 3, size=(12,)), epochs=1, batch_size=4, verbose=0)
+'''
+
+
+def _finding(cli, tmp_path, text: str) -> dict:
+    (tmp_path / "script.py").write_text(text)
+    return report_of(cli("run", "--json", "script.py", cwd=tmp_path))["findings"][0]
+
+
+def test_attribute_reused_in_a_subclassed_layer_is_the_reuse_and_gets_its_own_attribute(cli, tmp_path):
+    finding = _finding(cli, tmp_path, ENCODER.format(channels=12))  # 12 in, widened to 20, smooth built on 12
+    assert finding["id"] == "SD106"
+    assert finding["culprit"]["line"] == 15  # the second `self.smooth(x)` in call()
+    first = finding["fixes"][0]
+    assert first["verified"]
+    assert first["code"] == 'self.smooth_2 = layers.Conv1D(12, 3, padding="same")\nreturn self.smooth_2(x)'
+
+
+def test_the_written_attribute_fix_really_runs(cli, tmp_path):
+    (tmp_path / "script.py").write_text(ENCODER.format(channels=12))
+    proc = cli("run", "--write", "script.py", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    written = (tmp_path / "script.py").read_text()
+    assert '        self.smooth_2 = layers.Conv1D(12, 3, padding="same")\n        self.widen' in written
+    assert "        return self.smooth_2(x)\n" in written
+    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+
+
+def test_an_unused_twin_attribute_is_called_instead_of_adding_one(cli, tmp_path):
+    finding = _finding(cli, tmp_path, TWIN.format(second=6))  # first: 7 -> 10, second: 10 -> 6, first again on 6
+    assert finding["id"] == "SD106"
+    assert finding["culprit"]["line"] == 17
+    first = finding["fixes"][0]
+    assert first["verified"] and first["code"] == "z = self.spare(z)"
+
+
+def test_an_attribute_reused_on_the_same_width_is_not_flagged(cli, tmp_path):
+    # second maps back to 7 features, the width `first` was built on: sharing is valid Keras.
+    (tmp_path / "script.py").write_text(TWIN.format(second=7))
+    proc = cli("run", "--json", "script.py", cwd=tmp_path)
+    report = report_of(proc)
+    assert report["status"] == "ok" and proc.returncode == 0
+
+
+def test_a_width_error_on_data_given_to_a_subclassed_model_later_stays_a_data_error(cli, tmp_path):
+    # The model trained fine; predict then gets rows of another width. The first layer was called
+    # before, but in an earlier forward pass: not a reused layer.
+    text = TWIN.format(second=6).replace("        z = self.first(z)\n", "") + \
+        "model.predict(np.random.rand(2, 9).astype(\"float32\"), verbose=0)\n"
+    finding = _finding(cli, tmp_path, text)
+    assert finding["id"] != "SD106"
