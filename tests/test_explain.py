@@ -509,6 +509,12 @@ TEXT_CANNOT_TELL = {
                                                      "TextVectorization without output_sequence_length made them",
     "t146_multivariate_windows_stacked_features_first": "the text gives the counts 2 and 40, not that the windows "
                                                         "were stacked feature by feature",
+    "c068_subclassed_dense_reused_on_wider_input": "that the Dense attribute already ran earlier in call() (a reuse, "
+                                                   "with an unused twin attribute) is only in the run and the source",
+    "c069_subclassed_block_batchnorm_reused_after_wider_conv": "that the BatchNormalization attribute already ran "
+                                                               "after the wider conv in call() is only in the run",
+    "c070_identity_block_where_projection_block_needed": "that the add joins an identity shortcut of a helper (the "
+                                                         "caller picked the wrong block) is only in the source",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {
@@ -523,6 +529,10 @@ TEXT_OTHER_FAMILY = {
                                                        "known_gap)"),
     "t146_multivariate_windows_stacked_features_first": ("SD203", "the text is a sample-count mismatch of 2 vs 40; "
                                                          "run saw the features stacked first (SD201)"),
+    "c068_subclassed_dense_reused_on_wider_input": ("SD201", "the text is one Dense rejecting (8, 96) inside a "
+                                                    "subclassed call(); run saw it already applied in that call (SD106)"),
+    "c069_subclassed_block_batchnorm_reused_after_wider_conv": ("SD201", "the text is one BatchNormalization rejecting "
+                                                                "8 channels; run saw it already applied in call() (SD106)"),
 }
 
 
