@@ -114,3 +114,56 @@ def test_a_width_error_on_data_given_to_a_subclassed_model_later_stays_a_data_er
         "model.predict(np.random.rand(2, 9).astype(\"float32\"), verbose=0)\n"
     finding = _finding(cli, tmp_path, text)
     assert finding["id"] != "SD106"
+
+
+# Two residual helpers side by side; the caller uses the identity one where the width changes.
+BLOCKS = '''import numpy as np
+import keras
+from keras import layers
+
+
+def plain_unit(t, width):
+    skip = t
+    t = layers.Conv1D(width, 3, padding="same", activation="relu")(t)
+    t = layers.Conv1D(width, 3, padding="same")(t)
+    return layers.Add()([t, skip])
+
+
+def {sibling}(t, width, downsample=2):
+    skip = {skip}
+    t = layers.Conv1D(width, 3, strides=downsample, padding="same", activation="relu")(t)
+    t = layers.Conv1D(width, 3, padding="same")(t)
+    return layers.Add()([t, skip])
+
+
+def make_net():
+    inputs = keras.Input(shape=(40, 6))
+    h = layers.Conv1D(8, 5, padding="same")(inputs)
+    h = plain_unit(h, 24)
+    h = plain_unit(h, 24)
+    h = layers.GlobalMaxPooling1D()(h)
+    return keras.Model(inputs, layers.Dense(2, activation="softmax")(h))
+
+
+net = make_net()
+net.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+net.fit(np.random.rand(6, 40, 6).astype("float32"), np.random.randint(0, 2, size=(6,)), epochs=1, verbose=0)
+'''
+
+
+def test_identity_helper_called_where_the_width_changes_names_the_call_and_calls_the_projecting_sibling(cli, tmp_path):
+    text = BLOCKS.format(sibling="wide_unit", skip="layers.Conv1D(width, 1, strides=downsample)(t)")
+    finding = _finding(cli, tmp_path, text)
+    assert finding["id"] == "SD104"
+    assert finding["culprit"]["line"] == 23  # the first `plain_unit(h, 24)` in make_net, not a line of the helper
+    first = finding["fixes"][0]
+    # Its default downsampling would halve the steps the identity block keeps: the stride is set to 1.
+    assert first["verified"] and first["code"] == "h = wide_unit(h, 24, downsample=1)"
+
+
+def test_a_sibling_whose_shortcut_is_also_the_input_is_not_offered(cli, tmp_path):
+    text = BLOCKS.format(sibling="wide_unit", skip="t")
+    finding = _finding(cli, tmp_path, text)
+    assert finding["id"] == "SD104"
+    assert finding["culprit"]["line"] == 7  # the helper's own `skip = t`, as before
+    assert not any("wide_unit(" in (fix["code"] or "") for fix in finding["fixes"])

@@ -87,6 +87,12 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         keras_message=message,
         graph=view_of(ctx.graph, replay.shapes, culprit=culprit, consumer=ctx.consumer),
     )
+    from shapedoctor.diagnosis.helper_choice import sibling_helper
+
+    choice = sibling_helper(ctx, failure, finding.culprit if finding.culprit and finding.culprit.cls == "shortcut" else None)
+    if choice is not None:  # the caller picked the identity block where the projecting one was needed
+        finding.culprit = choice.culprit
+        finding.fixes.insert(0, choice.fix)
     annotate(finding)
     return finding
 
