@@ -13,10 +13,13 @@ Rules, per family (documented in the README and followed by the test corpus):
   feature maps of different sizes, the valid convolution or the pooling/strided layer that only
   the smaller branch has (the branch that changed), never the untouched shortcut; for an
   identity shortcut in a helper (``s = x`` on the helper's parameter, merged after the branch
-  changed the width), the line that takes the shortcut (where the 1x1 projection belongs);
+  changed the width), the line that takes the shortcut (where the 1x1 projection belongs), or,
+  when the file defines a sibling helper that projects its shortcut, the line that called the
+  identity helper (diagnosis/helper_choice.py);
 * shrinking (SD105): the layer whose window no longer fits; but when the input was declared
   channels-first (``(3, 32, 32)``) in a channels-last model, the Input declaration;
-* reused layer (SD106): the second call of the shared layer;
+* reused layer (SD106): the second call of the shared layer (in a subclassed ``call``, the line
+  applying the attribute again);
 * undefined axis (SD107): the Flatten that produced it, else the Input that declared `None`.
 """
 
