@@ -1,26 +1,50 @@
-"""One TensorFlow pass over the corpus, shared by ``test_corpus.py`` and ``test_patch.py``.
+"""One TensorFlow pass over the corpus, for ``test_corpus.py`` (its diagnosis and its written fixes).
 
-Every case with an expected fix is analysed once, by ``run --json --write`` on a temporary copy
-(``patch_runner.write_case``): its JSON report is scored as the corpus scores a plain run, and
-the write, its backup and the patched script's plain ``python`` run are checked as the patch
-tests check them. The other cases (valid programs, diagnosis-only cases) get a plain
-``run --json``. Before, each fixable case was analysed twice (once per test file), which was
-about a quarter of CI's time.
+Every case is analysed once. A case with an expected fix that ``--write`` is tried on is analysed
+by ``run --json --write`` on a temporary copy (``patch_runner.write_case``): its JSON report is
+scored as the corpus scores a plain run, and the write (its proof, its byte-identical backup, the
+lines its diff touches) is checked too. The other cases get a plain ``run --json``.
+
+What CI can afford: each start of TensorFlow costs about 5 s of CPU before the script does
+anything, and CI has two cores. So, unless ``SHAPEDOCTOR_LONG=1``:
+
+* ``--write`` is tried on every fixable case that fails while its model is built (``stage =
+  "build"``: ``run`` proves its fix by running the patched script anyway, so the write adds no
+  start) and on every third of the other fixable cases (a fixed third, in name order); the rest
+  get the plain ``run --json``, which still verifies each fix by replaying the failing step;
+* the written script is not rerun with plain ``python`` (the proof already ran that very script to
+  its end, one small step per fit/predict under ``--quick``).
+
+``SHAPEDOCTOR_LONG=1`` writes every fixable case and reruns each written script with ``python``.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from concurrent.futures import ThreadPoolExecutor
 
 from corpus_runner import CaseResult, load_cases, run_case, scored
 from patch_runner import PatchResult, fixable, write_case
 
+LONG = os.environ.get("SHAPEDOCTOR_LONG") == "1"
+WRITE_EVERY = 3  # outside LONG: --write on every third fixable case that is not a build-time failure
 
-def _one(name, folder, case) -> tuple[CaseResult, PatchResult | None]:
-    if not fixable(case):
+
+def write_selection(cases: list[tuple]) -> set[str]:
+    """Names of the cases analysed with ``--write``."""
+    fixables = [(name, case) for name, _, case in cases if fixable(case)]
+    if LONG:
+        return {name for name, _ in fixables}
+    others = [name for name, case in fixables if case.get("stage") != "build"]
+    return ({name for name, case in fixables if case.get("stage") == "build"}
+            | set(others[::WRITE_EVERY]))
+
+
+def _one(name, folder, case, write: bool) -> tuple[CaseResult, PatchResult | None]:
+    if not write:
         return run_case(name, folder, case), None
-    patched = write_case(name, folder, case)
+    patched = write_case(name, folder, case, rerun=LONG)
     return scored(name, case, patched.exit_code, patched.report, patched.stderr,
                   written=patched.written), patched
 
@@ -28,8 +52,9 @@ def _one(name, folder, case) -> tuple[CaseResult, PatchResult | None]:
 @functools.cache
 def tensorflow_pass(selected: tuple[str, ...] | None = None, workers: int = 2
                     ) -> tuple[dict[str, CaseResult], dict[str, PatchResult]]:
-    """(corpus results by case name, patch results by name of the fixable cases)."""
+    """(corpus results by case name, patch results by name of the cases written)."""
     cases = load_cases(list(selected) if selected else None)
+    chosen = write_selection(cases)
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        done = list(pool.map(lambda c: _one(*c), cases))
+        done = list(pool.map(lambda c: _one(*c, write=c[0] in chosen), cases))
     return ({r.name: r for r, _ in done}, {p.name: p for _, p in done if p is not None})
