@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_pass import tensorflow_pass
+from corpus_pass import ci_selection, tensorflow_pass
 from corpus_runner import load_cases, summary
 from patch_runner import summary as patch_summary
 
 CASES = load_cases()
+ANALYSED = ci_selection(CASES)  # all of them under SHAPEDOCTOR_LONG=1 (corpus_pass.py says which)
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def test_corpus_is_big_enough():
     assert len(buggy) >= 30 and len(valid) >= 5
 
 
-@pytest.mark.parametrize("name", [c[0] for c in CASES])
+@pytest.mark.parametrize("name", [c[0] for c in ANALYSED])
 def test_case(results, name):
     result = results[name]
     gap = result.case.get("known_gap")
@@ -50,7 +51,7 @@ def test_corpus_score_is_100_percent(results):
 
 def test_every_written_corpus_fix_is_proven_and_touches_only_its_lines():
     results = list(tensorflow_pass()[1].values())
-    assert len(results) >= 60
+    assert len(results) >= 40  # about 50 in CI, every fixable case (170) under SHAPEDOCTOR_LONG=1
     print("\n" + patch_summary(results))
     # recorded misses: known_gap (test_case xfails them) and write_gap (diagnosed right, not writable yet)
     gaps = {c[0] for c in CASES if c[2].get("known_gap") or c[2].get("write_gap")}
