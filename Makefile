@@ -21,7 +21,7 @@ demo: setup
 	done
 
 test: setup
-	$(PY) -m pytest -q -n auto --dist loadfile
+	$(PY) -m pytest -q
 
 bench: setup
 	$(PY) benchmarks/bench_run_overhead.py
