@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import traceback
 
 from shapedoctor.report.model import Finding, FixReport, PathStep, Place
 
@@ -18,12 +19,8 @@ _SHAPE_ARG = re.compile(r"input_shape\s*=\s*(\([^()]*\))")
 
 
 def _raised_in_applications(exc: BaseException) -> bool:
-    tb = exc.__traceback__
-    while tb is not None:
-        if f"{os.sep}applications{os.sep}" in tb.tb_frame.f_code.co_filename:
-            return True
-        tb = tb.tb_next
-    return False
+    return any(f"{os.sep}applications{os.sep}" in frame.f_code.co_filename
+               for frame, _line in traceback.walk_tb(exc.__traceback__))
 
 
 def diagnose_application(exc: BaseException) -> Finding | None:

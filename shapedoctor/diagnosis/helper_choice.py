@@ -19,8 +19,8 @@ from __future__ import annotations
 import ast
 import linecache
 import os
+import traceback
 from dataclasses import dataclass
-from typing import Any
 
 from shapedoctor.report.model import FixReport, Place
 
@@ -47,14 +47,6 @@ def _projects_its_shortcut(func: ast.FunctionDef) -> bool:
     return bool(merges) and all(e.id not in aliases | params for m in merges for e in m.args[0].elts)
 
 
-def _frames(exc: BaseException) -> list[tuple[Any, int]]:
-    out, tb = [], exc.__traceback__
-    while tb is not None:
-        out.append((tb.tb_frame, tb.tb_lineno))
-        tb = tb.tb_next
-    return out
-
-
 def sibling_helper(ctx, failure, shortcut: Place | None) -> HelperChoice | None:
     site = ctx.consumer.called
     if shortcut is None or site is None or shortcut.file != site.file:
@@ -68,7 +60,7 @@ def sibling_helper(ctx, failure, shortcut: Place | None) -> HelperChoice | None:
     if helper is None:
         return None
     path = os.path.realpath(site.file)
-    frames = _frames(failure.exception)
+    frames = list(traceback.walk_tb(failure.exception.__traceback__))
     at = next((i for i, (frame, _line) in enumerate(frames) if frame.f_code.co_name == helper.name
                and os.path.realpath(frame.f_code.co_filename) == path), None)
     if not at:

@@ -11,6 +11,7 @@ import linecache
 import os
 import sys
 import sysconfig
+import traceback
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,19 +93,17 @@ def user_frame(skip: int = 1):
 def user_frame_of_traceback(tb):
     """The innermost user frame of a traceback (a frame object, kept alive by the traceback), or None."""
     found = None
-    while tb is not None:
-        if not _is_library(tb.tb_frame.f_code.co_filename):
-            found = tb.tb_frame
-        tb = tb.tb_next
+    for frame, _line in traceback.walk_tb(tb):
+        if not _is_library(frame.f_code.co_filename):
+            found = frame
     return found
 
 
 def site_from_traceback(tb) -> Site | None:
     """The innermost user frame of a traceback (where the user's code raised)."""
     found = None
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
+    for frame, line in traceback.walk_tb(tb):
+        filename = frame.f_code.co_filename
         if not _is_library(filename):
-            found = Site(display_path(filename), tb.tb_lineno, linecache.getline(filename, tb.tb_lineno).strip())
-        tb = tb.tb_next
+            found = Site(display_path(filename), line, linecache.getline(filename, line).strip())
     return found
