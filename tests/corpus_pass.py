@@ -25,17 +25,13 @@ script with ``python``.
 from __future__ import annotations
 
 import functools
-import os
 from concurrent.futures import ThreadPoolExecutor
 
-from corpus_runner import CaseResult, load_cases, run_case, scored
+from corpus_runner import LONG, CaseResult, load_cases, run_case, scored
 from patch_runner import PatchResult, fixable, write_case
 
-LONG = os.environ.get("SHAPEDOCTOR_LONG") == "1"
-WRITE_EVERY = 3  # outside LONG: --write on every third fixable case that is not a build-time failure
-
-
 ANALYSE_EVERY = 2  # outside LONG: every second case that is neither valid nor a recorded miss
+WRITE_EVERY = 3  # outside LONG: --write on every third fixable case that is not a build-time failure
 
 
 def ci_selection(cases: list[tuple]) -> list[tuple]:

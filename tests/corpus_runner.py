@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CORPUS = Path(__file__).parent / "corpus"
+LONG = os.environ.get("SHAPEDOCTOR_LONG") == "1"  # the whole corpus (CI runs a fixed part: corpus_pass.py)
 
 
 @dataclass

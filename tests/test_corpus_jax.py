@@ -7,18 +7,16 @@ Keras's messages differ per backend; shapedoctor's diagnosis must not. A case ma
 from __future__ import annotations
 
 import importlib.util
-import os
 
 import pytest
 
-from corpus_runner import load_cases, run_all, summary
+from corpus_runner import LONG, load_cases, run_all, summary
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("jax") is None, reason="JAX is not installed")
 
 # Each case is a start of JAX *and* TensorFlow (Keras imports both), about 10 s of CPU: CI runs every
 # fourth training-time case (a fixed, spread-out quarter) and the four construction cases; the whole
 # set (t0*, u0*: about 90 cases) runs under SHAPEDOCTOR_LONG=1.
-LONG = os.environ.get("SHAPEDOCTOR_LONG") == "1"
 TRAINING = [c[0] for c in load_cases(["t0", "u0"])]
 SELECTED = (TRAINING if LONG else TRAINING[::4]) + ["c001", "c002", "c017", "c022"]
 CASES = load_cases(SELECTED)
