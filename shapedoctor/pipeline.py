@@ -102,7 +102,7 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
 def call_summary(call: Any) -> dict:
     """The shapes seen at one training/inference call, as the reports show them."""
-    from shapedoctor.diagnosis.training import loss_name, model_outputs
+    from shapedoctor.diagnosis.training_base import loss_name, model_outputs
     from shapedoctor.graph.model import format_shape
 
     def shapes(s):

@@ -71,7 +71,7 @@ def test_embedding_is_given_one_row_per_id_of_all_the_data():
 def test_one_array_for_two_inputs_names_the_users_arrays_in_model_order():
     import shapedoctor
 
-    title_ids = np.random.randint(0, 30, size=(16, 5))
+    title_ids = np.random.randint(0, 30, size=(16, 5))  # noqa: F841 - found by name in this frame
     body_ids = np.random.randint(0, 30, size=(16, 9))
     clicked = np.random.randint(0, 2, size=(16,))
     t_in, b_in = keras.Input((5,), name="title"), keras.Input((9,), name="body")
@@ -89,7 +89,7 @@ def test_one_label_array_for_two_outputs_pairs_outputs_with_arrays_by_name():
 
     x = np.random.rand(16, 4).astype("float32")
     price = np.random.rand(16, 1).astype("float32")
-    sold = np.random.randint(0, 2, size=(16, 1)).astype("float32")
+    sold = np.random.randint(0, 2, size=(16, 1)).astype("float32")  # noqa: F841 - found by name in this frame
     inp = keras.Input((4,))
     h = layers.Dense(4)(inp)
     model = keras.Model(inp, [layers.Dense(1, name="sold")(h), layers.Dense(1, name="price")(h)])

@@ -10,12 +10,12 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-import numpy as np  # noqa: E402
 import keras  # noqa: E402
+import numpy as np  # noqa: E402
 from keras import layers  # noqa: E402
 
 import shapedoctor  # noqa: E402
-from shapedoctor.diagnosis.training import Problem, TrainingFix, _np_apply  # noqa: E402
+from shapedoctor.diagnosis.training_base import Problem, TrainingFix, numpy_transform  # noqa: E402
 from shapedoctor.diagnosis.training_fixes import verify as verify_training  # noqa: E402
 from shapedoctor.graph.from_trace import graph_from_model  # noqa: E402
 from shapedoctor.infer.propagate import propagate  # noqa: E402
@@ -42,7 +42,8 @@ def test_reaches_end_fails_when_keras_refuses_the_fixed_model():
     model = _dense_model(4)
     call = _call(model, np.zeros((20, 4), "float32"), np.zeros((20, 1), "float32"))
     prob = Problem("SD201", "test", "data")
-    fix = TrainingFix("too wide", "data", transform="np.repeat({v}, 2, axis=1)", apply=_np_apply("np.repeat({v}, 2, axis=1)"))
+    fix = TrainingFix("too wide", "data", transform="np.repeat({v}, 2, axis=1)",
+                      apply=numpy_transform("np.repeat({v}, 2, axis=1)"))
     verdict = verify_training(call, prob, fix, None)
     assert not verdict.ok
     assert verdict.checks.results["reaches_end"] is False
@@ -55,7 +56,7 @@ def test_reshape_that_turns_samples_into_rows_is_rejected_on_the_full_arrays():
     y = np.random.rand(30, 1).astype("float32")
     call = _call(model, x, y)
     prob = Problem("SD201", "test", "data")
-    fix = TrainingFix("reshape", "data", transform="{v}.reshape((-1, 4))", apply=_np_apply("{v}.reshape((-1, 4))"))
+    fix = TrainingFix("reshape", "data", transform="{v}.reshape((-1, 4))", apply=numpy_transform("{v}.reshape((-1, 4))"))
     verdict = verify_training(call, prob, fix, None)
     assert not verdict.ok
     assert verdict.checks.results["samples"] is False
@@ -75,7 +76,8 @@ def test_one_sample_may_gain_its_batch_axis():
     model = _dense_model(4)
     call = _call(model, np.zeros((4,), "float32"), method="predict")
     prob = Problem("SD201", "test", "data")
-    fix = TrainingFix("batch axis", "data", transform="np.expand_dims({v}, 0)", apply=_np_apply("np.expand_dims({v}, 0)"))
+    fix = TrainingFix("batch axis", "data", transform="np.expand_dims({v}, 0)",
+                      apply=numpy_transform("np.expand_dims({v}, 0)"))
     verdict = verify_training(call, prob, fix, None)
     assert verdict.ok and verdict.checks.results["samples"] is True
 
@@ -85,7 +87,7 @@ def test_label_fix_that_still_broadcasts_in_the_loss_is_rejected():
     model = _dense_model(4, out=3)
     call = _call(model, np.zeros((16, 4), "float32"), np.zeros((16,), "float32"))
     prob = Problem("SD202", "test", "labels")
-    fix = TrainingFix("column", "labels", transform="{v}.reshape(-1, 1)", apply=_np_apply("{v}.reshape(-1, 1)"))
+    fix = TrainingFix("column", "labels", transform="{v}.reshape(-1, 1)", apply=numpy_transform("{v}.reshape(-1, 1)"))
     verdict = verify_training(call, prob, fix, None)
     assert not verdict.ok
     assert verdict.checks.results["loss_shapes"] is False

@@ -4,8 +4,6 @@ array passed to ``fit`` is verified by running the patched script (real Keras an
 
 from __future__ import annotations
 
-import textwrap
-
 from conftest import report_of
 
 GAN = """\

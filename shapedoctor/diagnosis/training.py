@@ -13,142 +13,40 @@ them with one real training step of a *clone* of the model on a few of the user'
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import Any
 
+from shapedoctor.diagnosis.training_base import (
+    BINARY,
+    CATEGORICAL,
+    ELEMENTWISE,
+    SPARSE,
+    Problem,
+    TrainingFix,
+    all_layers,
+    broadcastable,
+    flat_items,
+    input_accepts,
+    is_integer_like,
+    is_one_hot,
+    is_shape,
+    labels_by_output,
+    layer_config,
+    layer_inputs,
+    loss_aligned_shapes,
+    loss_name,
+    loss_shared,
+    losses_per_output,
+    model_inputs,
+    model_outputs,
+    numpy_transform,
+    output_layer,
+    previous_layer,
+    shapes_fit,
+    to_categorical_transform,
+    width_key,
+)
 from shapedoctor.graph.model import format_shape
 from shapedoctor.trace.training import TrainingCall
-
-CATEGORICAL = {"categorical_crossentropy", "categoricalcrossentropy", "categorical_focal_crossentropy",
-               "categoricalfocalcrossentropy", "kl_divergence", "kldivergence", "categorical_hinge"}
-SPARSE = {"sparse_categorical_crossentropy", "sparsecategoricalcrossentropy"}
-BINARY = {"binary_crossentropy", "binarycrossentropy", "binary_focal_crossentropy", "binaryfocalcrossentropy"}
-ELEMENTWISE = {"mean_squared_error", "mse", "meansquarederror", "mean_absolute_error", "mae", "meanabsoluteerror",
-               "mean_absolute_percentage_error", "mape", "mean_squared_logarithmic_error", "msle", "huber", "huber_loss", "log_cosh",
-               "logcosh", "hinge", "squared_hinge", "poisson", "cosine_similarity"}
-
-
-@dataclass
-class Problem:
-    """One training-time shape problem, before it is turned into a Finding."""
-
-    family: str
-    message: str
-    culprit_kind: str  # "data" | "labels" | "loss" | "layer" | "input"
-    expected: str | None = None
-    received: str | None = None
-    explanation: str = ""
-    output_index: int = 0
-    layer: Any = None  # the Keras layer at fault (culprit_kind "layer")
-    fixes: list = field(default_factory=list)  # TrainingFix candidates
-    silent: bool = False  # the call ran without error: report as a warning
-    silent_family: str | None = None  # the family to report if Keras runs the call anyway
-    extra_where: str | None = None  # "validation": the problem is in validation_data
-    data_shapes: tuple | None = None  # (declared, given) shapes of the x input at fault (SD201)
-    data_site: tuple | None = None  # (file, line) where x was made, when the call does not show it (a yield)
-    labels_ask_for: tuple | None = None  # the output shape the labels need when not their own (sparse ids)
-
-
-@dataclass
-class TrainingFix:
-    title: str
-    kind: str  # "loss" | "labels" | "data" | "model"
-    loss: Any = None  # new loss (kind "loss")
-    transform: str | None = None  # numpy/keras expression with {v} for the variable (labels/data)
-    apply: Any = None  # callable(np array) -> np array for verification (labels/data)
-    edits: list = field(default_factory=list)  # graph edits (kind "model")
-    cost: int = 1
-    note: str | None = None
-    whole: bool = False  # `apply` takes the whole x (or y) structure, not one input/output
-    counts_to: int | None = None  # keep this many samples of y too (count fixes)
-    rewrite_argument: str | None = None  # new text for the x/y argument, "{0}", "{1}"... = the user's items
-    replace_argument: str | None = None  # new text for the whole x/y argument (e.g. "[title, body]")
-    checks: Any = None  # callable(full transformed value) -> [(invariant, ok, why)], checked on ALL the data
-    line_edit: tuple | None = None  # (line, start col, end col, new text, new line): rewrite where y was made
-    converts: bool = False  # colour -> grayscale for a model trained on grayscale: fewer values by design
-    unbatches: bool = False  # merges the two batch axes of a twice-batched dataset element (y alike)
-    batches_one: bool = False  # makes one yielded (x, y) element a batch of one: y gains its batch axis too
-    swapped_in: bool = False  # replace_argument names another of the user's arrays: only the pairing is checked
-    with_loss: Any = None  # a model fix that only makes sense with another loss too (kind "model"): that loss
-
-
-def loss_name(loss: Any) -> str:
-    if loss is None:
-        return ""
-    if isinstance(loss, str):
-        return loss.lower()
-    name = getattr(loss, "name", None) or getattr(loss, "__name__", None) or type(loss).__name__
-    return str(name).lower()
-
-
-def _losses(loss: Any, n_outputs: int, output_names: list[str]) -> list[Any]:
-    if isinstance(loss, dict):
-        return [loss.get(name) for name in output_names]
-    if isinstance(loss, (list, tuple)):
-        return list(loss) + [None] * (n_outputs - len(loss))
-    return [loss] * n_outputs
-
-
-def _is_shape(obj: Any) -> bool:
-    return isinstance(obj, tuple) and all(d is None or isinstance(d, int) for d in obj)
-
-
-def _flat(obj: Any) -> list:
-    if obj is None:
-        return []
-    if _is_shape(obj):
-        return [obj]
-    if isinstance(obj, dict):
-        return [v for v in obj.values()]
-    from shapedoctor.trace.training import is_row_list
-
-    if isinstance(obj, (list, tuple)) and not hasattr(obj, "shape") and not is_row_list(obj):
-        return list(obj)
-    return [obj]
-
-
-def layer_inputs(layer: Any) -> list:
-    """The symbolic tensors of a functional layer's first call (empty when it has none we can read)."""
-    try:
-        return list(layer._inbound_nodes[0].arguments.keras_tensors)
-    except (AttributeError, IndexError, ValueError):
-        return []
-
-
-def previous_layer(layer: Any, only_one: bool = False) -> Any:
-    """The layer that made *layer*'s first input (None at a model input's edge or when unreadable;
-    with *only_one*, also None when *layer* takes several inputs)."""
-    tensors = layer_inputs(layer)
-    if not tensors or (only_one and len(tensors) != 1):
-        return None
-    return getattr(getattr(tensors[0], "_keras_history", None), "operation", None)
-
-
-def full_labels(call: Any, index: int):
-    """All the labels of output *index* passed to the call, as one NumPy array (None for labels
-    that cannot be read whole, e.g. a dataset)."""
-    import numpy as np
-
-    # A dict of labels is paired with the outputs by name (flattening it would sort its keys).
-    ys = _by_output(call.y_ref, list(getattr(call.model, "output_names", []) or []))
-    try:
-        return np.asarray(ys[index] if index < len(ys) else ys[0])
-    except Exception:  # noqa: BLE001 - labels that cannot be read whole (a dataset)
-        return None
-
-
-def model_outputs(model: Any) -> list[tuple]:
-    try:
-        return [tuple(o.shape) for o in model.outputs]
-    except (AttributeError, ValueError, TypeError):
-        return []
-
-
-def model_inputs(model: Any) -> list[tuple]:
-    try:
-        return [tuple(i.shape) for i in model.inputs]
-    except (AttributeError, ValueError, TypeError):
-        return []
 
 
 def check(call: TrainingCall) -> list[Problem]:
@@ -194,7 +92,7 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
     if special is not None:
         return [special]
     declared = model_inputs(model)
-    data = [s for s in (_flat(call.x_shapes)) if s is not None]
+    data = [s for s in (flat_items(call.x_shapes)) if s is not None]
     out = []
     order = _permutation(declared, data)
     if order is not None and isinstance(call.x_ref, (list, tuple)):
@@ -210,9 +108,9 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
                                       apply=lambda xs, order=order: [xs[j] for j in order], rewrite_argument=new))
         return [prob]
     for i, (want, got) in enumerate(zip(declared, data)):
-        if _compatible(want, got):
+        if input_accepts(want, got):
             continue
-        if call.batched and len(got) == len(want) - 1 and _compatible(want, (None,) + tuple(got)):
+        if call.batched and len(got) == len(want) - 1 and input_accepts(want, (None,) + tuple(got)):
             prob = Problem("SD201", f"the dataset yields single samples {format_shape(got)}, not batches",
                            "data", expected=format_shape(want), received=format_shape(got), output_index=i)
             prob.explanation = ("Keras takes each element of a tf.data.Dataset as one batch. This dataset yields "
@@ -220,18 +118,17 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
                                 "really the first feature axis. Batch the dataset.")
             if call.source == "dataset":  # a tf.data.Dataset; a Python generator or PyDataset has no .batch
                 prob.fixes.append(TrainingFix("batch the dataset: ds.batch(32)", "data", transform="{v}.batch(32)",
-                                              apply=_np_apply("np.expand_dims({v}, 0)"), cost=1))
+                                              apply=numpy_transform("np.expand_dims({v}, 0)"), cost=1))
             elif call.source == "generator":
                 _yield_batches(call, prob)
             out.append(prob)
             continue
-        if call.source == "dataset" and len(got) == len(want) + 1 and _compatible(want, tuple(got[1:])):
+        if call.source == "dataset" and len(got) == len(want) + 1 and input_accepts(want, tuple(got[1:])):
             out.append(_batched_twice(call, want, got, i))
             continue
         if _batch_in_declaration(want, got, call):
             out.append(_declared_with_batch(call, model, want, got, i))
             continue
-        from shapedoctor.repair.generators import shape_matches
 
         prob = Problem(
             "SD201",
@@ -267,7 +164,7 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
             continue  # training data: declare the channels it has rather than throw colour away
         if shape_matches(shape, want):
             prob.fixes.append(TrainingFix(f"{why}: {how.format(v='x')}", "data", transform=how,
-                                          apply=_np_apply(how), cost=1, converts=how in COLOUR_TO_GRAY))
+                                          apply=numpy_transform(how), cost=1, converts=how in COLOUR_TO_GRAY))
     if call.method != "fit" and ev.trained(model):
         prob.explanation += (" The model was already trained on data of the declared shape, so the new data "
                              "must be prepared the same way; changing the model would discard its training.")
@@ -313,9 +210,9 @@ def _batched_twice(call: TrainingCall, want: tuple, got: tuple, index: int) -> P
 def _yield_batches(call: TrainingCall, prob: Problem) -> None:
     """A Python generator yielding single samples: the culprit is its ``yield``; when it yields
     elements picked from arrays (``x[i], y[i]``) the fix yields batches of one (``x[i:i + 1]``)."""
-    from shapedoctor.diagnosis import data_origin
-
     import os
+
+    from shapedoctor.diagnosis import data_origin
 
     if call.producer is None or call.site is None or \
             os.path.abspath(call.producer[0]) != os.path.abspath(call.site.file):
@@ -330,7 +227,7 @@ def _yield_batches(call: TrainingCall, prob: Problem) -> None:
                         "feature axis. Yield batches: slices of the arrays, not single elements.")
     if edit is not None:
         prob.fixes.insert(0, TrainingFix(f"yield batches, not single samples: {edit[3]}", "data", cost=1,
-                                         apply=_np_apply("np.expand_dims({v}, 0)"), line_edit=edit,
+                                         apply=numpy_transform("np.expand_dims({v}, 0)"), line_edit=edit,
                                          batches_one=True))
 
 
@@ -339,7 +236,7 @@ def _size_literal_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
     sizes as a literal (a resize, ``target_size=``): give that literal the declared sizes."""
     from shapedoctor.diagnosis import data_origin
 
-    if call.site is None or len(_flat(call.x_ref)) != 1:
+    if call.site is None or len(flat_items(call.x_ref)) != 1:
         return
     line = data_origin.origin_line(call, tuple(got), tuple(want))
     edit = data_origin.size_literal_edit(call.site.file, line, tuple(got), tuple(want)) if line else None
@@ -361,7 +258,7 @@ def _vectorizer_length_fix(call: TrainingCall, prob: Problem, want: tuple, got: 
     from shapedoctor.diagnosis import data_origin
     from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
 
-    xs = _flat(call.x_ref)
+    xs = flat_items(call.x_ref)
     if call.site is None or len(xs) != 1 or len(want) != 2 or not isinstance(want[1], int):
         return
     line = _assignment_line(call.site, _argument(call.site, 0, "x"))
@@ -388,7 +285,7 @@ def _batch_in_declaration(want: tuple, got: tuple, call: TrainingCall) -> bool:
     leading = len(want) == len(got) and len(want) >= 3 and tuple(want[1:]) == tuple(got[:-1]) and got[0] != got[1]
     if not (whole or leading):
         return False
-    ys = [s[0] for s in _flat(call.y_shapes) if s]
+    ys = [s[0] for s in flat_items(call.y_shapes) if s]
     # Only with labels to pair with: without them (predict) one sample lacking its batch axis is likelier.
     return bool(ys) and ys[0] == got[0]
 
@@ -434,25 +331,12 @@ def _permutation(declared: list, data: list) -> list[int] | None:
 
     if len(declared) < 2 or len(declared) != len(data) or len(declared) > 6:
         return None
-    if all(_compatible(w, g) for w, g in zip(declared, data)):
+    if all(input_accepts(w, g) for w, g in zip(declared, data)):
         return None
     for perm in itertools.permutations(range(len(data))):
-        if all(_compatible(declared[i], data[j]) for i, j in enumerate(perm)):
+        if all(input_accepts(declared[i], data[j]) for i, j in enumerate(perm)):
             return list(perm)
     return None
-
-
-def _compatible(want: tuple, got: tuple) -> bool:
-    """Shapes Keras accepts for a declared input, including its own rank adjustment
-    (a missing or extra last axis of size 1 is added or squeezed by Functional models)."""
-    def same(a, b):
-        return len(a) == len(b) and _fits(tuple(a[1:]), tuple(b[1:]))
-
-    if same(want, got):
-        return True
-    if len(got) == len(want) - 1 and want[-1] == 1 and same(want[:-1], got):
-        return True
-    return len(got) == len(want) + 1 and got[-1] == 1 and same(want, got[:-1])
 
 
 def _data_text(want: tuple, got: tuple, method: str) -> str:
@@ -514,20 +398,11 @@ def data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
     return opts
 
 
-def _np_apply(how: str):
-    import numpy as np
-
-    def run(value):
-        return eval(how.format(v="_v"), {"np": np, "_v": value})  # noqa: S307 - our own fixed templates
-
-    return run
-
-
 # -- counts ------------------------------------------------------------------------------
 def _check_counts(call: TrainingCall) -> list[Problem]:
     if call.validation is not None:
-        vx = [s[0] for s in _flat(call.validation[0]) if s]
-        vy = [s[0] for s in _flat(call.validation[1]) if s]
+        vx = [s[0] for s in flat_items(call.validation[0]) if s]
+        vy = [s[0] for s in flat_items(call.validation[1]) if s]
         if vx and vy and len(set(vx + vy)) > 1:
             prob = Problem("SD203", f"validation_data: x_val has {vx[0]} samples but y_val has {vy[0]}", "labels",
                            expected=f"{vx[0]} samples", received=f"{vy[0]} samples")
@@ -538,8 +413,8 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
             return [prob]
     if call.batched or call.y_shapes is None:
         return []
-    xs = [s[0] for s in _flat(call.x_shapes) if s and _is_shape(s)]
-    ys = [s[0] for s in _flat(call.y_shapes) if s and _is_shape(s)]
+    xs = [s[0] for s in flat_items(call.x_shapes) if s and is_shape(s)]
+    ys = [s[0] for s in flat_items(call.y_shapes) if s and is_shape(s)]
     if not xs or not ys or len(set(xs + ys)) == 1:
         return []
     counts = xs + ys
@@ -547,7 +422,7 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
     odd = next(i for i, c in enumerate(counts) if c != common)
     swap = None
     if len(xs) == 1 and len(ys) == 1:  # one against one: the evidence in the user's scope decides
-        told, swap = _odd_one(call, xs[0], _flat(call.y_shapes)[0])
+        told, swap = _odd_one(call, xs[0], flat_items(call.y_shapes)[0])
         odd = odd if told is None else told
         common = counts[1 - odd]
     in_x = odd < len(xs)
@@ -574,10 +449,10 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
                                          apply=lambda _v, value=value: value, replace_argument=name,
                                          swapped_in=True, cost=1))
     n = min(xs + ys)
-    y_shape = _flat(call.y_shapes)[0]
+    y_shape = flat_items(call.y_shapes)[0]
     if len(y_shape) == 2 and y_shape[1] == xs[0]:
         prob.fixes.append(TrainingFix("the labels look transposed: y.T", "labels", transform="{v}.T",
-                                      apply=_np_apply("{v}.T"), cost=1))
+                                      apply=numpy_transform("{v}.T"), cost=1))
     prob.fixes.append(TrainingFix(f"use the same samples for both: [:{n}]", "labels", transform="{v}[:" + str(n) + "]",
                                   apply=None, cost=3, note="only right if the extra rows have no partner; "
                                   "usually the bug is a filter or split applied to x but not to y"))
@@ -606,7 +481,7 @@ def _odd_one(call: TrainingCall, n_x: int, y_shape: tuple) -> tuple[int | None, 
 def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
     outputs = model_outputs(model)
     names = list(getattr(model, "output_names", []) or [])
-    labels, label_shapes = _by_output(call.y, names), _by_output(call.y_shapes, names)
+    labels, label_shapes = labels_by_output(call.y, names), labels_by_output(call.y_shapes, names)
     if not outputs or not labels:
         return []
     from shapedoctor.diagnosis.training_label_keys import wrong_label_keys
@@ -619,7 +494,7 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
     single = single_target(call, model)
     if single is not None:
         return [single]
-    losses = _losses(call.loss, len(outputs), names)
+    losses = losses_per_output(call.loss, len(outputs), names)
     problems = []
     if isinstance(call.y, (list, tuple)) and len(labels) != len(outputs) and not hasattr(call.y, "shape"):
         prob = Problem("SD203", f"the model has {len(outputs)} outputs but {len(labels)} label arrays were given",
@@ -627,10 +502,10 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
         prob.explanation = "A multi-output model needs one label array per output, in the same order (or a dict by output name)."
         return [prob]
     if isinstance(call.y_ref, (list, tuple)) and len(label_shapes) == len(outputs) > 1:
-        aligned = [_aligned(tuple(y), tuple(o)) for y, o in zip(label_shapes, outputs)]
+        aligned = [loss_aligned_shapes(tuple(y), tuple(o)) for y, o in zip(label_shapes, outputs)]
         if any(a[1:] != b[1:] for a, b in aligned):
             for perm in __import__("itertools").permutations(range(len(outputs))):
-                pairs = [_aligned(tuple(label_shapes[j]), tuple(outputs[i])) for i, j in enumerate(perm)]
+                pairs = [loss_aligned_shapes(tuple(label_shapes[j]), tuple(outputs[i])) for i, j in enumerate(perm)]
                 if all(a[1:] == b[1:] for a, b in pairs):
                     prob = Problem("SD202", "the label arrays are given in a different order than the model's outputs",
                                    "labels", expected=", ".join(format_shape(o) for o in outputs),
@@ -645,7 +520,7 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
                                                   apply=lambda ys, perm=perm: [ys[j] for j in perm],
                                                   rewrite_argument=new))
                     return [prob]
-    maxima = _by_output(call.y_max, names) if call.y_max is not None else []
+    maxima = labels_by_output(call.y_max, names) if call.y_max is not None else []
     for i, (out, sample, shape) in enumerate(zip(outputs, labels, label_shapes)):
         if sample is None or shape is None:
             continue
@@ -696,7 +571,7 @@ def _labels_are_inputs(call: TrainingCall, index: int) -> bool:
     """The labels are the model's own inputs (an autoencoder): then they are right by construction."""
     import numpy as np
 
-    ys, xs = _flat(call.y_ref), _flat(call.x_ref)
+    ys, xs = flat_items(call.y_ref), flat_items(call.x_ref)
     y = ys[index] if index < len(ys) else None
     if y is None:
         return False
@@ -724,7 +599,7 @@ def _labels_per_position(call: TrainingCall, out: tuple, y_shape: tuple) -> bool
         return False
     if len(out) == len(y_shape) and tuple(out[1:-1]) == positions:
         return False
-    for x in _flat(call.x_ref):
+    for x in flat_items(call.x_ref):
         shape = shape_of(x)
         if shape and len(shape) == len(y_shape) and tuple(shape[1:-1]) == positions:
             return True
@@ -818,11 +693,11 @@ def _steps_layer_fix(fixes: list, out: tuple, y_shape: tuple):
 def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list[TrainingFix]:
     """Edits of the last layers before output *index* that would give it the labels' shape."""
     fixes: list[TrainingFix] = list(_padding_fixes(model, index, out, y_shape))
-    layer, seen = _output_layer(model, index), 0
+    layer, seen = output_layer(model, index), 0
     first = layer
     while layer is not None and seen < 8:
         seen += 1
-        cls, cfg = type(layer).__name__, _config(layer)
+        cls, cfg = type(layer).__name__, layer_config(layer)
         if cls in _SEQUENCE_RNN and not cfg.get("return_sequences") and len(y_shape) == len(out) + 1:
             fixes.append(TrainingFix(f"keep the time axis: return_sequences=True on {layer.name}", "model",
                                      edits=[("config", layer, {"return_sequences": True})], cost=1))
@@ -868,10 +743,10 @@ def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple):
     if len(out) != len(y_shape) or len(out) < 3 or spatial_out == spatial_y or None in spatial_out + spatial_y:
         return
     diff = tuple(o - y for o, y in zip(spatial_out, spatial_y))
-    layer, factor, seen = _output_layer(model, index), (1,) * len(diff), 0
+    layer, factor, seen = output_layer(model, index), (1,) * len(diff), 0
     while layer is not None and seen < 16:
         seen += 1
-        cls, cfg = type(layer).__name__, _config(layer)
+        cls, cfg = type(layer).__name__, layer_config(layer)
         if cls.startswith("UpSampling"):
             size = cfg.get("size") or (1,) * len(diff)
             factor = tuple(f * int(s) for f, s in zip(factor, size))
@@ -901,72 +776,6 @@ def _upsampling_cost(is_head: bool, step: tuple) -> int:
     return 2 if is_head or any(s > 1 for s in step) else 1
 
 
-def _by_output(struct: Any, names: list[str]) -> list:
-    """Labels in the order of the model's outputs (dicts are keyed by output name)."""
-    if isinstance(struct, dict) and names and all(n in struct for n in names):
-        return [struct[n] for n in names]
-    return _flat(struct)
-
-
-def _is_integer_like(sample: Any) -> bool:
-    import numpy as np
-
-    arr = np.asarray(sample)
-    if arr.size == 0:
-        return False
-    if np.issubdtype(arr.dtype, np.integer):
-        return True
-    return bool(np.all(np.equal(np.mod(arr, 1), 0)))
-
-
-def _is_one_hot(sample: Any) -> bool:
-    import numpy as np
-
-    arr = np.asarray(sample, dtype="float64")
-    return arr.ndim >= 2 and arr.shape[-1] > 1 and bool(np.all((arr == 0) | (arr == 1))) and bool(
-        np.all(arr.sum(-1) == 1))
-
-
-def _aligned(y_shape: tuple, out_shape: tuple) -> tuple[tuple, tuple]:
-    """The shapes Keras's losses compare, after its own squeeze/expand of a last axis of 1."""
-    import keras
-    from shapedoctor.keras_internals import aligned_loss_shapes as squeeze_or_expand_to_same_rank
-
-    yt = keras.KerasTensor((None,) + tuple(y_shape[1:]))
-    yp = keras.KerasTensor((None,) + tuple(out_shape[1:]))
-    a, b = squeeze_or_expand_to_same_rank(yt, yp)
-    return tuple(a.shape), tuple(b.shape)
-
-
-def _fits(a: tuple, b: tuple) -> bool:
-    """Same rank and every axis equal, an unknown axis (None) matching any size."""
-    return len(a) == len(b) and all(x is None or y is None or x == y for x, y in zip(a, b))
-
-
-def _broadcastable(a: tuple, b: tuple) -> bool:
-    for x, y in zip(reversed(a), reversed(b)):
-        if x is None or y is None or x == y or x == 1 or y == 1:
-            continue
-        return False
-    return True
-
-
-def _output_layer(model: Any, index: int) -> Any:
-    try:
-        return model.outputs[index]._keras_history.operation
-    except (AttributeError, IndexError, ValueError):
-        return None
-
-
-def _loss_shared(model: Any) -> bool:
-    """One loss serves several outputs: changing it changes them all, so it is not what to blame
-    for one output's labels."""
-    try:
-        return len(model.outputs) > 1 and not isinstance(model.loss, (dict, list, tuple))
-    except (AttributeError, TypeError, ValueError):  # a subclassed model has no .outputs before it is called
-        return False
-
-
 def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, index: int,
                  top: Any = None) -> Problem | None:
     """The problem of labels shaped *y_shape* (a *sample* of them) against output *out* under *loss*, or None."""
@@ -976,16 +785,16 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
 
     name = loss_name(loss)
     k = out[-1]
-    layer = _output_layer(model, index)
+    layer = output_layer(model, index)
     y_arr = np.asarray(sample)
     shown = f"labels {format_shape(y_shape)} against output {format_shape(out)}"
-    if name in CATEGORICAL and not _fits(tuple(y_shape[1:]), tuple(out[1:])):
-        if _is_integer_like(sample) and ((len(y_shape) == 1 or y_shape[-1] == 1) and len(out) == 2
+    if name in CATEGORICAL and not shapes_fit(tuple(y_shape[1:]), tuple(out[1:])):
+        if is_integer_like(sample) and ((len(y_shape) == 1 or y_shape[-1] == 1) and len(out) == 2
                                          or _ids_per_position(sample, y_shape, out, top)):
             # Valid labels in the other encoding: the loss is the first thing to change (its fix ranks
             # first, as the answers to this error say), the labels the second; unless the model already
             # trained with this loss, on labels it accepted: then these labels are the odd ones.
-            labels_odd = ev.trained(model) or _loss_shared(model)
+            labels_odd = ev.trained(model) or loss_shared(model)
             prob = Problem("SD202", f"integer class labels {format_shape(y_shape)} used with {name} "
                            f"(output {format_shape(out)})", "labels" if labels_odd else "loss", expected=format_shape((None,) + tuple(out[1:])),
                            received=format_shape(y_shape))
@@ -997,7 +806,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                        loss="sparse_categorical_crossentropy", cost=1),
                            TrainingFix(f"one-hot encode the labels: keras.utils.to_categorical(y, {k})", "labels",
                                        transform="keras.utils.to_categorical({v}, " + str(k) + ")",
-                                       apply=_to_categorical(k), cost=1)]
+                                       apply=to_categorical_transform(k), cost=1)]
             if labels_odd:
                 prob.fixes.reverse()
             return prob
@@ -1013,7 +822,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                 "shape: they were encoded from a column of class ids, (N, 1), so the one-hot axis "
                                 "came on top of it. Flatten the ids before encoding, or drop the axis.")
             prob.fixes.append(TrainingFix(f"drop the labels' extra axis: np.squeeze(y, axis={unit_axis})", "labels",
-                                          transform=how, apply=_np_apply(how), cost=1))
+                                          transform=how, apply=numpy_transform(how), cost=1))
             return prob
         same_rank = len(out) == len(y_shape)
         prob = Problem("SD202", f"{shown} under {name}", "layer" if same_rank else "labels",
@@ -1026,8 +835,8 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         core = tuple(y_shape[:-1]) if (len(y_shape) == len(out) and y_shape[-1] == 1) else tuple(y_shape)
         if len(core) < len(out) - 1:
             return _extra_axes(out, y_shape, name, model, index, layer)
-        if len(y_shape) == len(out) and y_shape[-1] == k and k > 1 and _is_one_hot(sample):
-            labels_odd = ev.trained(model) or _loss_shared(model)  # these labels are the odd ones
+        if len(y_shape) == len(out) and y_shape[-1] == k and k > 1 and is_one_hot(sample):
+            labels_odd = ev.trained(model) or loss_shared(model)  # these labels are the odd ones
             prob = Problem("SD202", f"one-hot labels {format_shape(y_shape)} used with {name}",
                            "labels" if labels_odd else "loss", expected=f"{format_shape((None,))} or {format_shape((None, 1))}", received=format_shape(y_shape))
             prob.explanation = (f"`{name}` wants one integer class per sample, (N,) or (N, 1); these labels are "
@@ -1035,7 +844,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
             prob.fixes += [TrainingFix("use the loss made for one-hot labels: categorical_crossentropy", "loss",
                                        loss="categorical_crossentropy", cost=1),
                            TrainingFix("turn one-hot rows into class numbers: np.argmax(y, -1)", "labels",
-                                       transform="np.argmax({v}, -1)", apply=_np_apply("np.argmax({v}, -1)"), cost=1)]
+                                       transform="np.argmax({v}, -1)", apply=numpy_transform("np.argmax({v}, -1)"), cost=1)]
             if labels_odd:
                 prob.fixes.reverse()
             return prob
@@ -1051,7 +860,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                 f"{format_shape(out)}, one distribution per sample.")
             prob.labels_ask_for = tuple(core) + (k,)
             return prob
-        largest = top if isinstance(top, int) else (int(np.max(y_arr)) if y_arr.size and _is_integer_like(sample) else None)
+        largest = top if isinstance(top, int) else (int(np.max(y_arr)) if y_arr.size and is_integer_like(sample) else None)
         if largest is not None and k and largest >= k:
             n = largest + 1
             prob = Problem("SD202", f"labels go up to class {n - 1} but the output has {k} units", "layer",
@@ -1073,16 +882,16 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                       loss="sparse_categorical_crossentropy", cost=2))
         return prob
     if name in ELEMENTWISE or name in BINARY:
-        a, b = _aligned(y_shape, out)
-        if _fits(a[1:], b[1:]):  # then any remaining difference is a real 1-vs-n stretch
+        a, b = loss_aligned_shapes(y_shape, out)
+        if shapes_fit(a[1:], b[1:]):  # then any remaining difference is a real 1-vs-n stretch
             return None
         if len(out) > len(y_shape) and len(out) >= 3:
             return _extra_axes(out, y_shape, name, model, index, layer)
         # Keras 3's binary_crossentropy refuses any shape difference left after it aligned the ranks
         # (every backend checks `target.shape == output.shape`): only the element-wise losses stretch.
-        silent = _broadcastable(a, b) and not (len(a) != len(b)) and name not in BINARY
+        silent = broadcastable(a, b) and not (len(a) != len(b)) and name not in BINARY
         layer = _width_layer(layer)  # Dense(2) then Activation("sigmoid"): the Dense sets the width
-        width_wrong = layer is not None and _width_key(layer) is not None and (
+        width_wrong = layer is not None and width_key(layer) is not None and (
             len(y_shape) == len(out) or (len(y_shape) == len(out) - 1 and len(out) == 2))
         if silent:
             prob = Problem("SD204", f"{shown}: {name} silently broadcasts them", "layer" if width_wrong else "labels",
@@ -1098,12 +907,12 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                 f"{format_shape(b)} cannot be lined up (on TensorFlow this surfaces as "
                                 "`Incompatible shapes` deep in the gradient).")
         width = y_shape[-1] if len(y_shape) == len(out) else 1
-        key = _width_key(layer) if layer is not None else None
+        key = width_key(layer) if layer is not None else None
         if key is not None and getattr(layer, key) != width:  # the same width again is no fix
             prob.fixes.append(_units_fix(layer, width))
         if len(y_shape) == 1 and k == 1:
             prob.fixes.append(TrainingFix("give the labels the output's shape: y.reshape(-1, 1)", "labels",
-                                          transform="{v}.reshape(-1, 1)", apply=_np_apply("{v}.reshape(-1, 1)")))
+                                          transform="{v}.reshape(-1, 1)", apply=numpy_transform("{v}.reshape(-1, 1)")))
         return prob
     return None
 
@@ -1115,7 +924,7 @@ def _ids_per_position(sample: Any, y_shape: tuple, out: tuple, top: Any = None) 
 
     if len(out) < 3 or not out[-1] or tuple(y_shape[1:]) not in (tuple(out[1:-1]), tuple(out[1:-1]) + (1,)):
         return False
-    if _is_one_hot(sample):
+    if is_one_hot(sample):
         return False
     arr = np.asarray(sample)
     largest = top if isinstance(top, int) else (int(arr.max()) if arr.size else None)
@@ -1127,7 +936,7 @@ def _unit_axis_to_drop(y_shape: tuple, out: tuple) -> int | None:
     if len(y_shape) != len(out) + 1:
         return None
     for axis in range(1, len(y_shape)):
-        if y_shape[axis] == 1 and _fits(tuple(y_shape[1:axis]) + tuple(y_shape[axis + 1:]), tuple(out[1:])):
+        if y_shape[axis] == 1 and shapes_fit(tuple(y_shape[1:axis]) + tuple(y_shape[axis + 1:]), tuple(out[1:])):
             return axis
     return None
 
@@ -1167,7 +976,7 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
         # positions; a matrix or a convolution's map is flattened.
         order = [pooled, flatten] if rank_in == 3 and _encodes_tokens(model) else [flatten, pooled]
         prob.fixes.extend(f for f in order if f is not None)
-        if first is not _output_layer(model, index):
+        if first is not output_layer(model, index):
             return prob  # pooling only before the output layer would leave a Dense applied per pixel
     prob.fixes.append(TrainingFix(f"pool the extra axes before the output layer: GlobalAveragePooling{rank_in - 2}D()",
                                   "model", edits=[("insert_before_output", index, f"GlobalAveragePooling{rank_in - 2}D")],
@@ -1180,13 +989,13 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
 def _encodes_tokens(model: Any) -> bool:
     """Whether the model embeds tokens or runs attention over positions (an Embedding or a
     MultiHeadAttention layer): its sequences are pooled over positions before a classifier."""
-    return any(type(layer).__name__ in ("Embedding", "MultiHeadAttention") for layer in _all_layers(model))
+    return any(type(layer).__name__ in ("Embedding", "MultiHeadAttention") for layer in all_layers(model))
 
 
 def _first_dense_on_map(model: Any, index: int) -> Any:
     """The first Dense of the chain of Dense (and shape-keeping) layers that ends at output *index*,
     when that chain starts on a tensor with more than two axes (a feature map or a sequence)."""
-    layer, first = _output_layer(model, index), None
+    layer, first = output_layer(model, index), None
     while layer is not None:
         name = type(layer).__name__
         from shapedoctor.diagnosis.context import PASS_THROUGH
@@ -1206,7 +1015,7 @@ def _first_dense_on_map(model: Any, index: int) -> Any:
 
 def _wrappers_after(model: Any, index: int, layer: Any) -> list:
     """The TimeDistributed layers between *layer* and output *index* (walking back from the output)."""
-    found, current = [], _output_layer(model, index)
+    found, current = [], output_layer(model, index)
     while current is not None and current is not layer:
         if type(current).__name__ == "TimeDistributed":
             found.append(current)
@@ -1217,7 +1026,7 @@ def _wrappers_after(model: Any, index: int, layer: Any) -> list:
 def _last_sequence_rnn(model: Any) -> Any:
     """The last recurrent layer that returns sequences (it kept the time axis), if any."""
     found = None
-    for layer in _all_layers(model):
+    for layer in all_layers(model):
         if type(layer).__name__ in ("LSTM", "GRU", "SimpleRNN", "Bidirectional") and \
                 getattr(layer, "return_sequences", False):
             found = layer
@@ -1230,22 +1039,14 @@ def _width_layer(layer: Any) -> Any:
     from shapedoctor.diagnosis.context import PASS_THROUGH
 
     seen, current = 0, layer
-    while current is not None and _width_key(current) is None and type(current).__name__ in PASS_THROUGH and seen < 8:
+    while current is not None and width_key(current) is None and type(current).__name__ in PASS_THROUGH and seen < 8:
         seen += 1
         current = previous_layer(current, only_one=True)
-    return current if current is not None and _width_key(current) is not None else layer
-
-
-def _width_key(layer) -> str | None:
-    """The config key that sets a layer's output width: ``units`` (Dense, RNNs) or ``filters`` (convolutions)."""
-    for key in ("units", "filters"):
-        if isinstance(getattr(layer, key, None), int):
-            return key
-    return None
+    return current if current is not None and width_key(current) is not None else layer
 
 
 def _units_fix(layer, units: int, activation: str | None = None) -> TrainingFix:
-    changes = {_width_key(layer) or "units": units}
+    changes = {width_key(layer) or "units": units}
     if activation:
         changes["activation"] = activation
     what = ", ".join(f"{k}={v!r}" if isinstance(v, str) else f"{k}={v}" for k, v in changes.items())
@@ -1257,23 +1058,14 @@ def _class_activation(layer: Any, classes: int) -> str | None:
     """The activation a head widened to *classes* one-hot classes needs: a sigmoid made one unit a
     binary probability; over several exclusive classes (categorical cross-entropy) the units must
     share one distribution, so it becomes softmax. Any other activation is the user's choice (None)."""
-    return "softmax" if classes > 1 and _config(layer).get("activation") == "sigmoid" else None
-
-
-def _to_categorical(k: int):
-    def run(value):
-        import keras
-
-        return keras.utils.to_categorical(value, k)
-
-    return run
+    return "softmax" if classes > 1 and layer_config(layer).get("activation") == "sigmoid" else None
 
 
 # -- model structure (silent) ------------------------------------------------------------
 def _check_structure(model: Any) -> list[Problem]:
     out = []
-    for layer in _all_layers(model):
-        cfg = _config(layer)
+    for layer in all_layers(model):
+        cfg = layer_config(layer)
         softmax_layer = (type(layer).__name__ == "Activation" and cfg.get("activation") == "softmax") or (
             type(layer).__name__ == "Softmax" and cfg.get("axis", -1) in (-1, None))  # over the last axis only
         if softmax_layer and _input_width(layer) == 1:
@@ -1306,17 +1098,3 @@ def _input_width(layer: Any) -> int | None:
         return None
 
 
-def _all_layers(model: Any) -> list:
-    found = []
-    for layer in getattr(model, "layers", []) or []:
-        found.append(layer)
-        if hasattr(layer, "layers"):
-            found += _all_layers(layer)
-    return found
-
-
-def _config(layer: Any) -> dict:
-    try:
-        return layer.get_config()
-    except Exception:  # noqa: BLE001
-        return {}

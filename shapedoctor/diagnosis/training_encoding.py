@@ -24,9 +24,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training import (BINARY, CATEGORICAL, ELEMENTWISE, SPARSE, Problem, TrainingFix,
-                                            _config, _loss_shared, _output_layer, _to_categorical, _width_key,
-                                            full_labels, loss_name)
+from shapedoctor.diagnosis.training_base import (
+    BINARY,
+    CATEGORICAL,
+    ELEMENTWISE,
+    SPARSE,
+    Problem,
+    TrainingFix,
+    full_labels,
+    layer_config,
+    loss_name,
+    loss_shared,
+    output_layer,
+    to_categorical_transform,
+    width_key,
+)
 from shapedoctor.graph.model import format_shape
 
 
@@ -41,10 +53,10 @@ def class_encoding(call: Any, model: Any, out: tuple, sample: Any, y_shape: tupl
     if values is None:
         return None
     name = loss_name(loss)
-    layer = _output_layer(model, index)
+    layer = output_layer(model, index)
     activation = head_activation(layer)
     k = out[-1]
-    shared = _loss_shared(model)
+    shared = loss_shared(model)
     binary_values = bool(np.all((values == 0) | (values == 1)))
     same_shape = tuple(y_shape[1:]) == tuple(out[1:])
     if name in BINARY and not shared and activation == "softmax" and k > 2 and same_shape and binary_values \
@@ -69,7 +81,7 @@ def head_activation(layer: Any) -> str | None:
     inner = getattr(layer, "layer", None) if type(layer).__name__ == "TimeDistributed" else layer
     if type(inner).__name__ == "Softmax":
         return "softmax"
-    act = _config(inner).get("activation")
+    act = layer_config(inner).get("activation")
     if isinstance(act, str):
         return act.lower()
     return getattr(act, "__name__", None)
@@ -127,10 +139,10 @@ def _class_ids_on_one_unit(name: str, out: tuple, y_shape: tuple, values: Any, l
                         "reads every label as a probability between 0 and 1: a label of 2 is not a class, and the "
                         f"loss can even go negative. {classes} exclusive classes need {classes} softmax units and a "
                         "categorical loss (sparse_categorical_crossentropy for class ids).")
-    if layer is not None and _width_key(layer) is not None:
+    if layer is not None and width_key(layer) is not None:
         prob.fixes.append(TrainingFix(f"one unit per class: {layer.name} with {classes} softmax units and "
                                       "sparse_categorical_crossentropy", "model",
-                                      edits=[("config", layer, {_width_key(layer): classes, "activation": "softmax"})],
+                                      edits=[("config", layer, {width_key(layer): classes, "activation": "softmax"})],
                                       with_loss="sparse_categorical_crossentropy", cost=1))
     return prob
 
@@ -154,7 +166,7 @@ def _ids_into_own_loss(loss: Any, out: tuple, y_shape: tuple, values: Any, k: in
                         "but on a meaningless loss. One-hot encode the labels.")
     prob.fixes.append(TrainingFix(f"one-hot encode the labels: keras.utils.to_categorical(y, {k})", "labels",
                                   transform="keras.utils.to_categorical({v}, " + str(k) + ")",
-                                  apply=_to_categorical(k), cost=1))
+                                  apply=to_categorical_transform(k), cost=1))
     return prob
 
 

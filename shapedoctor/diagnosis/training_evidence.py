@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training import TrainingFix
+from shapedoctor.diagnosis.training_base import TrainingFix
 from shapedoctor.trace.training import TrainingCall
 
 
@@ -100,7 +100,7 @@ def pad_like_training(call: TrainingCall, want: tuple, got: tuple) -> TrainingFi
 
     import numpy as np
 
-    from shapedoctor.diagnosis.training_fixes import _assignment_line, _argument, calls_named_at
+    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line, calls_named_at
 
     if len(want) != 2 or len(got) != 2 or want[1] is None or got[1] == want[1]:
         return None

@@ -15,7 +15,21 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-from shapedoctor.diagnosis.training import Problem, TrainingFix, _aligned, _fits, _is_shape, model_inputs, model_outputs
+from shapedoctor.diagnosis.training_base import (
+    BINARY,
+    CATEGORICAL,
+    ELEMENTWISE,
+    SPARSE,
+    Problem,
+    TrainingFix,
+    flat_items,
+    is_shape,
+    loss_aligned_shapes,
+    loss_name,
+    model_inputs,
+    model_outputs,
+    shapes_fit,
+)
 from shapedoctor.graph.model import format_shape
 from shapedoctor.patch.apply import attach
 from shapedoctor.patch.textedit import TextEdit, indentation
@@ -94,7 +108,7 @@ def _several(struct: Any) -> bool:
     """A list/tuple of inputs (or outputs), not one array written as a Python list of rows."""
     from shapedoctor.trace.training import is_row_list
 
-    return isinstance(struct, (list, tuple)) and not hasattr(struct, "shape") and not _is_shape(struct) \
+    return isinstance(struct, (list, tuple)) and not hasattr(struct, "shape") and not is_shape(struct) \
         and not is_row_list(struct)
 
 
@@ -118,10 +132,9 @@ def _item(struct: Any, index: int) -> Any:
 
 
 def _same_count(x: Any, y: Any) -> bool:
-    from shapedoctor.diagnosis.training import _flat
     from shapedoctor.trace.recorder import shape_of
 
-    counts = {shape_of(a)[0] for a in _flat(x) + _flat(y) if shape_of(a)}
+    counts = {shape_of(a)[0] for a in flat_items(x) + flat_items(y) if shape_of(a)}
     return len(counts) <= 1
 
 
@@ -169,23 +182,21 @@ def _clone(model: Any) -> Any:
 
 
 def _full_count(value: Any) -> int | None:
-    from shapedoctor.diagnosis.training import _flat
     from shapedoctor.trace.recorder import shape_of
 
-    counts = [shape_of(a)[0] for a in _flat(value) if shape_of(a)]
+    counts = [shape_of(a)[0] for a in flat_items(value) if shape_of(a)]
     return counts[0] if counts else None
 
 
 def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: Any, checks: Checks) -> None:
     """Samples and pairing on the FULL transformed arrays, not on the few rows used for the step."""
-    from shapedoctor.diagnosis.training import _flat
     from shapedoctor.trace.recorder import shape_of
 
     original = call.y_ref if fix.kind == "labels" else call.x_ref
     if not fix.whole:
         original = _item(original, prob.output_index)
-    before = [shape_of(a) for a in _flat(original)]
-    after = [shape_of(a) for a in _flat(full)]
+    before = [shape_of(a) for a in flat_items(original)]
+    after = [shape_of(a) for a in flat_items(full)]
     if len(before) > 1 and len(after) == 1 and len(set(before)) == 1 and before[0] is not None:
         before = [(len(before),) + before[0]]  # samples gathered in a list, stacked: one sample per item
     if fix.counts_to is not None:
@@ -212,20 +223,19 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
 
 def _loss_invariant(loss: Any, y_shape: tuple | None, out: tuple | None) -> tuple[bool, str] | None:
     """(ok, why) when the loss compares labels and output of the same shape; None when it cannot be told."""
-    from shapedoctor.diagnosis.training import BINARY, CATEGORICAL, ELEMENTWISE, SPARSE, loss_name
 
     if y_shape is None or out is None:
         return None
     name = loss_name(loss)
     why = f"labels {format_shape(y_shape)} against output {format_shape(out)} under {name}"
     if name in ELEMENTWISE | BINARY:
-        a, b = _aligned(tuple(y_shape), tuple(out))
-        return _fits(tuple(a[1:]), tuple(b[1:])), why
+        a, b = loss_aligned_shapes(tuple(y_shape), tuple(out))
+        return shapes_fit(tuple(a[1:]), tuple(b[1:])), why
     if name in CATEGORICAL:
-        return _fits(tuple(y_shape[1:]), tuple(out[1:])), why
+        return shapes_fit(tuple(y_shape[1:]), tuple(out[1:])), why
     if name in SPARSE:
         core = tuple(y_shape[1:-1]) if len(y_shape) == len(out) and y_shape[-1] == 1 else tuple(y_shape[1:])
-        return _fits(tuple(core), tuple(out[1:-1])), why
+        return shapes_fit(tuple(core), tuple(out[1:-1])), why
     return None
 
 
@@ -626,9 +636,8 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
 
 def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
     steps = []
-    from shapedoctor.diagnosis.training import _flat
 
-    xs = _flat(call.x_shapes)
+    xs = flat_items(call.x_shapes)
     if prob.extra_where == "validation" and call.validation_element is not None:  # the validation element
         xs = [tuple(getattr(call.validation_element[0], "shape", ()))]
     elif len(xs) > max(1, len(model_inputs(call.model))) and len(set(xs)) == 1 and xs[0] is not None:
@@ -643,7 +652,7 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
                               format_shape(outs[prob.output_index] if prob.output_index < len(outs) else outs[0]),
                               None, None, "culprit" if prob.culprit_kind == "layer" else ""))
     if call.y_shapes is not None:
-        ys = _flat(call.y_shapes)
+        ys = flat_items(call.y_shapes)
         if len(ys) > max(1, len(outs)) and len(set(ys)) == 1 and ys[0] is not None:
             ys = [(len(ys),) + tuple(ys[0])]  # more label arrays than outputs, all alike: labels in a list
         shape = ys[prob.output_index] if prob.output_index < len(ys) else ys[0]

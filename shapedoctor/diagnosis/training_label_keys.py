@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training import Problem, TrainingFix
+from shapedoctor.diagnosis.training_base import Problem, TrainingFix
 
 
 def wrong_label_keys(call: Any, model: Any) -> Problem | None:

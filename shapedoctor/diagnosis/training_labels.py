@@ -18,7 +18,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training import BINARY, SPARSE, Problem, TrainingFix, _np_apply, full_labels, loss_name
+from shapedoctor.diagnosis.training_base import (
+    BINARY,
+    SPARSE,
+    Problem,
+    TrainingFix,
+    full_labels,
+    loss_name,
+    numpy_transform,
+)
 from shapedoctor.graph.model import format_shape
 
 
@@ -79,7 +87,7 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int, classes: in
     prob.explanation += (f" The labels take {len(values)} values from {min(values)} to {max(values)}: they are codes, "
                          f"not class indices 0..{classes - 1}. Re-number them rather than adding output units no "
                          "sample will use.")
-    prob.fixes.insert(0, TrainingFix(title, "labels", transform=transform, apply=_np_apply(transform), cost=1,
+    prob.fixes.insert(0, TrainingFix(title, "labels", transform=transform, apply=numpy_transform(transform), cost=1,
                                      line_edit=line_edit,
                                      checks=lambda full, k=classes: [("labels_in_range", *inv.labels_in_range(full, k))]))
     if sliced is not None:  # a rebinding of `y` at the call would name nothing: the labels are in the dataset

@@ -23,12 +23,12 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from shapedoctor.diagnosis.training import Problem, TrainingFix, _is_one_hot, full_labels
+from shapedoctor.diagnosis.training_base import Problem, TrainingFix, flat_items, full_labels, is_one_hot
 
 
 def _labels(call: Any, index: int):
     y = full_labels(call, index)
-    return y if y is not None and y.ndim == 2 and y.size and _is_one_hot(y) else None
+    return y if y is not None and y.ndim == 2 and y.size and is_one_hot(y) else None
 
 
 def _to_categorical_at(file: str, line: int):
@@ -107,7 +107,7 @@ def _one_hot_over(labels: Any, k: int) -> tuple[bool, str]:
     import numpy as np
 
     arr = np.asarray(labels)
-    if arr.ndim != 2 or arr.shape[-1] != k or not _is_one_hot(arr):
+    if arr.ndim != 2 or arr.shape[-1] != k or not is_one_hot(arr):
         return False, f"labels {arr.shape} are not one-hot rows over {k} classes"
     return True, ""
 
@@ -119,19 +119,18 @@ def onehot_features(call: Any, prob: Problem, want: tuple, got: tuple) -> None:
 
     import numpy as np
 
-    from shapedoctor.diagnosis.training import _flat
     from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
 
     if len(want) != 2 or len(got) != 2 or not isinstance(want[-1], int) or call.site is None or got[-1] >= want[-1]:
         return
-    xs = _flat(call.x_ref)
+    xs = flat_items(call.x_ref)
     if len(xs) != 1:
         return
     try:
         x = np.asarray(xs[0])
     except Exception:  # noqa: BLE001 - not array-like
         return
-    if x.ndim != 2 or not x.size or not _is_one_hot(x):
+    if x.ndim != 2 or not x.size or not is_one_hot(x):
         return
     site, k = call.site, want[-1]
     line = _assignment_line(site, _argument(site, 0, "x"))

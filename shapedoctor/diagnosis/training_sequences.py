@@ -21,7 +21,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training import Problem, TrainingFix, model_inputs
+from shapedoctor.diagnosis.training_base import (
+    Problem,
+    TrainingFix,
+    all_layers,
+    flat_items,
+    model_inputs,
+    model_outputs,
+    previous_layer,
+)
 from shapedoctor.graph.model import format_shape
 
 PAD = 'keras.utils.pad_sequences({v}, maxlen=MAXLEN, padding="post")'
@@ -172,7 +180,6 @@ def plain_labels(call: Any, model: Any) -> Problem | None:
     stacks them where they are passed: ``np.asarray(y)`` (``np.stack(y)`` for an object array)."""
     import numpy as np
 
-    from shapedoctor.diagnosis.training import model_outputs
 
     y = call.y_ref
     if call.batched or y is None or len(model_outputs(model)) != 1:
@@ -243,7 +250,6 @@ def _fed_by_input(layer: Any, model: Any) -> int | None:
         inputs = [t._keras_history.operation for t in model.inputs]
     except (AttributeError, ValueError, TypeError):
         return None
-    from shapedoctor.diagnosis.training import previous_layer
 
     source = previous_layer(layer)
     if source is None:
@@ -266,14 +272,13 @@ def _largest_id(value: Any) -> int | None:
 
 def embedding_ids(call: Any, model: Any) -> list[Problem]:
     """Ids in the data that an Embedding fed straight by a model input has no row for."""
-    from shapedoctor.diagnosis.training import _all_layers, _flat
     from shapedoctor.repair import invariants as inv
 
     if call.batched:
         return []
-    xs = _flat(call.x_ref) if isinstance(call.x_ref, (list, tuple, dict)) else [call.x_ref]
+    xs = flat_items(call.x_ref) if isinstance(call.x_ref, (list, tuple, dict)) else [call.x_ref]
     out = []
-    for layer in _all_layers(model):
+    for layer in all_layers(model):
         if type(layer).__name__ != "Embedding":
             continue
         index = _fed_by_input(layer, model)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from shapedoctor.diagnosis.training import Problem, TrainingFix, _flat, model_inputs
+from shapedoctor.diagnosis.training_base import Problem, TrainingFix, all_layers, flat_items, model_inputs
 from shapedoctor.trace.recorder import shape_of
 
 
@@ -27,9 +27,8 @@ def fixed_batch(model: Any) -> int | None:
 
 
 def _stateful(model: Any) -> bool:
-    from shapedoctor.diagnosis.training import _all_layers
 
-    return any(getattr(layer, "stateful", False) for layer in _all_layers(model))
+    return any(getattr(layer, "stateful", False) for layer in all_layers(model))
 
 
 def batch_remainder(call: Any, model: Any) -> Problem | None:
@@ -37,7 +36,7 @@ def batch_remainder(call: Any, model: Any) -> Problem | None:
     size = fixed_batch(model)
     if call.method != "fit" or call.batched or size is None or size < 2 or not _stateful(model):
         return None
-    counts = {(shape_of(a) or (None,))[0] for a in _flat(call.x_ref) + _flat(call.y_ref)}
+    counts = {(shape_of(a) or (None,))[0] for a in flat_items(call.x_ref) + flat_items(call.y_ref)}
     if len(counts) != 1:
         return None
     n = counts.pop()

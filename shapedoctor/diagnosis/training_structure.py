@@ -16,8 +16,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training import (Problem, TrainingFix, _aligned, _compatible, _fits, model_inputs,
-                                            model_outputs)
+from shapedoctor.diagnosis.training_base import (
+    Problem,
+    TrainingFix,
+    flat_items,
+    input_accepts,
+    loss_aligned_shapes,
+    loss_name,
+    model_inputs,
+    model_outputs,
+    shapes_fit,
+)
 from shapedoctor.graph.model import format_shape
 from shapedoctor.trace.recorder import shape_of
 
@@ -92,7 +101,7 @@ def missing_inputs(call: Any, model: Any) -> Problem | None:
     prob.explanation = ("A model built with `keras.Model(inputs=[...])` takes one array per input, as a list in that "
                         "order or a dict by input name; a single array (also several arrays stacked side by side) "
                         "reaches only one of them.")
-    return _one_array_each(prob, call, _assign(call, declared, names, call.x_ref, _compatible), names, "input")
+    return _one_array_each(prob, call, _assign(call, declared, names, call.x_ref, input_accepts), names, "input")
 
 
 def listed_inputs(call: Any, model: Any) -> Problem | None:
@@ -132,8 +141,8 @@ def listed_inputs(call: Any, model: Any) -> Problem | None:
 def _fits_output(out: tuple, labels: tuple) -> bool:
     if not labels:
         return False
-    a, b = _aligned(tuple(labels), tuple(out))
-    return len(a) == len(b) and _fits(tuple(a[1:]), tuple(b[1:]))
+    a, b = loss_aligned_shapes(tuple(labels), tuple(out))
+    return len(a) == len(b) and shapes_fit(tuple(a[1:]), tuple(b[1:]))
 
 
 def single_target(call: Any, model: Any) -> Problem | None:
@@ -181,7 +190,6 @@ def _loss_for_output(model: Any, index: int, labels: Any) -> str:
 
 def short_loss_list(call: Any, model: Any) -> Problem | None:
     """``compile(loss=[...])`` with fewer losses than outputs: Keras 3 trains only the outputs that have one."""
-    from shapedoctor.diagnosis.training import _flat, loss_name
 
     outputs = model_outputs(model)
     loss = call.loss
@@ -189,7 +197,7 @@ def short_loss_list(call: Any, model: Any) -> Problem | None:
         return None
     names = list(getattr(model, "output_names", []) or [f"output {i}" for i in range(len(outputs))])
     missing = names[len(loss):]
-    ys = _flat(call.y_ref) if isinstance(call.y_ref, (list, tuple, dict)) else []
+    ys = flat_items(call.y_ref) if isinstance(call.y_ref, (list, tuple, dict)) else []
     full = [loss_name(v) if isinstance(v, str) else v for v in loss]
     full += [_loss_for_output(model, i, ys[i] if i < len(ys) else None) for i in range(len(loss), len(outputs))]
     prob = Problem("SD203", f"compile(loss=...) lists {len(loss)} loss{'es' if len(loss) != 1 else ''} for "

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training import CATEGORICAL, SPARSE, Problem, TrainingFix, full_labels, loss_name
+from shapedoctor.diagnosis.training_base import CATEGORICAL, SPARSE, Problem, TrainingFix, full_labels, loss_name
 from shapedoctor.graph.model import format_shape
 
 

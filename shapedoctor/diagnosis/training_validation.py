@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training import Problem, TrainingFix, _compatible, model_inputs
+from shapedoctor.diagnosis.training_base import Problem, TrainingFix, flat_items, input_accepts, model_inputs
 from shapedoctor.graph.model import format_shape
 
 DEFAULT_BATCH = 32
@@ -29,7 +29,7 @@ def unbatched_validation(call: Any, model: Any) -> Problem | None:
     if len(declared) != 1 or not got:
         return None
     want = declared[0]
-    if _compatible(want, got) or len(got) != len(want) - 1 or not _compatible(want, (None,) + got):
+    if input_accepts(want, got) or len(got) != len(want) - 1 or not input_accepts(want, (None,) + got):
         return None
     size = _training_batch(call)
     prob = Problem("SD201", f"the validation dataset yields single samples {format_shape(got)}, not batches", "data",
@@ -55,9 +55,8 @@ def validation_place(call: Any) -> tuple[str | None, int | None]:
 
 
 def _training_batch(call: Any) -> int:
-    from shapedoctor.diagnosis.training import _flat
 
-    shapes = [s for s in _flat(call.x_shapes) if s]
+    shapes = [s for s in flat_items(call.x_shapes) if s]
     if call.batched and shapes and isinstance(shapes[0][0], int) and shapes[0][0] > 1:
         return shapes[0][0]
     return DEFAULT_BATCH

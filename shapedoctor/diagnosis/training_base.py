@@ -1,0 +1,266 @@
+"""The vocabulary every training-time check shares: a :class:`Problem` and its
+:class:`TrainingFix` candidates, the loss families, and small readers of shapes, labels and
+layers (which shapes Keras accepts for an input, which shapes a loss compares, the labels of
+one output, the layer before another).
+
+:mod:`shapedoctor.diagnosis.training` and its ``training_*`` siblings build on these; nothing
+here decides what is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+CATEGORICAL = {"categorical_crossentropy", "categoricalcrossentropy", "categorical_focal_crossentropy",
+               "categoricalfocalcrossentropy", "kl_divergence", "kldivergence", "categorical_hinge"}
+SPARSE = {"sparse_categorical_crossentropy", "sparsecategoricalcrossentropy"}
+BINARY = {"binary_crossentropy", "binarycrossentropy", "binary_focal_crossentropy", "binaryfocalcrossentropy"}
+ELEMENTWISE = {"mean_squared_error", "mse", "meansquarederror", "mean_absolute_error", "mae", "meanabsoluteerror",
+               "mean_absolute_percentage_error", "mape", "mean_squared_logarithmic_error", "msle", "huber", "huber_loss", "log_cosh",
+               "logcosh", "hinge", "squared_hinge", "poisson", "cosine_similarity"}
+
+
+@dataclass
+class Problem:
+    """One training-time shape problem, before it is turned into a Finding."""
+
+    family: str
+    message: str
+    culprit_kind: str  # "data" | "labels" | "loss" | "layer" | "input"
+    expected: str | None = None
+    received: str | None = None
+    explanation: str = ""
+    output_index: int = 0
+    layer: Any = None  # the Keras layer at fault (culprit_kind "layer")
+    fixes: list = field(default_factory=list)  # TrainingFix candidates
+    silent: bool = False  # the call ran without error: report as a warning
+    silent_family: str | None = None  # the family to report if Keras runs the call anyway
+    extra_where: str | None = None  # "validation": the problem is in validation_data
+    data_shapes: tuple | None = None  # (declared, given) shapes of the x input at fault (SD201)
+    data_site: tuple | None = None  # (file, line) where x was made, when the call does not show it (a yield)
+    labels_ask_for: tuple | None = None  # the output shape the labels need when not their own (sparse ids)
+
+
+@dataclass
+class TrainingFix:
+    title: str
+    kind: str  # "loss" | "labels" | "data" | "model"
+    loss: Any = None  # new loss (kind "loss")
+    transform: str | None = None  # numpy/keras expression with {v} for the variable (labels/data)
+    apply: Any = None  # callable(np array) -> np array for verification (labels/data)
+    edits: list = field(default_factory=list)  # graph edits (kind "model")
+    cost: int = 1
+    note: str | None = None
+    whole: bool = False  # `apply` takes the whole x (or y) structure, not one input/output
+    counts_to: int | None = None  # keep this many samples of y too (count fixes)
+    rewrite_argument: str | None = None  # new text for the x/y argument, "{0}", "{1}"... = the user's items
+    replace_argument: str | None = None  # new text for the whole x/y argument (e.g. "[title, body]")
+    checks: Any = None  # callable(full transformed value) -> [(invariant, ok, why)], checked on ALL the data
+    line_edit: tuple | None = None  # (line, start col, end col, new text, new line): rewrite where y was made
+    converts: bool = False  # colour -> grayscale for a model trained on grayscale: fewer values by design
+    unbatches: bool = False  # merges the two batch axes of a twice-batched dataset element (y alike)
+    batches_one: bool = False  # makes one yielded (x, y) element a batch of one: y gains its batch axis too
+    swapped_in: bool = False  # replace_argument names another of the user's arrays: only the pairing is checked
+    with_loss: Any = None  # a model fix that only makes sense with another loss too (kind "model"): that loss
+
+
+def loss_name(loss: Any) -> str:
+    if loss is None:
+        return ""
+    if isinstance(loss, str):
+        return loss.lower()
+    name = getattr(loss, "name", None) or getattr(loss, "__name__", None) or type(loss).__name__
+    return str(name).lower()
+
+
+def losses_per_output(loss: Any, n_outputs: int, output_names: list[str]) -> list[Any]:
+    if isinstance(loss, dict):
+        return [loss.get(name) for name in output_names]
+    if isinstance(loss, (list, tuple)):
+        return list(loss) + [None] * (n_outputs - len(loss))
+    return [loss] * n_outputs
+
+
+def is_shape(obj: Any) -> bool:
+    return isinstance(obj, tuple) and all(d is None or isinstance(d, int) for d in obj)
+
+
+def flat_items(obj: Any) -> list:
+    if obj is None:
+        return []
+    if is_shape(obj):
+        return [obj]
+    if isinstance(obj, dict):
+        return [v for v in obj.values()]
+    from shapedoctor.trace.training import is_row_list
+
+    if isinstance(obj, (list, tuple)) and not hasattr(obj, "shape") and not is_row_list(obj):
+        return list(obj)
+    return [obj]
+
+
+def layer_inputs(layer: Any) -> list:
+    """The symbolic tensors of a functional layer's first call (empty when it has none we can read)."""
+    try:
+        return list(layer._inbound_nodes[0].arguments.keras_tensors)
+    except (AttributeError, IndexError, ValueError):
+        return []
+
+
+def previous_layer(layer: Any, only_one: bool = False) -> Any:
+    """The layer that made *layer*'s first input (None at a model input's edge or when unreadable;
+    with *only_one*, also None when *layer* takes several inputs)."""
+    tensors = layer_inputs(layer)
+    if not tensors or (only_one and len(tensors) != 1):
+        return None
+    return getattr(getattr(tensors[0], "_keras_history", None), "operation", None)
+
+
+def full_labels(call: Any, index: int):
+    """All the labels of output *index* passed to the call, as one NumPy array (None for labels
+    that cannot be read whole, e.g. a dataset)."""
+    import numpy as np
+
+    # A dict of labels is paired with the outputs by name (flattening it would sort its keys).
+    ys = labels_by_output(call.y_ref, list(getattr(call.model, "output_names", []) or []))
+    try:
+        return np.asarray(ys[index] if index < len(ys) else ys[0])
+    except Exception:  # noqa: BLE001 - labels that cannot be read whole (a dataset)
+        return None
+
+
+def model_outputs(model: Any) -> list[tuple]:
+    try:
+        return [tuple(o.shape) for o in model.outputs]
+    except (AttributeError, ValueError, TypeError):
+        return []
+
+
+def model_inputs(model: Any) -> list[tuple]:
+    try:
+        return [tuple(i.shape) for i in model.inputs]
+    except (AttributeError, ValueError, TypeError):
+        return []
+
+
+def input_accepts(want: tuple, got: tuple) -> bool:
+    """Shapes Keras accepts for a declared input, including its own rank adjustment
+    (a missing or extra last axis of size 1 is added or squeezed by Functional models)."""
+    def same(a, b):
+        return len(a) == len(b) and shapes_fit(tuple(a[1:]), tuple(b[1:]))
+
+    if same(want, got):
+        return True
+    if len(got) == len(want) - 1 and want[-1] == 1 and same(want[:-1], got):
+        return True
+    return len(got) == len(want) + 1 and got[-1] == 1 and same(want, got[:-1])
+
+
+def numpy_transform(how: str):
+    import numpy as np
+
+    def run(value):
+        return eval(how.format(v="_v"), {"np": np, "_v": value})  # noqa: S307 - our own fixed templates
+
+    return run
+
+
+def labels_by_output(struct: Any, names: list[str]) -> list:
+    """Labels in the order of the model's outputs (dicts are keyed by output name)."""
+    if isinstance(struct, dict) and names and all(n in struct for n in names):
+        return [struct[n] for n in names]
+    return flat_items(struct)
+
+
+def is_integer_like(sample: Any) -> bool:
+    import numpy as np
+
+    arr = np.asarray(sample)
+    if arr.size == 0:
+        return False
+    if np.issubdtype(arr.dtype, np.integer):
+        return True
+    return bool(np.all(np.equal(np.mod(arr, 1), 0)))
+
+
+def is_one_hot(sample: Any) -> bool:
+    import numpy as np
+
+    arr = np.asarray(sample, dtype="float64")
+    return arr.ndim >= 2 and arr.shape[-1] > 1 and bool(np.all((arr == 0) | (arr == 1))) and bool(
+        np.all(arr.sum(-1) == 1))
+
+
+def loss_aligned_shapes(y_shape: tuple, out_shape: tuple) -> tuple[tuple, tuple]:
+    """The shapes Keras's losses compare, after its own squeeze/expand of a last axis of 1."""
+    import keras
+
+    from shapedoctor.keras_internals import aligned_loss_shapes as squeeze_or_expand_to_same_rank
+
+    yt = keras.KerasTensor((None,) + tuple(y_shape[1:]))
+    yp = keras.KerasTensor((None,) + tuple(out_shape[1:]))
+    a, b = squeeze_or_expand_to_same_rank(yt, yp)
+    return tuple(a.shape), tuple(b.shape)
+
+
+def shapes_fit(a: tuple, b: tuple) -> bool:
+    """Same rank and every axis equal, an unknown axis (None) matching any size."""
+    return len(a) == len(b) and all(x is None or y is None or x == y for x, y in zip(a, b))
+
+
+def broadcastable(a: tuple, b: tuple) -> bool:
+    for x, y in zip(reversed(a), reversed(b)):
+        if x is None or y is None or x == y or x == 1 or y == 1:
+            continue
+        return False
+    return True
+
+
+def all_layers(model: Any) -> list:
+    found = []
+    for layer in getattr(model, "layers", []) or []:
+        found.append(layer)
+        if hasattr(layer, "layers"):
+            found += all_layers(layer)
+    return found
+
+
+def layer_config(layer: Any) -> dict:
+    try:
+        return layer.get_config()
+    except Exception:  # noqa: BLE001
+        return {}
+
+
+def output_layer(model: Any, index: int) -> Any:
+    try:
+        return model.outputs[index]._keras_history.operation
+    except (AttributeError, IndexError, ValueError):
+        return None
+
+
+def loss_shared(model: Any) -> bool:
+    """One loss serves several outputs: changing it changes them all, so it is not what to blame
+    for one output's labels."""
+    try:
+        return len(model.outputs) > 1 and not isinstance(model.loss, (dict, list, tuple))
+    except (AttributeError, TypeError, ValueError):  # a subclassed model has no .outputs before it is called
+        return False
+
+
+def width_key(layer) -> str | None:
+    """The config key that sets a layer's output width: ``units`` (Dense, RNNs) or ``filters`` (convolutions)."""
+    for key in ("units", "filters"):
+        if isinstance(getattr(layer, key, None), int):
+            return key
+    return None
+
+
+def to_categorical_transform(k: int):
+    def run(value):
+        import keras
+
+        return keras.utils.to_categorical(value, k)
+
+    return run
