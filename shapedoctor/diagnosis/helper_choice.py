@@ -48,6 +48,7 @@ def _projects_its_shortcut(func: ast.FunctionDef) -> bool:
 
 
 def sibling_helper(ctx, failure, shortcut: Place | None) -> HelperChoice | None:
+    """The call site and the sibling helper to call there, or None when any step does not hold."""
     site = ctx.consumer.called
     if shortcut is None or site is None or shortcut.file != site.file:
         return None
@@ -57,36 +58,19 @@ def sibling_helper(ctx, failure, shortcut: Place | None) -> HelperChoice | None:
         return None
     top = [f for f in tree.body if isinstance(f, ast.FunctionDef)]
     helper = next((f for f in top if f.lineno <= site.line <= (f.end_lineno or f.lineno)), None)
-    if helper is None:
+    frames = _helper_frames(helper, site.file, failure.exception) if helper is not None else None
+    if frames is None:
         return None
-    path = os.path.realpath(site.file)
-    frames = list(traceback.walk_tb(failure.exception.__traceback__))
-    at = next((i for i, (frame, _line) in enumerate(frames) if frame.f_code.co_name == helper.name
-               and os.path.realpath(frame.f_code.co_filename) == path), None)
-    if not at:
+    helper_frame, caller_line = frames
+    call = _single_call(tree, helper.name, caller_line)
+    if call is None:
         return None
-    helper_frame = frames[at][0]
-    caller_frame, caller_line = frames[at - 1]
-    if os.path.realpath(caller_frame.f_code.co_filename) != path:
-        return None
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-             and n.func.id == helper.name and n.lineno == caller_line == n.end_lineno]
-    if len(calls) != 1:
-        return None
-    call = calls[0]
     params = _params(helper)
     used = params[: len(call.args)]
     keywords = [k.arg for k in call.keywords if k.arg in params]
     if len(keywords) != len(call.keywords) or not used:
         return None
-    merge_names = [m for m in ast.walk(helper) if isinstance(m, ast.Call) and m.lineno <= site.line <= (m.end_lineno or m.lineno)
-                   and m.args and isinstance(m.args[0], (ast.List, ast.Tuple))]
-    if not merge_names:
-        return None
-    elts = [e.id if isinstance(e, ast.Name) else None for e in merge_names[-1].args[0].elts]
-    if shortcut.layer not in elts or len(elts) != len(ctx.received):
-        return None
-    branch = ctx.received[1 - elts.index(shortcut.layer)] if len(elts) == 2 else None
+    branch = _branch_shape(helper, site.line, shortcut.layer, ctx.received)
     if branch is None:
         return None
     for sibling in top:
@@ -95,10 +79,43 @@ def sibling_helper(ctx, failure, shortcut: Place | None) -> HelperChoice | None:
         if any(k not in _params(sibling) for k in keywords):
             continue
         extra = _checked_variant(sibling, helper_frame, used, keywords, branch)
-        if extra is None:
-            continue
-        return _choice(site.file, call, helper.name, sibling.name, extra, caller_line)
+        if extra is not None:
+            return _choice(site.file, call, helper.name, sibling.name, extra, caller_line)
     return None
+
+
+def _helper_frames(helper: ast.FunctionDef, file: str, exc: BaseException) -> tuple | None:
+    """The failing helper's frame and the line of the same file that called it."""
+    path = os.path.realpath(file)
+    frames = list(traceback.walk_tb(exc.__traceback__))
+    at = next((i for i, (frame, _line) in enumerate(frames) if frame.f_code.co_name == helper.name
+               and os.path.realpath(frame.f_code.co_filename) == path), None)
+    if not at:
+        return None
+    caller_frame, caller_line = frames[at - 1]
+    if os.path.realpath(caller_frame.f_code.co_filename) != path:
+        return None
+    return frames[at][0], caller_line
+
+
+def _single_call(tree: ast.Module, name: str, line: int) -> ast.Call | None:
+    """The one call of *name* written on *line* (alone on that line), else None."""
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+             and n.func.id == name and n.lineno == line == n.end_lineno]
+    return calls[0] if len(calls) == 1 else None
+
+
+def _branch_shape(helper: ast.FunctionDef, line: int, shortcut: str, received: list) -> tuple | None:
+    """The shape of the merge's other input (the branch), when the merge on *line* takes two names
+    and one of them is the shortcut."""
+    merges = [m for m in ast.walk(helper) if isinstance(m, ast.Call) and m.lineno <= line <= (m.end_lineno or m.lineno)
+              and m.args and isinstance(m.args[0], (ast.List, ast.Tuple))]
+    if not merges:
+        return None
+    names = [e.id if isinstance(e, ast.Name) else None for e in merges[-1].args[0].elts]
+    if shortcut not in names or len(names) != len(received) or len(names) != 2:
+        return None
+    return received[1 - names.index(shortcut)]
 
 
 def _checked_variant(sibling: ast.FunctionDef, frame, used: list[str], keywords: list[str], branch: tuple) -> dict | None:
