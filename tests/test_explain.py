@@ -515,6 +515,8 @@ TEXT_CANNOT_TELL = {
                                                                "after the wider conv in call() is only in the run",
     "c070_identity_block_where_projection_block_needed": "that the add joins an identity shortcut of a helper (the "
                                                          "caller picked the wrong block) is only in the source",
+    "c071_shared_conv_from_list_multiplication": "the text shows one Conv2D built on 1 channel getting 8, not that "
+                                                 "it came from a list multiplied by `* n_blocks` (only in the source)",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {

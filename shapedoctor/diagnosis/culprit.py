@@ -19,7 +19,8 @@ Rules, per family (documented in the README and followed by the test corpus):
 * shrinking (SD105): the layer whose window no longer fits; but when the input was declared
   channels-first (``(3, 32, 32)``) in a channels-last model, the Input declaration;
 * reused layer (SD106): the second call of the shared layer (in a subclassed ``call``, the line
-  applying the attribute again);
+  applying the attribute again); but the line that built ``[Layer(...)] * n`` when the layer is
+  shared through a multiplied list (repair/multiplied_list.py);
 * undefined axis (SD107): the Flatten that produced it, else the Input that declared `None`.
 """
 
@@ -172,7 +173,11 @@ def place_of(ctx: Context, node: Node, as_consumer: bool = False) -> Place:
     if as_consumer and node.called is not None and stored_in_variable(site):
         site = node.called  # a layer kept in a variable is "where" it is applied
     elif ctx.family == "SD106" and node is ctx.consumer and node.called is not None:
-        site = node.called
+        from shapedoctor.repair.multiplied_list import multiplied_layer_list
+
+        # `[Layer(...)] * n` shares one layer among the list's items: the culprit is the line that
+        # multiplied the list; the call that refused its input stays the consumer.
+        site = site if not as_consumer and multiplied_layer_list(site) is not None else node.called
     elif not as_consumer and spec is not None and spec.live is not None:
         inner = _inner_producer(spec.live)
         if inner is not None:

@@ -32,9 +32,15 @@ def fixes(ctx):
         args = (cfg.pop("filters"), cfg.pop("kernel_size", 1))
     if cfg.get("activation") in ("linear", None):
         cfg.pop("activation", None)
-    yield Candidate(f"use a separate {spec.cls} for this input (weights are then not shared)",
-                    [ReplaceLayer(ctx.consumer.id, spec.cls, args, cfg, copy_of_original=True)], cost=1)
-    if ctx.expected_axis is not None:
+    from shapedoctor.repair.multiplied_list import multiplied_layer_list
+
+    title = f"use a separate {spec.cls} for this input (weights are then not shared)"
+    if multiplied_layer_list(spec.created) is not None:
+        title = (f"create one {spec.cls} per list item: multiplying a one-layer list repeats the same "
+                 f"{spec.cls} (its weights are shared)")
+    yield Candidate(title, [ReplaceLayer(ctx.consumer.id, spec.cls, args, cfg, copy_of_original=True)], cost=1)
+    if ctx.expected_axis is not None and got is not None and len(got) == 2:
+        # Rows only: on a sequence or a feature map a Dense would project every step / pixel apart.
         yield g.insert(ctx, "Dense", ctx.expected_axis[1], why="project this input to the shared layer's width", cost=3)
 
 

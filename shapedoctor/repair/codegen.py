@@ -368,6 +368,11 @@ class CodeWriter:
         spec = self.graph.spec(node)
         if spec is None or spec.inserted:
             return None
+        if isinstance(edit, ReplaceLayer) and edit.copy_of_original:
+            from shapedoctor.repair.multiplied_list import multiplied_layer_list
+
+            if multiplied_layer_list(spec.created) is not None:
+                return None  # the comprehension is meant to give every call of the loop its own layer
         twins = self._twins(spec)
         calls = [n for n in self.graph.nodes if n.layer == node.layer and n.called and node.called
                  and (n.called.file, n.called.line) == (node.called.file, node.called.line)]
@@ -683,6 +688,13 @@ class CodeWriter:
             if info is None or not info.call.args:
                 return Code(f"# call the layer inside {spec.cls if spec else 'the wrapper'} on its own", None, None)
             text = self.index.code(spec.created.file, info.call.args[0])  # the user's own inner layer call
+        if edit.copy_of_original and spec is not None and node.called and spec.created \
+                and node.called.line != spec.created.line:
+            from shapedoctor.repair.multiplied_list import multiplied_layer_list
+
+            shared = multiplied_layer_list(spec.created)  # `[Layer(...)] * n`: one layer per item instead
+            if shared is not None:
+                return Code(shared.shown, shared.file, shared.line, [shared.edit])
         if info is not None and site is spec.created:
             return Code(self._as_statement(site, info, text), site.file, info.start,
                         self._replace_call(site.file, info, text))
