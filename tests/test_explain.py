@@ -517,6 +517,8 @@ TEXT_CANNOT_TELL = {
                                                          "caller picked the wrong block) is only in the source",
     "c071_shared_conv_from_list_multiplication": "the text shows one Conv2D built on 1 channel getting 8, not that "
                                                  "it came from a list multiplied by `* n_blocks` (only in the source)",
+    "c072_conv_pool_loop_more_blocks_than_image_allows": "the text shows one pooling on a 1x1 map, not that a loop over "
+                                                         "a five-item list built it on its fifth pass",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {

@@ -89,3 +89,62 @@ def test_a_layer_variable_applied_twice_keeps_the_second_call_and_no_dense_per_p
     assert finding["fixes"][0]["code"] == 'x = layers.Conv2D(8, 3, padding="same")(x)'
     # A Dense on the (24, 24, 8) map would project each pixel apart: not offered as a projection.
     assert not any("Dense(" in (fix["code"] or "") for fix in finding["fixes"])
+
+
+# A 1-D signal classifier whose blocks come from a loop; each pass shrinks the 30 steps by a valid
+# Conv1D (k - 1) and a stride-2 pooling. {loop} sets the passes.
+SIGNAL = '''import numpy as np
+import keras
+from keras import layers
+
+widths = (8, 16, 32, 64)
+inputs = keras.Input(shape=(30, 2))
+h = inputs
+{loop}
+    h = layers.Conv1D({width}, 5, activation="relu")(h)
+    h = layers.AveragePooling1D(2)(h)
+h = layers.GlobalAveragePooling1D()(h)
+model = keras.Model(inputs, layers.Dense(3, activation="softmax")(h))
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(np.random.rand(6, 30, 2).astype("float32"), np.random.randint(0, 3, size=(6,)), epochs=1, verbose=0)
+'''
+
+
+def test_a_range_loop_that_shrinks_the_signal_away_gets_a_smaller_count_that_runs(cli, tmp_path):
+    # 30 -> conv 26 -> pool 13 -> conv 9 -> pool 4 -> conv: 4 - 5 + 1 < 1 on pass 3.
+    (tmp_path / "script.py").write_text(SIGNAL.format(loop="for _ in range(4):", width=16))
+    finding = report_of(cli("run", "--json", "script.py", cwd=tmp_path))["findings"][0]
+    assert finding["id"] == "SD105"
+    assert finding["culprit"]["line"] == 8  # the `for` line with the count, not the Conv1D
+    assert finding["consumer"]["line"] == 9
+    first = finding["fixes"][0]
+    assert first["verified"] and first["code"] == "for _ in range(2):"
+    proc = cli("run", "--write", "script.py", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "for _ in range(2):\n" in (tmp_path / "script.py").read_text()
+    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+
+
+def test_a_loop_over_a_named_tuple_shortens_the_tuple_where_it_is_assigned(cli, tmp_path):
+    (tmp_path / "script.py").write_text(SIGNAL.format(loop="for width in widths:", width="width"))
+    finding = report_of(cli("run", "--json", "script.py", cwd=tmp_path))["findings"][0]
+    assert finding["id"] == "SD105"
+    assert finding["culprit"]["line"] == 5
+    assert finding["fixes"][0]["verified"] and finding["fixes"][0]["code"] == "widths = (8, 16)"
+
+
+def test_a_loop_whose_passes_all_fit_stays_ok(cli, tmp_path):
+    (tmp_path / "script.py").write_text(SIGNAL.format(loop="for _ in range(2):", width=16))
+    proc = cli("run", "--json", "script.py", cwd=tmp_path)
+    assert report_of(proc)["status"] == "ok" and proc.returncode == 0
+
+
+def test_a_window_too_big_on_the_first_pass_keeps_the_layer_answer(cli, tmp_path):
+    # Fails on pass 1 (a 40-wide kernel on 30 steps): no earlier pass fitted, so the loop's data
+    # is not the cause; the Conv1D stays the culprit and no loop count is offered.
+    text = SIGNAL.format(loop="for _ in range(4):", width=16).replace("Conv1D(16, 5,", "Conv1D(16, 40,")
+    (tmp_path / "script.py").write_text(text)
+    finding = report_of(cli("run", "--json", "script.py", cwd=tmp_path))["findings"][0]
+    assert finding["id"] == "SD105"
+    assert finding["culprit"]["line"] == 9
+    assert not any("range(" in (fix["code"] or "") for fix in finding["fixes"])

@@ -17,7 +17,9 @@ Rules, per family (documented in the README and followed by the test corpus):
   when the file defines a sibling helper that projects its shortcut, the line that called the
   identity helper (diagnosis/helper_choice.py);
 * shrinking (SD105): the layer whose window no longer fits; but when the input was declared
-  channels-first (``(3, 32, 32)``) in a channels-last model, the Input declaration;
+  channels-first (``(3, 32, 32)``) in a channels-last model, the Input declaration; and when the
+  layer is built in a loop over a literal and failed on a later pass, the loop's iterable
+  (repair/loop_passes.py);
 * reused layer (SD106): the second call of the shared layer (in a subclassed ``call``, the line
   applying the attribute again); but the line that built ``[Layer(...)] * n`` when the layer is
   shared through a multiplied list (repair/multiplied_list.py);
@@ -136,6 +138,23 @@ def identity_shortcut(ctx: Context) -> Place | None:
     line = found[0].lineno
     code = linecache.getline(site.file, line).strip()
     return Place("layer", found[0].targets[0].id, "shortcut", site.file, line, code)
+
+
+def loop_iterable(ctx: Context) -> Place | None:
+    """A window layer built in a loop over a literal that shrank the map away on a later pass:
+    the line of the loop's iterable (the list, tuple or range count), which sets the passes."""
+    import linecache
+
+    from shapedoctor.repair.loop_passes import fewer_passes
+
+    if ctx.family != "SD105":
+        return None
+    shorter = fewer_passes(ctx.graph, ctx.consumer)
+    if shorter is None:
+        return None
+    spec = ctx.graph.spec(ctx.consumer)
+    return Place("layer", spec.name if spec else ctx.consumer.label, "loop", shorter.file, shorter.line,
+                 linecache.getline(shorter.file, shorter.line).strip())
 
 
 def declared_data_read(ctx: Context, node: Node | None) -> Place | None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from shapedoctor.diagnosis.classify import _ANSI, classify, keras_message
 from shapedoctor.diagnosis.context import Context, parse_expectations
-from shapedoctor.diagnosis.culprit import declared_data_read, find_culprit, identity_shortcut, place_of
+from shapedoctor.diagnosis.culprit import declared_data_read, find_culprit, identity_shortcut, loop_iterable, place_of
 from shapedoctor.diagnosis.snapshot import fix_view, view_of
 from shapedoctor.diagnosis.explain import expected_text, explanation, received_text
 from shapedoctor.families import get as get_family
@@ -77,7 +77,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         severity=family.severity,
         message=what,
         consumer=consumer_place,
-        culprit=identity_shortcut(ctx) or declared_data_read(ctx, culprit)
+        culprit=identity_shortcut(ctx) or loop_iterable(ctx) or declared_data_read(ctx, culprit)
         or (place_of(ctx, culprit) if culprit is not None else None),
         expected=expected,
         received=received,

@@ -27,6 +27,15 @@ def fixes(ctx):
         yield Candidate(f"declare the input channels-last: shape={tuple(moved[1:])} (and move the data's channel "
                         "axis last: np.moveaxis(x, 1, -1))", [SetShape(node.id, moved)], cost=1)
         return
+    from shapedoctor.repair.loop_passes import fewer_passes
+
+    shorter = fewer_passes(ctx.graph, ctx.consumer)
+    if shorter is not None:
+        # Built in a loop over a literal, it failed on a later pass: the image allows only the
+        # passes before it (the loop's data is the cause, not the layer).
+        yield Candidate(f"loop {shorter.kept} times: each pass of the loop shrinks the map, and "
+                        f"{g.name(ctx, ctx.consumer)} gets no room on pass {shorter.kept + 1}",
+                        [shorter], cost=1)
     chain = [ctx.consumer] + ctx.upstream_layers()
     windowed = [n for n in chain if ctx.config_of(n).get("padding") == "valid"]
     if cfg.get("padding") == "valid":
