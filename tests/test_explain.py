@@ -519,6 +519,8 @@ TEXT_CANNOT_TELL = {
                                                  "it came from a list multiplied by `* n_blocks` (only in the source)",
     "c072_conv_pool_loop_more_blocks_than_image_allows": "the text shows one pooling on a 1x1 map, not that a loop over "
                                                          "a five-item list built it on its fifth pass",
+    "c066_conv_loop_flatten_indented_into_loop": "the text shows a Conv2D getting (None, 16), not that a Flatten/Dense "
+                                                 "head indented into the block loop made it on the previous pass",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {

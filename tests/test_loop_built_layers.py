@@ -148,3 +148,59 @@ def test_a_window_too_big_on_the_first_pass_keeps_the_layer_answer(cli, tmp_path
     assert finding["id"] == "SD105"
     assert finding["culprit"]["line"] == 9
     assert not any("range(" in (fix["code"] or "") for fix in finding["fixes"])
+
+
+# A Conv1D block loop whose pooled head was indented into the loop ({indent}) or written after it.
+HEAD = '''import numpy as np
+import keras
+from keras import layers
+
+
+def build(steps, channels):
+    inputs = keras.Input(shape=(steps, channels))
+    h = inputs
+    for width in (12, 24):
+        h = layers.Conv1D(width, 3, padding="same", activation="relu")(h)
+        h = layers.MaxPooling1D(2)(h)
+{indent}h = layers.GlobalAveragePooling1D()(h)
+{indent}h = layers.Dense(8, activation="relu")(h)
+    return keras.Model(inputs, layers.Dense(2, activation="softmax")(h))
+
+
+model = build({steps}, 3)
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(np.random.rand(6, 40, 3).astype("float32"), np.random.randint(0, 2, size=(6,)), epochs=1, verbose=0)
+'''
+
+
+def test_a_head_indented_into_the_block_loop_is_moved_out_and_the_written_script_runs(cli, tmp_path):
+    (tmp_path / "script.py").write_text(HEAD.format(indent=" " * 8, steps=40))
+    finding = report_of(cli("run", "--json", "script.py", cwd=tmp_path))["findings"][0]
+    assert finding["id"] == "SD101"
+    assert finding["culprit"]["line"] == 12  # the GlobalAveragePooling1D that ends the pass with a vector
+    assert finding["consumer"]["line"] == 10
+    first = finding["fixes"][0]
+    assert first["verified"]
+    assert first["code"] == ("    h = layers.GlobalAveragePooling1D()(h)\n"
+                             '    h = layers.Dense(8, activation="relu")(h)')
+    proc = cli("run", "--write", "script.py", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (tmp_path / "script.py").read_text() == HEAD.format(indent=" " * 4, steps=40)
+    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+
+
+def test_the_head_written_after_the_loop_stays_ok(cli, tmp_path):
+    (tmp_path / "script.py").write_text(HEAD.format(indent=" " * 4, steps=40))
+    proc = cli("run", "--json", "script.py", cwd=tmp_path)
+    assert report_of(proc)["status"] == "ok" and proc.returncode == 0
+
+
+def test_a_rank_error_on_the_first_pass_is_not_read_as_a_head_in_the_loop(cli, tmp_path):
+    # Input((40,)) of rank 2: the first pass's Conv1D already refuses it; the declaration stays the answer.
+    text = HEAD.format(indent=" " * 4, steps=40).replace("keras.Input(shape=(steps, channels))",
+                                                         "keras.Input(shape=(steps,))")
+    (tmp_path / "script.py").write_text(text)
+    finding = report_of(cli("run", "--json", "script.py", cwd=tmp_path))["findings"][0]
+    assert finding["id"] == "SD101"
+    assert finding["culprit"]["line"] == 7
+    assert not any("out of the loop" in fix["title"] for fix in finding["fixes"])

@@ -2,7 +2,8 @@
 
 Rules, per family (documented in the README and followed by the test corpus):
 
-* rank (SD101) and width (SD102): the nearest producer that is not a pass-through layer
+* rank (SD101) and width (SD102): (a rank error on a later pass of a loop whose body's last lines
+  changed the rank: the first of them, a head indented into the loop, repair/loop_head.py) the nearest producer that is not a pass-through layer
   (Dropout, Activation, normalisation...): the layer whose config made the shape, or the
   ``Input``, or the data the model was called with; but the layer itself when it is a 2-D layer
   on (steps, channels) data, or when it got one axis too many below a TimeDistributed layer
@@ -141,20 +142,28 @@ def identity_shortcut(ctx: Context) -> Place | None:
 
 
 def loop_iterable(ctx: Context) -> Place | None:
-    """A window layer built in a loop over a literal that shrank the map away on a later pass:
-    the line of the loop's iterable (the list, tuple or range count), which sets the passes."""
+    """A layer built in a loop that failed on a later pass because of the loop itself: for a window
+    that shrank the map away (SD105), the line of the loop's iterable (the list, tuple or range
+    count), which sets the passes; for a rank error (SD101) after the body's last lines changed the
+    rank on the pass before, the first of those lines (a head indented into the loop)."""
     import linecache
 
     from shapedoctor.repair.loop_passes import fewer_passes
 
-    if ctx.family != "SD105":
+    from shapedoctor.repair.loop_head import head_out_of_loop
+
+    if ctx.family == "SD105":
+        found = fewer_passes(ctx.graph, ctx.consumer)
+    elif ctx.family == "SD101":
+        found = head_out_of_loop(ctx.graph, ctx.consumer)
+    else:
         return None
-    shorter = fewer_passes(ctx.graph, ctx.consumer)
-    if shorter is None:
+    if found is None:
         return None
-    spec = ctx.graph.spec(ctx.consumer)
-    return Place("layer", spec.name if spec else ctx.consumer.label, "loop", shorter.file, shorter.line,
-                 linecache.getline(shorter.file, shorter.line).strip())
+    named = ctx.graph.node(found.nodes[0]) if ctx.family == "SD101" else ctx.consumer  # the head's first layer
+    spec = ctx.graph.spec(named)
+    return Place("layer", spec.name if spec else named.label, "loop", found.file, found.line,
+                 linecache.getline(found.file, found.line).strip())
 
 
 def declared_data_read(ctx: Context, node: Node | None) -> Place | None:

@@ -17,6 +17,15 @@ def fixes(ctx):
     need, got = needed_rank(ctx), ctx.shape_in()
     if need is None or got is None:
         return
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.loop_head import head_out_of_loop
+
+    head = head_out_of_loop(ctx.graph, ctx.consumer)
+    if head is not None:
+        # The previous pass of the loop changed the rank in the body's last lines: a head indented
+        # into the loop. Run it once, after the loop.
+        yield Candidate(f"move lines {head.first_line}-{head.last_line} out of the loop: they run on every pass, "
+                        f"and the next pass's {ctx.consumer_cls} gets their output", [head], cost=1)
     rank, feat = len(got), tuple(got[1:])
     prod = ctx.shaping_producer(ctx.producer())
     if ctx.consumer_cls == "TimeDistributed" and rank == need:

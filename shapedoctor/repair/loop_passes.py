@@ -92,10 +92,24 @@ def _shorter(source: str, it: _Iterable, keep: int) -> str | None:
     return "[" + ", ".join(items) + "]"
 
 
-def fewer_passes(graph, consumer) -> FewerPasses | None:
-    """The edit that stops the loop before the pass whose layer *consumer* (a graph node) failed,
-    when that layer is built inside a ``for`` loop over a literal and earlier passes fitted."""
-    site = consumer.called or (graph.spec(consumer).created if graph.spec(consumer) else None)
+@dataclass
+class LoopRun:
+    """The recorded passes of the innermost ``for`` loop around a layer call."""
+
+    file: str
+    lines: list[str]
+    source: str
+    tree: ast.AST
+    loop: ast.For
+    numbered: list  # (node, pass number) for the loop body's layer calls, in call order
+    failing: int  # the pass of the layer call asked about
+
+
+def loop_run(graph, consumer) -> LoopRun | None:
+    """The passes of the loop whose body makes the layer call *consumer* (a graph node); a pass
+    starts each time the body's first recorded layer line runs again."""
+    spec = graph.spec(consumer)
+    site = consumer.called or (spec.created if spec else None)
     if site is None or not site.file:
         return None
     lines = linecache.getlines(site.file)
@@ -105,36 +119,50 @@ def fewer_passes(graph, consumer) -> FewerPasses | None:
     except (SyntaxError, ValueError):
         return None
     loop = _innermost_loop(tree, site.line)
-    it = _resolve(tree, loop) if loop is not None else None
-    if it is None:
+    if loop is None:
         return None
     first, last = loop.body[0].lineno, loop.body[-1].end_lineno or loop.body[-1].lineno
 
     def where(node):
-        spec = graph.spec(node)
-        s = node.called or (spec.created if spec else None)
-        return (s.line if s is not None and s.file == site.file and first <= s.line <= last else None)
+        node_spec = graph.spec(node)
+        s = node.called or (node_spec.created if node_spec else None)
+        return s.line if s is not None and s.file == site.file and first <= s.line <= last else None
 
     body = [(n, where(n)) for n in graph.nodes if where(n) is not None]
-    if not body or all(n is not consumer for n, _ in body):
+    if not any(n is consumer for n, _ in body):
         return None
-    head = body[0][1]  # a pass starts where the loop body's first layer call is made
-    passes, numbered = 0, []
+    head, passes, numbered = body[0][1], 0, []
     for node, line in body:
         passes += line == head
         numbered.append((node, passes))
     failing = next(p for n, p in numbered if n is consumer)
-    dropped = [n.id for n, p in numbered if p >= failing]
-    keep = failing - 1
+    return LoopRun(site.file, lines, source, tree, loop, numbered, failing)
+
+
+def line_of(graph, node) -> int | None:
+    spec = graph.spec(node)
+    site = node.called or (spec.created if spec else None)
+    return site.line if site is not None else None
+
+
+def fewer_passes(graph, consumer) -> FewerPasses | None:
+    """The edit that stops the loop before the pass whose layer *consumer* (a graph node) failed,
+    when that layer is built inside a ``for`` loop over a literal and earlier passes fitted."""
+    run = loop_run(graph, consumer)
+    it = _resolve(run.tree, run.loop) if run is not None else None
+    if it is None:
+        return None
+    dropped = [n.id for n, p in run.numbered if p >= run.failing]
+    keep = run.failing - 1
     if keep < 1 or keep >= it.items or any(len(graph.node(n).input_ids()) != 1 for n in dropped):
         return None
-    text = _shorter(source, it, keep)
+    text = _shorter(run.source, it, keep)
     if text is None:
         return None
-    node = it.node
+    node, lines = it.node, run.lines
     start, end = lines[node.lineno - 1], lines[(node.end_lineno or node.lineno) - 1]
     if not (start.isascii() and end.isascii()) or node.end_lineno != node.lineno:
         return None  # ast columns are byte offsets; one-line literals of plain text only
-    edit = TextEdit(site.file, node.lineno, node.col_offset, node.lineno, node.end_col_offset or 0, text)
+    edit = TextEdit(run.file, node.lineno, node.col_offset, node.lineno, node.end_col_offset or 0, text)
     shown = (start[: node.col_offset] + text + start[node.end_col_offset or 0:]).strip()
-    return FewerPasses(dropped, keep, site.file, node.lineno, shown, [edit])
+    return FewerPasses(dropped, keep, run.file, node.lineno, shown, [edit])
