@@ -47,6 +47,10 @@ def diagnose(recorder: Any, exc: BaseException | None, source: str = "run", scri
     elif not any(f.severity == "error" for f in diagnosis.findings):
         first = (str(exc).strip().splitlines() or [""])[0][:300]
         diagnosis.error = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+        from shapedoctor.trace.sites import site_from_traceback
+
+        site = site_from_traceback(exc.__traceback__)
+        diagnosis.error_at = (site.file, site.line) if site is not None else None
     if cells:
         to_cells(diagnosis)
     return diagnosis

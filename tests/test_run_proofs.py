@@ -79,3 +79,58 @@ def test_write_reuses_the_proof_run_made(cli, tmp_path):
     assert (tmp_path / "model.py.orig").read_text() == TWO_ADDS
     # run disproved the narrowing fix and proved the widening one; --write proved nothing again
     assert proc.stderr.count("by running the patched script") == 2, proc.stderr
+
+
+# One Dense applied twice (8 units, first on 16 features, then on its own 8): the layers are made
+# in one tuple assignment. A projecting Dense inserted *into that tuple* replays fine on the graph,
+# but the patched line itself fails (three values for two names); a separate-layer fix whose code
+# would be the tuple line unchanged expresses nothing. Neither may be called verified.
+TUPLE_OF_LAYERS = """\
+import numpy as np
+import keras
+from keras import layers
+
+inp = keras.Input((16,))
+enc, head = layers.Dense(8), layers.Dense(1)
+h = enc(inp)
+h = enc(h)
+out = head(h)
+model = keras.Model(inp, out)
+model.compile("adam", "mse")
+model.fit(np.zeros((8, 16)), np.zeros((8, 1)), verbose=0)
+"""
+
+
+def test_a_fix_whose_own_written_line_fails_is_not_verified(cli, tmp_path):
+    finding = _report(cli, tmp_path, TUPLE_OF_LAYERS)["findings"][0]
+    assert finding["id"] == "SD106" and finding["culprit"]["line"] == 8
+    source_lines = TUPLE_OF_LAYERS.splitlines()
+    for fix in finding["fixes"]:
+        assert not fix["verified"], fix["title"]
+        assert fix["code"].strip() not in source_lines, fix  # no rewrite that leaves a line as it is
+    projected = [f for f in finding["fixes"] if "Dense(16)" in f["code"]]
+    assert projected, [f["title"] for f in finding["fixes"]]
+    assert projected[0]["checks"]["proof"] is False
+    assert "the line the fix wrote fails: line 6: ValueError: too many values to unpack" in projected[0]["proof"]
+
+
+def test_written_lines_are_the_patched_files_new_and_replaced_lines():
+    from shapedoctor.patch.apply import Patch
+
+    before = "a = 1\nb = 2\nc = 3\n"
+    after = "a = 1\nx = 0\nb = 20\nc = 3\n"  # one line inserted before b, b replaced
+    assert Patch("f.py", before, after).written_lines == {2, 3}
+    assert Patch("f.py", before, before).written_lines == set()
+
+
+def test_code_that_leaves_the_source_as_it_is_breaks_changes_code(tmp_path):
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.repair.invariants import code_changes
+
+    src = tmp_path / "m.py"
+    src.write_text("x = layers.Dense(8)(x)\n")
+    same = TextEdit(str(src), 1, 0, 1, len("x = layers.Dense(8)(x)"), "x = layers.Dense(8)(x)")
+    other = TextEdit(str(src), 1, 0, 1, len("x = layers.Dense(8)(x)"), "x = layers.Dense(16)(x)")
+    assert code_changes([same]) == (False, "the code it would write leaves line 1 as it is")
+    assert code_changes([other]) == (True, "")
+    assert code_changes([]) == (True, "")

@@ -148,8 +148,9 @@ def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str |
       before it failed; the layers, ``compile`` and ``fit`` after that point never ran. The first
       such fix that can be written is proven; when the patched script still has a shape problem
       (the model fails further on, or its output no longer fits the labels), the fix is not
-      verified and the next one is tried (at most ``RUN_PROOFS``). A patched script that then
-      fails for another reason (a missing file, the script's own assertion) leaves the fix
+      verified and the next one is tried (at most ``RUN_PROOFS``); so is a fix whose patched
+      script fails on a line the patch wrote (its own code fails). A patched script that fails
+      elsewhere for another reason (a missing file, the script's own assertion) leaves the fix
       verified, with that failure as its proof note.
     """
     if os.environ.get(PROOF_ENV):
@@ -183,7 +184,7 @@ def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str |
             fix.checks["proof"] = True
             proven = fix
             break
-        if proof.shape_problem:
+        if proof.shape_problem or proof.breaks_patch:
             fix.checks["proof"] = False
             fix.verified = False
             fix.title += f" (not verified: proof: {proof.reason})"

@@ -48,7 +48,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     writer = CodeWriter(ctx.graph)
     fixes = []
     rendered = [(cand, writer.render(cand)) for cand in verified]
-    kept = [(c, code) for c, code in rendered if _meaning_kept(c, code)]
+    kept = [(c, code) for c, code in rendered if _code_invariants_kept(c, code)]
     if not kept:
         # Nothing keeps every invariant: show the cheapest candidate Keras accepted, marked
         # "not verified: <invariant>".
@@ -97,11 +97,18 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     return finding
 
 
-def _meaning_kept(cand, code) -> bool:
-    """Invariant ``keeps_meaning``: no layer with weights written where the code runs every step."""
+def _code_invariants_kept(cand, code) -> bool:
+    """Invariants ``keeps_meaning`` (no layer with weights written where the code runs every step)
+    and ``changes_code`` (the code written for the edit changes the source)."""
     from shapedoctor.repair.edits import InsertLayer
-    from shapedoctor.repair.invariants import meaning_kept
+    from shapedoctor.repair.invariants import code_changes, meaning_kept
 
+    if code.edits:
+        ok, why = code_changes(code.edits)
+        if not ok:
+            cand.checks.record("changes_code", False, why)
+            cand.verified = False
+            return False
     for edit in cand.edits:
         if isinstance(edit, InsertLayer):
             ok, why = meaning_kept(edit.cls, code.file, code.line)

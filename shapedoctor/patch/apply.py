@@ -19,6 +19,15 @@ class Patch:
     def diff(self) -> str:
         return unified_diff(self.file, self.before, self.after)
 
+    @property
+    def written_lines(self) -> set[int]:
+        """The 1-based lines of the patched text that the patch wrote (inserted or replaced)."""
+        import difflib
+
+        matcher = difflib.SequenceMatcher(None, self.before.splitlines(), self.after.splitlines(), autojunk=False)
+        return {j + 1 for tag, _i1, _i2, j1, j2 in matcher.get_opcodes() if tag in ("replace", "insert")
+                for j in range(j1, j2)}
+
 
 def read_source(file: str) -> str | None:
     """The text of *file* in its own encoding, newlines untranslated (linecache's copy when it has no file)."""

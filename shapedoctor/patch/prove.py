@@ -29,6 +29,7 @@ class Proof:
     reason: str  # "passed" or why not
     seconds: float
     shape_problem: bool = False  # the patched script still has a shape problem (not another failure)
+    breaks_patch: bool = False  # the patched script failed on a line the patch wrote: the fix's own code fails
 
 
 def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bool = False) -> Proof:
@@ -61,7 +62,11 @@ def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bo
         last = (stderr.strip().splitlines() or ["no output"])[-1]
         return Proof(False, f"the patched script failed: {last}", elapsed)
     if report.get("status") == "error" or (report.get("status") != "ok" and not report.get("findings")):
-        return Proof(False, f"the patched script then failed with {report.get('error') or 'an error'}", elapsed)
+        error = report.get("error") or "an error"
+        line = _failed_on_written_line(patch, report.get("error_at"))
+        if line is not None:
+            return Proof(False, f"the line the fix wrote fails: line {line}: {error}", elapsed, breaks_patch=True)
+        return Proof(False, f"the patched script then failed with {error}", elapsed)
     if report.get("status") != "ok":
         first = (report.get("findings") or [{}])[0]
         where = f" (line {first['consumer']['line']})" if (first.get("consumer") or {}).get("line") else ""
@@ -71,6 +76,15 @@ def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bo
         last = (stderr.strip().splitlines() or [""])[-1]
         return Proof(False, f"the patched script exited with status {proc.returncode}: {last}", elapsed)
     return Proof(True, "passed", elapsed)
+
+
+def _failed_on_written_line(patch: Patch, where: dict | None) -> int | None:
+    """The line of the patched file that raised, when the patch wrote that line (else None)."""
+    if not isinstance(where, dict) or not isinstance(where.get("line"), int):
+        return None
+    same_file = os.path.realpath(str(where.get("file", ""))) == os.path.realpath(patch.file) or (
+        os.path.basename(str(where.get("file", ""))) == os.path.basename(patch.file))
+    return where["line"] if same_file and where["line"] in patch.written_lines else None
 
 
 def _encoded(patch: Patch) -> bytes:

@@ -22,7 +22,11 @@ Keras and still wrong. A fix is verified only when every invariant that applies 
   of the training step may not hold the largest one;
 * ``keeps_meaning`` — a layer with weights is never written where the code runs on every
   step (a loop, ``call``, ``train_step``): it would be a new, untrained layer each time,
-  outside the model's trainable weights.
+  outside the model's trainable weights;
+* ``changes_code`` — the code written for a fix changes the source: a rewrite that leaves the
+  lines as they are cannot express the edit the replay verified;
+* ``proof`` — when the patched script is run (``run`` proves a fix whose replay stopped short),
+  it has no shape problem left and does not fail on a line the patch wrote.
 
 Each check returns ``(ok, why)``; :class:`Checks` keeps them in order for the report
 (``FixReport.checks``, JSON ``"checks"``). The documentation is in ``docs/verification.md``.
@@ -48,6 +52,7 @@ INVARIANTS = {
     "size": f"no parameter or activation blow-up (≤ {GROWTH}×)",
     "fits_labels": "the output still fits the labels",
     "keeps_meaning": "creates no new untrained layer on every call",
+    "changes_code": "the written code changes the program",
     "ids_in_range": "every id of the data has an Embedding row",
     "labels_in_range": "every label is a class index of the output",
 }
@@ -267,3 +272,24 @@ def meaning_kept(cls: str, file: str | None, line: int | None) -> tuple[bool, st
     if where is None:
         return True, ""
     return False, f"a new {cls} would be created on every pass through {where}, untrained and outside the model"
+
+
+def code_changes(edits: list) -> tuple[bool, str]:
+    """Whether the text edits of a fix change the source they apply to (no edits: nothing to judge)."""
+    from shapedoctor.patch.apply import read_source
+    from shapedoctor.patch.textedit import apply_edits
+
+    files = sorted({e.file for e in edits})
+    for file in files:
+        before = read_source(file)
+        if before is None:
+            return True, ""
+        try:
+            if apply_edits(before, [e for e in edits if e.file == file]) != before:
+                return True, ""
+        except ValueError:  # overlapping edits: writing will refuse them with its own reason
+            return True, ""
+    if not files:
+        return True, ""
+    lines = sorted({e.start_line for e in edits})
+    return False, f"the code it would write leaves line {', '.join(map(str, lines))} as it is"

@@ -201,6 +201,7 @@ class Diagnosis:
     # The program ended with an exception that is not a shape problem shapedoctor recognises:
     # "ValueError: ..." (status "error": no verdict either way).
     error: str | None = None
+    error_at: tuple | None = None  # (file, line): the innermost line of the user's code in that exception
 
     @property
     def status(self) -> str:
@@ -233,6 +234,8 @@ class Diagnosis:
             out["models"] = [[p.to_json() for p in path] for path in self.ok_paths]
         if self.error:
             out["error"] = self.error
+            if self.error_at:
+                out["error_at"] = {"file": self.error_at[0], "line": self.error_at[1]}
         if self.notes:
             out["notes"] = list(self.notes)
         if self.training_calls:
