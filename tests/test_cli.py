@@ -134,4 +134,5 @@ def test_json_answers_even_for_an_error_that_is_not_about_shapes(cli, tmp_path):
     report = report_of(proc)
     assert proc.returncode == 1
     assert report["status"] == "error" and report["findings"] == [] and report["error"] == "KeyError: 'activation'"
+    assert report["error_at"] == {"file": str(script), "line": 3}
     assert proc.stderr.rstrip().endswith("KeyError: 'activation'")
