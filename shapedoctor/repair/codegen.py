@@ -441,10 +441,9 @@ class CodeWriter:
             return self._replace(edit)
         if isinstance(edit, RemoveNode):
             return self._remove(edit)
-        from shapedoctor.repair.loop_head import HeadOutOfLoop
-        from shapedoctor.repair.loop_passes import FewerPasses
+        from shapedoctor.repair.loop_passes import LoopRewrite
 
-        if isinstance(edit, (FewerPasses, HeadOutOfLoop)):
+        if isinstance(edit, LoopRewrite):
             return Code(edit.shown, edit.file, edit.line, list(edit.text_edits))
         if isinstance(edit, SetShape):
             return self._set_shape(edit)

@@ -14,28 +14,19 @@ the head lines to the ``for`` statement's indentation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from shapedoctor.patch.textedit import TextEdit
-from shapedoctor.repair.edits import RemoveNode
-from shapedoctor.repair.loop_passes import line_of, loop_run
+from shapedoctor.repair.loop_passes import LoopRewrite, line_of, loop_run
 
 
 @dataclass
-class HeadOutOfLoop:
-    """Run the loop body's trailing head lines once, after the loop."""
+class HeadOutOfLoop(LoopRewrite):
+    """Run the loop body's trailing head lines once, after the loop (the nodes: the head's calls
+    in the pass before the failing one; shown: the dedented lines)."""
 
-    nodes: list[str]  # the head's calls in the pass before the failing one
     first_line: int
     last_line: int
-    file: str
-    line: int
-    shown: str  # the dedented lines
-    text_edits: list = field(default_factory=list)
-
-    def apply(self, graph) -> None:
-        for node_id in reversed(self.nodes):
-            RemoveNode(node_id).apply(graph)
 
     def describe(self, graph) -> str:
         return f"dedent lines {self.first_line}-{self.last_line} out of the loop"
@@ -89,4 +80,4 @@ def head_out_of_loop(graph, consumer) -> HeadOutOfLoop | None:
     nodes = [n.id for n in before[changer:]]
     if any(len(graph.node(n).input_ids()) != 1 for n in nodes):
         return None
-    return HeadOutOfLoop(nodes, first, body_end, run.file, first, "\n".join(shown), edits)
+    return HeadOutOfLoop(nodes, run.file, first, "\n".join(shown), edits, first_line=first, last_line=body_end)

@@ -16,27 +16,33 @@ from __future__ import annotations
 
 import ast
 import linecache
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from shapedoctor.patch.textedit import TextEdit
 from shapedoctor.repair.edits import RemoveNode
 
 
 @dataclass
-class FewerPasses:
-    """Drop the loop's passes from the failing one on: the graph loses their layer calls, the
-    source gets the shorter iterable."""
+class LoopRewrite:
+    """A loop rewritten in the source (fewer passes, or lines moved out of its body): the graph
+    loses the layer calls the rewritten loop no longer makes, the source gets *text_edits*."""
 
-    nodes: list[str]
-    kept: int
+    nodes: list[str]  # the layer calls the rewritten loop no longer makes
     file: str
     line: int
-    shown: str  # the changed line, as shown in the report
-    text_edits: list = field(default_factory=list)
+    shown: str  # the changed line(s), as shown in the report
+    text_edits: list
 
     def apply(self, graph) -> None:
         for node_id in reversed(self.nodes):
             RemoveNode(node_id).apply(graph)
+
+
+@dataclass
+class FewerPasses(LoopRewrite):
+    """Drop the loop's passes from the failing one on: the source gets the shorter iterable."""
+
+    kept: int
 
     def describe(self, graph) -> str:
         return f"loop {self.kept} times"
@@ -165,4 +171,4 @@ def fewer_passes(graph, consumer) -> FewerPasses | None:
         return None  # ast columns are byte offsets; one-line literals of plain text only
     edit = TextEdit(run.file, node.lineno, node.col_offset, node.lineno, node.end_col_offset or 0, text)
     shown = (start[: node.col_offset] + text + start[node.end_col_offset or 0:]).strip()
-    return FewerPasses(dropped, keep, run.file, node.lineno, shown, [edit])
+    return FewerPasses(dropped, run.file, node.lineno, shown, [edit], kept=keep)
