@@ -101,6 +101,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             add(finding)
     for finding in merge_broadcast_findings(recorder):
         add(finding)
+    from shapedoctor.diagnosis.silent_losses import cross_broadcast_findings
+
+    for finding in cross_broadcast_findings(recorder):
+        add(finding)
     return found
 
 

@@ -37,21 +37,32 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
     from shapedoctor.repair.candidate import Candidate
 
     builder = GraphBuilder(recorder, record.site)
-    node_id = builder.add_call(record)
-    graph = builder.graph
-    node = graph.node(node_id)
-    out_t = graph.new_tensor_id()
-    from shapedoctor.graph.model import TensorInfo
+    if _is_operation(record.layer):  # `x + y` on functional tensors: Keras recorded an operation
+        out_t = builder.tensor(record.outputs)
+        graph = builder.graph
+        node = graph.producer(out_t)
+        node.called = record.site
+        node_id = node.id
+    else:
+        node_id = builder.add_call(record)
+        graph = builder.graph
+        node = graph.node(node_id)
+        out_t = graph.new_tensor_id()
+        from shapedoctor.graph.model import TensorInfo
 
-    graph.tensors[out_t] = TensorInfo(out_t, None, "float32", node_id)
-    node.outputs.append(out_t)
+        graph.tensors[out_t] = TensorInfo(out_t, None, "float32", node_id)
+        node.outputs.append(out_t)
     graph.outputs = [out_t]
     shapes = [graph.tensors[t].shape for t in node.input_ids()]
     if len(shapes) < 2 or any(s is None for s in shapes):
         return None
     # Only a per-sample scalar, e.g. (None, 1) or (None, 1, 1, 1), stretched over features is
-    # suspicious; per-position weights such as (None, 20, 1) in attention pooling are intended.
-    if not any(all(d == 1 for d in s[1:]) for s in shapes):
+    # suspicious in general; per-position weights such as (None, 20, 1) in attention pooling or a
+    # spatial mask (None, H, W, 1) multiplying (None, H, W, C) are intended. A sum is different: a
+    # residual adds a block's output to its input, channel for channel, so one channel added to C
+    # (None, T, 1) + (None, T, C) is a producer sized wrong.
+    is_sum = type(record.layer).__name__ in _SUMS
+    if not any(all(d == 1 for d in s[1:]) for s in shapes) and not (is_sum and _one_channel_over_many(shapes)):
         return None
     small = min(range(len(shapes)), key=lambda i: shapes[i][-1] or 0)
     big = max(range(len(shapes)), key=lambda i: shapes[i][-1] or 0)
@@ -103,6 +114,26 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
                      "the wrong number of units."),
         fixes=fixes,
     )
+
+
+_SUMS = frozenset({"Add", "Subtract"})
+
+
+def _is_operation(obj: Any) -> bool:
+    """A keras.ops operation (``x + y`` on functional tensors), not a Layer."""
+    from keras.layers import Layer
+
+    return obj is not None and not isinstance(obj, Layer)
+
+
+def _one_channel_over_many(shapes: list) -> bool:
+    """Two inputs of one rank (3 or more) equal on every axis but the last, one with 1 channel, one with many."""
+    if len(shapes) != 2 or len(shapes[0]) != len(shapes[1]) or len(shapes[0]) < 3:
+        return False
+    a, b = shapes
+    if any(x != y for x, y in zip(a[1:-1], b[1:-1])):
+        return False
+    return sorted([a[-1] or 0, b[-1] or 0])[0] == 1 and max(a[-1] or 0, b[-1] or 0) > 1
 
 
 def record_output(record: Any):

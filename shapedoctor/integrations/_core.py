@@ -190,6 +190,9 @@ def start_unit(recorder: Any) -> None:
         value = getattr(recorder, name, None)
         if isinstance(value, list):
             value.clear()
+    watch = getattr(recorder, "op_watch", None)
+    if watch is not None:
+        watch.clear()
     compact(recorder)
 
 

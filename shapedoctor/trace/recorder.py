@@ -122,6 +122,9 @@ class Recorder:
         self.internal_errors: list[BaseException] = []
         self.merge_broadcasts: list[CallRecord] = []
         self.output_shapes: dict[int, list[tuple]] = {}  # id(model) -> output shapes of its last good call
+        from shapedoctor.trace.tensor_ops import OpWatch
+
+        self.op_watch = OpWatch()  # the user's own tensor arithmetic (trace/tensor_ops.py)
         self._patches: list[tuple[Any, str, Any]] = []
 
     # -- state helpers -------------------------------------------------------------------
@@ -162,6 +165,12 @@ class Recorder:
         for method in ("fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"):
             if hasattr(Model, method):
                 self._patch(Model, method, functools.partial(self._wrap_stage, method))
+        try:
+            from shapedoctor.trace.tensor_ops import install as watch_operators
+
+            watch_operators(self)
+        except Exception as exc:  # noqa: BLE001 - the operator watch is optional, the program is not
+            self.internal_errors.append(exc)
         original_warn = warnings.warn
         warnings.warn = _warn_past_wrappers(original_warn)
         self._patches.append((warnings, "warn", original_warn))
@@ -244,6 +253,7 @@ class Recorder:
                 recorder._local.children.append(record)
             elif not stack:
                 recorder._note_model_run(record)
+                recorder._note_model_made(outputs)
             return outputs
 
         return __call__
@@ -341,6 +351,15 @@ class Recorder:
         shapes = [shape_of(t) for t in tree.flatten(record.args) if shape_of(t) is not None]
         if len(set(shapes)) > 1 and not any(r.layer is record.layer for r in self.merge_broadcasts):
             self.merge_broadcasts.append(record)
+
+    def _note_model_made(self, outputs: Any) -> None:
+        """Remember what a top-level layer/model call returned (for trace/tensor_ops.py)."""
+        try:
+            from keras import tree
+
+            self.op_watch.mark_model_made(tree.flatten(outputs))
+        except Exception as exc:  # noqa: BLE001 - never break the user's program
+            self.internal_errors.append(exc)
 
     def _note_model_run(self, record: CallRecord) -> None:
         """A top-level call succeeded: remember the calls it made, then forget eager tensors."""

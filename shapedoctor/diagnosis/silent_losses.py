@@ -1,0 +1,124 @@
+"""Hand-written losses that broadcast (n,) against (n, 1) to (n, n) (SD204, silent).
+
+The operator watch (trace/tensor_ops.py) notes each user line where a rank-1 batch met the
+model's (n, 1) batch (or the reverse). Each becomes a warning named at the line that brought the
+two together: the operator's own line, or, when the operator sits in a loss helper that only
+combines its two parameters, the line that called the helper with mismatched tensors.
+
+The fixes rewrite one operand on that line so that both sides have the same shape: the (n,)
+side as a column, ``t[:, None]`` (n, 1), or the (n, 1) side as a vector, ``t[:, 0]`` (n,). Both
+keep every sample and its pairing; each is checked on the recorded shapes (equal shapes, no
+broadcasting) and ``run --write`` proves it by running the patched script.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from shapedoctor.families import get
+from shapedoctor.graph.model import format_shape
+from shapedoctor.patch.apply import attach, read_source
+from shapedoctor.patch.textedit import TextEdit
+from shapedoctor.report.model import Finding, FixReport, Place
+
+_OPERATOR_TYPES = {"+": ast.Add, "-": ast.Sub, "*": ast.Mult, "/": ast.Div}
+_PLAIN = (ast.Name, ast.Attribute, ast.Subscript, ast.Call)  # need no parentheses before [...]
+
+
+def cross_broadcast_findings(recorder: Any) -> list[Finding]:
+    watch = getattr(recorder, "op_watch", None)
+    out = []
+    for event in getattr(watch, "cross_broadcasts", []):
+        try:
+            out.append(_finding(event))
+        except Exception as exc:  # noqa: BLE001 - a warning we cannot build is skipped, never fatal
+            recorder.internal_errors.append(exc)
+    return out
+
+
+def _finding(event: Any) -> Finding:
+    fam = get("SD204")
+    left, right = format_shape(event.left), format_shape(event.right)
+    flat, column = (event.left, event.right) if event.flat_is_left else (event.right, event.left)
+    n = flat[0] if flat[0] is not None else column[0]
+    crossed = format_shape((column[0], flat[0]))
+    op = event.op_site
+    where = event.training_site or op
+    consumer = Place("loss", None, None, where.file, where.line, where.code)
+    culprit = Place("loss", None, None, event.culprit.file, event.culprit.line, event.culprit.code)
+    model_side = "the model's output" if not event.flat_is_model else "the other operand"
+    flat_side = "the model's output" if event.flat_is_model else "the targets"
+    helper = (f" inside `{event.helper}`, which this line calls with the two tensors" if event.helper else "")
+    explanation = (
+        f"`{op.code}`{helper} combines a {format_shape(flat)} tensor ({flat_side}) with a "
+        f"{format_shape(column)} one ({model_side}). Broadcasting pairs every row with every row: "
+        f"the result is {crossed}, {n if n is not None else 'n'} times larger than meant, each target is "
+        "compared with every prediction, and its mean is finite, so nothing raises and training optimises "
+        "the wrong quantity. Give both sides the same shape: the vector as a column, or the column as a vector."
+    )
+    return Finding(
+        fam.id, fam.slug, fam.severity,
+        f"`{op.code}` silently broadcasts {left} {event.symbol} {right} to {crossed}",
+        consumer=consumer, culprit=culprit, expected="equal shapes", received=f"{left} and {right}",
+        explanation=explanation, fixes=_fixes(event),
+    )
+
+
+def _fixes(event: Any) -> list[FixReport]:
+    source = read_source(event.culprit_path)
+    if source is None:
+        return []
+    tree = ast.parse(source)
+    line = event.culprit.line
+    flat_node, column_node = _operands(tree, event, line)
+    fixes = []
+    n = event.left[0] if event.flat_is_left else event.right[0]
+    for node, suffix, shape, what in ((flat_node, "[:, None]", (n, 1), "as a column, like the other side"),
+                                      (column_node, "[:, 0]", (n,), "as a vector, like the other side")):
+        if node is None:
+            continue
+        text = ast.get_source_segment(source, node)
+        if not text or "\n" in text:
+            continue
+        new = f"{text}{suffix}" if isinstance(node, _PLAIN) else f"({text}){suffix}"
+        edit = TextEdit(event.culprit_path, node.lineno, node.col_offset, node.end_lineno, node.end_col_offset, new)
+        code_line = source.splitlines()[node.lineno - 1]
+        code = (code_line[:node.col_offset] + new + code_line[node.end_col_offset:]).strip()
+        fix = FixReport(f"Use `{new}`: {what}", code, event.culprit.file, node.lineno, True, format_shape(shape),
+                        "both operands then have the same shape; nothing is broadcast",
+                        checks={"same_shape": True, "keeps_samples": True}, cost=1)
+        fixes.append(attach(fix, [edit]))
+    return fixes
+
+
+def _operands(tree: ast.AST, event: Any, line: int) -> tuple[ast.AST | None, ast.AST | None]:
+    """The source of the (n,) operand and of the (n, 1) operand on *line* (None where unknown)."""
+    if event.helper:
+        calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno <= line <= c.end_lineno
+                 and _called_name(c.func) == event.helper]
+        if len(calls) != 1:
+            return None, None
+        call = calls[0]
+        keyword = [k.value for k in call.keywords if k.arg == event.helper_param]
+        if keyword:
+            return keyword[0], None
+        index = event.helper_index
+        if index is None or index < 0 or any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+            return None, None
+        return (call.args[index] if index < len(call.args) else None), None
+    kind = _OPERATOR_TYPES.get(event.symbol)
+    binops = [b for b in ast.walk(tree) if isinstance(b, ast.BinOp) and isinstance(b.op, kind)
+              and b.lineno <= line <= b.end_lineno]
+    if len(binops) != 1:
+        return None, None
+    op = binops[0]
+    return (op.left, op.right) if event.flat_is_left else (op.right, op.left)
+
+
+def _called_name(func: ast.AST) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None

@@ -1,0 +1,245 @@
+"""Watch the user's own tensor arithmetic for silent broadcasts that Keras never sees.
+
+Two kinds of arithmetic bypass the layer calls the recorder wraps:
+
+* a hand-written loss in a ``train_step`` override or a ``tf.GradientTape`` loop, e.g.
+  ``tf.reduce_mean(tf.square(targets - values))``: with targets of shape (n,) and the model's
+  (n, 1) output the difference broadcasts to (n, n), every target is compared with every
+  prediction, the mean is finite and nothing raises (a *cross broadcast*);
+* a residual written with an operator on functional tensors, ``x + res``, which Keras records as
+  an operation, not as an ``Add`` layer.
+
+:func:`install` wraps the ``+ - * /`` operators of TensorFlow tensors and the ``+ -`` operators
+of ``keras.KerasTensor``. The wrappers call the original operator first and return its result
+unchanged (an exception passes through untouched, the wrapper's frame removed from its
+traceback); afterwards they only read shapes:
+
+* a TensorFlow operation is noted (:class:`CrossBroadcast`) when it runs in the user's own code,
+  both operands are floating point, one has shape (n,) and the other (n, 1) (n the same or not
+  known, n != 1), and exactly one of them comes from a model: returned by a Keras layer or model
+  call, or computed from such a tensor by these operators. Deliberate outer differences
+  (``s[:, None] - s``, masks built from ``arange``) take both sides from the same source or use
+  integers, so they are not noted.
+* a KerasTensor sum or difference whose operands have different shapes is kept as a merge record
+  (:attr:`Recorder.merge_broadcasts`), exactly like an ``Add`` layer call, for SD205.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from shapedoctor.trace.sites import Site, display_path, is_user_file
+
+_KEEP = 512  # model-made tensors remembered (the newest); older ones are forgotten
+_AUTOGRAPH = "__autograph_generated"  # code AutoGraph generated from a @tf.function: its lines are not the user's
+_TF_OPERATORS = {"__add__": "+", "__radd__": "+", "__sub__": "-", "__rsub__": "-",
+                 "__mul__": "*", "__rmul__": "*", "__truediv__": "/", "__rtruediv__": "/"}
+_KERAS_SUMS = {"__add__": "+", "__radd__": "+", "__sub__": "-", "__rsub__": "-"}
+
+
+@dataclass
+class CrossBroadcast:
+    """One user line where a rank-1 batch met an (n, 1) batch and broadcast to (n, n)."""
+
+    op_site: Site  # where the operator ran
+    culprit: Site  # the line that brought the two tensors together (the op, or the call of the helper it is in)
+    culprit_path: str  # real path of the culprit's file (for the text edit)
+    symbol: str  # "+", "-", "*", "/"
+    reflected: bool  # the right operand's operator ran (``other - self``)
+    left: tuple
+    right: tuple
+    flat_is_left: bool  # the (n,) operand is the left one
+    flat_is_model: bool  # the (n,) operand is the model's
+    helper: str | None = None  # when the op is inside a helper called at `culprit`: its name
+    helper_param: str | None = None  # ...and the helper's parameter that holds the (n,) operand
+    helper_index: int | None = None  # ...and that parameter's position
+    training_site: Site | None = None  # the fit/evaluate call running at the time, if any
+    stage: str = "call"
+
+
+class OpWatch:
+    """The state the operator wrappers share: model-made tensors and what was noted."""
+
+    def __init__(self) -> None:
+        self._model_made: OrderedDict[int, Any] = OrderedDict()
+        self.cross_broadcasts: list[CrossBroadcast] = []
+        self._noted: set[tuple] = set()
+
+    def clear(self) -> None:
+        """Forget what was noted (a new notebook cell or test starts)."""
+        self.cross_broadcasts.clear()
+        self._noted.clear()
+        self._model_made.clear()
+
+    def mark_model_made(self, tensors: list) -> None:
+        for t in tensors:
+            if _float_shape(t) is not None:
+                self._model_made[id(t)] = t  # a reference keeps the id unique while remembered
+                self._model_made.move_to_end(id(t))
+        while len(self._model_made) > _KEEP:
+            self._model_made.popitem(last=False)
+
+    def is_model_made(self, t: Any) -> bool:
+        return self._model_made.get(id(t)) is t
+
+    def after_tf_op(self, recorder: Any, left: Any, right: Any, result: Any, symbol: str, reflected: bool,
+                    frame: Any) -> None:
+        left_made, right_made = self.is_model_made(left), self.is_model_made(right)
+        if left_made or right_made:
+            self.mark_model_made([result])
+        if left_made == right_made:
+            return
+        shapes = _float_shape(left), _float_shape(right)
+        if None in shapes or not _crossing(*shapes):
+            return
+        filename = frame.f_code.co_filename
+        if _AUTOGRAPH in filename or not is_user_file(filename):
+            return  # Keras's or TensorFlow's own arithmetic, or a line AutoGraph rewrote
+        op_site = _site(frame)
+        key = (op_site.file, op_site.line)
+        if key in self._noted:
+            return
+        self._noted.add(key)
+        flat_is_left = len(shapes[0]) == 1
+        flat = left if flat_is_left else right
+        culprit_frame, helper, param, index = _bringing_frame(frame, left, right, flat)
+        calls = getattr(recorder, "training_calls", None) or []
+        stage = recorder.stage
+        training_site = calls[-1].site if calls and stage != "call" else None
+        self.cross_broadcasts.append(CrossBroadcast(
+            op_site, _site(culprit_frame), culprit_frame.f_code.co_filename, symbol, reflected,
+            shapes[0], shapes[1], flat_is_left, left_made if flat_is_left else right_made,
+            helper, param, index, training_site, stage))
+
+
+def install(recorder: Any) -> None:
+    """Wrap the operators (see the module docstring); the recorder's patch list undoes it."""
+    watch = recorder.op_watch
+    tf = sys.modules.get("tensorflow")
+    tensor_class = getattr(tf, "Tensor", None) if tf is not None else None
+    if tensor_class is not None:
+        for name, symbol in _TF_OPERATORS.items():
+            if hasattr(tensor_class, name):
+                recorder._patch(tensor_class, name, _tf_wrapper_maker(recorder, watch, symbol, name.startswith("__r")))
+    keras = sys.modules.get("keras")
+    keras_tensor = getattr(keras, "KerasTensor", None) if keras is not None else None
+    if keras_tensor is not None:
+        for name in _KERAS_SUMS:
+            if hasattr(keras_tensor, name):
+                recorder._patch(keras_tensor, name, _keras_wrapper_maker(recorder, name.startswith("__r")))
+
+
+def _tf_wrapper_maker(recorder: Any, watch: OpWatch, symbol: str, reflected: bool):
+    def make(original):
+        def operator(self, other, *args, **kwargs):
+            try:
+                result = original(self, other, *args, **kwargs)
+            except BaseException as exc:  # noqa: BLE001 - re-raised unchanged
+                _hide_frame(exc)
+                raise
+            try:
+                left, right = (other, self) if reflected else (self, other)
+                watch.after_tf_op(recorder, left, right, result, symbol, reflected, sys._getframe(1))
+            except Exception as exc:  # noqa: BLE001 - never break the user's program
+                recorder.internal_errors.append(exc)
+            return result
+
+        return operator
+
+    return make
+
+
+def _keras_wrapper_maker(recorder: Any, reflected: bool):
+    def make(original):
+        def operator(self, other, *args, **kwargs):
+            try:
+                result = original(self, other, *args, **kwargs)
+            except BaseException as exc:  # noqa: BLE001 - re-raised unchanged
+                _hide_frame(exc)
+                raise
+            try:
+                left, right = (other, self) if reflected else (self, other)
+                note_operator_merge(recorder, left, right, result, sys._getframe(1))
+            except Exception as exc:  # noqa: BLE001 - never break the user's program
+                recorder.internal_errors.append(exc)
+            return result
+
+        return operator
+
+    return make
+
+
+def note_operator_merge(recorder: Any, left: Any, right: Any, result: Any, frame: Any) -> None:
+    """``x + y`` / ``x - y`` on functional tensors with different shapes, in the user's code: kept
+    with the merge layers' calls, as a call of the operation Keras recorded."""
+    from shapedoctor.trace.recorder import CallRecord, is_symbolic, shape_of
+
+    if not (is_symbolic(left) and is_symbolic(right)) or not is_user_file(frame.f_code.co_filename):
+        return
+    shapes = [shape_of(left), shape_of(right)]
+    history = getattr(result, "_keras_history", None)
+    if None in shapes or shapes[0] == shapes[1] or history is None:
+        return
+    record = CallRecord(history.operation, _site(frame), ([left, right],), {}, 0, outputs=result,
+                        stage=recorder.stage)
+    recorder.merge_broadcasts.append(record)
+
+
+def _hide_frame(exc: BaseException) -> None:
+    from shapedoctor.trace.recorder import _hide_own_frame
+
+    _hide_own_frame(exc)
+
+
+def _float_shape(t: Any) -> tuple | None:
+    """The static shape of a floating-point tensor or NumPy array (None for anything else)."""
+    dtype = getattr(t, "dtype", None)
+    shape = getattr(t, "shape", None)
+    if isinstance(shape, tuple):  # a NumPy array (its operator deferred to the tensor's)
+        return shape if getattr(dtype, "kind", "") == "f" else None
+    if not getattr(dtype, "is_floating", False) or getattr(shape, "rank", None) is None:
+        return None
+    return tuple(shape.as_list())
+
+
+def _crossing(a: tuple, b: tuple) -> bool:
+    """(n,) against (n, 1), in either order, n != 1: the result pairs every row with every row."""
+    if len(a) == 2 and len(b) == 1:
+        a, b = b, a
+    if len(a) != 1 or len(b) != 2 or b[1] != 1:
+        return False
+    n, m = a[0], b[0]
+    if n == 1 or m == 1:
+        return False
+    return n is None or m is None or n == m
+
+
+def _site(frame: Any) -> Site:
+    import linecache
+
+    filename = frame.f_code.co_filename
+    return Site(display_path(filename), frame.f_lineno, linecache.getline(filename, frame.f_lineno).strip())
+
+
+def _bringing_frame(frame: Any, left: Any, right: Any, flat: Any):
+    """The frame whose line brought the two operands together.
+
+    When both operands are parameters of the function the operator ran in (a loss helper such as
+    ``def mse(y_true, y_pred)``), the helper is right and its caller passed mismatched tensors: the
+    caller's line is named, with the helper's name and the parameter holding the (n,) operand.
+    """
+    code = frame.f_code
+    names = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+    params = {name: frame.f_locals.get(name) for name in names}
+    holding = {id(v): (i, name) for i, (name, v) in enumerate(params.items())}
+    caller = frame.f_back
+    if (id(left) in holding and id(right) in holding and caller is not None
+            and is_user_file(caller.f_code.co_filename) and _AUTOGRAPH not in caller.f_code.co_filename):
+        index, name = holding[id(flat)]
+        if names and names[0] == "self":
+            index -= 1
+        return caller, code.co_name, name, index
+    return frame, None, None, None
