@@ -7,8 +7,9 @@ combines its two parameters, the line that called the helper with mismatched ten
 
 The fixes rewrite one operand on that line so that both sides have the same shape: the (n,)
 side as a column, ``t[:, None]`` (n, 1), or the (n, 1) side as a vector, ``t[:, 0]`` (n,). Both
-keep every sample and its pairing; each is checked on the recorded shapes (equal shapes, no
-broadcasting) and ``run --write`` proves it by running the patched script.
+keep every sample and its pairing. The model's side is rewritten first and marked verified (equal
+shapes, nothing broadcast; ``run --write`` proves it by running the patched script); rewriting the
+targets instead is offered unverified, since the (n, 1) result may then meet other (n,) terms.
 """
 
 from __future__ import annotations
@@ -66,16 +67,20 @@ def _finding(event: Any) -> Finding:
 
 
 def _fixes(event: Any) -> list[FixReport]:
+    """The model's side rewritten to the targets' shape first (verified); then the targets' side
+    rewritten to the model's shape, not marked verified: the reported line is then right, but the
+    result keeps the (n, 1) shape that other (n,) quantities of the loss may still meet."""
     source = read_source(event.culprit_path)
     if source is None:
         return []
     tree = ast.parse(source)
-    line = event.culprit.line
-    flat_node, column_node = _operands(tree, event, line)
-    fixes = []
+    flat_node, column_node = _operands(tree, event, event.culprit.line)
     n = event.left[0] if event.flat_is_left else event.right[0]
-    for node, suffix, shape, what in ((flat_node, "[:, None]", (n, 1), "as a column, like the other side"),
-                                      (column_node, "[:, 0]", (n,), "as a vector, like the other side")):
+    flat = (flat_node, "[:, None]", (n, 1), "as a column, like the other side")
+    column = (column_node, "[:, 0]", (n,), "as a vector, like the other side")
+    model, data = (flat, column) if event.flat_is_model else (column, flat)
+    fixes = []
+    for (node, suffix, shape, what), verified in ((model, True), (data, False)):
         if node is None:
             continue
         text = ast.get_source_segment(source, node)
@@ -85,9 +90,11 @@ def _fixes(event: Any) -> list[FixReport]:
         edit = TextEdit(event.culprit_path, node.lineno, node.col_offset, node.end_lineno, node.end_col_offset, new)
         code_line = source.splitlines()[node.lineno - 1]
         code = (code_line[:node.col_offset] + new + code_line[node.end_col_offset:]).strip()
-        fix = FixReport(f"Use `{new}`: {what}", code, event.culprit.file, node.lineno, True, format_shape(shape),
-                        "both operands then have the same shape; nothing is broadcast",
-                        checks={"same_shape": True, "keeps_samples": True}, cost=1)
+        side = "the model's output" if verified else "the targets"
+        note = ("both operands then have the same shape; nothing is broadcast" if verified else
+                "this line then broadcasts nothing, but its result stays (n, 1): check the other (n,) terms of the loss")
+        fix = FixReport(f"Use `{new}`: {side} {what}", code, event.culprit.file, node.lineno, verified,
+                        format_shape(shape), note, checks={"same_shape": True, "keeps_samples": True}, cost=1)
         fixes.append(attach(fix, [edit]))
     return fixes
 
@@ -99,14 +106,8 @@ def _operands(tree: ast.AST, event: Any, line: int) -> tuple[ast.AST | None, ast
                  and _called_name(c.func) == event.helper]
         if len(calls) != 1:
             return None, None
-        call = calls[0]
-        keyword = [k.value for k in call.keywords if k.arg == event.helper_param]
-        if keyword:
-            return keyword[0], None
-        index = event.helper_index
-        if index is None or index < 0 or any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
-            return None, None
-        return (call.args[index] if index < len(call.args) else None), None
+        return (_argument(calls[0], event.helper_param, event.helper_index),
+                _argument(calls[0], event.helper_column_param, event.helper_column_index))
     kind = _OPERATOR_TYPES.get(event.symbol)
     binops = [b for b in ast.walk(tree) if isinstance(b, ast.BinOp) and isinstance(b.op, kind)
               and b.lineno <= line <= b.end_lineno]
@@ -114,6 +115,16 @@ def _operands(tree: ast.AST, event: Any, line: int) -> tuple[ast.AST | None, ast
         return None, None
     op = binops[0]
     return (op.left, op.right) if event.flat_is_left else (op.right, op.left)
+
+
+def _argument(call: ast.Call, name: str | None, index: int | None) -> ast.AST | None:
+    """The argument a call passes for the parameter *name* at position *index*."""
+    keyword = [k.value for k in call.keywords if name is not None and k.arg == name]
+    if keyword:
+        return keyword[0]
+    if index is None or index < 0 or any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+        return None
+    return call.args[index] if index < len(call.args) else None
 
 
 def _called_name(func: ast.AST) -> str | None:

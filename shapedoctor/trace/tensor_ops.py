@@ -56,6 +56,8 @@ class CrossBroadcast:
     helper: str | None = None  # when the op is inside a helper called at `culprit`: its name
     helper_param: str | None = None  # ...and the helper's parameter that holds the (n,) operand
     helper_index: int | None = None  # ...and that parameter's position
+    helper_column_param: str | None = None  # the helper's parameter that holds the (n, 1) operand
+    helper_column_index: int | None = None  # ...and its position
     training_site: Site | None = None  # the fit/evaluate call running at the time, if any
     stage: str = "call"
 
@@ -105,14 +107,16 @@ class OpWatch:
         self._noted.add(key)
         flat_is_left = len(shapes[0]) == 1
         flat = left if flat_is_left else right
-        culprit_frame, helper, param, index = _bringing_frame(frame, left, right, flat)
+        column = right if flat_is_left else left
+        culprit_frame, helper, (param, index), (column_param, column_index) = _bringing_frame(frame, left, right, flat,
+                                                                                           column)
         calls = getattr(recorder, "training_calls", None) or []
         stage = recorder.stage
         training_site = calls[-1].site if calls and stage != "call" else None
         self.cross_broadcasts.append(CrossBroadcast(
             op_site, _site(culprit_frame), culprit_frame.f_code.co_filename, symbol, reflected,
             shapes[0], shapes[1], flat_is_left, left_made if flat_is_left else right_made,
-            helper, param, index, training_site, stage))
+            helper, param, index, column_param, column_index, training_site, stage))
 
 
 def install(recorder: Any) -> None:
@@ -224,12 +228,13 @@ def _site(frame: Any) -> Site:
     return Site(display_path(filename), frame.f_lineno, linecache.getline(filename, frame.f_lineno).strip())
 
 
-def _bringing_frame(frame: Any, left: Any, right: Any, flat: Any):
+def _bringing_frame(frame: Any, left: Any, right: Any, flat: Any, column: Any):
     """The frame whose line brought the two operands together.
 
     When both operands are parameters of the function the operator ran in (a loss helper such as
     ``def mse(y_true, y_pred)``), the helper is right and its caller passed mismatched tensors: the
-    caller's line is named, with the helper's name and the parameter holding the (n,) operand.
+    caller's line is named, with the helper's name and the parameters holding the (n,) and the
+    (n, 1) operand (name, position), as ``(frame, helper, flat parameter, column parameter)``.
     """
     code = frame.f_code
     names = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
@@ -238,8 +243,11 @@ def _bringing_frame(frame: Any, left: Any, right: Any, flat: Any):
     caller = frame.f_back
     if (id(left) in holding and id(right) in holding and caller is not None
             and is_user_file(caller.f_code.co_filename) and _AUTOGRAPH not in caller.f_code.co_filename):
-        index, name = holding[id(flat)]
-        if names and names[0] == "self":
-            index -= 1
-        return caller, code.co_name, name, index
-    return frame, None, None, None
+        shift = 1 if names and names[0] == "self" else 0
+
+        def param(t):
+            index, name = holding[id(t)]
+            return name, index - shift
+
+        return caller, code.co_name, param(flat), param(column)
+    return frame, None, (None, None), (None, None)
