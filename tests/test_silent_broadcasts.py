@@ -248,3 +248,23 @@ def test_the_operator_watch_leaves_a_failing_operation_traceback_as_python_shows
     assert "tensor_ops.py" not in proc.stderr + proc.stdout
     last = [ln for ln in plain.stderr.strip().splitlines() if ln.strip()][-1]
     assert last in proc.stderr + proc.stdout
+
+
+def test_the_operator_watch_never_keeps_a_model_made_tensor_alive():
+    """Remembering which tensors a model made must not hold their memory: a weak reference only."""
+    import gc
+    import weakref
+
+    import tensorflow as tf
+
+    from shapedoctor.trace.tensor_ops import OpWatch
+
+    watch = OpWatch()
+    tensor = tf.ones((64, 64))
+    watch.mark_model_made([tensor])
+    assert watch.is_model_made(tensor)
+    assert not watch.is_model_made(tf.ones((64, 64)))  # another tensor is not the model's
+    alive = weakref.ref(tensor)
+    del tensor
+    gc.collect()
+    assert alive() is None  # the watch did not keep it

@@ -27,6 +27,7 @@ traceback); afterwards they only read shapes:
 from __future__ import annotations
 
 import sys
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -66,7 +67,8 @@ class OpWatch:
     """The state the operator wrappers share: model-made tensors and what was noted."""
 
     def __init__(self) -> None:
-        self._model_made: OrderedDict[int, Any] = OrderedDict()
+        # id -> weak reference: remembering a tensor must never keep it (or its memory) alive
+        self._model_made: OrderedDict[int, weakref.ref] = OrderedDict()
         self.cross_broadcasts: list[CrossBroadcast] = []
         self._noted: set[tuple] = set()
 
@@ -79,13 +81,17 @@ class OpWatch:
     def mark_model_made(self, tensors: list) -> None:
         for t in tensors:
             if _float_shape(t) is not None:
-                self._model_made[id(t)] = t  # a reference keeps the id unique while remembered
+                try:
+                    self._model_made[id(t)] = weakref.ref(t)  # the id counts only while this very tensor lives
+                except TypeError:  # a value that takes no weak reference: not remembered
+                    continue
                 self._model_made.move_to_end(id(t))
         while len(self._model_made) > _KEEP:
             self._model_made.popitem(last=False)
 
     def is_model_made(self, t: Any) -> bool:
-        return self._model_made.get(id(t)) is t
+        ref = self._model_made.get(id(t))
+        return ref is not None and ref() is t
 
     def after_tf_op(self, recorder: Any, left: Any, right: Any, result: Any, symbol: str, reflected: bool,
                     frame: Any) -> None:
