@@ -154,6 +154,14 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
     padded = ev.pad_like_training(call, want, got)
     if padded is not None:
         prob.fixes.append(padded)
+    from shapedoctor.diagnosis.data_preparation import identifier_column_fix
+
+    identifier = identifier_column_fix(call, want, got)
+    if identifier is not None:  # the extra column identifies the rows: declaring it would train on it
+        prob.explanation += (" The first column holds distinct integers increasing down the rows: it identifies "
+                             "the rows (a saved index or an ID), it is not a feature. Drop it where x is made.")
+        prob.fixes.insert(0, identifier)
+        return
     from shapedoctor.diagnosis.training_onehot import onehot_features
 
     onehot_features(call, prob, want, got)
@@ -303,6 +311,15 @@ def _declared_with_batch(call: TrainingCall, model: Any, want: tuple, got: tuple
     prob.explanation = (f"`input_shape`/`Input(shape=...)` describes ONE sample; Keras adds the batch axis itself. "
                         f"{given} Declare `X.shape[1:]`, i.e. {format_shape(tuple(got[1:]))}.")
     prob.layer = _declaring_layer(model)
+    from shapedoctor.diagnosis.data_preparation import channel_axis_declaration
+
+    channel = channel_axis_declaration(model, got, index)
+    if channel is not None:  # X.shape[1:] is one axis short of what the first layer reads
+        prob.explanation += (f" The first layer reads {len(want)} axes (batch included) and the rows have "
+                             f"{len(got)}: each row is a sequence of one channel, "
+                             f"{format_shape(tuple(got[1:]) + (1,))}.")
+        prob.fixes.append(channel)
+        return prob
     prob.fixes.append(TrainingFix(f"declare one sample, not the whole array: shape=X.shape[1:] = "
                                   f"{format_shape(tuple(got[1:]))}", "model",
                                   edits=[("input", index, (None,) + tuple(got[1:]))], cost=1))

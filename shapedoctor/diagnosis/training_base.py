@@ -63,6 +63,7 @@ class TrainingFix:
     batches_one: bool = False  # makes one yielded (x, y) element a batch of one: y gains its batch axis too
     swapped_in: bool = False  # replace_argument names another of the user's arrays: only the pairing is checked
     with_loss: Any = None  # a model fix that only makes sense with another loss too (kind "model"): that loss
+    labels_too: bool = False  # a data fix where the labels are the data itself (an autoencoder): y changes alike
 
 
 def loss_name(loss: Any) -> str:

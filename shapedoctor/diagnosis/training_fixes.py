@@ -284,6 +284,8 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                     y = merge_batch_axes(_np(y))[:len(_np(x))]
                 elif fix.counts_to is not None:
                     y = _structure_head(call.y_ref, min(fix.counts_to, rows))
+                elif fix.labels_too and y is not None:
+                    y = x
                 model = _clone(call.model)
             else:
                 model = _edited_model(call, fix, recorder)

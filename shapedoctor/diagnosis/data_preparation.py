@@ -1,0 +1,136 @@
+"""Data-preparation fixes read off the data itself: a row-identifier column kept among the
+features, and an input declared as the whole array for a layer that needs a channel axis.
+
+* **Identifier column.** A table exported with its row index (``Unnamed: 0``) or read with its
+  ID column has one column more than the model's input. When the data's first column holds
+  distinct integers that increase down the rows (0..N-1, or sorted customer IDs), it identifies
+  the rows and is not a feature: drop it where ``x`` is made (``table[:, 1:]``,
+  ``data[:, :-1]`` -> ``data[:, 1:-1]``). Declaring one input more would train on the ID.
+  Any other extra column is left alone (feature slicing is never guessed).
+* **Whole array declared for a layer that needs a channel axis.** ``Conv1D(...,
+  input_shape=X.shape)`` on rows ``(N, F)``: the declaration is one sample too many axes, yet
+  ``X.shape[1:]`` = ``(F,)`` is one axis short of what the first layer reads (its input spec
+  asks for ``len(X.shape) + 1`` axes with the batch). The sample is ``(F, 1)``: each row a
+  sequence of one channel (Keras feeds ``(N, F)`` rows to it with the axis of 1 added).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from shapedoctor.diagnosis.training_base import TrainingFix, flat_items
+
+MIN_ROWS_FOR_IDENTIFIER = 8  # fewer rows could be increasing integers by chance
+
+
+def is_identifier_column(column: Any) -> bool:
+    """Distinct integer values, strictly increasing down the rows (a row index or sorted IDs)."""
+    import numpy as np
+
+    col = np.asarray(column)
+    if col.ndim != 1 or col.size < MIN_ROWS_FOR_IDENTIFIER or not np.issubdtype(col.dtype, np.number):
+        return False
+    if not np.all(np.isfinite(col)) or not np.all(col == np.round(col)):
+        return False
+    return bool(np.all(np.diff(col) > 0))
+
+
+def _first_column_dropped(text: str, node: ast.expr) -> str | None:
+    """The expression *node* (the right side that made x) without its first column."""
+    segment = ast.get_source_segment(text, node)
+    if segment is None:
+        return None
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple) and len(node.slice.elts) == 2:
+        rows, cols = node.slice.elts
+        if isinstance(rows, ast.Slice) and rows.lower is None and rows.upper is None and rows.step is None \
+                and isinstance(cols, ast.Slice) and cols.step is None:
+            lower = cols.lower
+            if lower is None or (isinstance(lower, ast.Constant) and lower.value == 0):
+                start = 1
+            elif isinstance(lower, ast.Constant) and isinstance(lower.value, int) and lower.value > 0:
+                return None  # the slice already starts past the first column: it is not this column
+            else:
+                return None
+            base = ast.get_source_segment(text, node.value)
+            upper = "" if cols.upper is None else ast.get_source_segment(text, cols.upper)
+            if base is None or upper is None:
+                return None
+            return f"{base}[:, {start}:{upper}]"
+    if isinstance(node, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)):
+        return f"{segment}[:, 1:]"
+    return None
+
+
+def identifier_column_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
+    """Drop a row-identifier first column where x is made (see the module)."""
+    import linecache
+
+    import numpy as np
+
+    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+
+    if call.site is None or len(want) != 2 or len(got) != 2 or not isinstance(want[1], int) \
+            or got[1] != want[1] + 1:
+        return None
+    xs = flat_items(call.x_ref)
+    if len(xs) != 1 or not hasattr(xs[0], "shape"):
+        return None
+    x = np.asarray(xs[0])
+    if x.ndim != 2 or not is_identifier_column(x[:, 0]):
+        return None
+    var = _argument(call.site, 0, "x")
+    line = _assignment_line(call.site, var) if var else None
+    if line is None:
+        return None
+    text = linecache.getline(call.site.file, line)
+    if not text.isascii():
+        return None  # ast columns count bytes
+    try:
+        statement = ast.parse(text.strip()).body[0]
+    except (SyntaxError, IndexError):
+        return None
+    if not isinstance(statement, ast.Assign) or len(statement.targets) != 1 \
+            or not isinstance(statement.targets[0], ast.Name) or statement.targets[0].id != var:
+        return None
+    stripped = text.strip()
+    new_value = _first_column_dropped(stripped, statement.value)
+    if new_value is None:
+        return None
+    indent = len(text) - len(text.lstrip())
+    start, end = indent + statement.value.col_offset, indent + statement.value.end_col_offset
+    new_line = stripped[:statement.value.col_offset] + new_value + stripped[statement.value.end_col_offset:]
+    labels_too = call.y_ref is not None and call.y_ref is call.x_ref  # an autoencoder: y is x
+
+    def apply(value):
+        return np.asarray(value)[:, 1:]
+
+    def checks(full, column=x[:, 0]):
+        return [("keeps_data", is_identifier_column(column),
+                 "the dropped first column identifies the rows (distinct integers increasing down them)")]
+
+    return TrainingFix(f"drop the row-identifier column, it is not a feature: {new_value}", "data", cost=1,
+                       apply=apply, checks=checks, line_edit=(line, start, end, new_value, new_line),
+                       labels_too=labels_too)
+
+
+def needs_channel_axis(model: Any, got: tuple) -> bool:
+    """The layer reading the model's input needs exactly one axis more than the data has (batch
+    included): ``Conv1D`` (at least 3) or ``LSTM`` (3) on ``(N, F)`` rows."""
+    layers = [layer for layer in getattr(model, "layers", []) or [] if type(layer).__name__ != "InputLayer"]
+    if not layers:
+        return False
+    specs = getattr(layers[0], "input_spec", None)
+    spec = specs[0] if isinstance(specs, (list, tuple)) and specs else specs
+    need = getattr(spec, "ndim", None) or getattr(spec, "min_ndim", None)
+    return isinstance(need, int) and need == len(got) + 1
+
+
+def channel_axis_declaration(model: Any, got: tuple, index: int) -> TrainingFix | None:
+    """``input_shape=X.shape`` for a first layer that needs a channel axis the rows lack (see the module)."""
+    if len(got) < 2 or not needs_channel_axis(model, got):
+        return None
+    sample = tuple(got[1:]) + (1,)
+    return TrainingFix(f"declare one sample with a channel axis: shape=(X.shape[1], 1) = {sample}: each row "
+                       f"is a sequence of one channel", "model", edits=[("input", index, (None,) + sample)],
+                       cost=1)
