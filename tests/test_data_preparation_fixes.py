@@ -143,3 +143,38 @@ def test_dense_declared_with_the_whole_array_keeps_the_sample_shape_fix(tmp_path
     first = findings[0].fixes[0]
     assert first.verified and "X.shape[1:] = (12,)" in first.title
     assert not any("channel axis" in f.title for f in findings[0].fixes)
+
+
+QUERY = """train_x = np.hstack([area, (kind[:, None] == np.unique(kind)).astype("float32")])
+model.fit(train_x, target)
+new_x = np.hstack([new_area, (new_kind[:, None] == np.unique(new_kind)).astype("float32")])
+model.predict(new_x)
+"""
+
+
+def _query_call(tmp_path, new_kind, model):
+    from shapedoctor.trace.training import TrainingCall  # noqa: F401 - names are read off the call
+
+    kind = np.arange(30) % 3
+    new_area = np.random.rand(len(new_kind), 1)
+    new_x = np.hstack([new_area, (new_kind[:, None] == np.unique(new_kind)).astype("float32")])
+    script = tmp_path / "query.py"
+    script.write_text(QUERY)
+    linecache.checkcache(str(script))
+    call, _, _ = capture("predict", model, Site(str(script), 4, "model.predict(new_x)"), (new_x,), {})
+    call.names = {"kind": kind, "new_kind": new_kind, "new_area": new_area, "new_x": new_x}
+    problems = check(call)
+    return problems, findings_for(call, problems) if problems else []
+
+
+def test_new_data_encoded_with_its_own_categories_is_encoded_with_the_training_ones(tmp_path):
+    problems, findings = _query_call(tmp_path, np.array([1, 1, 1, 2]), _regressor(4))
+    assert problems[0].family == "SD201" and findings[0].culprit.line == 3
+    first = findings[0].fixes[0]
+    assert first.code == ('new_x = np.hstack([new_area, (new_kind[:, None] == np.unique(kind))'
+                          '.astype("float32")])') and first.verified
+
+
+def test_new_data_holding_every_category_is_not_flagged(tmp_path):
+    problems, _ = _query_call(tmp_path, np.array([0, 1, 2, 2]), _regressor(4))
+    assert problems == []

@@ -1,5 +1,6 @@
 """Data-preparation fixes read off the data itself: a row-identifier column kept among the
-features, and an input declared as the whole array for a layer that needs a channel axis.
+features, an input declared as the whole array for a layer that needs a channel axis, and new
+data one-hot encoded against its own categories.
 
 * **Identifier column.** A table exported with its row index (``Unnamed: 0``) or read with its
   ID column has one column more than the model's input. When the data's first column holds
@@ -12,6 +13,10 @@ features, and an input declared as the whole array for a layer that needs a chan
   ``X.shape[1:]`` = ``(F,)`` is one axis short of what the first layer reads (its input spec
   asks for ``len(X.shape) + 1`` axes with the batch). The sample is ``(F, 1)``: each row a
   sequence of one channel (Keras feeds ``(N, F)`` rows to it with the axis of 1 added).
+* **Categories of the new data.** ``q[:, None] == np.unique(q)`` at predict time (get_dummies of
+  a query) has a column per category the query holds, fewer than at training: the fix encodes
+  against the training categories (the one earlier ``np.unique(w)`` of the caller's arrays),
+  verified by evaluating the rewritten expression on the caller's own arrays.
 """
 
 from __future__ import annotations
@@ -134,3 +139,69 @@ def channel_axis_declaration(model: Any, got: tuple, index: int) -> TrainingFix 
     return TrainingFix(f"declare one sample with a channel axis: shape=(X.shape[1], 1) = {sample}: each row "
                        f"is a sequence of one channel", "model", edits=[("input", index, (None,) + sample)],
                        cost=1)
+
+
+def _unique_calls(tree: ast.AST) -> list[ast.Call]:
+    """The ``np.unique(name)`` / ``numpy.unique(name)`` calls of *tree* on one plain variable."""
+    return [node for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "unique"
+            and len(node.args) == 1 and not node.keywords and isinstance(node.args[0], ast.Name)]
+
+
+def training_categories_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
+    """New data (predict/evaluate) encoded against its own categories, ``v[:, None] == np.unique(v)``,
+    is narrower than the input: encode it against the categories the training data was encoded with
+    (an earlier ``np.unique(w)`` of the same form), the same width at both times."""
+    import linecache
+
+    import numpy as np
+
+    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+
+    if call.method == "fit" or call.site is None or len(want) != 2 or len(got) != 2 \
+            or not isinstance(want[1], int) or got[1] >= want[1]:
+        return None
+    names = getattr(call, "names", None) or {}
+    var = _argument(call.site, 0, "x")
+    line = _assignment_line(call.site, var) if var else None
+    if line is None:
+        return None
+    text = linecache.getline(call.site.file, line)
+    if not text.isascii():
+        return None
+    stripped = text.strip()
+    try:
+        statement = ast.parse(stripped).body[0]
+        module = ast.parse("".join(linecache.getlines(call.site.file)))
+    except (SyntaxError, IndexError):
+        return None
+    own = _unique_calls(statement)
+    if not isinstance(statement, ast.Assign) or len(own) != 1:
+        return None
+    new_name = own[0].args[0].id
+    earlier = {c.args[0].id for c in _unique_calls(module)
+               if c.lineno < line and c.args[0].id != new_name and c.args[0].id in names}
+    if len(earlier) != 1:
+        return None
+    train_name = earlier.pop()
+    old_call = ast.get_source_segment(stripped, own[0])
+    function = ast.get_source_segment(stripped, own[0].func)
+    new_call = f"{function}({train_name})" if old_call and function else None
+    if new_call is None or stripped.count(old_call) != 1:
+        return None
+    rhs = ast.get_source_segment(stripped, statement.value)
+    scope = dict(names)
+    scope.setdefault("np", np)
+    scope.setdefault("numpy", np)
+    try:
+        value = np.asarray(eval(compile(rhs.replace(old_call, new_call), "<fix>", "eval"), {}, scope))  # noqa: S307
+    except Exception:  # noqa: BLE001 - the expression needs more than the caller's arrays
+        return None
+    if value.shape != (got[0], want[1]):
+        return None
+    new_line = stripped.replace(old_call, new_call)
+    indent = len(text) - len(text.lstrip())
+    start = indent + own[0].col_offset
+    return TrainingFix(f"encode the new data with the training categories: {new_call}", "data", cost=1,
+                       apply=lambda _value, encoded=value: encoded,
+                       line_edit=(line, start, start + len(old_call), new_call, new_line))

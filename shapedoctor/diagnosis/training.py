@@ -165,6 +165,13 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
     from shapedoctor.diagnosis.training_onehot import onehot_features
 
     onehot_features(call, prob, want, got)
+    from shapedoctor.diagnosis.data_preparation import training_categories_fix
+
+    categories = training_categories_fix(call, want, got)
+    if categories is not None:
+        prob.explanation += (" The new data was encoded against its own categories, which lack some the "
+                             "training data had: encode it against the training categories.")
+        prob.fixes.insert(0, categories)
     _size_literal_fix(call, prob, want, got)
     _vectorizer_length_fix(call, prob, want, got)
     for how, shape, why in data_options(got, want):
