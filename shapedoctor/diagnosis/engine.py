@@ -94,6 +94,10 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         finding.culprit = choice.culprit
         finding.fixes.insert(0, choice.fix)
     annotate(finding)
+    if ctx.family in ("SD102", "SD106"):
+        from shapedoctor.diagnosis.upstream_model import upstream_finding
+
+        finding = upstream_finding(recorder, failure, finding)  # D(G(z)): G's layers made the wrong size
     return finding
 
 

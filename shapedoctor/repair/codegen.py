@@ -968,8 +968,11 @@ def argument_edit(site: Site, position: int, keyword: str, transform: str, index
 
 
 def _only_call_on_line(line: str, call: str) -> bool:
+    """The line does nothing but apply the layer: a list item, ``model.add(...)``, or a functional
+    ``h = Layer(...)(h)`` whose input and output are one variable (deleting it passes ``h`` on)."""
     rest = _strip_comment(line).replace(call, "", 1).strip()
-    return rest in ("", ",") or re.fullmatch(r"\w[\w.]*\.add\(\s*\)", rest) is not None
+    return (rest in ("", ",") or re.fullmatch(r"\w[\w.]*\.add\(\s*\)", rest) is not None
+            or re.fullmatch(r"(\w+)\s*=\s*\(\s*\1\s*\)", rest) is not None)
 
 
 def _strip_comment(line: str) -> str:

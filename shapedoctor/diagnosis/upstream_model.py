@@ -1,0 +1,206 @@
+"""A model fed the output of another model of the wrong size: the producing model's layers are the culprit.
+
+A GAN trains its discriminator ``D`` on real images and on ``D(G(z))``; an encoder-decoder pair
+chains two models the same way. Called eagerly (a ``train_step`` of the user's own, a
+``GradientTape`` loop), Keras does not check a model's declared input shape: the generated
+tensor runs through ``D`` until a layer whose weights fix a size (its ``Dense`` after
+``Flatten``) refuses it. Read alone, that looks like a layer reused on a wider input (SD106).
+
+The rule, stated in shapes and data flow: a layer of a built model ``D`` refuses its input while
+``D`` is called on a tensor whose shape is not ``D``'s declared input shape (same rank, other
+sizes), and that tensor has exactly the output shape of another model ``G`` that ran just before.
+When ``D`` also ran on a tensor of its declared shape (the real data), ``D`` is right and ``G``'s
+output must become ``D``'s declared input: the culprit is the layer of ``G`` whose edit gives
+``G``'s output that shape, and the fixes are those edits, verified by replaying ``G``'s graph.
+
+Spatial sizes off by an integer factor are the upsampling stack: a factor too large removes one
+upsampling stage (``strides=1`` on a strided transposed convolution, removing an ``UpSampling``),
+the first stage after the seed first; a factor too small adds one (an ``UpSampling`` layer after
+the last stage that upsamples; not a larger step on an existing stage, which the answers do not give).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shapedoctor.trace.recorder import Failure, Recorder, shape_of
+
+_UPSAMPLING_PREFIX = "UpSampling"
+
+
+def upstream_finding(recorder: Recorder, failure: Failure, finding: Any) -> Any:
+    """*finding* re-aimed at the producing model's layer stack when the rule holds, else *finding*."""
+    try:
+        found = _find_pair(recorder, failure)
+    except Exception:  # noqa: BLE001 - evidence only: any surprise keeps the original reading
+        return finding
+    if found is None:
+        return finding
+    producer, declared, got = found
+    try:
+        return _refocused(recorder, finding, producer, declared, got) or finding
+    except Exception:  # noqa: BLE001 - same: a failed re-reading keeps the original finding
+        return finding
+
+
+def _find_pair(recorder: Recorder, failure: Failure) -> tuple[Any, tuple, tuple] | None:
+    """(G, D's declared input shape, the shape D got) when the failing call is D(G(...))."""
+    from keras import tree
+
+    consumer_model, call = None, None
+    for record in failure.stack:
+        layer = record.layer
+        if getattr(layer, "layers", None) is None or not getattr(layer, "built", False):
+            continue
+        try:
+            inputs = layer.inputs
+        except (AttributeError, ValueError):
+            continue
+        if inputs and len(inputs) == 1:
+            consumer_model, call = layer, record
+            break
+    if consumer_model is None:
+        return None
+    declared = tuple(consumer_model.inputs[0].shape)
+    got_tensors = [t for t in tree.flatten((call.args, call.kwargs)) if shape_of(t) is not None]
+    if len(got_tensors) != 1:
+        return None
+    got = tuple(shape_of(got_tensors[0]))
+    if len(got) != len(declared) or _same(got[1:], declared[1:]):
+        return None
+    right_before = any(run.model is consumer_model and run.input_shape is not None
+                       and _same(run.input_shape[1:], declared[1:]) for run in recorder.runs)
+    if not right_before:
+        return None  # D never took a tensor of its declared shape: nothing says D is right
+    for run in reversed(recorder.runs):
+        if run.model is None or run.model is consumer_model or run.output_shape is None:
+            continue
+        if _same(run.output_shape, got) and _built_graph_model(run.model):
+            return run.model, declared, got
+    return None
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(x is None or y is None or x == y for x, y in zip(a, b))
+
+
+def _built_graph_model(model: Any) -> bool:
+    try:
+        return bool(model.inputs) and bool(model.outputs) and len(model.outputs) == 1
+    except (AttributeError, ValueError):
+        return False
+
+
+def _factor(got: tuple, declared: tuple) -> tuple[str, int] | None:
+    """("down", f) when every spatial axis is f times too large, ("up", f) when f times too small."""
+    spatial = list(zip(got[1:-1], declared[1:-1]))
+    if not spatial or got[-1] != declared[-1] or any(g is None or d is None for g, d in spatial):
+        return None
+    if all(g > d and g % d == 0 for g, d in spatial):
+        ratios = {g // d for g, d in spatial}
+        return ("down", ratios.pop()) if len(ratios) == 1 else None
+    if all(d > g and d % g == 0 for g, d in spatial):
+        ratios = {d // g for g, d in spatial}
+        return ("up", ratios.pop()) if len(ratios) == 1 else None
+    return None
+
+
+def _step(spec: Any) -> tuple[int, ...] | None:
+    """How much a layer upsamples each spatial axis (None: it does not upsample)."""
+    cfg = spec.config
+    if spec.cls.startswith(_UPSAMPLING_PREFIX):
+        size = cfg.get("size")
+        size = tuple(size) if isinstance(size, (list, tuple)) else (size,)
+    elif "Transpose" in spec.cls:
+        size = tuple(cfg.get("strides") or ())
+    else:
+        return None
+    size = tuple(int(s) for s in size)
+    return size if any(s > 1 for s in size) else None
+
+
+def _candidates(graph: Any, direction: str, factor: int) -> list:
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import InsertLayer, RemoveNode, SetConfig
+
+    stages = [(n, graph.spec(n)) for n in graph.nodes if n.kind == "layer" and graph.spec(n) is not None
+              and _step(graph.spec(n)) is not None]
+    out: list = []
+    if direction == "down":
+        for node, spec in stages:  # the first stage after the seed first
+            step = _step(spec)
+            if any(s % factor for s in step):
+                continue
+            smaller = tuple(s // factor for s in step)
+            if spec.cls.startswith(_UPSAMPLING_PREFIX):
+                if all(s == 1 for s in smaller):
+                    out.append(Candidate(f"upsample once less: remove {spec.name}", [RemoveNode(node.id)], cost=3))
+                else:
+                    out.append(Candidate(f"upsample once less: size={smaller} on {spec.name}",
+                                         [SetConfig(spec.key, {"size": smaller})], cost=1))
+            else:
+                out.append(Candidate(f"upsample once less: strides={smaller} on {spec.name}",
+                                     [SetConfig(spec.key, {"strides": smaller})], cost=1))
+    elif stages:
+        node, spec = stages[-1]  # one more stage after the last one that upsamples
+        rank = len(_step(spec))
+        consumers = graph.consumers(node.outputs[0])
+        if len(consumers) == 1:
+            size = factor if rank == 1 else (factor,) * rank
+            out.append(Candidate(f"upsample once more: insert UpSampling{rank}D({size}) after {spec.name}",
+                                 [InsertLayer(consumers[0].id, f"UpSampling{rank}D", (size,))], cost=2))
+    return out
+
+
+def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple, got: tuple) -> Any:
+    from shapedoctor.graph.from_trace import graph_from_model
+    from shapedoctor.graph.model import format_shape
+    from shapedoctor.patch.apply import attach
+    from shapedoctor.repair.codegen import CodeWriter
+    from shapedoctor.repair.ranking import annotate
+    from shapedoctor.repair.verify import verify_all
+    from shapedoctor.report.model import FixReport, Place
+
+    found = _factor(got, declared)
+    if found is None:
+        return None
+    direction, factor = found
+    graph = graph_from_model(recorder, producer)
+    candidates = _candidates(graph, direction, factor)
+    if not candidates:
+        return None
+    verified = [c for c in verify_all(graph, candidates, expected_output=declared)
+                if c.result_shape is not None and _same(tuple(c.result_shape)[1:], declared[1:])]
+    if not verified:
+        return None
+    writer = CodeWriter(graph)
+    fixes = []
+    for cand in verified:
+        code = writer.render(cand)
+        fix = attach(FixReport(cand.title, code.code, code.file, code.line, True, format_shape(cand.result_shape),
+                               cand.note, checks=dict(cand.checks.results), cost=cand.cost), code.edits, code.why_not)
+        fix.replay_only = True
+        fixes.append(fix)
+    first = verified[0].edits[0]
+    node = next((n for n in graph.nodes if getattr(first, "node", None) == n.id or getattr(first, "layer", None) == n.layer
+                 or getattr(first, "before", None) == n.id), None)
+    if node is not None and getattr(first, "before", None) == node.id:  # an inserted stage: name the last stage
+        node = graph.producer(node.input_ids()[0])
+    spec = graph.spec(node) if node is not None else None
+    site = spec.created if spec is not None else None
+    if site is None:
+        return None
+    finding.id, finding.family = "SD102", "wrong-axis-size"
+    finding.culprit = Place("layer", spec.name, spec.cls, site.file, site.line, site.code)
+    finding.expected, finding.received = format_shape(declared), format_shape(got)
+    finding.explanation = (
+        f"`{producer.name}` produced {format_shape(got)}, and that tensor was given to a model declared for "
+        f"{format_shape(declared)}, which already ran on tensors of its declared shape (the real data): the "
+        f"producing model's layers are wrong, not the model that refused it. Its spatial size is "
+        f"{factor} times too {'large' if direction == 'down' else 'small'}: it upsamples "
+        f"{'one stage too many' if direction == 'down' else 'one stage too few'}."
+    )
+    finding.fixes = fixes
+    finding.why_first = None
+    annotate(finding)
+    return finding
