@@ -83,6 +83,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
             finding = finding_from_exception_text(exc, recorder)  # raised outside a recorded layer call
             if finding is not None:
+                from shapedoctor.diagnosis.upstream_model import upstream_op_finding
+
+                finding = upstream_op_finding(recorder, exc, finding)  # data - G(z) in a train_step
                 found.append(finding)
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}

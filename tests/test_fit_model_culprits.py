@@ -96,3 +96,67 @@ def test_a_wrongly_sized_array_from_the_data_is_not_blamed_on_a_model(cli, tmp_p
     finding = report_of(_run(cli, tmp_path, text, "--json"))["findings"][0]
     assert finding["culprit"]["line"] not in GENERATOR_LINES
     assert "produced" not in finding["explanation"]
+
+
+# A 1-D convolutional autoencoder (two models) trained by a custom train_step that compares the
+# decoder's output with the data itself: the subtraction raises, not a layer.
+AUTOENCODER = '''import numpy as np
+import tensorflow as tf
+import keras
+from keras import layers
+
+signals = np.random.rand(8, 32, 2).astype("float32")
+inp = keras.Input(shape=(32, 2))
+h = layers.Conv1D(8, 3, strides=2, padding="same")(inp)
+h = layers.Conv1D(8, 3, strides=2, padding="same")(h)
+encoder = keras.Model(inp, h)
+code = keras.Input(shape=(8, 8))
+h = layers.UpSampling1D(2)(code)
+h = layers.Conv1D(8, 3, padding="same")(h)
+h = layers.UpSampling1D({last})(h)
+out = layers.Conv1D(2, 3, padding="same")(h)
+decoder = keras.Model(code, out)
+
+
+class AE(keras.Model):
+    def __init__(self, encoder, decoder):
+        super().__init__()
+        self.encoder = encoder
+        self.decoder = decoder
+
+    def train_step(self, data):
+        with tf.GradientTape() as tape:
+            rebuilt = self.decoder(self.encoder(data))
+            loss = tf.reduce_mean(tf.abs({target} - rebuilt))
+        grads = tape.gradient(loss, self.trainable_weights)
+        self.optimizer.apply_gradients(zip(grads, self.trainable_weights))
+        return {{"loss": loss}}
+
+
+ae = AE(encoder, decoder)
+ae.compile(optimizer="adam")
+ae.fit(signals, epochs=1, batch_size=4, verbose=0)
+'''
+DECODER_LINES = set(range(11, 17))
+
+
+def test_a_decoder_compared_with_its_own_data_in_a_train_step_is_the_culprit_and_its_fix_runs(cli, tmp_path):
+    # UpSampling1D(4) on line 14: 8 -> 16 -> 64 against the 32-step signals the encoder took.
+    text = AUTOENCODER.format(last=4, target="data")
+    finding = report_of(_run(cli, tmp_path, text, "--json"))["findings"][0]
+    assert finding["id"] == "SD202"
+    assert finding["culprit"]["line"] == 14  # the stage that upsamples 4x: size 2 there is one value
+    assert finding["consumer"]["line"] == 36  # the fit call
+    assert finding["fixes"][0]["verified"] and finding["fixes"][0]["result_shape"] == "(None, 32, 2)"
+    proc = _run(cli, tmp_path, text, "--write")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+
+
+def test_an_op_on_a_tensor_that_is_not_the_data_does_not_blame_the_decoder(cli, tmp_path):
+    # The decoder is right (32 steps); the code compares it with every other step of the data.
+    text = AUTOENCODER.format(last=2, target="data[:, ::2]")
+    proc = _run(cli, tmp_path, text, "--json")
+    finding = report_of(proc)["findings"][0]
+    assert finding["culprit"] is None or finding["culprit"]["line"] not in DECODER_LINES
+    assert "produced" not in finding["explanation"]

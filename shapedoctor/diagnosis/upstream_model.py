@@ -17,10 +17,17 @@ Spatial sizes off by an integer factor are the upsampling stack: a factor too la
 upsampling stage (``strides=1`` on a strided transposed convolution, removing an ``UpSampling``),
 the first stage after the seed first; a factor too small adds one (an ``UpSampling`` layer after
 the last stage that upsamples; not a larger step on an existing stage, which the answers do not give).
+
+The same reading for an op that raised inside a ``train_step`` (``data - reconstruction``): one
+operand is the batch of the data ``fit`` was given, the other the output of a model ``G`` that
+ran in the step, and another model of the step took that data as its declared input (an
+autoencoder's encoder: the data are the decoder's labels by construction). ``G``'s output must
+then take the data's sample shape (SD202, labels vs output, with the data right).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from shapedoctor.trace.recorder import Failure, Recorder, shape_of
@@ -136,8 +143,9 @@ def _candidates(graph: Any, direction: str, factor: int) -> list:
                 if all(s == 1 for s in smaller):
                     out.append(Candidate(f"upsample once less: remove {spec.name}", [RemoveNode(node.id)], cost=3))
                 else:
-                    out.append(Candidate(f"upsample once less: size={smaller} on {spec.name}",
-                                         [SetConfig(spec.key, {"size": smaller})], cost=1))
+                    size = smaller[0] if isinstance(spec.config.get("size"), int) else smaller  # UpSampling1D(4)
+                    out.append(Candidate(f"upsample once less: size={size} on {spec.name}",
+                                         [SetConfig(spec.key, {"size": size})], cost=1))
             else:
                 out.append(Candidate(f"upsample once less: strides={smaller} on {spec.name}",
                                      [SetConfig(spec.key, {"strides": smaller})], cost=1))
@@ -152,7 +160,9 @@ def _candidates(graph: Any, direction: str, factor: int) -> list:
     return out
 
 
-def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple, got: tuple) -> Any:
+def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple, got: tuple,
+               family: tuple[str, str] = ("SD102", "wrong-axis-size"), target: str = "",
+               not_this: str = "the model that refused it") -> Any:
     from shapedoctor.graph.from_trace import graph_from_model
     from shapedoctor.graph.model import format_shape
     from shapedoctor.patch.apply import attach
@@ -190,13 +200,14 @@ def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple,
     site = spec.created if spec is not None else None
     if site is None:
         return None
-    finding.id, finding.family = "SD102", "wrong-axis-size"
+    finding.id, finding.family = family
     finding.culprit = Place("layer", spec.name, spec.cls, site.file, site.line, site.code)
     finding.expected, finding.received = format_shape(declared), format_shape(got)
+    target = target or (f"that tensor was given to a model declared for {format_shape(declared)}, which already "
+                        f"ran on tensors of its declared shape (the real data)")
     finding.explanation = (
-        f"`{producer.name}` produced {format_shape(got)}, and that tensor was given to a model declared for "
-        f"{format_shape(declared)}, which already ran on tensors of its declared shape (the real data): the "
-        f"producing model's layers are wrong, not the model that refused it. Its spatial size is "
+        f"`{producer.name}` produced {format_shape(got)}, and {target}: the producing model's layers are "
+        f"wrong, not {not_this}. Its spatial size is "
         f"{factor} times too {'large' if direction == 'down' else 'small'}: it upsamples "
         f"{'one stage too many' if direction == 'down' else 'one stage too few'}."
     )
@@ -204,3 +215,62 @@ def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple,
     finding.why_first = None
     annotate(finding)
     return finding
+
+
+_OPERAND_SHAPES = re.compile(r"(?:input shapes|Incompatible shapes)[^\[]*(\[[\d, ]+\])[^\[]*(\[[\d, ]+\])")
+
+
+def upstream_op_finding(recorder: Recorder, exc: BaseException, finding: Any) -> Any:
+    """*finding* (read from the text of an op's error inside a training step) re-aimed at the model
+    whose output met the data it should reproduce, when the rule holds; else *finding*."""
+    try:
+        found = _find_op_pair(recorder, str(exc))
+        if found is None:
+            return finding
+        producer, declared, got, call = found
+        target = (f"it was compared with the data {format_shape_of(declared)} given to `{call.method}`, which "
+                  f"another model of the step took as its declared input (so the data are right by construction)")
+        refocused = _refocused(recorder, finding, producer, declared, got, ("SD202", "labels-vs-loss"), target,
+                               "the data")
+    except Exception:  # noqa: BLE001 - evidence only: any surprise keeps the text's reading
+        return finding
+    if refocused is None:
+        return finding
+    from shapedoctor.diagnosis.training_fixes import call_place
+
+    refocused.consumer = call_place(call)
+    return refocused
+
+
+def format_shape_of(shape: tuple) -> str:
+    from shapedoctor.graph.model import format_shape
+
+    return format_shape(shape)
+
+
+def _find_op_pair(recorder: Recorder, message: str) -> tuple[Any, tuple, tuple, Any] | None:
+    """(G, the data's shape with a free batch axis, G's output shape, the training call)."""
+    match = _OPERAND_SHAPES.search(message)
+    if match is None or not recorder.training_calls:
+        return None
+    call = recorder.training_calls[-1]
+    data = call.x_shapes
+    if not (isinstance(data, tuple) and data and all(isinstance(d, (int, type(None))) for d in data)):
+        return None
+    shapes = [tuple(int(v) for v in re.findall(r"\d+", m)) for m in match.groups()]
+    declared = (None,) + tuple(data[1:])
+    data_side = [s for s in shapes if _same(s[1:], declared[1:])]
+    other = [s for s in shapes if not _same(s[1:], declared[1:])]
+    if len(data_side) != 1 or len(other) != 1 or len(other[0]) != len(declared):
+        return None
+    got = other[0]
+    takes_data = {id(run.model) for run in recorder.runs if run.model is not None and run.input_shape is not None
+                  and _same(run.input_shape[1:], declared[1:])}
+    if not takes_data:
+        return None  # nothing in the step took the data as its input: the data may be what is wrong
+    for run in reversed(recorder.runs):
+        if (run.model is None or id(run.model) in takes_data or run.output_shape is None
+                or not _same(run.output_shape[1:], got[1:]) or not _built_graph_model(run.model)):
+            continue
+        return run.model, declared, got, call
+    return None
