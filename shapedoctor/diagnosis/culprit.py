@@ -16,7 +16,9 @@ Rules, per family (documented in the README and followed by the test corpus):
   identity shortcut in a helper (``s = x`` on the helper's parameter, merged after the branch
   changed the width), the line that takes the shortcut (where the 1x1 projection belongs), or,
   when the file defines a sibling helper that projects its shortcut, the line that called the
-  identity helper (diagnosis/helper_choice.py);
+  identity helper (diagnosis/helper_choice.py); for skip maps at the same scale of one input that
+  differ by a rounding (an input size the downsampling does not divide), the input declaration
+  (families/sd104_rounding.py);
 * shrinking (SD105): the layer whose window no longer fits; but when the input was declared
   channels-first (``(3, 32, 32)``) in a channels-last model, the Input declaration; and when the
   layer is built in a loop over a literal and failed on a later pass, the loop's iterable
@@ -64,6 +66,11 @@ def find_culprit(ctx: Context) -> Node | None:
             first = first_dense_on_map(ctx, higher)  # Dense per position since the map: where Flatten is missing
             return first if first is not None else ctx.shaping_producer(ctx.producer(higher))
         if len(shapes) == 2 and all(shapes) and len(shapes[0]) == len(shapes[1]) > 2 and shapes[0][1:-1] != shapes[1][1:-1]:
+            from shapedoctor.families.sd104_rounding import rounded_skip
+
+            rounded = rounded_skip(ctx)
+            if rounded is not None:
+                return rounded.input_node  # the maps meet at one scale but a pooling rounded: the input size
             small = 0 if (shapes[0][1] or 0) < (shapes[1][1] or 0) else 1
             shrinkers = spatial_shrinkers(ctx, small)
             if shrinkers:

@@ -134,6 +134,15 @@ def _spatial(ctx, shapes):
     a, b = shapes
     if a[1:-1] == b[1:-1] or None in a[1:-1] or None in b[1:-1]:
         return
+    from shapedoctor.families.sd104_rounding import input_size_fixes, rounded_skip
+
+    rounded = rounded_skip(ctx)
+    if rounded is not None:
+        # Both maps sit at one scale of the input; a pooling rounded an odd size. The input size is
+        # the cause: no branch pooled on its own, so only a crop of the pixel is offered after it.
+        yield from input_size_fixes(ctx, rounded)
+        yield from _crop_larger(ctx, shapes, 0 if a[1:-1] < b[1:-1] else 1)
+        return
     small = 0 if a[1] < b[1] else 1
     shrinkers = spatial_shrinkers(ctx, small)
     if shrinkers:
@@ -149,6 +158,14 @@ def _spatial(ctx, shapes):
         ratio = ratios.pop()
         yield g.insert(ctx, f"MaxPooling{len(big) - 2}D", ratio, why=f"downsample input {1 - small} by {ratio} like the other branch",
                        cost=2, input_index=1 - small)
+    yield from _crop_larger(ctx, shapes, small)
+
+
+def _crop_larger(ctx, shapes, small):
+    """Crop the larger map to the smaller one (`keeps_data` rejects crops that throw data away)."""
+    from shapedoctor.repair import generators as g
+
+    big, sm = shapes[1 - small], shapes[small]
     rank = len(big) - 2
     crop = tuple((d // 2, d - d // 2) for d in (x - y for x, y in zip(big[1:-1], sm[1:-1])))
     if all(c[0] >= 0 and c[1] >= 0 for c in crop):

@@ -445,6 +445,9 @@ class CodeWriter:
 
         if isinstance(edit, LoopRewrite):
             return Code(edit.shown, edit.file, edit.line, list(edit.text_edits))
+        if isinstance(edit, SetShape) and edit.rebind is not None:
+            bound = edit.rebind
+            return Code(bound.shown, bound.file, bound.line, list(bound.text_edits))
         if isinstance(edit, SetShape):
             return self._set_shape(edit)
         if isinstance(edit, DataTransform):

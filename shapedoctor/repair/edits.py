@@ -191,6 +191,9 @@ class SetShape:
     shape: tuple
     how: str = ""  # for data: the numpy expression, e.g. "np.expand_dims(x, -1)"
     written_as: str = ""  # for an input: the user's expression for the shape, e.g. "X_train.shape[1:]"
+    # For an input whose sizes are a name the script binds once (`image_size = 60`): the new binding,
+    # written where the name is bound so the data made with the name follows (a SourceRebinding).
+    rebind: object = None
 
     def apply(self, graph: Graph) -> None:
         node = graph.node(self.node)

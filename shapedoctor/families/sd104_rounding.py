@@ -1,0 +1,199 @@
+"""SD104 skip merges that miss by a rounding: the input size is not a multiple of the downsampling.
+
+An encoder/decoder (U-Net) halves the map on the way down and doubles it on the way up, so both
+inputs of each skip merge sit at the same scale of the input. When a spatial size of the input is
+not a multiple of the total downsampling, a pooling floors (or a 'same' strided convolution
+ceils) an odd size, the decoder doubles the rounded size, and the merge gets maps one pixel apart.
+No layer is wrong: the root cause is the input size, and the fix is a size that is a multiple of
+the downsampling (the data resized to it). Cropping the pixel away only hides it.
+
+The rule is stated in shapes and data flow: the two merged maps come from the same input along
+chains whose strides and upsampling factors give them the same scale of that input, no window
+shrank them (padding='valid' convolutions are another cause, see ``spatial_shrinkers``), and the
+input's size on every axis where the maps differ is not a multiple of the largest downsampling
+either chain went through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+
+@dataclass(frozen=True)
+class RoundedSkip:
+    """The input whose size the downsampling does not divide, and the sizes that would fit."""
+
+    input_node: object  # the graph's input node both merged maps come from
+    shape: tuple  # the input's declared shape, batch axis first
+    factor: tuple  # per spatial axis: the largest downsampling on the way to the merge
+    smaller: tuple  # the declared shape with each undivided axis rounded down to a multiple
+    larger: tuple  # ... rounded up
+
+
+def _per_axis(value, rank: int) -> tuple:
+    if isinstance(value, (list, tuple)):
+        return tuple(int(v) for v in value) if len(value) == rank else (int(value[0]),) * rank
+    return (int(value),) * rank
+
+
+def _scaling(ctx, node, rank: int) -> tuple[tuple, tuple] | None:
+    """(downsampling, upsampling) factors of one layer per spatial axis; None for a layer that
+    shrinks the map by its window (a padding='valid' convolution wider than 1)."""
+    cls, cfg = ctx.cls_of(node), ctx.config_of(node)
+    one = (1,) * rank
+    if cls.startswith("UpSampling"):
+        return one, _per_axis(cfg.get("size", 2), rank)
+    if "Transpose" in cls:
+        return one, _per_axis(cfg.get("strides") or 1, rank)
+    if "Pooling" in cls and "Global" not in cls:
+        return _per_axis(cfg.get("strides") or cfg.get("pool_size") or 2, rank), one
+    window = cfg.get("kernel_size")
+    if cfg.get("padding") == "valid" and window is not None and any(k > 1 for k in _per_axis(window, rank)):
+        return None
+    if cfg.get("strides") is not None:
+        return _per_axis(cfg.get("strides"), rank), one
+    return one, one
+
+
+def _chain(ctx, index: int):
+    """The layers from merge input *index* back to the graph input (first inputs; the inputs of an
+    earlier merge that built had equal sizes), nearest first, and that input node."""
+    ids = ctx.consumer.input_ids()
+    node = ctx.graph.producer(ids[index]) if index < len(ids) else None
+    layers = []
+    while node is not None and node.kind == "layer":
+        layers.append(node)
+        up = node.input_ids()
+        node = ctx.graph.producer(up[0]) if up else None
+    return layers, node
+
+
+def _scales(ctx, layers, rank: int):
+    """Walking from the input to the merge: the net scale per axis (a fraction of the input) and the
+    largest downsampling reached on the way. None when a layer shrinks by its window."""
+    scale = [Fraction(1)] * rank
+    deepest = [Fraction(1)] * rank
+    for node in reversed(layers):
+        factors = _scaling(ctx, node, rank)
+        if factors is None:
+            return None
+        down, up = factors
+        scale = [s * u / d for s, d, u in zip(scale, down, up)]
+        deepest = [max(b, 1 / s) for b, s in zip(deepest, scale)]
+    return tuple(scale), tuple(deepest)
+
+
+def rounded_skip(ctx) -> RoundedSkip | None:
+    """The input size is the cause of this merge mismatch (see the module docstring), or None."""
+    shapes = ctx.received
+    if ctx.family != "SD104" or len(shapes) != 2 or any(s is None for s in shapes):
+        return None
+    a, b = shapes
+    if len(a) != len(b) or not 3 <= len(a) <= 5 or a[1:-1] == b[1:-1] or None in a[1:-1] + b[1:-1]:
+        return None
+    rank = len(a) - 2
+    (chain_a, top_a), (chain_b, top_b) = _chain(ctx, 0), _chain(ctx, 1)
+    if top_a is None or top_a is not top_b or top_a.kind != "input":
+        return None
+    declared = ctx.shape_of(top_a)
+    if declared is None or len(declared) != len(a) or None in declared[1:-1]:
+        return None
+    scaled_a, scaled_b = _scales(ctx, chain_a, rank), _scales(ctx, chain_b, rank)
+    if scaled_a is None or scaled_b is None or scaled_a[0] != scaled_b[0]:
+        return None  # a branch changed the scale on its own (a stray pooling): another rule
+    factor = tuple(int(max(x, y)) for x, y in zip(scaled_a[1], scaled_b[1]))
+    sizes = declared[1:-1]
+    differing = [k for k in range(rank) if a[1 + k] != b[1 + k]]
+    if any(f < 2 or sizes[k] % f == 0 or abs(a[1 + k] - b[1 + k]) >= f for k, f in
+           ((k, factor[k]) for k in differing)):
+        return None
+    down = tuple((s // f) * f if s % f else s for s, f in zip(sizes, factor))
+    up = tuple(-(-s // f) * f for s, f in zip(sizes, factor))
+    if any(d < f for d, f in zip(down, factor)):
+        down = up
+    whole = lambda spatial: (declared[0],) + spatial + (declared[-1],)  # noqa: E731
+    return RoundedSkip(top_a, tuple(declared), factor, whole(down), whole(up))
+
+
+@dataclass(frozen=True)
+class SourceRebinding:
+    """The fix written where the user binds the size (`image_size = 64`), not at the Input."""
+
+    file: str
+    line: int
+    shown: str
+    text_edits: tuple
+
+
+def size_binding(ctx, input_node, shape: tuple) -> SourceRebinding | None:
+    """When the Input's shape argument writes each size that changes as a name the file binds exactly
+    once to an integer literal before the Input (``image_size = 60``; ``Input((image_size,
+    image_size, 3))``), and that name sizes no axis that keeps its size: the edit of those
+    bindings. The data made with the same name then gets the new size too."""
+    import ast
+    import linecache
+
+    from shapedoctor.patch.textedit import TextEdit
+
+    spec = ctx.graph.spec(input_node)
+    site = spec.created if spec is not None else None
+    old = ctx.shape_of(input_node)
+    if site is None or not site.file or old is None:
+        return None
+    try:
+        tree = ast.parse("".join(linecache.getlines(site.file)))
+    except (SyntaxError, ValueError):
+        return None
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno <= site.line <= (n.end_lineno or n.lineno)
+             and getattr(n.func, "attr", getattr(n.func, "id", "")) in ("Input", "InputLayer")]
+    if len(calls) != 1:
+        return None
+    call = calls[0]
+    arg = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "shape"), None)
+    if not isinstance(arg, (ast.Tuple, ast.List)) or len(arg.elts) != len(shape) - 1:
+        return None
+    wanted: dict[str, int] = {}
+    kept: set[str] = set()
+    for element, before, after in zip(arg.elts, old[1:], shape[1:]):
+        name = element.id if isinstance(element, ast.Name) else None
+        if before == after:
+            if name:
+                kept.add(name)
+            continue
+        if name is None or wanted.get(name, after) != after:
+            return None
+        wanted[name] = after
+    if not wanted or kept & set(wanted):
+        return None
+    edits, shown = [], []
+    for name, size in wanted.items():
+        binds = [n for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(
+            isinstance(t, ast.Name) and t.id == name for t in getattr(n, "targets", [getattr(n, "target", None)]))]
+        if len(binds) != 1 or not isinstance(binds[0], ast.Assign) or len(binds[0].targets) != 1:
+            return None
+        value = binds[0].value
+        if not (isinstance(value, ast.Constant) and type(value.value) is int) or binds[0].lineno >= site.line:
+            return None
+        edits.append(TextEdit(site.file, value.lineno, value.col_offset, value.end_lineno, value.end_col_offset, str(size)))
+        raw = linecache.getline(site.file, value.lineno)
+        shown.append((raw[:value.col_offset] + str(size) + raw[value.end_col_offset:]).strip())
+    first = min(e.start_line for e in edits)
+    return SourceRebinding(site.file, first, "\n".join(shown), tuple(edits))
+
+
+def input_size_fixes(ctx, found: RoundedSkip):
+    """Declare an input size that the downsampling divides: the size below, then the size above;
+    written at the line that binds the size when the Input names it (see ``size_binding``)."""
+    from shapedoctor.graph.model import format_shape
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetShape
+
+    factor = found.factor[0] if len(set(found.factor)) == 1 else found.factor
+    for shape in dict.fromkeys((found.smaller, found.larger)):
+        rebind = size_binding(ctx, found.input_node, shape)
+        where = (f" where the size is set ({rebind.shown}; data made with it follows)" if rebind is not None
+                 else " (resize the data to it)")
+        yield Candidate(f"give the input a size the downsampling by {factor} divides: shape="
+                        f"{format_shape(tuple(shape[1:]))}{where}",
+                        [SetShape(found.input_node.id, shape, rebind=rebind)], cost=1)
