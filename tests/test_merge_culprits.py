@@ -118,3 +118,42 @@ def test_a_stray_pooling_on_one_branch_keeps_the_pooling_as_culprit(cli, tmp_pat
     assert finding["id"] == "SD104"
     assert finding["culprit"]["line"] == 9  # the branch that changed the size, not the input
     assert not any("Input(" in (f["code"] or "") for f in finding["fixes"])
+
+
+# Sensor windows (a Conv1D sequence) merged with a static device vector; what reads the merge decides.
+SENSOR_MERGE = '''import numpy as np
+import keras
+from keras import layers
+
+steps = 30
+window_in = keras.Input(shape=(steps, 4))
+device_in = keras.Input(shape=(6,))
+seq = layers.Conv1D(16, 3, padding="same", activation="relu")(window_in)
+seq = layers.GRU(16, return_sequences=True)(seq)
+device = layers.Dense(8, activation="relu")(device_in)
+joined = layers.Concatenate()([seq, device])
+h = {reader}(joined)
+out = layers.Dense(1)(h)
+model = keras.Model([window_in, device_in], out)
+model.compile(optimizer="adam", loss="mse")
+model.fit([np.random.rand(8, steps, 4), np.random.rand(8, 6)], np.random.rand(8, 1), epochs=1, batch_size=4, verbose=0)
+'''
+
+
+def test_a_vector_merged_into_a_sequence_read_by_a_recurrent_layer_is_repeated(cli, tmp_path):
+    finding = _finding(cli, tmp_path, SENSOR_MERGE.format(reader="layers.LSTM(8)"))
+    assert finding["id"] == "SD104"
+    assert finding["culprit"]["line"] == 10  # the vector branch, where RepeatVector belongs
+    first = finding["fixes"][0]
+    assert first["verified"]
+    assert "RepeatVector(steps)" in first["code"]
+    # reducing the sequence would build at the merge and break the LSTM right after: not offered
+    assert not any("return_sequences=False" in (f["code"] or "") or "Pooling1D" in (f["code"] or "")
+                   for f in finding["fixes"])
+
+
+def test_a_merge_read_by_a_dense_head_keeps_reducing_the_sequence(cli, tmp_path):
+    finding = _finding(cli, tmp_path, SENSOR_MERGE.format(reader='layers.Dense(8, activation="relu")'))
+    assert finding["id"] == "SD104"
+    assert finding["culprit"]["line"] == 9  # the GRU that returns the whole sequence
+    assert not any("RepeatVector" in (f["code"] or "") for f in finding["fixes"][:1])

@@ -18,7 +18,8 @@ Rules, per family (documented in the README and followed by the test corpus):
   when the file defines a sibling helper that projects its shortcut, the line that called the
   identity helper (diagnosis/helper_choice.py); for skip maps at the same scale of one input that
   differ by a rounding (an input size the downsampling does not divide), the input declaration
-  (families/sd104_rounding.py);
+  (families/sd104_rounding.py); a vector concatenated with a sequence that the next layer reads as a
+  sequence: the vector's producer, where RepeatVector belongs (families/sd104_sequence.py);
 * shrinking (SD105): the layer whose window no longer fits; but when the input was declared
   channels-first (``(3, 32, 32)``) in a channels-last model, the Input declaration; and when the
   layer is built in a loop over a literal and failed on a later pass, the loop's iterable
@@ -60,6 +61,11 @@ def find_culprit(ctx: Context) -> Node | None:
             return ctx.consumer  # the branches fit along the channels: the merge's axis is the cause
         shapes = ctx.received
         if len(shapes) == 2 and all(shapes) and len(shapes[0]) != len(shapes[1]):
+            from shapedoctor.families.sd104_sequence import vector_to_repeat
+
+            low = vector_to_repeat(ctx)
+            if low is not None:
+                return ctx.shaping_producer(ctx.producer(low))  # the merge is read as a sequence: repeat the vector
             higher = 0 if len(shapes[0]) > len(shapes[1]) else 1
             from shapedoctor.families.sd104_merge import first_dense_on_map
 

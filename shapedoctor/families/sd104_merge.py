@@ -31,6 +31,14 @@ def fixes(ctx):
         yield Candidate(f"join along the last (feature) axis: axis=-1 on {g.name(ctx, ctx.consumer)}",
                         [SetConfig(ctx.consumer.layer, {"axis": -1})], cost=1)
         return
+    from shapedoctor.families.sd104_sequence import repeat_fixes, vector_to_repeat
+
+    low = vector_to_repeat(ctx)
+    if low is not None:
+        # The merged tensor is read as a sequence next: reducing the sequence would pass the merge and
+        # break that reader, so only the repeat of the vector is offered.
+        yield from repeat_fixes(ctx, low)
+        return
     yield from _spatial(ctx, shapes)
     for i, shape in enumerate(shapes[1:], start=1):
         if shape == ref:
