@@ -143,26 +143,22 @@ def install(recorder: Any) -> None:
 
 
 def _tf_wrapper_maker(recorder: Any, watch: OpWatch, symbol: str, reflected: bool):
-    def make(original):
-        def operator(self, other, *args, **kwargs):
-            try:
-                result = original(self, other, *args, **kwargs)
-            except BaseException as exc:  # noqa: BLE001 - re-raised unchanged
-                _hide_frame(exc)
-                raise
-            try:
-                left, right = (other, self) if reflected else (self, other)
-                watch.after_tf_op(recorder, left, right, result, symbol, reflected, sys._getframe(1))
-            except Exception as exc:  # noqa: BLE001 - never break the user's program
-                recorder.internal_errors.append(exc)
-            return result
+    def note(left, right, result, frame):
+        watch.after_tf_op(recorder, left, right, result, symbol, reflected, frame)
 
-        return operator
-
-    return make
+    return _wrapper_maker(recorder, reflected, note)
 
 
 def _keras_wrapper_maker(recorder: Any, reflected: bool):
+    def note(left, right, result, frame):
+        note_operator_merge(recorder, left, right, result, frame)
+
+    return _wrapper_maker(recorder, reflected, note)
+
+
+def _wrapper_maker(recorder: Any, reflected: bool, note):
+    """Wrap one operator: run the original (its exception passes through with this frame hidden),
+    then hand ``note(left, right, result, the user's frame)`` the operands in written order."""
     def make(original):
         def operator(self, other, *args, **kwargs):
             try:
@@ -172,7 +168,7 @@ def _keras_wrapper_maker(recorder: Any, reflected: bool):
                 raise
             try:
                 left, right = (other, self) if reflected else (self, other)
-                note_operator_merge(recorder, left, right, result, sys._getframe(1))
+                note(left, right, result, sys._getframe(1))
             except Exception as exc:  # noqa: BLE001 - never break the user's program
                 recorder.internal_errors.append(exc)
             return result
