@@ -521,6 +521,25 @@ TEXT_CANNOT_TELL = {
                                                          "a five-item list built it on its fifth pass",
     "c066_conv_loop_flatten_indented_into_loop": "the text shows a Conv2D getting (None, 16), not that a Flatten/Dense "
                                                  "head indented into the block loop made it on the previous pass",
+    "c080_unet_input_not_divisible_by_pooling_depth": "the text shows two maps one pixel apart, not that both come "
+                                                      "from one Input whose size the downsampling does not divide",
+    "c081_strided_encoder_unet_input_not_multiple_of_stride_product": "the text shows two maps one pixel apart, not "
+                                                                      "the assignment that sized the Input",
+    "c082_caption_image_vector_concat_word_sequence_no_repeatvector": "the text shows a vector and a sequence, not "
+                                                                      "that an LSTM reads the merge as a sequence",
+    "c090_gan_train_step_generator_one_upsampling_short": "the text shows the discriminator refusing a size, not "
+                                                          "that the generator made it inside train_step",
+    "c091_dcgan_tape_loop_generator_upsamples_once_too_often": "the text shows the discriminator refusing a size, "
+                                                               "not that the generator made it in the tape loop",
+    "t158_conv1d_tabular_input_shape_whole_array": "the text shows the declared (300, 12), not that the rows are "
+                                                   "tabular samples a Conv1D reads as one-channel sequences",
+    "t159_customer_id_column_kept_with_features": "the text shows one column too many, not that it is a row id",
+    "t160_dummy_columns_from_the_query_categories": "the text shows fewer dummy columns, not that the new data "
+                                                    "was encoded with its own categories",
+    "t170_segmentation_valid_conv_output_smaller_than_masks": "a gap of explain: a (8, 64, 64, 1) target against a "
+                                                              "(8, 60, 60, 1) output is read as a label encoding",
+    "t171_vae_train_step_decoder_one_stage_short": "the text names the decoder's last layer; run inserts the "
+                                                   "missing upsampling after another one (both upsample once more)",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {
@@ -539,6 +558,10 @@ TEXT_OTHER_FAMILY = {
                                                     "subclassed call(); run saw it already applied in that call (SD106)"),
     "c069_subclassed_block_batchnorm_reused_after_wider_conv": ("SD201", "the text is one BatchNormalization rejecting "
                                                                 "8 channels; run saw it already applied in call() (SD106)"),
+    "c090_gan_train_step_generator_one_upsampling_short": ("SD201", "the text is a Sequential refusing an input "
+                                                           "size; run saw the generator make it in train_step (SD102)"),
+    "c091_dcgan_tape_loop_generator_upsamples_once_too_often": ("SD201", "the text is a Sequential refusing an input "
+                                                                "size; run saw the generator make it (SD102)"),
 }
 
 
