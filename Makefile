@@ -21,7 +21,7 @@ demo: setup
 	done
 
 test: setup
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --durations=40
 
 bench: setup
 	$(PY) benchmarks/bench_run_overhead.py

@@ -9,11 +9,11 @@ What CI can afford: each start of TensorFlow costs about 5 s of CPU before the s
 anything, and CI has two cores. So, unless ``SHAPEDOCTOR_LONG=1``:
 
 * the cases analysed are every valid program (no false alarm is ever let through), every recorded
-  miss (``known_gap``: it must still fail) and every second of the other cases (a fixed half, in
+  miss (``known_gap``: it must still fail) and every third of the other cases (a fixed third, in
   name order: each pattern family keeps cases in it);
 * ``--write`` is tried on every fixable case that fails while its model is built (``stage =
   "build"``: ``run`` proves its fix by running the patched script anyway, so the write adds no
-  start) and on every third of the other fixable cases (a fixed third, in name order); the rest
+  start) and on every second of the other fixable cases (a fixed half, in name order); the rest
   get the plain ``run --json``, which still verifies each fix by replaying the failing step;
 * the written script is not rerun with plain ``python`` (the proof already ran that very script to
   its end, one small step per fit/predict under ``--quick``).
@@ -30,8 +30,8 @@ from concurrent.futures import ThreadPoolExecutor
 from corpus_runner import LONG, CaseResult, load_cases, run_case, scored
 from patch_runner import PatchResult, fixable, write_case
 
-ANALYSE_EVERY = 2  # outside LONG: every second case that is neither valid nor a recorded miss
-WRITE_EVERY = 3  # outside LONG: --write on every third fixable case that is not a build-time failure
+ANALYSE_EVERY = 3  # outside LONG: every third case that is neither valid nor a recorded miss
+WRITE_EVERY = 2  # outside LONG: --write on every second fixable case that is not a build-time failure
 
 
 def ci_selection(cases: list[tuple]) -> list[tuple]:
