@@ -536,8 +536,6 @@ TEXT_CANNOT_TELL = {
     "t159_customer_id_column_kept_with_features": "the text shows one column too many, not that it is a row id",
     "t160_dummy_columns_from_the_query_categories": "the text shows fewer dummy columns, not that the new data "
                                                     "was encoded with its own categories",
-    "t170_segmentation_valid_conv_output_smaller_than_masks": "a gap of explain: a (8, 64, 64, 1) target against a "
-                                                              "(8, 60, 60, 1) output is read as a label encoding",
     "t171_vae_train_step_decoder_one_stage_short": "the text names the decoder's last layer; run inserts the "
                                                    "missing upsampling after another one (both upsample once more)",
 }
@@ -1046,3 +1044,18 @@ def test_concatenate_inputs_differing_on_a_spatial_axis_keep_the_other_advice():
     finding = diagnose_text(CONCAT_TEXT.format("(None, 8, 8, 16), (None, 4, 4, 16)")).findings[0]
     assert not any("Concatenate(axis=-1)" in f.code for f in finding.fixes[:1])
     assert "given another `axis=`" not in finding.explanation
+
+
+@pytest.mark.parametrize("target, output, first", [
+    ("(8, 64, 64, 1)", "(8, 60, 60, 1)", 'padding="same"'),  # two valid 3x3 convolutions: 4 pixels per axis
+    ("(4, 100, 2)", "(4, 96, 2)", 'Conv1D(filters, kernel_size, padding="same"'),  # the same on a sequence
+    ("(8, 64, 64, 1)", "(8, 32, 32, 1)", "Upsample once more"),  # a whole ratio: a missing upsampling instead
+])
+def test_output_map_a_few_pixels_short_of_the_masks(target, output, first):
+    """A segmentation output a few pixels smaller than its masks on every axis (t170's text): the
+    convolutions' padding, not the labels' encoding; a halved map stays a missing upsampling."""
+    text = ("ValueError: Arguments `target` and `output` must have the same shape. "
+            f"Received: target.shape={target}, output.shape={output}")
+    fixes = diagnose_text(text).findings[0].fixes
+    assert first in f"{fixes[0].title}\n{fixes[0].code}", [f.title for f in fixes]
+    assert not any("sparse_categorical" in f.code for f in fixes)

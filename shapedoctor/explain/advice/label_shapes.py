@@ -143,6 +143,32 @@ def decoder_too_small(k: Known) -> Optional[Reading]:
                    model_cause=True)
 
 
+def output_map_shrunk(k: Known) -> Optional[Reading]:
+    """(8, 64, 64, 1) labels against (8, 60, 60, 1) outputs: each spatial axis a few pixels
+    short, by the same even amount, and no whole ratio: convolutions with padding="valid" ate
+    the border (each k x k valid window takes k - 1 pixels)."""
+    t, o = k.t, k.o
+    if not (t is not None and o is not None and len(t) == len(o) >= 3 and t[-1] == o[-1]
+            and all(isinstance(d, int) for d in tuple(t[1:-1]) + tuple(o[1:-1]))):
+        return None
+    gaps = {a - b for a, b in zip(t[1:-1], o[1:-1])}
+    if len(gaps) != 1:
+        return None
+    gap = gaps.pop()
+    if not (0 < gap < min(t[1:-1]) // 2 and gap % 2 == 0):
+        return None
+    size = "x".join(str(d) for d in o[1:-1])
+    want = "x".join(str(d) for d in t[1:-1])
+    return Reading(f"The model outputs {size} maps, the labels are {want}: {gap} pixels lost on each axis, what "
+                   f"convolutions with padding=\"valid\" take off the border (a k x k window takes k - 1).",
+                   [fix('Keep the map\'s size: padding="same" on the convolutions',
+                        f'layers.Conv{len(t) - 2}D(filters, kernel_size, padding="same", ...)',
+                        result_shape=sh.fmt((None,) + tuple(t[1:]))),
+                    fix(f"Or crop the labels to the output ({gap // 2} pixels per side)",
+                        "y = y[:, " + ", ".join([f"{gap // 2}:-{gap // 2}"] * (len(t) - 2)) + "]")],
+                   model_cause=True)
+
+
 def labels_extra_unit_axis(k: Known) -> Optional[Reading]:
     """(16, 1, 4) labels against (16, 4) outputs: without one axis of size 1 the labels are the
     output's shape; one-hot codes made from a column of class ids, (N, 1), keep that axis."""
@@ -267,7 +293,7 @@ def layer_output(k: Known) -> Optional[Reading]:
 
 
 READINGS: tuple[Callable[[Known], Optional[Reading]], ...] = (
-    sparse_labels, batch_axes_differ, decoder_too_small, labels_extra_unit_axis, lost_time_axis, output_keeps_axes,
+    sparse_labels, batch_axes_differ, decoder_too_small, output_map_shrunk, labels_extra_unit_axis, lost_time_axis, output_keeps_axes,
     integer_labels_categorical, binary_labels, extra_output_axes, label_width, layer_output,
 )
 
