@@ -104,11 +104,11 @@ def find_culprit(ctx: Context) -> Node | None:
 def identity_shortcut(ctx: Context) -> Place | None:
     """The line ``s = x`` of a residual helper whose shortcut is its parameter, unprojected.
 
-    The merge sits in a function; one of its inputs is a name last assigned from the function's
-    parameter (``s = x``), and the tensor it holds was made outside the function (it came in
-    through the parameter unchanged). When the widths then differ, the shortcut needs the
-    projection: that assignment is the root cause, not the layer of the caller that made the
-    tensor."""
+    The merge (``add([x, s])`` or ``x + s``) sits in a function; one of its inputs is a name last
+    assigned from the function's parameter (``s = x``), or from layers of the function that keep the
+    width (``s = ReLU()(BatchNormalization()(x))``), so the tensor it holds was made outside the
+    function. When the widths then differ, the shortcut needs the projection: that assignment is the
+    root cause, not the layer of the caller that made the tensor."""
     import ast
     import linecache
 
@@ -128,30 +128,76 @@ def identity_shortcut(ctx: Context) -> Place | None:
         return None
     func = max(funcs, key=lambda f: f.lineno)
     params = {arg.arg for arg in func.args.args}
-    merged = [n for n in ast.walk(func) if isinstance(n, ast.Call) and n.lineno <= site.line <= (n.end_lineno or n.lineno)
-              and n.args and isinstance(n.args[0], (ast.List, ast.Tuple))]
-    if not merged:
-        return None
-    names = [e.id if isinstance(e, ast.Name) else None for e in merged[-1].args[0].elts]
-    if len(names) != 2:
+    names = _merged_names(func, site.line)
+    if names is None:
         return None
     found = []
-    for var in names:
+    for index, var in enumerate(names):
         aliases = [n for n in ast.walk(func) if isinstance(n, ast.Assign) and n.lineno < site.line
                    and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == var]
         last = max(aliases, key=lambda n: n.lineno) if aliases else None
-        if last is None or not isinstance(last.value, ast.Name) or last.value.id not in params:
+        made = _made_at(ctx, index)
+        ran = [n for n in aliases if made is not None and n.lineno <= made <= (n.end_lineno or n.lineno)]
+        if ran and isinstance(ran[-1].value, ast.Call):
+            last = ran[-1]  # the assignment that ran (the other branch of an `if` assigns it too)
+        if last is None:
             continue
-        source = last.value.id
-        if any(isinstance(n, ast.Assign) and n.lineno < last.lineno and any(
-                isinstance(t, ast.Name) and t.id == source for t in n.targets) for n in ast.walk(func)):
-            continue  # the parameter was replaced before: the shortcut is not the helper's input
-        found.append(last)
+        if isinstance(last.value, ast.Name) and last.value.id in params:
+            source = last.value.id
+            if any(isinstance(n, ast.Assign) and n.lineno < last.lineno and any(
+                    isinstance(t, ast.Name) and t.id == source for t in n.targets) for n in ast.walk(func)):
+                continue  # the parameter was replaced before: the shortcut is not the helper's input
+            found.append(last)
+        elif isinstance(last.value, ast.Call) and _kept_from_outside(ctx, index, func):
+            found.append(last)
     if len(found) != 1:
         return None
     line = found[0].lineno
     code = linecache.getline(site.file, line).strip()
     return Place("layer", found[0].targets[0].id, "shortcut", site.file, line, code)
+
+
+def _made_at(ctx: Context, index: int) -> int | None:
+    """The source line that created the layer producing merge input *index*."""
+    node = ctx.producer(index)
+    spec = ctx.graph.spec(node) if node is not None else None
+    return spec.created.line if spec is not None and spec.created is not None else None
+
+
+def _merged_names(func, line: int) -> list[str | None] | None:
+    """The two names a merge on *line* of *func* joins, in input order: ``add([x, s])`` or ``x + s``."""
+    import ast
+
+    calls = [n for n in ast.walk(func) if isinstance(n, ast.Call) and n.lineno <= line <= (n.end_lineno or n.lineno)
+             and n.args and isinstance(n.args[0], (ast.List, ast.Tuple))]
+    if calls:
+        names = [e.id if isinstance(e, ast.Name) else None for e in calls[-1].args[0].elts]
+        return names if len(names) == 2 else None
+    sums = [n for n in ast.walk(func) if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub))
+            and n.lineno <= line <= (n.end_lineno or n.lineno)
+            and isinstance(n.left, ast.Name) and isinstance(n.right, ast.Name)]
+    return [sums[-1].left.id, sums[-1].right.id] if len(sums) == 1 else None
+
+
+def _kept_from_outside(ctx: Context, index: int, func) -> bool:
+    """Merge input *index* was made, inside *func*, only by layers that keep the width (activation,
+    normalisation, dropout) from a tensor made outside *func*: the helper's input, unprojected."""
+    from shapedoctor.diagnosis.context import PASS_THROUGH
+
+    end = func.end_lineno or func.lineno
+    node, steps = ctx.producer(index), 0
+    while node is not None and node.kind == "layer":
+        spec = ctx.graph.spec(node)
+        made = spec.created if spec is not None else None
+        inside = made is not None and func.lineno <= made.line <= end
+        if not inside:
+            return steps > 0
+        if ctx.cls_of(node) not in PASS_THROUGH:
+            return False
+        ids = node.input_ids()
+        node = ctx.graph.producer(ids[0]) if ids else None
+        steps += 1
+    return steps > 0 and node is not None
 
 
 def loop_iterable(ctx: Context) -> Place | None:

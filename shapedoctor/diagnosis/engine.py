@@ -37,7 +37,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     ctx = _context(recorder, failure, family_id, message)
     if ctx is None:
         return None
-    ctx.graph.named_sizes = _scope_sizes(failure.exception)
+    ctx.graph.named_sizes = _scope_sizes(failure.stands_for or failure.exception)
     family = get_family(ctx.family)
     culprit = find_culprit(ctx)
     ctx.culprit = culprit
@@ -93,6 +93,8 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     if choice is not None:  # the caller picked the identity block where the projecting one was needed
         finding.culprit = choice.culprit
         finding.fixes.insert(0, choice.fix)
+    if failure.stands_for is not None:  # a failed `x + y` diagnosed as its merge: quote what really raised
+        finding.keras_message = keras_message(failure.stands_for)
     annotate(finding)
     if ctx.family in ("SD102", "SD106"):
         from shapedoctor.diagnosis.upstream_model import upstream_finding
@@ -151,7 +153,7 @@ def _context(recorder: Recorder, failure: Failure, family_id: str, message: str)
     received = [graph.tensors[t].shape for t in consumer.input_ids()]
     ctx = Context(graph, consumer, family_id, message, received=received)
     ctx.extra["data_site"] = failure.stack[0].site if failure.stack else failure.call.site
-    ctx.extra["scope_data"] = _scope_data(failure.exception)
+    ctx.extra["scope_data"] = _scope_data(failure.stands_for or failure.exception)
     parse_expectations(ctx, layer)
     ctx.bad_input = _bad_input(ctx)
     if family_id == "SD102" and _called_before(layer, failure):
@@ -243,7 +245,10 @@ def diagnose_exception(recorder: Recorder, exc: BaseException) -> Finding | None
         from shapedoctor.diagnosis.applications import diagnose_application
 
         return diagnose_application(exc)  # raised by keras.applications before any layer ran
-    if failure.exception is not exc and keras_message(failure.exception) not in _ANSI.sub("", str(exc)):
+    raised = _ANSI.sub("", str(exc))
+    if failure.exception is not exc and keras_message(failure.exception) not in raised and not (
+            failure.stands_for is not None
+            and (failure.stands_for is exc or keras_message(failure.stands_for) in raised)):
         return None
     return diagnose_failure(recorder, failure)
 

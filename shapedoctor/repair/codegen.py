@@ -483,15 +483,44 @@ class CodeWriter:
                 new_text = self.index.code(site.file, new)
                 text = self._as_statement(site, inner, new_text) if full in site.code else new_text
                 return Code(text, site.file, inner.start, self._replace_call(site.file, inner, new_text))
-        info = self.index.layer_call(site, (spec.cls,))
+        if isinstance(edit.changes.get("layers"), list) and spec.cls == "Sequential":
+            inner = self._nested_change(spec, edit.changes["layers"])
+            if inner is not None:
+                return self._config_call(*inner, edit.layer)
+        return self._config_call(site, spec.cls, edit.changes, spec.config, edit.layer)
+
+    def _nested_change(self, spec, layers: list):
+        """The one layer of a nested Sequential whose config *layers* changes, as (its creation site,
+        class, changed values, old config), or None."""
+        from shapedoctor.trace import recorder as _rec
+
+        old = {entry.get("config", {}).get("name"): entry for entry in spec.config.get("layers", [])}
+        live = {layer.name: layer for layer in getattr(spec.live, "layers", [])}
+        changed = []
+        for entry in layers:
+            cfg = entry.get("config", {})
+            before = old.get(cfg.get("name"), {}).get("config", {})
+            diff = {k: v for k, v in cfg.items() if before.get(k) != v}
+            if diff:
+                changed.append((cfg.get("name"), entry.get("class_name"), diff, before))
+        if len(changed) != 1 or _rec.CURRENT is None or changed[0][0] not in live:
+            return None
+        layer_name, cls, diff, before = changed[0]
+        site = _rec.CURRENT.creation_site(live[layer_name])
+        return (site, cls, diff, before) if site is not None else None
+
+    def _config_call(self, site, cls: str, changes: dict, config: dict, layer: str) -> Code:
+        """The call that creates a layer of class *cls* at *site*, written with *changes*."""
+        info = self.index.layer_call(site, (cls,))
         if info is None:
-            return Code(f"{spec.cls}(..., {', '.join(f'{k}={_py(v)}' for k, v in edit.changes.items())})",
+            return Code(f"{cls}(..., {', '.join(f'{k}={_py(v)}' for k, v in changes.items())})",
                         site.file if site else None, site.line if site else None)
-        changes = _in_users_terms(info.call, spec.cls, edit.changes, spec.config,
+        spec_cls = cls
+        changes = _in_users_terms(info.call, spec_cls, changes, config,
                                   lambda node: self.index.code(site.file, node),
                                   lambda value: size_expression(value, site.file, info.start, self.graph.named_sizes)
-                                  or self._reshaped_as(edit.layer, value))
-        new = call_with_changes(info.call, spec.cls, changes)
+                                  or self._reshaped_as(layer, value))
+        new = call_with_changes(info.call, spec_cls, changes)
         new_text = self.index.code(site.file, new)
         return Code(self._as_statement(site, info, new_text), site.file, info.start,
                     self._replace_call(site.file, info, new_text))

@@ -30,6 +30,9 @@ def set_width(ctx: Context, node: Node | None, value: int, cost: int = 1) -> Ite
     if node is not None and node.kind == "layer" and ctx.cls_of(node) == "Bidirectional":
         yield from _bidirectional_width(ctx, node, value, cost)
         return
+    if node is not None and node.kind == "layer" and isinstance(ctx.config_of(node).get("layers"), list):
+        yield from _nested_width(ctx, node, value, cost)
+        return
     key = width_key(ctx, node)
     if node is not None and node.kind == "layer" and key and ctx.config_of(node)[key] != value:
         yield Candidate(
@@ -158,6 +161,28 @@ def return_sequences_chain(ctx: Context, prod: Node | None) -> Iterator[Candidat
             "keep the time axis for every stacked recurrent layer: return_sequences=True on "
             + ", ".join(name(ctx, n) for n in fix),
             [SetConfig(n.layer, {"return_sequences": True}) for n in fix], cost=1)
+
+
+def _nested_width(ctx: Context, node: Node, value: int, cost: int) -> Iterator[Candidate]:
+    """A nested ``Sequential`` (``ffn = keras.Sequential([Dense(ff_dim), Dense(embed_dim)])``) makes
+    its output with its last layer that has a width (pass-through layers after it keep the width):
+    that layer's ``units``/``filters`` become *value*, edited inside the nested model's config."""
+    import copy
+
+    from shapedoctor.diagnosis.context import PASS_THROUGH
+
+    layers = copy.deepcopy(ctx.config_of(node)["layers"])
+    for entry in reversed(layers):
+        cls, cfg = entry.get("class_name"), entry.get("config") or {}
+        if cls in PASS_THROUGH or cls == "InputLayer":
+            continue
+        key = next((k for k in WIDTH_KEYS if isinstance(cfg.get(k), int)), None)
+        if key is None or cfg[key] == value:
+            return
+        cfg[key] = value
+        yield Candidate(f"make {cls} `{cfg.get('name', cls)}`, the last layer of {name(ctx, node)}, produce "
+                        f"{value} values: {key}={value}", [SetConfig(node.layer, {"layers": layers})], cost=cost)
+        return
 
 
 def _bidirectional_width(ctx: Context, node: Node, value: int, cost: int) -> Iterator[Candidate]:

@@ -74,6 +74,9 @@ class Failure:
     # in order: a subclassed model's eager calls leave no Keras nodes, so this is how a layer
     # already applied earlier in the same forward pass is recognised.
     earlier: list[CallRecord] = field(default_factory=list)
+    # A merge layer called on the operands of a failed ``x + y`` (trace/failed_sum.py): the
+    # operator's own exception, the one the program really raised.
+    stands_for: BaseException | None = None
 
 
 @dataclass
@@ -322,7 +325,9 @@ class Recorder:
     def _note_failure(self, record: CallRecord, exc: BaseException) -> None:
         current = self.failure
         # The innermost call sees the exception first; outer calls keep its record.
-        if current is not None and current.call.depth > record.depth and _same_error(current.exception, exc):
+        if current is not None and current.call.depth > record.depth and (
+                _same_error(current.exception, exc)
+                or (current.stands_for is not None and _same_error(current.stands_for, exc))):
             return
         self.failure = Failure(
             call=record,

@@ -139,31 +139,35 @@ def install(recorder: Any) -> None:
     if keras_tensor is not None:
         for name in _KERAS_SUMS:
             if hasattr(keras_tensor, name):
-                recorder._patch(keras_tensor, name, _keras_wrapper_maker(recorder, name.startswith("__r")))
+                recorder._patch(keras_tensor, name, _keras_wrapper_maker(recorder, name.startswith("__r"),
+                                                                         _KERAS_SUMS[name]))
 
 
 def _tf_wrapper_maker(recorder: Any, watch: OpWatch, symbol: str, reflected: bool):
     def note(left, right, result, frame):
         watch.after_tf_op(recorder, left, right, result, symbol, reflected, frame)
 
-    return _wrapper_maker(recorder, reflected, note)
+    return _wrapper_maker(recorder, reflected, note, symbol)
 
 
-def _keras_wrapper_maker(recorder: Any, reflected: bool):
+def _keras_wrapper_maker(recorder: Any, reflected: bool, symbol: str):
     def note(left, right, result, frame):
         note_operator_merge(recorder, left, right, result, frame)
 
-    return _wrapper_maker(recorder, reflected, note)
+    return _wrapper_maker(recorder, reflected, note, symbol)
 
 
-def _wrapper_maker(recorder: Any, reflected: bool, note):
-    """Wrap one operator: run the original (its exception passes through with this frame hidden),
+def _wrapper_maker(recorder: Any, reflected: bool, note, symbol: str):
+    """Wrap one operator: run the original (its exception passes through with this frame hidden,
+    after a failed sum in the user's code was recorded as its merge layer: trace/failed_sum.py),
     then hand ``note(left, right, result, the user's frame)`` the operands in written order."""
     def make(original):
         def operator(self, other, *args, **kwargs):
             try:
                 result = original(self, other, *args, **kwargs)
             except BaseException as exc:  # noqa: BLE001 - re-raised unchanged
+                _record_failed_sum(recorder, (other, self) if reflected else (self, other), symbol, exc,
+                                   sys._getframe(1))
                 _hide_frame(exc)
                 raise
             try:
@@ -176,6 +180,17 @@ def _wrapper_maker(recorder: Any, reflected: bool, note):
         return operator
 
     return make
+
+
+def _record_failed_sum(recorder: Any, operands: tuple, symbol: str, exc: BaseException, frame: Any) -> None:
+    if _AUTOGRAPH in frame.f_code.co_filename or not is_user_file(frame.f_code.co_filename):
+        return
+    try:
+        from shapedoctor.trace.failed_sum import replay
+
+        replay(recorder, *operands, symbol, exc)
+    except Exception as error:  # noqa: BLE001 - never break the user's program
+        recorder.internal_errors.append(error)
 
 
 def note_operator_merge(recorder: Any, left: Any, right: Any, result: Any, frame: Any) -> None:

@@ -1,0 +1,54 @@
+"""A residual written as an operator (``x + y``) that failed: recorded as the merge layer it stands for.
+
+``attention_output + ffn_output`` or ``x + shortcut`` on two layer outputs whose widths differ
+raises inside Keras's or TensorFlow's broadcasting, not inside a layer call, so the recorder has no
+failing call to start from and the script would end as an unrecognised error. When such a sum (or
+difference) of two tensors of the same rank fails in the user's own code, :func:`replay` calls the
+merge layer Keras has for it (``Add`` / ``Subtract``) on the very same operands, under the recorder:
+the merge refuses them the way an ``Add`` line would, and that refused call becomes the recorded
+failure, marked as standing for the operator's exception (``Failure.stands_for``). From there every
+merge rule applies unchanged: the walk back to the branch layer whose width differs, the identity
+shortcut, the fixes replayed through Keras.
+
+Only evidence is gathered: the operator's own exception is re-raised unchanged afterwards, and the
+replayed layer is named explicitly so that Keras's automatic layer names do not move.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_MERGES = {"+": ("Add", "operator_add"), "-": ("Subtract", "operator_subtract")}
+
+
+def replay(recorder: Any, left: Any, right: Any, symbol: str, exc: BaseException) -> None:
+    """Record the failed ``left <symbol> right`` as a refused merge call standing for *exc*."""
+    from shapedoctor.trace.recorder import shape_of
+
+    merge = _MERGES.get(symbol)
+    shapes = shape_of(left), shape_of(right)
+    if merge is None or None in shapes or len(shapes[0]) != len(shapes[1]) or len(shapes[0]) < 2:
+        return  # a rank change (a position table added to a batch) is no residual of two branches
+    if not (_layer_made(recorder, left) and _layer_made(recorder, right)):
+        return
+    if recorder.failure is not None and getattr(recorder.failure, "stands_for", None) is exc:
+        return
+    import keras
+
+    cls_name, name = merge
+    before = recorder.failure
+    try:
+        getattr(keras.layers, cls_name)(name=name)([left, right])
+    except Exception:  # noqa: BLE001 - the refusal is the evidence wanted
+        failure = recorder.failure
+        if failure is not None and failure is not before and type(failure.call.layer).__name__ == cls_name:
+            failure.stands_for = exc
+        return
+    # Keras's merge accepted what the operator refused (it should not): leave no trace of it.
+
+
+def _layer_made(recorder: Any, tensor: Any) -> bool:
+    """The operand is a layer's output (a functional tensor with a history, or a recorded output)."""
+    if getattr(tensor, "_keras_history", None) is not None:
+        return True
+    return recorder.producer_of(tensor) is not None
