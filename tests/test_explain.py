@@ -570,7 +570,12 @@ RUN_SILENT = {"c062_subpixel_upsampling_channels_not_squared"}
 TEXT_NOT_SHAPE = {"t155_two_output_label_dict_wrong_keys": "a TypeError on a dict key read as a label array "
                   "('Expected float32, but got age_output of type str'): the text names no shape or output",
                   "t141_generator_yields_single_samples": "a gap of explain: 'arrays must be at least rank 1' from a "
-                  "generator's scalar labels is not among the messages it reads yet"}
+                  "generator's scalar labels is not among the messages it reads yet",
+                  "c120_bert_mlm_ffn_last_dense_ff_dim": "a gap of explain: Keras's 'Cannot broadcast shape, the "
+                  "failure dim has value ...' from a sum of two functional tensors is not among the messages it "
+                  "reads yet",
+                  "c121_bottleneck_block_identity_shortcut_when_not_downsampling": "a gap of explain: the same "
+                  "'Cannot broadcast shape' message of a functional `x + shortcut` is not read yet"}
 
 
 def test_every_raising_corpus_case_has_a_stored_text():
