@@ -16,6 +16,7 @@ from shapedoctor.diagnosis.culprit import declared_data_read, find_culprit, iden
 from shapedoctor.diagnosis.snapshot import fix_view, view_of
 from shapedoctor.diagnosis.explain import expected_text, explanation, received_text
 from shapedoctor.families import get as get_family
+from shapedoctor.families.sd103_tokens import token_count_line
 from shapedoctor.graph.from_trace import graph_from_failure, graph_from_model
 from shapedoctor.graph.model import Graph, Node, format_shape
 from shapedoctor.infer.propagate import propagate
@@ -77,7 +78,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         severity=family.severity,
         message=what,
         consumer=consumer_place,
-        culprit=identity_shortcut(ctx) or loop_iterable(ctx) or declared_data_read(ctx, culprit)
+        culprit=identity_shortcut(ctx) or token_count_line(ctx) or loop_iterable(ctx) or declared_data_read(ctx, culprit)
         or (place_of(ctx, culprit) if culprit is not None else None),
         expected=expected,
         received=received,

@@ -17,6 +17,13 @@ def fixes(ctx):
     from shapedoctor.repair.candidate import Candidate
     from shapedoctor.repair.edits import RemoveNode, SetConfig
 
+    from shapedoctor.families.sd103_tokens import token_fixes, token_reshape
+
+    tokens = token_reshape(ctx)
+    if tokens is not None:
+        # A patch map read into tokens of its own channels: only the token count is wrong.
+        yield from token_fixes(ctx, tokens)
+        return
     got = ctx.shape_in()
     target = tuple(ctx.config_of(ctx.consumer).get("target_shape") or ())
     if got is None or not target or None in got[1:]:
