@@ -189,15 +189,16 @@ def _kept_from_outside(ctx: Context, index: int, func) -> bool:
     while node is not None and node.kind == "layer":
         spec = ctx.graph.spec(node)
         made = spec.created if spec is not None else None
-        inside = made is not None and func.lineno <= made.line <= end
-        if not inside:
+        if made is None:
+            return False  # an operation of the user's code (`a + b`): where it ran is not known here
+        if not func.lineno <= made.line <= end:
             return steps > 0
         if ctx.cls_of(node) not in PASS_THROUGH:
             return False
         ids = node.input_ids()
         node = ctx.graph.producer(ids[0]) if ids else None
         steps += 1
-    return steps > 0 and node is not None
+    return steps > 0 and node is not None and node.kind == "input"  # not an operation of the helper (`a + b`)
 
 
 def loop_iterable(ctx: Context) -> Place | None:
