@@ -538,6 +538,13 @@ TEXT_CANNOT_TELL = {
                                                     "was encoded with its own categories",
     "t171_vae_train_step_decoder_one_stage_short": "the text names the decoder's last layer; run inserts the "
                                                    "missing upsampling after another one (both upsample once more)",
+    "t185_directory_dataset_int_labels_categorical_crossentropy": "the text shows (None,) labels against a 3-unit "
+                                                                  "output, not that a directory loader's default "
+                                                                  "label_mode made them",
+    "t186_directory_dataset_image_size_typo": "the text shows 277x277 batches for a 227x227 input, not that the "
+                                              "loader's image_size literal chose that size",
+    "t188_thumbnails_smaller_than_backbone_input": "the text shows 28x28 batches for a 96x96 input, not that a nested "
+                                                   "backbone fixes that size (the model cannot be re-declared)",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {

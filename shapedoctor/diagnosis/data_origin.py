@@ -120,6 +120,30 @@ def size_literal_edit(file: str, line: int, got: tuple, want: tuple) -> tuple | 
     return None
 
 
+def resize_after_edit(file: str, line: int, var: str, sizes: tuple) -> tuple | None:
+    """A ``line_edit`` inserting ``var = keras.ops.image.resize(var, sizes)`` right after the statement
+    on *line* that made the images *var* (``tf.image.resize`` when the script has ``tf``, not ``keras``).
+    None when that statement is not a plain assignment of *var* or neither module is imported."""
+    stmt = _statement_at(file, line)
+    if stmt is None or not any(isinstance(t, ast.Name) and t.id == var for t in stmt.targets):
+        return None
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return None
+    imported = {(a.asname or a.name) for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    if "keras" in imported:
+        call = f"keras.ops.image.resize({var}, {tuple(sizes)})"
+    elif "tf" in imported:
+        call = f"tf.image.resize({var}, {tuple(sizes)})"
+    else:
+        return None
+    text = linecache.getline(file, stmt.lineno)
+    indent = text[: len(text) - len(text.lstrip())]
+    code = f"{var} = {call}"
+    return (stmt.end_lineno + 1, 0, 0, indent + code + "\n", code)
+
+
 def resize_to(sizes: tuple):
     """A verification stand-in for the edited line: the images resized to *sizes*."""
     def run(value):

@@ -6,6 +6,12 @@ labels are the user's ``class_ids`` array: the root cause of a label problem is 
 made it, and a re-encoding is written where the dataset takes it
 (``from_tensor_slices((images, class_ids - 1))``). Only a literal tuple/list of plain names in a
 ``from_tensor_slices`` call of the statement that assigns the dataset variable is followed.
+
+A dataset made by a directory loader (``image_dataset_from_directory`` and its text/audio siblings)
+gets its labels' encoding from the loader's ``label_mode``: when that encoding is the wrong one for
+the loss, the loader's line is the root cause and the fix is its ``label_mode`` (:func:`label_mode_edit`).
+Steps that keep the labels as they are (``.cache()``, ``.prefetch()``, ``.shuffle()``, ``.repeat()``)
+are followed back to the loader; anything else (a ``.map`` may re-encode the labels) is not.
 """
 
 from __future__ import annotations
@@ -40,3 +46,70 @@ def labels_source(site, dataset_var: str | None) -> SlicedFrom | None:
             if label.lineno == label.end_lineno == line and linecache.getline(site.file, line).isascii():
                 return SlicedFrom(label.id, line, label.col_offset, label.end_col_offset)
     return None
+
+
+_LABEL_KEEPING = {"cache", "prefetch", "shuffle", "repeat"}
+_LOADERS = {"image_dataset_from_directory", "text_dataset_from_directory", "audio_dataset_from_directory"}
+
+
+def _called(node: ast.AST) -> str | None:
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+
+
+def _loader_call(value: ast.AST) -> ast.Call | None:
+    """The directory-loader call *value* is (a loader named by Keras, or any call given ``label_mode=``)."""
+    if _called(value) in _LOADERS or (isinstance(value, ast.Call) and any(k.arg == "label_mode" for k in value.keywords)):
+        return value
+    return None
+
+
+def directory_loader(site, dataset_var: str | None) -> ast.Call | None:
+    """The directory-loader call that made the dataset held in *dataset_var* at the training call *site*
+    (through label-keeping steps only), or None."""
+    from shapedoctor.diagnosis.data_origin import _statement_at
+    from shapedoctor.diagnosis.training_fixes import _assignment_line
+
+    if site is None or not dataset_var:
+        return None
+    here = site
+    for _ in range(4):
+        line = _assignment_line(here, dataset_var)
+        stmt = _statement_at(site.file, line) if line is not None else None
+        if stmt is None:
+            return None
+        found = _loader_call(stmt.value)
+        if found is not None:
+            return found
+        value, steps = stmt.value, []
+        while isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+            steps.append(value.func.attr)
+            value = value.func.value
+        if not steps or not set(steps) <= _LABEL_KEEPING or not (isinstance(value, ast.Name) and value.id == dataset_var):
+            return None
+        import dataclasses
+
+        here = dataclasses.replace(site, line=line)  # the dataset the steps started from
+    return None
+
+
+def label_mode_edit(file: str, node: ast.Call, mode: str) -> tuple | None:
+    """A ``line_edit`` giving the one-line loader call *node* ``label_mode="<mode>"`` (replacing the one it has)."""
+    import linecache
+
+    line = node.lineno
+    text = linecache.getline(file, line)
+    if node.end_lineno != line or not text.isascii():
+        return None
+    given = next((k for k in node.keywords if k.arg == "label_mode"), None)
+    if given is not None:
+        start, end, new = given.value.col_offset, given.value.end_col_offset, f'"{mode}"'
+    else:
+        start = end = node.end_col_offset - 1  # before the closing parenthesis
+        before = text[:start].rstrip()
+        new = f'label_mode="{mode}"' if before.endswith(("(", ",")) else f', label_mode="{mode}"'
+        new = " " + new if before.endswith(",") else new
+    new_line = text[:start] + new + text[end:]
+    return (line, start, end, new, new_line.strip())

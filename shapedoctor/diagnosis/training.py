@@ -174,6 +174,7 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
         prob.fixes.insert(0, categories)
     _size_literal_fix(call, prob, want, got)
     _vectorizer_length_fix(call, prob, want, got)
+    _resize_fix(call, model, prob, want, got)
     for how, shape, why in data_options(got, want):
         if how in COLOUR_TO_GRAY and call.method == "fit":
             continue  # training data: declare the channels it has rather than throw colour away
@@ -262,6 +263,48 @@ def _size_literal_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
                          f"model takes {format_shape(sizes)}: prepare them at the size the model was built for.")
     prob.fixes.insert(0, TrainingFix(f"make the images the model's size: {edit[3]}", "data", cost=1,
                                      apply=data_origin.resize_to(sizes), line_edit=edit))
+
+
+def _resize_fix(call: TrainingCall, model: Any, prob: Problem, want: tuple, got: tuple) -> None:
+    """Images of the declared rank and channels but other spatial sizes, when the model cannot be
+    re-declared for them (its fixed size belongs to a nested model, e.g. a pretrained backbone, or it
+    was already trained): resize the images where they were made, to the model's size."""
+    from shapedoctor.diagnosis import data_origin
+    from shapedoctor.diagnosis import training_evidence as ev
+    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+
+    if (call.site is None or call.batched or len(flat_items(call.x_ref)) != 1 or len(got) != 4 or len(want) != 4
+            or got[-1] != want[-1] or None in want[1:3] or None in got[1:3] or tuple(got[1:3]) == tuple(want[1:3])
+            or any(f.line_edit is not None for f in prob.fixes)):
+        return
+    if not (_fixed_by_nested_model(model, want) or (call.method != "fit" and ev.trained(model))):
+        return
+    var = _argument(call.site, 0, "x")
+    line = _assignment_line(call.site, var) if var else None
+    sizes = tuple(want[1:3])
+    edit = data_origin.resize_after_edit(call.site.file, line, var, sizes) if line else None
+    if edit is None:
+        return
+    prob.explanation += (f" The model's {format_shape(sizes)} size is fixed by a part that cannot be rebuilt for "
+                         f"{format_shape(tuple(got[1:3]))} images (a nested model such as a pretrained backbone, or "
+                         "weights already trained): resize the images to it where they are made.")
+    prob.fixes.insert(0, TrainingFix(f"resize the images to the model's size: {edit[4]}", "data", cost=1,
+                                     apply=data_origin.resize_to(sizes), line_edit=edit))
+
+
+def _fixed_by_nested_model(model: Any, want: tuple) -> bool:
+    """A model nested in *model* (a backbone) declares the input's fixed image size itself."""
+    import keras
+
+    for layer in getattr(model, "layers", []):
+        if isinstance(layer, keras.Model):
+            try:
+                shape = tuple(layer.inputs[0].shape)
+            except (AttributeError, IndexError, TypeError, ValueError):
+                continue
+            if len(shape) == 4 and tuple(shape[1:]) == tuple(want[1:]):
+                return True
+    return False
 
 
 def _vectorizer_length_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple) -> None:
@@ -568,6 +611,9 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
         if prob is not None:
             prob.output_index = i
             _labels_from_one(call, prob, tuple(out), i)
+            from shapedoctor.diagnosis.training_loader import loader_label_mode
+
+            loader_label_mode(call, prob, tuple(out), i)
             _suspect_model(call, model, prob, tuple(out), tuple(shape), i, prob.labels_ask_for)
             problems.append(prob)
     if not problems:

@@ -39,6 +39,7 @@ class Problem:
     extra_where: str | None = None  # "validation": the problem is in validation_data
     data_shapes: tuple | None = None  # (declared, given) shapes of the x input at fault (SD201)
     data_site: tuple | None = None  # (file, line) where x was made, when the call does not show it (a yield)
+    labels_site: tuple | None = None  # (file, line) where the labels got their encoding, inside a dataset (a loader)
     labels_ask_for: tuple | None = None  # the output shape the labels need when not their own (sparse ids)
 
 
