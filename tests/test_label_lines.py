@@ -162,3 +162,19 @@ def test_a_plain_cnn_keeps_its_old_answer_and_a_fitting_backbone_is_not_flagged(
     assert any(f.verified and "(20, 20, 3)" in (f.code or "") for f in findings[0].fixes)
     problems, findings = _diagnose(tmp_path, SMALL, _with_backbone(20), (x, np.random.randint(0, 3, 6)))
     assert problems == []
+
+
+PHOTO = """import tensorflow as tf
+photo = read_photo()
+print(net.predict(photo))
+"""
+
+
+def test_a_photo_of_another_size_for_a_trained_model_is_resized_where_read(tmp_path):
+    model = _classifier(3, "sparse_categorical_crossentropy")
+    model.fit(np.random.rand(6, 16, 16, 3), np.random.randint(0, 3, 6), verbose=0)
+    photo = np.random.rand(1, 30, 30, 3).astype("float32")
+    problems, findings = _diagnose(tmp_path, PHOTO, model, (photo,), "predict")
+    assert findings[0].culprit.line == 2
+    first = findings[0].fixes[0]
+    assert first.verified and first.code == "photo = tf.image.resize(photo, (16, 16))" and first.line == 3
