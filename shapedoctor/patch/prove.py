@@ -2,9 +2,12 @@
 
 The patched text never touches the disk: it goes to the child (:mod:`shapedoctor.patch.trial`)
 through a pipe, and the child runs it as the user's own file (same ``__file__``, directory,
-imports and working directory). The child runs in a session of its own, so the whole process
-group is killed on a timeout, on Ctrl-C or SIGTERM, and by the kernel when shapedoctor itself
-dies (``PR_SET_PDEATHSIG``). The fix is proven only when the run finds no shape problem and the
+imports and working directory). The child is forked by the warm proof server when it can be
+(:mod:`shapedoctor.patch.proof_client`: Keras is imported once per shapedoctor process, not once
+per proof), else it is a fresh Python process; both give the same report, output and exit
+status. The child runs in a session of its own, so the whole process group is killed on a
+timeout, on Ctrl-C or SIGTERM, and by the kernel when shapedoctor itself dies
+(``PR_SET_PDEATHSIG``). The fix is proven only when the run finds no shape problem and the
 script exits with status 0.
 """
 
@@ -20,7 +23,9 @@ import threading
 import time
 from dataclasses import dataclass
 
+from shapedoctor.patch import proof_client
 from shapedoctor.patch.apply import Patch
+from shapedoctor.patch.proof_client import TrialResult
 
 
 @dataclass
@@ -35,25 +40,22 @@ class Proof:
 def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bool = False) -> Proof:
     """Run the patched script under ``run --quick`` (*weight_free*: under ``check``, no weight
     allocated, for ``shapedoctor check --diff/--write``)."""
-    start = time.perf_counter()
+    start, began = time.perf_counter(), time.monotonic()
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", SHAPEDOCTOR_PROVING="1")  # no nested proofs
-    mode = ["--weight-free"] if weight_free else []
-    command = [sys.executable, "-m", "shapedoctor.patch.trial", str(os.getpid()), *mode, patch.file, *argv]
+    args = [*(["--weight-free"] if weight_free else []), patch.file, *argv]
+    data = _encoded(patch)
     try:
         with _terminated_as_interrupt():
-            proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    env=env, start_new_session=True)
-            try:
-                out, err = proc.communicate(_encoded(patch), timeout=timeout)
-            except subprocess.TimeoutExpired:
-                return Proof(False, f"the patched script did not finish within {timeout:g} s (--timeout to change)",
-                             time.perf_counter() - start)
-            finally:
-                _kill_group(proc)
+            result = proof_client.run_trial(args, data, env, timeout, began)  # a warm, forked process
+            if result is None:  # the server cannot serve it: a fresh process, as before
+                result = _run_fresh(args, data, env, timeout)
     except OSError as exc:
         return Proof(False, f"could not run the patched script: {exc.strerror}", time.perf_counter() - start)
+    if result.timed_out:
+        return Proof(False, f"the patched script did not finish within {timeout:g} s (--timeout to change)",
+                     time.perf_counter() - start)
     elapsed = time.perf_counter() - start
-    stdout, stderr = out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
+    stdout, stderr = result.stdout.decode("utf-8", "replace"), result.stderr.decode("utf-8", "replace")
     try:
         report = json.loads(stdout)
     except json.JSONDecodeError:
@@ -72,10 +74,24 @@ def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bo
         where = f" (line {first['consumer']['line']})" if (first.get("consumer") or {}).get("line") else ""
         return Proof(False, f"a shape problem is left: {first.get('id')} {first.get('message')}{where}", elapsed,
                      shape_problem=True)
-    if proc.returncode != 0:
+    if result.returncode != 0:
         last = (stderr.strip().splitlines() or [""])[-1]
-        return Proof(False, f"the patched script exited with status {proc.returncode}: {last}", elapsed)
+        return Proof(False, f"the patched script exited with status {result.returncode}: {last}", elapsed)
     return Proof(True, "passed", elapsed)
+
+
+def _run_fresh(args: list[str], data: bytes, env: dict[str, str], timeout: float) -> TrialResult:
+    """The proof in a fresh ``python -m shapedoctor.patch.trial`` process."""
+    command = [sys.executable, "-m", "shapedoctor.patch.trial", str(os.getpid()), *args]
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env, start_new_session=True)
+    try:
+        out, err = proc.communicate(data, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return TrialResult(None, b"", b"", timed_out=True)
+    finally:
+        _kill_group(proc)
+    return TrialResult(proc.returncode, out, err)
 
 
 def _failed_on_written_line(patch: Patch, where: dict | None) -> int | None:

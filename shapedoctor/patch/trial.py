@@ -62,15 +62,21 @@ def _encoding(data: bytes) -> str:
 
 def main(argv: list[str]) -> int:
     parent, rest = int(argv[0]), argv[1:]
-    weight_free = bool(rest) and rest[0] == "--weight-free"  # prove for `check`: check the patched text
-    if weight_free:
-        rest = rest[1:]
-    file, args = rest[0], rest[1:]
     die_with_parent(parent)
     data = sys.stdin.buffer.read()
     null = os.open(os.devnull, os.O_RDONLY)  # the script itself gets an empty stdin, as a proof should
     os.dup2(null, 0)
     os.close(null)
+    return run_patched(rest, data)
+
+
+def run_patched(rest: list[str], data: bytes) -> int:
+    """``[--weight-free] FILE ARGS...``: run *data* as *FILE* and print the JSON report (stdin is
+    already empty). Shared by this process and a proof forked by :mod:`shapedoctor.patch.proof_server`."""
+    weight_free = bool(rest) and rest[0] == "--weight-free"  # prove for `check`: check the patched text
+    if weight_free:
+        rest = rest[1:]
+    file, args = rest[0], rest[1:]
     serve(file, data)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     if weight_free:
