@@ -48,7 +48,7 @@ def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bo
         with _terminated_as_interrupt():
             result = proof_client.run_trial(args, data, env, timeout, began)  # a warm, forked process
             if result is None:  # the server cannot serve it: a fresh process, as before
-                result = _run_fresh(args, data, env, timeout)
+                result = run_fresh(args, data, env, timeout)
     except OSError as exc:
         return Proof(False, f"could not run the patched script: {exc.strerror}", time.perf_counter() - start)
     if result.timed_out:
@@ -80,7 +80,7 @@ def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bo
     return Proof(True, "passed", elapsed)
 
 
-def _run_fresh(args: list[str], data: bytes, env: dict[str, str], timeout: float) -> TrialResult:
+def run_fresh(args: list[str], data: bytes, env: dict[str, str], timeout: float) -> TrialResult:
     """The proof in a fresh ``python -m shapedoctor.patch.trial`` process."""
     command = [sys.executable, "-m", "shapedoctor.patch.trial", str(os.getpid()), *args]
     proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
