@@ -19,6 +19,8 @@ read from an anonymous memory file (nothing on disk) and run by
 :func:`shapedoctor.patch.trial.run_patched`. What the imports printed is written first to the
 proof's stdout and stderr, where the fresh process would have printed it; NumPy's global random
 state is seeded afresh (Python's ``random`` reseeds itself after a fork), as in a new process.
+The imported objects are frozen (``gc.freeze``) so the proofs' garbage collector does not touch
+them: the pages a proof copies from the server (copy-on-write) are about halved.
 
 Protocol on a ``SOCK_SEQPACKET`` socket, one JSON object per message::
 
@@ -35,6 +37,7 @@ The server exits when the client closes its end (killing a proof that is still r
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import json
 import os
@@ -63,11 +66,13 @@ def main(argv: list[str]) -> int:
     except BaseException as exc:  # noqa: BLE001 - told to the client, which proves the old way
         _send(channel, {"failed": f"{type(exc).__name__}: {exc}"})
         return 1
+    gc.collect()  # the imports' garbage, collected once here rather than in every proof
+    gc.freeze()  # the collector of a forked proof leaves the imported objects alone: fewer pages copied
     threads = thread_count()
     _send(channel, {"ready": os.getpid(), "threads": threads})
     request = _serve(channel, threads)
     if request is None:
-        return 0
+        os._exit(0)  # nothing to flush or clean: skip tearing down the interpreter and its imports
     return _prove(*request, printed)  # only in a forked proof: it ends as the fresh process would
 
 
