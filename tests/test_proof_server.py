@@ -1,7 +1,7 @@
 """The warm proof server (``shapedoctor/patch/proof_server.py``) proves exactly what a fresh process proves.
 
 Real Keras, real processes: the same Proof, report, output and exit status through the server and
-through a fresh ``python -m shapedoctor.patch.trial`` (``SHAPEDOCTOR_PROOF_FORK=0``), for a fixed
+through a fresh ``python -m shapedoctor.patch.trial`` (the default, or ``SHAPEDOCTOR_PROOF_FORK=0``), for a fixed
 script, an unfixed one and one that sets ``KERAS_BACKEND`` and configures TensorFlow's runtime
 before it imports Keras (which fails if the server had started that runtime); the backend named by
 the environment is the one the served proof runs; a timeout kills the forked proof's whole group
@@ -59,7 +59,7 @@ CONFIGURED_FIRST = textwrap.dedent("""\
 @pytest.fixture(autouse=True)
 def no_server(monkeypatch):
     """Each test starts from no server and leaves none."""
-    monkeypatch.delenv(proof_client.SWITCH, raising=False)
+    monkeypatch.setenv(proof_client.SWITCH, "1")  # the server is off by default
     monkeypatch.setenv("TF_CPP_MIN_LOG_LEVEL", "3")
     monkeypatch.setattr(proof_client, "_failures", 0)
     proof_client.stop()
@@ -114,7 +114,7 @@ def test_a_served_proof_is_the_fresh_proof(tmp_path, monkeypatch):
     served, fresh = {}, {}
     for name, after in (("fixed", FIXED), ("unfixed", UNFIXED), ("configured first", CONFIGURED_FIRST)):
         patch = _patch(tmp_path, after)
-        monkeypatch.delenv(proof_client.SWITCH, raising=False)
+        monkeypatch.setenv(proof_client.SWITCH, "1")
         served[name] = prove(patch, [], 300)
         assert proof_client.server_pid() is not None and proof_client._failures == 0, "not served"
         monkeypatch.setenv(proof_client.SWITCH, "0")
@@ -124,7 +124,7 @@ def test_a_served_proof_is_the_fresh_proof(tmp_path, monkeypatch):
     assert not served["unfixed"].proven and served["unfixed"].shape_problem and "LSTM" in served["unfixed"].reason
     assert served["configured first"].reason.startswith("the patched script exited with status 3")
 
-    monkeypatch.delenv(proof_client.SWITCH, raising=False)
+    monkeypatch.setenv(proof_client.SWITCH, "1")
     args, data = [str(tmp_path / "train.py")], CONFIGURED_FIRST.encode()
     through_server = proof_client.run_trial(args, data, _env(), 300, time.monotonic())
     in_fresh_process = run_fresh(args, data, _env(), 300)
@@ -196,10 +196,15 @@ def test_switched_off_proofs_run_in_a_fresh_process(tmp_path, monkeypatch):
         with open("/proc/self/cmdline", "rb") as fh, open({str(seen)!r}, "wb") as out:
             out.write(fh.read())
     """) + FIXED
-    monkeypatch.setenv(proof_client.SWITCH, "0")
-    assert prove(_patch(tmp_path, after), [], 300).proven
-    assert b"shapedoctor.patch.trial" in seen.read_bytes() and proof_client.server_pid() is None
-    monkeypatch.delenv(proof_client.SWITCH)
+    for off in ("0", None):  # switched off, and the default
+        if off is None:
+            monkeypatch.delenv(proof_client.SWITCH)
+        else:
+            monkeypatch.setenv(proof_client.SWITCH, off)
+        seen.unlink(missing_ok=True)
+        assert prove(_patch(tmp_path, after), [], 300).proven
+        assert b"shapedoctor.patch.trial" in seen.read_bytes() and proof_client.server_pid() is None
+    monkeypatch.setenv(proof_client.SWITCH, "1")
     assert prove(_patch(tmp_path, after), [], 300).proven
     assert b"shapedoctor.patch.proof_server" in seen.read_bytes() and proof_client.server_pid() is not None
 
@@ -229,7 +234,7 @@ def test_nothing_outlives_shapedoctor(tmp_path, end):
         time.sleep(600)
     """))
     env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
-    env.pop(proof_client.SWITCH, None)
+    env[proof_client.SWITCH] = "1"
     driver = subprocess.Popen([sys.executable, "-c", DRIVER, str(script), str(after)], cwd=tmp_path,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:

@@ -4,7 +4,8 @@
 (return code, stdout, stderr, or a timeout) without paying for the Keras import again: the server,
 started at the first proof of this shapedoctor process, imported Keras once and forks each proof.
 It returns ``None`` whenever the server cannot serve the proof, and the caller then proves the
-old way, in a fresh process: not Linux, ``SHAPEDOCTOR_PROOF_FORK=0``, not the main thread (the
+old way, in a fresh process: not switched on (``SHAPEDOCTOR_PROOF_FORK=1``; off by default, see
+below), not Linux, not the main thread (the
 kernel's "die with the parent" is tied to the thread that started the server), the server could
 not start, refused to fork or died, or the forked process could not start (an infrastructure
 failure, never the script's own). After two such failures the server is not tried again.
@@ -15,6 +16,11 @@ the proof's own timeout (which, as for the fresh process, also covers the Keras 
 first proof) and a few seconds for the bookkeeping after it. On any interruption (Ctrl-C, SIGTERM
 turned into ``SystemExit`` by the caller) the proof's whole process group is killed and the server
 is stopped; at exit it is stopped and reaped, and if shapedoctor is killed the kernel kills it.
+
+Off by default: the server saves the Keras import on every proof after the first of a process,
+but most runs prove once, and that one proof costs slightly more CPU through the server (it
+imports, then forks; ``benchmarks/bench_proof_server.py`` measured x0.94 on the corpus subset
+``c00 t00`` and x0.90-0.94 on the seed examples, each with at most one proof per run).
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-SWITCH = "SHAPEDOCTOR_PROOF_FORK"  # "0": always prove in a fresh process
+SWITCH = "SHAPEDOCTOR_PROOF_FORK"  # "1": prove through the server; unset or anything else: a fresh process
 AFTER_PROOF_LIMIT = 10.0  # seconds for killing and reaping a proof once it ended or timed out
 STOP_LIMIT = 5.0  # seconds for the server to leave when told to, before it is killed
 MAX_FAILURES = 2
@@ -120,7 +126,7 @@ _failures = 0
 
 def enabled() -> bool:
     """Whether a proof may go through the server at all (else: a fresh process)."""
-    return (sys.platform.startswith("linux") and os.environ.get(SWITCH, "1") != "0" and _failures < MAX_FAILURES
+    return (sys.platform.startswith("linux") and os.environ.get(SWITCH) == "1" and _failures < MAX_FAILURES
             and hasattr(socket, "send_fds") and hasattr(os, "memfd_create") and hasattr(os, "waitid")
             and threading.current_thread() is threading.main_thread())
 

@@ -2,10 +2,10 @@
 
 The patched text never touches the disk: it goes to the child (:mod:`shapedoctor.patch.trial`)
 through a pipe, and the child runs it as the user's own file (same ``__file__``, directory,
-imports and working directory). The child is forked by the warm proof server when it can be
-(:mod:`shapedoctor.patch.proof_client`: Keras is imported once per shapedoctor process, not once
-per proof), else it is a fresh Python process; both give the same report, output and exit
-status. The child runs in a session of its own, so the whole process group is killed on a
+imports and working directory). It is a fresh Python process, or, with
+``SHAPEDOCTOR_PROOF_FORK=1``, a process forked by the warm proof server
+(:mod:`shapedoctor.patch.proof_client`: Keras imported once per shapedoctor process, not once
+per proof); both give the same report, output and exit status. The child runs in a session of its own, so the whole process group is killed on a
 timeout, on Ctrl-C or SIGTERM, and by the kernel when shapedoctor itself dies
 (``PR_SET_PDEATHSIG``). The fix is proven only when the run finds no shape problem and the
 script exits with status 0.
@@ -46,8 +46,8 @@ def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bo
     data = _encoded(patch)
     try:
         with _terminated_as_interrupt():
-            result = proof_client.run_trial(args, data, env, timeout, began)  # a warm, forked process
-            if result is None:  # the server cannot serve it: a fresh process, as before
+            result = proof_client.run_trial(args, data, env, timeout, began)  # a warm, forked process (opt-in)
+            if result is None:  # off, or the server cannot serve it: a fresh process
                 result = run_fresh(args, data, env, timeout)
     except OSError as exc:
         return Proof(False, f"could not run the patched script: {exc.strerror}", time.perf_counter() - start)
