@@ -178,3 +178,24 @@ def test_a_photo_of_another_size_for_a_trained_model_is_resized_where_read(tmp_p
     assert findings[0].culprit.line == 2
     first = findings[0].fixes[0]
     assert first.verified and first.code == "photo = tf.image.resize(photo, (16, 16))" and first.line == 3
+
+
+DATASET_LABELS = """\
+import numpy as np, tensorflow as tf, keras
+x = np.zeros((64, 8), "float32")
+ds = tf.data.Dataset.from_tensor_slices((x, np.zeros(64, "int64"))).batch(16)
+model.fit(ds, epochs=1)
+"""
+
+
+def test_a_label_fix_for_labels_without_a_variable_is_not_offered_as_writable(tmp_path):
+    """Labels inside a tf.data dataset (not from a loader) have no variable at the fit call: the
+    one-hot fix is verified on the data, but its `y = ...` line names nothing in the script, so it
+    is never written and says where to make it instead."""
+    model = keras.Sequential([keras.Input((8,)), layers.Dense(3, activation="softmax")])
+    model.compile(loss="categorical_crossentropy", optimizer="adam")
+    ds = tf.data.Dataset.from_tensor_slices((np.zeros((64, 8), "float32"), np.zeros(64, "int64"))).batch(16)
+    problems, findings = _diagnose(tmp_path, DATASET_LABELS, model, (ds,))
+    onehot = [f for f in findings[0].fixes if "to_categorical" in f.code]
+    assert onehot and all(f.patch is None and "no variable of their own" in f.proof for f in onehot)
+    assert any(f.verified and "sparse_categorical_crossentropy" in f.code for f in findings[0].fixes)  # the loss fix

@@ -410,7 +410,10 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
 
             source = "".join(linecache.getlines(site.file))
             edits = [TextEdit.insert_line(site.file, site.line, indentation(source, site.line) + stmt)]
-        return stmt, site.file if site else None, site.line if site else None, edits
+        unnamed = None if var is not None else (
+            f"the {'labels' if labels else 'inputs'} reach this call in no variable of their own (a dataset, a "
+            f"generator or an expression), so `{name}` stands for them: make the change where they are made")
+        return stmt, site.file if site else None, site.line if site else None, edits, unnamed
     from shapedoctor.graph.from_trace import graph_from_model
     from shapedoctor.repair.candidate import Candidate
     from shapedoctor.repair.codegen import CodeWriter
