@@ -24,16 +24,11 @@ from shapedoctor.diagnosis.training_fixes import findings_for  # noqa: E402
 from shapedoctor.repair.invariants import samples_kept  # noqa: E402
 from shapedoctor.trace.sites import Site  # noqa: E402
 from shapedoctor.trace.training import capture  # noqa: E402
+from training_calls import diagnose_training_call  # noqa: E402
 
 
 def _diagnose(tmp_path, source: str, model, args: tuple, method: str):
-    script = tmp_path / "prepare6.py"
-    script.write_text(source)
-    linecache.checkcache(str(script))
-    line = next(i for i, text in enumerate(source.splitlines(), 1) if f".{method}(" in text)
-    call, _, _ = capture(method, model, Site(str(script), line, source.splitlines()[line - 1]), args, {})
-    problems = check(call)
-    return problems, findings_for(call, problems) if problems else []
+    return diagnose_training_call(tmp_path / "prepare6.py", source, model, args, method)
 
 
 def _cnn(shape: tuple, classes: int = 4):

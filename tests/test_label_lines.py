@@ -13,27 +13,16 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-import linecache  # noqa: E402
-
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 from keras import layers  # noqa: E402
 
-from shapedoctor.diagnosis.training import check  # noqa: E402
-from shapedoctor.diagnosis.training_fixes import findings_for  # noqa: E402
-from shapedoctor.trace.sites import Site  # noqa: E402
-from shapedoctor.trace.training import capture  # noqa: E402
+from training_calls import diagnose_training_call  # noqa: E402
 
 
 def _diagnose(tmp_path, source: str, model, args: tuple, method: str = "fit"):
-    script = tmp_path / "labels10.py"
-    script.write_text(source)
-    linecache.checkcache(str(script))
-    line = next(i for i, text in enumerate(source.splitlines(), 1) if f".{method}(" in text)
-    call, _, _ = capture(method, model, Site(str(script), line, source.splitlines()[line - 1]), args, {})
-    problems = check(call)
-    return problems, findings_for(call, problems) if problems else []
+    return diagnose_training_call(tmp_path / "labels10.py", source, model, args, method)
 
 
 def _folder(tmp_path, classes: int, size: int = 16) -> str:

@@ -51,6 +51,7 @@ def token_count_line(ctx):
     import linecache
 
     from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import source_tree_and_calls_at
 
     if token_reshape(ctx) is None:
         return None
@@ -58,12 +59,9 @@ def token_count_line(ctx):
     site = spec.created if spec is not None else None
     if site is None or not site.file:
         return None
-    try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
-    except (SyntaxError, ValueError):
-        return None
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno <= site.line <= (n.end_lineno or n.lineno)
-             and _called_name(n.func) == "Reshape" and n.args and isinstance(n.args[0], (ast.Tuple, ast.List))]
+    tree, around = source_tree_and_calls_at(site)
+    calls = [n for n in around if _called_name(n.func) == "Reshape" and n.args
+             and isinstance(n.args[0], (ast.Tuple, ast.List))]
     if len(calls) != 1 or not calls[0].args[0].elts or not isinstance(calls[0].args[0].elts[0], ast.Name):
         return None
     name = calls[0].args[0].elts[0].id

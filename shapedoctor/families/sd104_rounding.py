@@ -135,18 +135,15 @@ def size_binding(ctx, input_node, shape: tuple) -> SourceRebinding | None:
     import linecache
 
     from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import source_tree_and_calls_at
 
     spec = ctx.graph.spec(input_node)
     site = spec.created if spec is not None else None
     old = ctx.shape_of(input_node)
     if site is None or not site.file or old is None:
         return None
-    try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
-    except (SyntaxError, ValueError):
-        return None
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno <= site.line <= (n.end_lineno or n.lineno)
-             and getattr(n.func, "attr", getattr(n.func, "id", "")) in ("Input", "InputLayer")]
+    tree, around = source_tree_and_calls_at(site)
+    calls = [n for n in around if getattr(n.func, "attr", getattr(n.func, "id", "")) in ("Input", "InputLayer")]
     if len(calls) != 1:
         return None
     call = calls[0]

@@ -36,17 +36,14 @@ def _layer_class(call) -> str | None:
 def next_layer_reads_sequences(ctx) -> bool:
     """The merge's result is passed next to a layer that reads sequences (see the module docstring)."""
     import ast
-    import linecache
+
+    from shapedoctor.trace.sites import source_tree_and_calls_at
 
     site = ctx.consumer.called
     if site is None or not site.file:
         return False
-    try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
-    except (SyntaxError, ValueError):
-        return False
-    merge_calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Call)
-                   and n.lineno <= site.line <= (n.end_lineno or n.lineno)
+    tree, around = source_tree_and_calls_at(site)
+    merge_calls = [n for n in around if isinstance(n.func, ast.Call)
                    and n.args and isinstance(n.args[0], (ast.List, ast.Tuple))]
     if not merge_calls:
         return False

@@ -107,3 +107,16 @@ def site_from_traceback(tb) -> Site | None:
         if not _is_library(filename):
             found = Site(display_path(filename), line, linecache.getline(filename, line).strip())
     return found
+
+
+def source_tree_and_calls_at(site: Site):
+    """The parsed file of *site* and its ``ast.Call`` nodes whose lines span the site's line
+    (``(None, [])`` when the file cannot be read or parsed)."""
+    import ast
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(site.file)))
+    except (SyntaxError, ValueError):
+        return None, []
+    return tree, [n for n in ast.walk(tree) if isinstance(n, ast.Call)
+                  and n.lineno <= site.line <= (n.end_lineno or n.lineno)]
