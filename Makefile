@@ -20,8 +20,12 @@ demo: setup
 		$(VENV)/bin/shapedoctor run --no-traceback $$f; echo "(exit code $$?)"; \
 	done
 
+# The test files are spread over two workers (pytest-xdist, one file per worker at a time); the
+# few timing-sensitive tests (marked `serial`: kills, Ctrl-C, a fresh interpreter) run alone after.
 test: setup
-	$(PY) -m pytest -q --durations=40
+	$(PY) -m pytest -q --durations=40 -n 2 --dist loadfile -m "not serial"; parallel=$$?; \
+	$(PY) -m pytest -q --durations=10 -m serial; serial=$$?; \
+	test $$parallel -eq 0 -a $$serial -eq 0
 
 bench: setup
 	$(PY) benchmarks/bench_run_overhead.py

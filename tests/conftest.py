@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,20 @@ def report_of(proc: subprocess.CompletedProcess) -> dict:
         return json.loads(proc.stdout)
     except json.JSONDecodeError as exc:  # show what came instead
         raise AssertionError(f"no JSON on stdout (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}") from exc
+
+
+def run_json(cli, folder: Path, code: str) -> tuple[dict, str, subprocess.CompletedProcess]:
+    """Write ``code`` (dedented) as ``script.py`` in ``folder`` and run ``shapedoctor run --json`` on it:
+    (report, the script's text afterwards, the process)."""
+    script = folder / "script.py"
+    script.write_text(textwrap.dedent(code))
+    proc = cli("run", "--json", "script.py", cwd=folder)
+    return report_of(proc), script.read_text(), proc
+
+
+def line_of(source: str, text: str) -> int:
+    """The 1-based number of the first line of ``source`` that contains ``text``."""
+    return next(i for i, line in enumerate(source.splitlines(), 1) if text in line)
 
 
 @pytest.fixture(scope="session")

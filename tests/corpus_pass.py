@@ -9,11 +9,12 @@ What CI can afford: each start of TensorFlow costs about 5 s of CPU before the s
 anything, and CI has two cores. So, unless ``SHAPEDOCTOR_LONG=1``:
 
 * the cases analysed are every valid program (no false alarm is ever let through), every recorded
-  miss (``known_gap``: it must still fail) and every third of the other cases (a fixed third, in
-  name order: each pattern family keeps cases in it);
+  miss (``known_gap``: it must still fail) and about a third of the other cases, chosen by a hash of
+  the case's number (``c035``, ``t120``, ...): the choice of a case never changes when other cases
+  are added, so a CI failure is never a newly selected old case;
 * ``--write`` is tried on every fixable case that fails while its model is built (``stage =
   "build"``: ``run`` proves its fix by running the patched script anyway, so the write adds no
-  start) and on every second of the other fixable cases (a fixed half, in name order); the rest
+  start) and on about half of the other fixable cases (by the same kind of hash); the rest
   get the plain ``run --json``, which still verifies each fix by replaying the failing step;
 * the written script is not rerun with plain ``python`` (the proof already ran that very script to
   its end, one small step per fit/predict under ``--quick``).
@@ -25,13 +26,21 @@ script with ``python``.
 from __future__ import annotations
 
 import functools
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 from corpus_runner import LONG, CaseResult, load_cases, run_case, scored
 from patch_runner import PatchResult, fixable, write_case
 
-ANALYSE_EVERY = 3  # outside LONG: every third case that is neither valid nor a recorded miss
-WRITE_EVERY = 2  # outside LONG: --write on every second fixable case that is not a build-time failure
+ANALYSE_EVERY = 3  # outside LONG: one case in three that is neither valid nor a recorded miss
+WRITE_EVERY = 2  # outside LONG: --write on one in two fixable cases that are not build-time failures
+
+
+def _picked(name: str, every: int, salt: str) -> bool:
+    """Whether the case ``name`` is in the fixed 1-in-``every`` share (stable: it depends on the
+    case's number only, not on which other cases exist)."""
+    number = name.split("_", 1)[0]
+    return zlib.crc32(f"{salt}:{number}".encode()) % every == 0
 
 
 def ci_selection(cases: list[tuple]) -> list[tuple]:
@@ -40,8 +49,7 @@ def ci_selection(cases: list[tuple]) -> list[tuple]:
         return cases
     always = {name for name, _, case in cases
               if case.get("expect", "mismatch") == "ok" or case.get("known_gap")}
-    others = [name for name, _, _ in cases if name not in always]
-    chosen = always | set(others[::ANALYSE_EVERY])
+    chosen = always | {name for name, _, _ in cases if _picked(name, ANALYSE_EVERY, "analyse")}
     return [c for c in cases if c[0] in chosen]
 
 
@@ -50,9 +58,8 @@ def write_selection(cases: list[tuple]) -> set[str]:
     fixables = [(name, case) for name, _, case in cases if fixable(case)]
     if LONG:
         return {name for name, _ in fixables}
-    others = [name for name, case in fixables if case.get("stage") != "build"]
-    return ({name for name, case in fixables if case.get("stage") == "build"}
-            | set(others[::WRITE_EVERY]))
+    return {name for name, case in fixables
+            if case.get("stage") == "build" or _picked(name, WRITE_EVERY, "write")}
 
 
 def _one(name, folder, case, write: bool) -> tuple[CaseResult, PatchResult | None]:

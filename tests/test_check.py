@@ -253,6 +253,7 @@ def test_pre_commit_runs_the_hook_offline(tmp_path):
     assert "Passed" in passing.stdout
 
 
+@pytest.mark.serial  # timing-sensitive: runs after the parallel part (see the Makefile)
 def test_check_workers_die_with_check_and_time_out(tmp_path):
     import signal
     import time

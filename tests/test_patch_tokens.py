@@ -8,9 +8,8 @@ channels. A literal count keeps the Reshape as the culprit; a right count report
 
 from __future__ import annotations
 
-import textwrap
 
-from conftest import report_of
+from conftest import line_of, run_json
 
 PROGRAM = """\
 import numpy as np
@@ -30,37 +29,30 @@ print(model.predict(np.zeros((2, 28, 28, 1)), verbose=0).shape)
 """
 
 
-def _run(cli, tmp_path, code: str):
-    script = tmp_path / "script.py"
-    script.write_text(textwrap.dedent(code))
-    proc = cli("run", "--json", "script.py", cwd=tmp_path)
-    return report_of(proc), script.read_text(), proc
 
 
-def _line(source: str, text: str) -> int:
-    return next(i for i, line in enumerate(source.splitlines(), 1) if text in line)
 
 
 def test_a_token_count_computed_for_another_image_size_is_named_where_it_is_computed(cli, tmp_path):
-    report, source, _proc = _run(cli, tmp_path, PROGRAM.format(side=32, count="tokens"))
+    report, source, _proc = run_json(cli, tmp_path, PROGRAM.format(side=32, count="tokens"))
     assert report["status"] == "mismatch", report
     finding = report["findings"][0]
     assert finding["id"] == "SD103"
-    assert finding["culprit"]["line"] == _line(source, "tokens = (SIDE // PATCH)")
-    assert finding["consumer"]["line"] == _line(source, "layers.Reshape(")
+    assert finding["culprit"]["line"] == line_of(source, "tokens = (SIDE // PATCH)")
+    assert finding["consumer"]["line"] == line_of(source, "layers.Reshape(")
     first = finding["fixes"][0]
     assert first["verified"] and first["code"] == "x = layers.Reshape((-1, 12))(x)", first
     assert not any(", -1))" in f["code"] for f in finding["fixes"])  # positions never folded into channels
 
 
 def test_a_literal_token_count_keeps_the_reshape_as_the_culprit(cli, tmp_path):
-    report, source, _proc = _run(cli, tmp_path, PROGRAM.format(side=32, count="64"))
+    report, source, _proc = run_json(cli, tmp_path, PROGRAM.format(side=32, count="64"))
     finding = report["findings"][0]
-    assert finding["culprit"]["line"] == _line(source, "layers.Reshape(")
+    assert finding["culprit"]["line"] == line_of(source, "layers.Reshape(")
     assert finding["fixes"][0]["code"] == "x = layers.Reshape((-1, 12))(x)"
 
 
 def test_the_right_token_count_reports_nothing(cli, tmp_path):
-    report, _source, proc = _run(cli, tmp_path, PROGRAM.format(side=28, count="tokens"))
+    report, _source, proc = run_json(cli, tmp_path, PROGRAM.format(side=28, count="tokens"))
     assert proc.returncode == 0, proc.stderr
     assert report["status"] == "ok", report

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from processes import alive, children
 
 LONG = os.environ.get("SHAPEDOCTOR_LONG") == "1"
 # The server is opt-in (SHAPEDOCTOR_PROOF_FORK=1): CI checks the default path and that nothing outlives
@@ -32,7 +33,8 @@ from shapedoctor.patch import proof_client
 from shapedoctor.patch.apply import Patch
 from shapedoctor.patch.prove import prove, run_fresh
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the proof server is Linux-only")
+pytestmark = [pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the proof server is Linux-only"),
+              pytest.mark.serial]  # timing-sensitive (a server dying mid-proof): runs after the parallel part
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,31 +89,11 @@ def _fields(proof) -> tuple:
     return proof.proven, proof.reason, proof.shape_problem, proof.breaks_patch
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 def _wait_gone(pids: list[int], seconds: float = 30.0) -> list[int]:
     deadline = time.monotonic() + seconds
-    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.1)
-    return [p for p in pids if _alive(p)]
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                    found.append(int(entry.name))
-            except (OSError, ValueError, IndexError):
-                continue
-    return found
+    return [p for p in pids if alive(p)]
 
 
 def test_a_served_proof_is_the_fresh_proof(tmp_path, monkeypatch):
@@ -175,7 +157,7 @@ def test_a_timeout_kills_the_forked_group_and_the_server_serves_on(tmp_path):
     assert pids.exists(), "the slow script never started"
     left = _wait_gone([int(p) for p in pids.read_text().split()])
     assert not left, f"the proof's group outlived its timeout: {left}"
-    assert _children(server) == [], "the server kept a proof (or a zombie)"
+    assert children(server) == [], "the server kept a proof (or a zombie)"
     # The server still serves, and it never started a backend runtime: no thread beyond its imports'.
     again = prove(_patch(tmp_path, FIXED), [], 300)
     assert again.proven and proof_client.server_pid() == server
@@ -272,5 +254,5 @@ def test_nothing_outlives_shapedoctor(tmp_path, end):
             driver.communicate()
         if pids.exists():  # after SIGKILL the script's own process is left, as with a fresh process
             child = int(pids.read_text().split()[-1])
-            if _alive(child) and b"time.sleep(600)" in Path(f"/proc/{child}/cmdline").read_bytes():
+            if alive(child) and b"time.sleep(600)" in Path(f"/proc/{child}/cmdline").read_bytes():
                 os.kill(child, signal.SIGKILL)

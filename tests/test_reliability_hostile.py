@@ -75,6 +75,7 @@ def test_stdin_chdir_process_pool_dying_thread_patched_keras_and_sys_exit():
     assert "no shape problem found" not in added and "a thread ended with RuntimeError" in added
 
 
+@pytest.mark.serial  # timing-sensitive: runs after the parallel part (see the Makefile)
 def test_keyboard_interrupt_ends_the_run_as_under_python(tmp_path):
     script = tmp_path / "interrupted.py"
     script.write_text("import atexit\natexit.register(print, 'atexit ran')\nprint('working')\n"

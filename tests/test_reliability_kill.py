@@ -21,6 +21,9 @@ import time
 from pathlib import Path
 
 import pytest
+from processes import alive, children
+
+pytestmark = pytest.mark.serial  # timing-sensitive (kills at chosen moments): runs after the parallel part
 
 LONG = os.environ.get("SHAPEDOCTOR_LONG") == "1"
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,32 +98,11 @@ SLOW_FIX = textwrap.dedent("""\
 """)
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
 def _cmdline(pid: int) -> bytes:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return b""
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the proof process")
@@ -133,7 +115,7 @@ def test_a_killed_run_takes_its_proof_with_it_and_leaves_nothing(tmp_path, sig):
     proof = None
     deadline = time.monotonic() + 600
     while proof is None and time.monotonic() < deadline and run.poll() is None:
-        proof = next((p for p in _children(run.pid) if b"shapedoctor" in _cmdline(p)), None)
+        proof = next((p for p in children(run.pid) if b"shapedoctor" in _cmdline(p)), None)
         time.sleep(0.2)
     assert proof is not None, run.communicate()
     time.sleep(1.0)  # let the proof get going
@@ -141,9 +123,9 @@ def test_a_killed_run_takes_its_proof_with_it_and_leaves_nothing(tmp_path, sig):
     _, err = run.communicate(timeout=60)
     code = run.returncode
     deadline = time.monotonic() + 30
-    while _alive(proof) and time.monotonic() < deadline:
+    while alive(proof) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not _alive(proof), "the proof outlived shapedoctor"
+    assert not alive(proof), "the proof outlived shapedoctor"
     assert code == {signal.SIGKILL: -signal.SIGKILL, signal.SIGTERM: 143, signal.SIGINT: 130}[sig]
     assert "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["slow.py"]

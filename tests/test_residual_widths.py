@@ -11,24 +11,16 @@
 
 from __future__ import annotations
 
-import textwrap
 
-from conftest import report_of
-
-
-def _run(cli, tmp_path, code: str) -> tuple[dict, str, object]:
-    script = tmp_path / "script.py"
-    script.write_text(textwrap.dedent(code))
-    proc = cli("run", "--json", "script.py", cwd=tmp_path)
-    return report_of(proc), script.read_text(), proc
+from conftest import line_of, run_json
 
 
-def _line(source: str, text: str) -> int:
-    return next(i for i, line in enumerate(source.splitlines(), 1) if text in line)
+
+
 
 
 def test_an_operator_residual_over_a_nested_mlp_names_its_last_layer_and_edits_its_width(cli, tmp_path):
-    report, source, proc = _run(cli, tmp_path, """\
+    report, source, proc = run_json(cli, tmp_path, """\
         import numpy as np
         import keras
         from keras import layers
@@ -49,17 +41,17 @@ def test_an_operator_residual_over_a_nested_mlp_names_its_last_layer_and_edits_i
     assert report["status"] == "mismatch", report
     finding = report["findings"][0]
     assert finding["id"] == "SD104"
-    assert finding["consumer"]["line"] == _line(source, "h + mlp(h)")
-    assert finding["culprit"]["line"] == _line(source, "layers.Dense(HIDDEN),")
+    assert finding["consumer"]["line"] == line_of(source, "h + mlp(h)")
+    assert finding["culprit"]["line"] == line_of(source, "layers.Dense(HIDDEN),")
     assert finding["culprit"]["class"] == "Dense"
     first = finding["fixes"][0]
     assert first["verified"] and first["code"] == "layers.Dense(WIDTH),", first
-    assert first["line"] == _line(source, "layers.Dense(HIDDEN),")
+    assert first["line"] == line_of(source, "layers.Dense(HIDDEN),")
     assert "Cannot broadcast shape" in finding["keras_message"]  # the error the program raised
 
 
 def test_a_stride_one_bottleneck_whose_shortcut_is_only_normalised_names_the_shortcut(cli, tmp_path):
-    report, source, _proc = _run(cli, tmp_path, """\
+    report, source, _proc = run_json(cli, tmp_path, """\
         import numpy as np
         import keras
         from keras import layers
@@ -84,13 +76,13 @@ def test_a_stride_one_bottleneck_whose_shortcut_is_only_normalised_names_the_sho
         """)
     assert report["status"] == "mismatch", report
     finding = report["findings"][0]
-    assert finding["culprit"]["line"] == _line(source, 'skip = layers.Activation("gelu")(y)')
-    assert finding["consumer"]["line"] == _line(source, "return y - skip")
+    assert finding["culprit"]["line"] == line_of(source, 'skip = layers.Activation("gelu")(y)')
+    assert finding["consumer"]["line"] == line_of(source, "return y - skip")
     assert finding["fixes"][0]["verified"], finding["fixes"]
 
 
 def test_valid_operator_residuals_report_nothing(cli, tmp_path):
-    report, _source, proc = _run(cli, tmp_path, """\
+    report, _source, proc = run_json(cli, tmp_path, """\
         import numpy as np
         import keras
         from keras import layers
@@ -122,7 +114,7 @@ def test_an_operator_sum_the_user_catches_behaves_as_under_python(cli, tmp_path)
     import subprocess
     import sys
 
-    report, _source, proc = _run(cli, tmp_path, """\
+    report, _source, proc = run_json(cli, tmp_path, """\
         import keras
         from keras import layers
 

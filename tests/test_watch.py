@@ -183,6 +183,7 @@ def test_watch_inside_shapedoctor_run_leaves_the_report_to_run(tmp_path, cli):
     assert [(f["id"], f["culprit"]["line"]) for f in report["findings"]] == [("SD101", 6)]
 
 
+@pytest.mark.serial  # timing-sensitive: runs after the parallel part (see the Makefile)
 def test_watch_before_keras_is_imported_installs_at_import(tmp_path):
     """In a fresh interpreter: watch() does not import Keras; `import keras` inside starts recording."""
     script = tmp_path / "train.py"
