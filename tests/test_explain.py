@@ -545,6 +545,12 @@ TEXT_CANNOT_TELL = {
                                               "loader's image_size literal chose that size",
     "t188_thumbnails_smaller_than_backbone_input": "the text shows 28x28 batches for a 96x96 input, not that a nested "
                                                    "backbone fixes that size (the model cannot be re-declared)",
+    "t189_bottleneck_features_predict_steps_counts_images": "the text shows 384 inputs for 48 labels, not that a "
+                                                            "predict(steps=...) counted batches as samples",
+    "t190_colour_images_reshaped_with_one_channel": "the text shows 120 inputs for 40 labels, not that a reshape's "
+                                                    "-1 axis took in the colour channels",
+    "t193_dense_input_shape_with_extra_step_axis": "the text shows (None, 3) rows against a (None, 1, 3) input; that "
+                                                   "the model is Dense-only (the step axis means nothing) needs the code",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {
