@@ -65,6 +65,8 @@ class TrainingFix:
     swapped_in: bool = False  # replace_argument names another of the user's arrays: only the pairing is checked
     with_loss: Any = None  # a model fix that only makes sense with another loss too (kind "model"): that loss
     labels_too: bool = False  # a data fix where the labels are the data itself (an autoencoder): y changes alike
+    recounts: int | None = None  # undoes a multiplied count (x to this many samples): `checks` judge samples and data
+    proof_only: str | None = None  # why only the patched script can show the fix (e.g. the input is declared from x)
 
 
 def loss_name(loss: Any) -> str:

@@ -81,8 +81,9 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
                 fixes.append(report)
             elif verdict.unclonable:
                 report.needs_proof = True
-                report.note = _join(report.note, f"the model cannot be cloned to try this fix on ({verdict.unclonable}); "
-                                    "it is checked on the patched script instead (--diff)")
+                reason = verdict.unclonable if fix.proof_only else \
+                    f"the model cannot be cloned to try this fix on ({verdict.unclonable})"
+                report.note = _join(report.note, f"{reason}; it is checked on the patched script instead (--diff)")
                 fixes.append(report)
             else:
                 report.title = f"{report.title} (not verified: {verdict.checks.failure_text()})"
@@ -202,7 +203,7 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
     if fix.counts_to is not None:
         checks.record("keeps_data", *inv.few_samples_dropped(_full_count(original), fix.counts_to))
     labels = None if fix.kind == "labels" or call.y_ref is None or call.batched else _full_count(call.y_ref)
-    if fix.counts_to is None and fix.transform != "{v}.batch(32)" and not fix.unbatches:
+    if fix.counts_to is None and fix.transform != "{v}.batch(32)" and not fix.unbatches and fix.recounts is None:
         for b, a in zip(before, after):
             if fix.swapped_in:  # another of the user's arrays, whole: the pairing below is what counts
                 break
@@ -270,6 +271,8 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                 full = fix.apply(call.x_ref if fix.whole else _item(call.x_ref, prob.output_index))
                 _data_invariants(call, prob, fix, full, checks)
                 _own_checks(fix, full, checks)
+                if fix.proof_only:  # a clone keeps the old declaration: the patched script decides
+                    return Verdict(False, None, checks, unclonable=fix.proof_only if checks.ok else None)
                 # A model built for one batch size (a stateful RNN) takes exactly that many samples.
                 rows = fixed_batch(call.model) or 8
                 x = sample_head(full, fix.whole, x if rows == 8 else _structure_head(call.x_ref, rows),

@@ -74,3 +74,18 @@ def read_from(file: str | None, line: int | None) -> ReadFrom | None:
     if var is None:
         return None
     return ReadFrom(var, file, at, ast.unparse(value))
+
+
+def declared_from(file: str | None, var: str) -> str | None:
+    """The expression (``X.shape[1:]``) by which some input declaration of *file* reads the sample
+    shape of the array *var*, if one does."""
+    tree = _tree(file) if file else None
+    if tree is None:
+        return None
+    for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+        for kw in call.keywords:
+            if kw.arg in _SHAPE_KEYWORDS:
+                found = read_from(file, kw.value.lineno)
+                if found is not None and found.var == var:
+                    return found.expr
+    return None

@@ -248,10 +248,19 @@ def _kind(x: Any) -> str:
 
 
 def quick_kwargs(method: str, args: tuple, kwargs: dict, samples: int = SAMPLE) -> tuple[tuple, dict, str]:
-    """``--quick``: one epoch of one small batch, whatever the data is."""
+    """``--quick``: one epoch of one small batch, whatever the data is.
+
+    ``predict`` is the exception when its pass is finite (an array, or a pass bounded by ``steps=``):
+    it trains nothing, and its output is often the data of a later ``fit`` (features from a frozen
+    base), whose labels would no longer pair with a cut pass. An unbounded generator or dataset
+    still gives one batch."""
     args = list(args)
     note = []
     names = ["x", "y", "batch_size", "epochs"] if method in ("fit", "evaluate") else ["x", "batch_size"]
+    if method == "predict":
+        x = kwargs["x"] if "x" in kwargs else (args[0] if args else None)
+        if "steps" in kwargs or _kind(x) == "array":
+            return tuple(args), kwargs, "the whole pass (predict)"
 
     def shrink(v):
         kind = _kind(v)
