@@ -551,6 +551,11 @@ TEXT_CANNOT_TELL = {
                                                     "-1 axis took in the colour channels",
     "t193_dense_input_shape_with_extra_step_axis": "the text shows (None, 3) rows against a (None, 1, 3) input; that "
                                                    "the model is Dense-only (the step axis means nothing) needs the code",
+    "c131_traffic_signs_rollaxis_left_after_channels_last_input": "the text shows (N, 3, 48, 48) data against a "
+        "(48, 48, 3) input; that the model is channels-last and a preprocessing line rolled the colour axis first is "
+        "only in the source",
+    "c133_lstm_price_windows_declared_without_feature_axis": "the text shows the LSTM refusing a (None, 60) tensor, "
+        "not that this tensor is the declared input (input_shape=(60,)) rather than a layer's output",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {
