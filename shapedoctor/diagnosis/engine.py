@@ -44,6 +44,9 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     ctx.culprit = culprit
     replay = propagate(ctx.graph)
     candidates = list(family.fixes(ctx)) if family.fixes else []
+    from shapedoctor.repair.data_follows import with_data_moved
+
+    candidates = [with_data_moved(ctx, cand) for cand in candidates]  # a new declaration moves the old data
     rejected: list = []
     verified = verify_all(ctx.graph, candidates, ctx.expected_output, rejected=rejected)
     writer = CodeWriter(ctx.graph)
@@ -155,6 +158,7 @@ def _context(recorder: Recorder, failure: Failure, family_id: str, message: str)
     ctx = Context(graph, consumer, family_id, message, received=received)
     ctx.extra["data_site"] = failure.stack[0].site if failure.stack else failure.call.site
     ctx.extra["scope_data"] = _scope_data(failure.stands_for or failure.exception)
+    ctx.extra["scope_site"] = _scope_site(failure.stands_for or failure.exception)
     parse_expectations(ctx, layer)
     ctx.bad_input = _bad_input(ctx)
     if family_id == "SD102" and _called_before(layer, failure):
@@ -264,6 +268,17 @@ def _scope_sizes(exc: BaseException) -> dict[str, int]:
         return sizes_in_globals(user_frame_of_traceback(exc.__traceback__))
     except Exception:  # noqa: BLE001 - a nicety: a strange frame gives none
         return {}
+
+
+def _scope_site(exc: BaseException):
+    """The script's own statement that led to the error (its outermost frame): arrays it holds were
+    assigned above that line."""
+    from shapedoctor.trace.sites import outermost_user_site
+
+    try:
+        return outermost_user_site(exc.__traceback__)
+    except Exception:  # noqa: BLE001 - evidence only
+        return None
 
 
 def _scope_data(exc: BaseException) -> dict[str, tuple]:

@@ -175,9 +175,26 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
     _size_literal_fix(call, prob, want, got)
     _vectorizer_length_fix(call, prob, want, got)
     _resize_fix(call, model, prob, want, got)
+    from shapedoctor.diagnosis.channel_layout import wrong_side
+
+    # Same sizes, another channel order: the model's convolutions say which side is laid out wrong.
+    wrong = wrong_side(model, want, got)
+    if wrong == "declaration" and not (call.method != "fit" and ev.trained(model)):
+        prob.culprit_kind = "layer"
+        prob.layer = _declaring_layer(model)
+        prob.explanation += (f" The data is channels-last, {format_shape(tuple(got[1:]))}, as the model's "
+                             f"convolutions read images; the declaration put the channels first. Declare "
+                             f"{format_shape(tuple(got[1:]))}: moving the data's channels first instead would make "
+                             "the convolutions slide over the colour axis as if it were image rows.")
+        prob.fixes.insert(0, TrainingFix(f"declare the input channels-last, as the data is: "
+                                         f"shape={format_shape(tuple(got[1:]))}", "model",
+                                         edits=[("input", i, (None,) + tuple(got[1:]))], cost=1))
+        return
     for how, shape, why in data_options(got, want):
         if how in COLOUR_TO_GRAY and call.method == "fit":
             continue  # training data: declare the channels it has rather than throw colour away
+        if wrong == "data" and how == "np.moveaxis({v}, -1, 1)":
+            continue
         if shape_matches(shape, want):
             prob.fixes.append(TrainingFix(f"{why}: {how.format(v='x')}", "data", transform=how,
                                           apply=numpy_transform(how), cost=1, converts=how in COLOUR_TO_GRAY))
@@ -185,6 +202,8 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
         prob.explanation += (" The model was already trained on data of the declared shape, so the new data "
                              "must be prepared the same way; changing the model would discard its training.")
         return
+    if wrong == "data":
+        return  # declaring the channels-first layout would make the convolutions read colour as rows
     declare = TrainingFix(f"declare the input as shape={format_shape(tuple(got[1:]))}", "model",
                           edits=[("input", i, (None,) + tuple(got[1:]))], cost=2,
                           note="the model is then built for the data you have")

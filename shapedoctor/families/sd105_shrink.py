@@ -24,8 +24,8 @@ def fixes(ctx):
         # the channels last is the fix; padding="same" would hide it and keep a wrong model.
         node, shape = declared
         moved = (shape[0],) + tuple(shape[2:]) + (shape[1],)
-        yield Candidate(f"declare the input channels-last: shape={tuple(moved[1:])} (and move the data's channel "
-                        "axis last: np.moveaxis(x, 1, -1))", [SetShape(node.id, moved)], cost=1)
+        # The data made for the old declaration moves along (repair/data_follows.py).
+        yield Candidate(f"declare the input channels-last: shape={tuple(moved[1:])}", [SetShape(node.id, moved)], cost=1)
         return
     from shapedoctor.repair.loop_passes import fewer_passes
 

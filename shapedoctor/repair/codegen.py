@@ -451,6 +451,11 @@ class CodeWriter:
         if isinstance(edit, SetShape):
             return self._set_shape(edit)
         if isinstance(edit, DataTransform):
+            if edit.made_at is not None:
+                made = edit.made_at
+                stmt = f"{made.var} = {edit.how.format(x=made.var)}"
+                return Code(stmt, made.file, made.end_line + 1,
+                            [TextEdit.insert_line(made.file, made.end_line + 1, made.indent + stmt)])
             if edit.read_at is not None:
                 file, line, var = edit.read_at
                 stmt = f"{var} = {edit.how.format(x=var)}"

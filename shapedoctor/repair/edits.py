@@ -232,6 +232,9 @@ class DataTransform:
     # (file, line, variable): transform the array where the input declaration reads its shape, by a
     # statement inserted before that line (``X = np.expand_dims(X, -1)`` above ``input_shape=X.shape[1:]``)
     read_at: tuple | None = None
+    # An array the script made in the old layout of an input whose declaration the fix changes: a
+    # statement inserted after the one that made it (repair/data_follows.py MadeAt).
+    made_at: Any = None
 
     def apply(self, graph: Graph) -> None:
         if self.node is not None:

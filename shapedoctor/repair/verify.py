@@ -42,7 +42,9 @@ def verify(graph: Graph, candidate: Candidate, expected_output: tuple | None = N
     if base is not None:
         edited = frozenset(e.layer for e in candidate.edits if isinstance(e, SetConfig))
         resized = frozenset(t for n in trial.nodes if n.layer in edited for t in n.outputs)
-        reshaped = [e for e in candidate.edits if isinstance(e, (SetShape, DataTransform))]
+        # The script's arrays moved along with a new declaration (made_at) are not graph inputs.
+        reshaped = [e for e in candidate.edits if isinstance(e, SetShape)
+                    or isinstance(e, DataTransform) and e.made_at is None]
         resized |= frozenset(t for e in reshaped if getattr(e, "node", None) for t in trial.node(e.node).outputs)
         new_inputs = tuple(e.shape for e in reshaped)
         checks.record("size", *inv.size_kept(base, result, edited, new_inputs, resized))

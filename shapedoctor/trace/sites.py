@@ -109,6 +109,16 @@ def site_from_traceback(tb) -> Site | None:
     return found
 
 
+def outermost_user_site(tb) -> Site | None:
+    """The outermost user frame of a traceback: the statement of the script (not of a helper it
+    called) that led to the error, e.g. the module-level ``model = build()`` line."""
+    for frame, line in traceback.walk_tb(tb):
+        filename = frame.f_code.co_filename
+        if not _is_library(filename):
+            return Site(display_path(filename), line, linecache.getline(filename, line).strip())
+    return None
+
+
 def source_tree_and_calls_at(site: Site):
     """The parsed file of *site* and its ``ast.Call`` nodes whose lines span the site's line
     (``(None, [])`` when the file cannot be read or parsed)."""
