@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import linecache
 
-from conftest import report_of
+from conftest import line_of, report_of
 
 from shapedoctor import pipeline
 from shapedoctor.patch.apply import make_patch
@@ -52,10 +52,6 @@ def _runs_patched(tmp_path, fix) -> bool:
     return outcome.exception is None
 
 
-def _line(script, text: str) -> int:
-    return next(i for i, line in enumerate(script.read_text().splitlines(), 1) if text in line)
-
-
 CHANNELS_FIRST_ARRAYS = '''pixels = np.random.rand(40, 24, 24, 3).astype("float32")
 images = np.transpose(pixels, (0, 3, 1, 2))
 held_out = np.random.rand(12, 3, 24, 24).astype("float32")
@@ -77,7 +73,7 @@ def test_channels_first_declaration_moves_the_arrays_made_for_it(tmp_path):
     script = _write(tmp_path, CHANNELS_FIRST_ARRAYS)
     _, diagnosis = _diagnose(script)
     finding = diagnosis.findings[0]
-    assert finding.id == "SD105" and finding.culprit.line == _line(script, "keras.Input(")
+    assert finding.id == "SD105" and finding.culprit.line == line_of(script.read_text(), "keras.Input(")
     first = finding.fixes[0]
     assert first.verified and first.checks["samples"] is True
     code = first.code.splitlines()
@@ -119,7 +115,7 @@ def test_channels_last_data_against_a_channels_first_declaration_changes_the_dec
     script = _write(tmp_path, ORDER_AT_FIT.format(declared="(3, 16, 16)", data="16, 16, 3"))
     _, diagnosis = _diagnose(script)
     finding = diagnosis.findings[0]
-    assert finding.id == "SD201" and finding.culprit.line == _line(script, "keras.Input(")
+    assert finding.id == "SD201" and finding.culprit.line == line_of(script.read_text(), "keras.Input(")
     first = finding.fixes[0]
     assert first.verified and "shape=(16, 16, 3)" in first.code
     # transposing the right data to the wrong declaration would run, with colour read as image rows
@@ -130,7 +126,7 @@ def test_channels_first_data_against_a_channels_last_declaration_moves_the_data(
     script = _write(tmp_path, ORDER_AT_FIT.format(declared="(16, 16, 3)", data="3, 16, 16"))
     _, diagnosis = _diagnose(script)
     finding = diagnosis.findings[0]
-    assert finding.id == "SD201" and finding.culprit.line == _line(script, "tiles = ")
+    assert finding.id == "SD201" and finding.culprit.line == line_of(script.read_text(), "tiles = ")
     assert finding.fixes[0].verified and finding.fixes[0].code == "tiles = np.moveaxis(tiles, 1, -1)"
     assert not any("shape=(3, 16, 16)" in (f.code or "") for f in finding.fixes)
 
