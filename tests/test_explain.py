@@ -549,6 +549,8 @@ TEXT_CANNOT_TELL = {
                                                             "predict(steps=...) counted batches as samples",
     "t190_colour_images_reshaped_with_one_channel": "the text shows 120 inputs for 40 labels, not that a reshape's "
                                                     "-1 axis took in the colour channels",
+    "t192_conv1d_tagger_valid_padding_shortens_sequence": "the text shows 30 tag ids against 26 output steps, not "
+                                                          "which convolution (valid padding) shortened the sequence",
     "t193_dense_input_shape_with_extra_step_axis": "the text shows (None, 3) rows against a (None, 1, 3) input; that "
                                                    "the model is Dense-only (the step axis means nothing) needs the code",
     "c131_traffic_signs_rollaxis_left_after_channels_last_input": "the text shows (N, 3, 48, 48) data against a "

@@ -2,7 +2,9 @@
 
 x holding a whole multiple of the labels' count: a generator run through several times by
 ``predict(steps=<samples>)`` is fixed on its ``steps``, a ``reshape(-1, ...)`` whose -1 took in part of
-each sample on its last size; both name the line that made x, not the labels. ``--quick`` (the mode
+each sample on its last size; both name the line that made x, not the labels. One class id per
+frame against an output with fewer frames names the valid convolution that shortened it (SD202,
+diagnosis/training.py ``check_labels``) instead of reading the ids as multi-hot. ``--quick`` (the mode
 proofs run in) keeps a finite ``predict`` whole, so features predicted for a later ``fit`` still pair
 with its labels. Other programs keep their old answers and valid ones stay unflagged.
 """
@@ -118,6 +120,40 @@ def test_features_predicted_in_one_pass_are_not_flagged(tmp_path):
     batches = ((table[i:i + chunk],) for i in range(0, n_rows, chunk))
     codes = encoder.predict(batches, steps=n_rows // chunk, verbose=0)
     problems, findings = _diagnose(tmp_path, ONE_PASS, _head((4,)), (codes, np.zeros(n_rows)))
+    assert problems == [] and findings == []
+
+
+TAGGER = """tagger.fit(frames, tags, epochs=1, verbose=0)
+"""
+
+
+def _frame_tagger(padding: str):
+    inputs = keras.Input(shape=(40, 6))
+    h = layers.Conv1D(8, 3, padding="same", activation="relu")(inputs)
+    h = layers.Conv1D(8, 7, padding=padding, activation="relu")(h)
+    outputs = layers.Dense(5, activation="softmax")(h)
+    tagger = keras.Model(inputs, outputs)
+    tagger.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    return tagger
+
+
+def test_one_id_per_frame_against_a_shortened_output_fixes_the_valid_convolution(tmp_path):
+    frames = np.random.rand(16, 40, 6).astype("float32")
+    tags = np.random.randint(0, 5, size=(16, 40))
+    tagger = _frame_tagger("valid")  # 40 frames in, 34 distributions out
+    problems, findings = _diagnose(tmp_path, TAGGER, tagger, (frames, tags))
+    finding = findings[0]
+    assert finding.id == "SD202" and finding.received == "(None, 34, 5)" and finding.expected == "(None, 40, 5)"
+    shrinking = tagger.layers[2]
+    assert finding.culprit.kind == "layer" and finding.culprit.layer == shrinking.name
+    first = finding.fixes[0]
+    assert first.verified and first.title == f'make {shrinking.name} keep the map: padding="same"'
+
+
+def test_one_id_per_frame_against_as_many_frames_is_not_flagged(tmp_path):
+    frames = np.random.rand(16, 40, 6).astype("float32")
+    problems, findings = _diagnose(tmp_path, TAGGER, _frame_tagger("same"),
+                                   (frames, np.random.randint(0, 5, size=(16, 40))))
     assert problems == [] and findings == []
 
 

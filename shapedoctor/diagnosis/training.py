@@ -953,6 +953,19 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                 f"{format_shape(out)}, one distribution per sample.")
             prob.labels_ask_for = tuple(core) + (k,)
             return prob
+        if len(core) == len(out) - 1 >= 2 and tuple(core[1:]) != tuple(out[1:-1]) \
+                and None not in tuple(core[1:]) + tuple(out[1:-1]):
+            # One class id per position, but the output has another number of positions (a valid
+            # convolution shortened the sequence): the positions are the labels' (see _suspect_model).
+            want = format_shape((None,) + tuple(core[1:]) + (k,))
+            prob = Problem("SD202", f"{shown}: {format_shape(tuple(core[1:]))} positions of class ids against "
+                           f"{format_shape(tuple(out[1:-1]))} in the output under {name}", "labels",
+                           expected=want, received=format_shape(out), layer=layer)
+            prob.explanation = (f"`{name}` reads one class id per position and needs one distribution over the "
+                                f"{k} classes at each of them: labels {format_shape(y_shape)} need an output "
+                                f"{want}, but the model gives {format_shape(out)}.")
+            prob.labels_ask_for = tuple(core) + (k,)
+            return prob
         largest = top if isinstance(top, int) else (int(np.max(y_arr)) if y_arr.size and is_integer_like(sample) else None)
         if largest is not None and k and largest >= k:
             n = largest + 1
