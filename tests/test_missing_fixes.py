@@ -4,7 +4,9 @@ x holding a whole multiple of the labels' count: a generator run through several
 ``predict(steps=<samples>)`` is fixed on its ``steps``, a ``reshape(-1, ...)`` whose -1 took in part of
 each sample on its last size; both name the line that made x, not the labels. One class id per
 frame against an output with fewer frames names the valid convolution that shortened it (SD202,
-diagnosis/training.py ``check_labels``) instead of reading the ids as multi-hot. ``--quick`` (the mode
+diagnosis/training.py ``check_labels``) instead of reading the ids as multi-hot. Plain rows against a
+declared (1, F) sample blame the declaration when no layer reads that axis (a Dense-only model), the
+data when one does (a recurrent layer reads it as time steps). ``--quick`` (the mode
 proofs run in) keeps a finite ``predict`` whole, so features predicted for a later ``fit`` still pair
 with its labels. Other programs keep their old answers and valid ones stay unflagged.
 """
@@ -155,6 +157,36 @@ def test_one_id_per_frame_against_as_many_frames_is_not_flagged(tmp_path):
     problems, findings = _diagnose(tmp_path, TAGGER, _frame_tagger("same"),
                                    (frames, np.random.randint(0, 5, size=(16, 40))))
     assert problems == [] and findings == []
+
+
+ROWS = """readings = np.random.rand(30, 5)
+net.fit(readings, scores, epochs=1, verbose=0)
+"""
+
+
+def _declared_one_step(recurrent: bool):
+    net = keras.Sequential([keras.Input(shape=(1, 5)),
+                            layers.GRU(4) if recurrent else layers.Dense(8, activation="relu"),
+                            layers.Dropout(0.1), layers.Dense(1)])
+    net.compile(optimizer="sgd", loss="mse")
+    return net
+
+
+def test_a_unit_axis_no_layer_reads_is_the_declarations_fault(tmp_path):
+    readings, scores = np.random.rand(30, 5), np.random.rand(30)
+    problems, findings = _diagnose(tmp_path, ROWS, _declared_one_step(recurrent=False), (readings, scores))
+    finding = findings[0]
+    assert finding.id == "SD201" and finding.culprit.kind == "layer"
+    first = finding.fixes[0]
+    assert first.verified and first.title == "declare the input as shape=(5,)"
+
+
+def test_a_unit_axis_a_recurrent_layer_reads_keeps_the_data_as_culprit(tmp_path):
+    readings, scores = np.random.rand(30, 5), np.random.rand(30)
+    problems, findings = _diagnose(tmp_path, ROWS, _declared_one_step(recurrent=True), (readings, scores))
+    finding = findings[0]
+    assert finding.id == "SD201" and finding.culprit.kind == "data" and finding.culprit.line == 1
+    assert not finding.fixes[0].title.startswith("declare")
 
 
 def test_quick_keeps_a_finite_predict_whole_and_still_cuts_training_and_endless_passes():

@@ -207,6 +207,15 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
     declare = TrainingFix(f"declare the input as shape={format_shape(tuple(got[1:]))}", "model",
                           edits=[("input", i, (None,) + tuple(got[1:]))], cost=2,
                           note="the model is then built for the data you have")
+    if _unread_unit_axis(model, want, got):
+        prob.culprit_kind = "layer"
+        prob.layer = _declaring_layer(model)
+        prob.explanation += (f" The declaration adds an axis of size 1 in front of the {format_shape(tuple(got[1:]))} "
+                             "features, and no layer of the model reads that axis (they all act on the last "
+                             "one): it only carries through to the output. The data is right; declare its shape.")
+        declare.cost = 1
+        prob.fixes.insert(0, declare)
+        return
     table = ev.declared_whole_table(call, want, got)
     if table is not None:
         prob.culprit_kind = "layer"
@@ -393,6 +402,21 @@ def _declared_with_batch(call: TrainingCall, model: Any, want: tuple, got: tuple
                                   f"{format_shape(tuple(got[1:]))}", "model",
                                   edits=[("input", index, (None,) + tuple(got[1:]))], cost=1))
     return prob
+
+
+# Layers that act on the last axis alone: an axis of size 1 before it passes through them unread.
+_LAST_AXIS_ONLY = frozenset({"Dense", "Dropout", "Activation", "BatchNormalization", "LayerNormalization",
+                             "GaussianNoise", "GaussianDropout", "AlphaDropout", "ReLU", "LeakyReLU", "ELU",
+                             "PReLU", "Softmax"})
+
+
+def _unread_unit_axis(model: Any, want: tuple, got: tuple) -> bool:
+    """The declared sample is the data's with an axis of size 1 in front ((None, 1, F) for (N, F) rows),
+    and every layer of the model acts on the last axis only: that axis is never read, the declaration
+    invented it (a recurrent or convolutional model would read it as time steps: the data lacks it)."""
+    layers = [layer for layer in getattr(model, "layers", []) or [] if type(layer).__name__ != "InputLayer"]
+    return (len(want) == len(got) + 1 >= 3 and want[1] == 1 and tuple(want[2:]) == tuple(got[1:])
+            and bool(layers) and all(type(layer).__name__ in _LAST_AXIS_ONLY for layer in layers))
 
 
 def _declaring_layer(model: Any) -> Any:
