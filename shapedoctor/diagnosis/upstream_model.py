@@ -45,9 +45,19 @@ def upstream_finding(recorder: Recorder, failure: Failure, finding: Any) -> Any:
         return finding
     producer, declared, got = found
     try:
-        return _refocused(recorder, finding, producer, declared, got) or finding
+        refocused = _refocused(recorder, finding, producer, declared, got)
     except Exception:  # noqa: BLE001 - same: a failed re-reading keeps the original finding
         return finding
+    if refocused is None:
+        return finding
+    refused, site = failure.call.layer, failure.call.site
+    if getattr(refused, "layers", None) is not None and site is not None:  # D's input check refused it:
+        from shapedoctor.report.model import Place  # the consumer is where D was called
+
+        refocused.consumer = Place("layer", refused.name, type(refused).__name__, site.file, site.line, site.code)
+        refocused.message = (f"{type(refused).__name__} `{refused.name}` refused its input: expected "
+                             f"{refocused.expected}, received {refocused.received}")
+    return refocused
 
 
 def _find_pair(recorder: Recorder, failure: Failure) -> tuple[Any, tuple, tuple] | None:
@@ -55,7 +65,7 @@ def _find_pair(recorder: Recorder, failure: Failure) -> tuple[Any, tuple, tuple]
     from keras import tree
 
     consumer_model, call = None, None
-    for record in failure.stack:
+    for record in [failure.call, *failure.stack]:  # D itself when its input check refused the tensor
         layer = record.layer
         if getattr(layer, "layers", None) is None or not getattr(layer, "built", False):
             continue
@@ -112,6 +122,16 @@ def _factor(got: tuple, declared: tuple) -> tuple[str, int] | None:
     return None
 
 
+def _smaller_by_a_few(got: tuple, declared: tuple) -> bool:
+    """Every spatial axis smaller than declared by the same few pixels (a valid window's loss),
+    the channels equal."""
+    spatial = list(zip(got[1:-1], declared[1:-1]))
+    if not spatial or got[-1] != declared[-1] or any(g is None or d is None for g, d in spatial):
+        return False
+    losses = {d - g for g, d in spatial}
+    return len(losses) == 1 and 0 < losses.pop() < min(d for _, d in spatial) // 2
+
+
 def _step(spec: Any) -> tuple[int, ...] | None:
     """How much a layer upsamples each spatial axis (None: it does not upsample)."""
     cfg = spec.config
@@ -149,7 +169,9 @@ def _candidates(graph: Any, direction: str, factor: int) -> list:
             else:
                 out.append(Candidate(f"upsample once less: strides={smaller} on {spec.name}",
                                      [SetConfig(spec.key, {"strides": smaller})], cost=1))
-    elif stages:
+    else:
+        out += _unstrided_transposed(graph, factor)
+    if direction == "up" and stages:
         node, spec = stages[-1]  # one more stage after the last one that upsamples
         rank = len(_step(spec))
         consumers = graph.consumers(node.outputs[0])
@@ -160,9 +182,107 @@ def _candidates(graph: Any, direction: str, factor: int) -> list:
     return out
 
 
+def _seed_grid(graph: Any, direction: str, factor: int) -> list:
+    """The Reshape that makes the first grid from a vector (a generator's or decoder's seed) given
+    a grid *factor* times smaller ("down") or larger ("up") with as many values (channels times
+    factor**axes or divided by it): the stages after it are kept."""
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetConfig
+
+    out = []
+    for node in graph.nodes:
+        spec = graph.spec(node) if node.kind == "layer" else None
+        if spec is None or spec.cls != "Reshape" or not node.input_ids():
+            continue
+        before = graph.tensors[node.input_ids()[0]].shape
+        target = tuple(spec.config.get("target_shape") or ())
+        if before is None or len(before) != 2 or len(target) < 2 or any(not isinstance(t, int) or t < 1 for t in target):
+            continue
+        *grid, channels = target
+        spread = factor ** len(grid)
+        if direction == "down" and all(g % factor == 0 for g in grid):
+            new = tuple(g // factor for g in grid) + (channels * spread,)
+        elif direction == "up" and channels % spread == 0:
+            new = tuple(g * factor for g in grid) + (channels // spread,)
+        else:
+            continue
+        out.append(Candidate(f"seed grid {new} on {spec.name}", [SetConfig(spec.key, {"target_shape": new})], cost=0))
+        break  # the first grid only
+    return out
+
+
+def _downsampling_stages(model: Any) -> int:
+    """How many layers of *model* (nested models included) shrink the map by a stride or a pool."""
+    count = 0
+    for layer in getattr(model, "layers", []) or []:
+        if getattr(layer, "layers", None) is not None:
+            count += _downsampling_stages(layer)
+            continue
+        cfg = layer.get_config() if hasattr(layer, "get_config") else {}
+        if "Transpose" in type(layer).__name__ or type(layer).__name__.startswith(_UPSAMPLING_PREFIX):
+            continue
+        steps = cfg.get("strides") or ()
+        steps = steps if isinstance(steps, (list, tuple)) else (steps,)
+        if any(isinstance(v, int) and v > 1 for v in steps):
+            count += 1
+    return count
+
+
+def _upsampling_stages(model: Any) -> int:
+    from shapedoctor.graph.model import LayerSpec
+
+    count = 0
+    for layer in getattr(model, "layers", []) or []:
+        if getattr(layer, "layers", None) is not None:
+            count += _upsampling_stages(layer)
+        elif _step(LayerSpec(layer.name, type(layer).__name__, layer.get_config())) is not None:
+            count += 1
+    return count
+
+
+def _unstrided_transposed(graph: Any, factor: int) -> list:
+    """A transposed convolution that keeps the size (strides 1) made an upsampling stage by
+    ``strides=factor``, the one nearest the output first (where a stage's stride is left out)."""
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetConfig
+
+    out = []
+    for node in reversed(graph.nodes):
+        spec = graph.spec(node) if node.kind == "layer" else None
+        if spec is None or "Transpose" not in spec.cls or _step(spec) is not None:
+            continue
+        rank = len(tuple(spec.config.get("strides") or ()))
+        if rank:
+            strides = (factor,) * rank
+            out.append(Candidate(f"upsample once more: strides={strides} on {spec.name}",
+                                 [SetConfig(spec.key, {"strides": strides})], cost=1))
+    return out
+
+
+def _shrinking_convolutions(graph: Any) -> list:
+    """Each 'valid' convolution or pooling of window > 1 and stride 1 given ``padding="same"``:
+    the candidates when the output is smaller than wanted by a few pixels, not by a factor."""
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetConfig
+
+    out = []
+    for node in reversed(graph.nodes):
+        spec = graph.spec(node) if node.kind == "layer" else None
+        if spec is None or spec.config.get("padding") != "valid":
+            continue
+        window = spec.config.get("kernel_size") or spec.config.get("pool_size") or ()
+        strides = spec.config.get("strides") or ()
+        window = window if isinstance(window, (list, tuple)) else (window,)
+        strides = strides if isinstance(strides, (list, tuple)) else (strides,)
+        if any(int(w) > 1 for w in window) and all(int(s) == 1 for s in strides):
+            out.append(Candidate(f'keep the size: padding="same" on {spec.name}',
+                                 [SetConfig(spec.key, {"padding": "same"})], cost=1))
+    return out
+
+
 def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple, got: tuple,
                family: tuple[str, str] = ("SD102", "wrong-axis-size"), target: str = "",
-               not_this: str = "the model that refused it") -> Any:
+               not_this: str = "the model that refused it", stages_mirrored: bool = False) -> Any:
     from shapedoctor.graph.from_trace import graph_from_model
     from shapedoctor.graph.model import format_shape
     from shapedoctor.patch.apply import attach
@@ -172,11 +292,17 @@ def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple,
     from shapedoctor.report.model import FixReport, Place
 
     found = _factor(got, declared)
-    if found is None:
-        return None
-    direction, factor = found
     graph = graph_from_model(recorder, producer)
-    candidates = _candidates(graph, direction, factor)
+    if found is not None:
+        direction, factor = found
+        candidates = _candidates(graph, direction, factor)
+        if stages_mirrored:  # as many upsampling stages as the data's model downsamples: the seed is wrong
+            candidates = _seed_grid(graph, direction, factor) + candidates
+    elif _smaller_by_a_few(got, declared):
+        direction, factor = "shrink", 0
+        candidates = _shrinking_convolutions(graph)
+    else:
+        return None
     if not candidates:
         return None
     verified = [c for c in verify_all(graph, candidates, expected_output=declared)
@@ -205,11 +331,14 @@ def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple,
     finding.expected, finding.received = format_shape(declared), format_shape(got)
     target = target or (f"that tensor was given to a model declared for {format_shape(declared)}, which already "
                         f"ran on tensors of its declared shape (the real data)")
+    if direction == "shrink":
+        how = "a few pixels too small: a 'valid' window of its own shrinks the map"
+    else:
+        how = (f"{factor} times too {'large' if direction == 'down' else 'small'}: it upsamples "
+               f"{'one stage too many' if direction == 'down' else 'one stage too few'}")
     finding.explanation = (
         f"`{producer.name}` produced {format_shape(got)}, and {target}: the producing model's layers are "
-        f"wrong, not {not_this}. Its spatial size is "
-        f"{factor} times too {'large' if direction == 'down' else 'small'}: it upsamples "
-        f"{'one stage too many' if direction == 'down' else 'one stage too few'}."
+        f"wrong, not {not_this}. Its spatial size is {how}."
     )
     finding.fixes = fixes
     finding.why_first = None
@@ -227,19 +356,50 @@ def upstream_op_finding(recorder: Recorder, exc: BaseException, finding: Any) ->
         found = _find_op_pair(recorder, str(exc))
         if found is None:
             return finding
-        producer, declared, got, call = found
-        target = (f"it was compared with the data {format_shape_of(declared)} given to `{call.method}`, which "
-                  f"another model of the step took as its declared input (so the data are right by construction)")
+        producer, declared, got, call, taker = found
+        mirrored = taker is not None and _downsampling_stages(taker) == _upsampling_stages(producer) > 0
+        given = f"given to `{call.method}`" if call is not None else "of the training step"
+        target = (f"it was compared with the data {format_shape_of(declared)} {given}, which "
+                  f"a model of the step took as its declared input (so the data are right by construction)")
         refocused = _refocused(recorder, finding, producer, declared, got, ("SD202", "labels-vs-loss"), target,
-                               "the data")
+                               "the data", stages_mirrored=mirrored)
     except Exception:  # noqa: BLE001 - evidence only: any surprise keeps the text's reading
         return finding
     if refocused is None:
         return finding
-    from shapedoctor.diagnosis.training_fixes import call_place
+    if call is not None:
+        from shapedoctor.diagnosis.training_fixes import call_place
 
-    refocused.consumer = call_place(call)
+        refocused.consumer = call_place(call)
+    else:  # a loop of the user's own: the line where the op raised
+        from shapedoctor.report.model import Place
+        from shapedoctor.trace.sites import site_from_traceback
+
+        site = _user_site(exc)
+        if site is not None:
+            refocused.consumer = Place("consumer", "op", "op", site.file, site.line, site.code)
     return refocused
+
+
+def _user_site(exc: BaseException) -> Any:
+    """The user's line where *exc* was raised; inside a ``tf.function`` the traceback's innermost
+    user frame is AutoGraph's rewrite, and the message names the user's own line."""
+    import linecache
+
+    from shapedoctor.trace.sites import Site, display_path, is_user_file, site_from_traceback
+
+    site = site_from_traceback(exc.__traceback__)
+    if site is None or _AUTOGRAPH not in site.file:
+        return site
+    named = [(f, int(n)) for f, n in re.findall(r'File "([^"]+)", line (\d+)', str(exc))
+             if _AUTOGRAPH not in f and is_user_file(f)]
+    if not named:
+        return site
+    file, line = named[-1]
+    return Site(display_path(file), line, linecache.getline(file, line).strip())
+
+
+_AUTOGRAPH = "__autograph_generated"
 
 
 def format_shape_of(shape: tuple) -> str:
@@ -248,29 +408,59 @@ def format_shape_of(shape: tuple) -> str:
     return format_shape(shape)
 
 
-def _find_op_pair(recorder: Recorder, message: str) -> tuple[Any, tuple, tuple, Any] | None:
-    """(G, the data's shape with a free batch axis, G's output shape, the training call)."""
-    match = _OPERAND_SHAPES.search(message)
-    if match is None or not recorder.training_calls:
+def _operand_shapes(message: str) -> list[tuple[int, ...]] | None:
+    """The two operand shapes an op's error names (``input shapes: [8,16,16,3], [8,14,14,3]``,
+    ``received ((8, 56, 56, 1) vs (8, 28, 28, 1))``)."""
+    for pattern in _OPERAND_PATTERNS:
+        match = pattern.search(message)
+        if match is not None:
+            return [tuple(int(v) for v in re.findall(r"\d+", m)) for m in match.groups()]
+    return None
+
+
+_OPERAND_PATTERNS = (_OPERAND_SHAPES, re.compile(r"\(\(([\d, ]+)\) vs \(([\d, ]+)\)\)"))
+
+
+def _find_op_pair(recorder: Recorder, message: str) -> tuple[Any, tuple, tuple, Any, Any] | None:
+    """(G, the data's shape with a free batch axis, G's output shape, the training call or None,
+    another model that took the data as its declared input or None).
+
+    The data side is the operand of the sample shape of the data ``fit`` was given or, in a loop
+    of the user's own, of a tensor a model of the step took as its declared input.
+    """
+    shapes = _operand_shapes(message)
+    if shapes is None or len(shapes) != 2 or len(shapes[0]) != len(shapes[1]):
         return None
-    call = recorder.training_calls[-1]
-    data = call.x_shapes
-    if not (isinstance(data, tuple) and data and all(isinstance(d, (int, type(None))) for d in data)):
+    call = recorder.training_calls[-1] if recorder.training_calls else None
+    taken = [tuple(s) for run in recorder.runs if run.model is not None
+             for s in (run.input_shapes or [run.input_shape]) if s is not None]
+    if call is not None:
+        data = call.x_shapes
+        if not (isinstance(data, tuple) and data and all(isinstance(d, (int, type(None))) for d in data)):
+            return None
+        candidates = [(None,) + tuple(data[1:])]
+    else:
+        candidates = [(None,) + s[1:] for s in shapes if any(_same(t[1:], s[1:]) for t in taken)]
+    if len(candidates) != 1:
         return None
-    shapes = [tuple(int(v) for v in re.findall(r"\d+", m)) for m in match.groups()]
-    declared = (None,) + tuple(data[1:])
+    declared = candidates[0]
     data_side = [s for s in shapes if _same(s[1:], declared[1:])]
     other = [s for s in shapes if not _same(s[1:], declared[1:])]
     if len(data_side) != 1 or len(other) != 1 or len(other[0]) != len(declared):
         return None
     got = other[0]
-    takes_data = {id(run.model) for run in recorder.runs if run.model is not None and run.input_shape is not None
-                  and _same(run.input_shape[1:], declared[1:])}
+    takes_data = {id(run.model) for run in recorder.runs if run.model is not None
+                  and any(s is not None and _same(s[1:], declared[1:]) for s in (run.input_shapes or [run.input_shape]))}
     if not takes_data:
         return None  # nothing in the step took the data as its input: the data may be what is wrong
-    for run in reversed(recorder.runs):
-        if (run.model is None or id(run.model) in takes_data or run.output_shape is None
-                or not _same(run.output_shape[1:], got[1:]) or not _built_graph_model(run.model)):
-            continue
-        return run.model, declared, got, call
+    # Another model than the one that took the data first (the decoder of an autoencoder), else the
+    # same one (an image-to-image network: its output must keep its input's size).
+    for others_only in (True, False):
+        for run in reversed(recorder.runs):
+            if (run.model is None or (others_only and id(run.model) in takes_data) or run.output_shape is None
+                    or not _same(run.output_shape[1:], got[1:]) or not _built_graph_model(run.model)):
+                continue
+            taker = next((r.model for r in recorder.runs if id(r.model) in takes_data and r.model is not run.model),
+                         None)
+            return run.model, declared, got, call, taker
     return None

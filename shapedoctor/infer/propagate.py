@@ -49,7 +49,24 @@ def fresh_layer(spec: LayerSpec) -> Any:
         import keras
 
         return keras.layers.deserialize({"class_name": spec.cls, "config": copy.deepcopy(spec.config)})
-    return spec.klass.from_config(copy.deepcopy(spec.config))
+    try:
+        return spec.klass.from_config(copy.deepcopy(spec.config))
+    except Exception:
+        twin = _lambda_twin(spec)  # a Lambda whose function its config names but cannot restore
+        if twin is None:
+            raise
+        return twin
+
+
+def _lambda_twin(spec: LayerSpec) -> Any:
+    """A new Lambda calling the user's own function (from the live layer), or None."""
+    import keras
+
+    live = spec.live
+    if not isinstance(live, keras.layers.Lambda) or not callable(getattr(live, "function", None)):
+        return None
+    return type(live)(live.function, output_shape=getattr(live, "_output_shape", None),
+                      arguments=dict(getattr(live, "arguments", None) or {}))
 
 
 def propagate(graph: Graph) -> Propagation:
