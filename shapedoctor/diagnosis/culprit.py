@@ -71,6 +71,11 @@ def find_culprit(ctx: Context) -> Node | None:
 
             first = first_dense_on_map(ctx, higher)  # Dense per position since the map: where Flatten is missing
             return first if first is not None else ctx.shaping_producer(ctx.producer(higher))
+        from shapedoctor.families.sd104_merge import permuted_source
+
+        permuted = permuted_source(ctx)
+        if permuted is not None:
+            return permuted[0]  # the features a Permute turned into the axis that differs
         if len(shapes) == 2 and all(shapes) and len(shapes[0]) == len(shapes[1]) > 2 and shapes[0][1:-1] != shapes[1][1:-1]:
             from shapedoctor.families.sd104_rounding import rounded_skip
 

@@ -39,6 +39,7 @@ def fixes(ctx):
         # break that reader, so only the repeat of the vector is offered.
         yield from repeat_fixes(ctx, low)
         return
+    yield from permuted_width(ctx, shapes)
     yield from _spatial(ctx, shapes)
     for i, shape in enumerate(shapes[1:], start=1):
         if shape == ref:
@@ -75,6 +76,37 @@ def fixes(ctx):
                 yield g.insert(ctx, "Flatten", why=f"flatten input {i}", cost=3, input_index=i)
             if len(ref) > 2:
                 yield g.insert(ctx, "Flatten", why="flatten input 0", cost=3, input_index=0)
+
+
+def permuted_width(ctx, shapes):
+    """The fix of :func:`permuted_source`: that layer gives the other input's size."""
+    from shapedoctor.repair import generators as g
+
+    source = permuted_source(ctx, shapes)
+    if source is not None:
+        yield from g.set_width(ctx, *source)
+
+
+def permuted_source(ctx, shapes=None):
+    """(layer, size) when two inputs differ on one inner axis and one branch ends in a ``Permute``
+    that brought that axis from its input's last (feature) axis: the layer that made those
+    features (a token-mixing MLP's last ``Dense``) should give the other input's size there."""
+    shapes = ctx.received if shapes is None else shapes
+    if len(shapes) != 2 or any(s is None for s in shapes) or len(shapes[0]) != len(shapes[1]):
+        return None
+    for i in (0, 1):
+        shape, other = shapes[i], shapes[1 - i]
+        axes = [a for a in range(1, len(shape)) if shape[a] != other[a]]
+        if len(axes) != 1 or axes[0] == len(shape) - 1 or shape[axes[0]] is None or other[axes[0]] is None:
+            continue
+        node = ctx.shaping_producer(ctx.producer(i))
+        dims = tuple(ctx.config_of(node).get("dims") or ()) if ctx.cls_of(node) == "Permute" else ()
+        if len(dims) != len(shape) - 1 or dims[axes[0] - 1] != len(shape) - 1 or not node.input_ids():
+            continue
+        features = ctx.shaping_producer(ctx.graph.producer(node.input_ids()[0]))
+        if features is not None and features.kind == "layer":
+            return features, other[axes[0]]
+    return None
 
 
 def joins_off_the_last_axis(ctx) -> bool:
@@ -221,6 +253,13 @@ def _stray_downsampling(ctx, shapes, small):
     own = {n.id for n in _branch(ctx, small)}
     shortcut = [n for n in _branch(ctx, big) if n.id not in own and n.kind == "layer"]
     projection = next((n for n in shortcut if ctx.cls_of(n).startswith("Conv") and "Transpose" not in ctx.cls_of(n)), None)
+    if len(stray) > 1 and any(_downsamples(ctx, n) for n in shortcut):
+        # The shortcut downsamples once, the main branch more than once: one stride too many there.
+        for node in stray:
+            strides = ctx.config_of(node).get("strides") or ()
+            if "Pooling" not in ctx.cls_of(node) and set(strides) == {ratio}:
+                yield Candidate(f"downsample the main branch once, like the shortcut: strides=1 on {g.name(ctx, node)}",
+                                [SetConfig(node.layer, {"strides": 1})], cost=1)
     if projection is not None:
         cfg = ctx.config_of(projection)
         strides = cfg.get("strides") or (1,)
