@@ -23,6 +23,8 @@ def keras_message(exc: BaseException) -> str:
             continue
         if line.startswith("Arguments received by"):
             break
+        if line.startswith("Could not automatically infer the output shape") and line.endswith("Error encountered:"):
+            continue  # a custom layer's call failed on symbolic inputs: the next line is the real error
         return line
     return text.strip()
 
@@ -37,6 +39,10 @@ def classify(message: str, consumer_cls: str) -> str | None:
         return "SD107"
     if "total size of the tensor must be unchanged" in low or "cannot reshape array" in low:
         return "SD103"
+    from shapedoctor.families.sd103_blocks import block_divisor
+
+    if block_divisor(msg) is not None:
+        return "SD103"  # depth_to_space: channels not a multiple of block**2
     if "zero or negative" in low or "negative dimension size" in low or "would be negative" in low:
         return "SD105"
     if consumer_cls in {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"} and (

@@ -98,6 +98,10 @@ def find_culprit(ctx: Context) -> Node | None:
         declared = channels_first_input(ctx)
         return declared[0] if declared is not None else ctx.consumer  # channels declared first: the Input
     if fam in ("SD103", "SD106"):
+        from shapedoctor.families.sd103_blocks import block_divisor
+
+        if fam == "SD103" and block_divisor(ctx.message) is not None:
+            return ctx.shaping_producer(ctx.producer())  # the channels made before a depth_to_space
         return ctx.consumer
     if fam == "SD107":
         for node in ctx.graph.upstream(ctx.consumer):

@@ -17,7 +17,13 @@ def fixes(ctx):
     from shapedoctor.repair.candidate import Candidate
     from shapedoctor.repair.edits import RemoveNode, SetConfig
 
+    from shapedoctor.families.sd103_blocks import block_divisor, block_fixes
     from shapedoctor.families.sd103_tokens import token_fixes, token_reshape
+
+    divisor = block_divisor(ctx.message)
+    if divisor is not None:  # depth_to_space: the channels before it are not a multiple of block**2
+        yield from block_fixes(ctx, divisor)
+        return
 
     tokens = token_reshape(ctx)
     if tokens is not None:

@@ -23,7 +23,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-from shapedoctor.trace.sites import Site, user_site
+from shapedoctor.trace.sites import Site, construction_site, user_site
 
 
 def shape_of(x: Any) -> tuple | None:
@@ -212,7 +212,7 @@ class Recorder:
 
         def __init__(self, *args, **kwargs):
             if id(self) not in recorder.created:
-                recorder.created[id(self)] = user_site(2)
+                recorder.created[id(self)] = construction_site(self, 2)
                 recorder._layers[id(self)] = self
                 if recorder._sequentials and recorder._sequentials[-1][1] and type(self).__name__ == "InputLayer":
                     # Made by Sequential.build from the first data it saw, not by the user.

@@ -82,6 +82,19 @@ def user_site(skip: int = 1) -> Site | None:
     return None
 
 
+def construction_site(obj, skip: int = 1) -> Site | None:
+    """Where the user's code constructs *obj*: the innermost user frame that is not a method of
+    *obj* itself (a custom layer's own ``__init__`` calling ``super().__init__``)."""
+    frame = sys._getframe(skip)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not _is_library(filename) and frame.f_locals.get("self") is not obj:
+            lineno = frame.f_lineno
+            return Site(display_path(filename), lineno, linecache.getline(filename, lineno).strip())
+        frame = frame.f_back
+    return user_site(skip + 1)
+
+
 def user_frame(skip: int = 1):
     """The innermost stack frame in user code (a frame object), or None when there is none."""
     frame = sys._getframe(skip)
