@@ -100,7 +100,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     if failure.stands_for is not None:  # a failed `x + y` diagnosed as its merge: quote what really raised
         finding.keras_message = keras_message(failure.stands_for)
     annotate(finding)
-    if ctx.family in ("SD102", "SD106"):
+    if ctx.family in ("SD101", "SD102", "SD106"):  # SD101: a model's input check squeezed an axis of size 1
         from shapedoctor.diagnosis.upstream_model import upstream_finding
 
         finding = upstream_finding(recorder, failure, finding)  # D(G(z)): G's layers made the wrong size
