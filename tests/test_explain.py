@@ -559,6 +559,8 @@ TEXT_CANNOT_TELL = {
                                                     "-1 axis took in the colour channels",
     "t192_conv1d_tagger_valid_padding_shortens_sequence": "the text shows 30 tag ids against 26 output steps, not "
                                                           "which convolution (valid padding) shortened the sequence",
+    "t194_nan_rows_dropped_after_labels_were_taken": "the text shows 111 inputs for 120 labels, not the row filter "
+                                                     "the inputs went through and the labels did not",
     "t193_dense_input_shape_with_extra_step_axis": "the text shows (None, 3) rows against a (None, 1, 3) input; that "
                                                    "the model is Dense-only (the step axis means nothing) needs the code",
     "c131_traffic_signs_rollaxis_left_after_channels_last_input": "the text shows (N, 3, 48, 48) data against a "

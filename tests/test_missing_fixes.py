@@ -6,13 +6,16 @@ each sample on its last size; both name the line that made x, not the labels. On
 frame against an output with fewer frames names the valid convolution that shortened it (SD202,
 diagnosis/training.py ``check_labels``) instead of reading the ids as multi-hot. Plain rows against a
 declared (1, F) sample blame the declaration when no layer reads that axis (a Dense-only model), the
-data when one does (a recurrent layer reads it as time steps). ``--quick`` (the mode
+data when one does (a recurrent layer reads it as time steps). A boolean row filter applied to x only
+(the script indexes with it; its True count is x's rows) is applied to the labels too
+(diagnosis/training_filtered.py). ``--quick`` (the mode
 proofs run in) keeps a finite ``predict`` whole, so features predicted for a later ``fit`` still pair
 with its labels. Other programs keep their old answers and valid ones stay unflagged.
 """
 
 from __future__ import annotations
 
+import linecache
 import os
 import subprocess
 import sys
@@ -23,7 +26,10 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 from keras import layers  # noqa: E402
 
-from shapedoctor.trace.training import quick_kwargs  # noqa: E402
+from shapedoctor.diagnosis.training import check  # noqa: E402
+from shapedoctor.diagnosis.training_fixes import findings_for  # noqa: E402
+from shapedoctor.trace.sites import Site  # noqa: E402
+from shapedoctor.trace.training import arrays_in_frame, capture, quick_kwargs  # noqa: E402
 from training_calls import diagnose_training_call  # noqa: E402
 
 
@@ -187,6 +193,56 @@ def test_a_unit_axis_a_recurrent_layer_reads_keeps_the_data_as_culprit(tmp_path)
     finding = findings[0]
     assert finding.id == "SD201" and finding.culprit.kind == "data" and finding.culprit.line == 1
     assert not finding.fixes[0].title.startswith("declare")
+
+
+FILTERED = """prices = sales[:, 0]
+valid = sales[:, 1:].min(axis=1) > 0.1
+sales = sales[valid]
+net.fit(sales[:, 1:], prices, epochs=1, verbose=0)
+"""
+
+
+def _regressor():
+    net = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(1)])
+    net.compile(optimizer="sgd", loss="mse")
+    return net
+
+
+def _diagnose_here(tmp_path, source: str, model, args: tuple):
+    """Like _diagnose, but the call is captured from this module's frame chain so that the
+    caller's arrays (the filter) are those of the test that called it, as a script's would be."""
+    script = tmp_path / "filtered11.py"
+    script.write_text(source)
+    linecache.checkcache(str(script))
+    line = next(i for i, text in enumerate(source.splitlines(), 1) if ".fit(" in text)
+    call, _, _ = capture("fit", model, Site(str(script), line, source.splitlines()[line - 1]), args, {})
+    call.names = arrays_in_frame(sys._getframe(1))  # the test's own variables, as run sees a script's
+    problems = check(call)
+    return problems, findings_for(call, problems) if problems else []
+
+
+def test_a_row_filter_applied_to_x_only_is_applied_to_the_labels(tmp_path):
+    sales = np.random.rand(50, 5).astype("float32")
+    prices = sales[:, 0]
+    valid = sales[:, 1:].min(axis=1) > 0.1
+    sales = sales[valid]
+    assert 0 < len(sales) < 50
+    problems, findings = _diagnose_here(tmp_path, FILTERED, _regressor(), (sales[:, 1:], prices))
+    finding = findings[0]
+    assert finding.id == "SD203" and finding.culprit.kind == "labels" and finding.culprit.line == 1
+    first = finding.fixes[0]
+    assert first.verified and first.code == "prices = prices[valid]"
+
+
+def test_a_mask_that_filtered_nothing_in_the_script_is_no_evidence(tmp_path):
+    sales = np.random.rand(50, 5).astype("float32")
+    prices = sales[:, 0]
+    valid = sales[:, 1:].min(axis=1) > 0.1  # the right count, but the script never indexes with it
+    rows = sales[:int(valid.sum())]
+    problems, findings = _diagnose_here(tmp_path, "net.fit(rows[:, 1:], prices, epochs=1, verbose=0)\n",
+                                        _regressor(), (rows[:, 1:], prices))
+    assert findings[0].id == "SD203"
+    assert not any("valid" in (f.code or "") for f in findings[0].fixes)
 
 
 def test_quick_keeps_a_finite_predict_whole_and_still_cuts_training_and_endless_passes():

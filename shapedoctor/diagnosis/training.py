@@ -541,9 +541,10 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
                    "data" if in_x else "labels", expected=f"{common} samples", received=f"{counts[odd]} samples",
                    output_index=odd if in_x else odd - len(xs))
     if len(xs) == len(ys) == 1 and swap is None:  # x made k times too long where it was made
+        from shapedoctor.diagnosis.training_filtered import explain_one_sided_filter
         from shapedoctor.diagnosis.training_multiplied import explain_multiplied_count
 
-        explain_multiplied_count(call, prob, xs[0], ys[0])
+        explain_multiplied_count(call, prob, xs[0], ys[0]) or explain_one_sided_filter(call, prob, xs[0], ys[0])
     if len(xs) == 1 and len(ys) == 1:
         n = min(xs[0], ys[0])
         if xs[0] > ys[0]:
