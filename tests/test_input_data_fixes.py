@@ -11,13 +11,16 @@ is wrong (repair/data_follows.py, diagnosis/channel_layout.py).
 * A trailing axis Keras adds by itself (Conv1D rows): the declaration alone, the data untouched.
 
 Real Keras in this process (``run_script`` + the pipeline, patched scripts run the same way), and one
-``shapedoctor run --write`` end to end (corpus cases c130-c132 in other shapes).
+``shapedoctor run --write`` end to end under ``SHAPEDOCTOR_LONG=1`` (CI writes corpus case c130 instead;
+corpus cases c130-c132 in other shapes here).
 """
 
 from __future__ import annotations
 
 import linecache
+import os
 
+import pytest
 from conftest import line_of, report_of
 
 from shapedoctor import pipeline
@@ -90,11 +93,14 @@ def test_channels_first_declaration_moves_the_arrays_made_for_it(tmp_path):
 
 def test_channels_first_declaration_with_channels_last_arrays_keeps_one_edit(tmp_path):
     body = CHANNELS_FIRST_ARRAYS.replace("images = np.transpose(pixels, (0, 3, 1, 2))", "images = pixels") \
-        .replace("np.random.rand(12, 3, 24, 24)", "np.random.rand(12, 24, 24, 3)")
+        .replace("np.random.rand(12, 3, 24, 24)", "np.random.rand(12, 24, 24, 3)") \
+        .replace("inputs = keras.Input(shape=(3, 24, 24))", "channels, side = 3, 24\n"
+                 "inputs = keras.Input(shape=(channels, side, side))")
     script = _write(tmp_path, body)
     _, diagnosis = _diagnose(script)
     first = diagnosis.findings[0].fixes[0]
-    assert first.verified and first.code.strip() == "inputs = keras.Input(shape=(24, 24, 3))"
+    # the user's own names, in the channels-last order
+    assert first.verified and first.code.strip() == "inputs = keras.Input(shape=(side, side, channels))"
     assert len(first.edits) == 1 and "moveaxis" not in (first.patch or "")
     assert _runs_patched(tmp_path, first)
 
@@ -176,6 +182,8 @@ def test_made_at_is_the_last_assignment_of_the_scope_above_the_statement(tmp_pat
     assert made_at(Site(str(script), 1), "X") is None
 
 
+@pytest.mark.skipif(os.environ.get("SHAPEDOCTOR_LONG") != "1",
+                    reason="CI writes and proves corpus case c130, the same compound fix (SHAPEDOCTOR_LONG=1 runs it)")
 def test_write_proves_the_declaration_and_the_data_as_one_diff(cli, tmp_path):
     script = _write(tmp_path, CHANNELS_FIRST_ARRAYS)
     original = script.read_text()

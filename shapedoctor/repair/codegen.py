@@ -269,7 +269,9 @@ def _with_shape(call: cst.Call, cls: str, shape: tuple, written_as: str = "", sp
     value = shape
     shape_args = [a for a in call.args if (a.keyword is None and cls in ("Input", "InputLayer")) or (
         a.keyword is not None and a.keyword.value in ("shape", "input_shape", "batch_input_shape", "batch_shape"))]
-    if written_as:  # the user's own expression (`X_train.shape[1:]`) when their argument already names that array
+    if written_as.startswith("("):  # the user's own tuple, its elements reordered (repair/data_follows.py)
+        value = cst.parse_expression(written_as)
+    elif written_as:  # the user's own expression (`X_train.shape[1:]`) when their argument already names that array
         name = re.match(r"\w+", written_as).group(0)
         old_args = [a for a in call.args if a.keyword is None or a.keyword.value in (
             "shape", "input_shape", "batch_input_shape", "batch_shape", "input_dim")]

@@ -69,6 +69,10 @@ def with_data_moved(ctx, cand: Candidate) -> Candidate:
         return cand
     old = tuple(old)
     how = layout_move(old[1:], new[1:])
+    spelled = _moved_spelling(ctx, ctx.graph.node(edit.node), how) if how and not edit.written_as else ""
+    if spelled:  # the user's own tuple in the new order: (1, height, width) -> (height, width, 1)
+        cand = Candidate(cand.title, [SetShape(e.node, e.shape, written_as=spelled) if e is edit else e
+                                      for e in cand.edits], cost=cand.cost, note=cand.note, tags=list(cand.tags))
     scope = ctx.extra.get("scope_data", {})
     old_layout = {name: tuple(shape) for name, shape in scope.items()
                   if len(shape) == len(old) and tuple(shape[1:]) == old[1:] and not input_accepts(new, tuple(shape))}
@@ -93,6 +97,37 @@ def with_data_moved(ctx, cand: Candidate) -> Candidate:
                       for m in moves)
     title = f"{cand.title}, and move the data made for the old declaration the same way: {steps}"
     return Candidate(title, list(cand.edits) + moves, cost=cand.cost, note=cand.note, tags=list(cand.tags))
+
+
+_ORDERS = {"np.moveaxis({x}, 1, -1)": lambda n: list(range(1, n)) + [0],
+           "np.moveaxis({x}, -1, 1)": lambda n: [n - 1] + list(range(n - 1))}
+_SHAPE_KEYWORDS = ("shape", "input_shape")
+
+
+def _moved_spelling(ctx, node, how: str) -> str:
+    """The declaration's own tuple literal with its elements in the moved order (names kept), or ""."""
+    from shapedoctor.trace.sites import source_tree_and_calls_at
+
+    if how not in _ORDERS:
+        return ""
+    spec = ctx.graph.spec(node)
+    sites = [spec.created] if spec is not None and spec.created is not None else []
+    sites += [s.created for c in ctx.graph.consumers(node.outputs[0])
+              if (s := ctx.graph.spec(c)) is not None and s.created is not None]
+    for site in sites:
+        tree, calls = source_tree_and_calls_at(site)
+        values = [kw.value for call in calls for kw in call.keywords if kw.arg in _SHAPE_KEYWORDS]
+        values += [call.args[0] for call in calls if call.args and isinstance(call.func, (ast.Name, ast.Attribute))
+                   and (call.func.id if isinstance(call.func, ast.Name) else call.func.attr) == "Input"]
+        if len(values) != 1 or not isinstance(values[0], ast.Tuple) \
+                or any(isinstance(e, ast.Starred) for e in values[0].elts):
+            continue
+        source = "".join(linecache.getlines(site.file))
+        texts = [ast.get_source_segment(source, e) for e in values[0].elts]
+        if None in texts or len(texts) != len(ctx.shape_of(node)) - 1:
+            continue
+        return "(" + ", ".join(texts[i] for i in _ORDERS[how](len(texts))) + ")"
+    return ""
 
 
 def made_at(anchor, var: str) -> MadeAt | None:
