@@ -373,7 +373,6 @@ def upstream_op_finding(recorder: Recorder, exc: BaseException, finding: Any) ->
         refocused.consumer = call_place(call)
     else:  # a loop of the user's own: the line where the op raised
         from shapedoctor.report.model import Place
-        from shapedoctor.trace.sites import site_from_traceback
 
         site = _user_site(exc)
         if site is not None:
