@@ -9,32 +9,28 @@ One subprocess test checks that a valid custom-``train_step`` GAN behaves exactl
 
 from __future__ import annotations
 
-import linecache
 import os
 import subprocess
 import sys
 import textwrap
 
 import pytest
+from conftest import line_of
+from training_calls import diagnose_script
 
 pytest.importorskip("keras")
 
 
 def _diagnose(tmp_path, name: str, source: str):
     """(exception, error findings) of *source* run as a script under the recorder."""
-    from shapedoctor import pipeline
-    from shapedoctor.trace.runner import run_script
-
     script = tmp_path / name
     script.write_text(textwrap.dedent(source))
-    linecache.checkcache(str(script))
-    outcome = run_script(str(script), [])
-    diagnosis = pipeline.diagnose(outcome.recorder, outcome.exception)
+    outcome, diagnosis = diagnose_script(script)
     return outcome.exception, [f for f in diagnosis.findings if f.severity == "error"]
 
 
 def _line(source: str, text: str) -> int:
-    return next(i for i, line in enumerate(textwrap.dedent(source).splitlines(), 1) if text in line)
+    return line_of(textwrap.dedent(source), text)
 
 
 # A GAN whose generator's last transposed convolution keeps the size: the discriminator's own

@@ -22,6 +22,7 @@ import os
 
 import pytest
 from conftest import line_of, report_of
+from training_calls import diagnose_script
 
 from shapedoctor import pipeline
 from shapedoctor.patch.apply import make_patch
@@ -40,8 +41,7 @@ def _write(tmp_path, body: str, name: str = "script.py"):
 
 
 def _diagnose(script):
-    outcome = run_script(str(script), [], quick=True, on_training_call=pipeline.preflight)  # as `run` does
-    return outcome, pipeline.diagnose(outcome.recorder, outcome.exception)
+    return diagnose_script(script, quick=True, on_training_call=pipeline.preflight)  # as `run` does
 
 
 def _runs_patched(tmp_path, fix) -> bool:

@@ -1,4 +1,5 @@
-"""Diagnose one training call of a script written in a test, as `run` would (real Keras, no run).
+"""Diagnose a script written in a test in this process (real Keras): the whole script under the
+recorder (``diagnose_script``), or one training call of it, as `run` would (``diagnose_training_call``).
 
 The script's text is written to a file so that culprit and fix lines point into it; the call
 (``fit``, ``predict``, ...) is captured with the test's own model and arrays at the first line
@@ -13,6 +14,17 @@ from shapedoctor.diagnosis.training import check
 from shapedoctor.diagnosis.training_fixes import findings_for
 from shapedoctor.trace.sites import Site
 from shapedoctor.trace.training import capture
+
+
+def diagnose_script(script, **run_options):
+    """(outcome, diagnosis) of *script* run under the recorder in this process, then diagnosed by
+    the one pipeline (``run_options`` go to ``run_script``, e.g. ``quick=True``)."""
+    from shapedoctor import pipeline
+    from shapedoctor.trace.runner import run_script
+
+    linecache.checkcache(str(script))
+    outcome = run_script(str(script), [], **run_options)
+    return outcome, pipeline.diagnose(outcome.recorder, outcome.exception)
 
 
 def diagnose_training_call(script, source: str, model, args: tuple, method: str = "fit"):
