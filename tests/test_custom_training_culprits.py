@@ -286,7 +286,7 @@ print("generated", tuple(generator(np.zeros((2, 4), "float32")).shape), sorted(g
 def test_valid_custom_train_step_gan_runs_as_under_python(tmp_path):
     script = tmp_path / "valid_gan.py"
     script.write_text(textwrap.dedent(VALID_GAN))
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", TF_ENABLE_ONEDNN_OPTS="0", PYTHONWARNINGS="ignore")  # no timestamped native logs
     plain = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=300)
     doctor = subprocess.run([sys.executable, "-m", "shapedoctor", "run", str(script)], capture_output=True, text=True,
                             env=env, timeout=300)

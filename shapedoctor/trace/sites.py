@@ -12,6 +12,8 @@ import os
 import sys
 import sysconfig
 import traceback
+import types
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,15 +86,52 @@ def user_site(skip: int = 1) -> Site | None:
 
 def construction_site(obj, skip: int = 1) -> Site | None:
     """Where the user's code constructs *obj*: the innermost user frame that is not a method of
-    *obj* itself (a custom layer's own ``__init__`` calling ``super().__init__``)."""
+    *obj*'s own class (a custom layer's own ``__init__`` calling ``super().__init__``).
+
+    Frames are told apart by their code object, never by reading ``frame.f_locals``: on CPython
+    3.11 that leaves a snapshot of the locals on the frame, which keeps objects the user's code
+    has since deleted alive (a recorder must not change when a model is freed).
+    """
+    own = _method_codes(type(obj))
     frame = sys._getframe(skip)
     while frame is not None:
         filename = frame.f_code.co_filename
-        if not _is_library(filename) and frame.f_locals.get("self") is not obj:
+        if not _is_library(filename) and frame.f_code not in own:
             lineno = frame.f_lineno
             return Site(display_path(filename), lineno, linecache.getline(filename, lineno).strip())
         frame = frame.f_back
     return user_site(skip + 1)
+
+
+_METHOD_CODES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a class -> its codes
+
+
+def _method_codes(cls: type) -> frozenset:
+    """The code objects of the functions *cls* and its bases define (methods, properties);
+    cached without keeping the class alive."""
+    try:
+        return _METHOD_CODES[cls]
+    except (KeyError, TypeError):
+        pass
+    codes = set()
+    for klass in cls.__mro__:
+        for value in list(vars(klass).values()):
+            if isinstance(value, (staticmethod, classmethod)):
+                value = value.__func__
+            if isinstance(value, property):
+                candidates = (value.fget, value.fset, value.fdel)
+            else:
+                candidates = (value,)
+            for function in candidates:
+                code = getattr(function, "__code__", None)
+                if isinstance(code, types.CodeType):
+                    codes.add(code)
+    found = frozenset(codes)
+    try:
+        _METHOD_CODES[cls] = found
+    except TypeError:
+        pass
+    return found
 
 
 def user_frame(skip: int = 1):
