@@ -36,7 +36,7 @@ ANALYSE_EVERY = 3  # outside LONG: one case in three that is neither valid nor a
 WRITE_EVERY = 2  # outside LONG: --write on one in two fixable cases that are not build-time failures
 
 
-def _picked(name: str, every: int, salt: str) -> bool:
+def picked(name: str, every: int, salt: str) -> bool:
     """Whether the case ``name`` is in the fixed 1-in-``every`` share (stable: it depends on the
     case's number only, not on which other cases exist)."""
     number = name.split("_", 1)[0]
@@ -49,7 +49,7 @@ def ci_selection(cases: list[tuple]) -> list[tuple]:
         return cases
     always = {name for name, _, case in cases
               if case.get("expect", "mismatch") == "ok" or case.get("known_gap")}
-    chosen = always | {name for name, _, _ in cases if _picked(name, ANALYSE_EVERY, "analyse")}
+    chosen = always | {name for name, _, _ in cases if picked(name, ANALYSE_EVERY, "analyse")}
     return [c for c in cases if c[0] in chosen]
 
 
@@ -59,7 +59,7 @@ def write_selection(cases: list[tuple]) -> set[str]:
     if LONG:
         return {name for name, _ in fixables}
     return {name for name, case in fixables
-            if case.get("stage") == "build" or _picked(name, WRITE_EVERY, "write")}
+            if case.get("stage") == "build" or picked(name, WRITE_EVERY, "write")}
 
 
 def _one(name, folder, case, write: bool) -> tuple[CaseResult, PatchResult | None]:
