@@ -13,6 +13,7 @@ import sys
 import textwrap
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C in shapedoctor's own work (as a shell reports 128 + SIGINT)
 
 DESCRIPTION = textwrap.dedent(
     """\
@@ -252,18 +253,27 @@ def _run(args: argparse.Namespace) -> int:
     if problem is not None:
         print(f"shapedoctor: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    if _keras_missing():
-        return EXIT_USAGE
-
-    from shapedoctor.app.run import run_command
-
     if args.timeout <= 0:
         print("shapedoctor: error: --timeout must be positive", file=sys.stderr)
         return EXIT_USAGE
-    mode = "diff" if args.diff else "write" if args.write else None
-    return run_command(script, list(args.args), as_json=args.json, show_traceback=not args.no_traceback,
-                       quick=args.quick, patch_mode=mode, fix_number=args.fix, timeout=args.timeout,
-                       backup_suffix=args.backup_suffix, html_path=args.html, open_browser=args.open_browser)
+    from shapedoctor.patch import interrupts
+
+    stage = " while loading Keras; the script did not run"
+    try:
+        with interrupts.owned():  # Ctrl-C in shapedoctor's own work ends it (the script's run gives it back)
+            if _keras_missing():
+                return EXIT_USAGE
+            stage = "; nothing was written"
+            from shapedoctor.app.run import run_command
+
+            mode = "diff" if args.diff else "write" if args.write else None
+            return run_command(script, list(args.args), as_json=args.json, show_traceback=not args.no_traceback,
+                               quick=args.quick, patch_mode=mode, fix_number=args.fix, timeout=args.timeout,
+                               backup_suffix=args.backup_suffix, html_path=args.html,
+                               open_browser=args.open_browser)
+    except KeyboardInterrupt:
+        print(f"\nshapedoctor: interrupted{stage}", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -83,6 +83,9 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
         try:
             proof = prove(patch, argv, timeout, weight_free=weight_free)
         except KeyboardInterrupt:  # the proof is already killed; say so instead of a traceback
+            from shapedoctor.patch import interrupts
+
+            interrupts.clear()
             print("\nshapedoctor: interrupted while proving; nothing was written", file=sys.stderr)
             return 130
         fix.proven, fix.proof = proof.proven, proof.reason

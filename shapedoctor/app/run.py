@@ -7,6 +7,7 @@ import os
 import sys
 
 from shapedoctor import pipeline
+from shapedoctor.patch import interrupts
 from shapedoctor.report.model import Diagnosis
 
 
@@ -22,7 +23,8 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
         html_path = os.path.join(home, html_path)  # ... and so does the report
 
     redirect = contextlib.redirect_stdout(sys.stderr) if as_json else contextlib.nullcontext()
-    with redirect:  # with --json the script's own prints go to stderr, stdout is for the JSON
+    interrupts.checkpoint()  # a Ctrl-C lost while loading Keras: the script does not start
+    with redirect, interrupts.released():  # with --json the script's own prints go to stderr; Ctrl-C is the script's
         outcome = run_script(script, argv, quick=quick, on_training_call=pipeline.preflight)
     exc = outcome.exception
     # An exception that ended a thread was printed by Python's threading.excepthook already;
@@ -79,6 +81,7 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
         try:
             prove_in_run(diagnosis, argv, {os.path.realpath(script): before}, timeout, progress=not as_json)
         except KeyboardInterrupt:  # the proof is already killed; say so instead of a traceback
+            interrupts.clear()
             print("\nshapedoctor: interrupted while proving; nothing was written", file=sys.stderr)
             return 130
     pipeline.to_cells(diagnosis)

@@ -243,7 +243,9 @@ def _loss_invariant(loss: Any, y_shape: tuple | None, out: tuple | None) -> tupl
 def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -> Verdict:
     """Apply *fix* to a clone (or to copies of the data), check the invariants, run one step on the user's samples."""
     from shapedoctor.diagnosis.training_stateful import fixed_batch
+    from shapedoctor.patch import interrupts
 
+    interrupts.checkpoint()  # a Ctrl-C Python could not raise ends the search here
     x, y, loss = call.x, call.y, call.loss
     checks = Checks()
     try:

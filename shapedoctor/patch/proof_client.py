@@ -38,6 +38,8 @@ import threading
 import time
 from dataclasses import dataclass
 
+from shapedoctor.patch import interrupts
+
 SWITCH = "SHAPEDOCTOR_PROOF_FORK"  # "1": prove through the server; unset or anything else: a fresh process
 AFTER_PROOF_LIMIT = 10.0  # seconds for killing and reaping a proof once it ended or timed out
 STOP_LIMIT = 5.0  # seconds for the server to leave when told to, before it is killed
@@ -223,6 +225,7 @@ def _collect(server: _Server, out_read: int, err_read: int, deadline: float) -> 
     if "started" not in reply:
         raise _Unavailable(f"the proof server refused: {reply.get('refused', reply)}")
     pid, returncode, timed_out, ended = reply["started"], None, False, False
+    interrupts.LIVE_GROUPS.add(pid)  # Ctrl-C kills it first (patch/interrupts.py)
     chunks: dict[int, list[bytes]] = {out_read: [], err_read: []}
     try:
         with selectors.DefaultSelector() as selector:
@@ -256,6 +259,7 @@ def _collect(server: _Server, out_read: int, err_read: int, deadline: float) -> 
         except _Unavailable:
             pass
     finally:
+        interrupts.LIVE_GROUPS.discard(pid)
         if not ended:  # interrupted, or the server failed: the group id is still reserved (not reaped)
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(pid, signal.SIGKILL)

@@ -19,11 +19,10 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 
-from shapedoctor.patch import proof_client
+from shapedoctor.patch import interrupts, proof_client
 from shapedoctor.patch.apply import Patch
 from shapedoctor.patch.proof_client import TrialResult
 
@@ -45,7 +44,8 @@ def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bo
     args = [*(["--weight-free"] if weight_free else []), patch.file, *argv]
     data = _encoded(patch)
     try:
-        with _terminated_as_interrupt():
+        with interrupts.owned():  # Ctrl-C / SIGTERM kill the proof and end shapedoctor, however they land
+            interrupts.checkpoint()
             result = proof_client.run_trial(args, data, env, timeout, began)  # a warm, forked process (opt-in)
             if result is None:  # off, or the server cannot serve it: a fresh process
                 result = run_fresh(args, data, env, timeout)
@@ -85,11 +85,13 @@ def run_fresh(args: list[str], data: bytes, env: dict[str, str], timeout: float)
     command = [sys.executable, "-m", "shapedoctor.patch.trial", str(os.getpid()), *args]
     proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env=env, start_new_session=True)
+    interrupts.LIVE_GROUPS.add(proc.pid)
     try:
         out, err = proc.communicate(data, timeout=timeout)
     except subprocess.TimeoutExpired:
         return TrialResult(None, b"", b"", timed_out=True)
     finally:
+        interrupts.LIVE_GROUPS.discard(proc.pid)
         _kill_group(proc)
     return TrialResult(proc.returncode, out, err)
 
@@ -119,20 +121,3 @@ def _kill_group(proc: subprocess.Popen) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
     with contextlib.suppress(subprocess.TimeoutExpired):
         proc.communicate(timeout=10)
-
-
-@contextlib.contextmanager
-def _terminated_as_interrupt():
-    """While the proof runs, SIGTERM unwinds like Ctrl-C does, so the proof is killed and nothing is left."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def terminate(signum, frame):
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, terminate)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)

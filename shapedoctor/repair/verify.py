@@ -12,11 +12,13 @@ from shapedoctor.graph.model import Graph
 from shapedoctor.infer.propagate import Propagation, propagate
 from shapedoctor.repair import invariants as inv
 from shapedoctor.repair.candidate import Candidate
+from shapedoctor.patch import interrupts
 from shapedoctor.repair.edits import DataTransform, InsertLayer, SetConfig, SetShape
 
 
 def verify(graph: Graph, candidate: Candidate, expected_output: tuple | None = None,
            base: Propagation | None = None) -> Candidate:
+    interrupts.checkpoint()  # a Ctrl-C Python could not raise ends the search here
     checks = candidate.checks
     trial = graph.copy()
     try:
