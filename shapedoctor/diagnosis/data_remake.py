@@ -11,7 +11,11 @@ line becomes the culprit: it made the layout the model cannot read.
   axis of 1 elsewhere. Reordering the reshape's own sizes (the non-1 sizes keep their order) moves
   no value and keeps each sample's block: ``(X.shape[0], X.shape[1], 1)``. Reshapes that would
   reorder two real axes are left alone (which layout the flat rows hold is not in the data).
-* **Integer ids where one-hot vectors were declared.** Data ``(N, steps)`` of whole numbers
+* **Samples that kept a batch axis of their own.** ``(N, 1, 32, 32, 3)`` for an input declared
+  ``(32, 32, 3)``: each picture was given its batch axis (``np.expand_dims(photo, 0)``) and the list was
+  stacked with ``np.array``; joining them with ``np.concatenate`` (or dropping that axis) keeps every
+  value and sample.
+* **Integer ids where one-hot vectors were declared.** Data ``(N, steps)`` (or ``(N,)``) of integers
   ``0..k-1`` for an input declared ``(steps, k)`` (the keras-io character model): every value is an
   index into the last declared axis, so ``keras.utils.to_categorical(..., num_classes=k)`` where the
   ids are made (one-to-one: no id lost). Any value outside ``0..k-1`` or not whole leaves it.
@@ -59,44 +63,36 @@ class Made:
         return ast.get_source_segment(self.text.strip(), node)
 
 
-def _made(call: Any) -> Made | None:
-    """The last assignment above the call to the variable passed as x, when it is one line (ascii)."""
-    from shapedoctor.diagnosis.training_fixes import _argument
-
-    site = call.site
-    var = _argument(site, 0, "x") if site is not None else None
-    if var is None:
-        return None
-    try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
-    except SyntaxError:
-        return None
-    assigns = [n for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign))
-               and n.lineno < site.line and var in _targets(n)]
-    if not assigns:
-        return None
-    last = max(assigns, key=lambda n: n.lineno)
-    if not isinstance(last, ast.Assign) or len(last.targets) != 1 or not isinstance(last.targets[0], ast.Name) \
-            or last.lineno != last.end_lineno:
-        return None
-    text = linecache.getline(site.file, last.lineno)
+def made_on(file: str, line: int, var: str) -> Made | None:
+    """The statement on *line* when it is ``var = value`` on that one line (ascii), else None."""
+    text = linecache.getline(file, line)
     if not text.isascii():
         return None  # ast columns count bytes
     try:
         statement = ast.parse(text.strip()).body[0]
     except (SyntaxError, IndexError):
         return None
-    if not isinstance(statement, ast.Assign):
+    if not isinstance(statement, ast.Assign) or len(statement.targets) != 1 \
+            or not isinstance(statement.targets[0], ast.Name) or statement.targets[0].id != var:
         return None
-    return Made(site.file, last.lineno, var, text, statement.value, len(text) - len(text.lstrip()))
+    return Made(file, line, var, text, statement.value, len(text) - len(text.lstrip()))
 
 
-def _targets(node: ast.AST) -> set[str]:
-    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-    out = set()
-    for t in targets:
-        out.update(n.id for n in ast.walk(t) if isinstance(n, ast.Name))
-    return out
+def _made(call: Any) -> Made | None:
+    """The last assignment of the call's scope above it to the variable passed as x, on one line."""
+    made = _last_assignment(call)
+    if made is None or made.line != made.end_line:
+        return None
+    return made_on(made.file, made.line, made.var)
+
+
+def _last_assignment(call: Any):
+    from shapedoctor.diagnosis.training_fixes import _argument
+    from shapedoctor.repair.data_follows import made_at
+
+    site = call.site
+    var = _argument(site, 0, "x") if site is not None else None
+    return made_at(site, var) if var is not None else None
 
 
 def _one_array(call: Any):
@@ -173,14 +169,42 @@ def unit_axis_reshape_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | N
                        f"`{made.var}`: {new_sizes}", "data", cost=1, apply=apply, line_edit=made.edit(new_value))
 
 
+# -- samples that kept a batch axis of their own ---------------------------------------------
+def kept_batch_axis_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
+    """x (N, 1, ...) for an input declared (...): each sample kept an axis of 1 of its own (a single
+    photo given its batch axis, then stacked). ``np.array(items)`` -> ``np.concatenate(items)``, any
+    other making line drops that axis (``np.squeeze(..., axis=1)``)."""
+    if len(got) != len(want) + 1 or len(got) < 3 or got[1] != 1 or None in want[1:] \
+            or tuple(got[2:]) != tuple(want[1:]):
+        return None
+    made = _made(call)
+    rhs = made.segment(made.value) if made is not None else None
+    if rhs is None:
+        return None
+    value = made.value
+    stacked = (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
+               and value.func.attr in ("array", "asarray", "stack") and len(value.args) == 1 and not value.keywords
+               and isinstance(value.func.value, ast.Name) and value.func.value.id in ("np", "numpy"))
+    if stacked:
+        new_value = f"{value.func.value.id}.concatenate({made.segment(value.args[0])})"
+    else:
+        new_value = f"np.squeeze({rhs}, axis=1)"
+
+    def apply(v):
+        import numpy as np
+
+        return np.squeeze(np.asarray(v), axis=1)
+
+    return TrainingFix(f"join the samples along their own batch axis where `{made.var}` is made: {new_value}",
+                       "data", cost=1, apply=apply, line_edit=made.edit(new_value))
+
+
 # -- integer ids where one-hot vectors were declared --------------------------------------
 def _whole_ids(arr, k: int) -> tuple[bool, str]:
     import numpy as np
 
-    if arr.size == 0 or not (np.issubdtype(arr.dtype, np.integer) or np.issubdtype(arr.dtype, np.floating)):
-        return False, "the data is not numbers"
-    if np.issubdtype(arr.dtype, np.floating) and not np.all(arr == np.round(arr)):
-        return False, "some values are not whole numbers"
+    if arr.size == 0 or not np.issubdtype(arr.dtype, np.integer):
+        return False, "the data is not integer ids"
     low, high = arr.min(), arr.max()
     if low < 0 or high >= k:
         return False, f"values {low}..{high} are not all ids 0..{k - 1}"
@@ -191,11 +215,15 @@ def onehot_ids_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
     """x of whole numbers 0..k-1, one axis short of an input declared with k as its last axis."""
     from shapedoctor.repair.user_names import size_expression
 
+    import numpy as np
+
     k = want[-1] if want else None
-    if len(got) != len(want) - 1 or len(got) < 2 or not isinstance(k, int) or k < 2 \
+    if len(got) != len(want) - 1 or len(want) not in (2, 3) or not isinstance(k, int) or k < 2 \
             or tuple(got[1:]) != tuple(want[1:-1]):
-        return None
+        return None  # ids (N,) for (k,) or sequences (N, steps) for (steps, k); never pictures
     arr = _one_array(call)
+    if arr is None or not np.issubdtype(arr.dtype, np.integer):
+        return None  # ids are stored as integers; whole-valued floats are likelier measurements
     made = _made(call)
     if arr is None or made is None or not _whole_ids(arr, k)[0] or int(arr.max()) + 1 < max(2, k // 4):
         return None  # ids that use a small part of the width are likelier something else
@@ -284,19 +312,16 @@ def one_column_windows_fix(call: Any, want: tuple, got: tuple) -> tuple[Training
     if len(got) != 2 or len(want) != 3 or not isinstance(f, int) or f < 2 or got[1] != want[1]:
         return None
     site = call.site
-    from shapedoctor.diagnosis.training_fixes import _argument
-
-    var = _argument(site, 0, "x") if site is not None else None
+    made = _last_assignment(call)
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file))) if var else None
+        tree = ast.parse("".join(linecache.getlines(site.file))) if made is not None else None
     except SyntaxError:
         return None
     if tree is None:
         return None
-    assigns = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno < site.line and var in _targets(n)]
-    if not assigns:
+    last = next((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == made.line), None)
+    if last is None:
         return None
-    last = max(assigns, key=lambda n: n.lineno)
     if not isinstance(last.value, ast.Call) or not isinstance(last.value.func, ast.Name):
         return None
     function = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == last.value.func.id), None)
@@ -334,7 +359,8 @@ def one_column_windows_fix(call: Any, want: tuple, got: tuple) -> tuple[Training
 
 def remade_data_fixes(call: Any, prob: Any, want: tuple, got: tuple) -> bool:
     """Add the first rule of this module that fires to *prob* (first fix, its line the culprit)."""
-    for rule in (unit_axis_reshape_fix, onehot_ids_fix, constant_channel_fix, gray_to_colour_fix):
+    for rule in (unit_axis_reshape_fix, kept_batch_axis_fix, onehot_ids_fix, constant_channel_fix,
+                 gray_to_colour_fix):
         try:
             fix = rule(call, want, got)
         except Exception:  # noqa: BLE001 - a rule that cannot read the data offers nothing
