@@ -568,11 +568,26 @@ TEXT_CANNOT_TELL = {
         "only in the source",
     "c133_lstm_price_windows_declared_without_feature_axis": "the text shows the LSTM refusing a (None, 60) tensor, "
         "not that this tensor is the declared input (input_shape=(60,)) rather than a layer's output",
+    "t201_lstm_windows_reshaped_one_step_many_features": "the text is an LSTM cell's MatMul on 3 vs 1 features; that "
+        "a reshape put the axis of 1 before the look-back steps is only in the source",
+    "t202_char_ids_into_onehot_declared_lstm": "the text shows (None, 10) against (None, 10, 27); that the data are "
+        "integer ids 0..26 (one-hot to encode) is only in the arrays",
+    "t203_images_kept_their_batch_axis_when_stacked": "the text shows (8, 1, 32, 32, 3); that np.array stacked photos "
+        "which each kept a batch axis is only in the source (explain's reshape gives the same array)",
+    "t204_rgba_png_alpha_channel_into_rgb_model": "the text shows 4 channels for 3; that the fourth holds one value "
+        "everywhere (an opaque alpha, safe to drop) is only in the data",
+    "t205_windows_cut_from_one_column_of_three": "the text shows (16, 5) against (None, 5, 3); that the windows were "
+        "cut from one column of a 3-column table is only in the source and the caller's arrays",
+    "t206_grayscale_pictures_into_rgb_model": "the text shows (6, 32, 32) against (None, 32, 32, 3); that these are "
+        "grayscale pictures for a model already trained on colour ones is only in the run",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {
     "t106_stateful_lstm_samples_not_multiple_of_batch": ("SD202", "the text is a loss broadcast of 5 vs 8 rows; run "
                                                          "saw the stateful model's fixed batch of 8 (SD203)"),
+    "t201_lstm_windows_reshaped_one_step_many_features": ("SD102", "the text is an LSTM cell's MatMul on 3 vs 1 "
+                                                          "features; run saw (N, 1, 3) data against the declared "
+                                                          "(3, 1) (SD201)"),
     "c053_lstm_sensor_windows_channels_first": ("SD102", "the text is an LSTM cell's MatMul on 200 vs 3 features; "
                                                 "run saw (N, 3, 200) data against the declared (200, 3) (SD201)"),
     "t073_lstm_input_shape_samples_and_steps": ("SD102", "the text is an LSTM cell's MatMul on 8 vs 15 features; run "

@@ -22,7 +22,7 @@ import os
 
 import pytest
 from conftest import line_of, report_of
-from training_calls import diagnose_script
+from training_calls import diagnose_script, write_script
 
 from shapedoctor import pipeline
 from shapedoctor.patch.apply import make_patch
@@ -34,10 +34,7 @@ HEAD = "import numpy as np\nimport keras\nfrom keras import layers\n\n"
 
 
 def _write(tmp_path, body: str, name: str = "script.py"):
-    script = tmp_path / name
-    script.write_text(HEAD + body)
-    linecache.checkcache(str(script))
-    return script
+    return write_script(tmp_path, HEAD + body, name)
 
 
 def _diagnose(script):

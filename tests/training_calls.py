@@ -16,6 +16,14 @@ from shapedoctor.trace.sites import Site
 from shapedoctor.trace.training import capture
 
 
+def write_script(tmp_path, text: str, name: str = "script.py"):
+    """*text* saved as *name* in *tmp_path* (and seen fresh by linecache): the script's path."""
+    script = tmp_path / name
+    script.write_text(text)
+    linecache.checkcache(str(script))
+    return script
+
+
 def diagnose_script(script, **run_options):
     """(outcome, diagnosis) of *script* run under the recorder in this process, then diagnosed by
     the one pipeline (``run_options`` go to ``run_script``, e.g. ``quick=True``)."""

@@ -69,10 +69,9 @@ def _first_column_dropped(text: str, node: ast.expr) -> str | None:
 
 def identifier_column_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
     """Drop a row-identifier first column where x is made (see the module)."""
-    import linecache
-
     import numpy as np
 
+    from shapedoctor.diagnosis.data_remake import made_on
     from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
 
     if call.site is None or len(want) != 2 or len(got) != 2 or not isinstance(want[1], int) \
@@ -86,25 +85,10 @@ def identifier_column_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | N
         return None
     var = _argument(call.site, 0, "x")
     line = _assignment_line(call.site, var) if var else None
-    if line is None:
-        return None
-    text = linecache.getline(call.site.file, line)
-    if not text.isascii():
-        return None  # ast columns count bytes
-    try:
-        statement = ast.parse(text.strip()).body[0]
-    except (SyntaxError, IndexError):
-        return None
-    if not isinstance(statement, ast.Assign) or len(statement.targets) != 1 \
-            or not isinstance(statement.targets[0], ast.Name) or statement.targets[0].id != var:
-        return None
-    stripped = text.strip()
-    new_value = _first_column_dropped(stripped, statement.value)
+    made = made_on(call.site.file, line, var) if line is not None else None
+    new_value = _first_column_dropped(made.text.strip(), made.value) if made is not None else None
     if new_value is None:
         return None
-    indent = len(text) - len(text.lstrip())
-    start, end = indent + statement.value.col_offset, indent + statement.value.end_col_offset
-    new_line = stripped[:statement.value.col_offset] + new_value + stripped[statement.value.end_col_offset:]
     labels_too = call.y_ref is not None and call.y_ref is call.x_ref  # an autoencoder: y is x
 
     def apply(value):
@@ -115,8 +99,7 @@ def identifier_column_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | N
                  "the dropped first column identifies the rows (distinct integers increasing down them)")]
 
     return TrainingFix(f"drop the row-identifier column, it is not a feature: {new_value}", "data", cost=1,
-                       apply=apply, checks=checks, line_edit=(line, start, end, new_value, new_line),
-                       labels_too=labels_too)
+                       apply=apply, checks=checks, line_edit=made.edit(new_value), labels_too=labels_too)
 
 
 def needs_channel_axis(model: Any, got: tuple) -> bool:

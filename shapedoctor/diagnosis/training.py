@@ -162,6 +162,9 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
                              "the rows (a saved index or an ID), it is not a feature. Drop it where x is made.")
         prob.fixes.insert(0, identifier)
         return
+    from shapedoctor.diagnosis.data_remake import remade_data_fixes
+
+    remade_data_fixes(call, prob, want, got)  # a fix on the line that made x, read off the data and that line
     from shapedoctor.diagnosis.training_onehot import onehot_features
 
     onehot_features(call, prob, want, got)

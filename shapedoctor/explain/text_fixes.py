@@ -231,7 +231,8 @@ def data_fixes(got: Optional[tuple], want: Optional[tuple], phase: Optional[str]
     """``run``'s data transforms (SD201) for data shaped *got* where the model declared *want*.
 
     ``run`` verifies each on the user's data; the text keeps what it can rule out itself: a
-    missing batch axis is one sample, which ``fit``/``evaluate`` (with labels) never get."""
+    missing batch axis is one sample, which ``fit``/``evaluate`` (with labels) never get, and a
+    reshape that makes another number of rows than the text shows pairs no sample with its own."""
     if got is None or want is None:
         return []
     from shapedoctor.diagnosis.training import data_options
@@ -245,6 +246,8 @@ def data_fixes(got: Optional[tuple], want: Optional[tuple], phase: Optional[str]
     for how, shape, why in data_options(got, want):
         if how.startswith("np.expand_dims({v}, 0)") and (got[0] is None or phase in ("fit", "evaluate")):
             continue  # the text shows a batch axis already, or samples with their labels
+        if how.startswith("{v}.reshape((-1,") and got[0] is not None and shape[0] != got[0]:
+            continue  # turns the rows shown into another number of samples (run's `samples` invariant)
         if shape_matches(shape, want):
             out.append(FixReport(f"{why[:1].upper() + why[1:]}: {how.format(v='x')}", f"x = {how.format(v='x')}",
                                  verified=False, result_shape=sh.fmt(shape) if None not in shape else None))

@@ -1,0 +1,385 @@
+"""Data fixes written on the line that made the array, read off the data and that line.
+
+Each rule fires only on evidence in the user's data (all of it, not the few samples of the
+verification step) and in the statement that last assigned the array passed to the training call;
+its fix rewrites that statement with the user's own names, keeps the number of samples and every
+value, and is verified like any data fix (one training step of a clone on the fixed data). The
+line becomes the culprit: it made the layout the model cannot read.
+
+* **An axis of size 1 reshaped into the wrong place.** ``np.reshape(X, (X.shape[0], 1, X.shape[1]))``
+  for an LSTM declared ``(look_back, 1)``: the sizes of the reshape are the declared ones with the
+  axis of 1 elsewhere. Reordering the reshape's own sizes (the non-1 sizes keep their order) moves
+  no value and keeps each sample's block: ``(X.shape[0], X.shape[1], 1)``. Reshapes that would
+  reorder two real axes are left alone (which layout the flat rows hold is not in the data).
+* **Samples that kept a batch axis of their own.** ``(N, 1, 32, 32, 3)`` for an input declared
+  ``(32, 32, 3)``: each picture was given its batch axis (``np.expand_dims(photo, 0)``) and the list was
+  stacked with ``np.array``; joining them with ``np.concatenate`` (or dropping that axis) keeps every
+  value and sample.
+* **Integer ids where one-hot vectors were declared.** Data ``(N, steps)`` (or ``(N,)``) of integers
+  ``0..k-1`` for an input declared ``(steps, k)`` (the keras-io character model): every value is an
+  index into the last declared axis, so ``keras.utils.to_categorical(..., num_classes=k)`` where the
+  ids are made (one-to-one: no id lost). Any value outside ``0..k-1`` or not whole leaves it.
+* **A constant extra channel.** Images with one channel more than the model reads, the extra one
+  holding a single value everywhere (a PNG's opaque alpha): dropping it (``[..., :3]``) loses no
+  information. A channel that varies is never dropped.
+* **Grayscale pictures for a colour model.** New pictures ``(N, H, W)`` for a trained model declared
+  ``(H, W, 3)`` (at predict/evaluate: the training data decided the channels): the gray value is
+  repeated into the three channels, ``np.stack((...,) * 3, axis=-1)``.
+* **Windows cut from one column of a table that has the declared features.** ``a = data[i:i + k, 0]``
+  in the function that made ``x`` ``(N, k)`` while the input is declared ``(k, F)`` and the array given
+  to that function has F columns: the windows keep all columns, ``data[i:i + k, :]``. The windows
+  are made inside the user's function, so this fix is proven by running the patched script.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+from dataclasses import dataclass
+from typing import Any
+
+from shapedoctor.diagnosis.training_base import TrainingFix, flat_items
+
+
+@dataclass(frozen=True)
+class Made:
+    """The single-line statement ``var = value`` that last assigned the x passed to the call."""
+
+    file: str
+    line: int
+    var: str
+    text: str  # the line as written
+    value: ast.expr  # parsed from the stripped line (columns relative to it)
+    indent: int
+
+    def edit(self, new_value: str) -> tuple:
+        """A ``line_edit`` replacing the statement's right side by *new_value*."""
+        stripped = self.text.strip()
+        start, end = self.value.col_offset, self.value.end_col_offset
+        new_line = stripped[:start] + new_value + stripped[end:]
+        return (self.line, self.indent + start, self.indent + end, new_value, new_line)
+
+    def segment(self, node: ast.AST) -> str | None:
+        return ast.get_source_segment(self.text.strip(), node)
+
+
+def made_on(file: str, line: int, var: str) -> Made | None:
+    """The statement on *line* when it is ``var = value`` on that one line (ascii), else None."""
+    text = linecache.getline(file, line)
+    if not text.isascii():
+        return None  # ast columns count bytes
+    try:
+        statement = ast.parse(text.strip()).body[0]
+    except (SyntaxError, IndexError):
+        return None
+    if not isinstance(statement, ast.Assign) or len(statement.targets) != 1 \
+            or not isinstance(statement.targets[0], ast.Name) or statement.targets[0].id != var:
+        return None
+    return Made(file, line, var, text, statement.value, len(text) - len(text.lstrip()))
+
+
+def _made(call: Any) -> Made | None:
+    """The last assignment of the call's scope above it to the variable passed as x, on one line."""
+    made = _last_assignment(call)
+    if made is None or made.line != made.end_line:
+        return None
+    return made_on(made.file, made.line, made.var)
+
+
+def _last_assignment(call: Any):
+    from shapedoctor.diagnosis.training_fixes import _argument
+    from shapedoctor.repair.data_follows import made_at
+
+    site = call.site
+    var = _argument(site, 0, "x") if site is not None else None
+    return made_at(site, var) if var is not None else None
+
+
+def _one_array(call: Any):
+    import numpy as np
+
+    xs = flat_items(call.x_ref)
+    if len(xs) != 1 or not hasattr(xs[0], "shape"):
+        return None
+    return np.asarray(xs[0])
+
+
+def _wrapped(made: Made) -> str | None:
+    """The right side, parenthesised when a subscript appended to it would bind to a part of it."""
+    text = made.segment(made.value)
+    if text is None:
+        return None
+    if isinstance(made.value, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)):
+        return text
+    return f"({text})"
+
+
+# -- an axis of size 1 in the wrong place ------------------------------------------------
+def _reshape_sizes(value: ast.expr) -> tuple[list[ast.expr], ast.AST | None, tuple | None]:
+    """The size expressions of a ``np.reshape(v, (...))`` / ``v.reshape((...))`` / ``v.reshape(a, b)``
+    call, with the node (or the (first, last) argument span) that holds them."""
+    if not isinstance(value, ast.Call) or not isinstance(value.func, ast.Attribute) or value.func.attr != "reshape" \
+            or value.keywords:
+        return [], None, None
+    args = value.args
+    if isinstance(value.func.value, ast.Name) and value.func.value.id in ("np", "numpy") and len(args) == 2:
+        args = args[1:]  # np.reshape(v, shape)
+    if len(args) == 1 and isinstance(args[0], (ast.Tuple, ast.List)):
+        return list(args[0].elts), args[0], None
+    if len(args) >= 2:
+        return list(args), None, (args[0], args[-1])
+    return [], None, None
+
+
+def unit_axis_reshape_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
+    """Reorder the sizes of the reshape that made x so its axis of size 1 is where the input declares it."""
+    made = _made(call)
+    if made is None or len(got) != len(want) or len(got) < 3 or None in want[1:] or tuple(got[1:]) == tuple(want[1:]):
+        return None
+    sizes, node, span = _reshape_sizes(made.value)
+    if len(sizes) != len(got) or any(isinstance(s, ast.Starred) for s in sizes):
+        return None
+    real_got = [s for s in got[1:] if s != 1]
+    if real_got != [s for s in want[1:] if s != 1]:
+        return None  # more than an axis of 1 moved: the layout of the rows decides, not the data
+    texts = [made.segment(s) for s in sizes]
+    if None in texts:
+        return None
+    ones = [t for t, g in zip(texts[1:], got[1:]) if g == 1]
+    reals = [t for t, g in zip(texts[1:], got[1:]) if g != 1]
+    order = [texts[0]] + [(ones if w == 1 else reals).pop(0) for w in want[1:]]
+    stripped = made.text.strip()
+    if node is not None:
+        start, end = node.col_offset, node.end_col_offset
+        inner = ", ".join(order)
+        new_sizes = f"[{inner}]" if isinstance(node, ast.List) else f"({inner})"
+    else:
+        start, end = span[0].col_offset, span[1].end_col_offset
+        new_sizes = ", ".join(order)
+    new_value = stripped[made.value.col_offset:start] + new_sizes + stripped[end:made.value.end_col_offset]
+    declared = tuple(want[1:])
+
+    def apply(value, declared=declared):
+        import numpy as np
+
+        arr = np.asarray(value)
+        return arr.reshape((arr.shape[0],) + declared)
+
+    return TrainingFix(f"put the axis of size 1 where the input declares it, in the reshape that made "
+                       f"`{made.var}`: {new_sizes}", "data", cost=1, apply=apply, line_edit=made.edit(new_value))
+
+
+# -- samples that kept a batch axis of their own ---------------------------------------------
+def kept_batch_axis_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
+    """x (N, 1, ...) for an input declared (...): each sample kept an axis of 1 of its own (a single
+    photo given its batch axis, then stacked). ``np.array(items)`` -> ``np.concatenate(items)``, any
+    other making line drops that axis (``np.squeeze(..., axis=1)``)."""
+    if len(got) != len(want) + 1 or len(got) < 3 or got[1] != 1 or None in want[1:] \
+            or tuple(got[2:]) != tuple(want[1:]):
+        return None
+    made = _made(call)
+    rhs = made.segment(made.value) if made is not None else None
+    if rhs is None:
+        return None
+    value = made.value
+    stacked = (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
+               and value.func.attr in ("array", "asarray", "stack") and len(value.args) == 1 and not value.keywords
+               and isinstance(value.func.value, ast.Name) and value.func.value.id in ("np", "numpy"))
+    if stacked:
+        new_value = f"{value.func.value.id}.concatenate({made.segment(value.args[0])})"
+    else:
+        new_value = f"np.squeeze({rhs}, axis=1)"
+
+    def apply(v):
+        import numpy as np
+
+        return np.squeeze(np.asarray(v), axis=1)
+
+    return TrainingFix(f"join the samples along their own batch axis where `{made.var}` is made: {new_value}",
+                       "data", cost=1, apply=apply, line_edit=made.edit(new_value))
+
+
+# -- integer ids where one-hot vectors were declared --------------------------------------
+def _whole_ids(arr, k: int) -> tuple[bool, str]:
+    import numpy as np
+
+    if arr.size == 0 or not np.issubdtype(arr.dtype, np.integer):
+        return False, "the data is not integer ids"
+    low, high = arr.min(), arr.max()
+    if low < 0 or high >= k:
+        return False, f"values {low}..{high} are not all ids 0..{k - 1}"
+    return True, f"every value is an id 0..{k - 1}: one-hot encoding keeps each one"
+
+
+def onehot_ids_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
+    """x of whole numbers 0..k-1, one axis short of an input declared with k as its last axis."""
+    from shapedoctor.repair.user_names import size_expression
+
+    import numpy as np
+
+    k = want[-1] if want else None
+    if len(got) != len(want) - 1 or len(want) not in (2, 3) or not isinstance(k, int) or k < 2 \
+            or tuple(got[1:]) != tuple(want[1:-1]):
+        return None  # ids (N,) for (k,) or sequences (N, steps) for (steps, k); never pictures
+    arr = _one_array(call)
+    if arr is None or not np.issubdtype(arr.dtype, np.integer):
+        return None  # ids are stored as integers; whole-valued floats are likelier measurements
+    made = _made(call)
+    if arr is None or made is None or not _whole_ids(arr, k)[0] or int(arr.max()) + 1 < max(2, k // 4):
+        return None  # ids that use a small part of the width are likelier something else
+    rhs = made.segment(made.value)
+    if rhs is None:
+        return None
+    width = size_expression(k, made.file, made.line, getattr(call, "sizes", None) or {}) or str(k)
+    new_value = f"keras.utils.to_categorical({rhs}, num_classes={width})"
+
+    def apply(value, k=k):
+        import numpy as np
+
+        return np.eye(k, dtype="float32")[np.asarray(value).astype(int)]
+
+    def checks(full, arr=arr, k=k):
+        return [("keeps_data", *_whole_ids(arr, k))]
+
+    return TrainingFix(f"one-hot encode the ids where they are made, as the input declares: "
+                       f"to_categorical(..., num_classes={width})", "data", cost=1, apply=apply, checks=checks,
+                       line_edit=made.edit(new_value))
+
+
+# -- a constant extra channel ---------------------------------------------------------------
+def _constant(block) -> tuple[bool, str]:
+    import numpy as np
+
+    if block.size == 0:
+        return False, "nothing to drop"
+    if np.all(block == block.flat[0]):
+        return True, f"the dropped channel holds {block.flat[0]!r} everywhere (it carries no information)"
+    return False, "the dropped channel varies: it carries information"
+
+
+def constant_channel_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
+    """Images with channels beyond the declared ones, all holding one value: drop them where x is made."""
+    c = want[-1] if want else None
+    if len(got) != len(want) or len(got) != 4 or not isinstance(c, int) or got[-1] is None or got[-1] <= c \
+            or tuple(got[1:-1]) != tuple(want[1:-1]):
+        return None
+    arr = _one_array(call)
+    made = _made(call)
+    if arr is None or made is None or not _constant(arr[..., c:])[0]:
+        return None
+    base = _wrapped(made)
+    if base is None:
+        return None
+    new_value = f"{base}[..., :{c}]"
+
+    def checks(full, extra=arr[..., c:]):
+        return [("keeps_data", *_constant(extra))]
+
+    return TrainingFix(f"drop the constant extra channel (an opaque alpha) where `{made.var}` is made: "
+                       f"[..., :{c}]", "data", cost=1, apply=lambda v, c=c: v[..., :c], checks=checks,
+                       line_edit=made.edit(new_value))
+
+
+# -- grayscale pictures for a colour model --------------------------------------------------
+def gray_to_colour_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
+    """New grayscale pictures (N, H, W) for a trained model declared (H, W, 3): repeat the gray value."""
+    if call.method == "fit" or len(want) != 4 or want[-1] != 3 or len(got) != 3 \
+            or tuple(got[1:]) != tuple(want[1:3]):
+        return None
+    made = _made(call)
+    rhs = made.segment(made.value) if made is not None else None
+    if rhs is None or _one_array(call) is None:
+        return None
+    new_value = f"np.stack(({rhs},) * 3, axis=-1)"
+
+    def apply(value):
+        import numpy as np
+
+        return np.stack((np.asarray(value),) * 3, axis=-1)
+
+    return TrainingFix(f"repeat the gray value into the 3 colour channels where `{made.var}` is made: "
+                       f"np.stack((...,) * 3, axis=-1)", "data", cost=1, apply=apply,
+                       line_edit=made.edit(new_value))
+
+
+# -- windows cut from one column ------------------------------------------------------------
+def one_column_windows_fix(call: Any, want: tuple, got: tuple) -> tuple[TrainingFix, tuple] | None:
+    """``a = data[i:i + k, c]`` in the user's function that made x (N, k) for an input declared (k, F),
+    called with an array of F columns: keep every column (see the module). (fix, (file, line))."""
+    import numpy as np
+
+    f = want[-1] if want else None
+    if len(got) != 2 or len(want) != 3 or not isinstance(f, int) or f < 2 or got[1] != want[1]:
+        return None
+    site = call.site
+    made = _last_assignment(call)
+    try:
+        tree = ast.parse("".join(linecache.getlines(site.file))) if made is not None else None
+    except SyntaxError:
+        return None
+    if tree is None:
+        return None
+    last = next((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == made.line), None)
+    if last is None:
+        return None
+    if not isinstance(last.value, ast.Call) or not isinstance(last.value.func, ast.Name):
+        return None
+    function = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == last.value.func.id), None)
+    if function is None:
+        return None
+    params = [a.arg for a in function.args.args]
+    names = getattr(call, "names", None) or {}
+    tables = set()
+    for i, arg in enumerate(last.value.args):
+        if i < len(params) and isinstance(arg, ast.Name):
+            value = names.get(arg.id)
+            if value is not None and getattr(value, "ndim", None) == 2 and np.asarray(value).shape[1] == f:
+                tables.add(params[i])
+    cuts = [n for n in ast.walk(function) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Subscript)
+            and isinstance(n.value.value, ast.Name) and n.value.value.id in tables
+            and isinstance(n.value.slice, ast.Tuple) and len(n.value.slice.elts) == 2
+            and isinstance(n.value.slice.elts[0], ast.Slice) and n.value.slice.elts[0].upper is not None
+            and isinstance(n.value.slice.elts[1], ast.Constant) and isinstance(n.value.slice.elts[1].value, int)]
+    if len(cuts) != 1 or cuts[0].lineno != cuts[0].end_lineno:
+        return None
+    cut = cuts[0].value.slice.elts[1]
+    line = cuts[0].lineno
+    text = linecache.getline(site.file, line)
+    if not text.isascii():
+        return None
+    new_line = text[:cut.col_offset] + ":" + text[cut.end_col_offset:]
+    fix = TrainingFix(f"keep all {f} columns in each window, as the input declares: "
+                      f"{new_line.strip()}", "data", cost=1,
+                      # a stand-in of the fixed windows' shape: the patched script makes the real ones
+                      apply=lambda v, f=f: np.repeat(np.asarray(v)[..., None], f, axis=-1),
+                      line_edit=(line, cut.col_offset, cut.end_col_offset, ":", new_line.strip()),
+                      proof_only="the windows are cut inside the user's function: the patched script makes them")
+    return fix, (site.file, line)
+
+
+def remade_data_fixes(call: Any, prob: Any, want: tuple, got: tuple) -> bool:
+    """Add the first rule of this module that fires to *prob* (first fix, its line the culprit)."""
+    for rule in (unit_axis_reshape_fix, kept_batch_axis_fix, onehot_ids_fix, constant_channel_fix,
+                 gray_to_colour_fix):
+        try:
+            fix = rule(call, want, got)
+        except Exception:  # noqa: BLE001 - a rule that cannot read the data offers nothing
+            fix = None
+        if fix is not None:
+            _name_line(prob, fix, (call.site.file, fix.line_edit[0]))
+            return True
+    try:
+        found = one_column_windows_fix(call, want, got)
+    except Exception:  # noqa: BLE001
+        found = None
+    if found is not None:
+        _name_line(prob, *found)
+        return True
+    return False
+
+
+def _name_line(prob: Any, fix: TrainingFix, where: tuple) -> None:
+    prob.fixes.insert(0, fix)
+    prob.data_site = where
+    prob.explanation += (f" Line {where[1]} made this layout; it is fixed there, where the array is made, "
+                         "with every value and sample kept.")
