@@ -86,11 +86,21 @@ def find_culprit(ctx: Context) -> Node | None:
             shrinkers = spatial_shrinkers(ctx, small)
             if shrinkers:
                 return shrinkers[0]
+            from shapedoctor.families.sd104_branches import resampled_alone
+
+            how = resampled_alone(ctx, small)
+            if how is not None:
+                return how[1]  # the layer on the branch that resampled alone, or the shortcut that missed it
             from shapedoctor.families.sd104_merge import stray_downsamplers
 
             stray = stray_downsamplers(ctx, small)
             if stray:
                 return stray[0]  # the pooling on the branch that changed, not the shortcut
+        from shapedoctor.families.sd104_branches import broadcast_width_source
+
+        vector = broadcast_width_source(ctx)
+        if vector is not None:
+            return vector[0]  # the layer that set a broadcast vector's width, not the map's
         return ctx.shaping_producer(ctx.producer())
     if fam == "SD105":
         from shapedoctor.families.sd105_shrink import channels_first_input
