@@ -42,6 +42,16 @@ def run_json(cli, folder: Path, code: str) -> tuple[dict, str, subprocess.Comple
     return report_of(proc), script.read_text(), proc
 
 
+def written_and_run(cli, folder: Path) -> str:
+    """``shapedoctor run --write script.py`` in *folder*, then the written script run under plain
+    python: both must succeed. Returns the written script's text."""
+    proc = cli("run", "--write", "script.py", cwd=folder)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    ran = subprocess.run([sys.executable, "script.py"], cwd=folder, capture_output=True, text=True, check=False)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    return (folder / "script.py").read_text()
+
+
 def line_of(source: str, text: str) -> int:
     """The 1-based number of the first line of ``source`` that contains ``text``."""
     return next(i for i, line in enumerate(source.splitlines(), 1) if text in line)

@@ -433,6 +433,14 @@ TEXT_CANNOT_TELL = {
     "branch's convolutions are strided is only in the source",
     "c155_mlp_mixer_token_mlp_projects_to_channels": "the text shows an Add of (16, 32) and (32, 32); that a Permute "
     "turned a Dense's features into the token axis is only in the recorded graph",
+    "c156_unet_conv2dtranspose_kernel3_valid_padding_adds_a_pixel": "the text shows 33x33 against 32x32 maps; that a "
+    "transposed convolution with 'valid' padding made the extra pixel is only in the recorded graph",
+    "c159_tcn_dilated_conv_without_causal_padding_residual": "the text shows 64 against 62 steps; the 'valid' dilated "
+    "convolution, and the causal padding of the model's other convolutions, are only in the recorded graph",
+    "c160_segmentation_decoder_residual_not_upsampled": "the text shows an Add of 8x8 and 4x4 maps; that the larger "
+    "branch upsampled and the shortcut's projection did not is only in the recorded graph",
+    "c161_attention_gate_skip_projection_not_strided": "the text shows an Add of 16x16 and 8x8 maps; that the skip's "
+    "projection sits in the gate helper and the pooling in its caller is only in the graph and the source",
     "c008_subclassed_bilstm_then_gru": "the GRU's (4, 64) input comes from a Bidirectional LSTM the text never names",
     "c012_autoencoder_bottleneck_width": "the bad width comes from another model (an encoder), not from a layer with units",
     "c020_concat_sequence_with_vector": "the (None, 20, 32) input is an LSTM's output; the text does not say it is recurrent",

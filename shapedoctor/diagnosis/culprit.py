@@ -12,7 +12,12 @@ Rules, per family (documented in the README and followed by the test corpus):
 * merge (SD104): a Concatenate whose inputs differ only in their last axis while it joins another
   one: the Concatenate itself (its ``axis``); else the producer of the input whose shape differs from the first input's; for
   feature maps of different sizes, the valid convolution or the pooling/strided layer that only
-  the smaller branch has (the branch that changed), never the untouched shortcut; for an
+  the smaller branch has (the branch that changed), never the untouched shortcut; but a 'valid'
+  transposed convolution wider than its stride on the larger branch, a shortcut's unstrided 1x1
+  projection that missed the resampling the other branch did alone, or, when the smaller branch's
+  pooling is the backbone's (it feeds other layers, or a helper handed two scales was given it by
+  its caller), the larger branch's own convolution (families/sd104_branches.py); a broadcast
+  (1, 1, C) vector of another width than the map: the layer that set the vector's width; for an
   identity shortcut in a helper (``s = x`` on the helper's parameter, merged after the branch
   changed the width), the line that takes the shortcut (where the 1x1 projection belongs), or,
   when the file defines a sibling helper that projects its shortcut, the line that called the
@@ -86,11 +91,21 @@ def find_culprit(ctx: Context) -> Node | None:
             shrinkers = spatial_shrinkers(ctx, small)
             if shrinkers:
                 return shrinkers[0]
+            from shapedoctor.families.sd104_branches import resampled_alone
+
+            how = resampled_alone(ctx, small)
+            if how is not None:
+                return how[1]  # the layer on the branch that resampled alone, or the shortcut that missed it
             from shapedoctor.families.sd104_merge import stray_downsamplers
 
             stray = stray_downsamplers(ctx, small)
             if stray:
                 return stray[0]  # the pooling on the branch that changed, not the shortcut
+        from shapedoctor.families.sd104_branches import broadcast_width_source
+
+        vector = broadcast_width_source(ctx)
+        if vector is not None:
+            return vector[0]  # the layer that set a broadcast vector's width, not the map's
         return ctx.shaping_producer(ctx.producer())
     if fam == "SD105":
         from shapedoctor.families.sd105_shrink import channels_first_input

@@ -40,6 +40,13 @@ def fixes(ctx):
         yield from repeat_fixes(ctx, low)
         return
     yield from permuted_width(ctx, shapes)
+    from shapedoctor.families.sd104_branches import broadcast_fixes, broadcast_width_source
+
+    vector = broadcast_width_source(ctx)
+    if vector is not None:
+        # A (1, 1, C) vector (time/class embedding, gate) added to a map: the map has the network's width.
+        yield from broadcast_fixes(ctx, vector)
+        return
     yield from _spatial(ctx, shapes)
     for i, shape in enumerate(shapes[1:], start=1):
         if shape == ref:
@@ -185,9 +192,21 @@ def _spatial(ctx, shapes):
         return
     small = 0 if a[1] < b[1] else 1
     shrinkers = spatial_shrinkers(ctx, small)
+    from shapedoctor.families import sd104_branches as branches
+
     if shrinkers:
-        yield Candidate('keep the spatial size: padding="same" on ' + ", ".join(g.name(ctx, n) for n in shrinkers),
-                        [SetConfig(n.layer, {"padding": "same"}) for n in shrinkers], cost=1)
+        # A model whose other 1-D convolutions are causal stays causal: "same" would let a step see the future.
+        pad = "causal" if branches.causal_elsewhere(ctx, shrinkers) else "same"
+        yield Candidate(f'keep the spatial size: padding="{pad}" on ' + ", ".join(g.name(ctx, n) for n in shrinkers),
+                        [SetConfig(n.layer, {"padding": pad}) for n in shrinkers], cost=1)
+    how = None if shrinkers else branches.resampled_alone(ctx, small)
+    if how is not None and how[0] == "grower":
+        yield from branches.grower_fixes(ctx, how[1])
+    if how is not None and how[0] == "projection" and how[1].id in {n.id for n in branches.own_nodes(ctx, small)}:
+        # The larger branch upsampled on its own; its shortcut's projection missed that: upsample the
+        # shortcut. Pooling the larger branch would undo the decoder's upsampling, so it is not offered.
+        yield from branches.upsample_shortcut(ctx, shapes, small)
+        return
     found = list(_stray_downsampling(ctx, shapes, small))
     yield from found
     big, sm = shapes[1 - small], shapes[small]
@@ -274,7 +293,10 @@ def _stray_downsampling(ctx, shapes, small):
     cls = ctx.cls_of(pool) if "Pooling" in ctx.cls_of(pool) else f"MaxPooling{len(shapes[big]) - 2}D"
     kwargs = {"padding": "same"} if same else {}
     yield g.insert(ctx, cls, ratio, why="pool the shortcut like the main branch", cost=1, input_index=big, **kwargs)
-    yield Candidate(f"remove the pooling that only one branch has ({g.name(ctx, pool)})", [RemoveNode(pool.id)], cost=2)
+    from shapedoctor.families.sd104_branches import backbone_scale
+
+    if not backbone_scale(ctx, small):  # a pooling of the rest of the network sets the backbone's scale: kept
+        yield Candidate(f"remove the pooling that only one branch has ({g.name(ctx, pool)})", [RemoveNode(pool.id)], cost=2)
 
 
 def spatial_shrinkers(ctx, index):

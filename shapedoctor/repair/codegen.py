@@ -594,6 +594,12 @@ class CodeWriter:
         inline = self._inline(site, info, text, edit.input_index)
         if inline is not None:
             return inline
+        functional = self._functional_merge(site, spec, info)
+        if functional is not None:
+            code = self._inline_at(site, functional, text, edit.input_index)
+            code = code or self._rebound(site, functional, text, edit.input_index)
+            if code is not None:
+                return code
         stmt = self._statement_for_new(site, info, text, edit.input_index)
         line = info.start if info else site.line
         moved = self._input_shape_moved(site, info, text, stmt)
@@ -607,6 +613,23 @@ class CodeWriter:
                 return Code(stmt, site.file, line,
                             [TextEdit(site.file, info.start, info.start_col, info.start, info.start_col, f"{text}, ")])
         return Code(stmt, site.file, line, self._insert_stmt(site.file, line, stmt))
+
+    def _functional_merge(self, site: Site, spec, info: _CallInfo | None) -> _CallInfo | None:
+        """``layers.add([x, y])``: the functional form of a merge layer builds and applies it in one call."""
+        if info is not None or spec is None or spec.cls not in _FUNCTIONAL_MERGES:
+            return None
+        return self.index.layer_call(site, (_FUNCTIONAL_MERGES[spec.cls],))
+
+    def _rebound(self, site: Site, functional: _CallInfo, text: str, input_index: int) -> Code | None:
+        """``y = layers.New(...)(y)`` on a line of its own before the functional merge that reads ``y``."""
+        value = functional.call.args[0].value if functional.call.args else None
+        if not isinstance(value, (cst.List, cst.Tuple)) or input_index >= len(value.elements):
+            return None
+        arg = self.index.code(site.file, value.elements[input_index].value)
+        if not re.fullmatch(r"\w+", arg):
+            return None
+        stmt = f"{arg} = {text}({arg})"
+        return Code(stmt, site.file, functional.start, self._insert_stmt(site.file, functional.start, stmt))
 
     def _input_shape_moved(self, site: Site, info: _CallInfo | None, text: str, stmt: str) -> Code | None:
         """A layer inserted before a Sequential's first layer takes over its ``input_shape=``.
@@ -828,6 +851,11 @@ class CodeWriter:
                     return f"{arg} = {text}({arg})"
                 return f"{text}({arg})"
         return f"{text},"
+
+
+# Merge layers and the function that builds and applies one in a single call.
+_FUNCTIONAL_MERGES = {"Add": "add", "Subtract": "subtract", "Multiply": "multiply", "Average": "average",
+                      "Maximum": "maximum", "Minimum": "minimum", "Concatenate": "concatenate", "Dot": "dot"}
 
 
 def _read_after(file: str, line: int, name: str) -> bool:
