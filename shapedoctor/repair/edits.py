@@ -95,6 +95,39 @@ class InsertLayer:
 
 
 @dataclass
+class AppendLayer:
+    """Call a new layer on the output of *after* (a model's last layer): every reader of that
+    output, the model's outputs included, reads the new layer's instead."""
+
+    after: str  # node id
+    cls: str
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+
+    def apply(self, graph: Graph) -> None:
+        klass = layer_class(self.cls)
+        instance = klass(*self.args, **self.kwargs)
+        key = graph.new_key(instance.name)
+        graph.layers[key] = LayerSpec(key, self.cls, instance.get_config(), None, klass, None, inserted=True)
+        target = graph.node(self.after)
+        src = target.outputs[0]
+        new_t = graph.new_tensor_id()
+        graph.tensors[new_t] = TensorInfo(new_t, None, graph.tensors[src].dtype, key)
+        for n in graph.nodes:
+            n.args = replace_refs(n.args, lambda r: TensorRef(new_t) if r.id == src else r)
+            n.kwargs = replace_refs(n.kwargs, lambda r: TensorRef(new_t) if r.id == src else r)
+        graph.outputs = [new_t if t == src else t for t in graph.outputs]
+        graph.nodes.insert(graph.nodes.index(target) + 1, Node(key, "layer", key, (TensorRef(src),), {}, [new_t]))
+
+    def describe(self, graph: Graph) -> str:
+        return f"append {call_repr(self.cls, self.args, self.kwargs)} after {_node_name(graph, graph.node(self.after))}"
+
+    @property
+    def code(self) -> str:
+        return call_repr(self.cls, self.args, self.kwargs)
+
+
+@dataclass
 class RemoveNode:
     """Remove a one-input, one-output layer call, connecting its input to its consumers."""
 
