@@ -821,10 +821,10 @@ def _steps_layer_fix(fixes: list, out: tuple, y_shape: tuple):
 
 def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list[TrainingFix]:
     """Edits of the last layers before output *index* that would give it the labels' shape."""
-    from shapedoctor.diagnosis.training_output_layout import layout_fix
+    from shapedoctor.diagnosis.training_output_layout import layout_fix, merged_positions_fix
 
-    layout = layout_fix(model, index, out, y_shape)
-    fixes: list[TrainingFix] = ([layout] if layout is not None else []) + list(_padding_fixes(model, index, out, y_shape))
+    first_fixes = [layout_fix(model, index, out, y_shape), merged_positions_fix(model, index, out, y_shape)]
+    fixes: list[TrainingFix] = [f for f in first_fixes if f is not None] + list(_padding_fixes(model, index, out, y_shape))
     layer, seen = output_layer(model, index), 0
     first = layer
     while layer is not None and seen < 8:

@@ -351,7 +351,7 @@ def _edited_model(call: TrainingCall, fix: TrainingFix, recorder: Any):
 
 
 def _graph_edits(graph, fix: TrainingFix) -> list:
-    from shapedoctor.repair.edits import AppendLayer, InsertLayer, ReplaceLayer, SetConfig, SetShape
+    from shapedoctor.repair.edits import AppendLayer, InsertLayer, RemoveNode, ReplaceLayer, SetConfig, SetShape
 
     edits = []
     for kind, target, value in fix.edits:
@@ -368,6 +368,9 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
         elif kind == "append_after_layer":  # value: (class name, args)
             node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
             edits.append(AppendLayer(node.id, value[0], tuple(value[1])))
+        elif kind == "remove_layer":
+            node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
+            edits.append(RemoveNode(node.id))
         elif kind == "replace_layer":  # value: (class name, args)
             node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
             edits.append(ReplaceLayer(node.id, value[0], tuple(value[1])))

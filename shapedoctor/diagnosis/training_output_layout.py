@@ -16,6 +16,11 @@ Two ways a model's last layers make the right numbers in the wrong shape:
   inputs' feature axis (x (N, 24, 5) and y (N, 12, 5): five features per step on both sides)
   while the output's last axis is not (:func:`laid_out_like_data`).
 
+* **merged positions** - a ``Flatten`` between a layer that keeps the positions (an LSTM with
+  ``return_sequences=True``) and the head, while the labels keep them (one tag per word): removing
+  it lets the head's Dense run at every position (:func:`merged_positions_fix`); the labels laid
+  out like the inputs (``training._labels_per_position``) make the Flatten the culprit.
+
 * **windowed pooling** - ``AveragePooling1D(2)`` or ``MaxPooling2D(2)`` between a sequence or a
   feature map and the head only shrinks the axes the labels do not have; one label per sample
   needs the global pooling (``GlobalAveragePooling1D``). The pooling layer is the culprit (the
@@ -53,6 +58,31 @@ def layout_fix(model: Any, index: int, out: tuple, y_shape: tuple) -> TrainingFi
                            edits=[("config", layer, {"target_shape": want})], cost=1)
     return TrainingFix(f"reshape the output to the labels' layout: Reshape({want}) after {layer.name}", "model",
                        edits=[("append_after_layer", layer, ("Reshape", (want,)))], cost=1)
+
+
+def merged_positions_fix(model: Any, index: int, out: tuple, y_shape: tuple) -> TrainingFix | None:
+    """Removing the Flatten between the layers that keep the positions and the head, when the
+    labels keep those positions (one tag per word against one distribution per sentence): the
+    head's Dense then runs at every position."""
+    from shapedoctor.diagnosis.context import PASS_THROUGH
+    from shapedoctor.diagnosis.training_base import layer_inputs
+
+    if len(y_shape) <= len(out):
+        return None
+    layer, seen = output_layer(model, index), 0
+    while layer is not None and seen < 8:
+        seen += 1
+        name = type(layer).__name__
+        if name == "Flatten":
+            tensors = layer_inputs(layer)
+            if tensors and len(tensors[0].shape) == len(y_shape):
+                return TrainingFix(f"keep the positions the labels have: remove {layer.name}", "model",
+                                   edits=[("remove_layer", layer, None)], cost=1)
+            return None
+        if name != "Dense" and name not in PASS_THROUGH:
+            return None
+        layer = previous_layer(layer, only_one=True)
+    return None
 
 
 def is_layout_fix(fix: TrainingFix) -> bool:
