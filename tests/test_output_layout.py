@@ -84,11 +84,11 @@ model.fit(x_train, x_train, epochs=1, batch_size=8, verbose=0)
     first = finding.fixes[0]
     assert first.verified and first.code.strip() == "decoded = layers.Reshape((12, 12, 1))(decoded)"
     # written by the CLI, then run with plain python
-    proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--write", "script.py"], cwd=tmp_path,
+    proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--write", "script.py"], cwd=tmp_path, check=False,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "decoded = layers.Reshape((12, 12, 1))(decoded)" in script.read_text()
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True, check=False).returncode == 0
 
 
 def test_the_last_item_of_a_layer_list_gets_the_reshape_as_the_next_item(tmp_path):

@@ -744,7 +744,10 @@ def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_
     inputs, per_position = _labels_are_inputs(call, index), False
     if not inputs:
         per_position = _labels_per_position(call, out, y_shape)
-    from shapedoctor.diagnosis.training_output_layout import is_layout_fix, laid_out_like_data
+    from shapedoctor.diagnosis.training_output_layout import (
+        is_layout_fix,
+        laid_out_like_data,
+    )
 
     relaid = is_layout_fix(fixes[0])
     if relaid and not inputs and not per_position:
@@ -821,7 +824,10 @@ def _steps_layer_fix(fixes: list, out: tuple, y_shape: tuple):
 
 def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list[TrainingFix]:
     """Edits of the last layers before output *index* that would give it the labels' shape."""
-    from shapedoctor.diagnosis.training_output_layout import layout_fix, merged_positions_fix
+    from shapedoctor.diagnosis.training_output_layout import (
+        layout_fix,
+        merged_positions_fix,
+    )
 
     first_fixes = [layout_fix(model, index, out, y_shape), merged_positions_fix(model, index, out, y_shape)]
     fixes: list[TrainingFix] = [f for f in first_fixes if f is not None] + list(_padding_fixes(model, index, out, y_shape))

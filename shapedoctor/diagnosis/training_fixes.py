@@ -351,7 +351,14 @@ def _edited_model(call: TrainingCall, fix: TrainingFix, recorder: Any):
 
 
 def _graph_edits(graph, fix: TrainingFix) -> list:
-    from shapedoctor.repair.edits import AppendLayer, InsertLayer, RemoveNode, ReplaceLayer, SetConfig, SetShape
+    from shapedoctor.repair.edits import (
+        AppendLayer,
+        InsertLayer,
+        RemoveNode,
+        ReplaceLayer,
+        SetConfig,
+        SetShape,
+    )
 
     edits = []
     for kind, target, value in fix.edits:

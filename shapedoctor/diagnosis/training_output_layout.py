@@ -37,7 +37,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from shapedoctor.diagnosis.training_base import TrainingFix, layer_config, output_layer, previous_layer
+from shapedoctor.diagnosis.training_base import (
+    TrainingFix,
+    layer_config,
+    output_layer,
+    previous_layer,
+)
 
 
 def _sizes(shape: tuple) -> tuple | None:
