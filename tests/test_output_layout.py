@@ -10,39 +10,13 @@ written by ``shapedoctor run --write`` and the written script run with plain pyt
 
 from __future__ import annotations
 
-import linecache
 import subprocess
 import sys
 
 from conftest import line_of
-from training_calls import diagnose_script
+from training_calls import diagnose_as_run, runs_patched, write_script
 
-from shapedoctor import pipeline
 from shapedoctor.patch.apply import make_patch
-from shapedoctor.trace.runner import run_script
-
-HEAD = "import numpy as np\nimport keras\nfrom keras import layers\n\n"
-
-
-def _write(tmp_path, body: str, name: str = "script.py"):
-    script = tmp_path / name
-    script.write_text(HEAD + body)
-    linecache.checkcache(str(script))
-    return script
-
-
-def _diagnose(script):
-    return diagnose_script(script, quick=True, on_training_call=pipeline.preflight)[1]
-
-
-def _runs_patched(tmp_path, fix) -> bool:
-    patch = make_patch(fix.edits)
-    assert patch is not None, fix.proof
-    patched = tmp_path / "patched.py"
-    patched.write_text(patch.after)
-    linecache.checkcache(str(patched))
-    return run_script(str(patched), [], quick=True).exception is None
-
 
 AUTOENCODER_ADD = '''x_train = np.random.rand(32, 12, 12).astype("float32")
 model = keras.Sequential()
@@ -56,14 +30,14 @@ model.fit(x_train, x_train, epochs=1, batch_size=8, verbose=0)
 
 
 def test_a_dense_decoder_against_its_own_images_gets_a_reshape_after_its_last_layer(tmp_path):
-    script = _write(tmp_path, AUTOENCODER_ADD)
-    finding = _diagnose(script).findings[0]
+    script = write_script(tmp_path, AUTOENCODER_ADD)
+    finding = diagnose_as_run(script)[1].findings[0]
     assert finding.id == "SD202"
     assert finding.culprit.line == line_of(script.read_text(), "Dense(144")
     first = finding.fixes[0]
     assert first.verified and first.code.strip() == "model.add(layers.Reshape((12, 12)))"
     assert first.checks.get("samples") is not False
-    assert _runs_patched(tmp_path, first)
+    assert runs_patched(tmp_path, first)
     assert make_patch(first.edits).after.splitlines()[line_of(script.read_text(), "Dense(144")] == \
         "model.add(layers.Reshape((12, 12)))"  # the line right after the output layer
 
@@ -78,8 +52,8 @@ model = keras.Model(inputs, decoded)
 model.compile(optimizer="adam", loss="binary_crossentropy")
 model.fit(x_train, x_train, epochs=1, batch_size=8, verbose=0)
 '''
-    script = _write(tmp_path, body)
-    finding = _diagnose(script).findings[0]
+    script = write_script(tmp_path, body)
+    finding = diagnose_as_run(script)[1].findings[0]
     assert finding.culprit.line == line_of(script.read_text(), "Dense(144")
     first = finding.fixes[0]
     assert first.verified and first.code.strip() == "decoded = layers.Reshape((12, 12, 1))(decoded)"
@@ -101,10 +75,10 @@ model = keras.Sequential([
 model.compile(optimizer="adam", loss="mse")
 model.fit(x_train, x_train, epochs=1, batch_size=8, verbose=0)
 '''
-    script = _write(tmp_path, body)
-    first = _diagnose(script).findings[0].fixes[0]
+    script = write_script(tmp_path, body)
+    first = diagnose_as_run(script)[1].findings[0].fixes[0]
     assert first.verified and "layers.Reshape((12, 12))" in first.code
-    assert _runs_patched(tmp_path, first)
+    assert runs_patched(tmp_path, first)
 
 
 FORECAST = '''inputs = np.random.rand(32, 24, 5).astype("float32")
@@ -122,20 +96,20 @@ model.fit(inputs, labels, epochs=1, batch_size=8, verbose=0)
 
 def test_a_final_reshape_that_swaps_steps_and_features_is_the_culprit(tmp_path):
     # The labels keep the data's 5 features on their last axis; the output puts 12 there.
-    script = _write(tmp_path, FORECAST)
-    finding = _diagnose(script).findings[0]
+    script = write_script(tmp_path, FORECAST)
+    finding = diagnose_as_run(script)[1].findings[0]
     assert finding.culprit.line == line_of(script.read_text(), "Reshape([5, 12])")
     first = finding.fixes[0]
     assert first.verified and "Reshape((12, 5))" in first.code
-    assert _runs_patched(tmp_path, first)
+    assert runs_patched(tmp_path, first)
 
 
 def test_labels_not_laid_out_like_the_data_are_not_blamed_on_the_model(tmp_path):
     # 5 features per step in the data, labels (12, 2) per sample: nothing says which layout is
     # right, so the model is not named (the Reshape stays an option).
-    script = _write(tmp_path, FORECAST.replace("rand(32, 12, 5)", "rand(32, 12, 2)")
+    script = write_script(tmp_path, FORECAST.replace("rand(32, 12, 5)", "rand(32, 12, 2)")
                     .replace("Dense(60)", "Dense(24)").replace("Reshape([5, 12])", "Reshape([2, 12])"))
-    finding = _diagnose(script).findings[0]
+    finding = diagnose_as_run(script)[1].findings[0]
     assert finding.culprit.kind != "layer"
 
 
@@ -153,21 +127,21 @@ model.fit(x, y, epochs=1, batch_size=8, verbose=0)
 
 
 def test_a_windowed_pooling_before_the_head_is_replaced_by_the_global_one(tmp_path):
-    script = _write(tmp_path, POOLED)
-    finding = _diagnose(script).findings[0]
+    script = write_script(tmp_path, POOLED)
+    finding = diagnose_as_run(script)[1].findings[0]
     assert finding.culprit.line == line_of(script.read_text(), "AveragePooling1D(")  # not the LSTM
     first = finding.fixes[0]
     assert first.verified and first.code.strip() == "model.add(layers.GlobalAveragePooling1D())"
-    assert _runs_patched(tmp_path, first)
+    assert runs_patched(tmp_path, first)
 
 
 def test_a_windowed_pooling_followed_by_flatten_and_a_reshaped_decoder_are_valid(tmp_path):
-    pooled = _write(tmp_path, POOLED.replace("model.add(layers.Dense(2,", "model.add(layers.Flatten())\n"
+    pooled = write_script(tmp_path, POOLED.replace("model.add(layers.Dense(2,", "model.add(layers.Flatten())\n"
                                              "model.add(layers.Dense(2,"), "pooled.py")
-    assert not _diagnose(pooled).findings
-    decoder = _write(tmp_path, AUTOENCODER_ADD.replace('activation="sigmoid"))', 'activation="sigmoid"))\n'
+    assert not diagnose_as_run(pooled)[1].findings
+    decoder = write_script(tmp_path, AUTOENCODER_ADD.replace('activation="sigmoid"))', 'activation="sigmoid"))\n'
                                                        "model.add(layers.Reshape((12, 12)))"), "decoder.py")
-    assert not _diagnose(decoder).findings
+    assert not diagnose_as_run(decoder)[1].findings
 
 
 def test_a_flatten_between_a_per_word_sequence_and_the_head_is_removed(tmp_path):
@@ -182,9 +156,9 @@ model.add(layers.Dense(6, activation="softmax"))
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
 model.fit(words, tags, epochs=1, batch_size=8, verbose=0)
 '''
-    script = _write(tmp_path, body)
-    finding = _diagnose(script).findings[0]
+    script = write_script(tmp_path, body)
+    finding = diagnose_as_run(script)[1].findings[0]
     assert finding.culprit.line == line_of(script.read_text(), "Flatten()")  # not the labels
     first = finding.fixes[0]
     assert first.verified and first.code == "# delete this line: model.add(layers.Flatten())"
-    assert _runs_patched(tmp_path, first)
+    assert runs_patched(tmp_path, first)

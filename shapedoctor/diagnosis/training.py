@@ -749,7 +749,7 @@ def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_
         laid_out_like_data,
     )
 
-    relaid = is_layout_fix(fixes[0])
+    relaid = bool(fixes) and is_layout_fix(fixes[0])
     if relaid and not inputs and not per_position:
         per_position = laid_out_like_data(call, out, y_shape)
     steps = None if inputs or per_position else _steps_layer_fix(fixes, out, y_shape)
