@@ -568,6 +568,15 @@ TEXT_CANNOT_TELL = {
         "only in the source",
     "c133_lstm_price_windows_declared_without_feature_axis": "the text shows the LSTM refusing a (None, 60) tensor, "
         "not that this tensor is the declared input (input_shape=(60,)) rather than a layer's output",
+    "t195_dense_autoencoder_missing_output_reshape": "the text shows [16,28,28] against [16,784] in a subtraction; "
+        "that the targets are the inputs and the model's last layer is a Dense needs the arrays and the code",
+    "t198_forecast_reshape_axes_swapped": "the text shows [16,12,5] against [16,5,12], not that the model ends on a "
+        "Reshape whose target is the labels' sizes in the other order",
+    "t199_segmentation_decoder_one_upsampling_short": "the text shows 64x64 masks against a 32x32 output, not which "
+                                                      "decoder block lost its upsampling",
+    "t200_pos_tagger_flatten_before_per_word_head": "the text shows one tag per word against one distribution per "
+                                                    "sentence; that a Flatten (not the LSTM) merged the words needs "
+                                                    "the code",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {
