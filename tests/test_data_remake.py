@@ -15,11 +15,10 @@ import subprocess
 import sys
 
 from conftest import line_of
-from training_calls import diagnose_script, write_script
+from training_calls import diagnose_script
+from training_calls import write_body as _write
 
 from shapedoctor import pipeline
-
-HEAD = "import numpy as np\nimport keras\nfrom keras import layers\n\n"
 
 WINDOWS = '''series = np.random.rand(90).astype("float32")
 X = np.array([series[i:i + 4] for i in range(80)])
@@ -54,10 +53,6 @@ model.fit(np.random.rand(24, 16, 16, 3), np.random.randint(0, 2, size=24), epoch
 scans = np.random.rand(5, 16, 16)
 print(model.evaluate(scans, np.zeros(5), verbose=0))
 '''
-
-
-def _write(tmp_path, body: str, name: str = "script.py"):
-    return write_script(tmp_path, HEAD + body, name)
 
 
 def _finding(script):

@@ -588,6 +588,15 @@ TEXT_CANNOT_TELL = {
         "cut from one column of a 3-column table is only in the source and the caller's arrays",
     "t206_grayscale_pictures_into_rgb_model": "the text shows (6, 32, 32) against (None, 32, 32, 3); that these are "
         "grayscale pictures for a model already trained on colour ones is only in the run",
+    "t195_dense_autoencoder_missing_output_reshape": "the text shows [16,28,28] against [16,784] in a subtraction; "
+        "that the targets are the inputs and the model's last layer is a Dense needs the arrays and the code",
+    "t198_forecast_reshape_axes_swapped": "the text shows [16,12,5] against [16,5,12], not that the model ends on a "
+        "Reshape whose target is the labels' sizes in the other order",
+    "t199_segmentation_decoder_one_upsampling_short": "the text shows 64x64 masks against a 32x32 output, not which "
+                                                      "decoder block lost its upsampling",
+    "t200_pos_tagger_flatten_before_per_word_head": "the text shows one tag per word against one distribution per "
+                                                    "sentence; that a Flatten (not the LSTM) merged the words needs "
+                                                    "the code",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {

@@ -22,35 +22,13 @@ import os
 
 import pytest
 from conftest import line_of, report_of
-from training_calls import diagnose_script, write_script
+from training_calls import diagnose_as_run as _diagnose
+from training_calls import runs_patched as _runs_patched
+from training_calls import write_body as _write
 
-from shapedoctor import pipeline
 from shapedoctor.patch.apply import make_patch
 from shapedoctor.repair.data_follows import layout_move, made_at
-from shapedoctor.trace.runner import run_script
 from shapedoctor.trace.sites import Site
-
-HEAD = "import numpy as np\nimport keras\nfrom keras import layers\n\n"
-
-
-def _write(tmp_path, body: str, name: str = "script.py"):
-    return write_script(tmp_path, HEAD + body, name)
-
-
-def _diagnose(script):
-    return diagnose_script(script, quick=True, on_training_call=pipeline.preflight)  # as `run` does
-
-
-def _runs_patched(tmp_path, fix) -> bool:
-    """The fix's edits applied to its script, run to the end in this process."""
-    patch = make_patch(fix.edits)
-    assert patch is not None, fix.proof
-    patched = tmp_path / "patched.py"
-    patched.write_text(patch.after)
-    linecache.checkcache(str(patched))
-    outcome = run_script(str(patched), [], quick=True)
-    return outcome.exception is None
-
 
 CHANNELS_FIRST_ARRAYS = '''pixels = np.random.rand(40, 24, 24, 3).astype("float32")
 images = np.transpose(pixels, (0, 3, 1, 2))

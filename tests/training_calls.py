@@ -1,5 +1,6 @@
 """Diagnose a script written in a test in this process (real Keras): the whole script under the
-recorder (``diagnose_script``), or one training call of it, as `run` would (``diagnose_training_call``).
+recorder (``diagnose_script``, ``diagnose_as_run``), or one training call of it, as `run` would
+(``diagnose_training_call``); a fix's edits applied to its script and run (``runs_patched``).
 
 The script's text is written to a file so that culprit and fix lines point into it; the call
 (``fit``, ``predict``, ...) is captured with the test's own model and arrays at the first line
@@ -43,3 +44,31 @@ def diagnose_training_call(script, source: str, model, args: tuple, method: str 
     call, _, _ = capture(method, model, Site(str(script), line, source.splitlines()[line - 1]), args, {})
     problems = check(call)
     return problems, findings_for(call, problems) if problems else []
+
+
+HEAD = "import numpy as np\nimport keras\nfrom keras import layers\n\n"
+
+
+def write_body(tmp_path, body: str, name: str = "script.py"):
+    """*body* after the usual imports (``HEAD``), saved as *name* in *tmp_path*."""
+    return write_script(tmp_path, HEAD + body, name)
+
+
+def diagnose_as_run(script):
+    """(outcome, diagnosis) of *script* the way `run` makes them (quick training calls, preflight checks)."""
+    from shapedoctor import pipeline
+
+    return diagnose_script(script, quick=True, on_training_call=pipeline.preflight)
+
+
+def runs_patched(tmp_path, fix) -> bool:
+    """The fix's edits applied to its script, run to the end in this process."""
+    from shapedoctor.patch.apply import make_patch
+    from shapedoctor.trace.runner import run_script
+
+    patch = make_patch(fix.edits)
+    assert patch is not None, fix.proof
+    patched = tmp_path / "patched.py"
+    patched.write_text(patch.after)
+    linecache.checkcache(str(patched))
+    return run_script(str(patched), [], quick=True).exception is None

@@ -747,6 +747,14 @@ def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_
     inputs, per_position = _labels_are_inputs(call, index), False
     if not inputs:
         per_position = _labels_per_position(call, out, y_shape)
+    from shapedoctor.diagnosis.training_output_layout import (
+        is_layout_fix,
+        laid_out_like_data,
+    )
+
+    relaid = bool(fixes) and is_layout_fix(fixes[0])
+    if relaid and not inputs and not per_position:
+        per_position = laid_out_like_data(call, out, y_shape)
     steps = None if inputs or per_position else _steps_layer_fix(fixes, out, y_shape)
     if steps is not None:
         # The output's time axis is the number a RepeatVector repeats: the labels' own length is
@@ -767,9 +775,15 @@ def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_
         prob.layer = fixes[0].edits[0][1] if fixes else prob.layer
         prob.explanation += (" The labels are the model's own inputs (an autoencoder), so they are right by "
                              "construction: a layer made the output the wrong shape." if inputs else
+                             f" The labels {format_shape(tuple(shown_shape))} keep the data's feature axis last, as "
+                             "the inputs do, so they are laid out like the data: the model's last layer arranges "
+                             "its values otherwise." if relaid else
                              f" The labels have one value per position of the input ({format_shape(tuple(shown_shape))}), "
                              "laid out like the data, so the model was meant to keep those axes: a layer "
                              "dropped them.")
+        if relaid:
+            prob.explanation += (f" The output holds as many values per sample as the labels ({math.prod(out[1:])}), "
+                                 f"so a Reshape to {format_shape(tuple(y_shape[1:]))} gives the labels' layout.")
         for f in prob.fixes:
             if f.kind in ("labels", "data"):
                 f.cost += 2
@@ -813,7 +827,13 @@ def _steps_layer_fix(fixes: list, out: tuple, y_shape: tuple):
 
 def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list[TrainingFix]:
     """Edits of the last layers before output *index* that would give it the labels' shape."""
-    fixes: list[TrainingFix] = list(_padding_fixes(model, index, out, y_shape))
+    from shapedoctor.diagnosis.training_output_layout import (
+        layout_fix,
+        merged_positions_fix,
+    )
+
+    first_fixes = [layout_fix(model, index, out, y_shape), merged_positions_fix(model, index, out, y_shape)]
+    fixes: list[TrainingFix] = [f for f in first_fixes if f is not None] + list(_padding_fixes(model, index, out, y_shape))
     layer, seen = output_layer(model, index), 0
     first = layer
     while layer is not None and seen < 8:
@@ -1085,6 +1105,15 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
                         "Embedding, RNN with return_sequences=True or a convolution, the extra axes must be pooled or "
                         "flattened before the output layer.")
     rank_in = len(out)
+    from shapedoctor.diagnosis.training_output_layout import windowed_pooling_fixes
+
+    pooled = windowed_pooling_fixes(model, index, rank_in)
+    if pooled is not None:  # the user pooled, with a window: the global pooling removes the axes
+        prob.layer = pooled[0]
+        prob.explanation += (f" `{pooled[0].name}` pools over a window, so it only shrinks those axes; one "
+                             "label per sample needs the pooling over every position.")
+        prob.fixes.extend(pooled[1])
+        return prob
     rnn = _last_sequence_rnn(model)
     if rnn is not None and rank_in == 3 and type(rnn).__name__ == "Bidirectional":
         prob.layer = rnn  # the wrapped RNN kept the time axis; the pooling fixes below stand in for its edit

@@ -353,7 +353,14 @@ def _edited_model(call: TrainingCall, fix: TrainingFix, recorder: Any):
 
 
 def _graph_edits(graph, fix: TrainingFix) -> list:
-    from shapedoctor.repair.edits import InsertLayer, ReplaceLayer, SetConfig, SetShape
+    from shapedoctor.repair.edits import (
+        AppendLayer,
+        InsertLayer,
+        RemoveNode,
+        ReplaceLayer,
+        SetConfig,
+        SetShape,
+    )
 
     edits = []
     for kind, target, value in fix.edits:
@@ -367,6 +374,15 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
             key = next(k for k, spec in graph.layers.items() if spec.live is target)
             node = next(n for n in graph.nodes if n.layer == key)
             edits.append(ReplaceLayer(node.id, graph.layers[key].cls, unwrap=True))
+        elif kind == "append_after_layer":  # value: (class name, args)
+            node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
+            edits.append(AppendLayer(node.id, value[0], tuple(value[1])))
+        elif kind == "remove_layer":
+            node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
+            edits.append(RemoveNode(node.id))
+        elif kind == "replace_layer":  # value: (class name, args)
+            node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
+            edits.append(ReplaceLayer(node.id, value[0], tuple(value[1])))
         elif kind == "insert_before_layer":
             node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
             edits.append(InsertLayer(node.id, value))

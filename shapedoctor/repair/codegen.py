@@ -21,7 +21,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from shapedoctor.graph.model import Graph, format_shape
 from shapedoctor.repair.candidate import Candidate
-from shapedoctor.repair.edits import DataTransform, InsertLayer, RemoveNode, ReplaceLayer, SetConfig, SetShape, _py, call_repr
+from shapedoctor.repair.edits import AppendLayer, DataTransform, InsertLayer, RemoveNode, ReplaceLayer, SetConfig, SetShape, _py, call_repr
 from shapedoctor.repair.user_names import size_expression
 from shapedoctor.patch.textedit import TextEdit, indentation
 from shapedoctor.trace.sites import Site
@@ -439,6 +439,8 @@ class CodeWriter:
             return self._set_config(edit)
         if isinstance(edit, InsertLayer):
             return self._insert(edit)
+        if isinstance(edit, AppendLayer):
+            return self._append(edit)
         if isinstance(edit, ReplaceLayer):
             return self._replace(edit)
         if isinstance(edit, RemoveNode):
@@ -630,6 +632,38 @@ class CodeWriter:
             return None
         stmt = f"{arg} = {text}({arg})"
         return Code(stmt, site.file, functional.start, self._insert_stmt(site.file, functional.start, stmt))
+    def _append(self, edit: AppendLayer) -> Code:
+        """The new layer on the line after the model's last layer, in that line's form: ``model.add(X)``,
+        ``out = X(out)`` after ``out = layers.Dense(...)(x)``, or the next item of a ``Sequential([...])``."""
+        target = self.graph.node(edit.after)
+        spec = self.graph.spec(target)
+        site = spec.created if spec and spec.created else target.called
+        info = self.index.layer_call(site, (spec.cls,)) if spec else None
+        text = self._layers_prefix(site, info) + call_repr(edit.cls, edit.args, edit.kwargs)
+        if site is None or info is None:
+            return Code(text, None, None, [], "the model's last layer call was not found in the source")
+        import linecache
+
+        source = "".join(linecache.getlines(site.file))
+        after = info.end + 1
+        add = re.match(r"^(\w[\w.]*)\.add\(", site.code)
+        bound = re.match(r"^\s*(\w+)\s*=", site.code)
+        applied = self.index.applied_call(site, info)
+        if add:
+            stmt = f"{add.group(1)}.add({text})"
+        elif bound and applied is not None:
+            stmt = f"{bound.group(1)} = {text}({bound.group(1)})"
+        elif applied is None and not bound:  # an item of a list of layers
+            rest = linecache.getline(site.file, info.end)[info.end_col:]
+            if rest.lstrip().startswith(","):
+                col = info.end_col + rest.index(",") + 1
+                return Code(f"{text},", site.file, info.end,
+                            [TextEdit(site.file, info.end, col, info.end, col, f"\n{indentation(source, site.line)}{text},")])
+            return Code(f"{text},", site.file, info.end, [TextEdit(site.file, info.end, info.end_col, info.end,
+                                                                   info.end_col, f",\n{indentation(source, site.line)}{text}")])
+        else:
+            return Code(text, site.file, site.line, [], "the model's last layer is not called on a line of its own")
+        return Code(stmt, site.file, after, [TextEdit.insert_line(site.file, after, indentation(source, site.line) + stmt)])
 
     def _input_shape_moved(self, site: Site, info: _CallInfo | None, text: str, stmt: str) -> Code | None:
         """A layer inserted before a Sequential's first layer takes over its ``input_shape=``.

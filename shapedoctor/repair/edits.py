@@ -53,6 +53,18 @@ class SetConfig:
         return f"set {what} on {spec.name} ({spec.cls})"
 
 
+def _new_layer_node(graph: Graph, cls: str, args: tuple, kwargs: dict, src: str) -> tuple[Node, str]:
+    """A new layer *cls* registered in *graph* and its node reading tensor *src* (not yet placed):
+    (the node, its output tensor id)."""
+    klass = layer_class(cls)
+    instance = klass(*args, **kwargs)
+    key = graph.new_key(instance.name)
+    graph.layers[key] = LayerSpec(key, cls, instance.get_config(), None, klass, None, inserted=True)
+    new_t = graph.new_tensor_id()
+    graph.tensors[new_t] = TensorInfo(new_t, None, graph.tensors[src].dtype, key)
+    return Node(key, "layer", key, (TensorRef(src),), {}, [new_t]), new_t
+
+
 @dataclass
 class InsertLayer:
     """Insert a new layer on one input edge of *before* (default: its first input)."""
@@ -64,15 +76,9 @@ class InsertLayer:
     input_index: int = 0
 
     def apply(self, graph: Graph) -> None:
-        klass = layer_class(self.cls)
-        instance = klass(*self.args, **self.kwargs)
-        key = graph.new_key(instance.name)
-        graph.layers[key] = LayerSpec(key, self.cls, instance.get_config(), None, klass, None, inserted=True)
         target = graph.node(self.before)
         src = target.input_ids()[self.input_index]
-        new_t = graph.new_tensor_id()
-        graph.tensors[new_t] = TensorInfo(new_t, None, graph.tensors[src].dtype, key)
-        node = Node(key, "layer", key, (TensorRef(src),), {}, [new_t])
+        node, new_t = _new_layer_node(graph, self.cls, self.args, self.kwargs, src)
         # Replace only the input_index-th occurrence of src in the target's inputs.
         seen = {"n": -1}
 
@@ -88,6 +94,34 @@ class InsertLayer:
     def describe(self, graph: Graph) -> str:
         target = graph.node(self.before)
         return f"insert {call_repr(self.cls, self.args, self.kwargs)} before {_node_name(graph, target)}"
+
+    @property
+    def code(self) -> str:
+        return call_repr(self.cls, self.args, self.kwargs)
+
+
+@dataclass
+class AppendLayer:
+    """Call a new layer on the output of *after* (a model's last layer): every reader of that
+    output, the model's outputs included, reads the new layer's instead."""
+
+    after: str  # node id
+    cls: str
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+
+    def apply(self, graph: Graph) -> None:
+        target = graph.node(self.after)
+        src = target.outputs[0]
+        node, new_t = _new_layer_node(graph, self.cls, self.args, self.kwargs, src)
+        for n in graph.nodes:
+            n.args = replace_refs(n.args, lambda r: TensorRef(new_t) if r.id == src else r)
+            n.kwargs = replace_refs(n.kwargs, lambda r: TensorRef(new_t) if r.id == src else r)
+        graph.outputs = [new_t if t == src else t for t in graph.outputs]
+        graph.nodes.insert(graph.nodes.index(target) + 1, node)
+
+    def describe(self, graph: Graph) -> str:
+        return f"append {call_repr(self.cls, self.args, self.kwargs)} after {_node_name(graph, graph.node(self.after))}"
 
     @property
     def code(self) -> str:

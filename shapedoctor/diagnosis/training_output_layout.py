@@ -1,0 +1,142 @@
+"""Labels against an output with the right values in the wrong shape: model-side fixes and the
+evidence that the model, not the labels, is what to change.
+
+Two ways a model's last layers make the right numbers in the wrong shape:
+
+* **layout** - the output holds exactly as many values per sample as the labels, arranged
+  otherwise: a fully connected decoder ends on ``Dense(784)`` while its targets (its own inputs)
+  are 28x28, or a multi-step forecaster's final ``Reshape`` gives (features, steps) against
+  (steps, features) labels. The values are learned, so the model may put them in any layout: the
+  fix is a ``Reshape`` to the labels' sample shape, as the target of the model's final ``Reshape``
+  when it has one, else a ``Reshape`` appended after the output layer. Nothing is cut, padded or
+  re-ordered in the data, and the number of samples stays.
+
+  The model is the one to change when the labels are laid out like the data: they are the inputs
+  themselves (an autoencoder, read by ``training._labels_are_inputs``), or their last axis is the
+  inputs' feature axis (x (N, 24, 5) and y (N, 12, 5): five features per step on both sides)
+  while the output's last axis is not (:func:`laid_out_like_data`).
+
+* **merged positions** - a ``Flatten`` between a layer that keeps the positions (an LSTM with
+  ``return_sequences=True``) and the head, while the labels keep them (one tag per word): removing
+  it lets the head's Dense run at every position (:func:`merged_positions_fix`); the labels laid
+  out like the inputs (``training._labels_per_position``) make the Flatten the culprit.
+
+* **windowed pooling** - ``AveragePooling1D(2)`` or ``MaxPooling2D(2)`` between a sequence or a
+  feature map and the head only shrinks the axes the labels do not have; one label per sample
+  needs the global pooling (``GlobalAveragePooling1D``). The pooling layer is the culprit (the
+  user pooled, with the pooling that keeps the axis), not the recurrent or convolutional layer
+  before it; the fix calls the global pooling of the same kind in its place
+  (:func:`windowed_pooling_fixes`).
+
+Every fix is verified by rebuilding the edited model with Keras and comparing its output with the
+labels under the compiled loss (``training_fixes``).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from shapedoctor.diagnosis.training_base import (
+    TrainingFix,
+    layer_config,
+    output_layer,
+    previous_layer,
+)
+
+
+def _sizes(shape: tuple) -> tuple | None:
+    sizes = tuple(shape[1:])
+    return sizes if sizes and all(isinstance(s, int) and s > 0 for s in sizes) else None
+
+
+def layout_fix(model: Any, index: int, out: tuple, y_shape: tuple) -> TrainingFix | None:
+    """A Reshape to the labels' sample shape when the output has as many values per sample, else None."""
+    have, want = _sizes(out), _sizes(y_shape)
+    if have is None or want is None or have == want or math.prod(have) != math.prod(want):
+        return None
+    layer = output_layer(model, index)
+    if layer is None:
+        return None
+    if type(layer).__name__ == "Reshape":
+        return TrainingFix(f"reshape to the labels' layout: target_shape={want} on {layer.name}", "model",
+                           edits=[("config", layer, {"target_shape": want})], cost=1)
+    return TrainingFix(f"reshape the output to the labels' layout: Reshape({want}) after {layer.name}", "model",
+                       edits=[("append_after_layer", layer, ("Reshape", (want,)))], cost=1)
+
+
+def merged_positions_fix(model: Any, index: int, out: tuple, y_shape: tuple) -> TrainingFix | None:
+    """Removing the Flatten between the layers that keep the positions and the head, when the
+    labels keep those positions (one tag per word against one distribution per sentence): the
+    head's Dense then runs at every position."""
+    from shapedoctor.diagnosis.context import PASS_THROUGH
+    from shapedoctor.diagnosis.training_base import layer_inputs
+
+    if len(y_shape) <= len(out):
+        return None
+    layer, seen = output_layer(model, index), 0
+    while layer is not None and seen < 8:
+        seen += 1
+        name = type(layer).__name__
+        if name == "Flatten":
+            tensors = layer_inputs(layer)
+            if tensors and len(tensors[0].shape) == len(y_shape):
+                return TrainingFix(f"keep the positions the labels have: remove {layer.name}", "model",
+                                   edits=[("remove_layer", layer, None)], cost=1)
+            return None
+        if name != "Dense" and name not in PASS_THROUGH:
+            return None
+        layer = previous_layer(layer, only_one=True)
+    return None
+
+
+def is_layout_fix(fix: TrainingFix) -> bool:
+    """Whether *fix* is one :func:`layout_fix` made (a Reshape to the labels' sample shape)."""
+    if not fix.edits:
+        return False
+    kind, layer, value = fix.edits[0]
+    return (kind == "append_after_layer" and value[0] == "Reshape") or (
+        kind == "config" and type(layer).__name__ == "Reshape" and "target_shape" in value)
+
+
+def laid_out_like_data(call: Any, out: tuple, y_shape: tuple) -> bool:
+    """The labels' last axis is the inputs' feature axis (same size, same rank) and the output's
+    last axis is another size: the labels keep the data's layout, the output does not."""
+    from shapedoctor.diagnosis.training_base import flat_items
+    from shapedoctor.trace.recorder import shape_of
+
+    if len(y_shape) < 3 or not isinstance(y_shape[-1], int) or out[-1] == y_shape[-1]:
+        return False
+    shapes = [shape_of(x) for x in flat_items(call.x_ref)]
+    return any(s and len(s) == len(y_shape) and s[-1] == y_shape[-1] for s in shapes)
+
+
+_WINDOWED = ("MaxPooling", "AveragePooling")
+
+
+def windowed_pooling_fixes(model: Any, index: int, rank: int) -> tuple[Any, list[TrainingFix]] | None:
+    """(the pooling layer, its global replacements) when walking back from output *index* over
+    Dense and shape-keeping layers reaches a windowed pooling of the output's *rank*."""
+    from shapedoctor.diagnosis.context import PASS_THROUGH
+
+    layer, seen = output_layer(model, index), 0
+    while layer is not None and seen < 8:
+        seen += 1
+        name = type(layer).__name__
+        if name == "Dense" or name in PASS_THROUGH:
+            layer = previous_layer(layer, only_one=True)
+            continue
+        kind = next((k for k in _WINDOWED if name == f"{k}{rank - 2}D"), None)
+        if kind is None:
+            return None
+        if layer_config(layer).get("data_format") not in (None, "channels_last"):
+            return None
+        same = f"Global{kind}{rank - 2}D"
+        other = f"Global{'AveragePooling' if kind == 'MaxPooling' else 'MaxPooling'}{rank - 2}D"
+        return layer, [
+            TrainingFix(f"pool over every position, not a window: {same}() instead of {layer.name}", "model",
+                        edits=[("replace_layer", layer, (same, ()))], cost=1),
+            TrainingFix(f"pool over every position: {other}() instead of {layer.name}", "model",
+                        edits=[("replace_layer", layer, (other, ()))], cost=2),
+        ]
+    return None
