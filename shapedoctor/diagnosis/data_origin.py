@@ -65,7 +65,7 @@ def sizes_line(site: Any, line: int | None, got: tuple, want: tuple) -> int | No
     """Follow an axis-only assignment (``batch = np.expand_dims(photo, 0)``) at *line* to the line
     that made the wrapped array, when the data already has the declared rank (so the axes are right
     and the sizes are what is wrong). *line* itself otherwise."""
-    from shapedoctor.diagnosis.training_fixes import _assignment_line
+    from shapedoctor.diagnosis.training_fixes import assignment_line
 
     if site is None or line is None or len(got) != len(want):
         return line
@@ -74,19 +74,19 @@ def sizes_line(site: Any, line: int | None, got: tuple, want: tuple) -> int | No
     targets = {t.id for t in (stmt.targets if stmt is not None else []) if isinstance(t, ast.Name)}
     if inner is None or inner in targets:
         return line
-    earlier = _assignment_line(dataclasses.replace(site, line=line), inner)
+    earlier = assignment_line(dataclasses.replace(site, line=line), inner)
     return earlier or line
 
 
 def origin_line(call: Any, got: tuple, want: tuple) -> int | None:
     """The line that made the sizes of the x passed to *call* (see the module docstring)."""
-    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 
     site = call.site
     if site is None:
         return None
-    var = _argument(site, 0, "x") or wrapped_argument(site, 0, "x")
-    return sizes_line(site, _assignment_line(site, var), got, want)
+    var = argument_name(site, 0, "x") or wrapped_argument(site, 0, "x")
+    return sizes_line(site, assignment_line(site, var), got, want)
 
 
 def size_literal_edit(file: str, line: int, got: tuple, want: tuple) -> tuple | None:

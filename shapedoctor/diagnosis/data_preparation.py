@@ -72,7 +72,7 @@ def identifier_column_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | N
     import numpy as np
 
     from shapedoctor.diagnosis.data_remake import made_on
-    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 
     if call.site is None or len(want) != 2 or len(got) != 2 or not isinstance(want[1], int) \
             or got[1] != want[1] + 1:
@@ -83,8 +83,8 @@ def identifier_column_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | N
     x = np.asarray(xs[0])
     if x.ndim != 2 or not is_identifier_column(x[:, 0]):
         return None
-    var = _argument(call.site, 0, "x")
-    line = _assignment_line(call.site, var) if var else None
+    var = argument_name(call.site, 0, "x")
+    line = assignment_line(call.site, var) if var else None
     made = made_on(call.site.file, line, var) if line is not None else None
     new_value = _first_column_dropped(made.text.strip(), made.value) if made is not None else None
     if new_value is None:
@@ -139,14 +139,14 @@ def training_categories_fix(call: Any, want: tuple, got: tuple) -> TrainingFix |
 
     import numpy as np
 
-    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 
     if call.method == "fit" or call.site is None or len(want) != 2 or len(got) != 2 \
             or not isinstance(want[1], int) or got[1] >= want[1]:
         return None
     names = getattr(call, "names", None) or {}
-    var = _argument(call.site, 0, "x")
-    line = _assignment_line(call.site, var) if var else None
+    var = argument_name(call.site, 0, "x")
+    line = assignment_line(call.site, var) if var else None
     if line is None:
         return None
     text = linecache.getline(call.site.file, line)

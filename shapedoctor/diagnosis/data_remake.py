@@ -87,11 +87,11 @@ def _made(call: Any) -> Made | None:
 
 
 def _last_assignment(call: Any):
-    from shapedoctor.diagnosis.training_fixes import _argument
+    from shapedoctor.diagnosis.training_fixes import argument_name
     from shapedoctor.repair.data_follows import made_at
 
     site = call.site
-    var = _argument(site, 0, "x") if site is not None else None
+    var = argument_name(site, 0, "x") if site is not None else None
     return made_at(site, var) if var is not None else None
 
 

@@ -32,11 +32,11 @@ def labels_source(site, dataset_var: str | None) -> SlicedFrom | None:
     """The labels array of the dataset held in *dataset_var* at the training call *site*."""
     import linecache
 
-    from shapedoctor.diagnosis.training_fixes import _assignment_line, calls_named_at
+    from shapedoctor.diagnosis.training_fixes import assignment_line, calls_named_at
 
     if site is None or not dataset_var:
         return None
-    line = _assignment_line(site, dataset_var)
+    line = assignment_line(site, dataset_var)
     if line is None:
         return None
     for node in calls_named_at(site.file, line, "from_tensor_slices"):
@@ -70,13 +70,13 @@ def directory_loader(site, dataset_var: str | None) -> ast.Call | None:
     """The directory-loader call that made the dataset held in *dataset_var* at the training call *site*
     (through label-keeping steps only), or None."""
     from shapedoctor.diagnosis.data_origin import _statement_at
-    from shapedoctor.diagnosis.training_fixes import _assignment_line
+    from shapedoctor.diagnosis.training_fixes import assignment_line
 
     if site is None or not dataset_var:
         return None
     here = site
     for _ in range(4):
-        line = _assignment_line(here, dataset_var)
+        line = assignment_line(here, dataset_var)
         stmt = _statement_at(site.file, line) if line is not None else None
         if stmt is None:
             return None

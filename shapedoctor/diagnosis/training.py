@@ -237,7 +237,7 @@ def _batched_twice(call: TrainingCall, want: tuple, got: tuple, index: int) -> P
     was already batched (``image_dataset_from_directory`` batches). The line that batched it again is
     the last one making the dataset; the fix unbatches there first."""
     from shapedoctor.diagnosis import data_origin
-    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 
     prob = Problem("SD201", f"the dataset is batched twice: its elements are {format_shape(got)}, batches of "
                    f"{format_shape((None,) + tuple(got[2:]))} batches", "data", expected=format_shape(want),
@@ -246,7 +246,7 @@ def _batched_twice(call: TrainingCall, want: tuple, got: tuple, index: int) -> P
                         "more than the model's input: `.batch()` was applied to a dataset that was already "
                         "batched, so each element holds several batches. Batch once (or `.unbatch()` first).")
     site = call.site
-    line = _assignment_line(site, _argument(site, 0, "x")) if site is not None else None
+    line = assignment_line(site, argument_name(site, 0, "x")) if site is not None else None
     edit = data_origin.unbatch_edit(site.file, line) if line else None
     if edit is not None:
         prob.fixes.append(TrainingFix("unbatch the already batched dataset before batching it again", "data",
@@ -302,7 +302,7 @@ def _resize_fix(call: TrainingCall, model: Any, prob: Problem, want: tuple, got:
     was already trained): resize the images where they were made, to the model's size."""
     from shapedoctor.diagnosis import data_origin
     from shapedoctor.diagnosis import training_evidence as ev
-    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 
     if (call.site is None or call.batched or len(flat_items(call.x_ref)) != 1 or len(got) != 4 or len(want) != 4
             or got[-1] != want[-1] or None in want[1:3] or None in got[1:3] or tuple(got[1:3]) == tuple(want[1:3])
@@ -310,8 +310,8 @@ def _resize_fix(call: TrainingCall, model: Any, prob: Problem, want: tuple, got:
         return
     if not (_fixed_by_nested_model(model, want) or (call.method != "fit" and ev.trained(model))):
         return
-    var = _argument(call.site, 0, "x")
-    line = _assignment_line(call.site, var) if var else None
+    var = argument_name(call.site, 0, "x")
+    line = assignment_line(call.site, var) if var else None
     sizes = tuple(want[1:3])
     edit = data_origin.resize_after_edit(call.site.file, line, var, sizes) if line else None
     if edit is None:
@@ -345,12 +345,12 @@ def _vectorizer_length_fix(call: TrainingCall, prob: Problem, want: tuple, got: 
     import numpy as np
 
     from shapedoctor.diagnosis import data_origin
-    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 
     xs = flat_items(call.x_ref)
     if call.site is None or len(xs) != 1 or len(want) != 2 or not isinstance(want[1], int):
         return
-    line = _assignment_line(call.site, _argument(call.site, 0, "x"))
+    line = assignment_line(call.site, argument_name(call.site, 0, "x"))
     edit = data_origin.vectorizer_length_edit(call.site.file, line, tuple(want), tuple(got)) if line else None
     if edit is None:
         return

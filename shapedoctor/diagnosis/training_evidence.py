@@ -100,13 +100,13 @@ def pad_like_training(call: TrainingCall, want: tuple, got: tuple) -> TrainingFi
 
     import numpy as np
 
-    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line, calls_named_at
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line, calls_named_at
 
     if len(want) != 2 or len(got) != 2 or want[1] is None or got[1] == want[1]:
         return None
     site = call.site
-    var = _argument(site, 0, "x") if site is not None else None
-    line = _assignment_line(site, var) if var else None
+    var = argument_name(site, 0, "x") if site is not None else None
+    line = assignment_line(site, var) if var else None
     if line is None:
         return None
     node = next(calls_named_at(site.file, line, "pad_sequences", single_line=True), None)

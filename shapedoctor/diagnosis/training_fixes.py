@@ -421,8 +421,8 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                                 item=item) if site is not None and fix.transform else None
         if written is not None:
             return written.code, written.file, written.line, written.edits
-        var = _argument(site, 1 if fix.kind == "labels" else 0, "y" if fix.kind == "labels" else "x")
-        xvar, yvar = _argument(site, 0, "x") or "x", _argument(site, 1, "y") or "y"
+        var = argument_name(site, 1 if fix.kind == "labels" else 0, "y" if fix.kind == "labels" else "x")
+        xvar, yvar = argument_name(site, 0, "x") or "x", argument_name(site, 1, "y") or "y"
         name = var or ("y" if fix.kind == "labels" else "x")
         stmt = f"{name} = " + fix.transform.format(v=name, x=xvar, y=yvar)
         edits = []
@@ -490,7 +490,7 @@ def _terminal_name(call) -> str:
     return terminal_name(call.func)
 
 
-def _argument(site: Site | None, position: int, keyword: str, item: int | None = None) -> str | None:
+def argument_name(site: Site | None, position: int, keyword: str, item: int | None = None) -> str | None:
     """The variable name passed as x (0) or y (1) in the training call at *site*.
 
     With *item*, the name of that element of a list/tuple/dict literal passed there.
@@ -542,7 +542,7 @@ def calls_named_at(file: str, line: int, name: str, single_line: bool = False):
             yield node
 
 
-def _assignment_line(site: Site | None, var: str | None, counts: bool = False) -> int | None:
+def assignment_line(site: Site | None, var: str | None, counts: bool = False) -> int | None:
     """The last line above the training call that assigns *var* (where the data was made).
 
     Lines that only add, drop or retype axes of *var* itself (``X = X[..., None]``,
@@ -594,8 +594,8 @@ def data_place(call: TrainingCall, kind: str = "data") -> Place:
     import linecache
 
     site = call.site
-    var = _argument(site, 0, "x") if kind == "data" else _argument(site, 1, "y")
-    line = _assignment_line(site, var) or (site.line if site else None)
+    var = argument_name(site, 0, "x") if kind == "data" else argument_name(site, 1, "y")
+    line = assignment_line(site, var) or (site.line if site else None)
     file = site.file if site else None
     return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() or None if file and line else None)
 
@@ -607,9 +607,9 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
         return Place("call", call.method, type(call.model).__name__, file, site.line if site else None,
                      site.code if site else None)
     if kind in ("data", "labels"):
-        var = _argument(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y")
+        var = argument_name(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y")
         if var is None:
-            var = _argument(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y", prob.output_index)
+            var = argument_name(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y", prob.output_index)
         if var is None and kind == "labels" and call.batched and prob is not None and prob.labels_site is not None:
             import linecache
 
@@ -618,10 +618,10 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
         if var is None and kind == "labels" and call.batched:
             from shapedoctor.diagnosis.dataset_source import labels_source
 
-            sliced = labels_source(site, _argument(site, 0, "x"))
+            sliced = labels_source(site, argument_name(site, 0, "x"))
             if sliced is not None:  # from_tensor_slices((x, labels)): where the labels were made
                 var = sliced.name
-                line = _assignment_line(site, var) or sliced.line
+                line = assignment_line(site, var) or sliced.line
                 import linecache
 
                 return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() if file else None)
@@ -645,7 +645,7 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
                 from shapedoctor.diagnosis.data_origin import wrapped_argument
 
                 var = wrapped_argument(site, 0, "x")
-            line = _assignment_line(site, var, counts=prob.family == "SD203")
+            line = assignment_line(site, var, counts=prob.family == "SD203")
             if kind == "data" and prob.data_shapes is not None:
                 from shapedoctor.diagnosis.data_origin import sizes_line
 

@@ -51,11 +51,11 @@ def _pairing(keys: list[str], names: list[str]) -> dict[str, str] | None:
 def _rename_fix(call: Any, renames: dict[str, str]) -> TrainingFix | None:
     import linecache
 
-    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 
     site = call.site
-    var = _argument(site, 1, "y")
-    line = _assignment_line(site, var) if var is not None else (site.line if site is not None else None)
+    var = argument_name(site, 1, "y")
+    line = assignment_line(site, var) if var is not None else (site.line if site is not None else None)
     if site is None or line is None:
         return None
     text = linecache.getline(site.file, line).rstrip("\n")

@@ -96,11 +96,11 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int, classes: in
 
 def _dataset_labels(call: Any):
     from shapedoctor.diagnosis.dataset_source import labels_source
-    from shapedoctor.diagnosis.training_fixes import _argument
+    from shapedoctor.diagnosis.training_fixes import argument_name
 
     if not call.batched or call.site is None:
         return None
-    return labels_source(call.site, _argument(call.site, 0, "x"))
+    return labels_source(call.site, argument_name(call.site, 0, "x"))
 
 
 def negative_labels(call: Any, model: Any, out: tuple, loss: Any, index: int) -> Problem | None:

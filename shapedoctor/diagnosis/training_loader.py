@@ -19,12 +19,12 @@ def loader_label_mode(call, prob: Problem, out: tuple, index: int) -> None:
     the labels come from a directory loader the training call's dataset was made by."""
     from shapedoctor.diagnosis.dataset_source import directory_loader, label_mode_edit
     from shapedoctor.diagnosis.training_base import model_outputs
-    from shapedoctor.diagnosis.training_fixes import _argument
+    from shapedoctor.diagnosis.training_fixes import argument_name
 
     site = call.site
     if not call.batched or site is None or prob.family != "SD202" or len(model_outputs(call.model)) != 1:
         return
-    if _argument(site, 1, "y") is not None:
+    if argument_name(site, 1, "y") is not None:
         return  # the labels were passed on their own: their line is the one to name
     recoding = next((f for f in prob.fixes if f.kind == "labels" and f.line_edit is None and f.transform), None)
     if recoding is None:
@@ -35,7 +35,7 @@ def loader_label_mode(call, prob: Problem, out: tuple, index: int) -> None:
         mode, apply, what = "int", recoding.apply, "class numbers"
     else:
         return
-    loader = directory_loader(site, _argument(site, 0, "x"))
+    loader = directory_loader(site, argument_name(site, 0, "x"))
     edit = label_mode_edit(site.file, loader, mode) if loader is not None else None
     if edit is None:
         return

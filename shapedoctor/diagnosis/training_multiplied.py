@@ -29,10 +29,10 @@ def explain_multiplied_count(call: Any, prob: Problem, n_x: int, n_y: int) -> bo
     """Name where x's count was multiplied and add the fix there; False when nothing shows it."""
     if n_y < 1 or n_x <= n_y or n_x % n_y or call.site is None:
         return False
-    from shapedoctor.diagnosis.training_fixes import _argument
+    from shapedoctor.diagnosis.training_fixes import argument_name
     from shapedoctor.trace.recorder import shape_of
 
-    var = _argument(call.site, 0, "x")
+    var = argument_name(call.site, 0, "x")
     x = call.x_ref
     if var is None or not hasattr(x, "shape") or shape_of(x) is None:
         return False

@@ -52,7 +52,7 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
 
     import numpy as np
 
-    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 
     if prob.family != "SD202" or len(out) != 2 or not isinstance(out[-1], int) or call.site is None:
         return
@@ -61,8 +61,8 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
         return
     k, width = out[-1], y.shape[-1]
     site = call.site
-    var = _argument(site, 1, "y") or _argument(site, 1, "y", index)
-    line = _assignment_line(site, var)
+    var = argument_name(site, 1, "y") or argument_name(site, 1, "y", index)
+    line = assignment_line(site, var)
     node = _to_categorical_at(site.file, line) if line else None
     if node is None or len(node.args) > 1 or any(kw.arg == "num_classes" for kw in node.keywords):
         return  # the width was chosen explicitly: then the model may well be the one to change
@@ -119,7 +119,7 @@ def onehot_features(call: Any, prob: Problem, want: tuple, got: tuple) -> None:
 
     import numpy as np
 
-    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 
     if len(want) != 2 or len(got) != 2 or not isinstance(want[-1], int) or call.site is None or got[-1] >= want[-1]:
         return
@@ -133,7 +133,7 @@ def onehot_features(call: Any, prob: Problem, want: tuple, got: tuple) -> None:
     if x.ndim != 2 or not x.size or not is_one_hot(x):
         return
     site, k = call.site, want[-1]
-    line = _assignment_line(site, _argument(site, 0, "x"))
+    line = assignment_line(site, argument_name(site, 0, "x"))
     node = _to_categorical_at(site.file, line) if line else None
     if node is None or len(node.args) > 1 or any(kw.arg == "num_classes" for kw in node.keywords):
         return

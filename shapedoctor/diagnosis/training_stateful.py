@@ -62,11 +62,11 @@ def _trim_edit(call: Any, size: int) -> tuple | None:
     """An inserted line before the call trimming x and y (by the names the call passes) to whole batches."""
     import linecache
 
-    from shapedoctor.diagnosis.training_fixes import _argument
+    from shapedoctor.diagnosis.training_fixes import argument_name
     from shapedoctor.repair.codegen import indentation
 
     site = call.site
-    xvar, yvar = _argument(site, 0, "x"), _argument(site, 1, "y")
+    xvar, yvar = argument_name(site, 0, "x"), argument_name(site, 1, "y")
     if site is None or xvar is None or yvar is None:
         return None
     batch = _batch_argument(site) or str(size)

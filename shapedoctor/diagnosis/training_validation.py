@@ -48,10 +48,10 @@ def unbatched_validation(call: Any, model: Any) -> Problem | None:
 
 def validation_place(call: Any) -> tuple[str | None, int | None]:
     """The variable passed as ``validation_data`` and the line that built it."""
-    from shapedoctor.diagnosis.training_fixes import _argument, _assignment_line
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 
-    var = _argument(call.site, 99, "validation_data")
-    return var, _assignment_line(call.site, var)
+    var = argument_name(call.site, 99, "validation_data")
+    return var, assignment_line(call.site, var)
 
 
 def _training_batch(call: Any) -> int:
