@@ -29,9 +29,9 @@ LONG = os.environ.get("SHAPEDOCTOR_LONG") == "1"
 # (about 100 s) run under LONG.
 opt_in_only = pytest.mark.skipif(not LONG, reason="opt-in proof server: run with SHAPEDOCTOR_LONG=1")
 
-from shapedoctor.patch import proof_client
-from shapedoctor.patch.apply import Patch
-from shapedoctor.patch.prove import prove, run_fresh
+from shapedoctor.patch import proof_client  # noqa: E402 - after the importorskip above
+from shapedoctor.patch.apply import Patch  # noqa: E402
+from shapedoctor.patch.prove import prove, run_fresh  # noqa: E402
 
 pytestmark = [pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the proof server is Linux-only"),
               pytest.mark.serial]  # timing-sensitive (a server dying mid-proof): runs after the parallel part

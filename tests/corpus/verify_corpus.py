@@ -226,8 +226,8 @@ def run_case(case_dir: Path, python: str, timeout: float, backend: str = "") -> 
             expect = "ok"          # documented to behave differently on JAX (jax_note)
     result["expect_run"] = expect
     needle = keras_error or "\x00"
-    hits = [l for l in output.splitlines() if needle in l]
-    err_lines = [l for l in output.splitlines() if "Error" in l]
+    hits = [line for line in output.splitlines() if needle in line]
+    err_lines = [line for line in output.splitlines() if "Error" in line]
     if proc.returncode == 0:
         out_lines = proc.stdout.strip().splitlines()
         result["tail"] = "stdout: " + (out_lines[-1] if out_lines else "")
