@@ -82,7 +82,8 @@ def _patch(tmp_path: Path, after: str) -> Patch:
 
 
 def _env() -> dict[str, str]:
-    return dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", SHAPEDOCTOR_PROVING="1")
+    return dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", TF_ENABLE_ONEDNN_OPTS="0",  # no timestamped oneDNN log lines (TF 2.21)
+                PYTHONWARNINGS="ignore", SHAPEDOCTOR_PROVING="1")
 
 
 def _fields(proof) -> tuple:
