@@ -542,44 +542,25 @@ def calls_named_at(file: str, line: int, name: str, single_line: bool = False):
             yield node
 
 
-def assignment_line(site: Site | None, var: str | None, counts: bool = False) -> int | None:
-    """The last line above the training call that assigns *var* (where the data was made).
+def assignment_line(site: Site | None, var: str | None) -> int | None:
+    """The last line above the training call, in its scope, that assigns *var* (where the data was made).
 
     Lines that only add, drop or retype axes of *var* itself (``X = X[..., None]``,
-    ``np.expand_dims``, ``.reshape``, ``.astype``) are skipped: they did not make the data.
+    ``np.expand_dims``, ``.reshape``, ``.astype``) are passed over: they did not make the data
+    (unless nothing else assigned it).
     """
     if site is None or var is None:
         return None
-    import linecache
+    from shapedoctor.repair.data_follows import made_at
 
-    source = "".join(linecache.getlines(site.file))
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
-    found = []  # (line, derived from itself?)
-    for node in ast.walk(tree):
-        targets = []
-        if isinstance(node, ast.Assign):
-            targets = node.targets
-        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
-            targets = [node.target]
-        for t in targets:
-            plain = [t] if isinstance(t, ast.Name) else list(getattr(t, "elts", []))
-            names = [n.id for n in plain if isinstance(n, ast.Name)]
-            if var in names and node.lineno < site.line:
-                value = getattr(node, "value", None)
-                derived = isinstance(node, ast.AugAssign) or (
-                    value is not None and any(isinstance(n, ast.Name) and n.id == var for n in ast.walk(value)))
-                text = ast.get_source_segment(source, node) or ""
-                derived = derived and any(p in text for p in _AXIS_ONLY)
-                found.append((node.lineno, derived))
-    if not found:
-        return None
-    found.sort()
-    # `X = X[..., None]` only reshapes: the data was made by the last assignment not derived from itself.
-    made = [line for line, derived in found if not derived]
-    return made[-1] if made else found[-1][0]
+    def axis_only(stmt: ast.stmt, text: str) -> bool:
+        value = getattr(stmt, "value", None)
+        own = isinstance(stmt, ast.AugAssign) or (
+            value is not None and any(isinstance(n, ast.Name) and n.id == var for n in ast.walk(value)))
+        return own and any(p in text for p in _AXIS_ONLY)
+
+    made = made_at(site, var, skip=axis_only) or made_at(site, var)
+    return made.line if made is not None else None
 
 
 def call_place(call: TrainingCall) -> Place:
@@ -645,7 +626,7 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
                 from shapedoctor.diagnosis.data_origin import wrapped_argument
 
                 var = wrapped_argument(site, 0, "x")
-            line = assignment_line(site, var, counts=prob.family == "SD203")
+            line = assignment_line(site, var)
             if kind == "data" and prob.data_shapes is not None:
                 from shapedoctor.diagnosis.data_origin import sizes_line
 

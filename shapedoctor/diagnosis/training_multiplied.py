@@ -54,22 +54,18 @@ def explain_multiplied_count(call: Any, prob: Problem, n_x: int, n_y: int) -> bo
 
 # -- where x was made --------------------------------------------------------------------
 def _making_statement(site: Any, var: str) -> ast.Assign | None:
-    """The one-line assignment above the call that made *var* by a call (skipping lines that only
-    rescale or retype it, ``X = X / 255.0``)."""
-    source = "".join(linecache.getlines(site.file))
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
+    """The one-line ``var = call(...)`` above the call that made *var* (passing over lines that only
+    rescale or retype it, ``X = X / 255.0``, ``X /= 255``)."""
+    from shapedoctor.repair.data_follows import made_at
+
+    def rescales(stmt: ast.stmt, _text: str) -> bool:
+        return isinstance(stmt, ast.AugAssign) or (isinstance(stmt, ast.Assign) and _rescales(stmt.value, var))
+
+    made = made_at(site, var, skip=rescales)
+    node = made.statement if made is not None else None
+    if not isinstance(node, ast.Assign) or len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
         return None
-    assigns = sorted((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno < site.line
-                      and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and n.targets[0].id == var),
-                     key=lambda n: n.lineno)
-    for node in reversed(assigns):
-        if _rescales(node.value, var):
-            continue
-        one_line = node.lineno == node.end_lineno
-        return node if one_line and isinstance(node.value, ast.Call) else None
-    return None
+    return node if node.lineno == node.end_lineno and isinstance(node.value, ast.Call) else None
 
 
 def _rescales(value: ast.expr, var: str) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ast
 import linecache
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from shapedoctor.repair.candidate import Candidate
 from shapedoctor.repair.edits import DataTransform, SetShape
@@ -34,6 +34,7 @@ class MadeAt:
     end_line: int
     var: str
     indent: str
+    statement: ast.stmt | None = field(default=None, compare=False, repr=False)
 
 
 def layout_move(old: tuple, new: tuple) -> str | None:
@@ -130,33 +131,46 @@ def _moved_spelling(ctx, node, how: str) -> str:
     return ""
 
 
-def made_at(anchor, var: str) -> MadeAt | None:
+def made_at(anchor, var: str, skip=None) -> MadeAt | None:
     """The last statement of the anchor's scope (the module, or the function the anchor is in)
-    above the anchor's line that assigns the name *var*."""
+    above the anchor's line that assigns the name *var*.
+
+    *skip* (a predicate on the statement and its source text) passes over statements that did not
+    make the data (``X = X / 255.0``, ``X = X[..., None]``): the last one it keeps is returned, None
+    when it keeps none. This is the one reader of "where was this name made" for every stage.
+    """
     if anchor is None or not anchor.file or not anchor.line:
         return None
+    source = "".join(linecache.getlines(anchor.file))
     try:
-        tree = ast.parse("".join(linecache.getlines(anchor.file)))
+        tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return None
-    scope = _scope_of(tree, anchor.line)
-    found = [stmt for stmt in _statements(scope.body) if stmt.end_lineno < anchor.line and var in _assigned(stmt)]
+    found = []
+    for scope in _scopes_of(tree, anchor.line):  # the innermost first, then the module
+        found = [stmt for stmt in _statements(scope.body) if stmt.end_lineno < anchor.line and var in _assigned(stmt)]
+        if skip is not None:
+            found = [stmt for stmt in found if not skip(stmt, ast.get_source_segment(source, stmt) or "")]
+        if found:
+            break
     if not found:
         return None
     stmt = max(found, key=lambda s: s.lineno)
     text = linecache.getline(anchor.file, stmt.lineno)
-    return MadeAt(anchor.file, stmt.lineno, stmt.end_lineno, var, text[: len(text) - len(text.lstrip())])
+    return MadeAt(anchor.file, stmt.lineno, stmt.end_lineno, var, text[: len(text) - len(text.lstrip())], stmt)
 
 
-def _scope_of(tree: ast.Module, line: int):
-    """The innermost function whose body holds *line*, else the module."""
+def _scopes_of(tree: ast.Module, line: int) -> list:
+    """The innermost function whose body holds *line*, then the module: a name the function does
+    not assign is read from the module (a parameter is most often passed the module's array of
+    that name, the only place the script shows it being made)."""
     scope = tree
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body \
                 and node.body[0].lineno <= line <= (node.end_lineno or node.lineno):
             if scope is tree or node.lineno > scope.lineno:
                 scope = node
-    return scope
+    return [scope] if scope is tree else [scope, tree]
 
 
 def _statements(body: list):
@@ -166,8 +180,8 @@ def _statements(body: list):
         yield stmt
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             continue
-        for field in ("body", "orelse", "finalbody"):
-            yield from _statements(getattr(stmt, field, []) or [])
+        for block in ("body", "orelse", "finalbody"):
+            yield from _statements(getattr(stmt, block, []) or [])
         for handler in getattr(stmt, "handlers", []) or []:
             yield from _statements(handler.body)
 
