@@ -21,11 +21,24 @@ import os
 import signal
 import sys
 import threading
+from dataclasses import dataclass, field
 
 LIVE_GROUPS: set[int] = set()  # process groups of the proofs running now (fresh or forked)
 _RECEIVED: list[int] = []  # signals noted since shapedoctor took them over
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
-_state = {"depth": 0, "previous": {}, "unraisable": None}
+
+
+@dataclass
+class _Ownership:
+    """What owning the signals changed, to give back: nesting depth, Python's handlers, its hook."""
+
+    depth: int = 0  # nested owned() blocks
+    previous: dict = field(default_factory=dict)  # signal -> the handler before shapedoctor's
+    unraisable: object = None  # sys.unraisablehook before shapedoctor's
+    released: bool = False  # inside released(): the user's script has the signals
+
+
+_state = _Ownership()
 
 
 def _raise_for(signum: int) -> None:
@@ -46,12 +59,12 @@ def _unraisable(report) -> None:
     """Drop the report of an interruption raised by ``_handle`` where Python could not raise it."""
     if isinstance(report.exc_value, (KeyboardInterrupt, SystemExit)) and _RECEIVED:
         return
-    (_state["unraisable"] or sys.__unraisablehook__)(report)
+    (_state.unraisable or sys.__unraisablehook__)(report)
 
 
 def checkpoint() -> None:
     """Raise a signal that arrived while shapedoctor owned them and whose exception was lost."""
-    if _RECEIVED and _state["depth"] and not _state.get("released"):
+    if _RECEIVED and _state.depth and not _state.released:
         _raise_for(_RECEIVED[0])
 
 
@@ -66,39 +79,39 @@ def owned():
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    if _state["depth"] == 0:
+    if _state.depth == 0:
         _RECEIVED.clear()
-        _state["previous"] = {sig: signal.signal(sig, _handle) for sig in _SIGNALS}
-        _state["unraisable"], sys.unraisablehook = sys.unraisablehook, _unraisable
-    _state["depth"] += 1
+        _state.previous = {sig: signal.signal(sig, _handle) for sig in _SIGNALS}
+        _state.unraisable, sys.unraisablehook = sys.unraisablehook, _unraisable
+    _state.depth += 1
     try:
         yield
         checkpoint()
     finally:
-        _state["depth"] -= 1
-        if _state["depth"] == 0:
-            for sig, handler in _state["previous"].items():
+        _state.depth -= 1
+        if _state.depth == 0:
+            for sig, handler in _state.previous.items():
                 signal.signal(sig, handler)
-            _state["previous"] = {}
+            _state.previous = {}
             if sys.unraisablehook is _unraisable:
-                sys.unraisablehook = _state["unraisable"]
-            _state["unraisable"] = None
+                sys.unraisablehook = _state.unraisable
+            _state.unraisable = None
 
 
 @contextlib.contextmanager
 def released():
     """Give the signals back to Python (and the user's script) inside the block."""
-    if threading.current_thread() is not threading.main_thread() or _state["depth"] == 0:
+    if threading.current_thread() is not threading.main_thread() or _state.depth == 0:
         yield
         return
-    ours = {sig: signal.signal(sig, handler) for sig, handler in _state["previous"].items()}
-    sys.unraisablehook = _state["unraisable"]
-    _state["released"] = True
+    ours = {sig: signal.signal(sig, handler) for sig, handler in _state.previous.items()}
+    sys.unraisablehook = _state.unraisable
+    _state.released = True
     try:
         yield
     finally:
-        _state["released"] = False
+        _state.released = False
         for sig, handler in ours.items():
-            _state["previous"][sig] = signal.getsignal(sig)  # a handler the script installed stays its own
+            _state.previous[sig] = signal.getsignal(sig)  # a handler the script installed stays its own
             signal.signal(sig, handler)
-        _state["unraisable"], sys.unraisablehook = sys.unraisablehook, _unraisable
+        _state.unraisable, sys.unraisablehook = sys.unraisablehook, _unraisable
