@@ -201,3 +201,51 @@ def test_a_local_of_another_function_is_never_used(tmp_path):
     assert _spell(tmp_path, source, 4, 2, sizes) is None  # inside build(): main's local is out of reach
     assert _spell(tmp_path, source, 4, 5, sizes) == "num_classes"
     assert _spell(tmp_path, source, 4, 4, sizes) is None  # on its own binding line: not bound yet
+
+
+
+BLOCK = """\
+    import numpy as np
+    import keras
+    from keras import layers
+
+
+    def residual_block(filters):
+        def apply(x):
+            y = layers.Conv2D(filters, 3, padding="same", activation="relu")(x)
+            y = layers.Conv2D(filters, 3, padding="same")(y)
+            {rebind}
+            shortcut = layers.Conv2D({width}, 1)(x)
+            return layers.Add()([y, shortcut])
+
+        return apply
+
+
+    inputs = keras.Input(shape=(16, 16, 3))
+    x = layers.Conv2D(8, 3, padding="same")(inputs)
+    x = residual_block(32)(x)
+    x = residual_block(32)(x)
+    outputs = layers.Dense(10, activation="softmax")(layers.GlobalAveragePooling2D()(x))
+    model = keras.Model(inputs, outputs)
+    """
+
+
+def test_a_size_inside_a_block_function_is_spelled_as_the_layers_beside_it_spell_it(cli, tmp_path):
+    # repair/neighbour_names.py: the block's parameter is in no snapshot (a closure's name), but the
+    # convolutions of the same function show the user's spelling of 32.
+    script = tmp_path / "block.py"
+    script.write_text(textwrap.dedent(BLOCK).format(rebind="pass", width="16"))
+    first = report_of(cli("run", "--json", script.name, cwd=tmp_path))["findings"][0]
+    assert first["culprit"]["line"] == 11
+    assert first["fixes"][0]["verified"] and first["fixes"][0]["code"] == "shortcut = layers.Conv2D(filters, 1)(x)"
+
+
+def test_a_name_the_block_rebinds_is_not_borrowed_from_its_neighbours(cli, tmp_path):
+    # `filters` is 32 on the convolutions' lines and 16 on the shortcut's: writing it there would be 16.
+    script = tmp_path / "block.py"
+    script.write_text(textwrap.dedent(BLOCK).replace("def apply(x):", "def apply(x, filters=filters):")
+                      .format(rebind="filters = filters // 2", width="filters"))
+    first = report_of(cli("run", "--json", script.name, cwd=tmp_path))["findings"][0]
+    assert first["culprit"]["line"] == 11
+    assert first["fixes"][0]["verified"] and first["fixes"][0]["code"] == "shortcut = layers.Conv2D(32, 1)(x)"
+

@@ -70,13 +70,15 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
     from shapedoctor.families import get
 
     fam = get(prob.family)
-    fixes, rejected = [], []
+    fixes, rejected, kept = [], [], []
     for fix in sorted(prob.fixes, key=lambda f: f.cost):
         verdict = verify(call, prob, fix, recorder)
         if verdict.ok or verdict.unclonable or verdict.checks.results.get("reaches_end"):
             code, file, line, edits, *why_not = render(call, prob, fix, recorder)
             report = attach(FixReport(fix.title, code, file, line, verdict.ok, verdict.result_shape, fix.note,
                                       checks=dict(verdict.checks.results), cost=fix.cost), edits, *why_not)
+            if verdict.ok or verdict.unclonable:
+                kept.append(fix)
             if verdict.ok:
                 fixes.append(report)
             elif verdict.unclonable:
@@ -92,6 +94,9 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
             break
     if not fixes and rejected:
         fixes.append(rejected[0])  # nothing better: show the best, marked "not verified: <invariant>"
+    from shapedoctor.diagnosis.repaired_side import blame_the_repaired_layer
+
+    blame_the_repaired_layer(prob, kept)
     consumer = _place(call, "consumer", prob, recorder)
     culprit = _place(call, prob.culprit_kind, prob, recorder)
     severity = "warning" if prob.silent else fam.severity

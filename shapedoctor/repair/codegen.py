@@ -22,6 +22,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from shapedoctor.graph.model import Graph, format_shape
 from shapedoctor.repair.candidate import Candidate
 from shapedoctor.repair.edits import AppendLayer, DataTransform, InsertLayer, RemoveNode, ReplaceLayer, SetConfig, SetShape, _py, call_repr
+from shapedoctor.repair.neighbour_names import spelled_by_neighbours
 from shapedoctor.repair.user_names import size_expression
 from shapedoctor.patch.textedit import TextEdit, indentation
 from shapedoctor.trace.sites import Site
@@ -209,6 +210,9 @@ def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, c
       at the layer's line) finds exactly one safe name for it: ``Dense(64)`` -> ``Dense(len(chars))``;
     * else an Embedding's ``input_dim`` one or two above what the user computed, on top of their
       expression: ``Embedding(n_users, 8)`` -> ``Embedding(n_users + 1, 8)``. A literal stays a literal."""
+    reordered = {key: expr for key, value in changes.items()
+                 if (expr := _reordered(call, cls, key, old_config.get(key), value, code)) is not None}
+    changes = {**changes, **reordered}
     if spell is not None:
         named = {key: spell(value) for key, value in changes.items()
                  if key in _SIZE_KEYS and isinstance(value, int) and not isinstance(value, bool)}
@@ -231,6 +235,27 @@ def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, c
     simple = isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript))
     expr = cst.parse_expression(f"{text if simple else f'({text})'} + {new - old}")
     return {**changes, "input_dim": expr}
+
+
+def _reordered(call: cst.Call, cls: str, key: str, old, new, code) -> cst.BaseExpression | None:
+    """A new tuple that only reorders the old one (``Reshape([num_features, OUT_STEPS])`` ->
+    ``Reshape([OUT_STEPS, num_features])``), written with the user's own elements and brackets,
+    when they wrote the old one as a tuple or list with at least one name and its values are distinct."""
+    if not isinstance(old, (tuple, list)) or not isinstance(new, (tuple, list)) or list(old) == list(new) \
+            or len(set(old)) != len(old) or sorted(map(repr, old)) != sorted(map(repr, new)):
+        return None
+    params = _positional_params(cls)
+    node = _argument_node(call, params.index(key) if key in params else len(call.args) + 1, key)
+    if not isinstance(node, (cst.Tuple, cst.List)) or len(node.elements) != len(old) \
+            or any(isinstance(e, cst.StarredElement) for e in node.elements):
+        return None
+    texts = [code(e.value) for e in node.elements]
+    if all(_is_number(t) for t in texts):
+        return None  # a literal: the new literal is as plain
+    inner = ", ".join(texts[list(old).index(v)] for v in new)
+    if isinstance(node, cst.List):
+        return cst.parse_expression(f"[{inner}]")
+    return cst.parse_expression(f"({inner},)" if len(new) == 1 else f"({inner})")
 
 
 def call_with_changes(call: cst.Call, cls: str, changes: dict) -> cst.Call:
@@ -528,7 +553,8 @@ class CodeWriter:
         changes = _in_users_terms(info.call, spec_cls, changes, config,
                                   lambda node: self.index.code(site.file, node),
                                   lambda value: size_expression(value, site.file, info.start, self.graph.named_sizes)
-                                  or self._reshaped_as(layer, value))
+                                  or self._reshaped_as(layer, value)
+                                  or spelled_by_neighbours(self.graph, site.file, info.start, value))
         new = call_with_changes(info.call, spec_cls, changes)
         new_text = self.index.code(site.file, new)
         return Code(self._as_statement(site, info, new_text), site.file, info.start,

@@ -1,0 +1,37 @@
+"""The root cause of a labels-vs-output mismatch is on the side the verified repairs change.
+
+A loss that compares labels and an output of different shapes says that the two disagree, not
+which one is wrong. The training rules name the labels unless the evidence points at the model
+(labels that are the inputs, or keep the data's feature axis: ``training_output_layout.py``). Then
+every candidate repair of both sides is verified on a real training step with the invariants of
+``repair/invariants.py``. When the labels are named but **no** verified repair touches the labels,
+the data or the loss, and the first verified one changes one layer of the model (its config,
+its class, a layer removed, or one appended right after it), naming the labels would send the user
+to a line that no verified repair changes while the report tells them to edit the model: the
+layer that repair changes is the root cause. A labels fix that failed an invariant is not
+evidence for the labels: it showed that no change of the labels keeps their meaning.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Training-fix edit kinds whose target is the layer that the repair changes.
+_LAYER_EDITS = ("config", "unwrap", "replace_layer", "remove_layer", "append_after_layer")
+
+
+def blame_the_repaired_layer(prob: Any, verified: list) -> bool:
+    """Move the culprit of *prob* from the labels to the layer of its first verified repair when
+    every verified repair is a model repair (see the module docstring); True when it moved."""
+    if prob.culprit_kind != "labels" or not verified or any(f.kind != "model" for f in verified):
+        return False
+    targets = {id(target): target for kind, target, _ in verified[0].edits if kind in _LAYER_EDITS}
+    if len(targets) != 1 or len(verified[0].edits) != 1:
+        return False
+    prob.layer = next(iter(targets.values()))
+    prob.culprit_kind = "layer"
+    name = getattr(prob.layer, "name", "that layer")
+    prob.explanation = (prob.explanation + " " if prob.explanation else "") + (
+        f"No verified change of the labels, the data or the loss repairs this, and the verified repair "
+        f"changes {name}: the model's output is what is wrong, so {name} is the root cause.")
+    return True

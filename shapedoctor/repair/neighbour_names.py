@@ -1,0 +1,119 @@
+"""A new size spelled the way the layers beside it spell it: ``Dense(width)``, not ``Dense(32)``.
+
+Inside a block-building function (``def residual_block(width): ...``) a size is most often one of
+the function's parameters or a name of an enclosing function, which ``trace/scope.py`` does not see
+(it snapshots the module and the frame that failed, never the frames that built layers, whose
+locals must not be read). The layers created in the same function already show how the user
+spells a size: when a fix gives a layer a size that another layer of that function received
+through an argument written only with names (``Conv2D(width, 3)``), the fix is written with that
+expression. It is used only when the expression surely means the same number at the fixed line:
+
+* both layers are created in the same innermost function (its names resolve the same way at both
+  lines; the module level is ``repair/user_names.py``'s job, with its own checks);
+* no name of the expression is assigned anywhere in that function's body (a parameter of it or of
+  an enclosing function, or a global): its value cannot change between the two lines;
+* every layer created at that line got the same value (a block called with other widths elsewhere
+  leaves the literal: which call failed is not known here);
+* exactly one distinct expression qualifies.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import linecache
+from functools import lru_cache
+
+_SIZE_KEYS = ("units", "filters")
+
+
+def spelled_by_neighbours(graph, file: str | None, line: int | None, value: int) -> str | None:
+    """The expression a layer of the same function as *file*:*line* wrote for *value* as its
+    ``units`` or ``filters`` (a Dense may take its width from a convolution beside it)."""
+    if not file or not line or isinstance(value, bool) or not isinstance(value, int):
+        return None
+    tree = _tree(file, "".join(linecache.getlines(file)))
+    function = _innermost_function(tree, line) if tree is not None else None
+    if function is None:
+        return None
+    by_line: dict[tuple[int, str], list] = {}
+    for spec in graph.layers.values():
+        site = spec.created
+        key = next((k for k in _SIZE_KEYS if isinstance(spec.config.get(k), int)), None)
+        if site is not None and site.file == file and site.line != line and not spec.inserted and key \
+                and _innermost_function(tree, site.line) is function:
+            by_line.setdefault((site.line, key), []).append(spec)
+    assigned = _assigned_in(function)
+    found = set()
+    for (at, key), specs in by_line.items():
+        if any(s.config.get(key) != value for s in specs) or len({s.cls for s in specs}) != 1:
+            continue
+        expr = _argument_text(tree, file, at, specs[0].cls, key)
+        if expr is None:
+            continue
+        names = {n.id for n in ast.walk(ast.parse(expr, mode="eval")) if isinstance(n, ast.Name)}
+        if names and not names & assigned:
+            found.add(expr)
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=16)
+def _tree(file: str, source: str) -> ast.Module | None:
+    try:
+        return ast.parse(source, filename=file)
+    except (SyntaxError, ValueError):
+        return None
+
+
+def _innermost_function(tree: ast.Module, line: int):
+    best = None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body \
+                and node.body[0].lineno <= line <= (node.end_lineno or node.lineno):
+            if best is None or node.lineno > best.lineno:
+                best = node
+    return best
+
+
+def _assigned_in(function) -> set[str]:
+    """Names stored anywhere in the function's body (nested functions included: they may be nonlocal)."""
+    return {n.id for stmt in function.body for n in ast.walk(stmt)
+            if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+
+
+def _argument_text(tree: ast.Module, file: str, line: int, cls: str, key: str) -> str | None:
+    """The source of the argument that gave *key* to the layer of class *cls* created on *line*,
+    when it is written with names and arithmetic only (``width``, ``2 * filters``)."""
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno <= line <= (n.end_lineno or n.lineno)
+             and _called_name(n.func) == cls]
+    if len(calls) != 1:
+        return None
+    call = calls[0]
+    arg = next((kw.value for kw in call.keywords if kw.arg == key), None)
+    if arg is None:
+        position = _position(cls, key)
+        positional = [a for a in call.args if not isinstance(a, ast.Starred)]
+        if position is None or position >= len(positional) or len(positional) != len(call.args):
+            return None
+        arg = positional[position]
+    allowed = (ast.Name, ast.BinOp, ast.Load, ast.operator, ast.Constant)
+    if not any(isinstance(n, ast.Name) for n in ast.walk(arg)) or not all(isinstance(n, allowed) for n in ast.walk(arg)):
+        return None
+    return ast.get_source_segment("".join(linecache.getlines(file)), arg)
+
+
+def _called_name(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else None
+
+
+def _position(cls: str, key: str) -> int | None:
+    from shapedoctor.repair.edits import layer_class
+
+    try:
+        params = [p.name for p in inspect.signature(layer_class(cls).__init__).parameters.values()
+                  if p.name != "self" and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    except Exception:  # noqa: BLE001 - a class Keras cannot describe: no positional reading
+        return None
+    return params.index(key) if key in params else None
