@@ -25,6 +25,7 @@ from shapedoctor.diagnosis.training_base import (
     all_layers,
     broadcastable,
     flat_items,
+    in_input_order,
     input_accepts,
     is_integer_like,
     is_one_hot,
@@ -92,7 +93,7 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
     if special is not None:
         return [special]
     declared = model_inputs(model)
-    data = [s for s in (flat_items(call.x_shapes)) if s is not None]
+    data = [s for s in in_input_order(call.x_shapes, model) if s is not None]
     out = []
     order = _permutation(declared, data)
     if order is not None and isinstance(call.x_ref, (list, tuple)):

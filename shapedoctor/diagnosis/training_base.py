@@ -104,6 +104,31 @@ def flat_items(obj: Any) -> list:
     return [obj]
 
 
+def in_input_order(obj: Any, model: Any) -> list:
+    """The items of x (arrays, or their shapes) in the order of ``model.inputs``, as Keras pairs them.
+
+    A dict is matched by key, not by its own order: a model built from a dict of inputs flattens
+    it by sorted key (``model.inputs`` is in that order, whatever order the dict was written in),
+    and a model built from a list takes dict data by its inputs' names. Anything else is
+    ``flat_items``.
+    """
+    if not isinstance(obj, dict):
+        return flat_items(obj)
+    try:
+        declared = model.input
+    except (AttributeError, ValueError, TypeError):
+        declared = None
+    if isinstance(declared, dict) and set(declared) <= set(obj):
+        return [obj[key] for key in sorted(declared)]
+    try:
+        names = [getattr(t, "name", None) for t in model.inputs]
+    except (AttributeError, ValueError, TypeError):
+        names = []
+    if names and all(n in obj for n in names):
+        return [obj[n] for n in names]
+    return flat_items(obj)
+
+
 def layer_inputs(layer: Any) -> list:
     """The symbolic tensors of a functional layer's first call (empty when it has none we can read)."""
     try:

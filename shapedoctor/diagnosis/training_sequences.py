@@ -25,7 +25,7 @@ from shapedoctor.diagnosis.training_base import (
     Problem,
     TrainingFix,
     all_layers,
-    flat_items,
+    in_input_order,
     model_inputs,
     model_outputs,
     previous_layer,
@@ -276,7 +276,7 @@ def embedding_ids(call: Any, model: Any) -> list[Problem]:
 
     if call.batched:
         return []
-    xs = flat_items(call.x_ref) if isinstance(call.x_ref, (list, tuple, dict)) else [call.x_ref]
+    xs = in_input_order(call.x_ref, model) if isinstance(call.x_ref, (list, tuple, dict)) else [call.x_ref]
     out = []
     for layer in all_layers(model):
         if type(layer).__name__ != "Embedding":
