@@ -871,6 +871,8 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
             fixes.append(TrainingFix(f"make {layer.name} produce the labels' {y_shape[-1]} channels: "
                                      f"filters={y_shape[-1]}", "model",
                                      edits=[("config", layer, {"filters": y_shape[-1]})], cost=1))
+        elif layer is first and _head_width_only(out, y_shape) and _wrapped_units_fix(layer, y_shape[-1]) is not None:
+            fixes.append(_wrapped_units_fix(layer, y_shape[-1]))  # a TimeDistributed(Dense(k)) head
         layer = previous_layer(layer)
         if layer is not None and type(layer).__name__ == "InputLayer":
             break
@@ -1055,7 +1057,9 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         # (every backend checks `target.shape == output.shape`): only the element-wise losses stretch.
         silent = broadcastable(a, b) and not (len(a) != len(b)) and name not in BINARY
         layer = _width_layer(layer)  # Dense(2) then Activation("sigmoid"): the Dense sets the width
-        width_wrong = layer is not None and width_key(layer) is not None and (
+        width = y_shape[-1] if len(y_shape) == len(out) else 1
+        wrapped = _wrapped_units_fix(layer, width) if layer is not None and len(y_shape) == len(out) else None
+        width_wrong = layer is not None and (width_key(layer) is not None or wrapped is not None) and (
             len(y_shape) == len(out) or (len(y_shape) == len(out) - 1 and len(out) == 2))
         if silent:
             prob = Problem("SD204", f"{shown}: {name} silently broadcasts them", "layer" if width_wrong else "labels",
@@ -1070,10 +1074,11 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
             prob.explanation = (f"{name} compares labels and output value by value; {format_shape(a)} and "
                                 f"{format_shape(b)} cannot be lined up (on TensorFlow this surfaces as "
                                 "`Incompatible shapes` deep in the gradient).")
-        width = y_shape[-1] if len(y_shape) == len(out) else 1
         key = width_key(layer) if layer is not None else None
         if key is not None and getattr(layer, key) != width:  # the same width again is no fix
             prob.fixes.append(_units_fix(layer, width))
+        elif wrapped is not None:  # TimeDistributed(Dense(k)): the wrapped Dense sets the width
+            prob.fixes.append(wrapped)
         if len(y_shape) == 1 and k == 1:
             prob.fixes.append(TrainingFix("give the labels the output's shape: y.reshape(-1, 1)", "labels",
                                           transform="{v}.reshape(-1, 1)", apply=numpy_transform("{v}.reshape(-1, 1)")))
