@@ -597,6 +597,12 @@ TEXT_CANNOT_TELL = {
     "t200_pos_tagger_flatten_before_per_word_head": "the text shows one tag per word against one distribution per "
                                                     "sentence; that a Flatten (not the LSTM) merged the words needs "
                                                     "the code",
+    "t212_multistep_forecaster_last_lstm_returns_sequences": "the text shows [16,3] targets against a [16,10,3] "
+                                                             "output, not that the 10 is the time axis an LSTM "
+                                                             "with return_sequences=True kept",
+    "t213_token_tagger_global_pooling_before_head": "the text shows one tag per token against one distribution per "
+                                                    "sentence; that a GlobalMaxPooling1D (not the LSTM) merged the "
+                                                    "tokens needs the code",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {

@@ -831,9 +831,11 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
     from shapedoctor.diagnosis.training_output_layout import (
         layout_fix,
         merged_positions_fix,
+        stray_downsampling_fix,
     )
 
-    first_fixes = [layout_fix(model, index, out, y_shape), merged_positions_fix(model, index, out, y_shape)]
+    first_fixes = [layout_fix(model, index, out, y_shape), merged_positions_fix(model, index, out, y_shape),
+                   stray_downsampling_fix(model, index, out, y_shape)]
     fixes: list[TrainingFix] = [f for f in first_fixes if f is not None] + list(_padding_fixes(model, index, out, y_shape))
     layer, seen = output_layer(model, index), 0
     first = layer
@@ -870,6 +872,8 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
             fixes.append(TrainingFix(f"make {layer.name} produce the labels' {y_shape[-1]} channels: "
                                      f"filters={y_shape[-1]}", "model",
                                      edits=[("config", layer, {"filters": y_shape[-1]})], cost=1))
+        elif layer is first and _head_width_only(out, y_shape) and _wrapped_units_fix(layer, y_shape[-1]) is not None:
+            fixes.append(_wrapped_units_fix(layer, y_shape[-1]))  # a TimeDistributed(Dense(k)) head
         layer = previous_layer(layer)
         if layer is not None and type(layer).__name__ == "InputLayer":
             break
@@ -970,8 +974,16 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         prob = Problem("SD202", f"{shown} under {name}", "layer" if same_rank else "labels",
                        expected=format_shape((None,) + tuple(out[1:])), received=format_shape(y_shape), layer=layer)
         prob.explanation = f"`{name}` needs labels shaped exactly like the output; got {shown}."
-        if len(out) == len(y_shape) and len(out) == 2 and layer is not None:
-            prob.fixes.append(_units_fix(layer, y_shape[-1], activation=_class_activation(layer, y_shape[-1])))
+        if same_rank and layer is not None and (len(out) == 2 or _head_width_only(out, y_shape)):
+            # One distribution per sample, or per position (a decoder's per-step softmax) whose
+            # positions agree with the labels': only the number of classes differs, set by the head.
+            head = _width_layer(layer)
+            if width_key(head) is not None:
+                prob.layer = head
+                prob.fixes.append(_units_fix(head, y_shape[-1], activation=_class_activation(head, y_shape[-1])))
+            elif _wrapped_units_fix(head, y_shape[-1]) is not None:  # TimeDistributed(Dense(k))
+                prob.layer = head
+                prob.fixes.append(_wrapped_units_fix(head, y_shape[-1]))
         return prob
     if name in SPARSE:
         core = tuple(y_shape[:-1]) if (len(y_shape) == len(out) and y_shape[-1] == 1) else tuple(y_shape)
@@ -1046,7 +1058,9 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         # (every backend checks `target.shape == output.shape`): only the element-wise losses stretch.
         silent = broadcastable(a, b) and not (len(a) != len(b)) and name not in BINARY
         layer = _width_layer(layer)  # Dense(2) then Activation("sigmoid"): the Dense sets the width
-        width_wrong = layer is not None and width_key(layer) is not None and (
+        width = y_shape[-1] if len(y_shape) == len(out) else 1
+        wrapped = _wrapped_units_fix(layer, width) if layer is not None and len(y_shape) == len(out) else None
+        width_wrong = layer is not None and (width_key(layer) is not None or wrapped is not None) and (
             len(y_shape) == len(out) or (len(y_shape) == len(out) - 1 and len(out) == 2))
         if silent:
             prob = Problem("SD204", f"{shown}: {name} silently broadcasts them", "layer" if width_wrong else "labels",
@@ -1061,10 +1075,11 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
             prob.explanation = (f"{name} compares labels and output value by value; {format_shape(a)} and "
                                 f"{format_shape(b)} cannot be lined up (on TensorFlow this surfaces as "
                                 "`Incompatible shapes` deep in the gradient).")
-        width = y_shape[-1] if len(y_shape) == len(out) else 1
         key = width_key(layer) if layer is not None else None
         if key is not None and getattr(layer, key) != width:  # the same width again is no fix
             prob.fixes.append(_units_fix(layer, width))
+        elif wrapped is not None:  # TimeDistributed(Dense(k)): the wrapped Dense sets the width
+            prob.fixes.append(wrapped)
         if len(y_shape) == 1 and k == 1:
             prob.fixes.append(TrainingFix("give the labels the output's shape: y.reshape(-1, 1)", "labels",
                                           transform="{v}.reshape(-1, 1)", apply=numpy_transform("{v}.reshape(-1, 1)")))
@@ -1084,6 +1099,14 @@ def _ids_per_position(sample: Any, y_shape: tuple, out: tuple, top: Any = None) 
     arr = np.asarray(sample)
     largest = top if isinstance(top, int) else (int(arr.max()) if arr.size else None)
     return largest is not None and 0 <= int(arr.min()) and largest < out[-1]
+
+
+def _head_width_only(out: tuple, y_shape: tuple) -> bool:
+    """Labels and output of the same rank (3 or more) whose positions agree (an unknown length in
+    the output fits any) and whose last axis, the classes, differs: (None, None, 30) against
+    (N, 14, 42) one-hot characters per step."""
+    return (len(out) == len(y_shape) >= 3 and shapes_fit(tuple(y_shape[1:-1]), tuple(out[1:-1]))
+            and isinstance(y_shape[-1], int) and y_shape[-1] != out[-1])
 
 
 def _unit_axis_to_drop(y_shape: tuple, out: tuple) -> int | None:
@@ -1136,18 +1159,43 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
                               edits=[("insert_before_layer", first, "Flatten")], cost=1)
         pooled = TrainingFix(f"pool the feature map before {first.name}: {pool}()", "model",
                              edits=[("insert_before_layer", first, pool)], cost=1) if pool else None
-        # A sequence of token vectors (an Embedding or attention encoder made it) is averaged over its
-        # positions; a matrix or a convolution's map is flattened.
-        order = [pooled, flatten] if rank_in == 3 and _encodes_tokens(model) else [flatten, pooled]
+        # A sequence of token vectors (an Embedding or attention encoder made it) or the map of a
+        # convolution over a series or of a nested (pretrained) body is averaged over its positions;
+        # a matrix or a plain CNN's image map is flattened.
+        order = [pooled, flatten] if _pooled_by_convention(model, first, rank_in) else [flatten, pooled]
         prob.fixes.extend(f for f in order if f is not None)
-        if first is not output_layer(model, index):
-            return prob  # pooling only before the output layer would leave a Dense applied per pixel
+        # Before the output layer, these are the very edits the generic ones below would repeat; else
+        # pooling only before the output layer would leave a Dense applied per pixel.
+        return prob
     prob.fixes.append(TrainingFix(f"pool the extra axes before the output layer: GlobalAveragePooling{rank_in - 2}D()",
                                   "model", edits=[("insert_before_output", index, f"GlobalAveragePooling{rank_in - 2}D")],
                                   cost=1))
     prob.fixes.append(TrainingFix("flatten before the output layer: Flatten()", "model",
                                   edits=[("insert_before_output", index, "Flatten")], cost=2))
     return prob
+
+
+def _pooled_by_convention(model: Any, first: Any, rank: int) -> bool:
+    """Whether the positions before the first Dense on the map are pooled, not flattened, by the
+    usual way of writing such a model: tokens embedded or attended over (:func:`_encodes_tokens`), a
+    Conv1D's map over a series (a classifier of a series does not tie its weights to time steps),
+    or the map of a nested model, a pretrained body (``include_top=False``) whose head pools
+    (GlobalAveragePooling2D). Flatten stays first for a matrix per sample or a plain CNN's map."""
+    import keras
+
+    if rank == 3 and _encodes_tokens(model):
+        return True
+    from shapedoctor.diagnosis.context import PASS_THROUGH
+
+    producer, seen = previous_layer(first), 0
+    while producer is not None and type(producer).__name__ in PASS_THROUGH and seen < 8:
+        seen += 1
+        producer = previous_layer(producer)
+    if producer is None:
+        return False
+    if isinstance(producer, keras.Model):
+        return True
+    return rank == 3 and type(producer).__name__ in ("Conv1D", "SeparableConv1D", "DepthwiseConv1D")
 
 
 def _encodes_tokens(model: Any) -> bool:
@@ -1211,11 +1259,32 @@ def _width_layer(layer: Any) -> Any:
 
 def _units_fix(layer, units: int, activation: str | None = None) -> TrainingFix:
     changes = {width_key(layer) or "units": units}
+    if activation is None and units == 1 and layer_config(layer).get("activation") == "softmax":
+        activation = "sigmoid"  # softmax over one unit is always 1.0: one unit is a sigmoid probability
     if activation:
         changes["activation"] = activation
     what = ", ".join(f"{k}={v!r}" if isinstance(v, str) else f"{k}={v}" for k, v in changes.items())
     return TrainingFix(f"make the output layer {layer.name} match the labels: {what}", "model",
                        edits=[("config", layer, changes)], cost=1)
+
+
+def _wrapped_units_fix(layer: Any, units: int) -> TrainingFix | None:
+    """The width fix of a ``TimeDistributed(Dense(k))`` head: the wrapped layer's ``units`` set to
+    *units* (softmax kept over several classes; over one unit, sigmoid), or None for another layer."""
+    import copy
+
+    cfg = layer_config(layer)
+    inner = copy.deepcopy(cfg.get("layer") or {})
+    inner_cfg = inner.get("config") or {}
+    if type(layer).__name__ != "TimeDistributed" or not isinstance(inner_cfg.get("units"), int) \
+            or inner_cfg["units"] == units:
+        return None
+    inner_cfg["units"] = units
+    if units == 1 and inner_cfg.get("activation") == "softmax":
+        inner_cfg["activation"] = "sigmoid"
+    inner["config"] = inner_cfg
+    return TrainingFix(f"make the layer inside {layer.name} match the labels: units={units}", "model",
+                       edits=[("config", layer, {"layer": inner})], cost=1)
 
 
 def _class_activation(layer: Any, classes: int) -> str | None:

@@ -75,6 +75,8 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
         verdict = verify(call, prob, fix, recorder)
         if verdict.ok or verdict.unclonable or verdict.checks.results.get("reaches_end"):
             code, file, line, edits, *why_not = render(call, prob, fix, recorder)
+            if code and any((r.code, r.file, r.line) == (code, file, line) for r in fixes + rejected):
+                continue  # two edits that write the same line (the same layer reached two ways)
             report = attach(FixReport(fix.title, code, file, line, verdict.ok, verdict.result_shape, fix.note,
                                       checks=dict(verdict.checks.results), cost=fix.cost), edits, *why_not)
             if verdict.ok or verdict.unclonable:
@@ -303,6 +305,9 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                     whole = not isinstance(loss, (list, dict))
                     loss = fix.with_loss if whole else _replace(loss, prob.output_index, fix.with_loss)
                 checks.record("size", *inv.model_size_kept(inv.model_size(call.model), inv.model_size(model)))
+                learns = inv.output_learns(model, prob.output_index)
+                if learns is not None:
+                    checks.record("learns", *learns)
                 _own_checks(fix, None, checks)
             outputs = model_outputs(model)
             if call.method in ("predict", "predict_on_batch") or y is None:

@@ -16,10 +16,18 @@ Two ways a model's last layers make the right numbers in the wrong shape:
   inputs' feature axis (x (N, 24, 5) and y (N, 12, 5): five features per step on both sides)
   while the output's last axis is not (:func:`laid_out_like_data`).
 
-* **merged positions** - a ``Flatten`` between a layer that keeps the positions (an LSTM with
-  ``return_sequences=True``) and the head, while the labels keep them (one tag per word): removing
-  it lets the head's Dense run at every position (:func:`merged_positions_fix`); the labels laid
-  out like the inputs (``training._labels_per_position``) make the Flatten the culprit.
+* **merged positions** - a ``Flatten`` or a global pooling (``GlobalMaxPooling1D``) between a layer
+  that keeps the positions (an LSTM with ``return_sequences=True``) and the head, while the labels
+  keep them (one tag per word): removing it lets the head's Dense run at every position
+  (:func:`merged_positions_fix`); the labels laid out like the inputs
+  (``training._labels_per_position``) make that layer the culprit.
+
+* **stray downsampling in a decoder** - a pooling layer among the layers that upsample back to the
+  labels' size (a ``MaxPooling2D`` left between a decoder's ``UpSampling2D`` layers), when the
+  output is smaller than the labels by exactly that pooling's factor on every spatial axis: a
+  decoder only enlarges, so the pooling is removed (:func:`stray_downsampling_fix`). Walking back
+  from the output, the first downsampling layer with no upsampling after it is the encoder's
+  bottleneck, where the search stops.
 
 * **windowed pooling** - ``AveragePooling1D(2)`` or ``MaxPooling2D(2)`` between a sequence or a
   feature map and the head only shrinks the axes the labels do not have; one label per sample
@@ -66,10 +74,10 @@ def layout_fix(model: Any, index: int, out: tuple, y_shape: tuple) -> TrainingFi
 
 
 def merged_positions_fix(model: Any, index: int, out: tuple, y_shape: tuple) -> TrainingFix | None:
-    """Removing the Flatten between the layers that keep the positions and the head, when the
-    labels keep those positions (one tag per word against one distribution per sentence): the
+    """Removing the Flatten (or global pooling) between the layers that keep the positions and the
+    head, when the labels keep those positions (one tag per word against one distribution per sentence): the
     head's Dense then runs at every position."""
-    from shapedoctor.diagnosis.context import PASS_THROUGH
+    from shapedoctor.diagnosis.context import FLATTENERS, PASS_THROUGH
     from shapedoctor.diagnosis.training_base import layer_inputs
 
     if len(y_shape) <= len(out):
@@ -78,7 +86,7 @@ def merged_positions_fix(model: Any, index: int, out: tuple, y_shape: tuple) -> 
     while layer is not None and seen < 8:
         seen += 1
         name = type(layer).__name__
-        if name == "Flatten":
+        if name in FLATTENERS:
             tensors = layer_inputs(layer)
             if tensors and len(tensors[0].shape) == len(y_shape):
                 return TrainingFix(f"keep the positions the labels have: remove {layer.name}", "model",
@@ -88,6 +96,70 @@ def merged_positions_fix(model: Any, index: int, out: tuple, y_shape: tuple) -> 
             return None
         layer = previous_layer(layer, only_one=True)
     return None
+
+
+def _factor(cfg: dict, key: str, rank: int) -> tuple | None:
+    """A layer's per-axis factor (``strides``, ``size``, ``pool_size``) as a tuple of *rank* ints."""
+    value = cfg.get(key)
+    if isinstance(value, int):
+        value = (value,) * rank
+    if not isinstance(value, (list, tuple)) or len(value) != rank or not all(isinstance(v, int) for v in value):
+        return None
+    return tuple(value)
+
+
+def stray_downsampling_fix(model: Any, index: int, out: tuple, y_shape: tuple) -> TrainingFix | None:
+    """Removing a pooling layer that sits among a decoder's upsampling layers, when the output is
+    smaller than the labels by exactly its factor on every spatial axis (14x14 against 28x28 after a
+    stray ``MaxPooling2D((2, 2))``). Walking back from the output, a pooling met after an upsampling
+    layer (nearer the output) belongs to the decoder; the first downsampling met before any
+    upsampling is the encoder's, and the search stops there."""
+    spatial_out, spatial_y = tuple(out[1:-1]), tuple(y_shape[1:-1])
+    rank = len(spatial_out)
+    if len(out) != len(y_shape) or rank < 1 or None in spatial_out + spatial_y or out[-1] != y_shape[-1]:
+        return None
+    if any(o <= 0 or y % o for o, y in zip(spatial_out, spatial_y)):
+        return None
+    ratio = tuple(y // o for o, y in zip(spatial_out, spatial_y))
+    if all(r == 1 for r in ratio):
+        return None
+    layer, seen, upsampled = output_layer(model, index), 0, False
+    while layer is not None and seen < 16:
+        seen += 1
+        cls, cfg = type(layer).__name__, layer_config(layer)
+        if _upsamples(layer, rank):
+            upsampled = True
+        elif "Pooling" in cls and not cls.startswith("Global"):
+            factor = _factor(cfg, "strides", rank) or _factor(cfg, "pool_size", rank)
+            if not upsampled:
+                return None  # the encoder's downsampling: nothing after it enlarges
+            # Between two upsamplings: the decoder had begun before it (else it is the encoder's).
+            if factor == ratio and cfg.get("data_format") in (None, "channels_last") and _upsampled_before(layer, rank):
+                return TrainingFix(f"a decoder only enlarges: remove {layer.name}, which halves the map again"
+                                   if set(ratio) == {2} else f"a decoder only enlarges: remove {layer.name}",
+                                   "model", edits=[("remove_layer", layer, None)], cost=1)
+        elif any(s > 1 for s in _factor(cfg, "strides", rank) or ()) and not upsampled:
+            return None  # a strided convolution of the encoder
+        layer = previous_layer(layer, only_one=True)
+    return None
+
+
+def _upsamples(layer: Any, rank: int) -> bool:
+    """An UpSampling layer or a transposed convolution with a stride above 1."""
+    cls = type(layer).__name__
+    strides = _factor(layer_config(layer), "strides", rank) or ()
+    return cls.startswith("UpSampling") or ("Transpose" in cls and any(s > 1 for s in strides))
+
+
+def _upsampled_before(layer: Any, rank: int) -> bool:
+    """Whether an upsampling layer comes before *layer* on its single-input chain back to the input."""
+    current, seen = previous_layer(layer, only_one=True), 0
+    while current is not None and seen < 32:
+        seen += 1
+        if _upsamples(current, rank):
+            return True
+        current = previous_layer(current, only_one=True)
+    return False
 
 
 def is_layout_fix(fix: TrainingFix) -> bool:

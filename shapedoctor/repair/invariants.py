@@ -17,6 +17,8 @@ Keras and still wrong. A fix is verified only when every invariant that applies 
   reached, except a layer the fix resizes on purpose (a Dense applied per pixel is a smell);
 * ``fits_labels`` — the model's output still has the shape the labels (or the original
   model) need;
+* ``learns`` — a model edit leaves no softmax over a single value at the output it changed (one
+  unit normalised over itself is always 1.0: the shapes fit and nothing can be learned);
 * ``ids_in_range`` / ``labels_in_range`` — after an Embedding is resized or labels are
   re-encoded, every id (label) of the FULL data has a row (an output unit): the few samples
   of the training step may not hold the largest one;
@@ -55,6 +57,7 @@ INVARIANTS = {
     "changes_code": "the written code changes the program",
     "ids_in_range": "every id of the data has an Embedding row",
     "labels_in_range": "every label is a class index of the output",
+    "learns": "no softmax over a single value at the output",
 }
 # Layers that own weights: inserted where code runs again and again, they are re-created each time.
 WEIGHTED = ("Dense", "Conv", "Embedding", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "BatchNormalization",
@@ -272,6 +275,24 @@ def meaning_kept(cls: str, file: str | None, line: int | None) -> tuple[bool, st
     if where is None:
         return True, ""
     return False, f"a new {cls} would be created on every pass through {where}, untrained and outside the model"
+
+
+def output_learns(model, index: int) -> tuple[bool, str] | None:
+    """Whether output *index* of *model* can still be learned: not a softmax over a last axis of
+    size 1 (always 1.0). None when that output applies no softmax (nothing to judge)."""
+    try:
+        tensor = model.outputs[index]
+        layer = tensor._keras_history.operation
+        cfg = layer.get_config()
+    except (AttributeError, IndexError, TypeError, ValueError, NotImplementedError):
+        return None
+    cls = type(layer).__name__
+    softmax = cfg.get("activation") == "softmax" or (cls == "Softmax" and cfg.get("axis", -1) in (-1, None))
+    if not softmax:
+        return None
+    if tuple(tensor.shape)[-1] == 1:
+        return False, f"`{layer.name}` would apply softmax to a single value: it always outputs 1.0"
+    return True, ""
 
 
 def code_changes(edits: list) -> tuple[bool, str]:
