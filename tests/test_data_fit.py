@@ -15,8 +15,7 @@ import os
 import subprocess
 import sys
 
-from conftest import line_of
-from training_calls import diagnose_as_run
+from training_calls import data_finding, first_fix_on
 from training_calls import write_body as _write
 
 SIBLINGS = '''X_train = np.random.rand(40, 8, 8)
@@ -71,23 +70,9 @@ model.fit(Items(np.random.rand(24, 6), np.random.randint(0, 3, size=24), batch_s
 '''
 
 
-def _finding(script):
-    _outcome, diagnosis = diagnose_as_run(script)
-    return next(f for f in diagnosis.findings if f.id == "SD201")
-
-
-def _first_on(script, made: str):
-    """The finding's first fix: verified, written on the line that made the data (*made*), its culprit."""
-    finding = _finding(script)
-    assert finding.culprit.line == line_of(script.read_text(), made)
-    first = finding.fixes[0]
-    assert first.verified and first.line == finding.culprit.line
-    return first
-
-
 def test_the_reshape_that_made_the_layout_is_fixed_for_train_and_test_written_and_run(tmp_path):
     script = _write(tmp_path, SIBLINGS)
-    first = _first_on(script, "X_train = X_train.reshape(")
+    first = first_fix_on(script, "X_train = X_train.reshape(")
     assert first.code == ("X_train = X_train.reshape(X_train.shape[0], 8, 8, 1)\n"
                           "X_test = X_test.reshape(X_test.shape[0], 8, 8, 1)")
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
@@ -102,23 +87,23 @@ def test_the_reshape_that_made_the_layout_is_fixed_for_train_and_test_written_an
 
 
 def test_batches_of_one_in_a_list_are_concatenated_where_the_list_is_made(tmp_path):
-    first = _first_on(_write(tmp_path, LISTED), "pair = [")
+    first = first_fix_on(_write(tmp_path, LISTED), "pair = [")
     assert first.code == "pair = np.concatenate([first, second])"
     assert first.checks.get("samples") is True
 
 
 def test_an_axis_added_to_images_that_have_it_is_dropped_in_the_pipeline(tmp_path):
-    first = _first_on(_write(tmp_path, TWICE), "ds = tf.data")
+    first = first_fix_on(_write(tmp_path, TWICE), "ds = tf.data")
     assert first.code == "ds = tf.data.Dataset.from_tensor_slices((images, np.zeros(32))).batch(8)"
 
 
 def test_a_batch_axis_around_all_the_training_data_is_never_verified(tmp_path):
-    finding = _finding(_write(tmp_path, ROWS))
+    finding = data_finding(_write(tmp_path, ROWS))
     assert finding.fixes[0].verified and finding.fixes[0].code == "X = np.expand_dims(X, -1)"
     assert not any(f.verified and "np.expand_dims(X, 0)" in (f.code or "") for f in finding.fixes)
 
 
 def test_a_pydataset_returning_one_sample_returns_a_batch_of_its_own_size(tmp_path):
-    first = _first_on(_write(tmp_path, PYDATASET), "return self.x[idx]")
+    first = first_fix_on(_write(tmp_path, PYDATASET), "return self.x[idx]")
     assert first.code == ("return self.x[idx * self.batch_size:(idx + 1) * self.batch_size], "
                           "self.y[idx * self.batch_size:(idx + 1) * self.batch_size]")
