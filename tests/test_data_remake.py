@@ -14,11 +14,9 @@ import os
 import subprocess
 import sys
 
-from conftest import line_of
-from training_calls import diagnose_script
+from training_calls import data_finding, first_fix_on
 from training_calls import write_body as _write
 
-from shapedoctor import pipeline
 
 WINDOWS = '''series = np.random.rand(90).astype("float32")
 X = np.array([series[i:i + 4] for i in range(80)])
@@ -55,22 +53,8 @@ print(model.evaluate(scans, np.zeros(5), verbose=0))
 '''
 
 
-def _finding(script):
-    _outcome, diagnosis = diagnose_script(script, quick=True, on_training_call=pipeline.preflight)
-    return next(f for f in diagnosis.findings if f.id == "SD201")
-
-
-def _first_fix_on(script, made: str):
-    """The finding's first fix, verified, written on the line that made x (*made*), its culprit."""
-    finding = _finding(script)
-    assert finding.culprit.line == line_of(script.read_text(), made)
-    first = finding.fixes[0]
-    assert first.verified and first.line == finding.culprit.line
-    return first
-
-
 def test_reshape_puts_the_axis_of_one_where_the_input_declares_it(tmp_path):
-    first = _first_fix_on(_write(tmp_path, WINDOWS), "X = X.reshape(")
+    first = first_fix_on(_write(tmp_path, WINDOWS), "X = X.reshape(")
     assert first.code == "X = X.reshape(X.shape[0], X.shape[1], 1)"
 
 
@@ -78,35 +62,35 @@ def test_two_real_axes_are_never_swapped_inside_a_reshape(tmp_path):
     # (N, 2, 3) rows for a (3, 2) input: which layout the flat rows hold is not in the data
     body = WINDOWS.replace("series[i:i + 4]", "np.tile(series[i:i + 3], 2)").replace(
         "X.reshape(X.shape[0], 1, X.shape[1])", "X.reshape(X.shape[0], 2, 3)").replace("(4, 1)", "(3, 2)")
-    finding = _finding(_write(tmp_path, body))
+    finding = data_finding(_write(tmp_path, body))
     assert not any("X.reshape(X.shape[0], 3, 2)" in (f.code or "") for f in finding.fixes)
 
 
 def test_integer_ids_are_one_hot_encoded_where_they_are_made(tmp_path):
-    first = _first_fix_on(_write(tmp_path, IDS), "tokens = ")
+    first = first_fix_on(_write(tmp_path, IDS), "tokens = ")
     assert first.checks.get("keeps_data") is True
     assert first.code == "tokens = keras.utils.to_categorical(np.random.randint(0, 12, size=(60, 7)), num_classes=12)"
 
 
 def test_whole_valued_floats_are_not_taken_for_ids(tmp_path):
     body = IDS.replace("np.random.randint(0, 12, size=(60, 7))", "np.round(np.random.rand(60, 7) * 11)")
-    finding = _finding(_write(tmp_path, body))
+    finding = data_finding(_write(tmp_path, body))
     assert not any("to_categorical" in (f.code or "") for f in finding.fixes)
 
 
 def test_a_constant_extra_channel_is_dropped_a_varying_one_never(tmp_path):
-    first = _first_fix_on(_write(tmp_path, PICTURES.format(fourth="np.full((5, 16, 16, 1), 255)")), "photos = ")
+    first = first_fix_on(_write(tmp_path, PICTURES.format(fourth="np.full((5, 16, 16, 1), 255)")), "photos = ")
     assert first.checks.get("keeps_data") is True
     assert first.code == "photos = (np.concatenate([colour, fourth], axis=-1) / 255.0)[..., :3]"
 
-    varying = _finding(_write(tmp_path, PICTURES.format(fourth="np.random.randint(0, 256, size=(5, 16, 16, 1))"),
+    varying = data_finding(_write(tmp_path, PICTURES.format(fourth="np.random.randint(0, 256, size=(5, 16, 16, 1))"),
                               "varying.py"))
     assert not any("[..., :3]" in (f.code or "") for f in varying.fixes)
 
 
 def test_grayscale_pictures_are_repeated_into_colour_written_and_run(tmp_path):
     script = _write(tmp_path, GRAY)
-    first = _first_fix_on(script, "scans = ")
+    first = first_fix_on(script, "scans = ")
     assert first.code == "scans = np.stack((np.random.rand(5, 16, 16),) * 3, axis=-1)"
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
     wrote = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--write", "--quick", script.name],
@@ -125,5 +109,5 @@ model = keras.Sequential([keras.Input(shape=(8, 8, 3)), layers.Flatten(), layers
 model.compile(optimizer="sgd", loss="mse")
 model.fit(stacked, np.zeros(20), epochs=1, verbose=0)
 '''
-    first = _first_fix_on(_write(tmp_path, body), "stacked = ")
+    first = first_fix_on(_write(tmp_path, body), "stacked = ")
     assert first.code == "stacked = np.concatenate(images)"

@@ -603,6 +603,14 @@ TEXT_CANNOT_TELL = {
     "t213_token_tagger_global_pooling_before_head": "the text shows one tag per token against one distribution per "
                                                     "sentence; that a GlobalMaxPooling1D (not the LSTM) merged the "
                                                     "tokens needs the code",
+    "t215_mnist_reshaped_channels_first_for_a_channels_last_cnn": "the text shows (32, 1, 28, 28) against "
+        "(None, 28, 28, 1); that a reshape put the axis of 1 first (and made X_test the same way) is only in the source",
+    "t216_fit_python_list_of_single_image_batches": "the text shows x sizes 1, 1 against 2 labels; that each item "
+        "is a batch of one (joined with np.concatenate, not stacked) is only in the arrays",
+    "t217_tfdata_newaxis_on_images_that_have_a_channel": "the text shows a 5-axis input to a Conv2D; that the "
+        "pipeline's [..., np.newaxis] added an axis the images already had is only in the source and the arrays",
+    "t218_conv_model_built_at_fit_on_images_without_channel": "the text shows a Conv2D refusing (None, 28, 28); that "
+        "this tensor is the data itself (the model was built from it at fit) is only in the run",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {
@@ -628,6 +636,11 @@ TEXT_OTHER_FAMILY = {
                                                            "size; run saw the generator make it in train_step (SD102)"),
     "c091_dcgan_tape_loop_generator_upsamples_once_too_often": ("SD201", "the text is a Sequential refusing an input "
                                                                 "size; run saw the generator make it (SD102)"),
+    "t217_tfdata_newaxis_on_images_that_have_a_channel": ("SD101", "the text is a Conv2D kernel against a 5-axis "
+                                                          "input; run saw the data pipeline add an axis the "
+                                                          "images had (SD201)"),
+    "t218_conv_model_built_at_fit_on_images_without_channel": ("SD101", "the text is a Conv2D refusing (None, 28, "
+                                                               "28); run saw that tensor is the data itself (SD201)"),
 }
 
 
@@ -639,6 +652,8 @@ TEXT_NOT_SHAPE = {"t155_two_output_label_dict_wrong_keys": "a TypeError on a dic
                   "('Expected float32, but got age_output of type str'): the text names no shape or output",
                   "t141_generator_yields_single_samples": "a gap of explain: 'arrays must be at least rank 1' from a "
                   "generator's scalar labels is not among the messages it reads yet",
+                  "t219_pydataset_getitem_returns_one_sample": "the same gap as t141: 'arrays must be at least rank "
+                  "1' from a PyDataset's scalar labels is not among the messages explain reads yet",
                   "c120_bert_mlm_ffn_last_dense_ff_dim": "a gap of explain: Keras's 'Cannot broadcast shape, the "
                   "failure dim has value ...' from a sum of two functional tensors is not among the messages it "
                   "reads yet",

@@ -72,3 +72,20 @@ def runs_patched(tmp_path, fix) -> bool:
     patched.write_text(patch.after)
     linecache.checkcache(str(patched))
     return run_script(str(patched), [], quick=True).exception is None
+
+
+def data_finding(script, family: str = "SD201"):
+    """The *family* finding of *script* diagnosed as `run` does (:func:`diagnose_as_run`)."""
+    _outcome, diagnosis = diagnose_as_run(script)
+    return next(f for f in diagnosis.findings if f.id == family)
+
+
+def first_fix_on(script, made: str, family: str = "SD201"):
+    """The finding's first fix: verified, written on the first line containing *made* (the line that
+    made the data), which is the finding's culprit."""
+    finding = data_finding(script, family)
+    line = next(i for i, text in enumerate(script.read_text().splitlines(), 1) if made in text)
+    assert finding.culprit.line == line
+    first = finding.fixes[0]
+    assert first.verified and first.line == finding.culprit.line
+    return first

@@ -210,7 +210,8 @@ def pad_or_cut_to(length: int):
 
 
 def yield_edit(file: str, first_line: int) -> tuple[int, tuple | None] | None:
-    """The line of the one ``yield`` of the generator function starting at *first_line*, and a
+    """The line of the one ``yield`` of the generator function starting at *first_line* (the one
+    ``return`` of a PyDataset's ``__getitem__``), and a
     ``line_edit`` making each yielded item a batch of one (``x[i]`` -> ``x[i:i + 1]``) when every item
     is one element picked from an array (None otherwise)."""
     try:
@@ -220,6 +221,12 @@ def yield_edit(file: str, first_line: int) -> tuple[int, tuple | None] | None:
     funcs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
              and first_line in [n.lineno] + [d.lineno for d in n.decorator_list]]
     yields = [n for f in funcs for n in ast.walk(f) if isinstance(n, ast.Yield) and n.value is not None]
+    step = None
+    if not yields:  # a PyDataset's __getitem__ returns its batch; its __len__ says how many samples one holds
+        yields = [n for f in funcs for n in ast.walk(f) if isinstance(n, ast.Return) and n.value is not None]
+        step = _items_per_index(tree, funcs[0]) if len(funcs) == 1 else None
+        if step is None:
+            return (yields[0].lineno, None) if len(yields) == 1 else None
     if len(yields) != 1:
         return None
     value = yields[0].value
@@ -233,11 +240,39 @@ def yield_edit(file: str, first_line: int) -> tuple[int, tuple | None] | None:
     last, new_value = value.col_offset, ""
     for e in items:
         index = text[e.slice.col_offset:e.slice.end_col_offset]
-        new_value += text[last:e.slice.col_offset] + f"{index}:{index} + 1"
+        simple = isinstance(e.slice, (ast.Name, ast.Constant, ast.Attribute))
+        first = index if simple else f"({index})"
+        if step in (None, "1"):
+            new_value += text[last:e.slice.col_offset] + f"{index}:{index} + 1"
+        else:
+            new_value += text[last:e.slice.col_offset] + f"{first} * {step}:({index} + 1) * {step}"
         last = e.slice.end_col_offset
     new_value += text[last:value.end_col_offset]
     new_line = text[:value.col_offset] + new_value + text[value.end_col_offset:]
     return line, (line, value.col_offset, value.end_col_offset, new_value, new_line.strip())
+
+
+def _items_per_index(tree: ast.Module, getitem: ast.AST) -> str | None:
+    """How many samples one index of a PyDataset stands for, read off the ``__len__`` of the class that
+    defines *getitem*: ``"1"`` for ``return len(self.x)``, the divisor's text for
+    ``return len(self.x) // self.batch_size`` (or ``math.ceil(len(self.x) / self.batch_size)``), None
+    for anything else."""
+    owner = next((c for c in ast.walk(tree) if isinstance(c, ast.ClassDef) and getitem in c.body), None)
+    length = next((f for f in (owner.body if owner else []) if isinstance(f, ast.FunctionDef) and f.name == "__len__"),
+                  None)
+    returns = [n.value for n in ast.walk(length) if isinstance(n, ast.Return) and n.value is not None] if length else []
+    if len(returns) != 1:
+        return None
+    value = returns[0]
+    if isinstance(value, ast.Call) and _called_name(value) in ("ceil", "int", "floor") and len(value.args) == 1:
+        value = value.args[0]
+    if isinstance(value, ast.Call) and _called_name(value) == "len":
+        return "1"
+    if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.FloorDiv, ast.Div)) \
+            and isinstance(value.left, ast.Call) and _called_name(value.left) == "len" \
+            and isinstance(value.right, (ast.Name, ast.Attribute)):
+        return ast.unparse(value.right)
+    return None
 
 
 def unbatch_edit(file: str, line: int) -> tuple | None:
@@ -263,3 +298,39 @@ def merge_batch_axes(value):
 
     arr = np.asarray(value)
     return arr.reshape((-1,) + arr.shape[2:])
+
+
+def _adds_last_axis(node: ast.AST) -> ast.expr | None:
+    """The array *node* only gives a trailing axis of size 1 (``v[..., np.newaxis]``, ``v[..., None]``,
+    ``np.expand_dims(v, -1)`` / ``axis=-1``, ``tf.expand_dims(v, -1)``), or None."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple) and len(node.slice.elts) == 2:
+        first, last = node.slice.elts
+        new = (isinstance(last, ast.Constant) and last.value is None) or (
+            isinstance(last, ast.Attribute) and last.attr == "newaxis")
+        if isinstance(first, ast.Constant) and first.value is Ellipsis and new:
+            return node.value
+    if isinstance(node, ast.Call) and _called_name(node) == "expand_dims" and node.args:
+        axis = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "axis"), None)
+        if isinstance(axis, ast.UnaryOp) and isinstance(axis.op, ast.USub) and isinstance(axis.operand, ast.Constant) \
+                and axis.operand.value == 1:
+            return node.args[0]
+    return None
+
+
+def added_axis_edit(file: str, line: int) -> tuple[str, tuple] | None:
+    """On the statement at *line* that made the data, the one expression that adds a trailing axis of
+    size 1 to an array: (the array's source text, a ``line_edit`` writing the array without it).
+    None when the statement has no such expression, or several."""
+    stmt = _statement_at(file, line)
+    text = linecache.getline(file, line)
+    if stmt is None or not text.isascii():
+        return None
+    found = [(n, inner) for n in ast.walk(stmt) if (inner := _adds_last_axis(n)) is not None]
+    if len(found) != 1:
+        return None
+    node, inner = found[0]
+    if node.lineno != line or node.end_lineno != line:
+        return None
+    inner_text = text[inner.col_offset:inner.end_col_offset]
+    new_line = text[:node.col_offset] + inner_text + text[node.end_col_offset:]
+    return inner_text, (line, node.col_offset, node.end_col_offset, inner_text, new_line.strip())

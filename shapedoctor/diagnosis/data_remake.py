@@ -34,6 +34,7 @@ line becomes the culprit: it made the layout the model cannot read.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import linecache
 from dataclasses import dataclass
 from typing import Any
@@ -79,7 +80,8 @@ def made_on(file: str, line: int, var: str) -> Made | None:
 
 
 def _made(call: Any) -> Made | None:
-    """The last assignment of the call's scope above it to the variable passed as x, on one line."""
+    """The assignment of the call's scope above it that made the layout of the variable passed as x,
+    on one line (see :func:`layout_assignment`)."""
     made = _last_assignment(call)
     if made is None or made.line != made.end_line:
         return None
@@ -88,11 +90,79 @@ def _made(call: Any) -> Made | None:
 
 def _last_assignment(call: Any):
     from shapedoctor.diagnosis.training_fixes import argument_name
-    from shapedoctor.repair.data_follows import made_at
 
     site = call.site
     var = argument_name(site, 0, "x") if site is not None else None
-    return made_at(site, var) if var is not None else None
+    return layout_assignment(site, var, getattr(call, "names", None) or {}) if var is not None else None
+
+
+_SCALAR_OPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Pow, ast.Mod)
+
+
+def _scalar(node: ast.expr, names: dict) -> bool:
+    """A number written in the code, or a name the caller binds to a number (not an array)."""
+    import numbers
+
+    import numpy as np
+
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (int, float)) and not isinstance(node.value, bool)
+    if isinstance(node, ast.UnaryOp):
+        return _scalar(node.operand, names)
+    if isinstance(node, ast.Name) and node.id in names:
+        value = names[node.id]
+        return isinstance(value, numbers.Number) or (isinstance(value, np.ndarray) and value.ndim == 0)
+    return False
+
+
+def _elementwise(node: ast.expr, var: str, names: dict) -> bool:
+    """*node* recomputes the values of *var* one by one (``X.astype("float32") / 255``, ``(X - m) / s``
+    with scalars): it keeps the array's layout, every axis in place."""
+    if isinstance(node, ast.Name):
+        return node.id == var
+    if isinstance(node, ast.BinOp) and isinstance(node.op, _SCALAR_OPS):
+        left, right = node.left, node.right
+        return (_elementwise(left, var, names) and (_scalar(right, names) or _elementwise(right, var, names))) or \
+            (_scalar(left, names) and _elementwise(right, var, names))
+    if isinstance(node, ast.UnaryOp):
+        return _elementwise(node.operand, var, names)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "astype":
+        return _elementwise(node.func.value, var, names)
+    return False
+
+
+def _keeps_layout(file: str, line: int, var: str, names: dict) -> bool:
+    """The statement at *line* only recomputes *var*'s values in place (``X = X.astype(...) / 255``,
+    ``X /= 255``): it did not make the layout."""
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return False
+    stmt = next((n for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AugAssign)) and n.lineno == line), None)
+    if isinstance(stmt, ast.AugAssign):
+        return isinstance(stmt.target, ast.Name) and stmt.target.id == var and isinstance(stmt.op, _SCALAR_OPS) \
+            and _scalar(stmt.value, names)
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+            and stmt.targets[0].id == var:
+        return _elementwise(stmt.value, var, names)
+    return False
+
+
+def layout_assignment(site: Any, var: str, names: dict):
+    """The last statement above *site* in its scope that assigned *var*, passing over the statements that
+    only recompute its values in place (a cast, a scaling): the line that made the array's layout
+    (``X = X.reshape(n, 1, 28, 28)`` above ``X = X.astype("float32") / 255``). A ``MadeAt`` or None."""
+    from shapedoctor.repair.data_follows import made_at
+
+    made = made_at(site, var)
+    for _ in range(8):
+        if made is None or made.line != made.end_line or not _keeps_layout(made.file, made.line, var, names):
+            return made
+        earlier = made_at(dataclasses.replace(site, line=made.line), var)
+        if earlier is None:
+            return made
+        made = earlier
+    return made
 
 
 def _one_array(call: Any):
@@ -366,7 +436,7 @@ def remade_data_fixes(call: Any, prob: Any, want: tuple, got: tuple) -> bool:
         except Exception:  # noqa: BLE001 - a rule that cannot read the data offers nothing
             fix = None
         if fix is not None:
-            _name_line(prob, fix, (call.site.file, fix.line_edit[0]))
+            _name_line(prob, fix, (call.site.file, fix.line_edit[0]), call)
             return True
     try:
         found = one_column_windows_fix(call, want, got)
@@ -378,7 +448,53 @@ def remade_data_fixes(call: Any, prob: Any, want: tuple, got: tuple) -> bool:
     return False
 
 
-def _name_line(prob: Any, fix: TrainingFix, where: tuple) -> None:
+def _same_made(call: Any, fix: TrainingFix) -> tuple:
+    """The line_edits that make the same fix for the script's other arrays laid out like x and made by the
+    same statement with their own name (``X_test = X_test.reshape(X_test.shape[0], 1, 28, 28)`` beside the
+    ``X_train`` line): they would fail the next call (``evaluate(X_test)``) the same way. Evidence: the
+    other array has x's sample shape, and its making line is x's line with the name changed."""
+    import re
+
+    import numpy as np
+
+    made = _made(call)
+    x = _one_array(call)
+    if made is None or x is None or fix.line_edit is None or fix.line_edit[0] != made.line:
+        return ()
+    names = getattr(call, "names", None) or {}
+    word = re.compile(rf"\b{re.escape(made.var)}\b")
+    stripped = made.text.strip()
+    lines = linecache.getlines(made.file)
+    more = []
+    for other, value in names.items():
+        if other == made.var or not isinstance(value, np.ndarray) or value is x or value.ndim != x.ndim \
+                or tuple(value.shape[1:]) != tuple(x.shape[1:]):
+            continue
+        theirs = layout_assignment(call.site, other, names)
+        if theirs is None or theirs.line == made.line or theirs.line != theirs.end_line:
+            continue
+        text = lines[theirs.line - 1]
+        if text.strip() != word.sub(other, stripped):
+            continue
+        indent = len(text) - len(text.lstrip())
+        line, start, end, new_text, new_line = fix.line_edit
+        head, part = stripped[:start - made.indent], stripped[start - made.indent:end - made.indent]
+        begin = indent + len(word.sub(other, head))  # the names differ in length: recount the columns
+        more.append((theirs.line, begin, begin + len(word.sub(other, part)), word.sub(other, new_text),
+                     word.sub(other, new_line)))
+    return tuple(sorted(more))
+
+
+def _name_line(prob: Any, fix: TrainingFix, where: tuple, call: Any = None) -> None:
+    if call is not None and not fix.more_edits:
+        try:
+            fix.more_edits = _same_made(call, fix)
+        except Exception:  # noqa: BLE001 - no sibling found is no sibling
+            fix.more_edits = ()
+        if fix.more_edits:
+            lines = ", ".join(str(m[0]) for m in fix.more_edits)
+            fix.title += f" (and the same on line{'s' if len(fix.more_edits) > 1 else ''} {lines}, which make" \
+                         f"{'' if len(fix.more_edits) > 1 else 's'} other data the same way)"
     prob.fixes.insert(0, fix)
     prob.data_site = where
     prob.explanation += (f" Line {where[1]} made this layout; it is fixed there, where the array is made, "

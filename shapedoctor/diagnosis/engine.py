@@ -148,6 +148,7 @@ def _context(recorder: Recorder, failure: Failure, family_id: str, message: str)
                       expected_output=shape_of(model.outputs[0]) if model.outputs else None)
         ctx.extra["data_site"] = top.site
         ctx.extra["input_node"] = next((n for n in graph.nodes if n.kind == "input"), None)
+        ctx.extra["labels_count"] = _labels_count(recorder, top.site)
         parse_expectations(ctx, layer)
         if family_id == "SD101" and data_shape is not None and declared is not None:
             ctx.expected_ndim = len(declared)
@@ -157,6 +158,7 @@ def _context(recorder: Recorder, failure: Failure, family_id: str, message: str)
     received = [graph.tensors[t].shape for t in consumer.input_ids()]
     ctx = Context(graph, consumer, family_id, message, received=received)
     ctx.extra["data_site"] = failure.stack[0].site if failure.stack else failure.call.site
+    ctx.extra["labels_count"] = _labels_count(recorder, ctx.extra["data_site"])
     ctx.extra["scope_data"] = _scope_data(failure.stands_for or failure.exception)
     ctx.extra["scope_site"] = _scope_site(failure.stands_for or failure.exception)
     parse_expectations(ctx, layer)
@@ -164,6 +166,21 @@ def _context(recorder: Recorder, failure: Failure, family_id: str, message: str)
     if family_id == "SD102" and _called_before(layer, failure):
         ctx.family = "SD106"
     return ctx
+
+
+def _labels_count(recorder: Recorder, site) -> int | None:
+    """How many labels the training call at *site* pairs its data with (fit/evaluate with array labels,
+    not a dataset or generator): a data fix must keep that many samples."""
+    call = recorder.training_calls[-1] if recorder.training_calls else None
+    if call is None or site is None or call.site is None or call.batched or call.y_shapes is None \
+            or call.method in ("predict", "predict_on_batch") \
+            or (call.site.file, call.site.line) != (site.file, site.line):
+        return None
+    from shapedoctor.diagnosis.training_base import flat_items, is_shape
+
+    shapes = [s for s in flat_items(call.y_shapes) if is_shape(s) and s]
+    counts = {s[0] for s in shapes}
+    return counts.pop() if len(counts) == 1 and None not in counts else None
 
 
 def _declared(graph: Graph) -> tuple | None:

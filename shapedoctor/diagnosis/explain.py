@@ -102,7 +102,10 @@ def explanation(ctx: Context, culprit: Node | None) -> str:
         elif culprit is not None and culprit.kind == "input":
             lines.append(f"The model input {made} declares only {len(got) - 1 if got else '?'} axes per sample.")
         elif culprit is not None and culprit.kind == "data":
-            lines.append("The data itself has too few axes: Keras built the model from the first data it saw.")
+            need = needed_rank(ctx)
+            fewer = got is None or need is None or len(got) < need
+            lines.append(f"The data itself has too {'few' if fewer else 'many'} axes: Keras built the model from the "
+                         "first data it saw.")
         return " ".join(lines)
     if fam in ("SD102", "SD106"):
         if ctx.data_shape is not None and ctx.declared_shape is not None:

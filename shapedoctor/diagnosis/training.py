@@ -120,7 +120,7 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
             if call.source == "dataset":  # a tf.data.Dataset; a Python generator or PyDataset has no .batch
                 prob.fixes.append(TrainingFix("batch the dataset: ds.batch(32)", "data", transform="{v}.batch(32)",
                                               apply=numpy_transform("np.expand_dims({v}, 0)"), cost=1))
-            elif call.source == "generator":
+            elif call.source in ("generator", "pydataset"):
                 _yield_batches(call, prob)
             out.append(prob)
             continue
@@ -256,7 +256,8 @@ def _batched_twice(call: TrainingCall, want: tuple, got: tuple, index: int) -> P
 
 
 def _yield_batches(call: TrainingCall, prob: Problem) -> None:
-    """A Python generator yielding single samples: the culprit is its ``yield``; when it yields
+    """A Python generator yielding single samples (a PyDataset's ``__getitem__`` returning them): the
+    culprit is its ``yield`` (``return``); when it yields
     elements picked from arrays (``x[i], y[i]``) the fix yields batches of one (``x[i:i + 1]``)."""
     import os
 
@@ -270,11 +271,17 @@ def _yield_batches(call: TrainingCall, prob: Problem) -> None:
         return
     line, edit = found
     prob.data_site = (call.site.file, line)
-    prob.explanation = ("Keras takes each element a generator yields as one batch. This generator yields single "
-                        f"samples ({prob.received}), so the model sees a batch axis that is really the first "
-                        "feature axis. Yield batches: slices of the arrays, not single elements.")
+    if call.source == "pydataset":
+        prob.explanation = ("Keras takes each item a PyDataset's `__getitem__` returns as one batch. This one returns "
+                            f"single samples ({prob.received}), so the model sees a batch axis that is really the "
+                            "first feature axis. Return batches: slices of the arrays, not single elements.")
+    else:
+        prob.explanation = ("Keras takes each element a generator yields as one batch. This generator yields single "
+                            f"samples ({prob.received}), so the model sees a batch axis that is really the first "
+                            "feature axis. Yield batches: slices of the arrays, not single elements.")
+    verb = "return" if call.source == "pydataset" else "yield"
     if edit is not None:
-        prob.fixes.insert(0, TrainingFix(f"yield batches, not single samples: {edit[3]}", "data", cost=1,
+        prob.fixes.insert(0, TrainingFix(f"{verb} batches, not single samples: {edit[3]}", "data", cost=1,
                                          apply=numpy_transform("np.expand_dims({v}, 0)"), line_edit=edit,
                                          batches_one=True))
 

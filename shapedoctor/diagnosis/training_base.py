@@ -59,6 +59,7 @@ class TrainingFix:
     replace_argument: str | None = None  # new text for the whole x/y argument (e.g. "[title, body]")
     checks: Any = None  # callable(full transformed value) -> [(invariant, ok, why)], checked on ALL the data
     line_edit: tuple | None = None  # (line, start col, end col, new text, new line): rewrite where y was made
+    more_edits: tuple = ()  # further line_edits written with it: the same data made the same way (X_test alike)
     converts: bool = False  # colour -> grayscale for a model trained on grayscale: fewer values by design
     unbatches: bool = False  # merges the two batch axes of a twice-batched dataset element (y alike)
     batches_one: bool = False  # makes one yielded (x, y) element a batch of one: y gains its batch axis too

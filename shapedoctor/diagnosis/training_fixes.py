@@ -416,7 +416,11 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
     if fix.kind in ("labels", "data"):
         if fix.line_edit is not None and site is not None:
             line, start, end, text, code = fix.line_edit
-            return code, site.file, line, [TextEdit(site.file, line, start, line, end, text)]
+            edits = [TextEdit(site.file, line, start, line, end, text)]
+            for more in fix.more_edits:  # the same layout made again for another array (X_test like X_train)
+                edits.append(TextEdit(site.file, more[0], more[1], more[0], more[2], more[3]))
+                code += "\n" + more[4]
+            return code, site.file, line, edits
         if fix.rewrite_argument:
             return _rewrite_argument(call, fix)
         if fix.replace_argument:

@@ -162,6 +162,16 @@ def plain_list(call: Any, model: Any) -> Problem | None:
                         "samples is read as that many inputs ('Unrecognized data type', 'Data cardinality is "
                         "ambiguous'), an array of Python objects cannot be converted ('Invalid dtype: object'). "
                         f"Stack the samples into one array of shape {format_shape(shape)}.")
+    declared = tuple(model_inputs(model)[0][1:])
+    if not rows and len(shape) >= 3 and shape[1] == 1 and tuple(shape[2:]) == declared:
+        # Each item is a batch of one (a picture given its batch axis): join them along that axis.
+        prob.explanation = ("Keras 3 takes the data as one array (or a list with one array per model input); a list "
+                            "is read as that many inputs ('Data cardinality is ambiguous', 'expects 1 input(s), but "
+                            f"it received {shape[0]} input tensors'). Each item here is already a batch of one "
+                            f"{format_shape(shape[1:])}: join them along that batch axis into one array of shape "
+                            f"{format_shape((shape[0],) + shape[2:])}.")
+        prob.fixes.append(_joined(call, shape))
+        return prob
     if as_object:
         prob.fixes.append(TrainingFix("stack the samples into one array: np.stack(x)", "data", whole=True,
                                       transform="np.stack({v})", apply=lambda v: np.stack(list(v)), cost=1))
@@ -170,6 +180,26 @@ def plain_list(call: Any, model: Any) -> Problem | None:
         prob.fixes.append(TrainingFix(f"{title}: np.asarray(x)", "data", whole=True,
                                       transform="np.asarray({v})", apply=lambda v: np.asarray(v), cost=1))
     return prob
+
+
+def _joined(call: Any, shape: tuple) -> TrainingFix:
+    """``np.concatenate(items)``: batches of one joined along their batch axis (one sample per item, every
+    value kept), written where the list is made when that line is ``name = <the list>``."""
+    import numpy as np
+
+    from shapedoctor.diagnosis.data_remake import made_on
+    from shapedoctor.diagnosis.training_fixes import argument_name
+    from shapedoctor.repair.data_follows import made_at
+
+    site = call.site
+    var = argument_name(site, 0, "x") if site is not None else None
+    found = made_at(site, var) if var else None
+    made = made_on(found.file, found.line, var) if found is not None and found.line == found.end_line else None
+    rhs = made.segment(made.value) if made is not None else None
+    edit = made.edit(f"np.concatenate({rhs})") if rhs is not None else None
+    return TrainingFix(f"join the batches of one along their batch axis: np.concatenate(x), {shape[0]} samples of "
+                       f"{format_shape(shape[2:])}", "data", whole=True, transform="np.concatenate({v})",
+                       apply=lambda v: np.concatenate([np.asarray(i) for i in v]), cost=1, line_edit=edit)
 
 
 def plain_labels(call: Any, model: Any) -> Problem | None:

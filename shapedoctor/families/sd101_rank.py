@@ -72,6 +72,8 @@ def fixes(ctx):
             yield from g.declare_from_scope_data(ctx, prod, got, need)
             return
         extra = rank - need
+        if extra == 1 and got[-1] == 1 and prod is not None and prod.kind == "data":
+            yield from _axis_added_twice(ctx, prod, got)
         wrap = per_frame_candidate(ctx)
         if wrap is not None:
             yield wrap
@@ -220,6 +222,33 @@ def _axis_on_declared_data(ctx, node, got, missing):
                                    read_at=(found.file, found.line, found.var))], cost=1, tags=["data"])
 
 
+def _axis_added_twice(ctx, node, got):
+    """The line that made the data gives an array a trailing axis of size 1 (``X[..., np.newaxis]``,
+    ``np.expand_dims(X, -1)``) that the array already ends with: ``X`` holds (N, 28, 28, 1) and the data
+    reaches the model as (N, 28, 28, 1, 1). Evidence: the script's own array has exactly the sample
+    shape the data has without that axis. The fix writes the array without the added axis on that line
+    (for a tf.data pipeline, inside its ``from_tensor_slices``), every value and sample kept."""
+    from shapedoctor.diagnosis import data_origin
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import DataTransform
+
+    site = ctx.extra.get("data_site")
+    var = argument_name(site, 0, "x") if site is not None else None
+    line = assignment_line(site, var) if var else None
+    found = data_origin.added_axis_edit(site.file, line) if line else None
+    if found is None:
+        return
+    inner, edit = found
+    shape = ctx.extra.get("scope_data", {}).get(inner)
+    if shape is None or tuple(shape[1:]) != tuple(got[1:-1]):
+        return
+    yield Candidate(f"do not add an axis of size 1 to `{inner}`, which already ends with one: {edit[4]}",
+                    [DataTransform("np.squeeze({x}, -1)", tuple(got[:-1]), site, node.id, before=tuple(got),
+                                   labels=ctx.extra.get("labels_count"), line_edit=(site.file,) + edit)],
+                    cost=1, tags=["data"])
+
+
 def _data_axis(ctx, node, got, missing):
     from shapedoctor.repair.candidate import Candidate
     from shapedoctor.repair.edits import DataTransform
@@ -236,8 +265,10 @@ def _data_axis(ctx, node, got, missing):
     else:
         options.append(("{x}.reshape({x}.shape + " + str((1,) * missing) + ")", tuple(got) + (1,) * missing,
                         "add the missing axes to the data", 1))
+    labels = ctx.extra.get("labels_count")
     for how, shape, why, cost in options:
-        yield Candidate(f"{why}: {how.format(x='x')}", [DataTransform(how, shape, site, node.id, before=tuple(got))], cost=cost, tags=["data"])
+        yield Candidate(f"{why}: {how.format(x='x')}", [DataTransform(how, shape, site, node.id, before=tuple(got),
+                                                                      labels=labels)], cost=cost, tags=["data"])
 
 
 FAMILY = register(

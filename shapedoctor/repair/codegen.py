@@ -480,6 +480,9 @@ class CodeWriter:
         if isinstance(edit, SetShape):
             return self._set_shape(edit)
         if isinstance(edit, DataTransform):
+            if edit.line_edit is not None:
+                file, line, start, end, text, code = edit.line_edit
+                return Code(code, file, line, [TextEdit(file, line, start, line, end, text)])
             if edit.made_at is not None:
                 made = edit.made_at
                 stmt = f"{made.var} = {edit.how.format(x=made.var)}"

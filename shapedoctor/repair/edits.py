@@ -269,6 +269,11 @@ class DataTransform:
     # An array the script made in the old layout of an input whose declaration the fix changes: a
     # statement inserted after the one that made it (repair/data_follows.py MadeAt).
     made_at: Any = None
+    # The number of labels the data is trained against (fit/evaluate), for the x<->y pairing invariant.
+    labels: int | None = None
+    # (file, line, start col, end col, new text, code): a rewrite of the line that made the data
+    # (diagnosis/data_origin.py), instead of a statement written before the call.
+    line_edit: tuple | None = None
 
     def apply(self, graph: Graph) -> None:
         if self.node is not None:

@@ -97,7 +97,9 @@ def data_transforms(ctx: Context, data_shape: tuple, declared: tuple) -> Iterato
         )
     for how, shape, why in options:
         if shape_matches(shape, declared):
-            yield Candidate(f"{why}: {how.format(x='x')}", [DataTransform(how, shape, site, before=tuple(data_shape))], cost=1, tags=["data"])
+            yield Candidate(f"{why}: {how.format(x='x')}",
+                            [DataTransform(how, shape, site, before=tuple(data_shape),
+                                           labels=ctx.extra.get("labels_count"))], cost=1, tags=["data"])
 
 
 def shape_matches(shape: tuple, declared: tuple) -> bool:

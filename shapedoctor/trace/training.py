@@ -30,7 +30,7 @@ class TrainingCall:
     y_shapes: Any = None
     batched: bool = False  # shapes come from one batch of a dataset/generator
     source: str = ""  # what x was given as: "dataset" (tf.data), "pydataset", "generator", "array", ...
-    producer: tuple | None = None  # (file, first line) of the generator function that yields x
+    producer: tuple | None = None  # (file, first line) of the generator function that yields x (a PyDataset's __getitem__)
     loss: Any = None
     findings: list = field(default_factory=list)  # filled by the pre-flight check
     error: BaseException | None = None
@@ -148,6 +148,8 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
         x, y, sample_weight = _split_batch(batch)
         call.batched = True
     elif kind == "pydataset":
+        code = getattr(getattr(type(x), "__getitem__", None), "__code__", None)
+        call.producer = (code.co_filename, code.co_firstlineno) if code is not None else None
         x, y, sample_weight = _split_batch(x[0])
         call.batched = True
     elif kind == "generator":
