@@ -226,15 +226,25 @@ def _image_from_flat_input(ctx, node, got, need):
     image it was, with ``Reshape((28, 28, 1))`` as the model's first layer: every value kept, no
     sample changes, and the rest of the model untouched. Offered only for a declared input whose
     width is a square number of pixels times 1 or 3 channels; Keras verifies the rest of the stack
-    on that image (a ``Reshape((784, 1, 1))`` strip is what a 3x3 window cannot slide over)."""
+    on that image (a ``Reshape((784, 1, 1))`` strip is what a 3x3 window cannot slide over). When the
+    script already holds arrays of that image shape, the declaration is what flattened them: it is
+    declared as one of their samples instead (``input_shape=x.shape[1:]``)."""
     if node is None or node.kind != "input" or need != 4 or len(got) != 2 or not isinstance(got[1], int):
         return
     layout = flat_image_layout(got[1])
     if layout is None:
         return
     from shapedoctor.repair import generators as g
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetShape
 
     side, _, channels = layout
+    images = sorted(name for name, shape in ctx.extra.get("scope_data", {}).items() if tuple(shape[1:]) == layout)
+    if images:
+        # The script already holds the images in that layout: the declaration alone flattened them.
+        yield Candidate(f"declare the input as shape={layout}, the shape of one image of `{images[0]}`",
+                        [SetShape(node.id, (None,) + layout, written_as=f"{images[0]}.shape[1:]")], cost=1)
+        return
     yield g.insert(ctx, "Reshape", layout, cost=1, why=f"lay each row of {got[1]} values out as the {side}x{side} "
                                                         f"{'grayscale' if channels == 1 else 'RGB'} image it holds")
 
