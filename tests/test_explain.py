@@ -439,6 +439,13 @@ TEXT_CANNOT_TELL = {
     "convolution, and the causal padding of the model's other convolutions, are only in the recorded graph",
     "c160_segmentation_decoder_residual_not_upsampled": "the text shows an Add of 8x8 and 4x4 maps; that the larger "
     "branch upsampled and the shortcut's projection did not is only in the recorded graph",
+    "c163_conv1d_rows_reshaped_to_one_step_of_features": "the text shows a Conv1D window of 3 over (None, 1, 200); "
+    "that this is the model's declared input (one step of 200 readings, reshaped so by the script) is only in the "
+    "recorded graph and the source",
+    "c164_inceptionv3_input_tensor_cifar_32x32": "the text shows a convolution refusing a 1x1 map; that it sits inside "
+    "InceptionV3 built on the script's 32x32 Input is only in the recorded graph and the source",
+    "c167_lstm_declared_look_back_features_data_reshaped_to_steps": "the text shows (None, 10) into an LSTM; that the "
+    "script holds its windows already reshaped to (N, 10, 1) is only in the script's data",
     "c161_attention_gate_skip_projection_not_strided": "the text shows an Add of 16x16 and 8x8 maps; that the skip's "
     "projection sits in the gate helper and the pooling in its caller is only in the graph and the source",
     "c008_subclassed_bilstm_then_gru": "the GRU's (4, 64) input comes from a Bidirectional LSTM the text never names",
@@ -659,6 +666,11 @@ TEXT_NOT_SHAPE = {"t155_two_output_label_dict_wrong_keys": "a TypeError on a dic
                   "reads yet",
                   "c121_bottleneck_block_identity_shortcut_when_not_downsampling": "a gap of explain: the same "
                   "'Cannot broadcast shape' message of a functional `x + shortcut` is not read yet",
+                  "c165_keras3_input_shape_int_without_comma": "a gap of explain: Keras 3's 'Cannot convert '13' "
+                  "to a shape.' (a declared shape written without its tuple comma) is not among the messages it reads "
+                  "yet; run reads the declaration from the source",
+                  "c166_resnet50_grayscale_input_shape_without_channels": "a gap of explain: keras.applications' "
+                  "'input_shape must be a tuple of three integers' is not among the messages it reads yet",
                   "c153_wdsr_pixel_shuffle_conv_channels_not_squared": "a gap of explain: TensorFlow's 'Dimension "
                   "size must be evenly divisible by 4' of a DepthToSpace node inside a custom layer's call is not "
                   "among the messages it reads yet"}

@@ -111,7 +111,12 @@ def find_culprit(ctx: Context) -> Node | None:
         from shapedoctor.families.sd105_shrink import channels_first_input
 
         declared = channels_first_input(ctx)
-        return declared[0] if declared is not None else ctx.consumer  # channels declared first: the Input
+        if declared is not None:
+            return declared[0]  # channels declared first: the Input
+        from shapedoctor.diagnosis.application_input import application_on_input
+
+        app = application_on_input(ctx)
+        return app.input_node if app is not None else ctx.consumer  # an application on a too-small Input
     if fam in ("SD103", "SD106"):
         from shapedoctor.families.sd103_blocks import block_divisor
 

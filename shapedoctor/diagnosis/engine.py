@@ -97,6 +97,10 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     if choice is not None:  # the caller picked the identity block where the projecting one was needed
         finding.culprit = choice.culprit
         finding.fixes.insert(0, choice.fix)
+    if ctx.family == "SD105":  # a keras.applications model built on a too-small input tensor
+        from shapedoctor.diagnosis.application_input import resize_into_application
+
+        finding = resize_into_application(ctx, finding)
     if failure.stands_for is not None:  # a failed `x + y` diagnosed as its merge: quote what really raised
         finding.keras_message = keras_message(failure.stands_for)
     annotate(finding)
@@ -265,8 +269,10 @@ def diagnose_exception(recorder: Recorder, exc: BaseException) -> Finding | None
     failure = recorder.failure
     if failure is None:
         from shapedoctor.diagnosis.applications import diagnose_application
+        from shapedoctor.diagnosis.input_declaration import diagnose_declaration
 
-        return diagnose_application(exc)  # raised by keras.applications before any layer ran
+        # raised by keras.applications, or by Keras reading the declared input, before any layer ran
+        return diagnose_application(exc) or diagnose_declaration(exc)
     raised = _ANSI.sub("", str(exc))
     if failure.exception is not exc and keras_message(failure.exception) not in raised and not (
             failure.stands_for is not None

@@ -46,6 +46,7 @@ def fixes(ctx):
             yield from g.return_sequences(ctx, prod, True)
             yield from g.return_sequences_chain(ctx, prod)
         yield from g.remove_flattener(ctx, prod)
+        yield from _image_from_flat_input(ctx, prod, got, need)
         yield from g.declare_from_scope_data(ctx, prod, got, need)
         yield from _axis_on_declared_data(ctx, prod, got, missing)
         if prod is not None and prod.kind == "input":
@@ -204,6 +205,50 @@ def declared_data(ctx, node, got):
     if shape is None or len(shape) != len(got) or tuple(shape[1:]) != tuple(got[1:]):
         return None
     return found
+
+
+def flat_image_layout(size: int) -> tuple[int, int, int] | None:
+    """The square image (side, side, channels) whose pixels a flat row of *size* values holds, with
+    one (grayscale) or three (RGB) channels: 784 -> (28, 28, 1), 3072 -> (32, 32, 3). None when
+    *size* is no such square (then the layout is not evident from the size alone)."""
+    import math
+
+    for channels in (1, 3):
+        if size % channels:
+            continue
+        side = math.isqrt(size // channels)
+        if side >= 4 and side * side * channels == size:
+            return side, side, channels
+    return None
+
+
+def _image_from_flat_input(ctx, node, got, need):
+    """A model input declared as one flat row (``input_shape=(784,)``) that a 2-D convolution reads:
+    images stored as rows of pixels (MNIST/CIFAR read from CSV). The expert lays each row out as the
+    image it was, with ``Reshape((28, 28, 1))`` as the model's first layer: every value kept, no
+    sample changes, and the rest of the model untouched. Offered only for a declared input whose
+    width is a square number of pixels times 1 or 3 channels; Keras verifies the rest of the stack
+    on that image (a ``Reshape((784, 1, 1))`` strip is what a 3x3 window cannot slide over). When the
+    script already holds arrays of that image shape, the declaration is what flattened them: it is
+    declared as one of their samples instead (``input_shape=x.shape[1:]``)."""
+    if node is None or node.kind != "input" or need != 4 or len(got) != 2 or not isinstance(got[1], int):
+        return
+    layout = flat_image_layout(got[1])
+    if layout is None:
+        return
+    from shapedoctor.repair import generators as g
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetShape
+
+    side, _, channels = layout
+    images = sorted(name for name, shape in ctx.extra.get("scope_data", {}).items() if tuple(shape[1:]) == layout)
+    if images:
+        # The script already holds the images in that layout: the declaration alone flattened them.
+        yield Candidate(f"declare the input as shape={layout}, the shape of one image of `{images[0]}`",
+                        [SetShape(node.id, (None,) + layout, written_as=f"{images[0]}.shape[1:]")], cost=1)
+        return
+    yield g.insert(ctx, "Reshape", layout, cost=1, why=f"lay each row of {got[1]} values out as the {side}x{side} "
+                                                        f"{'grayscale' if channels == 1 else 'RGB'} image it holds")
 
 
 def _axis_on_declared_data(ctx, node, got, missing):

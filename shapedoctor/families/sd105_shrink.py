@@ -25,7 +25,12 @@ def fixes(ctx):
         node, shape = declared
         moved = (shape[0],) + tuple(shape[2:]) + (shape[1],)
         # The data made for the old declaration moves along (repair/data_follows.py).
-        yield Candidate(f"declare the input channels-last: shape={tuple(moved[1:])}", [SetShape(node.id, moved)], cost=1)
+        if len(shape) == 3:
+            title = (f"declare the input as shape={tuple(moved[1:])}: the {shape[2]} values of each sample are its "
+                     f"steps (one feature each), not {shape[2]} features of a single step")
+        else:
+            title = f"declare the input channels-last: shape={tuple(moved[1:])}"
+        yield Candidate(title, [SetShape(node.id, moved)], cost=1)
         return
     from shapedoctor.repair.loop_passes import fewer_passes
 
@@ -70,12 +75,21 @@ def fixes(ctx):
 
 def channels_first_input(ctx):
     """(input node, shape) when the model input is declared channels-first, e.g. ``(3, 32, 32)``,
-    in a channels-last model: a small first axis (1, 3 or 4) before two larger ones."""
+    in a channels-last model: a small first axis (1, 3 or 4) before two larger ones.
+
+    The 1-D form is a sequence of ONE step, ``(1, 200)``: rows reshaped to (samples, 1, features) for a
+    Conv1D/pooling stack, whose window then has a single step to slide over. The values are the
+    steps (``(200, 1)``), as for a univariate series; moving the axis keeps every value (the data
+    made for the old declaration moves along, repair/data_follows.py)."""
     node = next((n for n in ctx.graph.upstream(ctx.consumer) if n.kind == "input"), None)
     shape = ctx.shape_of(node)
-    if node is None or shape is None or len(shape) != 4 or None in shape[1:]:
+    if node is None or shape is None or None in shape[1:]:
         return None
     if ctx.config_of(ctx.consumer).get("data_format", "channels_last") != "channels_last":
+        return None
+    if len(shape) == 3:
+        return (node, tuple(shape)) if shape[1] == 1 and shape[2] > 1 else None
+    if len(shape) != 4:
         return None
     c, h, w = shape[1:]
     if c in (1, 3, 4) and h >= 8 and w >= 8 and shape[3] not in (1, 3, 4):
