@@ -104,13 +104,19 @@ def test_a_final_reshape_that_swaps_steps_and_features_is_the_culprit(tmp_path):
     assert runs_patched(tmp_path, first)
 
 
-def test_labels_not_laid_out_like_the_data_are_not_blamed_on_the_model(tmp_path):
-    # 5 features per step in the data, labels (12, 2) per sample: nothing says which layout is
-    # right, so the model is not named (the Reshape stays an option).
+def test_labels_not_laid_out_like_the_data_name_the_model_only_as_the_side_the_repair_changes(tmp_path):
+    # 5 features per step in the data, labels (12, 2) per sample: nothing in the data says which
+    # layout is right, so this rule does not name the model (training_output_layout.py); but no
+    # verified repair changes the labels, and the one that does verify edits the Reshape, so the
+    # report names the Reshape and says why (diagnosis/repaired_side.py), never a line no verified
+    # repair touches.
     script = write_body(tmp_path, FORECAST.replace("rand(32, 12, 5)", "rand(32, 12, 2)")
                     .replace("Dense(60)", "Dense(24)").replace("Reshape([5, 12])", "Reshape([2, 12])"))
     finding = diagnose_as_run(script)[1].findings[0]
-    assert finding.culprit.kind != "layer"
+    verified = [f for f in finding.fixes if f.verified]
+    assert verified and all(f.line == finding.culprit.line for f in verified)
+    assert finding.culprit.line == line_of(script.read_text(), "Reshape([2, 12])")
+    assert "No verified change of the labels" in finding.explanation
 
 
 POOLED = '''x = np.random.rand(32, 20, 6).astype("float32")
