@@ -155,7 +155,8 @@ def _prefix(func: cst.BaseExpression) -> str:
 
 
 @lru_cache(maxsize=256)
-def _positional_params(cls: str) -> tuple[str, ...]:
+def positional_params(cls: str) -> tuple[str, ...]:
+    """The constructor arguments of *cls* that may be given by position, in order."""
     if cls == "__compile__":
         return ("optimizer", "loss", "loss_weights", "metrics")
     if cls == "__build__":
@@ -244,7 +245,7 @@ def _reordered(call: cst.Call, cls: str, key: str, old, new, code) -> cst.BaseEx
     if not isinstance(old, (tuple, list)) or not isinstance(new, (tuple, list)) or list(old) == list(new) \
             or len(set(old)) != len(old) or sorted(map(repr, old)) != sorted(map(repr, new)):
         return None
-    params = _positional_params(cls)
+    params = positional_params(cls)
     node = _argument_node(call, params.index(key) if key in params else len(call.args) + 1, key)
     if not isinstance(node, (cst.Tuple, cst.List)) or len(node.elements) != len(old) \
             or any(isinstance(e, cst.StarredElement) for e in node.elements):
@@ -259,7 +260,7 @@ def _reordered(call: cst.Call, cls: str, key: str, old, new, code) -> cst.BaseEx
 
 
 def call_with_changes(call: cst.Call, cls: str, changes: dict) -> cst.Call:
-    params = _positional_params(cls)
+    params = positional_params(cls)
     args = list(call.args)
     for key, value in changes.items():
         done = False
@@ -957,7 +958,7 @@ def _helper_callers(site: Site) -> list[int]:
 
 def _given_by_name(call: cst.Call, cls: str, changes: dict) -> list[str]:
     """The keys of *changes* that *call* passes as something other than a literal."""
-    params = _positional_params(cls)
+    params = positional_params(cls)
     positional = [a for a in call.args if a.keyword is None and not a.star]
     out = []
     for key in changes:

@@ -160,17 +160,23 @@ def made_at(anchor, var: str, skip=None) -> MadeAt | None:
     return MadeAt(anchor.file, stmt.lineno, stmt.end_lineno, var, text[: len(text) - len(text.lstrip())], stmt)
 
 
+def innermost_function(tree: ast.Module, line: int):
+    """The innermost function whose body holds *line*, or None at module level."""
+    best = None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body \
+                and node.body[0].lineno <= line <= (node.end_lineno or node.lineno):
+            if best is None or node.lineno > best.lineno:
+                best = node
+    return best
+
+
 def _scopes_of(tree: ast.Module, line: int) -> list:
     """The innermost function whose body holds *line*, then the module: a name the function does
     not assign is read from the module (a parameter is most often passed the module's array of
     that name, the only place the script shows it being made)."""
-    scope = tree
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body \
-                and node.body[0].lineno <= line <= (node.end_lineno or node.lineno):
-            if scope is tree or node.lineno > scope.lineno:
-                scope = node
-    return [scope] if scope is tree else [scope, tree]
+    function = innermost_function(tree, line)
+    return [tree] if function is None else [function, tree]
 
 
 def _statements(body: list):

@@ -20,9 +20,10 @@ expression. It is used only when the expression surely means the same number at 
 from __future__ import annotations
 
 import ast
-import inspect
 import linecache
 from functools import lru_cache
+
+from shapedoctor.repair.data_follows import innermost_function
 
 _SIZE_KEYS = ("units", "filters")
 
@@ -33,7 +34,7 @@ def spelled_by_neighbours(graph, file: str | None, line: int | None, value: int)
     if not file or not line or isinstance(value, bool) or not isinstance(value, int):
         return None
     tree = _tree(file, "".join(linecache.getlines(file)))
-    function = _innermost_function(tree, line) if tree is not None else None
+    function = innermost_function(tree, line) if tree is not None else None
     if function is None:
         return None
     by_line: dict[tuple[int, str], list] = {}
@@ -41,7 +42,7 @@ def spelled_by_neighbours(graph, file: str | None, line: int | None, value: int)
         site = spec.created
         key = next((k for k in _SIZE_KEYS if isinstance(spec.config.get(k), int)), None)
         if site is not None and site.file == file and site.line != line and not spec.inserted and key \
-                and _innermost_function(tree, site.line) is function:
+                and innermost_function(tree, site.line) is function:
             by_line.setdefault((site.line, key), []).append(spec)
     assigned = _assigned_in(function)
     found = set()
@@ -65,16 +66,6 @@ def _tree(file: str, source: str) -> ast.Module | None:
         return None
 
 
-def _innermost_function(tree: ast.Module, line: int):
-    best = None
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body \
-                and node.body[0].lineno <= line <= (node.end_lineno or node.lineno):
-            if best is None or node.lineno > best.lineno:
-                best = node
-    return best
-
-
 def _assigned_in(function) -> set[str]:
     """Names stored anywhere in the function's body (nested functions included: they may be nonlocal)."""
     return {n.id for stmt in function.body for n in ast.walk(stmt)
@@ -91,7 +82,10 @@ def _argument_text(tree: ast.Module, file: str, line: int, cls: str, key: str) -
     call = calls[0]
     arg = next((kw.value for kw in call.keywords if kw.arg == key), None)
     if arg is None:
-        position = _position(cls, key)
+        from shapedoctor.repair.codegen import positional_params  # codegen imports this module
+
+        params = positional_params(cls)
+        position = params.index(key) if key in params else None
         positional = [a for a in call.args if not isinstance(a, ast.Starred)]
         if position is None or position >= len(positional) or len(positional) != len(call.args):
             return None
@@ -106,14 +100,3 @@ def _called_name(func: ast.expr) -> str | None:
     if isinstance(func, ast.Name):
         return func.id
     return func.attr if isinstance(func, ast.Attribute) else None
-
-
-def _position(cls: str, key: str) -> int | None:
-    from shapedoctor.repair.edits import layer_class
-
-    try:
-        params = [p.name for p in inspect.signature(layer_class(cls).__init__).parameters.values()
-                  if p.name != "self" and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-    except Exception:  # noqa: BLE001 - a class Keras cannot describe: no positional reading
-        return None
-    return params.index(key) if key in params else None
