@@ -76,8 +76,11 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.engine import diagnose_exception
 
         finding = diagnose_exception(recorder, exc)
+        twin = None if finding is not None else _twin_finding(call, recorder)
         if finding is not None:
             found.append(_as_data_problem(finding, recorder, exc))
+        elif twin is not None:
+            found.append(twin)
         else:
             from shapedoctor.diagnosis.unrecorded import finding_from_exception_text
 
@@ -184,6 +187,28 @@ def to_cells(diagnosis: Diagnosis) -> None:
         call["file"], call["line"] = file, line
         if cell is not None:
             call["cell"] = cell
+
+
+def _twin_finding(call: Any, recorder: Any) -> Finding | None:
+    """A subclassed model's training call that failed: checked again on the model's functional twin
+    (:mod:`shapedoctor.diagnosis.subclassed_twin`); None when there is no twin or it shows no error."""
+    from shapedoctor.diagnosis.subclassed_twin import NOTE, twin_call
+
+    try:
+        twin = twin_call(call, recorder)
+        if twin is None:
+            return None
+        preflight(twin)
+        errors = [p for p in twin.findings if _severity(p.family) == "error"]
+        if not errors:
+            return None
+        from shapedoctor.diagnosis.training_fixes import findings_for
+
+        finding = findings_for(twin, errors[:1], recorder)[0]
+    except Exception:  # noqa: BLE001 - the text-only reading still answers
+        return None
+    finding.explanation = (finding.explanation + " " if finding.explanation else "") + f"({NOTE}.)"
+    return finding
 
 
 def _call_that_raised(recorder: Any, exc: BaseException) -> Any:

@@ -1,0 +1,107 @@
+"""A subclassed model that failed at ``fit``/``evaluate``: the same checks as a functional one, on its twin.
+
+A model written as a ``keras.Model`` subclass has no symbolic ``outputs``: the pre-flight of a
+training call (:mod:`shapedoctor.diagnosis.training`) cannot compare its output with the labels
+before Keras runs, and when the loss then refuses them, the error is raised inside Keras's
+training function, outside any layer call the recorder sees. Without more, that error is only
+read from its text (:mod:`shapedoctor.diagnosis.unrecorded`): the ``fit`` line named, no model
+suspected, no fix tried.
+
+After such a failure the model is built (Keras built it to run the failing step), so its own
+``call`` can be run once more on a symbolic ``keras.Input`` of the data's shape. The layers it
+calls are the user's own layer objects, so that run gives a functional *twin*: the same layers,
+the same weights, wired the way ``call`` wires them. The twin's output must be the output the
+failing call saw (``TrainingCall.outputs_seen``); when it is not (``call`` branches on ``training``,
+loops over a Python-side state, uses ops that need real tensors), there is no twin and nothing
+changes. With a twin, the training call is checked again exactly as a functional model's would
+be (the same :func:`shapedoctor.diagnosis.training.check`), so the labels-vs-output evidence,
+the model-side search and the fixes' verification (one training step of a clone) are the ones
+every model gets. A fix is written in the user's class: a layer setting on the line that creates
+the layer (``self.rnn = layers.GRU(...)``), an inserted layer on the line of ``call`` that calls
+the next one; ``--write`` proves it by running the patched script.
+
+This runs only after the program failed: a valid program's model is never called again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import warnings
+from typing import Any
+
+NOTE = ("the model is a keras.Model subclass: its call() was run once more on a symbolic input of the data's "
+        "shape, and the layers it calls were checked and repaired as a functional model of the same layers")
+
+
+def has_symbolic_outputs(model: Any) -> bool:
+    try:
+        return bool(model.outputs)
+    except (AttributeError, ValueError, TypeError):
+        return False
+
+
+def functional_twin(model: Any, call: Any, recorder: Any = None) -> Any:
+    """The functional model of *model*'s own layers as its ``call`` wires them, or None.
+
+    With *recorder* (not installed any more: the program ended), ``call`` runs under it again, so each
+    layer call of the twin has its line in the user's ``call`` (where an inserted layer is written);
+    what that run adds to the recording is taken out again."""
+    import keras
+
+    if has_symbolic_outputs(model) or not getattr(model, "built", False) or not isinstance(model, keras.Model):
+        return None
+    shape = call.x_shapes
+    if not (isinstance(shape, tuple) and shape and all(isinstance(d, int) for d in shape)):
+        return None  # one input array: a structure of inputs is not handled yet
+    import numpy as np
+
+    dtype = str(np.asarray(call.x).dtype) if call.x is not None else "float32"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            inp = keras.Input(shape=tuple(shape[1:]), dtype=dtype)
+            with _recording(recorder):
+                out = model.call(inp)
+            if not isinstance(out, keras.KerasTensor):
+                return None
+            twin = keras.Model(inp, out, name=model.name)
+    except Exception:  # noqa: BLE001 - call() does more than calling layers: no twin
+        return None
+    seen = [tuple(s) for s in call.outputs_seen or []]
+    got = tuple(twin.outputs[0].shape)
+    if len(seen) != 1 or len(seen[0]) != len(got) or tuple(seen[0][1:]) != got[1:]:
+        return None  # the twin does not compute what the failing call computed
+    return twin
+
+
+class _recording:
+    """Run under *recorder* again (when it is not installed), keeping its recording as it was."""
+
+    def __init__(self, recorder: Any) -> None:
+        self.recorder = recorder if recorder is not None and not getattr(recorder, "_patches", True) else None
+
+    def __enter__(self) -> None:
+        rec = self.recorder
+        if rec is None:
+            return
+        self.kept = (rec.failure, list(rec.runs), list(rec.merge_broadcasts), list(rec.training_calls),
+                     list(rec.internal_errors))
+        rec.install()
+
+    def __exit__(self, *exc) -> None:
+        rec = self.recorder
+        if rec is None:
+            return
+        rec.uninstall()
+        rec.failure, runs, merges, calls, errors = self.kept
+        rec.runs[:], rec.merge_broadcasts[:], rec.training_calls[:], rec.internal_errors[:] = runs, merges, calls, errors
+
+
+def twin_call(call: Any, recorder: Any = None) -> Any:
+    """The training call with the model replaced by its functional twin, or None (no twin)."""
+    if call is None or call.method in ("predict", "predict_on_batch"):
+        return None
+    twin = functional_twin(call.model, call, recorder)
+    if twin is None:
+        return None
+    return dataclasses.replace(call, model=twin, findings=[])

@@ -1,0 +1,98 @@
+"""A keras.Model subclass whose loss refuses the labels at fit (shapedoctor/diagnosis/subclassed_twin.py):
+the model's own call() is run on a symbolic input after the failure, and the training call is
+checked again on that functional twin of the same layers, so the layer that made the output wrong is
+the root cause and its fixes are verified by a training step and written in the user's class.
+
+Real scripts run under the recorder in this process (real Keras, TensorFlow backend); one fix is
+written by ``shapedoctor run --write`` and the written script run with plain python.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import line_of
+from training_calls import diagnose_as_run, runs_patched, write_body
+
+# The TensorFlow quick start's MyModel with the Flatten call left out of call().
+QUICKSTART = '''class MyModel(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = layers.Conv2D(8, 3, activation="relu")
+        self.d1 = layers.Dense(16, activation="relu")
+        self.d2 = layers.Dense(10)
+
+    def call(self, x):
+        x = self.conv1(x)
+        x = self.d1(x)
+        return self.d2(x)
+
+
+x_train = np.random.rand(32, 12, 12, 1).astype("float32")
+y_train = np.random.randint(0, 10, size=(32,))
+model = MyModel()
+model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+model.fit(x_train, y_train, batch_size=16, epochs=1, verbose=0)
+'''
+
+SEQUENCES = '''class Classifier(keras.Model):
+    def __init__(self, classes):
+        super().__init__()
+        self.rnn = layers.GRU(8, return_sequences=True)
+        self.head = layers.Dense(classes, activation="softmax")
+
+    def call(self, inputs):
+        return self.head(self.rnn(inputs))
+
+
+x = np.random.rand(16, 15, 6).astype("float32")
+y = keras.utils.to_categorical(np.random.randint(0, 4, size=(16,)), 4)
+model = Classifier(4)
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(x, y, epochs=1, verbose=0)
+'''
+
+
+def test_a_subclass_that_skips_its_flatten_names_the_dense_and_pools_in_call(tmp_path):
+    script = write_body(tmp_path, QUICKSTART)
+    text = script.read_text()
+    finding = diagnose_as_run(script)[1].findings[0]
+    assert finding.id == "SD202"
+    assert finding.culprit.kind == "layer"
+    assert finding.culprit.line in (line_of(text, "self.d1 = "), line_of(text, "x = self.d1(x)"))
+    first = finding.fixes[0]
+    assert first.verified
+    # written in call(), before the Dense, never into the line that creates the Dense
+    assert first.code.strip() in ("x = layers.Flatten()(x)", "x = layers.GlobalAveragePooling2D()(x)")
+    assert first.line == line_of(text, "x = self.d1(x)")
+    assert "subclass" in finding.explanation
+    assert runs_patched(tmp_path, first)
+
+
+def test_a_subclassed_rnn_that_returns_every_step_is_the_cause_and_the_written_fix_runs(tmp_path):
+    script = write_body(tmp_path, SEQUENCES)
+    text = script.read_text()
+    finding = diagnose_as_run(script)[1].findings[0]
+    assert finding.culprit.line == line_of(text, "self.rnn = ")
+    first = finding.fixes[0]
+    assert first.verified
+    assert first.code.strip() == "self.rnn = layers.GRU(8, return_sequences=False)"
+    proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--write", "script.py"], cwd=tmp_path,
+                          check=False, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "layers.GRU(8, return_sequences=False)" in script.read_text()
+    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True,
+                          check=False).returncode == 0
+
+
+def test_a_call_that_needs_real_tensors_has_no_twin_and_keeps_the_text_reading(tmp_path):
+    # call() uses a TensorFlow op, which Keras refuses on a symbolic input: there is no twin; the
+    # error is still diagnosed from its text (the fit line), never a crash of shapedoctor.
+    body = "import tensorflow as tf\n\n" + SEQUENCES.replace(
+        "return self.head(self.rnn(inputs))", "return self.head(self.rnn(inputs)) + tf.reduce_mean(inputs) * 0.0")
+    script = write_body(tmp_path, body)
+    finding = diagnose_as_run(script)[1].findings[0]
+    assert "subclass" not in finding.explanation
+    assert "read from the error text" in finding.explanation
+    assert not any(f.verified for f in finding.fixes)
