@@ -99,10 +99,21 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             found.append(finding)
 
     for call in recorder.training_calls:
-        warn = [p for p in call.findings if _severity(p.family) == "warning"]
+        twin = None
+        if call.error is None and not call.findings:
+            from shapedoctor.diagnosis.subclassed_twin import has_symbolic_outputs
+
+            # A subclassed model ran: its twin shows what the pre-flight could not see before it ran.
+            twin = None if has_symbolic_outputs(call.model) else _checked_twin(call, recorder)
+        checked = twin if twin is not None else call
+        warn = [p for p in checked.findings if _severity(p.family) == "warning"]
         if call.error is None:
             # Predicted to fail but Keras ran it: the shapes broadcast silently.
-            warn += [_as_silent(p) for p in call.findings if _severity(p.family) == "error"]
+            warn += [_as_silent(p) for p in checked.findings if _severity(p.family) == "error"]
+        if twin is not None:
+            for finding in _twin_findings(twin, warn, recorder) if warn else []:
+                add(finding)
+            continue
         for finding in findings_for(call, warn, recorder) if warn else []:
             add(finding)
     for finding in merge_broadcast_findings(recorder):
@@ -192,23 +203,41 @@ def to_cells(diagnosis: Diagnosis) -> None:
 def _twin_finding(call: Any, recorder: Any) -> Finding | None:
     """A subclassed model's training call that failed: checked again on the model's functional twin
     (:mod:`shapedoctor.diagnosis.subclassed_twin`); None when there is no twin or it shows no error."""
-    from shapedoctor.diagnosis.subclassed_twin import NOTE, twin_call
+    twin = _checked_twin(call, recorder)
+    errors = [p for p in twin.findings if _severity(p.family) == "error"] if twin is not None else []
+    found = _twin_findings(twin, errors[:1], recorder) if errors else []
+    return found[0] if found else None
+
+
+def _checked_twin(call: Any, recorder: Any) -> Any:
+    """*call* on its model's functional twin, pre-flight checked; None when the model has no twin."""
+    from shapedoctor.diagnosis.subclassed_twin import twin_call
 
     try:
         twin = twin_call(call, recorder)
-        if twin is None:
-            return None
-        preflight(twin)
-        errors = [p for p in twin.findings if _severity(p.family) == "error"]
-        if not errors:
-            return None
-        from shapedoctor.diagnosis.training_fixes import findings_for
-
-        finding = findings_for(twin, errors[:1], recorder)[0]
-    except Exception:  # noqa: BLE001 - the text-only reading still answers
+        if twin is not None:
+            preflight(twin)
+        return twin
+    except Exception:  # noqa: BLE001 - no twin: the call is reported as before
         return None
-    finding.explanation = (finding.explanation + " " if finding.explanation else "") + f"({NOTE}.)"
-    return finding
+
+
+def _twin_findings(twin: Any, problems: list, recorder: Any) -> list[Finding]:
+    """The findings of *problems* seen on a twin: fixes that would make a layer with weights inside
+    call() dropped, the report saying how the subclass was checked."""
+    from shapedoctor.diagnosis.subclassed_twin import NOTE, made_in_call_with_weights
+    from shapedoctor.diagnosis.training_fixes import findings_for
+    from shapedoctor.repair.ranking import annotate
+
+    try:
+        found = findings_for(twin, problems, recorder)
+    except Exception:  # noqa: BLE001 - the text-only reading still answers
+        return []
+    for finding in found:
+        finding.fixes = [f for f in finding.fixes if not made_in_call_with_weights(f.code)]
+        annotate(finding)
+        finding.explanation = (finding.explanation + " " if finding.explanation else "") + f"({NOTE}.)"
+    return found
 
 
 def _call_that_raised(recorder: Any, exc: BaseException) -> Any:

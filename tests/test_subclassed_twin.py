@@ -9,10 +9,12 @@ written by ``shapedoctor run --write`` and the written script run with plain pyt
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 from conftest import line_of
+from shapedoctor.diagnosis.subclassed_twin import made_in_call_with_weights
 from training_calls import diagnose_as_run, runs_patched, write_body
 
 # The TensorFlow quick start's MyModel with the Flatten call left out of call().
@@ -96,3 +98,54 @@ def test_a_call_that_needs_real_tensors_has_no_twin_and_keeps_the_text_reading(t
     assert "subclass" not in finding.explanation
     assert "read from the error text" in finding.explanation
     assert not any(f.verified for f in finding.fixes)
+
+
+FORECASTER = '''class Forecaster(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.rnn = layers.LSTM(8, return_sequences=True)
+        self.out = layers.Dense(1)
+
+    def call(self, x):
+        print("call sees", x.shape)
+        return self.out(self.rnn(x))
+
+
+x = np.random.rand(16, 10, 3).astype("float32")
+y = np.random.rand(16, 1).astype("float32")
+model = Forecaster()
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=1, verbose=0)
+'''
+
+
+def test_a_subclass_whose_loss_broadcasts_silently_is_found_after_the_run(tmp_path):
+    script = write_body(tmp_path, FORECASTER)
+    outcome, diagnosis = diagnose_as_run(script)
+    assert outcome.exception is None  # Keras ran it: mse broadcast (16, 1) against (16, 10, 1)
+    finding = diagnosis.findings[0]
+    assert finding.severity == "warning"
+    assert finding.culprit.line == line_of(script.read_text(), "self.rnn = ")
+    first = finding.fixes[0]
+    assert first.verified and first.code.strip() == "self.rnn = layers.LSTM(8, return_sequences=False)"
+
+
+def test_a_valid_subclass_gets_ok_and_its_prints_are_not_repeated(tmp_path):
+    write_body(tmp_path, FORECASTER.replace("return_sequences=True", "return_sequences=False"))
+    plain = subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True, text=True, check=True)
+    proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--json", "script.py"], cwd=tmp_path,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout[proc.stdout.index("{"):])
+    assert report["status"] == "ok" and report["findings"] == []
+    # the program's own prints, as many as under python (the twin's run of call() prints nothing;
+    # with --json the program's output goes to stderr)
+    assert (proc.stdout + proc.stderr).count("call sees") == plain.stdout.count("call sees") == 3
+
+
+def test_a_layer_with_weights_made_inside_call_is_never_a_fix():
+    assert made_in_call_with_weights("x = layers.Dense(4)(x)")
+    assert made_in_call_with_weights('x = keras.layers.Conv2D(3, (1, 1), padding="same")(x)')
+    assert not made_in_call_with_weights("x = layers.GlobalAveragePooling2D()(x)")
+    assert not made_in_call_with_weights("return self.head(layers.Flatten()(self.rnn(inputs)))")
+    assert not made_in_call_with_weights("self.rnn = layers.GRU(8, return_sequences=False)")

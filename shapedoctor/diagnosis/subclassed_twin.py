@@ -20,17 +20,37 @@ every model gets. A fix is written in the user's class: a layer setting on the l
 the layer (``self.rnn = layers.GRU(...)``), an inserted layer on the line of ``call`` that calls
 the next one; ``--write`` proves it by running the patched script.
 
-This runs only after the program failed: a valid program's model is never called again.
+This runs only after the program ended (``run`` and ``check`` diagnose a finished recording): after
+a failure, and after a run whose training calls met a subclassed model, to find what would have
+broadcast silently (the pre-flight of a functional model sees that before it runs). Nothing it
+does reaches the program: what ``call`` prints is swallowed, and what the run adds to the
+recording is taken out again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
+import re
 import warnings
 from typing import Any
 
 NOTE = ("the model is a keras.Model subclass: its call() was run once more on a symbolic input of the data's "
         "shape, and the layers it calls were checked and repaired as a functional model of the same layers")
+
+
+# Layers without weights: made afresh at each call they compute the same thing, so one written inline in
+# call() (``x = layers.Flatten()(x)``) is a fix. A layer with weights made inside call() is a new,
+# untrained layer at every step, outside the model's weights: never offered.
+_WEIGHTLESS = re.compile(r"(Flatten|Global(Average|Max)Pooling[123]D|(Average|Max)Pooling[123]D|Reshape|Permute|"
+                         r"RepeatVector|UpSampling[123]D|Cropping[123]D|ZeroPadding[123]D|Dropout|Activation)$")
+_MADE_AND_CALLED = re.compile(r"layers\.(\w+)\([^()]*(?:\([^()]*\)[^()]*)*\)\(")
+
+
+def made_in_call_with_weights(code: str) -> bool:
+    """*code* makes a layer with weights and calls it at once (``layers.Dense(4)(x)``)."""
+    return any(not _WEIGHTLESS.match(m.group(1)) for m in _MADE_AND_CALLED.finditer(code or ""))
 
 
 def has_symbolic_outputs(model: Any) -> bool:
@@ -60,7 +80,10 @@ def functional_twin(model: Any, call: Any, recorder: Any = None) -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             inp = keras.Input(shape=tuple(shape[1:]), dtype=dtype)
-            with _recording(recorder):
+            # call() may print (a debugging print of the shape): that output belongs to the program's
+            # own run, not to this one, which prints nothing
+            with _recording(recorder), contextlib.redirect_stdout(io.StringIO()), \
+                    contextlib.redirect_stderr(io.StringIO()):
                 out = model.call(inp)
             if not isinstance(out, keras.KerasTensor):
                 return None
