@@ -149,3 +149,31 @@ def test_a_layer_with_weights_made_inside_call_is_never_a_fix():
     assert not made_in_call_with_weights("x = layers.GlobalAveragePooling2D()(x)")
     assert not made_in_call_with_weights("return self.head(layers.Flatten()(self.rnn(inputs)))")
     assert not made_in_call_with_weights("self.rnn = layers.GRU(8, return_sequences=False)")
+
+
+def test_a_subclass_with_two_inputs_gets_its_loss_fixed_and_verified(tmp_path):
+    body = '''class TwoTower(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.a = layers.Dense(8, activation="relu")
+        self.b = layers.LSTM(8, return_sequences=True)
+        self.join = layers.Concatenate()
+        self.head = layers.Dense(3, activation="softmax")
+
+    def call(self, inputs):
+        tab, seq = inputs
+        return self.head(self.join([self.a(tab), self.b(seq)[:, -1, :]]))
+
+
+tab = np.random.rand(16, 5).astype("float32")
+seq = np.random.rand(16, 7, 4).astype("float32")
+y = np.random.randint(0, 3, size=(16,))
+model = TwoTower()
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit([tab, seq], y, epochs=1, verbose=0)
+'''
+    script = write_body(tmp_path, body)
+    finding = diagnose_as_run(script)[1].findings[0]
+    assert finding.culprit.kind == "loss" and finding.culprit.line == line_of(script.read_text(), "model.compile(")
+    assert finding.fixes[0].verified
+    assert "sparse_categorical_crossentropy" in finding.fixes[0].code

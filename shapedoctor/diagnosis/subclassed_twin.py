@@ -60,6 +60,31 @@ def has_symbolic_outputs(model: Any) -> bool:
         return False
 
 
+def _is_shape(shape: Any) -> bool:
+    return isinstance(shape, tuple) and bool(shape) and all(isinstance(d, int) for d in shape)
+
+
+def _symbolic_inputs(shapes: Any, sample: Any) -> Any:
+    """``keras.Input``s of the data's shapes and dtypes, in the data's structure (one array, a list or a
+    dict of arrays), or None for data of another kind."""
+    import keras
+    import numpy as np
+
+    def one(shape, value, name=None):
+        dtype = str(np.asarray(value).dtype) if value is not None else "float32"
+        return keras.Input(shape=tuple(shape[1:]), dtype=dtype, name=name)
+
+    if _is_shape(shapes):
+        return one(shapes, sample)
+    if isinstance(shapes, (list, tuple)) and shapes and all(_is_shape(s) for s in shapes) \
+            and isinstance(sample, (list, tuple)) and len(sample) == len(shapes):
+        return [one(s, v) for s, v in zip(shapes, sample)]
+    if isinstance(shapes, dict) and shapes and all(_is_shape(s) for s in shapes.values()) \
+            and isinstance(sample, dict):
+        return {k: one(s, sample.get(k), name=str(k)) for k, s in shapes.items()}
+    return None
+
+
 def functional_twin(model: Any, call: Any, recorder: Any = None) -> Any:
     """The functional model of *model*'s own layers as its ``call`` wires them, or None.
 
@@ -70,16 +95,12 @@ def functional_twin(model: Any, call: Any, recorder: Any = None) -> Any:
 
     if has_symbolic_outputs(model) or not getattr(model, "built", False) or not isinstance(model, keras.Model):
         return None
-    shape = call.x_shapes
-    if not (isinstance(shape, tuple) and shape and all(isinstance(d, int) for d in shape)):
-        return None  # one input array: a structure of inputs is not handled yet
-    import numpy as np
-
-    dtype = str(np.asarray(call.x).dtype) if call.x is not None else "float32"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            inp = keras.Input(shape=tuple(shape[1:]), dtype=dtype)
+            inp = _symbolic_inputs(call.x_shapes, call.x)
+            if inp is None:
+                return None
             # call() may print (a debugging print of the shape): that output belongs to the program's
             # own run, not to this one, which prints nothing
             with _recording(recorder), contextlib.redirect_stdout(io.StringIO()), \
