@@ -149,3 +149,27 @@ def twin_call(call: Any, recorder: Any = None) -> Any:
     if twin is None:
         return None
     return dataclasses.replace(call, model=twin, findings=[])
+
+
+_ATTRIBUTE = re.compile(r"^\s*self\.(\w+)\s*=")
+
+
+def place_at_call(finding: Any) -> None:
+    """The culprit layer's line in ``call()`` when the first verified fix inserts a layer there.
+
+    The layer is created in ``__init__`` (``self.d1 = layers.Dense(128)``) and applied in ``call()``
+    (``x = self.d1(x)``): a missing layer (the Flatten the tutorial calls) is missing where the layer
+    is applied, so that line is the root cause; a wrong setting stays on the line that creates it."""
+    import linecache
+
+    culprit = finding.culprit
+    first = finding.fixes[0] if finding.fixes else None
+    if culprit is None or culprit.kind != "layer" or first is None or not first.verified or not first.line \
+            or first.file != culprit.file or first.line == culprit.line or (first.code or "").lstrip().startswith("self."):
+        return
+    made = _ATTRIBUTE.match(culprit.code or "")
+    applied = linecache.getline(culprit.file or "", first.line)
+    if made is None or f"self.{made.group(1)}(" not in applied:
+        return
+    culprit.line, culprit.code = first.line, applied.strip()
+
