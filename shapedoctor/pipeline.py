@@ -225,7 +225,7 @@ def _checked_twin(call: Any, recorder: Any) -> Any:
 def _twin_findings(twin: Any, problems: list, recorder: Any) -> list[Finding]:
     """The findings of *problems* seen on a twin: fixes that would make a layer with weights inside
     call() dropped, the report saying how the subclass was checked."""
-    from shapedoctor.diagnosis.subclassed_twin import NOTE, made_in_call_with_weights, place_at_call
+    from shapedoctor.diagnosis.subclassed_twin import NOTE, fits_a_subclass, place_at_call
     from shapedoctor.diagnosis.training_fixes import findings_for
     from shapedoctor.repair.ranking import annotate
 
@@ -234,7 +234,7 @@ def _twin_findings(twin: Any, problems: list, recorder: Any) -> list[Finding]:
     except Exception:  # noqa: BLE001 - the text-only reading still answers
         return []
     for finding in found:
-        finding.fixes = [f for f in finding.fixes if not made_in_call_with_weights(f.code)]
+        finding.fixes = [f for f in finding.fixes if fits_a_subclass(f.code)]
         annotate(finding)
         place_at_call(finding)
         finding.explanation = (finding.explanation + " " if finding.explanation else "") + f"({NOTE}.)"

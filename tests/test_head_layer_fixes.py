@@ -191,3 +191,24 @@ model.fit(windows, windows, epochs=1, batch_size=8, verbose=0)
     assert finding.culprit.line == line_of(script.read_text(), "TimeDistributed(")
     first = finding.fixes[0]
     assert first.verified and first.code.strip() == "model.add(layers.TimeDistributed(layers.Dense(5)))"
+
+
+def test_a_convolution_head_gets_flatten_and_a_dense_of_the_labels_width_written_in_order(tmp_path):
+    # A forecaster whose last layer is a Conv1D: its (None, 26, 1) map is no row of 5 values per
+    # sample, and no setting of that convolution makes one; a Flatten and a Dense(5) after it do.
+    body = '''x = np.random.rand(16, 30, 1).astype("float32")
+y = np.random.rand(16, 5).astype("float32")
+model = keras.Sequential([
+    keras.Input(shape=(30, 1)),
+    layers.Conv1D(8, 3, activation="relu"),
+    layers.Conv1D(1, 3),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=1, verbose=0)
+'''
+    script = write_body(tmp_path, body)
+    finding = diagnose_as_run(script)[1].findings[0]
+    fix = next(f for f in finding.fixes if "Dense(5)" in f.code)
+    assert fix.verified
+    assert fix.code.splitlines() == ["layers.Flatten(),", "layers.Dense(5),"]
+    assert runs_patched(tmp_path, fix)  # the written lines run in the order they are shown

@@ -108,3 +108,11 @@ def test_a_fix_that_broke_an_invariant_is_shown_but_never_written(cli, tmp_path)
 def test_fix_number_out_of_range_is_a_usage_error(cli, ex3):
     proc = cli("run", "--no-traceback", "--diff", "--fix", "9", ex3.name, cwd=ex3.parent)
     assert proc.returncode == 2 and "--fix 9" in proc.stderr
+
+
+def test_insertions_at_one_place_keep_their_order():
+    from shapedoctor.patch.textedit import TextEdit, apply_edits
+
+    source = "a = [\n    1,\n]\n"
+    edits = [TextEdit("f.py", 2, 6, 2, 6, "\n    zebra,"), TextEdit("f.py", 2, 6, 2, 6, "\n    apple,")]
+    assert apply_edits(source, edits) == "a = [\n    1,\n    zebra,\n    apple,\n]\n"

@@ -53,6 +53,16 @@ def made_in_call_with_weights(code: str) -> bool:
     return any(not _WEIGHTLESS.match(m.group(1)) for m in _MADE_AND_CALLED.finditer(code or ""))
 
 
+def fits_a_subclass(code: str) -> bool:
+    """*code* can be written in a subclass: no layer with weights made inside ``call()`` and no line
+    written as an item of a list of layers (the form of a ``Sequential([...])``, which a class body
+    or ``call()`` is not)."""
+    if made_in_call_with_weights(code):
+        return False
+    return not any(line.rstrip().endswith(",") and not line.lstrip().startswith("#")
+                   for line in (code or "").splitlines())
+
+
 def has_symbolic_outputs(model: Any) -> bool:
     try:
         return bool(model.outputs)

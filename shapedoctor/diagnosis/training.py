@@ -1179,6 +1179,17 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
                                   cost=1))
     prob.fixes.append(TrainingFix("flatten before the output layer: Flatten()", "model",
                                   edits=[("insert_before_output", index, "Flatten")], cost=2))
+    head = output_layer(model, index)
+    width = y_shape[-1] if len(y_shape) == 2 and name not in SPARSE else None
+    if head is not None and "units" not in layer_config(head) and isinstance(width, int) and rank_in >= 3 \
+            and rnn is None:
+        # The output layer is a convolution (a per-step or per-pixel map): no edit of it gives one row
+        # of `width` values per sample; the usual head does, a Flatten and a Dense of that width after it.
+        # (Edits apply in order: the Dense is appended after the head, then the Flatten between them.)
+        prob.fixes.append(TrainingFix(f"map the output to the labels' {width} values: Flatten() and Dense({width}) "
+                                      f"after {head.name}", "model",
+                                      edits=[("append_after_layer", head, ("Dense", (width,))),
+                                             ("append_after_layer", head, ("Flatten", ()))], cost=3))
     return prob
 
 

@@ -38,10 +38,12 @@ def apply_edits(source: str, edits: list[TextEdit]) -> str:
     """*source* with *edits* applied (edits must not overlap)."""
     lines = source.splitlines(keepends=True)
     eol = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    spans = sorted(((_offset(lines, e.start_line, e.start_col), _offset(lines, e.end_line, e.end_col), e.text)
-                    for e in edits), reverse=True)
+    # Applied from the end of the text backwards; insertions at one place keep the order of *edits*
+    # (the later one is applied first, the earlier one then lands in front of it).
+    spans = sorted(((_offset(lines, e.start_line, e.start_col), _offset(lines, e.end_line, e.end_col), i, e.text)
+                    for i, e in enumerate(edits)), reverse=True)
     last = None
-    for start, end, text in spans:
+    for start, end, _order, text in spans:
         if last is not None and end > last:
             raise ValueError("overlapping edits")
         source = source[:start] + text.replace("\n", eol) + source[end:]

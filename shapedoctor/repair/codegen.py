@@ -329,6 +329,21 @@ def _with_shape(call: cst.Call, cls: str, shape: tuple, written_as: str = "", sp
     return call_with_changes(call, "__none__", {"input_shape": value})
 
 
+def _written_order(edits: list) -> list:
+    """*edits* in the order their code reads. Layers appended after the same layer one by one end up
+    in reverse order (each goes right after that layer, before the ones appended before it), so a
+    run of them is written reversed: the source then reads as the graph runs."""
+    out, i = [], 0
+    while i < len(edits):
+        j = i
+        while isinstance(edits[i], AppendLayer) and j + 1 < len(edits) and isinstance(edits[j + 1], AppendLayer) \
+                and edits[j + 1].after == edits[i].after:
+            j += 1
+        out += edits[i:j + 1][::-1]
+        i = j + 1
+    return out
+
+
 class CodeWriter:
     """Renders candidates as code at a file:line, in the style of the surrounding source."""
 
@@ -337,7 +352,7 @@ class CodeWriter:
         self.index = index or SourceIndex()
 
     def render(self, cand: Candidate) -> Code:
-        parts = [self._checked(e) for e in cand.edits]
+        parts = [self._checked(e) for e in _written_order(cand.edits)]
         file = next((p.file for p in parts if p.file), None)
         line = next((p.line for p in parts if p.line), None)
         complete = all(p.edits for p in parts)
