@@ -202,7 +202,7 @@ def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str |
 def _prove_unclonable(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str | None], timeout: float) -> None:
     """Fixes that could not be checked on a clone of the model (a custom layer whose ``get_config``
     is incomplete) are checked by running the patched script instead; a proven one is verified."""
-    from shapedoctor.patch.apply import make_patch
+    from shapedoctor.patch.apply import SCRIPT_PROOF_NOTE, make_patch
     from shapedoctor.patch.prove import prove
 
     if os.environ.get(PROOF_ENV):
@@ -219,8 +219,8 @@ def _prove_unclonable(diagnosis: Diagnosis, argv: list[str], sources: dict[str, 
             fix.proven, fix.proof = proof.proven, proof.reason
             fix.checks["proof"] = proof.proven
             fix.verified = proof.proven
-            fix.note = (fix.note or "").replace("it is checked on the patched script instead (--diff)",
-                                                "checked by running the patched script: " + proof.reason)
+            fix.note = (fix.note or "").replace(SCRIPT_PROOF_NOTE, "checked by running the patched script: "
+                                                + proof.reason)
             from shapedoctor.repair.ranking import annotate
 
             annotate(finding)  # the "why fix 1 first" line read the fix as unverified before its proof

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import ast
 import linecache
-import re
 from dataclasses import dataclass
 
-_MIN_SIZE = re.compile(r"Input size must be at least (\d+)x(\d+)")
+from shapedoctor.diagnosis.applications import MIN_SIZE
+from shapedoctor.trace.sites import called_name
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,7 @@ def _app_call(file: str, line: int):
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or not node.lineno <= line <= (node.end_lineno or node.lineno):
             continue
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        name = called_name(node.func)
         tensor = next((kw.value for kw in node.keywords if kw.arg == "input_tensor"), None)
         if name and tensor is not None and callable(getattr(keras.applications, name, None)):
             return name, tensor
@@ -84,7 +83,7 @@ def smallest_size(app: str, channels: int) -> tuple[int, int] | None:
     try:
         getattr(keras.applications, app)(include_top=False, weights=None, input_shape=(1, 1, channels))
     except ValueError as exc:
-        m = _MIN_SIZE.search(str(exc))
+        m = MIN_SIZE.search(str(exc))
         return (int(m.group(1)), int(m.group(2))) if m else None
     except Exception:  # noqa: BLE001 - any other refusal: no evidence
         return None
@@ -107,9 +106,8 @@ def resize_into_application(ctx, finding):
     the culprit, the edits of the application's own layers go (they cannot be written), and the
     first fix resizes the tensor the application gets. Returns the finding."""
     from shapedoctor.diagnosis.culprit import place_of
-    from shapedoctor.patch.apply import attach
+    from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
-    from shapedoctor.report.model import FixReport
 
     found = application_on_input(ctx)
     if found is None:
@@ -130,11 +128,9 @@ def resize_into_application(ctx, finding):
     new = f"{prefix}Resizing({size[0]}, {size[1]})({old})"
     edit = TextEdit(found.file, tensor.lineno, tensor.col_offset, tensor.end_lineno, tensor.end_col_offset, new)
     code = linecache.getline(found.file, tensor.lineno).strip().replace(f"input_tensor={old}", f"input_tensor={new}", 1)
-    fix = attach(FixReport(f"resize the images up to the {size[0]}x{size[1]} {found.app} accepts, inside the model "
-                           f"(the data stays {height}x{width}): input_tensor={new}", code, found.file, tensor.lineno,
-                           False, None, "it is checked on the patched script instead (--diff)", cost=2), [edit])
-    fix.needs_proof = True
-    finding.fixes.insert(0, fix)
+    finding.fixes.insert(0, script_checked_fix(f"resize the images up to the {size[0]}x{size[1]} {found.app} accepts, "
+                                               f"inside the model (the data stays {height}x{width}): input_tensor={new}",
+                                               code, found.file, tensor.lineno, [edit], cost=2))
     finding.explanation = (f"{found.app} shrinks its input by a fixed factor (strided convolutions and pooling with "
                            f"'valid' padding) and accepts images of at least {size[0]}x{size[1]}. Given a tensor "
                            f"(`input_tensor=`), it does not check the size, so the {height}x{width} input declared at "

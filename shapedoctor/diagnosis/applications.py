@@ -14,7 +14,10 @@ import traceback
 
 from shapedoctor.report.model import Finding, FixReport, PathStep, Place
 
-_MIN_SIZE = re.compile(r"Input size must be at least (\d+)x(\d+); Received: input_shape=(\([^)]*\))")
+# The applications' own size check: "Input size must be at least 32x32; Received: input_shape=(28, 28, 3)"
+# (groups: height, width, the shape received). MobileNetV3 words its second half "Received
+# `input_shape=(...)`": only the size is read from that one (group 3 is None).
+MIN_SIZE = re.compile(r"Input size must be at least (\d+)x(\d+)(?:; Received: input_shape=(\([^)]*\)))?")
 _SHAPE_ARG = re.compile(r"input_shape\s*=\s*(\([^()]*\))")
 
 
@@ -23,27 +26,36 @@ def _raised_in_applications(exc: BaseException) -> bool:
                for frame, _line in traceback.walk_tb(exc.__traceback__))
 
 
+def input_finding(fam_id: str, summary: str, site, label: str, message: str, received: str,
+                  expected: str) -> Finding:
+    """A Finding raised while the model's input was declared, before any layer ran: the user's
+    declaration at *site* (None when unknown) is both consumer and culprit, called *label*."""
+    from shapedoctor.families import get
+
+    fam = get(fam_id)
+    where = Place("input", None, label, site.file if site else None, site.line if site else None,
+                  site.code if site else None)
+    return Finding(fam.id, fam.slug, fam.severity, summary, consumer=where, culprit=where, expected=expected,
+                   received=received, keras_message=message,
+                   path=[PathStep("input", label, received, where.file, where.line, "culprit")])
+
+
 def diagnose_application(exc: BaseException) -> Finding | None:
     """A Finding for an application refusing a too-small input, else None."""
     from shapedoctor.diagnosis.classify import keras_message
-    from shapedoctor.families import get
+    from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.trace.sites import site_from_traceback
 
     message = keras_message(exc)
-    m = _MIN_SIZE.search(message)
-    if m is None or not _raised_in_applications(exc):
+    m = MIN_SIZE.search(message)
+    if m is None or m.group(3) is None or not _raised_in_applications(exc):
         return None
     height, width = int(m.group(1)), int(m.group(2))
     site = site_from_traceback(exc.__traceback__)
-    fam = get("SD105")
-    where = Place("input", None, "input_shape", site.file if site else None, site.line if site else None,
-                  site.code if site else None)
-    finding = Finding(fam.id, fam.slug, fam.severity,
-                      f"the image model accepts inputs of at least {height}x{width}, it was given {m.group(3)}",
-                      consumer=where, culprit=where, expected=f"at least ({height}, {width}, channels)",
-                      received=m.group(3), keras_message=message,
-                      path=[PathStep("input", "input_shape", m.group(3), where.file, where.line, "culprit")])
+    finding = input_finding("SD105", f"the image model accepts inputs of at least {height}x{width}, it was given "
+                            f"{m.group(3)}", site, "input_shape", message, m.group(3),
+                            f"at least ({height}, {width}, channels)")
     finding.explanation = (f"This keras.applications model shrinks its input by a fixed factor (pooling and strided "
                            f"convolutions), so it refuses images smaller than {height}x{width}: the feature maps would "
                            "vanish. The input size is the cause: resize the images up to at least that size (e.g. "
@@ -59,13 +71,9 @@ def diagnose_application(exc: BaseException) -> Finding | None:
             raw = _raw_line(site)
             col = raw.find(arg.group(1)) if raw else -1
             edits = [TextEdit(site.file, site.line, col, site.line, col + len(arg.group(1)), new)] if col >= 0 else []
-            from shapedoctor.patch.apply import attach
-
-            fix = attach(FixReport(f"declare the smallest input the model accepts: input_shape={new} (resize the "
-                                   "images to it)", site.code.replace(arg.group(1), new, 1), site.file, site.line,
-                                   False, None, "it is checked on the patched script instead (--diff)"), edits)
-            fix.needs_proof = bool(edits)
-            finding.fixes.append(fix)
+            finding.fixes.append(script_checked_fix(
+                f"declare the smallest input the model accepts: input_shape={new} (resize the images to it)",
+                site.code.replace(arg.group(1), new, 1), site.file, site.line, edits))
     from shapedoctor.repair.ranking import annotate
 
     annotate(finding)
@@ -77,7 +85,7 @@ def _resize_declared_data(exc: BaseException, site, height: int, width: int) -> 
     the images, so the images are what is too small. Resize them up before the line that reads
     their shape (the declaration follows): ``x = keras.ops.image.resize(x, (32, 32))``."""
     from shapedoctor.diagnosis.engine import _scope_data
-    from shapedoctor.patch.apply import attach
+    from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit, indentation
     from shapedoctor.repair.declared_from_data import read_from
 
@@ -91,11 +99,8 @@ def _resize_declared_data(exc: BaseException, site, height: int, width: int) -> 
     stmt = f"{found.var} = keras.ops.image.resize({found.var}, {size})"
     source = "".join(__import__("linecache").getlines(found.file))
     edits = [TextEdit.insert_line(found.file, found.line, indentation(source, found.line) + stmt)]
-    fix = attach(FixReport(f"resize the images up to the smallest size the model accepts, before `{found.expr}` "
-                           f"declares them: {size[0]}x{size[1]}", stmt, found.file, found.line, False, None,
-                           "it is checked on the patched script instead (--diff)", cost=1), edits)
-    fix.needs_proof = True
-    return fix
+    return script_checked_fix(f"resize the images up to the smallest size the model accepts, before `{found.expr}` "
+                              f"declares them: {size[0]}x{size[1]}", stmt, found.file, found.line, edits)
 
 
 def _raw_line(site) -> str:

@@ -15,6 +15,8 @@ import dataclasses
 import linecache
 from typing import Any
 
+from shapedoctor.trace.sites import called_name
+
 _MODULES = {"np", "numpy", "tf", "keras", "ops", "torch", "None"}
 _AXIS_ONLY_CALLS = {"expand_dims"}
 
@@ -37,11 +39,8 @@ def _axis_only_of(node: ast.AST) -> str | None:
                    or isinstance(p, ast.Slice) and p.lower is None and p.upper is None and p.step is None
                    for p in parts)
         return names[0] if adds and isinstance(node.value, ast.Name) else None
-    if isinstance(node, ast.Call):
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-        if name in _AXIS_ONLY_CALLS:
-            return names[0]
+    if isinstance(node, ast.Call) and called_name(node.func) in _AXIS_ONLY_CALLS:
+        return names[0]
     return None
 
 
@@ -172,7 +171,7 @@ def vectorizer_length_edit(file: str, line: int, want: tuple, got: tuple) -> tup
         return None
     made = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno < line
             and any(isinstance(t, ast.Name) and t.id in called for t in n.targets)
-            and isinstance(n.value, ast.Call) and _called_name(n.value) == "TextVectorization"]
+            and isinstance(n.value, ast.Call) and called_name(n.value.func) == "TextVectorization"]
     if not made:
         return None
     node = max(made, key=lambda n: n.lineno).value
@@ -188,11 +187,6 @@ def vectorizer_length_edit(file: str, line: int, want: tuple, got: tuple) -> tup
     new_call = call_text[:-1].rstrip().rstrip(",") + f", output_sequence_length={want[1]})"
     new_line = text[:node.col_offset] + new_call + text[node.end_col_offset:]
     return (node.lineno, node.col_offset, node.end_col_offset, new_call, new_line.strip())
-
-
-def _called_name(node: ast.Call) -> str | None:
-    func = node.func
-    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
 
 
 def pad_or_cut_to(length: int):
@@ -264,12 +258,12 @@ def _items_per_index(tree: ast.Module, getitem: ast.AST) -> str | None:
     if len(returns) != 1:
         return None
     value = returns[0]
-    if isinstance(value, ast.Call) and _called_name(value) in ("ceil", "int", "floor") and len(value.args) == 1:
+    if isinstance(value, ast.Call) and called_name(value.func) in ("ceil", "int", "floor") and len(value.args) == 1:
         value = value.args[0]
-    if isinstance(value, ast.Call) and _called_name(value) == "len":
+    if isinstance(value, ast.Call) and called_name(value.func) == "len":
         return "1"
     if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.FloorDiv, ast.Div)) \
-            and isinstance(value.left, ast.Call) and _called_name(value.left) == "len" \
+            and isinstance(value.left, ast.Call) and called_name(value.left.func) == "len" \
             and isinstance(value.right, (ast.Name, ast.Attribute)):
         return ast.unparse(value.right)
     return None
@@ -309,7 +303,7 @@ def _adds_last_axis(node: ast.AST) -> ast.expr | None:
             isinstance(last, ast.Attribute) and last.attr == "newaxis")
         if isinstance(first, ast.Constant) and first.value is Ellipsis and new:
             return node.value
-    if isinstance(node, ast.Call) and _called_name(node) == "expand_dims" and node.args:
+    if isinstance(node, ast.Call) and called_name(node.func) == "expand_dims" and node.args:
         axis = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "axis"), None)
         if isinstance(axis, ast.UnaryOp) and isinstance(axis.op, ast.USub) and isinstance(axis.operand, ast.Constant) \
                 and axis.operand.value == 1:

@@ -148,7 +148,7 @@ def _checked_variant(sibling: ast.FunctionDef, frame, used: list[str], keywords:
 
 
 def _choice(file: str, call: ast.Call, old: str, new: str, extra: dict, line: int) -> HelperChoice:
-    from shapedoctor.patch.apply import attach
+    from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
 
     raw = linecache.getline(file, line)
@@ -161,7 +161,4 @@ def _choice(file: str, call: ast.Call, old: str, new: str, extra: dict, line: in
     code = text.strip()
     culprit = Place("layer", old, "call", file, line, raw.strip())
     title = f"call {new} here instead of {old}: its shortcut is projected to the width the block makes"
-    fix = attach(FixReport(title, code, file, line, False, None,
-                           "it is checked on the patched script instead (--diff)", cost=1), edits)
-    fix.needs_proof = bool(edits)
-    return HelperChoice(culprit, fix)
+    return HelperChoice(culprit, script_checked_fix(title, code, file, line, edits))

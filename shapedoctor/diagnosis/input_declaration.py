@@ -24,7 +24,8 @@ import ast
 import linecache
 import re
 
-from shapedoctor.report.model import Finding, FixReport, PathStep, Place
+from shapedoctor.diagnosis.applications import input_finding
+from shapedoctor.report.model import Finding, FixReport
 
 _NOT_A_SHAPE = re.compile(r"Cannot convert '(-?\d+)' to a shape\.")
 _NOT_THREE = re.compile(r"`?input_shape`? must be a tuple of three integers")
@@ -43,16 +44,6 @@ def _keyword_at(site) -> ast.keyword | None:
     return found[0] if len(found) == 1 else None
 
 
-def _finding(fam_id: str, summary: str, site, message: str, received: str, expected: str) -> Finding:
-    from shapedoctor.families import get
-
-    fam = get(fam_id)
-    where = Place("input", None, "input shape", site.file, site.line, site.code)
-    return Finding(fam.id, fam.slug, fam.severity, summary, consumer=where, culprit=where, expected=expected,
-                   received=received, keras_message=message,
-                   path=[PathStep("input", "input shape", received, site.file, site.line, "culprit")])
-
-
 def _span(site, value: ast.expr) -> tuple[int, int, int, int, str]:
     """(line, col, end_line, end_col, text) of a keyword's value, with the parentheses that only group
     it (``(X_train.shape[1])``: ``ast`` leaves them out of the node's span)."""
@@ -69,16 +60,13 @@ def _span(site, value: ast.expr) -> tuple[int, int, int, int, str]:
 
 
 def _proved_fix(title: str, site, kw: ast.keyword, new_text: str) -> FixReport:
-    from shapedoctor.patch.apply import attach
+    from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
 
     line, col, end_line, end_col, old = _span(site, kw.value)
     edit = TextEdit(site.file, line, col, end_line, end_col, new_text)
     code = site.code.replace(old, new_text, 1) if old and line == site.line else new_text
-    fix = attach(FixReport(title, code, site.file, site.line, False, None,
-                           "it is checked on the patched script instead (--diff)", cost=1), [edit])
-    fix.needs_proof = True
-    return fix
+    return script_checked_fix(title, code, site.file, site.line, [edit])
 
 
 def _int_shape(exc: BaseException, message: str, site) -> Finding | None:
@@ -88,8 +76,8 @@ def _int_shape(exc: BaseException, message: str, site) -> Finding | None:
         return None
     text = _span(site, kw.value)[4]
     size = m.group(1)
-    finding = _finding("SD101", f"the input shape was declared as the number {size}, not as a shape", site, message,
-                       size, f"({size},)")
+    finding = input_finding("SD101", f"the input shape was declared as the number {size}, not as a shape", site,
+                            "input shape", message, size, f"({size},)")
     finding.explanation = (f"`{kw.arg}=` needs a tuple with one entry per axis of a sample. `{text}` is a single "
                            f"integer ({size}): parentheses alone only group an expression, it is the trailing comma "
                            f"that makes a one-element tuple. Keras 3 refuses an integer here (Keras 2 accepted it).")
@@ -125,9 +113,9 @@ def _two_axis_image(exc: BaseException, message: str, site) -> Finding | None:
     source = "".join(linecache.getlines(site.file))
     dims = [ast.get_source_segment(source, e) for e in kw.value.elts]
     channels = _channels_from_data(exc, height, width) if isinstance(height, int) and isinstance(width, int) else None
-    finding = _finding("SD101", f"the image model's input was declared with 2 axes {tuple(dims)}; it needs "
-                       "(height, width, channels)", site, message, f"({', '.join(dims)})",
-                       f"({', '.join(dims)}, channels)")
+    finding = input_finding("SD101", f"the image model's input was declared with 2 axes {tuple(dims)}; it needs "
+                            "(height, width, channels)", site, "input shape", message, f"({', '.join(dims)})",
+                            f"({', '.join(dims)}, channels)")
     evidence = (f"the images the script holds have {channels} channel{'s' if channels != 1 else ''}"
                 if channels else "these models are made for RGB images")
     channels = channels or 3

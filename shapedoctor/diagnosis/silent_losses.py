@@ -22,6 +22,7 @@ from shapedoctor.graph.model import format_shape
 from shapedoctor.patch.apply import attach, read_source
 from shapedoctor.patch.textedit import TextEdit
 from shapedoctor.report.model import Finding, FixReport, Place
+from shapedoctor.trace.sites import called_name
 
 _OPERATOR_TYPES = {"+": ast.Add, "-": ast.Sub, "*": ast.Mult, "/": ast.Div}
 _PLAIN = (ast.Name, ast.Attribute, ast.Subscript, ast.Call)  # need no parentheses before [...]
@@ -103,7 +104,7 @@ def _operands(tree: ast.AST, event: Any, line: int) -> tuple[ast.AST | None, ast
     """The source of the (n,) operand and of the (n, 1) operand on *line* (None where unknown)."""
     if event.helper:
         calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno <= line <= c.end_lineno
-                 and _called_name(c.func) == event.helper]
+                 and called_name(c.func) == event.helper]
         if len(calls) != 1:
             return None, None
         return (_argument(calls[0], event.helper_param, event.helper_index),
@@ -125,11 +126,3 @@ def _argument(call: ast.Call, name: str | None, index: int | None) -> ast.AST | 
     if index is None or index < 0 or any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
         return None
     return call.args[index] if index < len(call.args) else None
-
-
-def _called_name(func: ast.AST) -> str | None:
-    if isinstance(func, ast.Name):
-        return func.id
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return None

@@ -31,7 +31,7 @@ from shapedoctor.diagnosis.training_base import (
     shapes_fit,
 )
 from shapedoctor.graph.model import format_shape
-from shapedoctor.patch.apply import attach
+from shapedoctor.patch.apply import SCRIPT_PROOF_NOTE, attach
 from shapedoctor.patch.textedit import TextEdit, indentation
 from shapedoctor.repair import invariants as inv
 from shapedoctor.repair.invariants import Checks
@@ -87,7 +87,7 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
                 report.needs_proof = True
                 reason = verdict.unclonable if fix.proof_only else \
                     f"the model cannot be cloned to try this fix on ({verdict.unclonable})"
-                report.note = _join(report.note, f"{reason}; it is checked on the patched script instead (--diff)")
+                report.note = _join(report.note, f"{reason}; {SCRIPT_PROOF_NOTE}")
                 fixes.append(report)
             else:
                 report.title = f"{report.title} (not verified: {verdict.checks.failure_text()})"

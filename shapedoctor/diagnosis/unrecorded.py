@@ -116,7 +116,7 @@ def _as_given(shape, got: tuple) -> bool:
 
 
 def _proof_fix(call, position: int, keyword: str, how: str, title: str):
-    from shapedoctor.patch.apply import attach
+    from shapedoctor.patch.apply import SCRIPT_PROOF_NOTE, attach
     from shapedoctor.report.model import FixReport
     from shapedoctor.repair.codegen import argument_edit
 
@@ -124,7 +124,7 @@ def _proof_fix(call, position: int, keyword: str, how: str, title: str):
     if code is None or not code.edits:
         return None
     fix = FixReport(title, code.code, code.file, code.line, verified=False, needs_proof=True,
-                    note="no layer raised this, so it is checked on the patched script instead (--diff)")
+                    note=f"no layer raised this, so {SCRIPT_PROOF_NOTE}")
     return attach(fix, code.edits)
 
 

@@ -51,7 +51,7 @@ def token_count_line(ctx):
     import linecache
 
     from shapedoctor.report.model import Place
-    from shapedoctor.trace.sites import source_tree_and_calls_at
+    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
 
     if token_reshape(ctx) is None:
         return None
@@ -60,7 +60,7 @@ def token_count_line(ctx):
     if site is None or not site.file:
         return None
     tree, around = source_tree_and_calls_at(site)
-    calls = [n for n in around if _called_name(n.func) == "Reshape" and n.args
+    calls = [n for n in around if called_name(n.func) == "Reshape" and n.args
              and isinstance(n.args[0], (ast.Tuple, ast.List))]
     if len(calls) != 1 or not calls[0].args[0].elts or not isinstance(calls[0].args[0].elts[0], ast.Name):
         return None
@@ -75,11 +75,3 @@ def token_count_line(ctx):
             line = max(assigned, key=lambda n: n.lineno).lineno
             return Place("layer", name, "token count", site.file, line, linecache.getline(site.file, line).strip())
     return None
-
-
-def _called_name(func) -> str | None:
-    import ast
-
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return func.id if isinstance(func, ast.Name) else None

@@ -75,6 +75,9 @@ def make_patch_or_reason(edits: list[TextEdit], sources: dict[str, str | None] |
     return Patch(file, before, after), ""
 
 
+SCRIPT_PROOF_NOTE = "it is checked on the patched script instead (--diff)"  # app/patching.py replaces it
+
+
 def attach(fix, edits: list[TextEdit], why_not: str | None = None):
     """Give a FixReport its edits and the unified diff they make (None when not writable).
 
@@ -88,4 +91,15 @@ def attach(fix, edits: list[TextEdit], why_not: str | None = None):
         fix.proof = f"cannot be written automatically: {why_not or reason}"
     fix.lines = sorted({n for e in fix.edits for n in range(e.start_line, max(e.start_line, e.end_line - (
         1 if e.end_col == 0 and e.end_line > e.start_line else 0)) + 1)})
+    return fix
+
+
+def script_checked_fix(title: str, code: str, file: str, line: int, edits: list[TextEdit], cost: int = 1):
+    """An unverified FixReport with its *edits* attached that only the patched script can check
+    (``needs_proof`` when it has edits): the failure came before any model could be cloned and
+    replayed, so ``run`` proves it by running the patched script (app/patching.py)."""
+    from shapedoctor.report.model import FixReport
+
+    fix = attach(FixReport(title, code, file, line, False, None, SCRIPT_PROOF_NOTE, cost=cost), edits)
+    fix.needs_proof = bool(edits)
     return fix

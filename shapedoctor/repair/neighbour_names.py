@@ -24,6 +24,7 @@ import linecache
 from functools import lru_cache
 
 from shapedoctor.repair.data_follows import innermost_function
+from shapedoctor.trace.sites import called_name
 
 _SIZE_KEYS = ("units", "filters")
 
@@ -76,7 +77,7 @@ def _argument_text(tree: ast.Module, file: str, line: int, cls: str, key: str) -
     """The source of the argument that gave *key* to the layer of class *cls* created on *line*,
     when it is written with names and arithmetic only (``width``, ``2 * filters``)."""
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno <= line <= (n.end_lineno or n.lineno)
-             and _called_name(n.func) == cls]
+             and called_name(n.func) == cls]
     if len(calls) != 1:
         return None
     call = calls[0]
@@ -94,9 +95,3 @@ def _argument_text(tree: ast.Module, file: str, line: int, cls: str, key: str) -
     if not any(isinstance(n, ast.Name) for n in ast.walk(arg)) or not all(isinstance(n, allowed) for n in ast.walk(arg)):
         return None
     return ast.get_source_segment("".join(linecache.getlines(file)), arg)
-
-
-def _called_name(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Name):
-        return func.id
-    return func.attr if isinstance(func, ast.Attribute) else None

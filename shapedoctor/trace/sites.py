@@ -171,6 +171,16 @@ def outermost_user_site(tb) -> Site | None:
     return None
 
 
+def called_name(func) -> str | None:
+    """The name an ``ast.Call``'s ``func`` calls by: ``Dense`` for ``Dense(...)`` and for
+    ``layers.Dense(...)`` (the last attribute); None for anything else (``f()()``, ``x[0]()``)."""
+    import ast
+
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else None
+
+
 def source_tree_and_calls_at(site: Site):
     """The parsed file of *site* and its ``ast.Call`` nodes whose lines span the site's line
     (``(None, [])`` when the file cannot be read or parsed)."""
