@@ -19,6 +19,18 @@ from shapedoctor.patch import interrupts
 from processes import alive
 
 
+@pytest.fixture(autouse=True)
+def _pythons_own_ctrl_c():
+    """Python's own Ctrl-C handler while each test runs, whatever this process started with: a test
+    run started as a background job inherits SIGINT ignored (SIG_IGN), and "given back" would then
+    rightly give back SIG_IGN."""
+    started_with = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, started_with)
+
+
 def _raise_in_gc_callback(phase, info):
     if phase == "start":
         signal.raise_signal(signal.SIGINT)  # handled right here, inside the callback
