@@ -99,12 +99,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             found.append(finding)
 
     for call in recorder.training_calls:
-        twin = None
-        if call.error is None and not call.findings:
-            from shapedoctor.diagnosis.subclassed_twin import has_symbolic_outputs
-
-            # A subclassed model ran: its twin shows what the pre-flight could not see before it ran.
-            twin = None if has_symbolic_outputs(call.model) else _checked_twin(call, recorder)
+        # A subclassed model that ran: its twin shows what the pre-flight could not see before it ran
+        # (a model with symbolic outputs has no twin: the pre-flight saw it).
+        twin = _checked_twin(call, recorder) if call.error is None and not call.findings else None
         checked = twin if twin is not None else call
         warn = [p for p in checked.findings if _severity(p.family) == "warning"]
         if call.error is None:

@@ -132,7 +132,7 @@ class _recording:
     """Run under *recorder* again (when it is not installed), keeping its recording as it was."""
 
     def __init__(self, recorder: Any) -> None:
-        self.recorder = recorder if recorder is not None and not getattr(recorder, "_patches", True) else None
+        self.recorder = recorder if recorder is not None and not recorder.installed else None
 
     def __enter__(self) -> None:
         rec = self.recorder

@@ -95,7 +95,7 @@ def _install_recorder() -> None:
     from shapedoctor.trace import recorder as _rec
 
     running = _rec.CURRENT
-    if running is not None and getattr(running, "_patches", None):
+    if running is not None and running.installed:
         # `shapedoctor run` (or another tool) already watches Keras: share its recorder.
         _Shared.recorder, _Shared.owned = running, False
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import builtins
 import inspect
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -333,15 +334,8 @@ def _written_order(edits: list) -> list:
     """*edits* in the order their code reads. Layers appended after the same layer one by one end up
     in reverse order (each goes right after that layer, before the ones appended before it), so a
     run of them is written reversed: the source then reads as the graph runs."""
-    out, i = [], 0
-    while i < len(edits):
-        j = i
-        while isinstance(edits[i], AppendLayer) and j + 1 < len(edits) and isinstance(edits[j + 1], AppendLayer) \
-                and edits[j + 1].after == edits[i].after:
-            j += 1
-        out += edits[i:j + 1][::-1]
-        i = j + 1
-    return out
+    runs = itertools.groupby(edits, key=lambda e: ("after", e.after) if isinstance(e, AppendLayer) else id(e))
+    return [e for _key, run in runs for e in reversed(list(run))]
 
 
 class CodeWriter:

@@ -179,6 +179,11 @@ class Recorder:
         self._patches.append((warnings, "warn", original_warn))
         return self
 
+    @property
+    def installed(self) -> bool:
+        """Whether Keras is patched by this recorder now (between install and uninstall)."""
+        return bool(self._patches)
+
     def uninstall(self) -> None:
         for owner, name, original in reversed(self._patches):
             setattr(owner, name, original)
