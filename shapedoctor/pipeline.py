@@ -104,7 +104,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         twin = _checked_twin(call, recorder) if call.error is None and not call.findings else None
         checked = twin if twin is not None else call
         warn = [p for p in checked.findings if _severity(p.family) == "warning"]
-        if call.error is None:
+        if call.checked_only:
+            warn = list(checked.findings)  # checked, never run (shapedoctor.diagnose): a predicted failure is an error
+        elif call.error is None:
             # Predicted to fail but Keras ran it: the shapes broadcast silently.
             warn += [_as_silent(p) for p in checked.findings if _severity(p.family) == "error"]
         if twin is not None:

@@ -15,6 +15,7 @@ user's program behaves exactly as under plain ``python``. What they record:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import sys
@@ -149,6 +150,14 @@ class Recorder:
     def stage(self) -> str:
         return getattr(self._local, "stage", None) or "call"
 
+    def scratch(self) -> "Recorder":
+        """An empty recording that knows where this one's layers were made: for a call checked apart
+        from the program's own run (``shapedoctor.diagnose()``), so its findings name the user's lines
+        without mixing with what the program recorded."""
+        new = Recorder()
+        new.created, new._layers = self.created, self._layers
+        return new
+
     def creation_site(self, layer: Any) -> Site | None:
         return self.created.get(id(layer))
 
@@ -183,6 +192,20 @@ class Recorder:
     def installed(self) -> bool:
         """Whether Keras is patched by this recorder now (between install and uninstall)."""
         return bool(self._patches)
+
+    @contextlib.contextmanager
+    def paused(self):
+        """Keras without this recorder for a while, then recording again: for shapedoctor's own work
+        inside a recorded program (``shapedoctor.diagnose()`` called by a script under ``run``), whose
+        models and training steps are not the program's and must not appear in its report."""
+        if not self.installed:
+            yield self
+            return
+        self.uninstall()
+        try:
+            yield self
+        finally:
+            self.install()
 
     def uninstall(self) -> None:
         for owner, name, original in reversed(self._patches):

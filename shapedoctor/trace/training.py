@@ -43,6 +43,7 @@ class TrainingCall:
     outputs_seen: list = field(default_factory=list)  # output shapes of the model's calls during this one
     names: dict = field(default_factory=dict)  # the caller's array variables by name (references, no copies)
     sizes: dict = field(default_factory=dict)  # sizes the caller's module names (trace/scope.py)
+    checked_only: bool = False  # checked by shapedoctor.diagnose(), never run: a predicted failure is an error
 
 
 def _shape(obj: Any) -> tuple | None:
