@@ -124,6 +124,8 @@ def parse_expectations(ctx: Context, live_layer: Any) -> None:
             name = {"min": "expected_min_ndim", "max": "expected_max_ndim"}.get(check, "expected_ndim")
             if name == "expected_ndim" or getattr(ctx, name) is None:
                 setattr(ctx, name, int(need))
+    if ctx.expected_axis is None:
+        _width_from_op(ctx)
     from shapedoctor.diagnosis.classify import expected_found_shapes
 
     shapes = expected_found_shapes(msg)
@@ -136,6 +138,24 @@ def parse_expectations(ctx: Context, live_layer: Any) -> None:
                 if expected[axis] is not None and expected[axis] != found[axis]:
                     ctx.expected_axis = (axis - len(expected), expected[axis])
                     break
+
+
+def _width_from_op(ctx: Context) -> None:
+    """The width a backend op inside the layer's ``call()`` wanted, read from its own message
+    (``tf.matmul(x, self.w)`` on a custom layer's weight: "Dimensions must be equal, but are 32 and 16
+    ... with input shapes: [?,10,32], [16,16]"): taken only when the operand that did not fit is the
+    layer's input (its last axis is the size the op received), so an op on some inner tensor of the
+    layer is never read as what the layer wanted of its input."""
+    from shapedoctor.messages import parse
+
+    facts = parse(ctx.message)
+    details = facts.details if facts is not None else {}
+    want, got_size = details.get("expected_size"), details.get("received_size")
+    got = ctx.shape_in()
+    if want is None or got_size is None or got is None or not got or got[-1] is None:
+        return
+    if int(got_size) == int(got[-1]) and int(want) != int(got_size) and details.get("axis", -1) == -1:
+        ctx.expected_axis = (-1, int(want))
 
 
 def needed_rank(ctx: Context) -> int | None:

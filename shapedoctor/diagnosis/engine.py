@@ -15,6 +15,8 @@ from shapedoctor.diagnosis.context import Context, parse_expectations
 from shapedoctor.diagnosis.culprit import declared_data_read, find_culprit, identity_shortcut, loop_iterable, place_of
 from shapedoctor.diagnosis.snapshot import fix_view, view_of
 from shapedoctor.diagnosis.explain import expected_text, explanation, received_text
+from shapedoctor.diagnosis.layer_own_code import explanation as own_code_explanation
+from shapedoctor.diagnosis.layer_own_code import own_code_place
 from shapedoctor.families import get as get_family
 from shapedoctor.families.sd103_tokens import token_count_line
 from shapedoctor.graph.from_trace import graph_from_failure, graph_from_model
@@ -41,9 +43,12 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     ctx.graph.named_sizes = _scope_sizes(failure.stands_for or failure.exception)
     family = get_family(ctx.family)
     culprit = find_culprit(ctx)
+    own = own_code_place(ctx, failure) if ctx.family in ("SD101", "SD102") else None
+    if own is not None:  # an op inside a custom layer's call() refused a tensor the layer made itself
+        culprit = ctx.consumer
     ctx.culprit = culprit
     replay = propagate(ctx.graph)
-    candidates = list(family.fixes(ctx)) if family.fixes else []
+    candidates = list(family.fixes(ctx)) if family.fixes and own is None else []
     from shapedoctor.repair.data_follows import with_data_moved
 
     candidates = [with_data_moved(ctx, cand) for cand in candidates]  # a new declaration moves the old data
@@ -81,12 +86,12 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         severity=family.severity,
         message=what,
         consumer=consumer_place,
-        culprit=identity_shortcut(ctx) or token_count_line(ctx) or loop_iterable(ctx) or declared_data_read(ctx, culprit)
-        or (place_of(ctx, culprit) if culprit is not None else None),
+        culprit=own or identity_shortcut(ctx) or token_count_line(ctx) or loop_iterable(ctx)
+        or declared_data_read(ctx, culprit) or (place_of(ctx, culprit) if culprit is not None else None),
         expected=expected,
         received=received,
         path=_path(ctx, culprit, replay.shapes),
-        explanation=explanation(ctx, culprit),
+        explanation=own_code_explanation(own, received) if own is not None else explanation(ctx, culprit),
         fixes=fixes,
         keras_message=message,
         graph=view_of(ctx.graph, replay.shapes, culprit=culprit, consumer=ctx.consumer),
