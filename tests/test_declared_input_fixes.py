@@ -47,6 +47,16 @@ def test_smallest_application_input_is_keras_own():
     assert smallest_size("NoSuchModel", 3) is None
 
 
+def test_a_mobilenetv3_on_too_small_images_is_read_from_its_own_wording(cli, tmp_path):
+    body = ('base = keras.applications.MobileNetV3Small(input_shape=(24, 24, 3), include_top=False, weights=None)\n'
+            'model = keras.Sequential([base, layers.GlobalAveragePooling2D(), layers.Dense(3)])\n')
+    report, source = _report(cli, tmp_path, body)
+    finding = report["findings"][0]
+    assert finding["id"] == "SD105" and finding["culprit"]["line"] == line_of(source, "MobileNetV3Small(")
+    first = finding["fixes"][0]
+    assert first["verified"] and "input_shape=(32, 32, 3)" in first["code"]
+
+
 FLAT = '''x = np.random.rand(32, 784).astype("float32")
 y = np.random.randint(0, 10, size=(32,))
 model = keras.Sequential()

@@ -360,6 +360,13 @@ def test_applications_minimum_size():
     assert not any("padding" in fx.code for fx in finding.fixes)
 
 
+def test_mobilenetv3_minimum_size_worded_with_backticks():
+    # MobileNetV3 words it "...; Received `input_shape=(24, 24, 3)`" (the others "Received: input_shape=")
+    finding = diagnose_text(read("k3tf_mobilenetv3_too_small")).findings[0]
+    assert finding.id == "SD105" and finding.expected == "at least 32x32" and finding.received == "(24, 24, 3)"
+    assert finding.fixes[0].code == "input_shape=(32, 32, 3)"
+
+
 # --- the corpus of `shapedoctor run`: same family, same first fix ---------------------------
 
 CORPUS_TEXTS = FIXTURES / "corpus"

@@ -12,12 +12,12 @@ import os
 import re
 import traceback
 
+from shapedoctor.messages.keras3_layers import MIN_INPUT_SIZE
 from shapedoctor.report.model import Finding, FixReport, PathStep, Place
 
-# The applications' own size check: "Input size must be at least 32x32; Received: input_shape=(28, 28, 3)"
-# (groups: height, width, the shape received). MobileNetV3 words its second half "Received
-# `input_shape=(...)`": only the size is read from that one (group 3 is None).
-MIN_SIZE = re.compile(r"Input size must be at least (\d+)x(\d+)(?:; Received: input_shape=(\([^)]*\)))?")
+# The applications' own size check, read by the one pattern the message readers use
+# ("Input size must be at least 32x32; Received: input_shape=(28, 28, 3)"; groups: height, width, shape).
+MIN_SIZE = MIN_INPUT_SIZE
 _SHAPE_ARG = re.compile(r"input_shape\s*=\s*(\([^()]*\))")
 
 

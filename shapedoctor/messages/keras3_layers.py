@@ -368,16 +368,18 @@ def time_distributed_rank(block: Block):
     return facts
 
 
-_MIN_INPUT_SIZE = lazy(
-    r"Input size must be at least (\d{1,5})x(\d{1,5});? (?:Received: input_shape=|got `input_shape=)(" + SHAPE + r")"
+# "...at least 32x32; Received: input_shape=(28, 28, 3)" (most models), "...; Received `input_shape=(24, 24, 3)`"
+# (MobileNetV3), "... got `input_shape=...`" (older Keras); the received part is absent in some wordings.
+MIN_INPUT_SIZE = lazy(
+    r"Input size must be at least (\d{1,5})x(\d{1,5})(?:;?\s*(?:Received:?\s*`?input_shape=|got `input_shape=)(" + SHAPE + r"))?"
 )
 
 
 @recognizer("input size must be at least")
 def applications_min_size(block: Block):
     """keras.applications models downsample several times and refuse images smaller than a minimum."""
-    m = _MIN_INPUT_SIZE.search(block.text)
-    if not m:
+    m = MIN_INPUT_SIZE.search(block.text)
+    if not m or m.group(3) is None:
         return None
     height, width = int(m.group(1)), int(m.group(2))
     got = sh.parse_shape(m.group(3))
