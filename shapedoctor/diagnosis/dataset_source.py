@@ -53,10 +53,9 @@ _LOADERS = {"image_dataset_from_directory", "text_dataset_from_directory", "audi
 
 
 def _called(node: ast.AST) -> str | None:
-    if not isinstance(node, ast.Call):
-        return None
-    func = node.func
-    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    from shapedoctor.trace.sites import called_name
+
+    return called_name(node.func) if isinstance(node, ast.Call) else None
 
 
 def _loader_call(value: ast.AST) -> ast.Call | None:

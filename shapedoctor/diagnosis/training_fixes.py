@@ -36,7 +36,7 @@ from shapedoctor.patch.textedit import TextEdit, indentation
 from shapedoctor.repair import invariants as inv
 from shapedoctor.repair.invariants import Checks
 from shapedoctor.report.model import Finding, FixReport, PathStep, Place
-from shapedoctor.trace.sites import Site
+from shapedoctor.trace.sites import Site, called_name
 from shapedoctor.trace.training import TrainingCall
 
 
@@ -551,8 +551,7 @@ def calls_named_at(file: str, line: int, name: str, single_line: bool = False):
             continue
         if single_line and node.end_lineno != line:
             continue
-        func = node.func
-        if (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)) == name:
+        if called_name(node.func) == name:
             yield node
 
 

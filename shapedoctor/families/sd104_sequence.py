@@ -26,11 +26,10 @@ def _layer_class(call) -> str | None:
     """``layers.LSTM(128)(x)``: the class name of the layer applied by *call*, else None."""
     import ast
 
+    from shapedoctor.trace.sites import called_name
+
     func = call.func if isinstance(call, ast.Call) else None
-    if not isinstance(func, ast.Call):
-        return None
-    inner = func.func
-    return inner.attr if isinstance(inner, ast.Attribute) else inner.id if isinstance(inner, ast.Name) else None
+    return called_name(func.func) if isinstance(func, ast.Call) else None
 
 
 def next_layer_reads_sequences(ctx) -> bool:
