@@ -54,6 +54,9 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     candidates = [with_data_moved(ctx, cand) for cand in candidates]  # a new declaration moves the old data
     rejected: list = []
     verified = verify_all(ctx.graph, candidates, ctx.expected_output, rejected=rejected)
+    if not verified and own is None and ctx.data_shape is None and (culprit is None or culprit.kind == "layer"):
+        verified, culprit = _searched(ctx, culprit)
+        ctx.culprit = culprit
     writer = CodeWriter(ctx.graph)
     fixes = []
     rendered = [(cand, writer.render(cand)) for cand in verified]
@@ -114,6 +117,19 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
 
         finding = upstream_finding(recorder, failure, finding)  # D(G(z)): G's layers made the wrong size
     return finding
+
+
+def _searched(ctx: Context, culprit: Node | None) -> tuple[list, Node | None]:
+    """No family candidate was verified: single edits found by search (repair/edit_search.py). An edit
+    on the culprit the rules named comes first; when there is none, the layer of the best edit is the
+    root cause (the one place where one change lets the model run)."""
+    from shapedoctor.repair.edit_search import edited_node, search
+
+    found = search(ctx, verify_all)
+    on_culprit = [c for c in found if culprit is not None and edited_node(ctx, c) is culprit]
+    if found and not on_culprit:
+        culprit = edited_node(ctx, found[0]) or culprit
+    return on_culprit + [c for c in found if c not in on_culprit], culprit
 
 
 def _code_invariants_kept(cand, code) -> bool:
