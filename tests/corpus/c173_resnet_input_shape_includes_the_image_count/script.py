@@ -3,7 +3,7 @@ import keras
 from keras import layers
 
 images = np.random.rand(40, 64, 64, 3).astype("float32")
-masks = np.random.rand(40, 16, 16, 2).astype("float32")
+masks = keras.utils.to_categorical(np.random.randint(0, 2, size=(40, 16, 16)), 2)
 
 img_input = keras.Input(shape=(40, 64, 64, 3))
 x = layers.ZeroPadding2D((3, 3))(img_input)
