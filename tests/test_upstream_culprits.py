@@ -10,17 +10,34 @@ made the shape wrong.
 * a Reshape whose target counts the values of an unshrunk map, refused because one convolution above
   lacks ``padding="same"``: that convolution (diagnosis/reshape_origin.py; c170).
 
-Real Keras, through ``shapedoctor run``.
+Real Keras: one script through ``shapedoctor run --write`` (diagnosed, proven, written, then run with
+python); the others in this process under ``shapedoctor.watch()`` (the same pipeline, one import of
+Keras for all of them).
 """
 
 from __future__ import annotations
 
+import json
+import runpy
 import subprocess
 import sys
 
+import pytest
 from conftest import line_of, report_of
 
 HEAD = "import numpy as np\nimport keras\nfrom keras import layers\n\n"
+
+
+def _finding(tmp_path, body: str) -> dict:
+    """The first finding ``watch()`` attaches to the script's shape error (JSON form)."""
+    import shapedoctor
+
+    script = tmp_path / "script.py"
+    script.write_text(HEAD + body)
+    with pytest.raises(ValueError) as caught, shapedoctor.watch():
+        runpy.run_path(str(script), run_name="__main__")
+    report = caught.value.__shapedoctor__.to_json()
+    return (json.loads(report) if isinstance(report, str) else report)["findings"][0]
 
 STACKED = '''x = np.random.rand(24, 10, 3).astype("float32")
 y = np.random.rand(24, 1).astype("float32")
@@ -69,10 +86,8 @@ model.fit(X, y, epochs=1, batch_size=10, verbose=0)
 TABULAR = DECLARED.replace("np.random.rand(30, n_steps, n_features)", "np.random.rand(30, n_features)")
 
 
-def test_input_declared_without_the_time_axis_of_the_data_is_the_culprit(cli, tmp_path):
-    script = tmp_path / "script.py"
-    script.write_text(HEAD + DECLARED)
-    finding = report_of(cli("run", "--json", "script.py", cwd=tmp_path))["findings"][0]
+def test_input_declared_without_the_time_axis_of_the_data_is_the_culprit(tmp_path):
+    finding = _finding(tmp_path, DECLARED)
     line = line_of(HEAD + DECLARED, "input_shape=(n_features,)")
     assert finding["id"] == "SD101" and finding["culprit"]["line"] == line
     first = finding["fixes"][0]
@@ -81,10 +96,8 @@ def test_input_declared_without_the_time_axis_of_the_data_is_the_culprit(cli, tm
     assert "declares only 1 axes per sample" in finding["explanation"]
 
 
-def test_tabular_rows_do_not_accuse_the_declaration(cli, tmp_path):
-    script = tmp_path / "script.py"
-    script.write_text(HEAD + TABULAR)
-    finding = report_of(cli("run", "--json", "script.py", cwd=tmp_path))["findings"][0]
+def test_tabular_rows_do_not_accuse_the_declaration(tmp_path):
+    finding = _finding(tmp_path, TABULAR)
     assert finding["id"] == "SD101"
     assert finding["culprit"]["line"] == line_of(HEAD + TABULAR, "layers.Dense(8)")  # the nearest layer, as before
     assert not any("input_shape=(" in (f["code"] or "") and "n_steps" in (f["code"] or "") for f in finding["fixes"])
@@ -104,13 +117,35 @@ print(model.predict(images, verbose=0).shape)
 '''
 
 
-def test_reshape_refusing_a_map_one_valid_conv_shrank_names_the_conv(cli, tmp_path):
-    script = tmp_path / "script.py"
-    script.write_text(HEAD + TRIMMED)
-    finding = report_of(cli("run", "--json", "script.py", cwd=tmp_path))["findings"][0]
+def test_reshape_refusing_a_map_one_valid_conv_shrank_names_the_conv(tmp_path):
+    finding = _finding(tmp_path, TRIMMED)
     line = line_of(HEAD + TRIMMED, "layers.Conv2D(16, (3, 3))")
     assert finding["id"] == "SD103" and finding["culprit"]["line"] == line
     assert finding["consumer"]["line"] == line_of(HEAD + TRIMMED, "layers.Reshape(")
     first = finding["fixes"][0]
     assert first["verified"] and first["line"] == line, first
     assert first["code"] == 'x = layers.Conv2D(16, (3, 3), padding="same")(x)'
+
+
+AUTOENCODER = '''steps, features = 10, 3
+seq = np.random.rand(16, steps, features).astype("float32")
+inputs = keras.Input(shape=(steps, features))
+encoded = layers.LSTM(16)(inputs)
+code = layers.Dense(4, activation="relu")(encoded)
+decoded = layers.LSTM(16, return_sequences=True)(code)
+outputs = layers.TimeDistributed(layers.Dense(features))(decoded)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="mse")
+model.fit(seq, seq, epochs=1, verbose=0)
+'''
+
+
+def test_decoder_unrolling_a_code_vector_keeps_the_code(tmp_path):
+    """A decoder RNN that returns sequences after a Dense code: the vector is meant (RepeatVector forgotten),
+    the encoder is not told to return its steps."""
+    finding = _finding(tmp_path, AUTOENCODER)
+    assert finding["culprit"]["line"] == line_of(HEAD + AUTOENCODER, "layers.Dense(4")
+    first = finding["fixes"][0]
+    assert first["verified"] and "RepeatVector(steps)" in first["code"], first
+    assert not any("return_sequences=True" in (f["code"] or "") and "LSTM(16," in (f["code"] or "")
+                   and "inputs" in (f["code"] or "") for f in finding["fixes"])

@@ -19,7 +19,10 @@ single-input layers whose output has the rank of their input, to the first place
   rows), and nothing is claimed.
 
 Only a walk through at least one rank-keeping layer that is not a pass-through layer answers: the
-nearest producer that is not a pass-through is named by ``culprit.find_culprit`` already.
+nearest producer that is not a pass-through is named by ``culprit.find_culprit`` already. A consumer
+that is itself a recurrent layer returning sequences is a decoder unrolling a sequence from a vector
+(an LSTM autoencoder's ``LSTM -> Dense(code) -> RepeatVector -> LSTM(return_sequences=True)`` with the
+RepeatVector forgotten): the vector is then meant, and nothing is claimed.
 """
 
 from __future__ import annotations
@@ -33,11 +36,22 @@ def _shape(ctx: Context, tid) -> tuple | None:
     return tuple(tensor.shape) if tensor is not None and tensor.shape is not None else None
 
 
+def _decoder(ctx: Context) -> bool:
+    """The consumer is a recurrent layer that returns sequences (inside a Bidirectional too)."""
+    from shapedoctor.diagnosis.context import RECURRENT
+
+    if ctx.cls_of(ctx.consumer) not in RECURRENT:
+        return False
+    cfg = ctx.config_of(ctx.consumer)
+    inner = cfg.get("layer") if isinstance(cfg.get("layer"), dict) else None
+    return bool((inner.get("config") or {}).get("return_sequences") if inner else cfg.get("return_sequences"))
+
+
 def rank_origin(ctx: Context) -> Node | None:
     """The layer that dropped the axis the consumer needs, or the Input whose declaration lacks it
     (with the script's data as evidence), above at least one rank-keeping layer; else None."""
     need, got = needed_rank(ctx), ctx.shape_in()
-    if ctx.family != "SD101" or need is None or got is None or len(got) >= need:
+    if ctx.family != "SD101" or need is None or got is None or len(got) >= need or _decoder(ctx):
         return None
     node, kept = ctx.producer(), 0
     while node is not None and node.kind == "layer":
@@ -76,6 +90,7 @@ def origin_fixes(ctx: Context, origin: Node | None, need: int):
     while node is not None and node is not origin:  # the rank-keeping layers, which then run per step
         between.append(node.id)
         node = ctx.graph.producer(node.input_ids()[0])
-    for cand in (*g.return_sequences(ctx, origin, True), *g.remove_flattener(ctx, origin)):
-        cand.per_step = frozenset(between)
+    for cand in g.return_sequences(ctx, origin, True):
+        cand.per_step = frozenset(between)  # an RNN's steps: the user's Dense between RNNs runs per step
         yield cand
+    yield from g.remove_flattener(ctx, origin)  # a Dense made to run per pixel stays checked by the size invariant
