@@ -61,6 +61,7 @@ def test_rnn_that_dropped_the_axis_past_a_dense_is_fixed_written_and_run(cli, tm
     line = line_of(HEAD + STACKED, "layers.GRU(16)")
     assert finding["id"] == "SD101" and finding["culprit"]["line"] == line
     assert finding["consumer"]["line"] == line_of(HEAD + STACKED, "layers.GRU(4)")
+    assert "which keeps the number of axes it is given; the axis was lost above it" in finding["explanation"]
     first = finding["fixes"][0]
     assert first["verified"] and first["proven"], first
     assert first["code"] == "h = layers.GRU(16, return_sequences=True)(inputs)"
@@ -125,6 +126,7 @@ def test_reshape_refusing_a_map_one_valid_conv_shrank_names_the_conv(tmp_path):
     first = finding["fixes"][0]
     assert first["verified"] and first["line"] == line, first
     assert first["code"] == 'x = layers.Conv2D(16, (3, 3), padding="same")(x)'
+    assert 'has padding="valid", which removes kernel - 1 pixels per axis' in finding["explanation"]
 
 
 AUTOENCODER = '''steps, features = 10, 3
