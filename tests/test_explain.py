@@ -432,6 +432,16 @@ def same_fix(run: dict, fix: FixReport) -> bool:
 # Where the text cannot hold the answer: run's first fix edits a layer the message does not
 # name (the producer of the bad tensor, found by walking the real graph).
 TEXT_CANNOT_TELL = {
+    "c170_captcha_crnn_second_conv_valid_padding_reshape": "the text shows a Reshape refusing (49, 11, 64) for "
+    "(50, 768); that one 'valid' convolution above it trimmed the map is only in the recorded graph",
+    "c172_imdb_stacked_bidirectional_dropout_between": "the text shows a Bidirectional refusing (None, 64); that the "
+    "Bidirectional above the Dropout dropped the time axis is only in the recorded graph",
+    "c173_resnet_input_shape_includes_the_image_count": "the text shows (None, 40, 64, 64, 3) at a ZeroPadding2D; that "
+    "40 is the number of images the script holds is only in its arrays",
+    "c174_conv2d_input_shape_from_np_shape_of_all_images": "the text shows a (None, 60, 28, 28, 1) input to a Conv2D; "
+    "that 60 is the number of images the script holds is only in its arrays",
+    "c175_dense_before_lstm_input_shape_without_time_axis": "the text shows an LSTM refusing (None, 16); that the Input "
+    "above two Dense layers lacks the time axis of the script's windows is only in its arrays",
     "c150_cyclegan_generator_upsampling_stride_missing": "the text shows a generator refusing 16x16 images; that "
     "the other generator made them, and which of its layers lacks the stride, is only in the recorded models",
     "c151_cvae_tape_loop_decoder_reshape_seed_wrong": "the text shows 56x56 logits against 28x28 images; that the "

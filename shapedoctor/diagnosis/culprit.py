@@ -2,13 +2,17 @@
 
 Rules, per family (documented in the README and followed by the test corpus):
 
-* rank (SD101) and width (SD102): (a rank error on a later pass of a loop whose body's last lines
+* rank (SD101) and width (SD102): (a missing axis seen through layers that keep any rank, Dense,
+  Dropout...: the layer that dropped it or the Input the data contradicts, diagnosis/rank_origin.py;
+  a rank error on a later pass of a loop whose body's last lines
   changed the rank: the first of them, a head indented into the loop, repair/loop_head.py) the nearest producer that is not a pass-through layer
   (Dropout, Activation, normalisation...): the layer whose config made the shape, or the
   ``Input``, or the data the model was called with; but the layer itself when it is a 2-D layer
   on (steps, channels) data, or when it got one axis too many below a TimeDistributed layer
   (it was left unwrapped);
-* Reshape (SD103): the Reshape itself (its target shape), the producer is named in the text;
+* Reshape (SD103): the Reshape itself (its target shape), the producer is named in the text; but
+  the one 'valid' convolution above it whose padding="same" makes the model build, when exactly one
+  does (diagnosis/reshape_origin.py);
 * merge (SD104): a Concatenate whose inputs differ only in their last axis while it joins another
   one: the Concatenate itself (its ``axis``); else the producer of the input whose shape differs from the first input's; for
   feature maps of different sizes, the valid convolution or the pooling/strided layer that only
@@ -57,6 +61,11 @@ def find_culprit(ctx: Context) -> Node | None:
 
         if frames_upstream(ctx):
             return ctx.consumer  # one layer left out of TimeDistributed among wrapped ones: the layer
+        from shapedoctor.diagnosis.rank_origin import rank_origin
+
+        origin = rank_origin(ctx)
+        if origin is not None:
+            return origin  # past layers that keep any rank: the one that dropped the axis, or the Input
     if fam in ("SD101", "SD102"):
         return ctx.shaping_producer(ctx.producer())
     if fam == "SD104":
@@ -122,6 +131,12 @@ def find_culprit(ctx: Context) -> Node | None:
 
         if fam == "SD103" and block_divisor(ctx.message) is not None:
             return ctx.shaping_producer(ctx.producer())  # the channels made before a depth_to_space
+        if fam == "SD103":
+            from shapedoctor.diagnosis.reshape_origin import padding_origin
+
+            trimmed = padding_origin(ctx)
+            if trimmed is not None:
+                return trimmed[0]  # one valid convolution shrank the map the target was computed for
         return ctx.consumer
     if fam == "SD107":
         for node in ctx.graph.upstream(ctx.consumer):

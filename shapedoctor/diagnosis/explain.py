@@ -97,6 +97,16 @@ def explanation(ctx: Context, culprit: Node | None) -> str:
         elif culprit is not None and culprit is ctx.consumer:
             lines.append(f"The received tensor is {len(got) - 2}-D data with an axis of size 1 where {cons} "
                          "would need a spatial axis: the layer is the variant for one more axis than the data has.")
+        elif culprit is not None and culprit is not ctx.shaping_producer(ctx.producer()) \
+                and culprit.kind in ("layer", "input"):
+            keep = describe_node(ctx, ctx.producer())  # rank_origin: the culprit is above layers that keep any rank
+            if culprit.kind == "layer":
+                lines.append(f"That tensor was made by {keep}, which keeps the number of axes it is given; the axis "
+                             f"was lost above it, at {made}. {_why_rank(ctx, culprit)}")
+            else:
+                lines.append(f"That tensor was made by {keep}, which keeps the number of axes it is given. The model "
+                             f"input {made} declares only {len(got) - 1 if got else '?'} axes per sample, while one "
+                             "sample of the data the script holds has more.")
         elif culprit is not None and culprit.kind == "layer":
             lines.append(f"That tensor was made by {made}. {_why_rank(ctx, culprit)}")
         elif culprit is not None and culprit.kind == "input":
@@ -130,11 +140,17 @@ def explanation(ctx: Context, culprit: Node | None) -> str:
         have = math.prod(got[1:]) if got and None not in got[1:] else "?"
         want = math.prod(target) if target and -1 not in target else "?"
         prod = describe_node(ctx, ctx.shaping_producer(ctx.producer()))
-        return (
-            f"{cons} rearranges values but never creates or drops any. It receives {format_shape(got)} from {prod}: "
-            f"{have} value(s) per sample. Its target shape {format_shape(target)} holds {want}. {BATCH} "
-            "To get more values, make the producer emit them (or repeat them with RepeatVector), not Reshape."
-        )
+        text = (f"{cons} rearranges values but never creates or drops any. It receives {format_shape(got)} from "
+                f"{prod}: {have} value(s) per sample. Its target shape {format_shape(target)} holds {want}. {BATCH} ")
+        from shapedoctor.diagnosis.reshape_origin import padding_origin
+
+        trimmed = padding_origin(ctx)
+        if trimmed is not None and trimmed[0] is culprit:
+            return text + (f"The target counts the values of a map no convolution trimmed: {describe_node(ctx, culprit)} "
+                           "has padding=\"valid\", which removes kernel - 1 pixels per axis; with padding=\"same\" "
+                           "the map keeps its size and the Reshape receives exactly the values its target holds "
+                           "(checked by Keras).")
+        return text + "To get more values, make the producer emit them (or repeat them with RepeatVector), not Reshape."
     if fam == "SD104":
         shapes = " and ".join(format_shape(s) for s in ctx.received)
         need = "equal on every axis except the one it joins" if ctx.consumer_cls == "Concatenate" else "exactly equal"

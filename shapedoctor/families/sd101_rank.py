@@ -42,6 +42,11 @@ def fixes(ctx):
         variant = lower_variant(ctx)
         if variant is not None:
             yield variant
+        from shapedoctor.diagnosis.rank_origin import origin_fixes, rank_origin
+
+        origin = rank_origin(ctx)
+        if origin is not None and origin is not prod:
+            yield from origin_fixes(ctx, origin, need)  # where the axis was lost, above rank-keeping layers
         if missing == 1:
             yield from g.return_sequences(ctx, prod, True)
             yield from g.return_sequences_chain(ctx, prod)

@@ -22,4 +22,8 @@ class Candidate:
     trial: Any = field(default=None, repr=False, compare=False)  # the edited graph that was replayed
     shapes: dict = field(default_factory=dict, repr=False, compare=False)  # its replayed tensor shapes
     tags: list[str] = field(default_factory=list)
+    # Nodes the fix makes run once per step of an axis it restores above them (a Dense between an RNN
+    # given return_sequences=True and the RNN that needs the steps): their outputs grow by that axis
+    # on purpose, like the edited layer's own (diagnosis/rank_origin.py).
+    per_step: frozenset = frozenset()
     checks: Checks = field(default_factory=Checks)  # the invariants checked (repair/invariants.py)

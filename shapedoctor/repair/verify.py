@@ -43,7 +43,7 @@ def verify(graph: Graph, candidate: Candidate, expected_output: tuple | None = N
     _crop_checks(trial, result, candidate, checks)
     if base is not None:
         edited = frozenset(e.layer for e in candidate.edits if isinstance(e, SetConfig))
-        resized = frozenset(t for n in trial.nodes if n.layer in edited for t in n.outputs)
+        resized = frozenset(t for n in trial.nodes if n.layer in edited or n.id in candidate.per_step for t in n.outputs)
         # The script's arrays moved along with a new declaration (made_at) are not graph inputs.
         reshaped = [e for e in candidate.edits if isinstance(e, SetShape)
                     or isinstance(e, DataTransform) and e.made_at is None]

@@ -1,0 +1,65 @@
+"""A Reshape refused a map that one 'valid' convolution above it had shrunk.
+
+A Reshape's target is often computed from the input size and the downsampling the design does
+(``((img_width // 4), (img_height // 4) * 64)`` after two poolings of 2, as in a CRNN): it holds
+exactly the values the map would have if every convolution kept its size. When one convolution on
+the path lacks ``padding="same"``, it trims ``kernel - 1`` pixels per axis, the poolings round the
+rest down, and the Reshape (which Keras names) refuses a map a few rows short. The target is then
+right and the convolution is the root cause.
+
+Evidence read, not guessed: the single-input chain from the Reshape back to the model's input;
+every convolution on it with ``padding="valid"``, stride 1 and a kernel larger than 1. Each is tried
+by Keras (the graph replayed with that one layer set to ``padding="same"``, every invariant of
+``repair/verify.py`` checked). Only when exactly one such change makes the whole model build is
+that convolution named, and the change is its fix; none or several give nothing (the Reshape stays
+the culprit, as ``culprit.find_culprit`` says for SD103).
+"""
+
+from __future__ import annotations
+
+from shapedoctor.diagnosis.context import Context
+from shapedoctor.graph.model import Node
+
+_CONVS = frozenset({"Conv1D", "Conv2D", "Conv3D", "SeparableConv1D", "SeparableConv2D", "DepthwiseConv1D",
+                    "DepthwiseConv2D"})
+
+
+def _trims(ctx: Context, node: Node) -> bool:
+    cfg = ctx.config_of(node)
+    kernel, strides = cfg.get("kernel_size"), cfg.get("strides", 1)
+    kernel = tuple(kernel) if isinstance(kernel, (list, tuple)) else (kernel,)
+    strides = tuple(strides) if isinstance(strides, (list, tuple)) else (strides,)
+    return (ctx.cls_of(node) in _CONVS and cfg.get("padding") == "valid" and all(s == 1 for s in strides)
+            and all(isinstance(k, int) for k in kernel) and any(k > 1 for k in kernel))
+
+
+def padding_origin(ctx: Context):
+    """(the convolution, its verified ``padding="same"`` candidate) when exactly one valid convolution
+    above the refused Reshape explains the missing values; else None."""
+    if ctx.family != "SD103" or ctx.cls_of(ctx.consumer) != "Reshape":
+        return None
+    cached = ctx.extra.get("padding_origin", False)
+    if cached is not False:
+        return cached
+    from shapedoctor.infer.propagate import propagate
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetConfig
+    from shapedoctor.repair.generators import name
+    from shapedoctor.repair.verify import verify
+
+    found, node, base = [], ctx.producer(), None
+    while node is not None and node.kind == "layer":
+        ids = node.input_ids()
+        if len(ids) != 1:
+            break
+        if _trims(ctx, node):
+            base = base or propagate(ctx.graph)
+            cand = Candidate(f"keep the map's size: padding=\"same\" on {name(ctx, node)} (the Reshape's target "
+                             "counts the values of an unshrunk map)",
+                             [SetConfig(node.layer, {"padding": "same"})], cost=1)
+            if verify(ctx.graph, cand, ctx.expected_output, base).verified:
+                found.append((node, cand))
+        node = ctx.graph.producer(ids[0])
+    result = found[0] if len(found) == 1 else None
+    ctx.extra["padding_origin"] = result
+    return result
