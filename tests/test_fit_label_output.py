@@ -87,6 +87,13 @@ CASES = {
     "two heads with integer ids under categorical losses": (
         TWO_HEADS, "loss", "model.compile(", 'model.compile(optimizer="adam", loss={"kind": '
         '"sparse_categorical_crossentropy", "colour": "sparse_categorical_crossentropy"})', "to_categorical(kind"),
+    "two heads with integer ids under a list of categorical losses": (
+        TWO_HEADS.replace('{"kind": kind_out, "colour": colour_out}', "[kind_out, colour_out]").replace(
+            'loss={"kind": "categorical_crossentropy", "colour": "categorical_crossentropy"}',
+            'loss=["categorical_crossentropy", "categorical_crossentropy"]').replace(
+            '{"kind": kind, "colour": colour}', "[kind, colour]"), "loss", "model.compile(",
+        'model.compile(optimizer="adam", loss=["sparse_categorical_crossentropy", "sparse_categorical_crossentropy"])',
+        "to_categorical(kind"),
     "a box head on the pooled map the class head flattens": (
         BOX_HEAD.read_text().split("\n", 3)[3], "layer", "name=\"bounding_box\")(x)", "x = layers.Flatten()(x)",
         "MaxPooling2D"),

@@ -19,20 +19,10 @@ from shapedoctor.diagnosis.training_base import Problem, TrainingFix
 
 
 class LossDict(dict):
-    """A dict of losses written as a Python dict literal (strings quoted)."""
+    """A dict of loss names written as a Python dict literal."""
 
     def __repr__(self) -> str:
-        return "{" + ", ".join(f"{k!r}: " + (f'"{v}"' if isinstance(v, str) else repr(v))
-                               for k, v in self.items()).replace("'", '"') + "}"
-
-    __str__ = __repr__
-
-
-class LossList(list):
-    """A list of losses written as a Python list literal (strings quoted)."""
-
-    def __repr__(self) -> str:
-        return "[" + ", ".join(f'"{v}"' if isinstance(v, str) else repr(v) for v in self) + "]"
+        return "{" + ", ".join(f'"{k}": "{v}"' for k, v in self.items()) + "}"
 
     __str__ = __repr__
 
@@ -41,6 +31,8 @@ def joint_loss_fixes(loss: Any, problems: list[Problem]) -> None:
     """Replace, in every problem whose per-output loss fix has siblings, that fix by the joint one."""
     if not isinstance(loss, (dict, list, tuple)):
         return
+    if not all(isinstance(v, str) for v in (loss.values() if isinstance(loss, dict) else loss)):
+        return  # a loss object has no literal to write back into the compile call
     by_loss: dict[str, list[tuple[Problem, TrainingFix]]] = {}
     for prob in problems:
         fix = next((f for f in prob.fixes if f.kind == "loss" and not f.whole and isinstance(f.loss, str)), None)
@@ -55,8 +47,8 @@ def joint_loss_fixes(loss: Any, problems: list[Problem]) -> None:
             joint: Any = LossDict(loss)
             for i in indices:
                 joint[keys[i]] = new
-        else:
-            joint = LossList(loss)
+        else:  # a plain list: the compile call's code writes it as a list literal (training_fixes.render)
+            joint = list(loss)
             for i in indices:
                 joint[i] = new
         names = ", ".join(str(list(loss)[i]) if isinstance(loss, dict) else f"output {i}" for i in indices)
