@@ -635,6 +635,16 @@ TEXT_CANNOT_TELL = {
         "pipeline's [..., np.newaxis] added an axis the images already had is only in the source and the arrays",
     "t218_conv_model_built_at_fit_on_images_without_channel": "the text shows a Conv2D refusing (None, 28, 28); that "
         "this tensor is the data itself (the model was built from it at fit) is only in the run",
+    "t220_conv1d_autoencoder_decoder_transpose_lost_stride": "the text shows [?,32,1] against [?,16,1] in a "
+        "subtraction; that the targets are the inputs and which Conv1DTranspose lost its stride needs the model",
+    "t223_multi_output_box_head_on_feature_map": "the text shows [16,4] against [16,15,15,4]; that another head "
+        "flattens the same map (so the Flatten goes before this head, not the pooling) needs the graph",
+    "t224_letter_labels_ascii_codes_onehot_too_wide": "the text shows (13, 123) against (13, 26); that the 97 "
+        "leading one-hot columns are never set (letters kept as character codes) is only in the labels",
+    "t226_onehot_binary_labels_one_sigmoid_unit": "the text shows (8, 2) against (8, 1); that the two columns are "
+        "one-hot rows of 0/1 labels (and the head a sigmoid) is only in the labels and the model",
+    "t227_evaluate_onehot_test_labels_sparse_loss": "the text shows one-hot rows under the sparse loss; that the "
+        "model already trained with that loss on class ids (so the labels, not the loss, change) is only in the run",
 }
 # Where the text alone points to another family than run, which saw the arrays: that family.
 TEXT_OTHER_FAMILY = {

@@ -12,11 +12,9 @@ written by ``shapedoctor run --write`` and the written script run with plain pyt
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 from conftest import line_of
-from training_calls import diagnose_as_run, runs_patched, write_body
+from training_calls import diagnose_as_run, runs_patched, write_body, written_by_run
 
 PER_STEP_HEAD = '''n_src, n_tgt = 12, 17
 src = np.eye(n_src, dtype="float32")[np.random.randint(0, n_src, size=(24, 6))]
@@ -84,13 +82,8 @@ def test_a_pooling_left_between_the_decoders_upsamplings_is_removed_and_written(
     assert finding.culprit.line == line_of(script.read_text(), "AveragePooling2D(")
     first = finding.fixes[0]
     assert first.verified and first.code == "# delete this line: x = layers.AveragePooling2D(2)(x)"
-    proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--write", "script.py"], cwd=tmp_path,
-                          check=False, capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    written = script.read_text()
+    written = written_by_run(tmp_path)
     assert "AveragePooling2D" not in written and written.count("MaxPooling2D(2)") == 2
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True,
-                          check=False).returncode == 0
 
 
 def test_the_encoders_pooling_is_never_removed_for_a_decoder_one_upsampling_short(tmp_path):

@@ -10,11 +10,9 @@ written by ``shapedoctor run --write`` and the written script run with plain pyt
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 from conftest import line_of
-from training_calls import diagnose_as_run, runs_patched, write_body
+from training_calls import diagnose_as_run, runs_patched, write_body, written_by_run
 
 from shapedoctor.patch.apply import make_patch
 
@@ -58,11 +56,7 @@ model.fit(x_train, x_train, epochs=1, batch_size=8, verbose=0)
     first = finding.fixes[0]
     assert first.verified and first.code.strip() == "decoded = layers.Reshape((12, 12, 1))(decoded)"
     # written by the CLI, then run with plain python
-    proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--write", "script.py"], cwd=tmp_path, check=False,
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "decoded = layers.Reshape((12, 12, 1))(decoded)" in script.read_text()
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True, check=False).returncode == 0
+    assert "decoded = layers.Reshape((12, 12, 1))(decoded)" in written_by_run(tmp_path)
 
 
 def test_the_last_item_of_a_layer_list_gets_the_reshape_as_the_next_item(tmp_path):

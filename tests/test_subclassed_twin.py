@@ -15,7 +15,7 @@ import sys
 
 from conftest import line_of
 from shapedoctor.diagnosis.subclassed_twin import made_in_call_with_weights
-from training_calls import diagnose_as_run, runs_patched, write_body
+from training_calls import diagnose_as_run, runs_patched, write_body, written_by_run
 
 # The TensorFlow quick start's MyModel with the Flatten call left out of call().
 QUICKSTART = '''class MyModel(keras.Model):
@@ -81,12 +81,7 @@ def test_a_subclassed_rnn_that_returns_every_step_is_the_cause_and_the_written_f
     first = finding.fixes[0]
     assert first.verified
     assert first.code.strip() == "self.rnn = layers.GRU(8, return_sequences=False)"
-    proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--write", "script.py"], cwd=tmp_path,
-                          check=False, capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "layers.GRU(8, return_sequences=False)" in script.read_text()
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True,
-                          check=False).returncode == 0
+    assert "layers.GRU(8, return_sequences=False)" in written_by_run(tmp_path)
 
 
 def test_a_call_that_needs_real_tensors_has_no_twin_and_keeps_the_text_reading(tmp_path):

@@ -1,6 +1,7 @@
 """Diagnose a script written in a test in this process (real Keras): the whole script under the
 recorder (``diagnose_script``, ``diagnose_as_run``), or one training call of it, as `run` would
-(``diagnose_training_call``); a fix's edits applied to its script and run (``runs_patched``).
+(``diagnose_training_call``); a fix's edits applied to its script and run (``runs_patched``); a
+script written by ``shapedoctor run --write`` and run with plain python (``written_by_run``).
 
 The script's text is written to a file so that culprit and fix lines point into it; the call
 (``fit``, ``predict``, ...) is captured with the test's own model and arrays at the first line
@@ -10,6 +11,8 @@ calling that method, checked, and turned into findings.
 from __future__ import annotations
 
 import linecache
+import subprocess
+import sys
 
 from shapedoctor.diagnosis.training import check
 from shapedoctor.diagnosis.training_fixes import findings_for
@@ -89,3 +92,15 @@ def first_fix_on(script, made: str, family: str = "SD201"):
     first = finding.fixes[0]
     assert first.verified and first.line == finding.culprit.line
     return first
+
+
+def written_by_run(tmp_path, name: str = "script.py") -> str:
+    """``shapedoctor run --write`` on *name* in *tmp_path* (it must exit 0), then the written script
+    run with plain python (it must exit 0 too): the written text."""
+    proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--write", name], cwd=tmp_path,
+                          check=False, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    written = (tmp_path / name).read_text()
+    plain = subprocess.run([sys.executable, name], cwd=tmp_path, capture_output=True, check=False, text=True)
+    assert plain.returncode == 0, plain.stderr[-2000:]
+    return written

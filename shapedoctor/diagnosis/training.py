@@ -46,6 +46,7 @@ from shapedoctor.diagnosis.training_base import (
     to_categorical_transform,
     width_key,
 )
+from shapedoctor.diagnosis.training_encoding import onehot_binary_labels, onehot_to_ids_fix
 from shapedoctor.graph.model import format_shape
 from shapedoctor.trace.training import TrainingCall
 
@@ -675,6 +676,9 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
             loader_label_mode(call, prob, tuple(out), i)
             _suspect_model(call, model, prob, tuple(out), tuple(shape), i, prob.labels_ask_for)
             problems.append(prob)
+    from shapedoctor.diagnosis.training_sibling_outputs import joint_loss_fixes
+
+    joint_loss_fixes(call.loss, problems)
     if not problems:
         from shapedoctor.diagnosis.training_structure import short_loss_list
 
@@ -866,6 +870,7 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
             if ratio > 1 and "Transpose" in cls:
                 old = tuple(int(s) for s in (cfg.get("strides") or (1,) * (len(out) - 2)))
                 strides = tuple(s * ratio for s in old)
+                strides = strides[0] if len(strides) == 1 else strides  # a 1-D stride is written as an int
                 fixes.append(TrainingFix(f"upsample once more in the decoder: strides={strides} on {layer.name}",
                                          "model", edits=[("config", layer, {"strides": strides, "padding": "same"})],
                                          cost=_upsampling_cost(layer is first, old)))
@@ -960,8 +965,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                            TrainingFix(f"one-hot encode the labels: keras.utils.to_categorical(y, {k})", "labels",
                                        transform="keras.utils.to_categorical({v}, " + str(k) + ")",
                                        apply=to_categorical_transform(k), cost=1)]
-            if labels_odd:
-                prob.fixes.reverse()
+            _loss_proven(prob, model)
             return prob
         if len(out) > len(y_shape):
             return _extra_axes(out, y_shape, name, model, index, layer)
@@ -1004,10 +1008,8 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                 "one-hot rows. Use the categorical loss, or turn the rows back into class numbers.")
             prob.fixes += [TrainingFix("use the loss made for one-hot labels: categorical_crossentropy", "loss",
                                        loss="categorical_crossentropy", cost=1),
-                           TrainingFix("turn one-hot rows into class numbers: np.argmax(y, -1)", "labels",
-                                       transform="np.argmax({v}, -1)", apply=numpy_transform("np.argmax({v}, -1)"), cost=1)]
-            if labels_odd:
-                prob.fixes.reverse()
+                           onehot_to_ids_fix()]
+            _loss_proven(prob, model)
             return prob
         if len(core) >= len(out) >= 2:
             # One class id per position (per word, per pixel) against one distribution per sample:
@@ -1055,6 +1057,9 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         prob.fixes.append(TrainingFix("treat it as k-class classification: sparse_categorical_crossentropy", "loss",
                                       loss="sparse_categorical_crossentropy", cost=2))
         return prob
+    onehot = onehot_binary_labels(out, sample, y_shape, loss, layer)
+    if onehot is not None:
+        return onehot
     if name in ELEMENTWISE or name in BINARY:
         a, b = loss_aligned_shapes(y_shape, out)
         if shapes_fit(a[1:], b[1:]):  # then any remaining difference is a real 1-vs-n stretch
@@ -1092,6 +1097,19 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                           transform="{v}.reshape(-1, 1)", apply=numpy_transform("{v}.reshape(-1, 1)")))
         return prob
     return None
+
+
+def _loss_proven(prob: Problem, model: Any) -> None:
+    """Labels in the other encoding than the loss: when the model already trained with this loss (an
+    ``evaluate`` after ``fit``), the loss accepted the training labels, so changing it would break the
+    call that trained: the labels fix alone is offered. When one loss serves several outputs the labels
+    fix comes first (changing the loss changes them all)."""
+    from shapedoctor.diagnosis import training_evidence as ev
+
+    if ev.trained(model):
+        prob.fixes = [f for f in prob.fixes if f.kind != "loss"]
+    elif loss_shared(model):
+        prob.fixes.reverse()
 
 
 def _ids_per_position(sample: Any, y_shape: tuple, out: tuple, top: Any = None) -> bool:

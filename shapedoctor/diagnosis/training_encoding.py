@@ -16,6 +16,19 @@ and the loss tell the three kinds of classification apart:
   like the output: inside it the ids broadcast against every class column (SD204 when it trains,
   SD202 when the shapes cannot broadcast); the labels are the culprit, one-hot encoding them the fix.
 
+Two encodings whose shapes do NOT agree are read here as well (:func:`onehot_binary_labels`,
+:func:`onehot_to_ids_fix`):
+
+* one-hot rows over two classes (N, 2) against ONE sigmoid unit under ``binary_crossentropy``: the
+  head and the loss agree on "one probability per sample", only the labels were encoded for a
+  two-unit softmax: the labels are the culprit and ``np.argmax(y, -1)`` (the 0/1 label) the fix;
+  two softmax units with ``categorical_crossentropy`` (written together) the model-side one. Over
+  k > 2 classes the one unit is what is wrong (a multi-class problem): k softmax units and
+  ``categorical_crossentropy``;
+* turning one-hot rows into class ids (``np.argmax``) keeps every value only when EVERY row of the
+  labels is one-hot (soft or multi-hot rows would lose their other values): the fix checks that
+  on all the labels the call received.
+
 The label values are read from ALL the labels the call received when they can be (a few samples
 otherwise); a loss that serves several outputs is left alone (changing it changes them all).
 """
@@ -185,3 +198,66 @@ def _takes_both(loss: Any, k: int) -> bool:
     except Exception:  # noqa: BLE001 - a loss that refuses either encoding reads it its own way
         return False
     return bool(np.all(np.isfinite(by_id))) and bool(np.all(np.isfinite(by_row)))
+
+
+def onehot_to_ids_fix(title: str = "turn one-hot rows into class numbers: np.argmax(y, -1)",
+                      cost: int = 1) -> TrainingFix:
+    """``np.argmax(y, -1)`` on labels that must all be one-hot rows: the conversion then keeps every
+    value (``converts``); rows that are not one-hot fail ``keeps_data`` (see the module docstring)."""
+    import numpy as np
+
+    from shapedoctor.diagnosis.training_base import is_one_hot
+
+    seen: dict = {}
+
+    def apply(value, seen=seen):
+        arr = np.asarray(value)
+        seen["one_hot"] = bool(arr.size) and is_one_hot(arr)
+        return np.argmax(arr, -1)
+
+    def checks(_full, seen=seen):
+        ok = seen.get("one_hot", False)
+        return [("keeps_data", ok, "" if ok else "not every label row is one-hot: argmax would drop the other values")]
+
+    return TrainingFix(title, "labels", transform="np.argmax({v}, -1)", apply=apply, checks=checks,
+                       converts=True, cost=cost)
+
+
+def onehot_binary_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, layer: Any) -> Problem | None:
+    """One-hot rows (N, k) against one sigmoid unit under binary_crossentropy (see the module docstring)."""
+    from shapedoctor.diagnosis.training_base import is_one_hot
+
+    name = loss_name(loss)
+    if name not in BINARY or len(out) != 2 or out[-1] != 1 or len(y_shape) != 2 or not isinstance(y_shape[-1], int) \
+            or y_shape[-1] < 2 or layer is None or head_activation(layer) != "sigmoid" or not is_one_hot(sample):
+        return None
+    k = y_shape[-1]
+    key = width_key(layer)
+    model_fix = None
+    if key is not None:
+        model_fix = TrainingFix(f"one softmax unit per class: {layer.name} with {k} softmax units and "
+                                "categorical_crossentropy", "model",
+                                edits=[("config", layer, {key: k, "activation": "softmax"})],
+                                with_loss="categorical_crossentropy", cost=1)
+    if k == 2:
+        prob = Problem("SD202", f"one-hot labels {format_shape(y_shape)} over 2 classes against one sigmoid unit "
+                       f"{format_shape(out)} under {name}", "labels", expected=format_shape((None, 1)),
+                       received=format_shape(y_shape))
+        prob.explanation = (f"The output is one sigmoid unit scored by `{name}`: one probability per sample, the "
+                            "standard binary classifier. The labels were one-hot encoded over the two classes, "
+                            "(N, 2), the encoding of a two-unit softmax. Keep one 0/1 label per sample (the "
+                            "column index of the 1), or give the model two softmax units and a categorical loss.")
+        prob.fixes.append(onehot_to_ids_fix("keep one 0/1 label per sample: np.argmax(y, -1)"))
+        if model_fix is not None:
+            model_fix.cost = 2
+            prob.fixes.append(model_fix)
+        return prob
+    prob = Problem("SD202", f"one-hot labels {format_shape(y_shape)} over {k} classes against one sigmoid unit "
+                   f"{format_shape(out)} under {name}", "layer", expected=f"{k} output units",
+                   received=format_shape(out), layer=layer)
+    prob.explanation = (f"Every label row holds exactly one 1 among {k} classes: a multi-class problem. One sigmoid "
+                        f"unit under `{name}` gives one yes/no probability. {k} exclusive classes need {k} softmax "
+                        "units and categorical_crossentropy.")
+    if model_fix is not None:
+        prob.fixes.append(model_fix)
+    return prob

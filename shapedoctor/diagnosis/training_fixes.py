@@ -348,6 +348,10 @@ def _own_checks(fix: TrainingFix, full: Any, checks: Checks) -> None:
 def _loss_for(loss: Any) -> Any:
     if loss is None:
         return "mse"
+    if isinstance(loss, dict):  # also a written dict literal (training_sibling_outputs.LossDict): Keras wants a dict
+        return {key: _loss_for(value) for key, value in loss.items()}
+    if isinstance(loss, list):
+        return [_loss_for(value) for value in loss]
     return copy.deepcopy(loss) if not isinstance(loss, str) else loss
 
 

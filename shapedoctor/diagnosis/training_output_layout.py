@@ -34,7 +34,10 @@ Two ways a model's last layers make the right numbers in the wrong shape:
   needs the global pooling (``GlobalAveragePooling1D``). The pooling layer is the culprit (the
   user pooled, with the pooling that keeps the axis), not the recurrent or convolutional layer
   before it; the fix calls the global pooling of the same kind in its place
-  (:func:`windowed_pooling_fixes`).
+  (:func:`windowed_pooling_fixes`). Not when the pooled map also goes to a ``Flatten`` or a global
+  pooling (another head of a multi-output model reads it flattened): the window was meant there,
+  and the head that reads the map itself skipped the reduction (the first Dense on the map is the
+  culprit, as for any Dense on a feature map).
 
 Every fix is verified by rebuilding the edited model with Keras and comparing its output with the
 labels under the compiled loss (``training_fixes``).
@@ -203,6 +206,8 @@ def windowed_pooling_fixes(model: Any, index: int, rank: int) -> tuple[Any, list
             return None
         if layer_config(layer).get("data_format") not in (None, "channels_last"):
             return None
+        if _reduced_elsewhere(layer):
+            return None  # another branch flattens or pools this map: its window was meant (the head skipped that step)
         same = f"Global{kind}{rank - 2}D"
         other = f"Global{'AveragePooling' if kind == 'MaxPooling' else 'MaxPooling'}{rank - 2}D"
         return layer, [
@@ -212,3 +217,16 @@ def windowed_pooling_fixes(model: Any, index: int, rank: int) -> tuple[Any, list
                         edits=[("replace_layer", layer, (other, ()))], cost=2),
         ]
     return None
+
+
+_REDUCERS = ("Flatten", "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D",
+             "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D")
+
+
+def _reduced_elsewhere(layer: Any) -> bool:
+    """*layer*'s output also goes to a Flatten or a global pooling (a multi-output model whose other
+    head reads the flattened map): the user pooled with a window on purpose."""
+    for node in getattr(layer, "_outbound_nodes", None) or []:
+        if type(getattr(node, "operation", None)).__name__ in _REDUCERS:
+            return True
+    return False
