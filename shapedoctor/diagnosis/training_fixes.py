@@ -648,6 +648,13 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
                 from shapedoctor.diagnosis.data_origin import sizes_line
 
                 line = sizes_line(site, line, prob.data_shapes[1], prob.data_shapes[0])
+                from shapedoctor.diagnosis.size_origin import introduced_line, wrong_size
+
+                line = introduced_line(site, line, call.names, wrong_size(*prob.data_shapes), prob.data_shapes[1][0])
+            elif kind == "labels" and line is not None:
+                from shapedoctor.diagnosis.size_origin import introduced_line, labels_wrong_size
+
+                line = introduced_line(site, line, call.names, *labels_wrong_size(call, prob))
             line = line or (site.line if site else None)
         import linecache
 
