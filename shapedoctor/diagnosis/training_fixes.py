@@ -94,6 +94,8 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
                 rejected.append(report)
         if len(fixes) >= 4:
             break
+    if not fixes:
+        _searched(call, prob, recorder, fixes, kept)
     if not fixes and rejected:
         fixes.append(rejected[0])  # nothing better: show the best, marked "not verified: <invariant>"
     from shapedoctor.diagnosis.repaired_side import blame_the_repaired_layer
@@ -109,6 +111,35 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
 
     annotate(finding)
     return finding
+
+
+def _searched(call: TrainingCall, prob: Problem, recorder: Any, fixes: list, kept: list) -> None:
+    """No rule's fix was verified: single model edits found by search (diagnosis/training_search.py),
+    verified like any fix; the verified ones go to *fixes* (reports) and *kept* (the fixes)."""
+    from shapedoctor.diagnosis import training_search
+
+    if not training_search.applies(prob):
+        return
+    known = {repr(f.edits) for f in prob.fixes}
+    found = []
+    for fix in training_search.candidates(call, prob):
+        if repr(fix.edits) in known:
+            continue
+        verdict = verify(call, prob, fix, recorder)
+        if not verdict.ok:
+            continue
+        code, file, line, edits, *why_not = render(call, prob, fix, recorder)
+        if code and any(r.code == code and r.file == file and r.line == line for _f, r in found):
+            continue
+        found.append((fix, attach(FixReport(fix.title, code, file, line, True, verdict.result_shape, fix.note,
+                                            checks=dict(verdict.checks.results), cost=fix.cost), edits, *why_not)))
+        if len(found) >= training_search.LIMIT:
+            break
+    order = [fix for fix, _report in found]
+    training_search.blame_the_searched_layer(prob, order)
+    reports = {id(fix): report for fix, report in found}
+    fixes.extend(reports[id(fix)] for fix in order)
+    kept.extend(order)
 
 
 # -- verification ------------------------------------------------------------------------
