@@ -98,3 +98,11 @@ print(model.predict(rows, verbose=0))
 '''
     finding = _finding(tmp_path, body)
     assert finding["culprit"]["line"] == _line(body, "rows = np.stack")
+
+
+def test_data_passed_as_an_expression_is_traced_from_the_names_it_reads(tmp_path):
+    body = TRAINED + '''probs = papers[:, 1:].mean(axis=0)
+print(model.predict(np.stack([probs, probs]), verbose=0))
+'''
+    finding = _finding(tmp_path, body)
+    assert finding["culprit"]["line"] == _line(body, "probs = papers[:, 1:]")

@@ -95,8 +95,6 @@ def introduced_line(site: Any, line: int | None, names: dict, size: int | None,
     """The line where *size* entered the array assigned on *line* (see the module docstring);
     *line* itself when no earlier statement can be shown to have brought it. *samples*: the number
     of samples of the data (a 1-D array that long holds one value per sample, not per feature)."""
-    from shapedoctor.repair.data_follows import made_at
-
     if site is None or line is None or size is None or not names:
         return line
     current = line
@@ -104,26 +102,48 @@ def introduced_line(site: Any, line: int | None, names: dict, size: int | None,
         stmt = _statement(site.file, current)
         if stmt is None:
             return current
-        targets = _targets(stmt)
         read = _read(stmt)
-        if targets & set(read):
+        if _targets(stmt) & set(read):
             return current  # x = x[:, 1:]: the value before this statement is gone
-        carriers = []
-        for name in read:
-            value = names.get(name)
-            if value is None or not _carries(value, size, samples):
-                continue
-            made = made_at(dataclasses.replace(site, line=stmt.lineno), name)
-            last = made_at(site, name)
-            if made is None or last is None or made.line != last.line:
-                return current  # reassigned after this statement: not the value it saw
-            carriers.append(made)
-        if len({m.line for m in carriers}) != 1:
+        earlier = _carrier_line(site, stmt.lineno, read, names, size, samples)
+        if earlier is None:
             return current
-        if carriers[0].statement is None or not _derived(carriers[0].statement, names):
-            return current  # raw data (loaded, generated): the first statement deriving from it is the place
-        current = carriers[0].line
+        current = earlier
     return current
+
+
+def _carrier_line(site: Any, line: int, read: list[str], names: dict, size: int, samples: int | None) -> int | None:
+    """The line that made the one input (among the names *read* by the code on *line*) that already
+    carries *size* and was itself derived from other arrays; None when there is no such single input."""
+    from shapedoctor.repair.data_follows import made_at
+
+    carriers = []
+    for name in read:
+        value = names.get(name)
+        if value is None or not _carries(value, size, samples):
+            continue
+        made = made_at(dataclasses.replace(site, line=line), name)
+        last = made_at(site, name)
+        if made is None or last is None or made.line != last.line:
+            return None  # reassigned after that line: not the value it saw
+        carriers.append(made)
+    if len({m.line for m in carriers}) != 1:
+        return None
+    if carriers[0].statement is None or not _derived(carriers[0].statement, names):
+        return None  # raw data (loaded, generated): the first statement deriving from it is the place
+    return carriers[0].line
+
+
+def introduced_in_argument(site: Any, node: ast.expr | None, names: dict, size: int | None,
+                           samples: int | None = None) -> int | None:
+    """The line where *size* entered data passed as an expression (``model.predict(np.hstack([a, b]))``)
+    rather than a name: the walk starts from the names the expression reads; None when it shows
+    nothing earlier (the call's own line is then the place)."""
+    if site is None or node is None or size is None or not names:
+        return None
+    read = [n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
+    earlier = _carrier_line(site, site.line, list(dict.fromkeys(read)), names, size, samples)
+    return introduced_line(site, earlier, names, size, samples) if earlier is not None else None
 
 
 def labels_wrong_size(call: Any, prob: Any) -> tuple[int | None, int | None]:
