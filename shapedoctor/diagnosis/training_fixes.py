@@ -677,17 +677,8 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
             line = assignment_line(site, var)
             if kind == "data" and prob.data_shapes is not None:
                 from shapedoctor.diagnosis.data_origin import sizes_line
-                from shapedoctor.diagnosis.size_origin import introduced_in_argument, introduced_line, wrong_size
 
                 line = sizes_line(site, line, prob.data_shapes[1], prob.data_shapes[0])
-                size, samples = wrong_size(*prob.data_shapes), prob.data_shapes[1][0]
-                if line is None and var is None and len(flat_items(call.x_ref)) == 1:
-                    line = introduced_in_argument(site, argument_node(site, 0, "x"), call.names, size, samples)
-                line = introduced_line(site, line, call.names, size, samples)
-            elif kind == "labels" and line is not None:
-                from shapedoctor.diagnosis.size_origin import introduced_line, labels_wrong_size
-
-                line = introduced_line(site, line, call.names, *labels_wrong_size(call, prob))
             line = line or (site.line if site else None)
         import linecache
 
