@@ -52,6 +52,22 @@ def written_and_run(cli, folder: Path) -> str:
     return (folder / "script.py").read_text()
 
 
+def watched_finding(tmp_path: Path, source: str) -> dict:
+    """Run ``source`` as ``script.py`` under ``shapedoctor.watch()`` in this process (the same pipeline
+    as the CLI, one import of Keras for every script): the first finding attached to the shape error
+    it raises (a ValueError), in JSON form."""
+    import runpy
+
+    import shapedoctor
+
+    script = tmp_path / "script.py"
+    script.write_text(source)
+    with pytest.raises(ValueError) as caught, shapedoctor.watch():
+        runpy.run_path(str(script), run_name="__main__")
+    report = caught.value.__shapedoctor__.to_json()
+    return (json.loads(report) if isinstance(report, str) else report)["findings"][0]
+
+
 def line_of(source: str, text: str) -> int:
     """The 1-based number of the first line of ``source`` that contains ``text``."""
     return next(i for i, line in enumerate(source.splitlines(), 1) if text in line)

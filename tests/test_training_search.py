@@ -6,10 +6,7 @@ layer the best edit changes. Real Keras, under ``shapedoctor.watch()``.
 
 from __future__ import annotations
 
-import json
-import runpy
-
-import pytest
+from conftest import line_of, watched_finding
 
 HEAD = "import numpy as np\nimport keras\nfrom keras import layers\n\n"
 
@@ -38,18 +35,11 @@ model.fit(x, tags, epochs=1, verbose=0)
 
 
 def _finding(tmp_path, body: str) -> dict:
-    import shapedoctor
-
-    script = tmp_path / "script.py"
-    script.write_text(HEAD + body)
-    with pytest.raises(ValueError) as caught, shapedoctor.watch():
-        runpy.run_path(str(script), run_name="__main__")
-    report = caught.value.__shapedoctor__.to_json()
-    return (json.loads(report) if isinstance(report, str) else report)["findings"][0]
+    return watched_finding(tmp_path, HEAD + body)
 
 
 def _line(body: str, text: str) -> int:
-    return next(i for i, line in enumerate((HEAD + body).splitlines(), 1) if text in line)
+    return line_of(HEAD + body, text)
 
 
 def test_a_stride_too_many_is_found_by_search_and_verified(tmp_path):

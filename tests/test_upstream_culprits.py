@@ -17,27 +17,17 @@ Keras for all of them).
 
 from __future__ import annotations
 
-import json
-import runpy
 import subprocess
 import sys
 
-import pytest
-from conftest import line_of, report_of
+from conftest import line_of, report_of, watched_finding
 
 HEAD = "import numpy as np\nimport keras\nfrom keras import layers\n\n"
 
 
 def _finding(tmp_path, body: str) -> dict:
     """The first finding ``watch()`` attaches to the script's shape error (JSON form)."""
-    import shapedoctor
-
-    script = tmp_path / "script.py"
-    script.write_text(HEAD + body)
-    with pytest.raises(ValueError) as caught, shapedoctor.watch():
-        runpy.run_path(str(script), run_name="__main__")
-    report = caught.value.__shapedoctor__.to_json()
-    return (json.loads(report) if isinstance(report, str) else report)["findings"][0]
+    return watched_finding(tmp_path, HEAD + body)
 
 STACKED = '''x = np.random.rand(24, 10, 3).astype("float32")
 y = np.random.rand(24, 1).astype("float32")

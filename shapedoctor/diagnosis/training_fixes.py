@@ -74,11 +74,9 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
     for fix in sorted(prob.fixes, key=lambda f: f.cost):
         verdict = verify(call, prob, fix, recorder)
         if verdict.ok or verdict.unclonable or verdict.checks.results.get("reaches_end"):
-            code, file, line, edits, *why_not = render(call, prob, fix, recorder)
-            if code and any((r.code, r.file, r.line) == (code, file, line) for r in fixes + rejected):
-                continue  # two edits that write the same line (the same layer reached two ways)
-            report = attach(FixReport(fix.title, code, file, line, verdict.ok, verdict.result_shape, fix.note,
-                                      checks=dict(verdict.checks.results), cost=fix.cost), edits, *why_not)
+            report = _report(call, prob, fix, recorder, verdict, fixes + rejected)
+            if report is None:
+                continue
             if verdict.ok or verdict.unclonable:
                 kept.append(fix)
             if verdict.ok:
@@ -113,6 +111,17 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
     return finding
 
 
+def _report(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any, verdict: Verdict,
+            shown: list) -> FixReport | None:
+    """The report of a tried *fix*, with the code it writes; None when a report in *shown* already
+    writes the same code on the same line (the same layer reached two ways)."""
+    code, file, line, edits, *why_not = render(call, prob, fix, recorder)
+    if code and any((r.code, r.file, r.line) == (code, file, line) for r in shown):
+        return None
+    return attach(FixReport(fix.title, code, file, line, verdict.ok, verdict.result_shape, fix.note,
+                            checks=dict(verdict.checks.results), cost=fix.cost), edits, *why_not)
+
+
 def _searched(call: TrainingCall, prob: Problem, recorder: Any, fixes: list, kept: list) -> None:
     """No rule's fix was verified: single model edits found by search (diagnosis/training_search.py),
     verified like any fix; the verified ones go to *fixes* (reports) and *kept* (the fixes)."""
@@ -121,25 +130,20 @@ def _searched(call: TrainingCall, prob: Problem, recorder: Any, fixes: list, kep
     if not training_search.applies(prob):
         return
     known = {repr(f.edits) for f in prob.fixes}
-    found = []
+    found = []  # (fix, report), verified
     for fix in training_search.candidates(call, prob):
         if repr(fix.edits) in known:
             continue
         verdict = verify(call, prob, fix, recorder)
-        if not verdict.ok:
-            continue
-        code, file, line, edits, *why_not = render(call, prob, fix, recorder)
-        if code and any(r.code == code and r.file == file and r.line == line for _f, r in found):
-            continue
-        found.append((fix, attach(FixReport(fix.title, code, file, line, True, verdict.result_shape, fix.note,
-                                            checks=dict(verdict.checks.results), cost=fix.cost), edits, *why_not)))
+        report = _report(call, prob, fix, recorder, verdict, [r for _f, r in found]) if verdict.ok else None
+        if report is not None:
+            found.append((fix, report))
         if len(found) >= training_search.LIMIT:
             break
-    order = [fix for fix, _report in found]
-    training_search.blame_the_searched_layer(prob, order)
-    reports = {id(fix): report for fix, report in found}
-    fixes.extend(reports[id(fix)] for fix in order)
-    kept.extend(order)
+    first = training_search.blame_the_searched_layer(prob, [fix for fix, _report in found])
+    found.sort(key=lambda pair: pair[0] is not first)  # stable: the rest keep the search's order
+    fixes.extend(report for _fix, report in found)
+    kept.extend(fix for fix, _report in found)
 
 
 # -- verification ------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from shapedoctor.diagnosis.training_base import (
     output_layer,
     previous_layer,
 )
+from shapedoctor.repair.edit_search import is_resampler, largest, window
 
 DEPTH = 8  # layers searched above the output
 LIMIT = 3  # verified edits kept
@@ -46,20 +47,6 @@ NOTE = ("found by search: the one edit of this layer that lets the model train o
         "the model was designed to do")
 
 _RECURRENT = ("LSTM", "GRU", "SimpleRNN")
-_RESHAPERS = ("Flatten", "Reshape", "RepeatVector", "Permute")
-
-
-def _resampler(cls: str) -> bool:
-    return cls.startswith(("MaxPooling", "AveragePooling", "UpSampling", "GlobalAveragePooling",
-                           "GlobalMaxPooling")) or cls in _RESHAPERS
-
-
-def _largest(value: Any) -> int:
-    if isinstance(value, int):
-        return value
-    if isinstance(value, (list, tuple)):
-        return max((v for v in value if isinstance(v, int)), default=1)
-    return 1
 
 
 def shapes(call: Any, prob: Any) -> tuple[tuple, tuple] | None:
@@ -95,17 +82,16 @@ def candidates(call: Any, prob: Any) -> list[TrainingFix]:
             flipped = not cfg.get("return_sequences")
             fixes.append((1, distance, TrainingFix(f"return_sequences={flipped} on {name}", "model",
                                                     edits=[("config", layer, {"return_sequences": flipped})])))
-        if inner_differs and cfg.get("padding") == "valid" and max(_largest(cfg.get("kernel_size", 1)),
-                                                                    _largest(cfg.get("pool_size", 1))) > 1:
+        if inner_differs and cfg.get("padding") == "valid" and window(cfg) > 1:
             fixes.append((2, distance, TrainingFix(f'keep the size: padding="same" on {name}', "model",
                                                     edits=[("config", layer, {"padding": "same"})])))
         strides = cfg.get("strides")
-        if inner_differs and strides is not None and _largest(strides) > 1 and "Transpose" not in cls \
+        if inner_differs and strides is not None and largest(strides) > 1 and "Transpose" not in cls \
                 and not cls.startswith(("MaxPooling", "AveragePooling")):
             one = 1 if isinstance(strides, int) else tuple(1 for _ in strides)
             fixes.append((2, distance, TrainingFix(f"do not stride: strides={one} on {name}", "model",
                                                     edits=[("config", layer, {"strides": one})])))
-        if _resampler(cls) and previous_layer(layer, only_one=True) is not None and layer is not first:
+        if is_resampler(cls) and previous_layer(layer, only_one=True) is not None and layer is not first:
             fixes.append((3, distance, TrainingFix(f"remove {name}, which changes the shape here", "model",
                                                     edits=[("remove_layer", layer, None)])))
         layer = previous_layer(layer)
@@ -118,22 +104,22 @@ def candidates(call: Any, prob: Any) -> list[TrainingFix]:
     return ranked
 
 
-def blame_the_searched_layer(prob: Any, found: list) -> None:
-    """The root cause, once search found verified edits (*found*: their fixes, best first): when one
-    edits the layer the rules named, that one comes first; else the layer the best one edits is the
-    root cause (the labels are not: no rule's fix of them was verified)."""
+def blame_the_searched_layer(prob: Any, found: list) -> Any:
+    """The root cause, once search found verified edits (*found*: their fixes, best first), and the
+    fix to show first: when one edits the layer the rules named, that one; else the best one, and
+    the layer it edits is the root cause (the labels are not: no rule's fix of them was verified).
+    None when nothing was found."""
     if not found:
-        return
-    on_named = [f for f in found if f.edits[0][1] is prob.layer]
-    if prob.layer is not None and on_named:
-        found.remove(on_named[0])
-        found.insert(0, on_named[0])
-        return
+        return None
+    on_named = next((f for f in found if f.edits[0][1] is prob.layer), None) if prob.layer is not None else None
+    if on_named is not None:
+        return on_named
     layer = found[0].edits[0][1]
     prob.layer, prob.culprit_kind = layer, "layer"
     prob.explanation = (prob.explanation + " " if prob.explanation else "") + (
         f"No rule's fix was verified; the search found that changing {layer.name} alone makes the output "
         "fit the labels, so it is the first place to look.")
+    return found[0]
 
 
 def applies(prob: Any) -> bool:

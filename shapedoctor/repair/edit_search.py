@@ -42,7 +42,9 @@ NOTE = ("found by search: the one edit on this layer that lets Keras run the mod
 _RESHAPERS = FLATTENERS | {"Reshape", "RepeatVector", "Permute"}
 
 
-def _is_resampler(cls: str) -> bool:
+def is_resampler(cls: str) -> bool:
+    """A one-input layer that only resamples or re-lays out: pooling, upsampling, Flatten, global
+    pooling, Reshape, RepeatVector, Permute (the search's removal candidates)."""
     return cls.startswith(("MaxPooling", "AveragePooling", "UpSampling")) or cls in _RESHAPERS
 
 
@@ -79,24 +81,26 @@ def _edits_on(ctx: Any, node: Any) -> Iterator[Candidate]:
         yield from g.set_width(ctx, node, width, cost=1)
     if cls in RECURRENT and "return_sequences" in cfg:
         yield from g.return_sequences(ctx, node, not cfg.get("return_sequences"))
-    if cfg.get("padding") == "valid" and _window(cfg) > 1:
+    if cfg.get("padding") == "valid" and window(cfg) > 1:
         yield Candidate(f'keep the size: padding="same" on {label}', [SetConfig(node.layer, {"padding": "same"})], cost=2)
     strides = cfg.get("strides")
-    if strides is not None and _largest(strides) > 1 and not cls.startswith(("MaxPooling", "AveragePooling")):
+    if strides is not None and largest(strides) > 1 and not cls.startswith(("MaxPooling", "AveragePooling")):
         one = 1 if isinstance(strides, int) else tuple(1 for _ in strides)
         yield Candidate(f"do not stride: strides={one} on {label}", [SetConfig(node.layer, {"strides": one})], cost=2)
-    if _is_resampler(cls) and len(node.input_ids()) == 1 and node.outputs:
+    if is_resampler(cls) and len(node.input_ids()) == 1 and node.outputs:
         yield Candidate(f"remove {label}, which changes the shape here", [RemoveNode(node.id)], cost=2)
 
 
-def _largest(value: Any) -> int:
+def largest(value: Any) -> int:
+    """The largest of a layer's per-axis ints (``strides=(1, 2)`` -> 2; an int stays; anything else 1)."""
     if isinstance(value, int):
         return value
     return max((v for v in value if isinstance(v, int)), default=1) if isinstance(value, (list, tuple)) else 1
 
 
-def _window(cfg: dict) -> int:
-    return max(_largest(cfg.get("kernel_size", 1)), _largest(cfg.get("pool_size", 1)))
+def window(cfg: dict) -> int:
+    """The largest window a layer slides (kernel or pool size): above 1, ``padding=\"valid\"`` shrinks."""
+    return max(largest(cfg.get("kernel_size", 1)), largest(cfg.get("pool_size", 1)))
 
 
 def search(ctx: Any, verify_all: Any) -> list[Candidate]:
