@@ -233,7 +233,7 @@ def _twin_findings(twin: Any, problems: list, recorder: Any) -> list[Finding]:
     except Exception:  # noqa: BLE001 - the text-only reading still answers
         return []
     for finding in found:
-        finding.fixes = [f for f in finding.fixes if fits_a_subclass(f.code)]
+        finding.fixes = [f for f in finding.fixes if fits_a_subclass(f.code, f.file, f.line)]
         annotate(finding)
         place_at_call(finding)
         finding.explanation = (finding.explanation + " " if finding.explanation else "") + f"({NOTE}.)"

@@ -79,7 +79,7 @@ def extract(report: dict | None) -> dict:
             "culprit_line": (first.get("culprit") or {}).get("line"),
             "consumer_line": (first.get("consumer") or {}).get("line"),
             "fixes": [{"code": f.get("code"), "verified": bool(f.get("verified")), "proven": f.get("proven"),
-                       "proof": f.get("proof")} for f in fixes[:3]],
+                       "proof": f.get("proof"), "line": f.get("line")} for f in fixes[:3]],
             "written_code": written.get("code") if written else None}
 
 

@@ -53,14 +53,19 @@ def made_in_call_with_weights(code: str) -> bool:
     return any(not _WEIGHTLESS.match(m.group(1)) for m in _MADE_AND_CALLED.finditer(code or ""))
 
 
-def fits_a_subclass(code: str) -> bool:
+def fits_a_subclass(code: str, file: str | None = None, line: int | None = None) -> bool:
     """*code* can be written in a subclass: no layer with weights made inside ``call()`` and no line
     written as an item of a list of layers (the form of a ``Sequential([...])``, which a class body
-    or ``call()`` is not)."""
+    or ``call()`` is not) — unless the line it rewrites (*file*, *line*) is itself such an item: a
+    ``Sequential([...])`` the subclass builds in ``__init__`` (an encoder, a decoder)."""
+    import linecache
+
     if made_in_call_with_weights(code):
         return False
-    return not any(line.rstrip().endswith(",") and not line.lstrip().startswith("#")
-                   for line in (code or "").splitlines())
+    if file and line and linecache.getline(file, line).rstrip().endswith(","):
+        return True
+    return not any(text.rstrip().endswith(",") and not text.lstrip().startswith("#")
+                   for text in (code or "").splitlines())
 
 
 def has_symbolic_outputs(model: Any) -> bool:

@@ -33,6 +33,7 @@ from shapedoctor.diagnosis.training_base import (
     labels_by_output,
     layer_config,
     layer_inputs,
+    layers_back,
     loss_aligned_shapes,
     loss_name,
     loss_shared,
@@ -848,10 +849,11 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
     first_fixes = [layout_fix(model, index, out, y_shape), merged_positions_fix(model, index, out, y_shape),
                    stray_downsampling_fix(model, index, out, y_shape)]
     fixes: list[TrainingFix] = [f for f in first_fixes if f is not None] + list(_padding_fixes(model, index, out, y_shape))
-    layer, seen = output_layer(model, index), 0
-    first = layer
-    while layer is not None and seen < 8:
-        seen += 1
+    first = None
+    for seen, layer in enumerate(layers_back(model, index)):
+        if seen >= 8:
+            break
+        first = layer if first is None else first
         cls, cfg = type(layer).__name__, layer_config(layer)
         if cls in _SEQUENCE_RNN and not cfg.get("return_sequences") and len(y_shape) == len(out) + 1:
             fixes.append(TrainingFix(f"keep the time axis: return_sequences=True on {layer.name}", "model",
@@ -886,9 +888,6 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
                                      edits=[("config", layer, {"filters": y_shape[-1]})], cost=1))
         elif layer is first and _head_width_only(out, y_shape) and _wrapped_units_fix(layer, y_shape[-1]) is not None:
             fixes.append(_wrapped_units_fix(layer, y_shape[-1]))  # a TimeDistributed(Dense(k)) head
-        layer = previous_layer(layer)
-        if layer is not None and type(layer).__name__ == "InputLayer":
-            break
     return fixes
 
 

@@ -270,6 +270,26 @@ def output_layer(model: Any, index: int) -> Any:
         return None
 
 
+def layers_back(model: Any, index: int):
+    """The layers that made output *index*, from the output back along each layer's first input,
+    stepping into a Sequential called inside the model (an encoder, a decoder block): its own layers,
+    last first, then on before it."""
+    layer = output_layer(model, index)
+    while layer is not None and type(layer).__name__ != "InputLayer":
+        yield from _inside(layer)
+        layer = previous_layer(layer)
+
+
+def _inside(layer: Any):
+    from keras import Sequential
+
+    if isinstance(layer, Sequential) and layer.built and layer.layers:
+        for inner in reversed(layer.layers):
+            yield from _inside(inner)
+    else:
+        yield layer
+
+
 def loss_shared(model: Any) -> bool:
     """One loss serves several outputs: changing it changes them all, so it is not what to blame
     for one output's labels."""

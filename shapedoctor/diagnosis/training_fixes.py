@@ -395,7 +395,7 @@ def _edited_model(call: TrainingCall, fix: TrainingFix, recorder: Any):
     from shapedoctor.infer.propagate import build_model
     from shapedoctor.trace.recorder import Recorder
 
-    graph = graph_from_model(recorder or Recorder(), call.model)
+    graph = graph_from_model(recorder or Recorder(), call.model, inline=True)
     for edit in _graph_edits(graph, fix):
         edit.apply(graph)
     return build_model(graph)
@@ -493,7 +493,7 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
     from shapedoctor.repair.codegen import CodeWriter
     from shapedoctor.trace.recorder import Recorder
 
-    graph = graph_from_model(recorder or Recorder(), call.model)
+    graph = graph_from_model(recorder or Recorder(), call.model, inline=True)
     graph.named_sizes = dict(getattr(call, "sizes", None) or {})
     code = CodeWriter(graph).render(Candidate(fix.title, _graph_edits(graph, fix)))
     if fix.with_loss is not None:  # the layer and the compile call change together
@@ -555,22 +555,89 @@ def argument_name(site: Site | None, position: int, keyword: str, item: int | No
     return arg.id if isinstance(arg, ast.Name) else None
 
 
+_TRAINING_METHODS = ("fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch")
+
+
 def argument_node(site: Site | None, position: int, keyword: str) -> ast.expr | None:
-    """The expression passed as x (0) / y (1) in the training call written at *site*, if it parses."""
+    """The expression passed as x (0) / y (1) in the training call written at *site*, if it parses.
+
+    The call is read from the user's file, so a call written over several lines is found too; line
+    numbers of the node are the file's. Without a readable file, the site's one line is parsed.
+    """
     if site is None:
         return None
-    try:
-        tree = ast.parse(site.code.strip().rstrip(":"))
-    except SyntaxError:
+    call = _training_call_in_file(site)
+    if call is None:
+        try:
+            tree = ast.parse(site.code.strip().rstrip(":"))
+        except SyntaxError:
+            return None
+        call = next((node for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                     and node.func.attr in _TRAINING_METHODS), None)
+        if call is None:
+            return None
+        for node in ast.walk(call):  # one line parsed alone: number its nodes like the file
+            if hasattr(node, "lineno"):
+                node.lineno = site.line
+    arg = next((kw.value for kw in call.keywords if kw.arg == keyword), None)
+    if arg is None and position < len(call.args):
+        arg = call.args[position]
+    return arg
+
+
+def _training_call_in_file(site: Site) -> ast.Call | None:
+    """The outermost ``.fit(...)``/``.evaluate(...)``/... call starting on the site's line of its file."""
+    import linecache
+
+    if not site.file or not site.line:
         return None
+    tree = _parsed(site.file, "".join(linecache.getlines(site.file)))
+    if tree is None:
+        return None
+    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+             and node.func.attr in _TRAINING_METHODS and node.lineno <= site.line <= (node.end_lineno or node.lineno)]
+    return min(calls, key=lambda c: (c.lineno, c.col_offset)) if calls else None
+
+
+_PARSED: dict[str, tuple[str, ast.Module | None]] = {}
+
+
+def _parsed(file: str, source: str) -> ast.Module | None:
+    """*file*'s syntax tree, parsed once per source text."""
+    known = _PARSED.get(file)
+    if known is None or known[0] != source:
+        try:
+            tree = ast.parse(source) if source else None
+        except SyntaxError:
+            tree = None
+        known = _PARSED[file] = (source, tree)
+    return known[1]
+
+
+def argument_line(site: Site | None, position: int, keyword: str) -> int | None:
+    """The line, in the user's file, of the x (0) / y (1) argument of the training call at *site*:
+    in a call written over several lines, the line holding the argument an expert would change."""
+    node = argument_node(site, position, keyword)
+    return None if node is None else node.lineno
+
+
+def loss_line(file: str | None, line: int | None) -> int | None:
+    """The line of the ``loss=`` argument of the ``compile`` call starting at *line* of *file*
+    (the call's first line when the loss is not written there, or the call does not parse)."""
+    import linecache
+
+    if not file or not line:
+        return line
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return line
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
-                "fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"):
-            arg = next((kw.value for kw in node.keywords if kw.arg == keyword), None)
-            if arg is None and position < len(node.args):
-                arg = node.args[position]
-            return arg
-    return None
+        if isinstance(node, ast.Call) and node.lineno == line and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "compile":
+            loss = next((kw.value for kw in node.keywords if kw.arg == "loss"), None)
+            return loss.lineno if loss is not None else line
+    return line
 
 
 _AXIS_ONLY = ("np.newaxis", "None]", "expand_dims", ".reshape(", ".astype(", "squeeze(")
@@ -660,7 +727,7 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
                 return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() if file else None)
             # Labels from a dataset/generator object: the compiled loss is the line to look at.
             _code, f, line, _edits = _compile_code(call, "?")
-            return Place("loss", None, "compile", f, line, None)
+            return Place("loss", None, "compile", f, loss_line(f, line), None)
         if kind == "data" and prob.data_site is not None:  # made inside a generator: its yield
             import linecache
 
@@ -683,13 +750,14 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
                 from shapedoctor.diagnosis.data_origin import sizes_line
 
                 line = sizes_line(site, line, prob.data_shapes[1], prob.data_shapes[0])
-            line = line or (site.line if site else None)
+            line = line or argument_line(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y") or (
+                site.line if site else None)
         import linecache
 
         return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() if file and line else None)
     if kind == "loss":
         _code, f, line, _edits = _compile_code(call, "?")
-        return Place("loss", None, "compile", f, line, None)
+        return Place("loss", None, "compile", f, loss_line(f, line), None)
     layer = prob.layer
     lsite = recorder.creation_site(layer) if (recorder is not None and layer is not None) else None
     if lsite is not None:

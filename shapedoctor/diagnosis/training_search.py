@@ -32,8 +32,8 @@ from shapedoctor.diagnosis.training_base import (
     TrainingFix,
     flat_items,
     layer_config,
+    layers_back,
     model_outputs,
-    output_layer,
     previous_layer,
 )
 from shapedoctor.repair.edit_search import is_resampler, largest, window
@@ -66,11 +66,14 @@ def candidates(call: Any, prob: Any) -> list[TrainingFix]:
     if found is None:
         return []
     out, y_shape = found
-    layer = output_layer(call.model, prob.output_index)
-    first, fixes, seen = layer, [], 0
+    walk = layers_back(call.model, prob.output_index)
+    fixes = []
     inner_differs = len(out) == len(y_shape) >= 3 and tuple(out[1:-1]) != tuple(y_shape[1:-1])
-    while layer is not None and seen < DEPTH and type(layer).__name__ != "InputLayer":
-        distance, seen = seen, seen + 1
+    first = None
+    for distance, layer in enumerate(walk):
+        if distance >= DEPTH:
+            break
+        first = layer if first is None else first
         cls, cfg = type(layer).__name__, layer_config(layer)
         name = layer.name
         if layer is first and len(out) == len(y_shape) and out[-1] != y_shape[-1] and isinstance(y_shape[-1], int):
@@ -94,7 +97,6 @@ def candidates(call: Any, prob: Any) -> list[TrainingFix]:
         if is_resampler(cls) and previous_layer(layer, only_one=True) is not None and layer is not first:
             fixes.append((3, distance, TrainingFix(f"remove {name}, which changes the shape here", "model",
                                                     edits=[("remove_layer", layer, None)])))
-        layer = previous_layer(layer)
     fixes.sort(key=lambda item: (item[0], item[1]))
     ranked = []
     for cost, _distance, fix in fixes[:TRIED]:

@@ -31,8 +31,9 @@ def _is_tensor_like(x: Any) -> bool:
 
 
 class GraphBuilder:
-    def __init__(self, recorder: Recorder, data_site: Site | None) -> None:
+    def __init__(self, recorder: Recorder, data_site: Site | None, inline: bool = False) -> None:
         self.recorder = recorder
+        self.inline = inline  # a Sequential called inside the model: its layers, one node each
         self.graph = Graph()
         self.memo: dict[int, str] = {}  # id(tensor object) -> tensor id
         self.layer_keys: dict[int, str] = {}  # id(layer object) -> LayerSpec key
@@ -146,6 +147,10 @@ class GraphBuilder:
                 auto = id(op) in self.recorder.auto_inputs
                 node = Node(node_id, "data" if auto else "input", key,
                             called=self.graph.layers[key].created, label="data" if auto else op.name)
+            elif self.inline and _inlinable(op, knode):
+                node_id = self._inline_sequential(op, knode)
+                self.keras_nodes[id(knode)] = node_id
+                return self.memo.get(id(obj)) or self.memo[id(knode.outputs[tensor_index])]
             else:
                 args = self.convert(knode.arguments.args)
                 kwargs = self.convert(knode.arguments.kwargs)
@@ -164,6 +169,30 @@ class GraphBuilder:
             self.graph.nodes.append(node)
             self.keras_nodes[id(knode)] = node_id
         return self.memo.get(id(obj)) or self.memo[id(knode.outputs[tensor_index])]
+
+    def _inline_sequential(self, seq: Any, knode: Any) -> str:
+        """A nested Sequential's layers as nodes of this graph, one after another, from the tensor
+        the Sequential was called on to the tensor it returned; the id of the last node."""
+        tid = self.tensor(knode.arguments.args[0])
+        inner = list(seq.layers)
+        node_id = ""
+        for k, layer in enumerate(inner):
+            key = self.layer_spec(layer)
+            node_id = self._node_id(key)
+            node = Node(node_id, "layer", key, (TensorRef(tid),), {}, called=self.graph.layers[key].created)
+            self.graph.nodes.append(node)
+            if k == len(inner) - 1:
+                out = knode.outputs[0]
+                tid = self._new_tensor(out, node_id)
+            else:
+                tid = self.graph.new_tensor_id()
+                try:
+                    shape = tuple(layer.output.shape)
+                except (AttributeError, ValueError):
+                    shape = None
+                self.graph.tensors[tid] = TensorInfo(tid, shape, "float32", node_id)
+            node.outputs.append(tid)
+        return node_id
 
     def _record_for_outputs(self, outputs: list) -> CallRecord | None:
         for out in outputs:
@@ -251,9 +280,23 @@ def graph_from_failure(recorder: Recorder, failure: Failure) -> tuple[Graph, str
     return graph, consumer_id
 
 
-def graph_from_model(recorder: Recorder, model, data_site: Site | None = None) -> Graph:
-    """The graph of a built functional or Sequential model, from its symbolic outputs."""
-    builder = GraphBuilder(recorder, data_site)
+def _inlinable(op: Any, knode: Any) -> bool:
+    """A built Sequential model called inside another on one tensor, with no other argument."""
+    from keras import Sequential
+
+    arguments = knode.arguments
+    extra = {k: v for k, v in arguments.kwargs.items() if v is not None}  # Keras passes mask=None
+    return (isinstance(op, Sequential) and op.built and len(op.layers) > 0 and len(arguments.args) == 1
+            and not extra and len(knode.outputs) == 1 and _is_tensor_like(arguments.args[0]))
+
+
+def graph_from_model(recorder: Recorder, model, data_site: Site | None = None, inline: bool = False) -> Graph:
+    """The graph of a built functional or Sequential model, from its symbolic outputs.
+
+    With *inline*, a Sequential model called inside it (an encoder, a decoder block) is read as its
+    layers, so an edit can reach a layer inside it; the rebuilt model computes the same function.
+    """
+    builder = GraphBuilder(recorder, data_site, inline)
     outputs = model.outputs
     graph = builder.graph
     graph.model_name = model.name
