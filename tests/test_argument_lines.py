@@ -76,3 +76,25 @@ def test_the_width_of_a_layer_inside_a_nested_sequential_is_searched_and_fixed(t
     assert verified and verified[0]["line"] == line
     assert 'layers.Dense(3, activation="softmax"),' in verified[0]["code"]
     assert verified[0]["result_shape"] == "(None, 3)"
+
+
+NESTED_BASE = '''base_in = keras.Input((32, 32, 3))
+base = keras.Model(base_in, layers.Conv2D(8, 3)(base_in), name="backbone")
+augment = keras.Sequential([layers.RandomFlip("horizontal"), layers.RandomRotation(0.1)])
+inputs = keras.Input(shape=(24, 24, 3))
+x = augment(inputs)
+x = x / 127.5 - 1
+x = base(x)
+outputs = layers.Dense(1)(layers.GlobalAveragePooling2D()(x))
+model = keras.Model(inputs, outputs)
+'''
+
+
+def test_a_backbone_built_for_another_size_names_the_input_past_augmentation_and_scaling(tmp_path):
+    finding = watched_finding(tmp_path, HEAD + NESTED_BASE)
+    assert finding["id"] == "SD102"
+    # the augmentation block and the scaling ops keep the shape: the size was declared by the Input
+    assert finding["culprit"]["line"] == _line(NESTED_BASE, "inputs = keras.Input(shape=(24, 24, 3))")
+    assert finding["expected"] == "(None, 32, 32, 3)"
+    first = finding["fixes"][0]
+    assert first["verified"] and "shape=(32, 32, 3)" in first["code"] and first["line"] == finding["culprit"]["line"]

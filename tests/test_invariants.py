@@ -114,6 +114,17 @@ def test_cropping_most_of_a_feature_map_is_not_verified():
     assert small.verified and small.checks.results["keeps_data"] is True
 
 
+def test_pooling_a_branch_down_by_eight_is_not_verified_but_by_two_is():
+    graph, conv = _merge_graph()
+    big = Candidate("pool by 8", [InsertLayer(conv.id, "MaxPooling2D", (8,), {"padding": "same"})])
+    verify_graph(graph, big, base=propagate(graph))
+    assert not big.verified and big.checks.results["keeps_data"] is False
+    assert "keeps 1 value in 8" in big.checks.failure_text()
+    small = Candidate("pool by 2", [InsertLayer(conv.id, "MaxPooling2D", (2,))])
+    verify_graph(graph, small, base=propagate(graph))
+    assert small.verified and small.checks.results["keeps_data"] is True
+
+
 def test_slicing_features_from_the_data_is_not_verified():
     model = keras.Sequential([keras.Input(shape=(3,)), layers.Dense(2)])
     graph = graph_from_model(Recorder(), model)

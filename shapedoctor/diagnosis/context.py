@@ -10,15 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from shapedoctor.graph.layer_kinds import PASS_THROUGH, SHAPE_KEEPING, keeps_any_shape  # noqa: F401 - re-exported
 from shapedoctor.graph.model import Graph, LayerSpec, Node
 
-# Layers that hand their input's shape through unchanged: never the root cause of a shape.
-PASS_THROUGH = frozenset(
-    """Dropout SpatialDropout1D SpatialDropout2D SpatialDropout3D GaussianNoise GaussianDropout
-    AlphaDropout Activation ReLU LeakyReLU PReLU ELU Softmax ThresholdedReLU BatchNormalization
-    LayerNormalization GroupNormalization UnitNormalization Identity Masking ActivityRegularization
-    """.split()
-)
 RECURRENT = frozenset({"LSTM", "GRU", "SimpleRNN", "RNN", "ConvLSTM1D", "ConvLSTM2D", "Bidirectional"})
 MERGE = frozenset({"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"})
 FLATTENERS = frozenset({"Flatten", "GlobalAveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling2D",
@@ -38,6 +32,7 @@ class Context:
     expected_min_ndim: int | None = None
     expected_max_ndim: int | None = None
     expected_axis: tuple[int, int] | None = None  # (axis, value)
+    expected_shape: tuple | None = None  # the whole shape Keras asked for, when its message gives it
     culprit: Node | None = None
     bad_input: int = 0  # index of the consumer input that is wrong
     expected_output: tuple | None = None  # original model output shape, when known
@@ -65,11 +60,31 @@ class Context:
         return self.graph.producer(ids[index]) if index < len(ids) else None
 
     def shaping_producer(self, node: Node | None) -> Node | None:
-        """*node*, or the nearest node above it that is not a pass-through layer."""
-        while node is not None and node.kind == "layer" and self.cls_of(node) in PASS_THROUGH:
+        """*node*, or the nearest node above it that is not a pass-through: a layer that never changes
+        a shape (Dropout, BatchNormalization...), a preprocessing or augmentation layer that keeps it
+        (Rescaling, RandomFlip, a Sequential of them), or an operation whose output has its first
+        input's shape (``x / 127.5 - 1``: it scales values, it makes no size)."""
+        while node is not None and self.passes_through(node):
             ids = node.input_ids()
             node = self.graph.producer(ids[0]) if ids else None
         return node
+
+    def passes_through(self, node: Node) -> bool:
+        if node.kind == "layer" and self.cls_of(node) in PASS_THROUGH:
+            return True
+        if node.kind not in ("layer", "op") or not node.input_ids() or not node.outputs:
+            return False
+        same = self.graph.tensors[node.input_ids()[0]].shape == self.shape_of(node) is not None
+        if not same:
+            return False
+        if node.kind == "op":
+            return True
+        cls = self.cls_of(node)
+        if cls in SHAPE_KEEPING:
+            return True
+        spec = self.graph.spec(node)
+        inner = getattr(spec.live, "layers", None) if spec is not None and cls == "Sequential" else None
+        return keeps_any_shape([type(layer).__name__ for layer in inner or []])
 
     def cls_of(self, node: Node | None) -> str:
         if node is None:
@@ -134,6 +149,7 @@ def parse_expectations(ctx: Context, live_layer: Any) -> None:
         if len(expected) != len(found):
             ctx.expected_ndim = len(expected)
         else:
+            ctx.expected_shape = tuple(expected)
             for axis in range(len(expected) - 1, 0, -1):
                 if expected[axis] is not None and expected[axis] != found[axis]:
                     ctx.expected_axis = (axis - len(expected), expected[axis])

@@ -48,6 +48,9 @@ def expected_text(ctx: Context) -> str | None:
         return _RANK_MEANING.get(need, f"rank {need}").replace("batch", "None")
     if fam in ("SD102", "SD106") and ctx.declared_shape is not None:
         return format_shape(ctx.declared_shape)
+    if fam in ("SD102", "SD106") and ctx.expected_shape is not None and got is not None \
+            and len(ctx.expected_shape) == len(got):
+        return format_shape((None,) + tuple(ctx.expected_shape[1:]))
     if fam in ("SD102", "SD106") and ctx.expected_axis and got is not None:
         axis, value = ctx.expected_axis
         shape = list(got)

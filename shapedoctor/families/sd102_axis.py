@@ -28,7 +28,12 @@ def fixes(ctx):
     yield from flatten_if_product(ctx, got, value)
     yield from g.set_width(ctx, prod, value)
     if prod is not None and prod.kind == "input":
-        yield from g.declare_input(ctx, prod, tuple(got[:-1]) + (value,))
+        whole = ctx.expected_shape
+        if whole is not None and len(whole) == len(got) and None not in whole[1:]:
+            # Keras named the whole shape (a nested model built for 224x224 images): declare that
+            yield from g.declare_input(ctx, prod, (None,) + tuple(whole[1:]))
+        else:
+            yield from g.declare_input(ctx, prod, tuple(got[:-1]) + (value,))
     if prod is not None and prod.kind == "data" and got[-1] is not None and got[-1] > value:
         from shapedoctor.repair.candidate import Candidate
         from shapedoctor.repair.edits import DataTransform

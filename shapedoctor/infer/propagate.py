@@ -50,12 +50,27 @@ def fresh_layer(spec: LayerSpec) -> Any:
 
         return keras.layers.deserialize({"class_name": spec.cls, "config": copy.deepcopy(spec.config)})
     try:
-        return spec.klass.from_config(copy.deepcopy(spec.config))
+        return spec.klass.from_config(_any_size(spec.cls, copy.deepcopy(spec.config)))
     except Exception:
         twin = _lambda_twin(spec)  # a Lambda whose function its config names but cannot restore
         if twin is None:
             raise
         return twin
+
+
+def _any_size(cls: str, config: dict) -> dict:
+    """A Sequential made only of layers that keep any shape (a data_augmentation block) was built
+    for the size it was first called on; rebuilt without that, it takes the size the replay gives
+    it, as it would in the user's program once the input is declared another size."""
+    from shapedoctor.graph.layer_kinds import keeps_any_shape
+
+    inner = config.get("layers") if cls == "Sequential" else None
+    if not inner or inner[0].get("class_name") != "InputLayer":
+        return config
+    if keeps_any_shape([layer.get("class_name") for layer in inner[1:]]):
+        config["layers"] = inner[1:]
+        config.pop("build_input_shape", None)
+    return config
 
 
 def _lambda_twin(spec: LayerSpec) -> Any:

@@ -11,7 +11,9 @@ Keras and still wrong. A fix is verified only when every invariant that applies 
 * ``loss_shapes`` — after the fix the loss compares labels and outputs of the same shape
   (no silent broadcast);
 * ``keeps_data`` — nothing is thrown away: no cropping beyond the few pixels a valid
-  convolution removes, no slicing of features or samples;
+  convolution removes, no inserted pooling that keeps fewer than one value in ``POOL_MAX`` per
+  axis (a shortcut pooled by 2 is the residual idiom; a branch pooled by 8 to make a merge fit
+  throws away 63 of every 64 positions), no slicing of features or samples;
 * ``size`` — no tensor grows by more than ``GROWTH``× and no layer's parameters by more than
   ``PARAM_GROWTH``× (and ``PARAM_FLOOR``) against the user's model, on what both replays
   reached, except a layer the fix resizes on purpose (a Dense applied per pixel is a smell);
@@ -43,6 +45,7 @@ PARAM_GROWTH = 256  # ... and a parameter count by (Flatten before a Dense legit
 PARAM_FLOOR = 1_000_000  # parameter growth below this many is never a blow-up
 CROP_PIXELS = 4  # a crop of up to this many pixels per axis is what valid convolutions remove
 CROP_KEEP = 0.75  # ... or, on larger maps, a crop that keeps at least this share of each axis
+POOL_MAX = 4  # an inserted pooling may merge at most this many positions per axis
 DROP_SAMPLES = 2  # a count fix may drop this many unpaired samples (an off-by-one window) ...
 DROP_SHARE = 0.05  # ... or this share of them, never more
 
@@ -182,6 +185,15 @@ def crop_keeps_data(crop: tuple, spatial: tuple) -> tuple[bool, str]:
             continue
         if (size - cut) < CROP_KEEP * size:
             return False, f"crops {cut} of {size} pixels on an axis ({100 * cut // size} % thrown away)"
+    return True, ""
+
+
+def pool_keeps_data(pool_size) -> tuple[bool, str]:
+    """An inserted pooling layer of *pool_size* (an int or one size per axis)."""
+    sizes = [pool_size] if isinstance(pool_size, int) else list(pool_size or ())
+    largest = max((int(s) for s in sizes if isinstance(s, int)), default=1)
+    if largest > POOL_MAX:
+        return False, f"pools {largest} positions into one on an axis (keeps 1 value in {largest})"
     return True, ""
 
 

@@ -102,6 +102,10 @@ def _crop_checks(trial: Graph, result: Propagation, candidate: Candidate, checks
             shape = result.shapes.get(node.input_ids()[0]) if node is not None else None
             if shape is not None:
                 checks.record("keeps_data", *inv.crop_keeps_data(tuple(edit.args[0]), tuple(shape[1:-1])))
+        if isinstance(edit, InsertLayer) and edit.cls.startswith(("MaxPooling", "AveragePooling")):
+            size = edit.kwargs.get("pool_size", edit.args[0] if edit.args else None)
+            if size is not None:
+                checks.record("keeps_data", *inv.pool_keeps_data(size))
 
 
 def _touches_output(graph: Graph, candidate: Candidate) -> bool:
