@@ -70,12 +70,13 @@ class Context:
         return node
 
     def passes_through(self, node: Node) -> bool:
+        """*node* makes no size (see :meth:`shaping_producer`)."""
         if node.kind == "layer" and self.cls_of(node) in PASS_THROUGH:
             return True
         if node.kind not in ("layer", "op") or not node.input_ids() or not node.outputs:
             return False
-        same = self.graph.tensors[node.input_ids()[0]].shape == self.shape_of(node) is not None
-        if not same:
+        out = self.shape_of(node)
+        if out is None or self.graph.tensors[node.input_ids()[0]].shape != out:
             return False
         if node.kind == "op":
             return True

@@ -849,11 +849,9 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
     first_fixes = [layout_fix(model, index, out, y_shape), merged_positions_fix(model, index, out, y_shape),
                    stray_downsampling_fix(model, index, out, y_shape)]
     fixes: list[TrainingFix] = [f for f in first_fixes if f is not None] + list(_padding_fixes(model, index, out, y_shape))
-    first = None
-    for seen, layer in enumerate(layers_back(model, index)):
-        if seen >= 8:
-            break
-        first = layer if first is None else first
+    walk = layers_back(model, index, 8)
+    first = walk[0] if walk else None
+    for layer in walk:
         cls, cfg = type(layer).__name__, layer_config(layer)
         if cls in _SEQUENCE_RNN and not cfg.get("return_sequences") and len(y_shape) == len(out) + 1:
             fixes.append(TrainingFix(f"keep the time axis: return_sequences=True on {layer.name}", "model",

@@ -270,10 +270,16 @@ def output_layer(model: Any, index: int) -> Any:
         return None
 
 
-def layers_back(model: Any, index: int):
-    """The layers that made output *index*, from the output back along each layer's first input,
-    stepping into a Sequential called inside the model (an encoder, a decoder block): its own layers,
-    last first, then on before it."""
+def layers_back(model: Any, index: int, depth: int) -> list:
+    """The *depth* layers that made output *index* (fewer at the model's input), from the output back
+    along each layer's first input, stepping into a Sequential called inside the model (an encoder, a
+    decoder block): its own layers, last first, then on before it. The first is the output layer."""
+    import itertools
+
+    return list(itertools.islice(_walk_back(model, index), depth))
+
+
+def _walk_back(model: Any, index: int):
     layer = output_layer(model, index)
     while layer is not None and type(layer).__name__ != "InputLayer":
         yield from _inside(layer)

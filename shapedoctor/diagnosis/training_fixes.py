@@ -586,7 +586,7 @@ def argument_node(site: Site | None, position: int, keyword: str) -> ast.expr | 
 
 
 def _training_call_in_file(site: Site) -> ast.Call | None:
-    """The outermost ``.fit(...)``/``.evaluate(...)``/... call starting on the site's line of its file."""
+    """The outermost ``.fit(...)``/``.evaluate(...)``/... call of the site's file written over the site's line."""
     import linecache
 
     if not site.file or not site.line:
@@ -626,11 +626,8 @@ def loss_line(file: str | None, line: int | None) -> int | None:
     (the call's first line when the loss is not written there, or the call does not parse)."""
     import linecache
 
-    if not file or not line:
-        return line
-    try:
-        tree = ast.parse("".join(linecache.getlines(file)))
-    except SyntaxError:
+    tree = _parsed(file, "".join(linecache.getlines(file))) if file and line else None
+    if tree is None:
         return line
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and node.lineno == line and isinstance(node.func, ast.Attribute) \

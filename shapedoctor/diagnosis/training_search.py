@@ -66,14 +66,11 @@ def candidates(call: Any, prob: Any) -> list[TrainingFix]:
     if found is None:
         return []
     out, y_shape = found
-    walk = layers_back(call.model, prob.output_index)
+    walk = layers_back(call.model, prob.output_index, DEPTH)
+    first = walk[0] if walk else None
     fixes = []
     inner_differs = len(out) == len(y_shape) >= 3 and tuple(out[1:-1]) != tuple(y_shape[1:-1])
-    first = None
     for distance, layer in enumerate(walk):
-        if distance >= DEPTH:
-            break
-        first = layer if first is None else first
         cls, cfg = type(layer).__name__, layer_config(layer)
         name = layer.name
         if layer is first and len(out) == len(y_shape) and out[-1] != y_shape[-1] and isinstance(y_shape[-1], int):

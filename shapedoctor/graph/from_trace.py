@@ -187,10 +187,10 @@ class GraphBuilder:
             else:
                 tid = self.graph.new_tensor_id()
                 try:
-                    shape = tuple(layer.output.shape)
+                    made = layer.output  # in the Sequential's own graph
                 except (AttributeError, ValueError):
-                    shape = None
-                self.graph.tensors[tid] = TensorInfo(tid, shape, "float32", node_id)
+                    made = None
+                self.graph.tensors[tid] = TensorInfo(tid, shape_of(made), _dtype_of(made), node_id)
             node.outputs.append(tid)
         return node_id
 

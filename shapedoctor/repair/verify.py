@@ -40,7 +40,7 @@ def verify(graph: Graph, candidate: Candidate, expected_output: tuple | None = N
     candidate.result_shape = out
     if expected_output is not None and out is not None and not _touches_output(trial, candidate):
         checks.record("fits_labels", _strip_batch(out) == _strip_batch(expected_output), f"changes the model output to {out}")
-    _crop_checks(trial, result, candidate, checks)
+    _keeps_data_checks(trial, result, candidate, checks)
     if base is not None:
         edited = frozenset(e.layer for e in candidate.edits if isinstance(e, SetConfig))
         resized = frozenset(t for n in trial.nodes if n.layer in edited or n.id in candidate.per_step for t in n.outputs)
@@ -94,7 +94,7 @@ def _data_checks(graph: Graph, candidate: Candidate, checks: inv.Checks) -> None
             checks.record("keeps_data", *inv.values_kept(before, edit.shape))
 
 
-def _crop_checks(trial: Graph, result: Propagation, candidate: Candidate, checks: inv.Checks) -> None:
+def _keeps_data_checks(trial: Graph, result: Propagation, candidate: Candidate, checks: inv.Checks) -> None:
     for edit in candidate.edits:
         if isinstance(edit, InsertLayer) and edit.cls.startswith("Cropping") and edit.args:
             node = next((n for n in trial.nodes if n.layer and trial.layers[n.layer].inserted
