@@ -61,6 +61,50 @@ def _is_library(filename: str) -> bool:
     return path.startswith(_STDLIB_DIRS)
 
 
+_AUTOGRAPH_MARK = "__autograph_generated_file"  # tf.function's converted copy of a user function
+_SOURCE_MAPS: dict = {}  # a converted function's code object -> its map back to the user's lines
+
+
+def _autograph_origin(code, lineno: int) -> tuple[str, int] | None:
+    """The user's own (file, line) that autograph converted into *lineno* of *code*, read from the
+    ``ag_source_map`` TensorFlow attaches to the converted function; None when it cannot be found."""
+    source_map = _SOURCE_MAPS.get(code)
+    if source_map is None:
+        import gc
+
+        source_map = next((getattr(fn, "ag_source_map", None) for fn in gc.get_referrers(code)
+                           if getattr(fn, "__code__", None) is code and getattr(fn, "ag_source_map", None)), None)
+        if not source_map:
+            return None
+        _SOURCE_MAPS[code] = source_map
+    for key, origin in source_map.items():
+        if getattr(key, "lineno", None) == lineno:
+            loc = getattr(origin, "loc", None)
+            if loc is not None and getattr(loc, "filename", None) and getattr(loc, "lineno", None):
+                return loc.filename, loc.lineno
+    return None
+
+
+def user_location(code, lineno: int) -> tuple[str, int] | None:
+    """Where a frame running *code* at *lineno* is in the user's source: (file, line), or None for
+    library code. A function converted by ``tf.function`` runs from a generated file; its line is
+    mapped back to the user's own (unmapped generated code counts as a library's)."""
+    filename = code.co_filename
+    if _AUTOGRAPH_MARK in filename:
+        mapped = _autograph_origin(code, lineno)
+        if mapped is None:
+            return None
+        filename, lineno = mapped
+    return None if _is_library(filename) else (filename, lineno)
+
+
+def _site_at(code, lineno: int) -> Site | None:
+    where = user_location(code, lineno)
+    if where is None:
+        return None
+    return Site(display_path(where[0]), where[1], linecache.getline(where[0], where[1]).strip())
+
+
 def is_user_file(filename: str) -> bool:
     """True when *filename* holds user code rather than a library's."""
     return not _is_library(filename)
@@ -75,11 +119,9 @@ def user_site(skip: int = 1) -> Site | None:
     """The innermost stack frame in user code, or None when there is none."""
     frame = sys._getframe(skip)
     while frame is not None:
-        filename = frame.f_code.co_filename
-        if not _is_library(filename):
-            lineno = frame.f_lineno
-            code = linecache.getline(filename, lineno).strip()
-            return Site(display_path(filename), lineno, code)
+        site = _site_at(frame.f_code, frame.f_lineno)
+        if site is not None:
+            return site
         frame = frame.f_back
     return None
 
@@ -95,10 +137,9 @@ def construction_site(obj, skip: int = 1) -> Site | None:
     own = _method_codes(type(obj))
     frame = sys._getframe(skip)
     while frame is not None:
-        filename = frame.f_code.co_filename
-        if not _is_library(filename) and frame.f_code not in own:
-            lineno = frame.f_lineno
-            return Site(display_path(filename), lineno, linecache.getline(filename, lineno).strip())
+        site = _site_at(frame.f_code, frame.f_lineno) if frame.f_code not in own else None
+        if site is not None:
+            return site
         frame = frame.f_back
     return user_site(skip + 1)
 
@@ -137,7 +178,7 @@ def _method_codes(cls: type) -> frozenset:
 def user_frame(skip: int = 1):
     """The innermost stack frame in user code (a frame object), or None when there is none."""
     frame = sys._getframe(skip)
-    while frame is not None and _is_library(frame.f_code.co_filename):
+    while frame is not None and user_location(frame.f_code, frame.f_lineno) is None:
         frame = frame.f_back
     return frame
 
@@ -145,8 +186,8 @@ def user_frame(skip: int = 1):
 def user_frame_of_traceback(tb):
     """The innermost user frame of a traceback (a frame object, kept alive by the traceback), or None."""
     found = None
-    for frame, _line in traceback.walk_tb(tb):
-        if not _is_library(frame.f_code.co_filename):
+    for frame, line in traceback.walk_tb(tb):
+        if user_location(frame.f_code, line) is not None:
             found = frame
     return found
 
@@ -155,9 +196,7 @@ def site_from_traceback(tb) -> Site | None:
     """The innermost user frame of a traceback (where the user's code raised)."""
     found = None
     for frame, line in traceback.walk_tb(tb):
-        filename = frame.f_code.co_filename
-        if not _is_library(filename):
-            found = Site(display_path(filename), line, linecache.getline(filename, line).strip())
+        found = _site_at(frame.f_code, line) or found
     return found
 
 
@@ -165,9 +204,9 @@ def outermost_user_site(tb) -> Site | None:
     """The outermost user frame of a traceback: the statement of the script (not of a helper it
     called) that led to the error, e.g. the module-level ``model = build()`` line."""
     for frame, line in traceback.walk_tb(tb):
-        filename = frame.f_code.co_filename
-        if not _is_library(filename):
-            return Site(display_path(filename), line, linecache.getline(filename, line).strip())
+        site = _site_at(frame.f_code, line)
+        if site is not None:
+            return site
     return None
 
 
