@@ -223,5 +223,9 @@ def _prove_unclonable(diagnosis: Diagnosis, argv: list[str], sources: dict[str, 
                                                 + proof.reason)
             from shapedoctor.repair.ranking import annotate
 
+            finding.fixes.sort(key=lambda f: not f.verified)  # stable: a disproved fix goes after the verified
+            from shapedoctor.diagnosis.size_choice import follow_size_choice
+
+            follow_size_choice(finding, fix)
             annotate(finding)  # the "why fix 1 first" line read the fix as unverified before its proof
             return  # one proof per run: it costs a second run of the script

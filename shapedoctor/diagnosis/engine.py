@@ -52,6 +52,9 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     from shapedoctor.repair.data_follows import with_data_moved
 
     candidates = [with_data_moved(ctx, cand) for cand in candidates]  # a new declaration moves the old data
+    from shapedoctor.diagnosis.size_choice import pending_rebinding, with_size_choices
+
+    candidates = with_size_choices(ctx, candidates)  # a size an Input declares, edited where it is chosen
     rejected: list = []
     verified = verify_all(ctx.graph, candidates, ctx.expected_output, rejected=rejected)
     if not verified and own is None and ctx.data_shape is None and (culprit is None or culprit.kind == "layer"):
@@ -77,6 +80,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         fix.graph = fix_view(ctx.graph, cand)
         fix.replay_only = cand.verified
         fixes.append(fix)
+    pending = pending_rebinding(ctx, candidates, verified, fixes)
     consumer_place = place_of(ctx, ctx.consumer, as_consumer=True)
     received = received_text(ctx)
     expected = expected_text(ctx)
@@ -99,6 +103,8 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         keras_message=message,
         graph=view_of(ctx.graph, replay.shapes, culprit=culprit, consumer=ctx.consumer),
     )
+    if pending is not None and finding.culprit is not None and finding.culprit.kind == "input":
+        finding.culprit = pending  # the Input's size is chosen elsewhere: the line that chooses it
     from shapedoctor.diagnosis.helper_choice import sibling_helper
 
     choice = sibling_helper(ctx, failure, finding.culprit if finding.culprit and finding.culprit.cls == "shortcut" else None)

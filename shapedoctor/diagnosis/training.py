@@ -140,6 +140,9 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
         prob.explanation = _data_text(want, got, call.method)
         prob.data_shapes = (tuple(want), tuple(got))
         _data_side_fixes(call, model, prob, want, got, i)
+        from shapedoctor.diagnosis.size_choice import with_training_size_choice
+
+        with_training_size_choice(model, prob, i)  # a declared size chosen elsewhere: edited there
         out.append(prob)
     return out
 
@@ -210,8 +213,11 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
         return
     if wrong == "data":
         return  # declaring the channels-first layout would make the convolutions read colour as rows
-    declare = TrainingFix(f"declare the input as shape={format_shape(tuple(got[1:]))}", "model",
-                          edits=[("input", i, (None,) + tuple(got[1:]))], cost=2,
+    # An axis the declaration leaves open (a sequence length) stays open: only the sizes it fixed change.
+    sample = tuple(None if len(want) == len(got) and w is None else g for w, g in zip(want[1:], got[1:])) \
+        if len(want) == len(got) else tuple(got[1:])
+    declare = TrainingFix(f"declare the input as shape={format_shape(sample)}", "model",
+                          edits=[("input", i, (None,) + sample)], cost=2,
                           note="the model is then built for the data you have")
     if _unread_unit_axis(model, want, got):
         prob.culprit_kind = "layer"

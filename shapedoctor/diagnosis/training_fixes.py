@@ -118,8 +118,10 @@ def _report(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any, 
     code, file, line, edits, *why_not = render(call, prob, fix, recorder)
     if code and any((r.code, r.file, r.line) == (code, file, line) for r in shown):
         return None
-    return attach(FixReport(fix.title, code, file, line, verdict.ok, verdict.result_shape, fix.note,
-                            checks=dict(verdict.checks.results), cost=fix.cost), edits, *why_not)
+    report = attach(FixReport(fix.title, code, file, line, verdict.ok, verdict.result_shape, fix.note,
+                              checks=dict(verdict.checks.results), cost=fix.cost), edits, *why_not)
+    report.chooses_size = any(edit[0] == "input_rebind" for edit in fix.edits if isinstance(edit, tuple))
+    return report
 
 
 def _searched(call: TrainingCall, prob: Problem, recorder: Any, fixes: list, kept: list) -> None:
@@ -335,6 +337,8 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                     y = x
                 model = _clone(call.model)
             else:
+                if fix.proof_only:  # the fix edits more than the clone shows: the patched script decides
+                    return Verdict(False, None, checks, unclonable=fix.proof_only)
                 model = _edited_model(call, fix, recorder)
                 if fix.with_loss is not None:  # e.g. a sigmoid head and binary_crossentropy, changed together
                     whole = not isinstance(loss, (list, dict))
@@ -443,6 +447,9 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
         elif kind == "input":
             inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
             edits.append(SetShape(inputs[target].id, value))
+        elif kind == "input_rebind":  # value: (shape, SourceRebinding): written where the size is chosen
+            inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
+            edits.append(SetShape(inputs[target].id, value[0], rebind=value[1]))
     return edits
 
 

@@ -116,79 +116,17 @@ def rounded_skip(ctx) -> RoundedSkip | None:
     return RoundedSkip(top_a, tuple(declared), factor, whole(down), whole(up))
 
 
-@dataclass(frozen=True)
-class SourceRebinding:
-    """The fix written where the user binds the size (`image_size = 64`), not at the Input."""
-
-    file: str
-    line: int
-    shown: str
-    text_edits: tuple
-
-
-def size_binding(ctx, input_node, shape: tuple) -> SourceRebinding | None:
-    """When the Input's shape argument writes each size that changes as a name the file binds exactly
-    once to an integer literal before the Input (``image_size = 60``; ``Input((image_size,
-    image_size, 3))``), and that name sizes no axis that keeps its size: the edit of those
-    bindings. The data made with the same name then gets the new size too."""
-    import ast
-    import linecache
-
-    from shapedoctor.patch.textedit import TextEdit
-    from shapedoctor.trace.sites import source_tree_and_calls_at
-
-    spec = ctx.graph.spec(input_node)
-    site = spec.created if spec is not None else None
-    old = ctx.shape_of(input_node)
-    if site is None or not site.file or old is None:
-        return None
-    tree, around = source_tree_and_calls_at(site)
-    calls = [n for n in around if getattr(n.func, "attr", getattr(n.func, "id", "")) in ("Input", "InputLayer")]
-    if len(calls) != 1:
-        return None
-    call = calls[0]
-    arg = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "shape"), None)
-    if not isinstance(arg, (ast.Tuple, ast.List)) or len(arg.elts) != len(shape) - 1:
-        return None
-    wanted: dict[str, int] = {}
-    kept: set[str] = set()
-    for element, before, after in zip(arg.elts, old[1:], shape[1:]):
-        name = element.id if isinstance(element, ast.Name) else None
-        if before == after:
-            if name:
-                kept.add(name)
-            continue
-        if name is None or wanted.get(name, after) != after:
-            return None
-        wanted[name] = after
-    if not wanted or kept & set(wanted):
-        return None
-    edits, shown = [], []
-    for name, size in wanted.items():
-        binds = [n for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(
-            isinstance(t, ast.Name) and t.id == name for t in getattr(n, "targets", [getattr(n, "target", None)]))]
-        if len(binds) != 1 or not isinstance(binds[0], ast.Assign) or len(binds[0].targets) != 1:
-            return None
-        value = binds[0].value
-        if not (isinstance(value, ast.Constant) and type(value.value) is int) or binds[0].lineno >= site.line:
-            return None
-        edits.append(TextEdit(site.file, value.lineno, value.col_offset, value.end_lineno, value.end_col_offset, str(size)))
-        raw = linecache.getline(site.file, value.lineno)
-        shown.append((raw[:value.col_offset] + str(size) + raw[value.end_col_offset:]).strip())
-    first = min(e.start_line for e in edits)
-    return SourceRebinding(site.file, first, "\n".join(shown), tuple(edits))
-
-
 def input_size_fixes(ctx, found: RoundedSkip):
     """Declare an input size that the downsampling divides: the size below, then the size above;
     written at the line that binds the size when the Input names it (see ``size_binding``)."""
     from shapedoctor.graph.model import format_shape
     from shapedoctor.repair.candidate import Candidate
     from shapedoctor.repair.edits import SetShape
+    from shapedoctor.repair.size_origin import size_binding
 
     factor = found.factor[0] if len(set(found.factor)) == 1 else found.factor
     for shape in dict.fromkeys((found.smaller, found.larger)):
-        rebind = size_binding(ctx, found.input_node, shape)
+        rebind = size_binding(ctx, found.input_node, shape)  # where the size is chosen
         where = (f" where the size is set ({rebind.shown}; data made with it follows)" if rebind is not None
                  else " (resize the data to it)")
         yield Candidate(f"give the input a size the downsampling by {factor} divides: shape="

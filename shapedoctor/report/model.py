@@ -94,6 +94,9 @@ class FixReport:
     # The invariants checked before calling the fix verified (repair/invariants.py), name -> held.
     checks: dict[str, bool] = field(default_factory=dict)
     needs_proof: bool = field(default=False, repr=False)  # only the patched script can verify it (no clone)
+    # It edits where the size an Input declares is chosen (diagnosis/size_choice.py): once proven, that
+    # line is the root cause of a data/declaration mismatch.
+    chooses_size: bool = field(default=False, repr=False)
     # Verified on the recorded graph only, which ends where the program stopped: what the script
     # does after that point (later layers, compile, fit) was never run; `run` proves it by running
     # the patched script.

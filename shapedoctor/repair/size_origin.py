@@ -1,0 +1,256 @@
+"""Where the user chose a size that an ``Input`` declares: the line an expert edits.
+
+``Input(shape=(image_size, image_size, 3))`` inside ``get_network(image_size)``, called as
+``get_network(image_size)`` after ``image_size = 28``; ``unet(input_size=(IMG_SIZE, IMG_SIZE, 1))``
+with ``IMG_SIZE = 100``; ``build_model(input_dim=fft_length // 2)``. The size is not chosen on the
+``Input`` line: it is chosen where the value is written, and the data, an ``UpSampling2D(size=...)``
+or a ``Reshape`` made with the same name follow it. :func:`size_origins` reads the source (``ast``)
+and follows each size of the declaration back through tuples, names bound once, function
+parameters (the one call that passes them, or their default) to the expression that writes it: an
+integer literal, or arithmetic on names and literals (``fft_length // 2``). Anything else (a shape
+read from an array, a call) is not followed: the declaration is then edited where it is written.
+
+Nothing here decides whether the new size is right: a fix written at the origin changes every use
+of the value, so it is verified by running the patched script (see ``diagnosis/engine.py``).
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+from dataclasses import dataclass
+
+_DEPTH = 8  # names followed before giving up
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The expression that writes a size: replace it (file positions) to choose another size."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    value: int | None  # its value when it is a literal
+
+    @property
+    def key(self) -> tuple:
+        return (self.line, self.col, self.end_line, self.end_col)
+
+
+def _functions(tree: ast.AST) -> list[ast.FunctionDef]:
+    return [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+
+
+def _enclosing(tree: ast.AST, line: int) -> ast.FunctionDef | None:
+    around = [f for f in _functions(tree) if f.lineno <= line <= (f.end_lineno or f.lineno)]
+    return max(around, key=lambda f: f.lineno) if around else None
+
+
+def _parent(tree: ast.AST, function: ast.FunctionDef) -> ast.AST:
+    """The function *function* is nested in (its names are visible inside), or the module."""
+    around = [f for f in _functions(tree) if f is not function and f.lineno < function.lineno
+              and (function.end_lineno or 0) <= (f.end_lineno or 0)]
+    return max(around, key=lambda f: f.lineno) if around else tree
+
+
+def _bindings(scope: ast.AST, name: str) -> list[ast.AST]:
+    """What binds *name* in *scope* (a function body or the module, not nested functions): an
+    ``Assign`` of the name alone, or the ``Name`` node of any other binding (a loop target, a tuple
+    unpacking, ``+=``)."""
+    found, stack = [], list(getattr(scope, "body", []))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and node.targets[0].id == name:
+            found.append(node)
+            stack.append(node.value)
+            continue
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store):
+            found.append(node)
+        stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _parameter(function: ast.FunctionDef, name: str) -> tuple[int | None, ast.expr | None] | None:
+    """(position, default) of parameter *name*, or None when *function* has no such parameter."""
+    args = function.args
+    positional = args.posonlyargs + args.args
+    for i, arg in enumerate(positional):
+        if arg.arg == name:
+            defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+            return i, defaults[i]
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+        if arg.arg == name:
+            return None, default
+    return None
+
+
+def _class_of(tree: ast.AST, function: ast.FunctionDef) -> ast.ClassDef | None:
+    return next((c for c in ast.walk(tree) if isinstance(c, ast.ClassDef) and function in c.body), None)
+
+
+def _arguments(tree: ast.AST, function: ast.FunctionDef, name: str) -> list[tuple[ast.expr, ast.AST]] | None:
+    """The expressions the calls of *function* pass as parameter *name* (or its default), each with the
+    scope it is written in; None when a call's value is unknown. A class's ``__init__`` is called by
+    the class name (``self`` is not passed)."""
+    found = _parameter(function, name)
+    if found is None:
+        return None
+    position, default = found
+    callee, shift = function.name, 0
+    owner = _class_of(tree, function)
+    if owner is not None:
+        if function.name != "__init__":
+            return None
+        callee, shift = owner.name, 1
+    if position is not None:
+        position -= shift
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+             and n.func.id == callee]
+    if not calls:
+        return None
+    passed = []
+    for call in calls:
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return None
+        given = next((k.value for k in call.keywords if k.arg == name), None)
+        if given is None and position is not None and 0 <= position < len(call.args):
+            given = call.args[position]
+        if given is not None:
+            passed.append((given, _enclosing(tree, call.lineno) or tree))
+        elif default is not None:
+            passed.append((default, _parent(tree, function)))
+        else:
+            return None
+    return passed
+
+
+def _resolve(tree: ast.AST, expr: ast.expr, scope: ast.AST, depth: int = 0) -> tuple[ast.expr, ast.AST] | None:
+    """*expr* with names followed to the expression that gives them their value (see the module)."""
+    if depth > _DEPTH:
+        return None
+    if not isinstance(expr, ast.Name):
+        return expr, scope
+    name = expr.id
+    if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        local = _bindings(scope, name)
+        if _parameter(scope, name) is not None:
+            if local:
+                return None  # a parameter rebound inside the function
+            ends = [_resolve(tree, given, where, depth + 1) for given, where in _arguments(tree, scope, name) or []]
+            if not ends or any(e is None for e in ends) or len({id(e[0]) for e in ends}) != 1:
+                return None  # unknown, or calls that give the size from different places
+            return ends[0]
+        if local:
+            if len(local) != 1 or not isinstance(local[0], ast.Assign):
+                return None
+            return _resolve(tree, local[0].value, scope, depth + 1)
+        return _resolve(tree, expr, _parent(tree, scope), depth + 1)
+    binds = _bindings(tree, name)
+    if len(binds) != 1 or not isinstance(binds[0], ast.Assign):
+        return None
+    return _resolve(tree, binds[0].value, tree, depth + 1)
+
+
+def _arithmetic(expr: ast.expr) -> bool:
+    """Integer arithmetic on names and literals (``fft_length // 2``), nothing read from data."""
+    if isinstance(expr, ast.Constant):
+        return type(expr.value) is int
+    if isinstance(expr, ast.Name):
+        return True
+    if isinstance(expr, ast.BinOp):
+        return _arithmetic(expr.left) and _arithmetic(expr.right)
+    if isinstance(expr, ast.UnaryOp):
+        return _arithmetic(expr.operand)
+    return False
+
+
+def size_origins(tree: ast.AST, shape_arg: ast.expr, line: int, rank: int) -> list[Origin | None] | None:
+    """For a declaration's shape argument *shape_arg* (at *line*, one sample of *rank* axes): per
+    axis, the expression that writes its size (None for an axis written as ``None``), or None when
+    the argument cannot be read as *rank* sizes."""
+    scope = _enclosing(tree, line) or tree
+    found = _resolve(tree, shape_arg, scope)
+    if found is None:
+        return None
+    whole, whole_scope = found
+    if not isinstance(whole, (ast.Tuple, ast.List)) or len(whole.elts) != rank:
+        return None
+    origins: list[Origin | None] = []
+    for element in whole.elts:
+        if isinstance(element, ast.Constant) and element.value is None:
+            origins.append(None)
+            continue
+        resolved = _resolve(tree, element, whole_scope)
+        if resolved is None or not _arithmetic(resolved[0]):
+            return None
+        expr = resolved[0]
+        literal = expr.value if isinstance(expr, ast.Constant) else None
+        origins.append(Origin(expr.lineno, expr.col_offset, expr.end_lineno or expr.lineno,
+                              expr.end_col_offset or expr.col_offset, literal))
+    return origins
+
+
+@dataclass(frozen=True)
+class SourceRebinding:
+    """The fix written where the user binds the size (`image_size = 64`), not at the Input."""
+
+    file: str
+    line: int
+    shown: str
+    text_edits: tuple
+
+
+def size_binding(ctx, input_node, shape: tuple) -> SourceRebinding | None:
+    """:func:`rebinding_at` for an input node of a diagnosis graph."""
+    spec = ctx.graph.spec(input_node)
+    site = spec.created if spec is not None else None
+    old = ctx.shape_of(input_node)
+    return rebinding_at(site, tuple(old), tuple(shape)) if site is not None and old is not None else None
+
+
+def rebinding_at(site, old: tuple, shape: tuple) -> SourceRebinding | None:
+    """When the Input created at *site* gets each size that changes (from *old* to *shape*, batch axis
+    first) from an expression written elsewhere (``image_size = 60`` and ``Input((image_size,
+    image_size, 3))``; a parameter's default or the argument of the calls that build the model, see
+    the module), and that expression sizes no axis that keeps its size: the edit of those
+    expressions. The data and the layers made with the same value then get the new size too."""
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import source_tree_and_calls_at
+
+    if site is None or not site.file or len(old) != len(shape):
+        return None
+    tree, around = source_tree_and_calls_at(site)
+    calls = [n for n in around if getattr(n.func, "attr", getattr(n.func, "id", "")) in ("Input", "InputLayer")]
+    if len(calls) != 1:
+        return None
+    call = calls[0]
+    arg = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "shape"), None)
+    origins = size_origins(tree, arg, site.line, len(shape) - 1) if arg is not None else None
+    if origins is None:
+        return None
+    wanted: dict[tuple, tuple] = {}
+    kept: set[tuple] = set()
+    for origin, before, after in zip(origins, old[1:], shape[1:]):
+        if before == after:
+            if origin is not None:
+                kept.add(origin.key)
+            continue
+        if origin is None or after is None or wanted.get(origin.key, (origin, after))[1] != after:
+            return None
+        wanted[origin.key] = (origin, after)
+    if not wanted or kept & set(wanted) or all(o.line == site.line for o, _ in wanted.values()):
+        return None
+    edits, shown = [], []
+    for origin, size in sorted(wanted.values(), key=lambda pair: pair[0].key):
+        edits.append(TextEdit(site.file, origin.line, origin.col, origin.end_line, origin.end_col, str(size)))
+        raw = linecache.getline(site.file, origin.line)
+        if origin.end_line == origin.line:
+            shown.append((raw[:origin.col] + str(size) + raw[origin.end_col:]).strip())
+        else:
+            shown.append(raw[:origin.col].strip() + str(size))
+    first = min(e.start_line for e in edits)
+    return SourceRebinding(site.file, first, "\n".join(shown), tuple(edits))

@@ -1,0 +1,116 @@
+"""A size an ``Input`` declares is fixed where the user chose it (real Keras; ``run --json``).
+
+* ``repair/size_origin.py`` follows a declared size back through tuples, names bound once,
+  parameter defaults and the calls that build the model, to the expression that writes it.
+* A U-Net whose input size (a parameter default made of a module constant) is not a multiple of its
+  downsampling: the root cause is the constant's line and the proven fix rewrites the constant, so
+  the data made with it follows.
+* Data with ``n_fft // 2 + 1`` bins against ``build(input_dim=n_fft // 2)``, where a ``Reshape``
+  reads ``input_dim`` too: re-declaring the Input alone fails in the replay; the fix at the call's
+  argument is proven by running the patched script, and that argument is the root cause.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from conftest import line_of, report_of, run_cli
+
+from shapedoctor.repair.size_origin import size_origins
+
+UNET = '''import numpy as np
+import keras
+from keras import layers
+
+IMG = 30
+
+
+def small_unet(input_size=(IMG, IMG, 1)):
+    inputs = keras.Input(input_size)
+    c1 = layers.Conv2D(4, 3, padding="same", activation="relu")(inputs)
+    p1 = layers.MaxPooling2D(2)(c1)
+    c2 = layers.Conv2D(8, 3, padding="same", activation="relu")(p1)
+    p2 = layers.MaxPooling2D(2)(c2)
+    c3 = layers.Conv2D(8, 3, padding="same", activation="relu")(p2)
+    u2 = layers.UpSampling2D(2)(c3)
+    m2 = layers.concatenate([c2, u2])
+    u1 = layers.UpSampling2D(2)(m2)
+    m1 = layers.concatenate([c1, u1])
+    outputs = layers.Conv2D(1, 1, activation="sigmoid")(m1)
+    return keras.Model(inputs, outputs)
+
+
+x = np.random.rand(8, IMG, IMG, 1).astype("float32")
+model = small_unet()
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(x, (x > 0.5).astype("float32"), epochs=1, verbose=0)
+'''
+
+SPECTRA = '''import numpy as np
+import keras
+from keras import layers
+
+n_fft = 128
+frames = np.abs(np.fft.rfft(np.random.rand(16, 20, n_fft), axis=-1)).astype("float32")
+labels = np.random.randint(0, 3, size=(16,))
+
+
+def build(input_dim, classes):
+    inputs = keras.Input((None, input_dim))
+    x = layers.Reshape((-1, input_dim, 1))(inputs)
+    x = layers.Conv2D(4, 3, padding="same", activation="relu")(x)
+    x = layers.GlobalAveragePooling2D()(x)
+    outputs = layers.Dense(classes, activation="softmax")(x)
+    return keras.Model(inputs, outputs)
+
+
+model = build(input_dim=n_fft // 2, classes=3)
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(frames, labels, epochs=1, verbose=0)
+'''
+
+
+def _finding(tmp_path, source: str) -> dict:
+    script = tmp_path / "script.py"
+    script.write_text(source)
+    proc = run_cli("run", "--json", str(script))
+    assert proc.returncode == 1, proc.stderr
+    return report_of(proc)["findings"][0]
+
+
+def _origins(source: str, text: str, rank: int):
+    tree = ast.parse(source)
+    line = line_of(source, text)
+    call = next(n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno == line
+                and getattr(n.func, "attr", getattr(n.func, "id", "")) == "Input")
+    return size_origins(tree, call.args[0], line, rank)
+
+
+def test_sizes_are_followed_through_defaults_constants_and_the_call_that_builds_the_model():
+    unet = _origins(UNET, "keras.Input(input_size)", 3)
+    assert [(o.line, o.value) for o in unet] == [(5, 30), (5, 30), (line_of(UNET, "def small_unet"), 1)]
+    spectra = _origins(SPECTRA, "keras.Input((None, input_dim))", 2)
+    call = line_of(SPECTRA, "model = build(")
+    assert spectra[0] is None and (spectra[1].line, spectra[1].value) == (call, None)
+    two_sources = SPECTRA.replace("model = build(input_dim=n_fft // 2, classes=3)",
+                                  "model = build(input_dim=n_fft // 2, classes=3)\nother = build(64, 3)")
+    assert _origins(two_sources, "keras.Input((None, input_dim))", 2) is None  # calls disagree: not followed
+
+
+def test_an_unet_input_size_chosen_by_a_constant_is_fixed_at_the_constant(tmp_path):
+    finding = _finding(tmp_path, UNET)
+    assert finding["id"] == "SD104"
+    assert finding["culprit"]["line"] == line_of(UNET, "IMG = 30")
+    first = finding["fixes"][0]
+    assert first["code"] in ("IMG = 28", "IMG = 32") and first["line"] == line_of(UNET, "IMG = 30")
+    assert first["verified"] and first["proven"]
+
+
+def test_a_declared_width_chosen_at_the_call_that_builds_the_model_is_fixed_there(tmp_path):
+    finding = _finding(tmp_path, SPECTRA)
+    assert finding["id"] == "SD201"
+    call = line_of(SPECTRA, "model = build(")
+    assert finding["culprit"]["line"] == call
+    first = finding["fixes"][0]
+    assert "input_dim=65" in first["code"] and first["line"] == call
+    assert first["verified"] and first["proven"]
