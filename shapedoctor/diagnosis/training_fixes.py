@@ -217,13 +217,22 @@ class _CloneFailed(Exception):
     pass
 
 
+def _why_not_copied(exc: BaseException | None) -> str:
+    """The first sentence of why a model could not be copied (Keras appends whole configs)."""
+    if exc is None:
+        return "a layer cannot be rebuilt from its config"
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    first = text.split(". ")[0].rstrip(".")
+    return f"{type(exc).__name__}: {first[:160]}"
+
+
 def _clone(model: Any) -> Any:
     import keras
 
     try:
         return keras.models.clone_model(model)
     except Exception as exc:  # noqa: BLE001 - custom layers with an incomplete get_config
-        raise _CloneFailed(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from exc
+        raise _CloneFailed(_why_not_copied(exc)) from exc
 
 
 def _full_count(value: Any) -> int | None:
@@ -396,13 +405,16 @@ def _loss_for(loss: Any) -> Any:
 
 def _edited_model(call: TrainingCall, fix: TrainingFix, recorder: Any):
     from shapedoctor.graph.from_trace import graph_from_model
-    from shapedoctor.infer.propagate import build_model
+    from shapedoctor.infer.propagate import CannotRebuild, build_model
     from shapedoctor.trace.recorder import Recorder
 
     graph = graph_from_model(recorder or Recorder(), call.model, inline=True)
     for edit in _graph_edits(graph, fix):
         edit.apply(graph)
-    return build_model(graph)
+    try:
+        return build_model(graph)
+    except CannotRebuild as exc:  # like a model clone_model cannot copy: the patched script decides
+        raise _CloneFailed(_why_not_copied(exc.__cause__)) from exc
 
 
 def _graph_edits(graph, fix: TrainingFix) -> list:
