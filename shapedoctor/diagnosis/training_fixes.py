@@ -256,7 +256,7 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
     if fix.counts_to is not None:
         checks.record("keeps_data", *inv.few_samples_dropped(_full_count(original), fix.counts_to))
     labels = None if fix.kind == "labels" or call.y_ref is None or call.batched else _full_count(call.y_ref)
-    if fix.counts_to is None and fix.transform != "{v}.batch(32)" and not fix.unbatches and fix.recounts is None:
+    if fix.counts_to is None and not (fix.transform or "").startswith("{v}.batch(") and not fix.unbatches and fix.recounts is None:
         for b, a in zip(before, after):
             if fix.swapped_in:  # another of the user's arrays, whole: the pairing below is what counts
                 break
@@ -334,7 +334,7 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                                 prob.output_index, rows)
                 if rows != 8 and call.y_ref is not None:
                     y = _structure_head(call.y_ref, rows)
-                if fix.transform == "{v}.batch(32)" or fix.batches_one:
+                if (fix.transform or "").startswith("{v}.batch(") or fix.batches_one:
                     y = None if y is None else _np(y)[None]
                 elif fix.unbatches and y is not None:
                     from shapedoctor.diagnosis.data_origin import merge_batch_axes
