@@ -3,7 +3,7 @@
 The keras-io structured-data examples predict on one record as ``{name: tf.convert_to_tensor([value])
 ...}``; without the list each feature is a scalar and every input, declared ``(1,)``, refuses it. The
 root cause is the comprehension that made the dict and the fix wraps the value there (proven by
-running the patched script).
+running the patched script); the shape path shows one row per named feature.
 """
 
 from __future__ import annotations
@@ -40,3 +40,5 @@ def test_one_record_of_scalar_features_gets_its_batch_axis_where_the_dict_is_mad
     first = finding["fixes"][0]
     assert "tf.convert_to_tensor([value])" in first["code"] and first["line"] == made
     assert first["verified"] and first["proven"]
+    rows = [step["layer"] for step in finding["path"] if step["class"] == "data"]
+    assert rows == ['input_dict["age"]', 'input_dict["rate"]']  # one row per named input, by its key

@@ -791,9 +791,12 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
     elif len(xs) > max(1, len(model_inputs(call.model))) and len(set(xs)) == 1 and xs[0] is not None:
         xs = [(len(xs),) + tuple(xs[0])]  # more arrays than inputs, all alike: samples in a list, one row
     xp = _place(call, "data", prob, recorder)
-    for shape in xs:
-        steps.append(PathStep(xp.layer or "x", "data", format_shape(shape), xp.file, xp.line,
-                              "culprit" if prob.culprit_kind == "data" else ""))
+    # Named inputs (a dict) are one row each, called by their key: input_dict["age"].
+    keys = list(call.x_shapes) if isinstance(call.x_shapes, dict) and len(call.x_shapes) == len(xs) else []
+    for k, shape in enumerate(xs):
+        name = xp.layer or "x"
+        steps.append(PathStep(f'{name}["{keys[k]}"]' if keys else name, "data", format_shape(shape), xp.file,
+                              xp.line, "culprit" if prob.culprit_kind == "data" else ""))
     outs = model_outputs(call.model)
     if outs:
         steps.append(PathStep(getattr(call.model, "name", "model"), type(call.model).__name__,
