@@ -111,16 +111,20 @@ def with_training_size_choice(model, prob, index: int) -> None:
 
 
 def follow_size_choice(finding, fix) -> None:
-    """*fix*, just proven, edits where an Input's size is chosen: when it is the first fix of a
-    data/declaration mismatch, that line is the root cause (the one edit that makes the program run)."""
+    """*fix*, just proven, edits where a size an Input or a layer reads is chosen: when it is the first
+    fix, that line is the root cause (the one edit that makes the program run), whatever the rules
+    blamed before (the data, the loss, the layer that reads the size)."""
     culprit = finding.culprit
     if not fix.chooses_size or not fix.proven or not finding.fixes or finding.fixes[0] is not fix \
-            or culprit is None or culprit.kind not in ("data", "input") or not fix.file or not fix.line:
+            or culprit is None or not fix.file or not fix.line:
         return
     from shapedoctor.report.model import Place
 
-    finding.culprit = Place("input", culprit.layer if culprit.kind == "input" else None, "InputLayer", fix.file,
-                            fix.line, linecache.getline(fix.file, fix.line).strip() or fix.code, culprit.cell)
+    kind = "input" if culprit.kind in ("data", "input") else "layer"
+    finding.culprit = Place(kind, culprit.layer if culprit.kind in ("input", "layer") else None,
+                            "InputLayer" if kind == "input" else culprit.cls if culprit.kind == "layer" else None,
+                            fix.file, fix.line,
+                            linecache.getline(fix.file, fix.line).strip() or fix.code, culprit.cell)
     for step in finding.path:  # the data is no longer the root cause the path marks
         if step.role == "culprit":
             step.role = ""
@@ -128,4 +132,35 @@ def follow_size_choice(finding, fix) -> None:
         if node.role == "culprit":
             node.role = ""
     finding.explanation = (finding.explanation.rstrip() + " " if finding.explanation else "") + (
-        f"The declared size is chosen at line {fix.line}; setting it there to the size the data has runs clean.")
+        f"The size is chosen at line {fix.line}; setting it there runs clean.")
+
+
+def with_training_config_choices(prob) -> None:
+    """Before each fix that sets one size of one layer (``input_dim=21``), its variant written where that
+    size is chosen when the layer reads it from elsewhere (``vocab_size = len(vocab) + 1``): the other
+    layers sized by the same value follow. Checked by running the patched script only."""
+    from dataclasses import replace
+
+    from shapedoctor.repair.size_origin import argument_rebinding
+    from shapedoctor.trace import recorder as rec
+
+    if rec.CURRENT is None:
+        return
+    for plain in list(prob.fixes):
+        if plain.kind != "model" or len(plain.edits) != 1 or plain.edits[0][0] != "config" or plain.proof_only:
+            continue
+        _kind, layer, changes = plain.edits[0]
+        if not isinstance(changes, dict) or len(changes) != 1:
+            continue
+        (key, new), = changes.items()
+        try:
+            old = layer.get_config().get(key)
+        except Exception:  # noqa: BLE001 - a layer that cannot say: no variant
+            continue
+        bound = argument_rebinding(rec.CURRENT.creation_site(layer), type(layer), key, old, new)
+        if bound is None:
+            continue
+        variant = replace(plain, title=f"{plain.title}, where the size is chosen: {bound.shown}",
+                          edits=[("rebind", layer, bound)],
+                          proof_only=f"line {bound.line} chooses the size and other code may read it too")
+        prob.fixes.insert(prob.fixes.index(plain), variant)

@@ -71,6 +71,9 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
 
     fam = get(prob.family)
     fixes, rejected, kept = [], [], []
+    from shapedoctor.diagnosis.size_choice import with_training_config_choices
+
+    with_training_config_choices(prob)  # a layer size chosen elsewhere: edited there too
     for fix in sorted(prob.fixes, key=lambda f: f.cost):
         verdict = verify(call, prob, fix, recorder)
         if verdict.ok or verdict.unclonable or verdict.checks.results.get("reaches_end"):
@@ -120,7 +123,7 @@ def _report(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any, 
         return None
     report = attach(FixReport(fix.title, code, file, line, verdict.ok, verdict.result_shape, fix.note,
                               checks=dict(verdict.checks.results), cost=fix.cost), edits, *why_not)
-    report.chooses_size = any(edit[0] == "input_rebind" for edit in fix.edits if isinstance(edit, tuple))
+    report.chooses_size = any(edit[0] in ("input_rebind", "rebind") for edit in fix.edits if isinstance(edit, tuple))
     return report
 
 
@@ -459,6 +462,8 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
         elif kind == "input":
             inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
             edits.append(SetShape(inputs[target].id, value))
+        elif kind == "rebind":  # value: a SourceRebinding of a layer's size: only the patched script shows it
+            continue
         elif kind == "input_rebind":  # value: (shape, SourceRebinding): written where the size is chosen
             inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
             edits.append(SetShape(inputs[target].id, value[0], rebind=value[1]))
@@ -469,6 +474,9 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
 def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -> tuple[str, str | None, int | None, list]:
     """The code to write, where, and the text edits that write it."""
     site = call.site
+    if fix.kind == "model" and fix.edits and fix.edits[0][0] == "rebind":  # where a layer's size is chosen
+        bound = fix.edits[0][2]
+        return bound.shown, bound.file, bound.line, list(bound.text_edits)
     if fix.kind == "loss":
         return _compile_code(call, _ListLiteral(fix.loss) if isinstance(fix.loss, list) else fix.loss)
     if fix.kind in ("labels", "data"):
