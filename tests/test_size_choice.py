@@ -159,3 +159,29 @@ def test_a_vocabulary_size_read_by_several_layers_is_fixed_where_it_is_chosen(tm
     assert first["code"] == "vocab_size = len(vocab) + 1" and first["line"] == chosen
     assert first["verified"] and first["proven"]
     assert finding["culprit"]["line"] == chosen
+
+
+SHARED = '''import numpy as np
+import keras
+from keras import layers
+
+units = 8
+x = np.random.rand(48, 5).astype("float32")
+y = keras.utils.to_categorical(np.random.randint(0, 3, size=(48,)), 3)
+model = keras.Sequential([
+    keras.Input((5,)),
+    layers.Dense(units, activation="relu"),
+    layers.Dense(units, activation="relu"),
+    layers.Dense(units, activation="softmax"),
+])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(x, y, epochs=1, verbose=0)
+'''
+
+
+def test_a_literal_shared_with_hidden_layers_is_not_rebound_for_the_output_layer(tmp_path):
+    # `units = 3` would run, and would shrink both hidden layers to 3: the fix is the output's own units.
+    finding = _finding(tmp_path, SHARED)
+    codes = [fix["code"] for fix in finding["fixes"]]
+    assert not any(code.strip().startswith("units =") for code in codes), codes
+    assert "units=3" in codes[0].replace(" ", "") or "Dense(3" in codes[0]

@@ -135,10 +135,31 @@ def follow_size_choice(finding, fix) -> None:
         f"The size is chosen at line {fix.line}; setting it there runs clean.")
 
 
-def with_training_config_choices(prob) -> None:
+_SIZE_KEYS = ("units", "filters", "input_dim", "output_dim")
+
+
+def _layers_sized(model, value: int) -> int:
+    """How many layers of *model* (nested models included) have a size argument equal to *value*."""
+    count, stack = 0, list(getattr(model, "layers", []) or [])
+    while stack:
+        layer = stack.pop()
+        stack.extend(getattr(layer, "layers", []) or [])
+        try:
+            config = layer.get_config()
+        except Exception:  # noqa: BLE001
+            continue
+        count += any(config.get(k) == value for k in _SIZE_KEYS)
+    return count
+
+
+def with_training_config_choices(prob, model=None) -> None:
     """Before each fix that sets one size of one layer (``input_dim=21``), its variant written where that
     size is chosen when the layer reads it from elsewhere (``vocab_size = len(vocab) + 1``): the other
-    layers sized by the same value follow. Checked by running the patched script only."""
+    layers sized by the same value follow. Checked by running the patched script only.
+
+    A literal shared by other layers of the same size (``units = 64`` for the hidden layers and the
+    output) is not edited: the hidden layers would change with it. A computed size (``len(vocab)``)
+    is a count the layers that read it share on purpose."""
     from dataclasses import replace
 
     from shapedoctor.repair.size_origin import argument_rebinding
@@ -159,6 +180,9 @@ def with_training_config_choices(prob) -> None:
             continue
         bound = argument_rebinding(rec.CURRENT.creation_site(layer), type(layer), key, old, new)
         if bound is None:
+            continue
+        literal = all(e.text.strip().lstrip("-").isdigit() for e in bound.text_edits)
+        if literal and model is not None and _layers_sized(model, old) > 1:
             continue
         variant = replace(plain, title=f"{plain.title}, where the size is chosen: {bound.shown}",
                           edits=[("rebind", layer, bound)],

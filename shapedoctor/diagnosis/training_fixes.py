@@ -73,7 +73,7 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
     fixes, rejected, kept = [], [], []
     from shapedoctor.diagnosis.size_choice import with_training_config_choices
 
-    with_training_config_choices(prob)  # a layer size chosen elsewhere: edited there too
+    with_training_config_choices(prob, call.model)  # a layer size chosen elsewhere: edited there too
     for fix in sorted(prob.fixes, key=lambda f: f.cost):
         verdict = verify(call, prob, fix, recorder)
         if verdict.ok or verdict.unclonable or verdict.checks.results.get("reaches_end"):
