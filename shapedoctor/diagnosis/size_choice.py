@@ -52,7 +52,7 @@ def pending_rebinding(ctx, candidates: list[Candidate], verified: list[Candidate
     """Offer the cheapest size-choice variant the replay refused as a fix the patched script verifies
     (put first in *fixes* when no fix is cheaper); the root-cause place at the line it edits when that
     fix or a verified variant comes first, else None."""
-    from shapedoctor.patch.apply import SCRIPT_PROOF_NOTE, script_checked_fix
+    from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.report.model import Place
 
     def place(bound, node_id) -> Place:
@@ -71,9 +71,7 @@ def pending_rebinding(ctx, candidates: list[Candidate], verified: list[Candidate
     cand = min(refused, key=lambda c: c.cost)
     edit = cand.edits[0]
     bound = edit.rebind
-    fix = script_checked_fix(cand.title, bound.shown, bound.file,
-                             bound.line, list(bound.text_edits), cost=cand.cost)
-    fix.note = SCRIPT_PROOF_NOTE
+    fix = script_checked_fix(cand.title, bound.shown, bound.file, bound.line, list(bound.text_edits), cost=cand.cost)
     fix.chooses_size = True
     if fixes and min(f.cost for f in fixes) < cand.cost:
         fixes.append(fix)
