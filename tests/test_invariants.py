@@ -245,6 +245,22 @@ def test_unclonable_model_is_flagged_for_a_proof_not_swallowed():
     assert not verdict.ok and verdict.unclonable
 
 
+def test_a_model_edit_on_a_model_with_an_unrebuildable_layer_is_flagged_for_a_proof():
+    # The edit (pooling before the head) leaves the custom layer alone, but the edited model is made
+    # from configs and _NoConfig has none that rebuilds it: only the patched script can verify it.
+    inputs = keras.Input(shape=(6, 4))
+    seq = _NoConfig(8)(inputs)
+    outputs = layers.Dense(1, activation="sigmoid")(seq)
+    model = keras.Model(inputs, outputs)
+    model.compile(optimizer="sgd", loss="binary_crossentropy")
+    call = _call(model, np.zeros((16, 6, 4), "float32"), np.zeros((16,), "float32"))
+    prob = Problem("SD202", "test", "layer")
+    head = model.layers[-1]
+    fix = TrainingFix("pool", "model", edits=[("insert_before_layer", head, "GlobalAveragePooling1D")])
+    verdict = verify_training(call, prob, fix, None)
+    assert not verdict.ok and verdict.unclonable and "_NoConfig" in verdict.unclonable
+
+
 def test_unclonable_model_fix_is_verified_by_running_the_patched_script(cli):
     from conftest import report_of
 

@@ -7,7 +7,11 @@
   the data made with it follows.
 * Data with ``n_fft // 2 + 1`` bins against ``build(input_dim=n_fft // 2)``, where a ``Reshape``
   reads ``input_dim`` too: re-declaring the Input alone fails in the replay; the fix at the call's
-  argument is proven by running the patched script, and that argument is the root cause.
+  argument is proven by running the patched script, and that argument is the root cause. The new
+  size is written as the user's own expression adjusted by the difference (``n_fft // 2 + 1``).
+* A character model whose ``vocab_size = len(vocab)`` (read by its Embedding and its Dense inside a
+  subclass) misses the id StringLookup reserves for unknown characters: the fix is
+  ``vocab_size = len(vocab) + 1`` on that line, proven, and that line is the root cause.
 """
 
 from __future__ import annotations
@@ -112,5 +116,72 @@ def test_a_declared_width_chosen_at_the_call_that_builds_the_model_is_fixed_ther
     call = line_of(SPECTRA, "model = build(")
     assert finding["culprit"]["line"] == call
     first = finding["fixes"][0]
-    assert "input_dim=65" in first["code"] and first["line"] == call
+    assert "input_dim=n_fft // 2 + 1" in first["code"] and first["line"] == call  # the user's expression, adjusted
     assert first["verified"] and first["proven"]
+
+
+CHARS = '''import numpy as np
+import tensorflow as tf
+import keras
+from keras import layers
+
+text = "the quick brown fox jumps over the lazy dog " * 20
+vocab = sorted(set(text))
+ids_from_chars = layers.StringLookup(vocabulary=vocab, mask_token=None)
+ids = ids_from_chars(tf.strings.unicode_split(text, "UTF-8")).numpy()
+windows = np.stack([ids[i:i + 11] for i in range(0, len(ids) - 11, 5)])
+x, y = windows[:, :-1], windows[:, 1:]
+
+vocab_size = len(vocab)
+
+
+class CharModel(keras.Model):
+    def __init__(self, vocab_size, embedding_dim):
+        super().__init__()
+        self.embedding = layers.Embedding(vocab_size, embedding_dim)
+        self.gru = layers.GRU(16, return_sequences=True)
+        self.dense = layers.Dense(vocab_size)
+
+    def call(self, inputs):
+        return self.dense(self.gru(self.embedding(inputs)))
+
+
+model = CharModel(vocab_size=vocab_size, embedding_dim=8)
+model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+model.fit(x, y, batch_size=16, epochs=1, verbose=0)
+'''
+
+
+def test_a_vocabulary_size_read_by_several_layers_is_fixed_where_it_is_chosen(tmp_path):
+    finding = _finding(tmp_path, CHARS)
+    chosen = line_of(CHARS, "vocab_size = len(vocab)")
+    first = finding["fixes"][0]
+    assert first["code"] == "vocab_size = len(vocab) + 1" and first["line"] == chosen
+    assert first["verified"] and first["proven"]
+    assert finding["culprit"]["line"] == chosen
+
+
+SHARED = '''import numpy as np
+import keras
+from keras import layers
+
+units = 8
+x = np.random.rand(48, 5).astype("float32")
+y = keras.utils.to_categorical(np.random.randint(0, 3, size=(48,)), 3)
+model = keras.Sequential([
+    keras.Input((5,)),
+    layers.Dense(units, activation="relu"),
+    layers.Dense(units, activation="relu"),
+    layers.Dense(units, activation="softmax"),
+])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(x, y, epochs=1, verbose=0)
+'''
+
+
+def test_a_literal_shared_with_hidden_layers_is_not_rebound_for_the_output_layer(tmp_path):
+    # `units = 3` would run, and would shrink both hidden layers to 3: the fix is the output's own units.
+    finding = _finding(tmp_path, SHARED)
+    codes = [fix["code"] for fix in finding["fixes"]]
+    assert not any(code.strip().startswith("units =") for code in codes), codes
+    assert "units=3" in codes[0].replace(" ", "") or "Dense(3" in codes[0]

@@ -25,6 +25,8 @@ line becomes the culprit: it made the layout the model cannot read.
 * **Grayscale pictures for a colour model.** New pictures ``(N, H, W)`` for a trained model declared
   ``(H, W, 3)`` (at predict/evaluate: the training data decided the channels): the gray value is
   repeated into the three channels, ``np.stack((...,) * 3, axis=-1)``.
+* **One sample of named scalar features.** A dict of scalars given to a model whose inputs each take
+  one value per sample, made by a one-line comprehension: each value is wrapped in a list there.
 * **Windows cut from one column of a table that has the declared features.** ``a = data[i:i + k, 0]``
   in the function that made ``x`` ``(N, k)`` while the input is declared ``(k, F)`` and the array given
   to that function has F columns: the windows keep all columns, ``data[i:i + k, :]``. The windows
@@ -427,10 +429,50 @@ def one_column_windows_fix(call: Any, want: tuple, got: tuple) -> tuple[Training
     return fix, (site.file, line)
 
 
+# -- one sample of named scalar features -------------------------------------------------
+def scalar_features_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
+    """A dict of named features, each a scalar, where every input takes a batch of one value per
+    sample (``(None, 1)`` or ``(None,)``): one sample without its batch axis. When the dict is made by a
+    comprehension on one line (``{name: tf.convert_to_tensor(value) for name, value in sample.items()}``,
+    the keras-io structured-data examples), each value is wrapped in a list there:
+    ``tf.convert_to_tensor([value])``, a batch of one sample; no value changes."""
+    import numpy as np
+
+    x = call.x_ref
+    if not isinstance(x, dict) or not x or got != () or tuple(want[1:]) not in ((1,), ()):
+        return None
+    if any(np.ndim(v) != 0 for v in x.values()):
+        return None
+    made = _made(call)
+    if made is None or not isinstance(made.value, ast.DictComp):
+        return None
+    value = made.value.value
+    inner = value.args[0] if isinstance(value, ast.Call) and len(value.args) == 1 and not value.keywords else value
+    if not isinstance(inner, ast.Name):
+        return None
+    text = made.text.strip()
+    start, end = inner.col_offset, inner.end_col_offset
+    new_line = text[:start] + f"[{inner.id}]" + text[end:]
+
+    def apply(whole):
+        import keras
+
+        # A tensor stays a tensor of its own dtype (a string feature read by a StringLookup).
+        return {k: keras.ops.expand_dims(v, 0) if hasattr(v, "numpy") else np.asarray(v)[None]
+                for k, v in whole.items()}
+
+    return TrainingFix(f"give each feature a batch axis of one sample: [{inner.id}]", "data", whole=True, apply=apply,
+                       line_edit=(made.line, made.indent + start, made.indent + end, f"[{inner.id}]", new_line),
+                       cost=1, note="one sample: a batch of one value per feature",
+                       # Named features usually pass through adapted preprocessing (StringLookup, FeatureSpace)
+                       # whose state a copy of the model lacks: the patched script decides.
+                       proof_only="the features go through the model's own adapted preprocessing")
+
+
 def remade_data_fixes(call: Any, prob: Any, want: tuple, got: tuple) -> bool:
     """Add the first rule of this module that fires to *prob* (first fix, its line the culprit)."""
     for rule in (unit_axis_reshape_fix, kept_batch_axis_fix, onehot_ids_fix, constant_channel_fix,
-                 gray_to_colour_fix):
+                 gray_to_colour_fix, scalar_features_fix):
         try:
             fix = rule(call, want, got)
         except Exception:  # noqa: BLE001 - a rule that cannot read the data offers nothing

@@ -52,7 +52,7 @@ def pending_rebinding(ctx, candidates: list[Candidate], verified: list[Candidate
     """Offer the cheapest size-choice variant the replay refused as a fix the patched script verifies
     (put first in *fixes* when no fix is cheaper); the root-cause place at the line it edits when that
     fix or a verified variant comes first, else None."""
-    from shapedoctor.patch.apply import SCRIPT_PROOF_NOTE, script_checked_fix
+    from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.report.model import Place
 
     def place(bound, node_id) -> Place:
@@ -71,9 +71,7 @@ def pending_rebinding(ctx, candidates: list[Candidate], verified: list[Candidate
     cand = min(refused, key=lambda c: c.cost)
     edit = cand.edits[0]
     bound = edit.rebind
-    fix = script_checked_fix(cand.title, bound.shown, bound.file,
-                             bound.line, list(bound.text_edits), cost=cand.cost)
-    fix.note = SCRIPT_PROOF_NOTE
+    fix = script_checked_fix(cand.title, bound.shown, bound.file, bound.line, list(bound.text_edits), cost=cand.cost)
     fix.chooses_size = True
     if fixes and min(f.cost for f in fixes) < cand.cost:
         fixes.append(fix)
@@ -111,16 +109,20 @@ def with_training_size_choice(model, prob, index: int) -> None:
 
 
 def follow_size_choice(finding, fix) -> None:
-    """*fix*, just proven, edits where an Input's size is chosen: when it is the first fix of a
-    data/declaration mismatch, that line is the root cause (the one edit that makes the program run)."""
+    """*fix*, just proven, edits where a size an Input or a layer reads is chosen: when it is the first
+    fix, that line is the root cause (the one edit that makes the program run), whatever the rules
+    blamed before (the data, the loss, the layer that reads the size)."""
     culprit = finding.culprit
     if not fix.chooses_size or not fix.proven or not finding.fixes or finding.fixes[0] is not fix \
-            or culprit is None or culprit.kind not in ("data", "input") or not fix.file or not fix.line:
+            or culprit is None or not fix.file or not fix.line:
         return
     from shapedoctor.report.model import Place
 
-    finding.culprit = Place("input", culprit.layer if culprit.kind == "input" else None, "InputLayer", fix.file,
-                            fix.line, linecache.getline(fix.file, fix.line).strip() or fix.code, culprit.cell)
+    kind = "input" if culprit.kind in ("data", "input") else "layer"
+    finding.culprit = Place(kind, culprit.layer if culprit.kind in ("input", "layer") else None,
+                            "InputLayer" if kind == "input" else culprit.cls if culprit.kind == "layer" else None,
+                            fix.file, fix.line,
+                            linecache.getline(fix.file, fix.line).strip() or fix.code, culprit.cell)
     for step in finding.path:  # the data is no longer the root cause the path marks
         if step.role == "culprit":
             step.role = ""
@@ -128,4 +130,59 @@ def follow_size_choice(finding, fix) -> None:
         if node.role == "culprit":
             node.role = ""
     finding.explanation = (finding.explanation.rstrip() + " " if finding.explanation else "") + (
-        f"The declared size is chosen at line {fix.line}; setting it there to the size the data has runs clean.")
+        f"The size is chosen at line {fix.line}; setting it there runs clean.")
+
+
+_SIZE_KEYS = ("units", "filters", "input_dim", "output_dim")
+
+
+def _layers_sized(model, value: int) -> int:
+    """How many layers of *model* (nested models included) have a size argument equal to *value*."""
+    count, stack = 0, list(getattr(model, "layers", []) or [])
+    while stack:
+        layer = stack.pop()
+        stack.extend(getattr(layer, "layers", []) or [])
+        try:
+            config = layer.get_config()
+        except Exception:  # noqa: BLE001
+            continue
+        count += any(config.get(k) == value for k in _SIZE_KEYS)
+    return count
+
+
+def with_training_config_choices(prob, model=None) -> None:
+    """Before each fix that sets one size of one layer (``input_dim=21``), its variant written where that
+    size is chosen when the layer reads it from elsewhere (``vocab_size = len(vocab) + 1``): the other
+    layers sized by the same value follow. Checked by running the patched script only.
+
+    A literal shared by other layers of the same size (``units = 64`` for the hidden layers and the
+    output) is not edited: the hidden layers would change with it. A computed size (``len(vocab)``)
+    is a count the layers that read it share on purpose."""
+    from dataclasses import replace
+
+    from shapedoctor.repair.size_origin import argument_rebinding
+    from shapedoctor.trace import recorder as rec
+
+    if rec.CURRENT is None:
+        return
+    for plain in list(prob.fixes):
+        if plain.kind != "model" or len(plain.edits) != 1 or plain.edits[0][0] != "config" or plain.proof_only:
+            continue
+        _kind, layer, changes = plain.edits[0]
+        if not isinstance(changes, dict) or len(changes) != 1:
+            continue
+        (key, new), = changes.items()
+        try:
+            old = layer.get_config().get(key)
+        except Exception:  # noqa: BLE001 - a layer that cannot say: no variant
+            continue
+        bound = argument_rebinding(rec.CURRENT.creation_site(layer), type(layer), key, old, new)
+        if bound is None:
+            continue
+        literal = all(e.text.strip().lstrip("-").isdigit() for e in bound.text_edits)
+        if literal and model is not None and _layers_sized(model, old) > 1:
+            continue
+        variant = replace(plain, title=f"{plain.title}, where the size is chosen: {bound.shown}",
+                          edits=[("rebind", layer, bound)],
+                          proof_only=f"line {bound.line} chooses the size and other code may read it too")
+        prob.fixes.insert(prob.fixes.index(plain), variant)

@@ -110,21 +110,18 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
         prob.fixes.append(TrainingFix("pass the inputs in the model's order", "data", whole=True,
                                       apply=lambda xs, order=order: [xs[j] for j in order], rewrite_argument=new))
         return [prob]
+    if not declared and call.batched and call.source == "dataset":
+        # A model without an Input (subclassed) learns its input shape from the data: an earlier call that
+        # ran with batches of one more axis shows that this dataset yields single samples.
+        earlier = _earlier_batches(call, model)
+        for i, (want, got) in enumerate(zip(earlier, data)):
+            if len(got) == len(want) - 1 and tuple(want[1:]) == tuple(got):
+                return [_unbatched(call, (None,) + tuple(want[1:]), got, i, want[0])]
     for i, (want, got) in enumerate(zip(declared, data)):
         if input_accepts(want, got):
             continue
         if call.batched and len(got) == len(want) - 1 and input_accepts(want, (None,) + tuple(got)):
-            prob = Problem("SD201", f"the dataset yields single samples {format_shape(got)}, not batches",
-                           "data", expected=format_shape(want), received=format_shape(got), output_index=i)
-            prob.explanation = ("Keras takes each element of a tf.data.Dataset as one batch. This dataset yields "
-                                f"single samples of shape {format_shape(got)}, so the model sees a batch axis that is "
-                                "really the first feature axis. Batch the dataset.")
-            if call.source == "dataset":  # a tf.data.Dataset; a Python generator or PyDataset has no .batch
-                prob.fixes.append(TrainingFix("batch the dataset: ds.batch(32)", "data", transform="{v}.batch(32)",
-                                              apply=numpy_transform("np.expand_dims({v}, 0)"), cost=1))
-            elif call.source in ("generator", "pydataset"):
-                _yield_batches(call, prob)
-            out.append(prob)
+            out.append(_unbatched(call, want, got, i))
             continue
         if call.source == "dataset" and len(got) == len(want) + 1 and input_accepts(want, tuple(got[1:])):
             out.append(_batched_twice(call, want, got, i))
@@ -260,6 +257,38 @@ def _batched_twice(call: TrainingCall, want: tuple, got: tuple, index: int) -> P
     if edit is not None:
         prob.fixes.append(TrainingFix("unbatch the already batched dataset before batching it again", "data",
                                       cost=1, apply=data_origin.merge_batch_axes, line_edit=edit, unbatches=True))
+    return prob
+
+
+def _earlier_batches(call: TrainingCall, model: Any) -> list[tuple]:
+    """The input shapes of the last earlier call on *model* that ran (batch axis first), or []."""
+    from shapedoctor.trace import recorder as rec
+
+    calls = list(getattr(rec.CURRENT, "training_calls", None) or []) if rec.CURRENT is not None else []
+    for other in reversed(calls):
+        if other is not call and other.model is model and other.error is None and other.x_shapes is not None:
+            shapes = [s for s in in_input_order(other.x_shapes, model) if s is not None]
+            if shapes and all(len(s) >= 2 for s in shapes):
+                return shapes
+    return []
+
+
+def _unbatched(call: TrainingCall, want: tuple, got: tuple, i: int, batch: int | None = None) -> Problem:
+    """A dataset (or generator) whose elements are single samples of *got* where the model takes batches
+    of *want*; *batch*: the batch size the model was trained with, else 32."""
+    size = batch if isinstance(batch, int) and batch > 0 else 32
+    prob = Problem("SD201", f"the dataset yields single samples {format_shape(got)}, not batches",
+                   "data", expected=format_shape(want), received=format_shape(got), output_index=i)
+    prob.explanation = ("Keras takes each element of a tf.data.Dataset as one batch. This dataset yields "
+                        f"single samples of shape {format_shape(got)}, so the model sees a batch axis that is "
+                        "really the first feature axis. Batch the dataset.")
+    if batch is not None:
+        prob.explanation += f" The model was trained on batches of {size}."
+    if call.source == "dataset":  # a tf.data.Dataset; a Python generator or PyDataset has no .batch
+        prob.fixes.append(TrainingFix(f"batch the dataset: ds.batch({size})", "data", transform=f"{{v}}.batch({size})",
+                                      apply=numpy_transform("np.expand_dims({v}, 0)"), cost=1))
+    elif call.source in ("generator", "pydataset"):
+        _yield_batches(call, prob)
     return prob
 
 

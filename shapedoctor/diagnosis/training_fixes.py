@@ -71,6 +71,9 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
 
     fam = get(prob.family)
     fixes, rejected, kept = [], [], []
+    from shapedoctor.diagnosis.size_choice import with_training_config_choices
+
+    with_training_config_choices(prob, call.model)  # a layer size chosen elsewhere: edited there too
     for fix in sorted(prob.fixes, key=lambda f: f.cost):
         verdict = verify(call, prob, fix, recorder)
         if verdict.ok or verdict.unclonable or verdict.checks.results.get("reaches_end"):
@@ -120,7 +123,7 @@ def _report(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any, 
         return None
     report = attach(FixReport(fix.title, code, file, line, verdict.ok, verdict.result_shape, fix.note,
                               checks=dict(verdict.checks.results), cost=fix.cost), edits, *why_not)
-    report.chooses_size = any(edit[0] == "input_rebind" for edit in fix.edits if isinstance(edit, tuple))
+    report.chooses_size = any(edit[0] in ("input_rebind", "rebind") for edit in fix.edits if isinstance(edit, tuple))
     return report
 
 
@@ -217,13 +220,22 @@ class _CloneFailed(Exception):
     pass
 
 
+def _why_not_copied(exc: BaseException | None) -> str:
+    """The first sentence of why a model could not be copied (Keras appends whole configs)."""
+    if exc is None:
+        return "a layer cannot be rebuilt from its config"
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    first = text.split(". ")[0].rstrip(".")
+    return f"{type(exc).__name__}: {first[:160]}"
+
+
 def _clone(model: Any) -> Any:
     import keras
 
     try:
         return keras.models.clone_model(model)
     except Exception as exc:  # noqa: BLE001 - custom layers with an incomplete get_config
-        raise _CloneFailed(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from exc
+        raise _CloneFailed(_why_not_copied(exc)) from exc
 
 
 def _full_count(value: Any) -> int | None:
@@ -247,7 +259,7 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
     if fix.counts_to is not None:
         checks.record("keeps_data", *inv.few_samples_dropped(_full_count(original), fix.counts_to))
     labels = None if fix.kind == "labels" or call.y_ref is None or call.batched else _full_count(call.y_ref)
-    if fix.counts_to is None and fix.transform != "{v}.batch(32)" and not fix.unbatches and fix.recounts is None:
+    if fix.counts_to is None and not (fix.transform or "").startswith("{v}.batch(") and not fix.unbatches and fix.recounts is None:
         for b, a in zip(before, after):
             if fix.swapped_in:  # another of the user's arrays, whole: the pairing below is what counts
                 break
@@ -325,7 +337,7 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                                 prob.output_index, rows)
                 if rows != 8 and call.y_ref is not None:
                     y = _structure_head(call.y_ref, rows)
-                if fix.transform == "{v}.batch(32)" or fix.batches_one:
+                if (fix.transform or "").startswith("{v}.batch(") or fix.batches_one:
                     y = None if y is None else _np(y)[None]
                 elif fix.unbatches and y is not None:
                     from shapedoctor.diagnosis.data_origin import merge_batch_axes
@@ -396,13 +408,16 @@ def _loss_for(loss: Any) -> Any:
 
 def _edited_model(call: TrainingCall, fix: TrainingFix, recorder: Any):
     from shapedoctor.graph.from_trace import graph_from_model
-    from shapedoctor.infer.propagate import build_model
+    from shapedoctor.infer.propagate import CannotRebuild, build_model
     from shapedoctor.trace.recorder import Recorder
 
     graph = graph_from_model(recorder or Recorder(), call.model, inline=True)
     for edit in _graph_edits(graph, fix):
         edit.apply(graph)
-    return build_model(graph)
+    try:
+        return build_model(graph)
+    except CannotRebuild as exc:  # like a model clone_model cannot copy: the patched script decides
+        raise _CloneFailed(_why_not_copied(exc.__cause__)) from exc
 
 
 def _graph_edits(graph, fix: TrainingFix) -> list:
@@ -447,6 +462,8 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
         elif kind == "input":
             inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
             edits.append(SetShape(inputs[target].id, value))
+        elif kind == "rebind":  # value: a SourceRebinding of a layer's size: only the patched script shows it
+            continue
         elif kind == "input_rebind":  # value: (shape, SourceRebinding): written where the size is chosen
             inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
             edits.append(SetShape(inputs[target].id, value[0], rebind=value[1]))
@@ -457,6 +474,9 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
 def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -> tuple[str, str | None, int | None, list]:
     """The code to write, where, and the text edits that write it."""
     site = call.site
+    if fix.kind == "model" and fix.edits and fix.edits[0][0] == "rebind":  # where a layer's size is chosen
+        bound = fix.edits[0][2]
+        return bound.shown, bound.file, bound.line, list(bound.text_edits)
     if fix.kind == "loss":
         return _compile_code(call, _ListLiteral(fix.loss) if isinstance(fix.loss, list) else fix.loss)
     if fix.kind in ("labels", "data"):
@@ -779,9 +799,12 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
     elif len(xs) > max(1, len(model_inputs(call.model))) and len(set(xs)) == 1 and xs[0] is not None:
         xs = [(len(xs),) + tuple(xs[0])]  # more arrays than inputs, all alike: samples in a list, one row
     xp = _place(call, "data", prob, recorder)
-    for shape in xs:
-        steps.append(PathStep(xp.layer or "x", "data", format_shape(shape), xp.file, xp.line,
-                              "culprit" if prob.culprit_kind == "data" else ""))
+    # Named inputs (a dict) are one row each, called by their key: input_dict["age"].
+    keys = list(call.x_shapes) if isinstance(call.x_shapes, dict) and len(call.x_shapes) == len(xs) else []
+    for k, shape in enumerate(xs):
+        name = xp.layer or "x"
+        steps.append(PathStep(f'{name}["{keys[k]}"]' if keys else name, "data", format_shape(shape), xp.file,
+                              xp.line, "culprit" if prob.culprit_kind == "data" else ""))
     outs = model_outputs(call.model)
     if outs:
         steps.append(PathStep(getattr(call.model, "name", "model"), type(call.model).__name__,

@@ -27,6 +27,7 @@ then take the data's sample shape (SD202, labels vs output, with the data right)
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -280,6 +281,48 @@ def _shrinking_convolutions(graph: Any) -> list:
     return out
 
 
+_KEEPS_WIDTH = ("BatchNormalization", "LayerNormalization", "Activation", "ReLU", "LeakyReLU", "PReLU", "ELU",
+                "Dropout")
+
+
+def _rescaled_seed(graph: Any, got: tuple, declared: tuple) -> list:
+    """The seed grid (the first Reshape of a vector into a grid) resized so that the stages after it
+    give *declared* instead of *got*: each grid size times declared/got, when that is whole, with the
+    Dense that makes the vector given as many units (``Dense(128 * 8 * 8)`` + ``Reshape((8, 8, 128))``
+    for 32x32 images where the seed was written for 28x28)."""
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetConfig
+
+    spatial = list(zip(got[1:-1], declared[1:-1]))
+    if not spatial or got[-1] != declared[-1] or any(not isinstance(g, int) or not isinstance(d, int)
+                                                     for g, d in spatial):
+        return []
+    for node in graph.nodes:
+        spec = graph.spec(node) if node.kind == "layer" else None
+        if spec is None or spec.cls != "Reshape" or not node.input_ids():
+            continue
+        before = graph.tensors[node.input_ids()[0]].shape
+        target = tuple(spec.config.get("target_shape") or ())
+        if before is None or len(before) != 2 or len(target) != len(spatial) + 1:
+            return []
+        *grid, channels = target
+        if any(not isinstance(t, int) or (t * d) % g for t, (g, d) in zip(grid, spatial)):
+            return []
+        new_grid = tuple(t * d // g for t, (g, d) in zip(grid, spatial))
+        width = channels * math.prod(new_grid)
+        dense = graph.producer(node.input_ids()[0])
+        while dense is not None and graph.spec(dense) is not None and graph.spec(dense).cls in _KEEPS_WIDTH:
+            dense = graph.producer(dense.input_ids()[0]) if dense.input_ids() else None
+        dspec = graph.spec(dense) if dense is not None else None
+        if dspec is None or dspec.cls != "Dense" or dspec.config.get("units") != before[1]:
+            return []
+        new = tuple(new_grid) + (channels,)
+        return [Candidate(f"seed the grid at {new[:-1]}: Reshape({new}) on {spec.name} and units={width} on "
+                          f"{dspec.name}", [SetConfig(spec.key, {"target_shape": new}),
+                                            SetConfig(dspec.key, {"units": width})], cost=1)]
+    return []
+
+
 def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple, got: tuple,
                family: tuple[str, str] = ("SD102", "wrong-axis-size"), target: str = "",
                not_this: str = "the model that refused it", stages_mirrored: bool = False) -> Any:
@@ -298,11 +341,12 @@ def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple,
         candidates = _candidates(graph, direction, factor)
         if stages_mirrored:  # as many upsampling stages as the data's model downsamples: the seed is wrong
             candidates = _seed_grid(graph, direction, factor) + candidates
-    elif _smaller_by_a_few(got, declared):
+    elif _smaller_by_a_few(got, declared) and _shrinking_convolutions(graph):
         direction, factor = "shrink", 0
         candidates = _shrinking_convolutions(graph)
     else:
-        return None
+        direction, factor = "seed", 0
+        candidates = _rescaled_seed(graph, got, declared)
     if not candidates:
         return None
     verified = [c for c in verify_all(graph, candidates, expected_output=declared)
@@ -333,6 +377,9 @@ def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple,
                         f"ran on tensors of its declared shape (the real data)")
     if direction == "shrink":
         how = "a few pixels too small: a 'valid' window of its own shrinks the map"
+    elif direction == "seed":
+        how = ("set by the grid it starts from: its upsampling stages are right, the first grid (the Reshape of "
+               "the seed vector) was written for another image size")
     else:
         how = (f"{factor} times too {'large' if direction == 'down' else 'small'}: it upsamples "
                f"{'one stage too many' if direction == 'down' else 'one stage too few'}")

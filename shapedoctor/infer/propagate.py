@@ -118,7 +118,7 @@ def propagate(graph: Graph) -> Propagation:
                 kwargs = replace_refs(node.kwargs, lambda ref: values[ref.id])
                 try:
                     out = fn(*args, **kwargs)
-                except _CannotRebuild as exc:  # a layer we cannot rebuild from its config
+                except CannotRebuild as exc:  # a layer we cannot rebuild from its config
                     result.unverifiable.append(node.id)
                     result.error = exc.__cause__
                     result.failed_node = node.id
@@ -204,12 +204,13 @@ class _LazyLayer:
             try:
                 self.layer = fresh_layer(self.spec)
             except Exception as exc:  # noqa: BLE001
-                raise _CannotRebuild() from exc
+                raise CannotRebuild() from exc
         return self.layer(*args, **kwargs)
 
 
-class _CannotRebuild(Exception):
-    pass
+class CannotRebuild(Exception):
+    """A layer of the graph cannot be made again from its config (a custom layer whose
+    ``get_config`` is incomplete, a nested model of such layers): the exception it raised is the cause."""
 
 
 # Replayed calls, by what determines their result: the layer's class and config, and the

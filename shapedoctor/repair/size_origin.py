@@ -156,10 +156,13 @@ def _resolve(tree: ast.AST, expr: ast.expr, scope: ast.AST, depth: int = 0) -> t
 
 
 def _arithmetic(expr: ast.expr) -> bool:
-    """Integer arithmetic on names and literals (``fft_length // 2``), nothing read from data."""
+    """Integer arithmetic on names, literals and lengths (``fft_length // 2``, ``len(vocab)``)."""
     if isinstance(expr, ast.Constant):
         return type(expr.value) is int
     if isinstance(expr, ast.Name):
+        return True
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "len" \
+            and len(expr.args) == 1 and not expr.keywords and isinstance(expr.args[0], (ast.Name, ast.Attribute)):
         return True
     if isinstance(expr, ast.BinOp):
         return _arithmetic(expr.left) and _arithmetic(expr.right)
@@ -218,7 +221,6 @@ def rebinding_at(site, old: tuple, shape: tuple) -> SourceRebinding | None:
     image_size, 3))``; a parameter's default or the argument of the calls that build the model, see
     the module), and that expression sizes no axis that keeps its size: the edit of those
     expressions. The data and the layers made with the same value then get the new size too."""
-    from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.trace.sites import source_tree_and_calls_at
 
     if site is None or not site.file or len(old) != len(shape):
@@ -233,6 +235,7 @@ def rebinding_at(site, old: tuple, shape: tuple) -> SourceRebinding | None:
     if origins is None:
         return None
     wanted: dict[tuple, tuple] = {}
+    olds: dict[tuple, object] = {}
     kept: set[tuple] = set()
     for origin, before, after in zip(origins, old[1:], shape[1:]):
         if before == after:
@@ -242,15 +245,88 @@ def rebinding_at(site, old: tuple, shape: tuple) -> SourceRebinding | None:
         if origin is None or after is None or wanted.get(origin.key, (origin, after))[1] != after:
             return None
         wanted[origin.key] = (origin, after)
+        olds[origin.key] = before
     if not wanted or kept & set(wanted) or all(o.line == site.line for o, _ in wanted.values()):
         return None
+    return _rebinding(site.file, [(origin, olds[origin.key], size) for origin, size in wanted.values()])
+
+
+def _new_text(file: str, origin: Origin, old, new: int) -> str:
+    """What replaces *origin* so that it gives *new* instead of *old*: the literal, or the user's own
+    expression adjusted by the difference (``fft_length // 2 + 1``, ``len(vocab) + 1``)."""
+    if origin.value is not None or origin.line != origin.end_line or not isinstance(old, int) or old == new:
+        return str(new)
+    segment = linecache.getline(file, origin.line)[origin.col:origin.end_col]
+    try:
+        expr = ast.parse(segment, mode="eval").body
+    except SyntaxError:
+        return str(new)
+    delta = new - old
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Add, ast.Sub)) and isinstance(expr.right, ast.Constant) \
+            and type(expr.right.value) is int:
+        constant = expr.right.value + delta if isinstance(expr.op, ast.Add) else expr.right.value - delta
+        left = ast.get_source_segment(segment, expr.left) or ""
+        if constant == 0:
+            return left
+        sign = "+" if (constant > 0) == isinstance(expr.op, ast.Add) else "-"
+        return f"{left} {sign} {abs(constant)}"
+    low = isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.LShift, ast.RShift, ast.BitOr, ast.BitAnd,
+                                                                ast.BitXor))
+    base = f"({segment})" if low else segment
+    return f"{base} + {delta}" if delta > 0 else f"{base} - {-delta}"
+
+
+def _rebinding(file: str, changes: list[tuple[Origin, object, int]]) -> SourceRebinding | None:
+    """The edit that makes each origin give its new size (*changes*: origin, old size, new size)."""
+    from shapedoctor.patch.textedit import TextEdit
+
+    if not changes:
+        return None
     edits, shown = [], []
-    for origin, size in sorted(wanted.values(), key=lambda pair: pair[0].key):
-        edits.append(TextEdit(site.file, origin.line, origin.col, origin.end_line, origin.end_col, str(size)))
-        raw = linecache.getline(site.file, origin.line)
+    for origin, before, size in sorted(changes, key=lambda change: change[0].key):
+        text = _new_text(file, origin, before, size)
+        edits.append(TextEdit(file, origin.line, origin.col, origin.end_line, origin.end_col, text))
+        raw = linecache.getline(file, origin.line)
         if origin.end_line == origin.line:
-            shown.append((raw[:origin.col] + str(size) + raw[origin.end_col:]).strip())
+            shown.append((raw[:origin.col] + text + raw[origin.end_col:]).strip())
         else:
-            shown.append(raw[:origin.col].strip() + str(size))
+            shown.append(raw[:origin.col].strip() + text)
     first = min(e.start_line for e in edits)
-    return SourceRebinding(site.file, first, "\n".join(shown), tuple(edits))
+    return SourceRebinding(file, first, "\n".join(shown), tuple(edits))
+
+
+def argument_rebinding(site, cls: type, key: str, old: int, new: int) -> SourceRebinding | None:
+    """When argument *key* of the layer constructed at *site* (class *cls*; given by keyword or by
+    position) is an expression written elsewhere (``Embedding(vocab_size, ...)`` inside a model's
+    ``__init__`` and ``vocab_size = len(vocab)`` at module level): the edit there that makes it *new*.
+    None when the argument is written on the layer's own line or cannot be followed."""
+    import inspect
+
+    from shapedoctor.trace.sites import source_tree_and_calls_at
+
+    if site is None or not site.file or not isinstance(old, int) or not isinstance(new, int):
+        return None
+    tree, around = source_tree_and_calls_at(site)
+    calls = [n for n in around if getattr(n.func, "attr", getattr(n.func, "id", "")) == cls.__name__]
+    if len(calls) != 1:
+        return None
+    call = calls[0]
+    arg = next((k.value for k in call.keywords if k.arg == key), None)
+    if arg is None:
+        try:
+            names = [p for p in inspect.signature(cls.__init__).parameters if p != "self"]
+        except (TypeError, ValueError):
+            return None
+        position = names.index(key) if key in names else -1
+        arg = call.args[position] if 0 <= position < len(call.args) else None
+    if arg is None or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    found = _resolve(tree, arg, _enclosing(tree, site.line) or tree)
+    if found is None or not _arithmetic(found[0]):
+        return None
+    expr = found[0]
+    if expr.lineno == site.line:
+        return None  # written on the layer's own line: the plain config fix edits it there
+    origin = Origin(expr.lineno, expr.col_offset, expr.end_lineno or expr.lineno, expr.end_col_offset or expr.col_offset,
+                    expr.value if isinstance(expr, ast.Constant) else None)
+    return _rebinding(site.file, [(origin, old, new)])
