@@ -183,14 +183,9 @@ def _candidates(graph: Any, direction: str, factor: int) -> list:
     return out
 
 
-def _seed_grid(graph: Any, direction: str, factor: int) -> list:
-    """The Reshape that makes the first grid from a vector (a generator's or decoder's seed) given
-    a grid *factor* times smaller ("down") or larger ("up") with as many values (channels times
-    factor**axes or divided by it): the stages after it are kept."""
-    from shapedoctor.repair.candidate import Candidate
-    from shapedoctor.repair.edits import SetConfig
-
-    out = []
+def _seed_reshapes(graph: Any):
+    """(node, spec, target) of each Reshape that makes a grid from a vector (a generator's or decoder's
+    seed), in graph order: its input has one axis per sample and its target only whole sizes."""
     for node in graph.nodes:
         spec = graph.spec(node) if node.kind == "layer" else None
         if spec is None or spec.cls != "Reshape" or not node.input_ids():
@@ -199,6 +194,17 @@ def _seed_grid(graph: Any, direction: str, factor: int) -> list:
         target = tuple(spec.config.get("target_shape") or ())
         if before is None or len(before) != 2 or len(target) < 2 or any(not isinstance(t, int) or t < 1 for t in target):
             continue
+        yield node, spec, target
+
+
+def _seed_grid(graph: Any, direction: str, factor: int) -> list:
+    """The Reshape that makes the first grid from a vector (a generator's or decoder's seed) given
+    a grid *factor* times smaller ("down") or larger ("up") with as many values (channels times
+    factor**axes or divided by it): the stages after it are kept."""
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetConfig
+
+    for _node, spec, target in _seed_reshapes(graph):
         *grid, channels = target
         spread = factor ** len(grid)
         if direction == "down" and all(g % factor == 0 for g in grid):
@@ -207,9 +213,8 @@ def _seed_grid(graph: Any, direction: str, factor: int) -> list:
             new = tuple(g * factor for g in grid) + (channels // spread,)
         else:
             continue
-        out.append(Candidate(f"seed grid {new} on {spec.name}", [SetConfig(spec.key, {"target_shape": new})], cost=0))
-        break  # the first grid only
-    return out
+        return [Candidate(f"seed grid {new} on {spec.name}", [SetConfig(spec.key, {"target_shape": new})], cost=0)]
+    return []  # the first grid only
 
 
 def _downsampling_stages(model: Any) -> int:
@@ -297,16 +302,12 @@ def _rescaled_seed(graph: Any, got: tuple, declared: tuple) -> list:
     if not spatial or got[-1] != declared[-1] or any(not isinstance(g, int) or not isinstance(d, int)
                                                      for g, d in spatial):
         return []
-    for node in graph.nodes:
-        spec = graph.spec(node) if node.kind == "layer" else None
-        if spec is None or spec.cls != "Reshape" or not node.input_ids():
-            continue
+    for node, spec, target in _seed_reshapes(graph):  # the first grid only
         before = graph.tensors[node.input_ids()[0]].shape
-        target = tuple(spec.config.get("target_shape") or ())
-        if before is None or len(before) != 2 or len(target) != len(spatial) + 1:
+        if len(target) != len(spatial) + 1:
             return []
         *grid, channels = target
-        if any(not isinstance(t, int) or (t * d) % g for t, (g, d) in zip(grid, spatial)):
+        if any((t * d) % g for t, (g, d) in zip(grid, spatial)):
             return []
         new_grid = tuple(t * d // g for t, (g, d) in zip(grid, spatial))
         width = channels * math.prod(new_grid)
