@@ -8,7 +8,7 @@ running the patched script); the shape path shows one row per named feature.
 
 from __future__ import annotations
 
-from conftest import line_of, report_of, run_cli
+from conftest import line_of, run_cli, run_json
 
 SCRIPT = '''import numpy as np
 import tensorflow as tf
@@ -30,11 +30,9 @@ print(model.predict(input_dict, verbose=0))
 
 
 def test_one_record_of_scalar_features_gets_its_batch_axis_where_the_dict_is_made(tmp_path):
-    script = tmp_path / "script.py"
-    script.write_text(SCRIPT)
-    proc = run_cli("run", "--json", str(script))
+    report, _, proc = run_json(run_cli, tmp_path, SCRIPT)
     assert proc.returncode == 1, proc.stderr
-    finding = report_of(proc)["findings"][0]
+    finding = report["findings"][0]
     made = line_of(SCRIPT, "input_dict = {")
     assert finding["id"] == "SD201" and finding["culprit"]["line"] == made
     first = finding["fixes"][0]

@@ -9,7 +9,7 @@ with the Dense giving as many units, verified by replaying the generator and pro
 
 from __future__ import annotations
 
-from conftest import line_of, report_of, run_cli
+from conftest import line_of, run_cli, run_json
 
 SCRIPT = '''import numpy as np
 import tensorflow as tf
@@ -50,11 +50,9 @@ for step in range(2):
 
 
 def test_a_generator_seeded_for_another_image_size_gets_its_seed_grid_resized(tmp_path):
-    script = tmp_path / "script.py"
-    script.write_text(SCRIPT)
-    proc = run_cli("run", "--json", str(script))
+    report, _, proc = run_json(run_cli, tmp_path, SCRIPT)
     assert proc.returncode == 1, proc.stderr
-    finding = report_of(proc)["findings"][0]
+    finding = report["findings"][0]
     assert finding["culprit"]["line"] == line_of(SCRIPT, "layers.Reshape((7, 7, 16))")
     first = finding["fixes"][0]
     assert "Reshape((8, 8, 16))" in first["code"] and "Dense(1024" in first["code"]

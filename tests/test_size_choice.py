@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ast
 
-from conftest import line_of, report_of, run_cli
+from conftest import line_of, run_cli, run_json
 
 from shapedoctor.repair.size_origin import size_origins
 
@@ -75,11 +75,9 @@ model.fit(frames, labels, epochs=1, verbose=0)
 
 
 def _finding(tmp_path, source: str) -> dict:
-    script = tmp_path / "script.py"
-    script.write_text(source)
-    proc = run_cli("run", "--json", str(script))
+    report, _, proc = run_json(run_cli, tmp_path, source)
     assert proc.returncode == 1, proc.stderr
-    return report_of(proc)["findings"][0]
+    return report["findings"][0]
 
 
 def _origins(source: str, text: str, rank: int):

@@ -8,7 +8,7 @@ the patched script, as a subclassed model cannot be cloned).
 
 from __future__ import annotations
 
-from conftest import line_of, report_of, run_cli
+from conftest import line_of, run_cli, run_json
 
 SCRIPT = '''import numpy as np
 import tensorflow as tf
@@ -39,11 +39,9 @@ model.evaluate(test_ds, verbose=0)
 
 
 def test_an_unbatched_test_dataset_of_a_subclassed_model_is_batched_like_the_training_data(tmp_path):
-    script = tmp_path / "script.py"
-    script.write_text(SCRIPT)
-    proc = run_cli("run", "--json", str(script))
+    report, _, proc = run_json(run_cli, tmp_path, SCRIPT)
     assert proc.returncode == 1, proc.stderr
-    finding = report_of(proc)["findings"][0]
+    finding = report["findings"][0]
     assert finding["id"] == "SD201" and "single samples (12, 12, 3)" in finding["message"]
     assert finding["culprit"]["line"] == line_of(SCRIPT, "test_ds = tf.data")
     first = finding["fixes"][0]
