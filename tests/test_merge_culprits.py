@@ -77,10 +77,11 @@ def _finding(cli, tmp_path, text: str) -> dict:
     return report_of(cli("run", "--json", "script.py", cwd=tmp_path))["findings"][0]
 
 
-def test_signal_length_not_divisible_names_the_input_and_rebinds_the_length(cli, tmp_path):
+def test_signal_length_not_divisible_names_the_length_and_rebinds_it(cli, tmp_path):
     finding = _finding(cli, tmp_path, SIGNAL_UNET.format(length=50))
     assert finding["id"] == "SD104"
-    assert finding["culprit"]["line"] == 6  # the Input, not the pooling or the upsampling
+    # The line that chooses the Input's length (the fix is written there), not the pooling or the upsampling.
+    assert finding["culprit"]["line"] == 5
     assert finding["consumer"]["line"] == 13
     first = finding["fixes"][0]
     assert first["verified"]

@@ -157,9 +157,12 @@ def with_training_config_choices(prob, model=None) -> None:
 
     A literal shared by other layers of the same size (``units = 64`` for the hidden layers and the
     output) is not edited: the hidden layers would change with it. A computed size (``len(vocab)``)
-    is a count the layers that read it share on purpose."""
+    is a count the layers that read it share on purpose. A value the model's input is also declared
+    with (``maxlen`` for the time steps and, by mistake, the output's units) is not edited either: the
+    data made with it would change too."""
     from dataclasses import replace
 
+    from shapedoctor.diagnosis.training_base import model_inputs
     from shapedoctor.repair.size_origin import argument_rebinding
     from shapedoctor.trace import recorder as rec
 
@@ -182,6 +185,8 @@ def with_training_config_choices(prob, model=None) -> None:
         literal = all(e.text.strip().lstrip("-").isdigit() for e in bound.text_edits)
         if literal and model is not None and _layers_sized(model, old) > 1:
             continue
+        if model is not None and any(old in tuple(shape)[1:] for shape in model_inputs(model)):
+            continue  # the value also sizes the input (a sequence length): the data would change with it
         variant = replace(plain, title=f"{plain.title}, where the size is chosen: {bound.shown}",
                           edits=[("rebind", layer, bound)],
                           proof_only=f"line {bound.line} chooses the size and other code may read it too")
