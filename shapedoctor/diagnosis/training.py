@@ -211,7 +211,7 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
     if wrong == "data":
         return  # declaring the channels-first layout would make the convolutions read colour as rows
     # An axis the declaration leaves open (a sequence length) stays open: only the sizes it fixed change.
-    sample = tuple(None if len(want) == len(got) and w is None else g for w, g in zip(want[1:], got[1:])) \
+    sample = tuple(g if w is not None else None for w, g in zip(want[1:], got[1:])) \
         if len(want) == len(got) else tuple(got[1:])
     declare = TrainingFix(f"declare the input as shape={format_shape(sample)}", "model",
                           edits=[("input", i, (None,) + sample)], cost=2,

@@ -1,4 +1,4 @@
-"""Where the user chose a size that an ``Input`` declares: the line an expert edits.
+"""Where the user chose a size that an ``Input`` declares or a layer reads: the line an expert edits.
 
 ``Input(shape=(image_size, image_size, 3))`` inside ``get_network(image_size)``, called as
 ``get_network(image_size)`` after ``image_size = 28``; ``unet(input_size=(IMG_SIZE, IMG_SIZE, 1))``
@@ -9,6 +9,8 @@ and follows each size of the declaration back through tuples, names bound once, 
 parameters (the one call that passes them, or their default) to the expression that writes it: an
 integer literal, or arithmetic on names and literals (``fft_length // 2``). Anything else (a shape
 read from an array, a call) is not followed: the declaration is then edited where it is written.
+The same walk serves a layer's size argument (``Embedding(vocab_size, ...)`` in a model's
+``__init__``, ``vocab_size = len(vocab)``): :func:`argument_rebinding`.
 
 Nothing here decides whether the new size is right: a fix written at the origin changes every use
 of the value, so it is verified by running the patched script (see ``diagnosis/engine.py``).
@@ -36,6 +38,11 @@ class Origin:
     @property
     def key(self) -> tuple:
         return (self.line, self.col, self.end_line, self.end_col)
+
+    @classmethod
+    def of(cls, expr: ast.expr) -> "Origin":
+        return cls(expr.lineno, expr.col_offset, expr.end_lineno or expr.lineno, expr.end_col_offset or expr.col_offset,
+                   expr.value if isinstance(expr, ast.Constant) else None)
 
 
 def _functions(tree: ast.AST) -> list[ast.FunctionDef]:
@@ -190,10 +197,7 @@ def size_origins(tree: ast.AST, shape_arg: ast.expr, line: int, rank: int) -> li
         resolved = _resolve(tree, element, whole_scope)
         if resolved is None or not _arithmetic(resolved[0]):
             return None
-        expr = resolved[0]
-        literal = expr.value if isinstance(expr, ast.Constant) else None
-        origins.append(Origin(expr.lineno, expr.col_offset, expr.end_lineno or expr.lineno,
-                              expr.end_col_offset or expr.col_offset, literal))
+        origins.append(Origin.of(resolved[0]))
     return origins
 
 
@@ -221,12 +225,12 @@ def rebinding_at(site, old: tuple, shape: tuple) -> SourceRebinding | None:
     image_size, 3))``; a parameter's default or the argument of the calls that build the model, see
     the module), and that expression sizes no axis that keeps its size: the edit of those
     expressions. The data and the layers made with the same value then get the new size too."""
-    from shapedoctor.trace.sites import source_tree_and_calls_at
+    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
 
     if site is None or not site.file or len(old) != len(shape):
         return None
     tree, around = source_tree_and_calls_at(site)
-    calls = [n for n in around if getattr(n.func, "attr", getattr(n.func, "id", "")) in ("Input", "InputLayer")]
+    calls = [n for n in around if called_name(n.func) in ("Input", "InputLayer")]
     if len(calls) != 1:
         return None
     call = calls[0]
@@ -302,12 +306,12 @@ def argument_rebinding(site, cls: type, key: str, old: int, new: int) -> SourceR
     None when the argument is written on the layer's own line or cannot be followed."""
     import inspect
 
-    from shapedoctor.trace.sites import source_tree_and_calls_at
+    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
 
     if site is None or not site.file or not isinstance(old, int) or not isinstance(new, int):
         return None
     tree, around = source_tree_and_calls_at(site)
-    calls = [n for n in around if getattr(n.func, "attr", getattr(n.func, "id", "")) == cls.__name__]
+    calls = [n for n in around if called_name(n.func) == cls.__name__]
     if len(calls) != 1:
         return None
     call = calls[0]
@@ -324,9 +328,6 @@ def argument_rebinding(site, cls: type, key: str, old: int, new: int) -> SourceR
     found = _resolve(tree, arg, _enclosing(tree, site.line) or tree)
     if found is None or not _arithmetic(found[0]):
         return None
-    expr = found[0]
-    if expr.lineno == site.line:
+    if found[0].lineno == site.line:
         return None  # written on the layer's own line: the plain config fix edits it there
-    origin = Origin(expr.lineno, expr.col_offset, expr.end_lineno or expr.lineno, expr.end_col_offset or expr.col_offset,
-                    expr.value if isinstance(expr, ast.Constant) else None)
-    return _rebinding(site.file, [(origin, old, new)])
+    return _rebinding(site.file, [(Origin.of(found[0]), old, new)])
