@@ -80,6 +80,8 @@ def find_culprit(ctx: Context) -> Node | None:
             low = vector_to_repeat(ctx)
             if low is not None:
                 return ctx.shaping_producer(ctx.producer(low))  # the merge is read as a sequence: repeat the vector
+            if sorted(len(s) for s in shapes) == [1, 2]:  # one value per sample beside feature vectors
+                return ctx.shaping_producer(ctx.producer(0 if len(shapes[0]) == 1 else 1))
             higher = 0 if len(shapes[0]) > len(shapes[1]) else 1
             from shapedoctor.families.sd104_merge import first_dense_on_map
 

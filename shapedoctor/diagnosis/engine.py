@@ -34,7 +34,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     """The finding for *failure*, or None when it is not a shape problem we know."""
     layer = failure.call.layer
     message = keras_message(failure.exception)
-    family_id = classify(message, type(layer).__name__)
+    family_id = classify(message, type(layer).__name__) or _merge_of_ranks(failure)
     if family_id is None:
         return None
     ctx = _context(recorder, failure, family_id, message)
@@ -123,6 +123,21 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
 
         finding = upstream_finding(recorder, failure, finding)  # D(G(z)): G's layers made the wrong size
     return finding
+
+
+_MERGES = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"}
+
+
+def _merge_of_ranks(failure: Failure) -> str | None:
+    """A merge layer given tensors of different ranks may fail with any message (Concatenate's
+    ``compute_output_shape`` indexes the shorter shape: "list index out of range"); the ranks
+    are the evidence that it is a merge mismatch."""
+    if type(failure.call.layer).__name__ not in _MERGES or not failure.call.args:
+        return None
+    from keras import tree
+
+    ranks = {len(s) for s in (shape_of(t) for t in tree.flatten(failure.call.args[0])) if s is not None}
+    return "SD104" if len(ranks) > 1 else None
 
 
 def _searched(ctx: Context, culprit: Node | None) -> tuple[list, Node | None]:
@@ -266,10 +281,15 @@ def _bad_input(ctx: Context) -> int:
 def _path(ctx: Context, culprit: Node | None, shapes: dict) -> list[PathStep]:
     graph = ctx.graph
     nodes = graph.path_to(ctx.consumer)
-    if ctx.family == "SD104" and ctx.bad_input:
-        bad = graph.producer(ctx.consumer.input_ids()[ctx.bad_input])
-        if bad is not None:
-            nodes = graph.path_to(bad) + [ctx.consumer]
+    if ctx.family == "SD104":
+        branches = [graph.path_to(p) for p in map(graph.producer, ctx.consumer.input_ids()) if p is not None]
+        with_culprit = [b for b in branches if culprit is not None and culprit in b]
+        if with_culprit:  # the branch of the root cause
+            nodes = with_culprit[0] + [ctx.consumer]
+        elif ctx.bad_input:
+            bad = graph.producer(ctx.consumer.input_ids()[ctx.bad_input])
+            if bad is not None:
+                nodes = graph.path_to(bad) + [ctx.consumer]
     steps = []
     for node in nodes:
         spec = graph.spec(node)
@@ -299,7 +319,9 @@ def diagnose_exception(recorder: Recorder, exc: BaseException) -> Finding | None
         from shapedoctor.diagnosis.input_declaration import diagnose_declaration
 
         # raised by keras.applications, or by Keras reading the declared input, before any layer ran
-        return diagnose_application(exc) or diagnose_declaration(exc)
+        from shapedoctor.diagnosis.size_argument import diagnose_size_argument
+
+        return diagnose_application(exc) or diagnose_declaration(exc) or diagnose_size_argument(exc)
     raised = _ANSI.sub("", str(exc))
     if failure.exception is not exc and keras_message(failure.exception) not in raised and not (
             failure.stands_for is not None

@@ -62,7 +62,7 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
     # residual adds a block's output to its input, channel for channel, so one channel added to C
     # (None, T, 1) + (None, T, C) is a producer sized wrong.
     is_sum = type(record.layer).__name__ in _SUMS
-    if not any(all(d == 1 for d in s[1:]) for s in shapes) and not (is_sum and _one_channel_over_many(shapes)):
+    if not any(all(d == 1 for d in s[1:]) for s in shapes) and not (is_sum and one_channel_over_many(shapes)):
         return None
     small = min(range(len(shapes)), key=lambda i: shapes[i][-1] or 0)
     big = max(range(len(shapes)), key=lambda i: shapes[i][-1] or 0)
@@ -72,6 +72,14 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
     while prod is not None and prod.kind == "layer" and ctx.cls_of(prod) in ("Reshape", "Flatten"):
         prod = ctx.shaping_producer(ctx.graph.producer(prod.input_ids()[0]))  # they move values, not make them
     candidates: list[Candidate] = list(g.set_width(ctx, prod, shapes[big][-1]))
+    flipped = False
+    if not candidates and is_sum and prod is not None and prod.kind in ("input", "data") and one_channel_over_many(shapes):
+        # A residual around a block: the shortcut is the model's own input (its channels are the
+        # data's), so the block's last layer must give that many channels back.
+        big_prod = ctx.shaping_producer(ctx.producer(big))
+        candidates = list(g.set_width(ctx, big_prod, shapes[small][-1]))
+        if candidates:
+            prod, small, big, flipped = big_prod, big, small, True
     if not candidates:
         # The scalar is not a layer's `units`/`filters` set to 1 but computed (a slice of a
         # softmax over instances, a keepdims reduction, a custom layer's weights): the
@@ -96,6 +104,9 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
             fixes.append(attach(FixReport(cand.title, code.code, code.file, code.line, True,
                                           format_shape(result.shapes.get(out_t)), cand.note,
                                           checks={"reaches_end": True}, cost=cand.cost), code.edits, code.why_not))
+    chosen = _where_chosen(graph, candidates[0]) if fixes and fixes[0].title == candidates[0].title else None
+    if chosen is not None:  # the size is chosen elsewhere (a constructor's argument): fixed there first
+        fixes.insert(0, chosen)
     shown = " and ".join(format_shape(s) for s in shapes)
     consumer = place_of(ctx, node, as_consumer=True)
     culprit = place_of(ctx, prod) if prod is not None else consumer
@@ -111,12 +122,45 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
         explanation=(f"{consumer.cls} combines its inputs value by value. It received {shown}: the axis of size 1 "
                      "was stretched to match the other input, so one value is reused for every position. No error "
                      "is raised; if the repetition is not intended, the smaller input comes from a producer with "
-                     "the wrong number of units."),
+                     "the wrong number of units.") if not flipped else (
+            f"{consumer.cls} combines its inputs value by value. It received {shown}: the input of one channel "
+            "was stretched over the other's channels. A residual adds a block's output to the block's own input, "
+            "channel for channel, so the block's last layer must give back as many channels as the input has "
+            f"({shapes[big][-1]}); no error is raised, the shortcut is just not an identity."),
         fixes=fixes,
     )
 
 
 _SUMS = frozenset({"Add", "Subtract"})
+
+
+def _where_chosen(graph, cand) -> FixReport | None:
+    """For a fix that sets one size of one layer, written on that layer's line from a name chosen
+    elsewhere (``Conv2D(filters3, ...)`` in ``__init__``, ``ResnetIdentityBlock(1, [1, 2, 3])``): the
+    same size written where it is chosen, to be proven by running the patched script. Not when the
+    value is a literal other layers of the graph share (they would change with it)."""
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.repair.edits import SetConfig
+    from shapedoctor.repair.size_origin import argument_rebinding
+
+    edit = cand.edits[0] if len(cand.edits) == 1 else None
+    if not isinstance(edit, SetConfig) or len(edit.changes) != 1:
+        return None
+    spec = graph.layers[edit.layer]
+    (key, new), = edit.changes.items()
+    old = spec.config.get(key)
+    if spec.klass is None or spec.created is None:
+        return None
+    bound = argument_rebinding(spec.created, spec.klass, key, old, new)
+    if bound is None:
+        return None
+    literal = all(e.text.strip().lstrip("-").isdigit() for e in bound.text_edits)
+    if literal and sum(other.config.get(key) == old for other in graph.layers.values()) > 1:
+        return None
+    fix = script_checked_fix(f"{cand.title}, where the size is chosen: {bound.shown}", bound.shown, bound.file,
+                             bound.line, list(bound.text_edits), cost=cand.cost)
+    fix.chooses_size = True
+    return fix
 
 
 def _is_operation(obj: Any) -> bool:
@@ -126,7 +170,7 @@ def _is_operation(obj: Any) -> bool:
     return obj is not None and not isinstance(obj, Layer)
 
 
-def _one_channel_over_many(shapes: list) -> bool:
+def one_channel_over_many(shapes: list) -> bool:
     """Two inputs of one rank (3 or more) equal on every axis but the last, one with 1 channel, one with many."""
     if len(shapes) != 2 or len(shapes[0]) != len(shapes[1]) or len(shapes[0]) < 3:
         return False

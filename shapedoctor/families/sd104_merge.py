@@ -62,6 +62,13 @@ def fixes(ctx):
                 if cls != "Concatenate" and not 3 <= len(shape) <= 5:
                     yield g.insert(ctx, "Dense", ref[-1], why=f"project input {i} to {ref[-1]} features",
                                    cost=3, input_index=i)
+        if len(shape) != len(ref) and min(len(shape), len(ref)) == 1 and max(len(shape), len(ref)) == 2:
+            # One value per sample (only the batch axis) joined with feature vectors: give it its
+            # feature axis; reducing the other input would throw its features away.
+            low = i if len(shape) == 1 else 0
+            yield g.insert(ctx, "Reshape", (1,), why=f"give input {low} a feature axis", cost=1, input_index=low)
+            yield from g.declare_input(ctx, ctx.shaping_producer(ctx.producer(low)), (None, 1), cost=2)
+            continue
         if len(shape) != len(ref):
             higher = i if len(shape) > len(ref) else 0
             yield from g.return_sequences(ctx, ctx.shaping_producer(ctx.producer(higher)), False)

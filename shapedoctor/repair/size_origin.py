@@ -61,10 +61,18 @@ def _parent(tree: ast.AST, function: ast.FunctionDef) -> ast.AST:
     return max(around, key=lambda f: f.lineno) if around else tree
 
 
-def _bindings(scope: ast.AST, name: str) -> list[ast.AST]:
+@dataclass(frozen=True)
+class _Unpacked:
+    """``a, b, c = value``: the name is element *index* of *value*."""
+
+    value: ast.expr
+    index: int
+
+
+def _bindings(scope: ast.AST, name: str) -> list:
     """What binds *name* in *scope* (a function body or the module, not nested functions): an
-    ``Assign`` of the name alone, or the ``Name`` node of any other binding (a loop target, a tuple
-    unpacking, ``+=``)."""
+    ``Assign`` of the name alone, an :class:`_Unpacked` for a flat tuple unpacking (``f1, f2, f3 =
+    filters``), or the ``Name`` node of any other binding (a loop target, ``+=``)."""
     found, stack = [], list(getattr(scope, "body", []))
     while stack:
         node = stack.pop()
@@ -73,6 +81,12 @@ def _bindings(scope: ast.AST, name: str) -> list[ast.AST]:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
                 and node.targets[0].id == name:
             found.append(node)
+            stack.append(node.value)
+            continue
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], (ast.Tuple, ast.List)) \
+                and all(isinstance(t, ast.Name) for t in node.targets[0].elts) \
+                and name in [t.id for t in node.targets[0].elts]:
+            found.append(_Unpacked(node.value, [t.id for t in node.targets[0].elts].index(name)))
             stack.append(node.value)
             continue
         if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store):
@@ -152,14 +166,26 @@ def _resolve(tree: ast.AST, expr: ast.expr, scope: ast.AST, depth: int = 0) -> t
                 return None  # unknown, or calls that give the size from different places
             return ends[0]
         if local:
-            if len(local) != 1 or not isinstance(local[0], ast.Assign):
-                return None
-            return _resolve(tree, local[0].value, scope, depth + 1)
+            return _bound_value(tree, local, scope, depth)
         return _resolve(tree, expr, _parent(tree, scope), depth + 1)
-    binds = _bindings(tree, name)
-    if len(binds) != 1 or not isinstance(binds[0], ast.Assign):
+    return _bound_value(tree, _bindings(tree, name), tree, depth)
+
+
+def _bound_value(tree: ast.AST, binds: list, scope: ast.AST, depth: int) -> tuple[ast.expr, ast.AST] | None:
+    """The value of a name bound once in *scope*: an assignment's value, or its element of an unpacked
+    tuple or list (followed to where that sequence is written)."""
+    if len(binds) != 1:
         return None
-    return _resolve(tree, binds[0].value, tree, depth + 1)
+    bind = binds[0]
+    if isinstance(bind, ast.Assign):
+        return _resolve(tree, bind.value, scope, depth + 1)
+    if isinstance(bind, _Unpacked):
+        found = _resolve(tree, bind.value, scope, depth + 1)
+        if found is None or not isinstance(found[0], (ast.Tuple, ast.List)) or bind.index >= len(found[0].elts) \
+                or any(isinstance(e, ast.Starred) for e in found[0].elts):
+            return None
+        return _resolve(tree, found[0].elts[bind.index], found[1], depth + 1)
+    return None
 
 
 def _arithmetic(expr: ast.expr) -> bool:

@@ -47,6 +47,36 @@ def replay(recorder: Any, left: Any, right: Any, symbol: str, exc: BaseException
     # Keras's merge accepted what the operator refused (it should not): leave no trace of it.
 
 
+def replay_broadcast(recorder: Any, left: Any, right: Any, symbol: str, site: Any) -> None:
+    """A residual ``x + shortcut`` inside a layer's own ``call`` that stretched one channel over
+    many (``(None, 28, 28, 3) + (None, 28, 28, 1)``) raised nothing: the merge layer it stands for
+    is called on the same operands and kept with the merges that broadcast (SD205), once per line."""
+    from shapedoctor.diagnosis.silent import one_channel_over_many
+    from shapedoctor.trace.recorder import shape_of
+
+    merge = _MERGES.get(symbol)
+    shapes = [shape_of(left), shape_of(right)]
+    if merge is None or None in shapes or not one_channel_over_many(shapes):
+        return
+    if not (_layer_made(recorder, left) or _layer_made(recorder, right)):
+        return
+    if any(r.site is not None and site is not None and (r.site.file, r.site.line) == (site.file, site.line)
+           for r in recorder.merge_broadcasts):
+        return
+    import keras
+
+    cls_name, name = merge
+    result = getattr(keras.layers, cls_name)(name=name)([left, right])
+    record = recorder.producer_of(result)
+    if record is not None:
+        for seen in (getattr(recorder._local, "children", None), getattr(recorder._local, "finished", None)):
+            if seen and seen[-1] is record:
+                seen.pop()  # not a step of the user's model run
+        record.site = site
+        recorder.merge_broadcasts.append(record)
+        recorder.pin([left, right])
+
+
 def _layer_made(recorder: Any, tensor: Any) -> bool:
     """The operand is a layer's output (a functional tensor with a history, or a recorded output)."""
     if getattr(tensor, "_keras_history", None) is not None:

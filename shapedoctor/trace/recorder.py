@@ -164,6 +164,22 @@ class Recorder:
     def producer_of(self, tensor: Any) -> CallRecord | None:
         return self.producers.get(id(tensor))
 
+    def pin(self, tensors: list) -> None:
+        """Keep the producers of *tensors* and of their ancestors past the end of the top-level
+        call (eager tensors are normally forgotten then): a finding will walk back through them."""
+        from keras import tree
+
+        pinned: set[int] = set()
+        todo = list(tensors)
+        while todo:
+            t = todo.pop()
+            record = self.producers.get(id(t))
+            if id(t) in pinned or record is None:
+                continue
+            pinned.add(id(t))
+            todo.extend(tree.flatten((record.args, record.kwargs)))
+        self._kept = [t for t in self._kept if id(t) not in pinned]
+
     # -- installation --------------------------------------------------------------------
     def install(self) -> "Recorder":
         global CURRENT

@@ -146,6 +146,11 @@ def install(recorder: Any) -> None:
 def _tf_wrapper_maker(recorder: Any, watch: OpWatch, symbol: str, reflected: bool):
     def note(left, right, result, frame):
         watch.after_tf_op(recorder, left, right, result, symbol, reflected, frame)
+        if symbol in "+-" and recorder._stack and _AUTOGRAPH not in frame.f_code.co_filename \
+                and is_user_file(frame.f_code.co_filename):
+            from shapedoctor.trace.failed_sum import replay_broadcast
+
+            replay_broadcast(recorder, left, right, symbol, _site(frame))
 
     return _wrapper_maker(recorder, reflected, note, symbol)
 
