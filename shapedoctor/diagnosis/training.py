@@ -80,6 +80,10 @@ def check(call: TrainingCall) -> list[Problem]:
             return [remainder]
     problems += _check_counts(call)
     if not problems:
+        from shapedoctor.diagnosis.training_base import predict_unbuilt_output
+
+        if not isinstance(call.x_shapes, (list, dict)):
+            predict_unbuilt_output(model, call.x_shapes)  # a Sequential without Input: built by this call
         problems += _check_labels(call, model)
     problems += _check_structure(model)
     return problems

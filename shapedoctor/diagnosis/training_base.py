@@ -164,7 +164,39 @@ def model_outputs(model: Any) -> list[tuple]:
     try:
         return [tuple(o.shape) for o in model.outputs]
     except (AttributeError, ValueError, TypeError):
-        return []
+        predicted = _UNBUILT_OUTPUTS.get(id(model))
+        return [predicted[1]] if predicted is not None and predicted[0]() is model else []
+
+
+_UNBUILT_OUTPUTS: dict = {}  # id(model) -> (weak reference, the output shape Keras predicts for the data)
+
+
+def predict_unbuilt_output(model: Any, x_shape: tuple | None) -> None:
+    """A Sequential model without an ``Input`` is built by ``fit`` from the data: before that it has no
+    outputs to check the labels against. Keras's own ``compute_output_shape`` of each layer predicts the
+    output for the data's shape without building anything (only layers that define it are asked: the
+    default one would run ``call`` on an unbuilt layer); :func:`model_outputs` then answers with it."""
+    import weakref
+
+    from keras import Sequential
+    from keras.layers import Layer
+
+    if type(model) is not Sequential or getattr(model, "built", True) or not x_shape or len(x_shape) < 2:
+        return
+    layers = list(model.layers)
+    if not layers or any(type(layer).compute_output_shape is Layer.compute_output_shape for layer in layers):
+        return
+    built = [layer.built for layer in layers]
+    try:
+        shape = (None,) + tuple(x_shape[1:])
+        for layer in layers:
+            shape = layer.compute_output_shape(shape)
+        out = tuple(shape)
+    except Exception:  # noqa: BLE001 - Keras cannot predict it: the checks stay as they were
+        return
+    if [layer.built for layer in layers] != built or not all(d is None or isinstance(d, int) for d in out):
+        return
+    _UNBUILT_OUTPUTS[id(model)] = (weakref.ref(model), out)
 
 
 def model_inputs(model: Any) -> list[tuple]:
