@@ -764,6 +764,9 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
             line = line or (site.line if site else None)
         elif prob.extra_where == "argument":
             line = site.line if site else None  # the order of the arguments is the problem
+            bound = _list_bound_to(site, var) if site is not None and var and var.isidentifier() else None
+            if bound is not None:  # ... written in the list the argument names
+                line = bound("[]")[2]
         else:
             if var is None and kind == "data":
                 from shapedoctor.diagnosis.data_origin import wrapped_argument
@@ -840,6 +843,10 @@ def _rewrite_argument(call: TrainingCall, fix: TrainingFix) -> tuple[str, str | 
             arg = next((kw.value for kw in node.keywords if kw.arg == keyword), None)
             if arg is None and position < len(node.args):
                 arg = node.args[position]
+            if isinstance(arg, ast.Name):
+                bound = _list_bound_to(site, arg.id)
+                if bound is not None:
+                    return bound(fix.rewrite_argument)
             if arg is None or not isinstance(arg, (ast.List, ast.Tuple, ast.Dict)):
                 continue
             names = [ast.get_source_segment(raw.strip(), e) for e in getattr(arg, "elts", [])]
@@ -849,6 +856,44 @@ def _rewrite_argument(call: TrainingCall, fix: TrainingFix) -> tuple[str, str | 
             text = line[:start] + new + line[end:]
             return text.strip(), site.file, site.line, [TextEdit(site.file, site.line, start, site.line, end, new)]
     return fix.rewrite_argument, site.file, site.line, []
+
+
+def _list_bound_to(site, name: str):
+    """``input_data = [a, b, c]`` written once before the training call at *site* (in the same scope):
+    a function that rewrites that list from a template (``"[{0}, {2}, {1}]"``) and returns
+    (code, file, line, edits); None when the name is bound otherwise or more than once."""
+    import linecache
+
+    source = "".join(linecache.getlines(site.file))
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return None
+    scopes = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+              and f.lineno <= site.line <= (f.end_lineno or f.lineno)]
+    scope = max(scopes, key=lambda f: f.lineno) if scopes else tree
+    binds = [n for n in ast.walk(scope) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For))
+             and any(isinstance(t, ast.Name) and t.id == name
+                     for t in ast.walk(n.target if not isinstance(n, ast.Assign) else ast.Tuple(n.targets)))]
+    if len(binds) != 1 or not isinstance(binds[0], ast.Assign) or binds[0].lineno >= site.line:
+        return None
+    value = binds[0].value
+    if not isinstance(value, (ast.List, ast.Tuple)) or any(isinstance(e, ast.Starred) for e in value.elts):
+        return None
+    names = [ast.get_source_segment(source, e) for e in value.elts]
+
+    def rewrite(template: str):
+        new = template.format(*names)
+        if isinstance(value, ast.Tuple) and new.startswith("["):
+            new = "(" + new[1:-1] + ("," if len(names) == 1 else "") + ")"
+        edit = TextEdit(site.file, value.lineno, value.col_offset, value.end_lineno or value.lineno,
+                        value.end_col_offset or value.col_offset, new)
+        line = linecache.getline(site.file, value.lineno).rstrip("\n")
+        code = (line[:value.col_offset] + new + line[value.end_col_offset:]).strip() \
+            if value.lineno == value.end_lineno else f"{name} = {new}"
+        return code, site.file, value.lineno, [edit]
+
+    return rewrite
 
 
 def _replace_argument(call: TrainingCall, fix: TrainingFix) -> tuple[str, str | None, int | None, list]:
