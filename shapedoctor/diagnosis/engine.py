@@ -202,7 +202,8 @@ def _context(recorder: Recorder, failure: Failure, family_id: str, message: str)
     graph, consumer_id = graph_from_failure(recorder, failure)
     consumer = graph.node(consumer_id)
     received = [graph.tensors[t].shape for t in consumer.input_ids()]
-    ctx = Context(graph, consumer, family_id, message, received=received)
+    ctx = Context(graph, consumer, family_id, message, received=received,
+                  expected_output=_labels_shape_at_the_end(recorder, failure))
     ctx.extra["data_site"] = failure.stack[0].site if failure.stack else failure.call.site
     ctx.extra["labels_count"] = _labels_count(recorder, ctx.extra["data_site"])
     ctx.extra["scope_data"] = _scope_data(failure.stands_for or failure.exception)
@@ -212,6 +213,35 @@ def _context(recorder: Recorder, failure: Failure, family_id: str, message: str)
     if family_id == "SD102" and _called_before(layer, failure):
         ctx.family = "SD106"
     return ctx
+
+
+def _labels_shape_at_the_end(recorder: Recorder, failure: Failure) -> tuple | None:
+    """The labels' shape when the refusing layer is the model's last (its output is the model's) and
+    ``fit`` is building the model on labels an element-wise or categorical loss compares as they are:
+    a fix must then make the output that shape (a fix that only removes the refusing Reshape leaves
+    an output the labels do not fit)."""
+    from shapedoctor.diagnosis.training_base import BINARY, CATEGORICAL, ELEMENTWISE, is_shape, loss_name
+
+    call = recorder.training_calls[-1] if recorder.training_calls else None
+    if call is None or call.method not in ("fit", "evaluate", "train_on_batch", "test_on_batch") \
+            or not failure.stack or failure.stack[0].layer is not call.model \
+            or loss_name(call.loss) not in ELEMENTWISE | CATEGORICAL | BINARY or not is_shape(call.y_shapes):
+        return None
+    chain = [r.layer for r in failure.stack] + [failure.call.layer]
+    for outer, inner in zip(chain, chain[1:]):
+        layers = getattr(outer, "layers", None)
+        if not layers or layers[-1] is not inner:
+            return None
+    labels = tuple(call.y_shapes[1:])
+    config = failure.call.layer.get_config()
+    # Only when the refusing layer was written to give the labels' shape (a Reshape to it, a head of
+    # that width): the labels are then the evidence of the output the model was designed for.
+    if type(failure.call.layer).__name__ == "Reshape" and tuple(config.get("target_shape") or ()) != labels:
+        return None
+    if type(failure.call.layer).__name__ != "Reshape" and (
+            not labels or (config.get("units") or config.get("filters")) != labels[-1]):
+        return None
+    return (None,) + labels
 
 
 def _labels_count(recorder: Recorder, site) -> int | None:

@@ -13,7 +13,8 @@ away):
   first input, nearest first, at most :data:`DEPTH` layers;
 * the edits, each one value on one layer: the width the consumer wanted (``units``/``filters``:
   from its input spec or message, or for a merge the other input's last axis); ``return_sequences``
-  flipped on a recurrent layer; ``padding="same"`` on a windowed layer with ``"valid"``; ``strides=1``
+  flipped on a recurrent layer; ``padding="same"`` on a windowed layer with ``"valid"`` (and
+  ``"valid"`` on a strided transposed convolution with ``"same"``, which then grows more); ``strides=1``
   on a strided one; removing a one-input layer that only resamples or re-lays out (pooling,
   upsampling, Flatten, global pooling, Reshape, RepeatVector).
 
@@ -83,6 +84,12 @@ def _edits_on(ctx: Any, node: Any) -> Iterator[Candidate]:
         yield from g.return_sequences(ctx, node, not cfg.get("return_sequences"))
     if cfg.get("padding") == "valid" and window(cfg) > 1:
         yield Candidate(f'keep the size: padding="same" on {label}', [SetConfig(node.layer, {"padding": "same"})], cost=2)
+    if cls.endswith("Transpose") and cfg.get("padding") == "same" and window(cfg) > 1 \
+            and largest(cfg.get("strides") or 1) > 1:
+        # A strided transposed convolution with "valid" padding grows the map by the kernel's overhang
+        # (3 -> 7 with kernel 3, strides 2): the decoder of a 28x28 autoencoder starts from 3x3 that way.
+        yield Candidate(f'grow by the kernel too: padding="valid" on {label}',
+                        [SetConfig(node.layer, {"padding": "valid"})], cost=2)
     strides = cfg.get("strides")
     if strides is not None and largest(strides) > 1 and not cls.startswith(("MaxPooling", "AveragePooling")):
         one = 1 if isinstance(strides, int) else tuple(1 for _ in strides)
