@@ -33,6 +33,11 @@ from shapedoctor.trace.recorder import Failure, Recorder, is_symbolic, shape_of
 def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     """The finding for *failure*, or None when it is not a shape problem we know."""
     layer = failure.call.layer
+    from shapedoctor.diagnosis.rnn_state import state_finding
+
+    stated = state_finding(recorder, failure)  # a recurrent layer started from a state of another width
+    if stated is not None:
+        return stated
     message = keras_message(failure.exception)
     family_id = classify(message, type(layer).__name__) or _merge_of_ranks(failure)
     if family_id is None:
