@@ -39,8 +39,24 @@ def _per_axis(value, rank: int) -> tuple:
 
 def _scaling(ctx, node, rank: int) -> tuple[tuple, tuple] | None:
     """(downsampling, upsampling) factors of one layer per spatial axis; None for a layer that
-    shrinks the map by its window (a padding='valid' convolution wider than 1)."""
-    cls, cfg = ctx.cls_of(node), ctx.config_of(node)
+    shrinks the map by its window (a padding='valid' convolution wider than 1). A nested Sequential
+    block (pix2pix's ``downsample()``) scales as its layers do, one after the other."""
+    spec = ctx.graph.spec(node)
+    inner = getattr(spec.live, "layers", None) if spec is not None and type(spec.live).__name__ == "Sequential" \
+        else None
+    if inner:
+        down, up = [1] * rank, [1] * rank
+        for layer in inner:
+            factors = _layer_scaling(type(layer).__name__, layer.get_config(), rank)
+            if factors is None:
+                return None
+            down = [d * f for d, f in zip(down, factors[0])]
+            up = [u * f for u, f in zip(up, factors[1])]
+        return tuple(down), tuple(up)
+    return _layer_scaling(ctx.cls_of(node), ctx.config_of(node), rank)
+
+
+def _layer_scaling(cls: str, cfg: dict, rank: int) -> tuple[tuple, tuple] | None:
     one = (1,) * rank
     if cls.startswith("UpSampling"):
         return one, _per_axis(cfg.get("size", 2), rank)
