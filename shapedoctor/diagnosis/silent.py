@@ -17,6 +17,7 @@ from shapedoctor.infer.propagate import propagate
 from shapedoctor.patch.apply import attach
 from shapedoctor.repair.codegen import CodeWriter
 from shapedoctor.report.model import Finding, FixReport, PathStep
+from shapedoctor.trace.failed_sum import one_channel_over_many
 
 
 def merge_broadcast_findings(recorder: Any) -> list[Finding]:
@@ -168,16 +169,6 @@ def _is_operation(obj: Any) -> bool:
     from keras.layers import Layer
 
     return obj is not None and not isinstance(obj, Layer)
-
-
-def one_channel_over_many(shapes: list) -> bool:
-    """Two inputs of one rank (3 or more) equal on every axis but the last, one with 1 channel, one with many."""
-    if len(shapes) != 2 or len(shapes[0]) != len(shapes[1]) or len(shapes[0]) < 3:
-        return False
-    a, b = shapes
-    if any(x != y for x, y in zip(a[1:-1], b[1:-1])):
-        return False
-    return sorted([a[-1] or 0, b[-1] or 0])[0] == 1 and max(a[-1] or 0, b[-1] or 0) > 1
 
 
 def record_output(record: Any):

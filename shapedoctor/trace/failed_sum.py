@@ -51,7 +51,6 @@ def replay_broadcast(recorder: Any, left: Any, right: Any, symbol: str, site: An
     """A residual ``x + shortcut`` inside a layer's own ``call`` that stretched one channel over
     many (``(None, 28, 28, 3) + (None, 28, 28, 1)``) raised nothing: the merge layer it stands for
     is called on the same operands and kept with the merges that broadcast (SD205), once per line."""
-    from shapedoctor.diagnosis.silent import one_channel_over_many
     from shapedoctor.trace.recorder import shape_of
 
     merge = _MERGES.get(symbol)
@@ -82,3 +81,13 @@ def _layer_made(recorder: Any, tensor: Any) -> bool:
     if getattr(tensor, "_keras_history", None) is not None:
         return True
     return recorder.producer_of(tensor) is not None
+
+
+def one_channel_over_many(shapes: list) -> bool:
+    """Two inputs of one rank (3 or more) equal on every axis but the last, one with 1 channel, one with many."""
+    if len(shapes) != 2 or len(shapes[0]) != len(shapes[1]) or len(shapes[0]) < 3:
+        return False
+    a, b = shapes
+    if any(x != y for x, y in zip(a[1:-1], b[1:-1])):
+        return False
+    return sorted([a[-1] or 0, b[-1] or 0])[0] == 1 and max(a[-1] or 0, b[-1] or 0) > 1
