@@ -471,6 +471,49 @@ def _unread_unit_axis(model: Any, want: tuple, got: tuple) -> bool:
             and bool(layers) and all(type(layer).__name__ in _LAST_AXIS_ONLY for layer in layers))
 
 
+def _stride_product(model: Any) -> int:
+    """The product of the strides of the layers that shrink the map (nested models included)."""
+    total = 1
+    for layer in getattr(model, "layers", []) or []:
+        if getattr(layer, "layers", None) is not None:
+            total *= _stride_product(layer)
+            continue
+        if "Transpose" in type(layer).__name__:
+            continue
+        steps = layer.get_config().get("strides") or 1
+        steps = steps if isinstance(steps, (list, tuple)) else (steps,)
+        total *= max((v for v in steps if isinstance(v, int)), default=1)
+    return total
+
+
+def _rounded_input(model: Any, prob: Problem, positions: tuple, produced: tuple) -> None:
+    """An encoder-decoder whose output misses the labels' positions by a rounding: the input (the
+    labels' size) is not a multiple of the model's downsampling, a strided 'same' convolution rounded
+    an odd size and the decoder doubled it (150 -> 75 -> 38 -> 19 -> 38 -> 76 -> 152). The root cause
+    is the input size; the fix is a size the downsampling divides (written where it is chosen, so the
+    data made with it follows), never a convolution that trims the difference."""
+    inputs = model_inputs(model)
+    factor = _stride_product(model)
+    if len(inputs) != 1 or factor < 2 or tuple(inputs[0][1:-1]) != positions or len(positions) != len(produced):
+        return
+    if all(p % factor == 0 for p in positions) or any(abs(p - q) >= factor for p, q in zip(positions, produced)):
+        return
+    up = tuple(-(-p // factor) * factor for p in positions)
+    shape = (None,) + up + tuple(inputs[0][-1:])
+    prob.culprit_kind = "layer"
+    prob.layer = _declaring_layer(model)
+    prob.settled = True
+    prob.explanation += (f" The model downsamples by {factor} and upsamples back; the input's "
+                         f"{format_shape(positions)} is not a multiple of {factor}, so a strided layer rounded an odd "
+                         f"size and the decoder doubled the rounded one: {format_shape(produced)}. Give the input (and "
+                         f"the data) a size that {factor} divides, e.g. {format_shape(up)}.")
+    prob.fixes = [TrainingFix(f"give the input a size the downsampling by {factor} divides: "
+                              f"shape={format_shape(shape[1:])}", "model", edits=[("input", 0, shape)], cost=1)]
+    from shapedoctor.diagnosis.size_choice import with_training_size_choice
+
+    with_training_size_choice(model, prob, 0)
+
+
 def _declaring_layer(model: Any) -> Any:
     """The layer whose line declared the input shape: the Input, else the first layer (``input_shape=``)."""
     from shapedoctor.trace import recorder as rec
@@ -714,7 +757,8 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
             from shapedoctor.diagnosis.training_loader import loader_label_mode
 
             loader_label_mode(call, prob, tuple(out), i)
-            _suspect_model(call, model, prob, tuple(out), tuple(shape), i, prob.labels_ask_for)
+            if not prob.settled:
+                _suspect_model(call, model, prob, tuple(out), tuple(shape), i, prob.labels_ask_for)
             problems.append(prob)
     from shapedoctor.diagnosis.training_sibling_outputs import joint_loss_fixes
 
@@ -1071,6 +1115,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                 f"{k} classes at each of them: labels {format_shape(y_shape)} need an output "
                                 f"{want}, but the model gives {format_shape(out)}.")
             prob.labels_ask_for = tuple(core) + (k,)
+            _rounded_input(model, prob, tuple(core[1:]), tuple(out[1:-1]))
             return prob
         largest = top if isinstance(top, int) else (int(np.max(y_arr)) if y_arr.size and is_integer_like(sample) else None)
         if largest is not None and k and largest >= k:

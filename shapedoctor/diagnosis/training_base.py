@@ -37,6 +37,7 @@ class Problem:
     silent: bool = False  # the call ran without error: report as a warning
     silent_family: str | None = None  # the family to report if Keras runs the call anyway
     extra_where: str | None = None  # "validation": the problem is in validation_data
+    settled: bool = False  # a rule named the root cause from evidence: no model-side search after it
     data_shapes: tuple | None = None  # (declared, given) shapes of the x input at fault (SD201)
     data_site: tuple | None = None  # (file, line) where x was made, when the call does not show it (a yield)
     labels_site: tuple | None = None  # (file, line) where the labels got their encoding, inside a dataset (a loader)

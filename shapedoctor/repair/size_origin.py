@@ -204,6 +204,23 @@ def _arithmetic(expr: ast.expr) -> bool:
     return False
 
 
+def _elements(tree: ast.AST, whole: ast.expr, scope: ast.AST, depth: int = 0) -> list | None:
+    """The (element, scope) pairs of a written tuple or list, also of a concatenation of such
+    (``img_size + (3,)``, each part followed to where it is written)."""
+    if isinstance(whole, (ast.Tuple, ast.List)):
+        return [(e, scope) for e in whole.elts] if not any(isinstance(e, ast.Starred) for e in whole.elts) else None
+    if isinstance(whole, ast.BinOp) and isinstance(whole.op, ast.Add) and depth < _DEPTH:
+        parts = []
+        for side in (whole.left, whole.right):
+            found = _resolve(tree, side, scope)
+            inner = _elements(tree, *found, depth + 1) if found is not None else None
+            if inner is None:
+                return None
+            parts += inner
+        return parts
+    return None
+
+
 def size_origins(tree: ast.AST, shape_arg: ast.expr, line: int, rank: int) -> list[Origin | None] | None:
     """For a declaration's shape argument *shape_arg* (at *line*, one sample of *rank* axes): per
     axis, the expression that writes its size (None for an axis written as ``None``), or None when
@@ -212,11 +229,11 @@ def size_origins(tree: ast.AST, shape_arg: ast.expr, line: int, rank: int) -> li
     found = _resolve(tree, shape_arg, scope)
     if found is None:
         return None
-    whole, whole_scope = found
-    if not isinstance(whole, (ast.Tuple, ast.List)) or len(whole.elts) != rank:
+    elements = _elements(tree, *found)
+    if elements is None or len(elements) != rank:
         return None
     origins: list[Origin | None] = []
-    for element in whole.elts:
+    for element, whole_scope in elements:
         if isinstance(element, ast.Constant) and element.value is None:
             origins.append(None)
             continue
@@ -312,15 +329,16 @@ def _rebinding(file: str, changes: list[tuple[Origin, object, int]]) -> SourceRe
 
     if not changes:
         return None
-    edits, shown = [], []
-    for origin, before, size in sorted(changes, key=lambda change: change[0].key):
+    edits, lines = [], {}
+    for origin, before, size in sorted(changes, key=lambda change: change[0].key, reverse=True):
         text = _new_text(file, origin, before, size)
-        edits.append(TextEdit(file, origin.line, origin.col, origin.end_line, origin.end_col, text))
-        raw = linecache.getline(file, origin.line)
+        edits.insert(0, TextEdit(file, origin.line, origin.col, origin.end_line, origin.end_col, text))
+        raw = lines.get(origin.line, linecache.getline(file, origin.line))  # later origins of a line already written
         if origin.end_line == origin.line:
-            shown.append((raw[:origin.col] + text + raw[origin.end_col:]).strip())
+            lines[origin.line] = raw[:origin.col] + text + raw[origin.end_col:]
         else:
-            shown.append(raw[:origin.col].strip() + text)
+            lines[origin.line] = raw[:origin.col] + text
+    shown = [lines[line].strip() for line in sorted(lines)]
     first = min(e.start_line for e in edits)
     return SourceRebinding(file, first, "\n".join(shown), tuple(edits))
 
