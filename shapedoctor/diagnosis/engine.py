@@ -238,7 +238,10 @@ def _labels_shape_at_the_end(recorder: Recorder, failure: Failure) -> tuple | No
         if not layers or layers[-1] is not inner:
             return None
     labels = tuple(call.y_shapes[1:])
-    config = failure.call.layer.get_config()
+    try:
+        config = failure.call.layer.get_config()
+    except Exception:  # noqa: BLE001 - a custom layer that cannot give its config
+        return None
     # Only when the refusing layer was written to give the labels' shape (a Reshape to it, a head of
     # that width): the labels are then the evidence of the output the model was designed for.
     if type(failure.call.layer).__name__ == "Reshape" and tuple(config.get("target_shape") or ()) != labels:

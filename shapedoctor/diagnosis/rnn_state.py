@@ -88,6 +88,8 @@ def state_finding(recorder: Any, failure: Any) -> Finding | None:
     from shapedoctor.graph.model import format_shape
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.repair.ranking import annotate
+    from keras import tree
+
     from shapedoctor.trace.recorder import shape_of
 
     for record in reversed(failure.stack + [failure.call]):
@@ -96,8 +98,6 @@ def state_finding(recorder: Any, failure: Any) -> Finding | None:
         if sizes is None:
             continue
         states = record.kwargs.get("initial_state")
-        from keras import tree
-
         states = list(tree.flatten(states)) if states is not None else []
         shapes = [shape_of(s) for s in states or []]
         if not shapes or None in shapes or len(shapes) != len(sizes):
@@ -134,12 +134,11 @@ def state_finding(recorder: Any, failure: Any) -> Finding | None:
             keras_message=keras_message(failure.exception),
         )
         if type(maker).__name__ == "Bidirectional" and got == 2 * want:
-            for mode in ("sum",):
-                made = _add_keyword(maker_site, {"Bidirectional"}, f'merge_mode="{mode}"')
-                if made is not None:
-                    finding.fixes.append(script_checked_fix(
-                        f'join the two directions into {want} values: merge_mode="{mode}" on {maker.name}',
-                        made[0], maker_site.file, made[1][0].start_line, made[1], cost=1))
+            made = _add_keyword(maker_site, {"Bidirectional"}, 'merge_mode="sum"')
+            if made is not None:
+                finding.fixes.append(script_checked_fix(
+                    f'join the two directions into {want} values: merge_mode="sum" on {maker.name}',
+                    made[0], maker_site.file, made[1][0].start_line, made[1], cost=1))
         elif maker is not None and getattr(maker, "units", None) == got:
             made = _set_units(maker_site, {type(maker).__name__}, want)
             if made is not None:

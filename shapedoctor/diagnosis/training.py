@@ -480,7 +480,10 @@ def _stride_product(model: Any) -> int:
             continue
         if "Transpose" in type(layer).__name__:
             continue
-        steps = layer.get_config().get("strides") or 1
+        try:
+            steps = layer.get_config().get("strides") or 1
+        except Exception:  # noqa: BLE001 - a custom layer that cannot give its config: no stride known
+            steps = 1
         steps = steps if isinstance(steps, (list, tuple)) else (steps,)
         total *= max((v for v in steps if isinstance(v, int)), default=1)
     return total

@@ -47,7 +47,11 @@ def _scaling(ctx, node, rank: int) -> tuple[tuple, tuple] | None:
     if inner:
         down, up = [1] * rank, [1] * rank
         for layer in inner:
-            factors = _layer_scaling(type(layer).__name__, layer.get_config(), rank)
+            try:
+                config = layer.get_config()
+            except Exception:  # noqa: BLE001 - a custom layer that cannot give its config: scale unknown
+                return None
+            factors = _layer_scaling(type(layer).__name__, config, rank)
             if factors is None:
                 return None
             down = [d * f for d, f in zip(down, factors[0])]
