@@ -130,14 +130,13 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     return finding
 
 
-_MERGES = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"}
-
-
 def _merge_of_ranks(failure: Failure) -> str | None:
     """A merge layer given tensors of different ranks may fail with any message (Concatenate's
     ``compute_output_shape`` indexes the shorter shape: "list index out of range"); the ranks
     are the evidence that it is a merge mismatch."""
-    if type(failure.call.layer).__name__ not in _MERGES or not failure.call.args:
+    from shapedoctor.diagnosis.context import MERGE
+
+    if type(failure.call.layer).__name__ not in MERGE or not failure.call.args:
         return None
     from keras import tree
 

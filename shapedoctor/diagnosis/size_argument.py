@@ -37,15 +37,10 @@ def _layer_class(exc: BaseException) -> type | None:
 
 def _argument(site, cls: type, key: str) -> ast.expr | None:
     """The expression passed as *key* (by keyword or position) to the one ``cls(...)`` call on the site's line."""
-    from shapedoctor.trace.sites import called_name
+    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
 
-    try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
-    except (SyntaxError, ValueError):
-        return None
     names = {c.__name__ for c in cls.__mro__}
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and called_name(n.func) in names
-             and n.lineno <= site.line <= (n.end_lineno or n.lineno)]
+    calls = [n for n in source_tree_and_calls_at(site)[1] if called_name(n.func) in names]
     if len(calls) != 1:
         return None
     call = calls[0]
