@@ -196,6 +196,10 @@ def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str |
     from shapedoctor.diagnosis.proof_evidence import follow_proof
 
     follow_proof(finding, disproved, proven)
+    if proven is not None:
+        from shapedoctor.diagnosis.size_choice import follow_size_choice
+
+        follow_size_choice(finding, proven)  # written where the value is chosen: that line is the root cause
     annotate(finding)
 
 

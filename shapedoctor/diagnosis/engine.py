@@ -84,6 +84,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
                      code.edits, code.why_not)
         fix.graph = fix_view(ctx.graph, cand)
         fix.replay_only = cand.verified
+        fix.chooses_size = code.chooses_size  # written where the value is chosen: proven by the script
         fixes.append(fix)
     pending = pending_rebinding(ctx, candidates, verified, fixes)
     consumer_place = place_of(ctx, ctx.consumer, as_consumer=True)

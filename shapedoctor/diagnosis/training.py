@@ -85,6 +85,11 @@ def check(call: TrainingCall) -> list[Problem]:
         if not isinstance(call.x_shapes, (list, dict)):
             predict_unbuilt_output(model, call.x_shapes)  # a Sequential without Input: built by this call
         problems += _check_labels(call, model)
+    if not problems:
+        from shapedoctor.diagnosis.training_weights import weights_problem
+
+        weighted = weights_problem(call, model)  # sample_weight / class_weight for another loss shape
+        problems += [weighted] if weighted is not None else []
     problems += _check_structure(model)
     return problems
 
@@ -756,6 +761,10 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
                 continue
         if prob is not None:
             prob.output_index = i
+            from shapedoctor.diagnosis.training_label_source import labels_cut_from_inputs, labels_repeated_per_step
+
+            # y_train = data[...] beside x_train = data[...]; one clip label repeated on every frame
+            labels_cut_from_inputs(call, prob, tuple(out), i) or labels_repeated_per_step(call, prob, tuple(out), i)
             _labels_from_one(call, prob, tuple(out), i)
             from shapedoctor.diagnosis.training_loader import loader_label_mode
 
@@ -1370,11 +1379,16 @@ def _width_layer(layer: Any) -> Any:
     before it that sets the width (``units``/``filters``)."""
     from shapedoctor.diagnosis.context import PASS_THROUGH
 
+    def sets_width(candidate) -> bool:  # TimeDistributed(Dense(k)): the wrapped Dense sets it
+        inner = (layer_config(candidate).get("layer") or {}).get("config") or {}
+        return width_key(candidate) is not None or (type(candidate).__name__ == "TimeDistributed"
+                                                     and isinstance(inner.get("units"), int))
+
     seen, current = 0, layer
-    while current is not None and width_key(current) is None and type(current).__name__ in PASS_THROUGH and seen < 8:
+    while current is not None and not sets_width(current) and type(current).__name__ in PASS_THROUGH and seen < 8:
         seen += 1
         current = previous_layer(current, only_one=True)
-    return current if current is not None and width_key(current) is not None else layer
+    return current if current is not None and sets_width(current) else layer
 
 
 def _units_fix(layer, units: int, activation: str | None = None) -> TrainingFix:

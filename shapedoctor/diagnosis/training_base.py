@@ -42,12 +42,13 @@ class Problem:
     data_site: tuple | None = None  # (file, line) where x was made, when the call does not show it (a yield)
     labels_site: tuple | None = None  # (file, line) where the labels got their encoding, inside a dataset (a loader)
     labels_ask_for: tuple | None = None  # the output shape the labels need when not their own (sparse ids)
+    weights: tuple | None = None  # (argument, shape) of the sample/class weights at fault; data_site: their line
 
 
 @dataclass
 class TrainingFix:
     title: str
-    kind: str  # "loss" | "labels" | "data" | "model"
+    kind: str  # "loss" | "labels" | "data" | "model" | "weights" (the call's sample weights)
     loss: Any = None  # new loss (kind "loss")
     transform: str | None = None  # numpy/keras expression with {v} for the variable (labels/data)
     apply: Any = None  # callable(np array) -> np array for verification (labels/data)
@@ -62,6 +63,7 @@ class TrainingFix:
     line_edit: tuple | None = None  # (line, start col, end col, new text, new line): rewrite where y was made
     more_edits: tuple = ()  # further line_edits written with it: the same data made the same way (X_test alike)
     converts: bool = False  # colour -> grayscale for a model trained on grayscale: fewer values by design
+    drops_copies: bool = False  # slices away only exact copies of what it keeps; its `checks` say so on all data
     unbatches: bool = False  # merges the two batch axes of a twice-batched dataset element (y alike)
     batches_one: bool = False  # makes one yielded (x, y) element a batch of one: y gains its batch axis too
     swapped_in: bool = False  # replace_argument names another of the user's arrays: only the pairing is checked

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import dataclasses
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
@@ -267,7 +268,7 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
             # The user's own arrays; a re-encoding where the labels are made (line_edit) drops only
             # one-hot columns no label uses, and carries its own invariant (rows one-hot over the outputs).
             if (fix.rewrite_argument is None and fix.replace_argument is None and fix.line_edit is None
-                    and not fix.converts):
+                    and not fix.converts and not fix.drops_copies):
                 checks.record("keeps_data", *inv.values_kept(b, a))
     if call.method in ("predict", "predict_on_batch") or call.y_ref is None or call.batched:
         return
@@ -303,6 +304,7 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
 
     interrupts.checkpoint()  # a Ctrl-C Python could not raise ends the search here
     x, y, loss = call.x, call.y, call.loss
+    weights = None  # new sample weights (kind "weights")
     checks = Checks()
     try:
         with warnings.catch_warnings():
@@ -318,6 +320,13 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                 _data_invariants(call, prob, fix, full, checks)
                 _own_checks(fix, full, checks)
                 y = sample_head(full, fix.whole, y, prob.output_index)
+                model = _clone(call.model)
+            elif fix.kind == "weights":  # the call's sample weights, made anew
+                full = fix.apply(None)
+                n = len(flat_items(call.y_ref)[0]) if flat_items(call.y_ref) else None
+                checks.record("samples", n is not None and len(full) == n,
+                              f"{len(full)} weights for {n} samples")
+                weights = _np(full)[:len(_np(flat_items(y)[0]))] if flat_items(y) else None
                 model = _clone(call.model)
             elif fix.kind == "data" and prob.extra_where == "validation":  # one validation element, batched
                 vx, vy = call.validation_element
@@ -376,7 +385,7 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                     checks.record("loss_shapes", *verdict)
                     if fix.kind == "model":
                         checks.record("fits_labels", *verdict)
-                model.train_on_batch(x, y)
+                model.train_on_batch(x, y, sample_weight=weights)
             checks.record("reaches_end", True)
             shape = format_shape(outputs[prob.output_index] if outputs else None)
             return Verdict(checks.ok, shape, checks)
@@ -479,7 +488,7 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
         return bound.shown, bound.file, bound.line, list(bound.text_edits)
     if fix.kind == "loss":
         return _compile_code(call, _ListLiteral(fix.loss) if isinstance(fix.loss, list) else fix.loss)
-    if fix.kind in ("labels", "data"):
+    if fix.kind in ("labels", "data", "weights"):
         if fix.line_edit is not None and site is not None:
             line, start, end, text, code = fix.line_edit
             edits = [TextEdit(site.file, line, start, line, end, text)]
@@ -801,13 +810,14 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
         xs = [tuple(getattr(call.validation_element[0], "shape", ()))]
     elif len(xs) > max(1, len(model_inputs(call.model))) and len(set(xs)) == 1 and xs[0] is not None:
         xs = [(len(xs),) + tuple(xs[0])]  # more arrays than inputs, all alike: samples in a list, one row
-    xp = _place(call, "data", prob, recorder)
+    weighted = prob.weights is not None  # the weights are at fault, not the inputs
+    xp = _place(call, "data", dataclasses.replace(prob, data_site=None) if weighted else prob, recorder)
     # Named inputs (a dict) are one row each, called by their key: input_dict["age"].
     keys = list(call.x_shapes) if isinstance(call.x_shapes, dict) and len(call.x_shapes) == len(xs) else []
     for k, shape in enumerate(xs):
         name = xp.layer or "x"
         steps.append(PathStep(f'{name}["{keys[k]}"]' if keys else name, "data", format_shape(shape), xp.file,
-                              xp.line, "culprit" if prob.culprit_kind == "data" else ""))
+                              xp.line, "culprit" if prob.culprit_kind == "data" and not weighted else ""))
     outs = model_outputs(call.model)
     if outs:
         steps.append(PathStep(getattr(call.model, "name", "model"), type(call.model).__name__,
@@ -820,7 +830,10 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
         shape = ys[prob.output_index] if prob.output_index < len(ys) else ys[0]
         yp = _place(call, "labels", prob, recorder)
         steps.append(PathStep(yp.layer or "y", "labels", format_shape(shape), yp.file, yp.line,
-                              "culprit" if prob.culprit_kind == "labels" else "consumer"))
+                              "culprit" if prob.culprit_kind == "labels" else "" if weighted else "consumer"))
+    if weighted:
+        wp = _place(call, "data", prob, recorder)
+        steps.append(PathStep(prob.weights[0], "weights", prob.weights[1], wp.file, wp.line, "culprit"))
     return steps
 
 

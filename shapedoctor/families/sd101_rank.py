@@ -56,6 +56,11 @@ def fixes(ctx):
         yield from _axis_on_declared_data(ctx, prod, got, missing)
         if prod is not None and prod.kind == "input":
             yield from g.declare_input(ctx, prod, tuple(got) + (1,) * missing, why=" (add the missing axis)")
+            if missing == 1 and ctx.consumer_cls in RECURRENT and rank >= 3:
+                # A recurrent convolution (or RNN) steps over axis 1: each sample is one step of the
+                # grid it was declared as (a Conv2D model switched to ConvLSTM2D).
+                yield from g.declare_input(ctx, prod, (got[0], 1) + feat, cost=2,
+                                           why=" (a time axis of one step before the declared grid)")
         if prod is not None and prod.kind == "data":
             yield from _data_axis(ctx, prod, got, missing)
         if missing == 1 and rank == 2 and need == 3:

@@ -54,6 +54,14 @@ def fixes(ctx):
                 f"repeat the single value {want} times: insert RepeatVector({want}) before {g.name(ctx, ctx.consumer)}",
                 [g.insert(ctx, "RepeatVector", want).edits[0]], cost=2,
                 note="RepeatVector copies the value; Reshape alone can never create new values")
+    # The target keeps the leading axes it receives and gathers the others into its last one (a CRNN's
+    # ``(width // 4, (height // 4) * 64)`` for a map of 64 channels): that last size, recomputed.
+    k = len(target)
+    if -1 not in target and 2 <= k < len(got) - 1 and tuple(got[1:k]) == tuple(target[:k - 1]) \
+            and math.prod(got[k:]) != target[-1]:
+        new = tuple(target[:k - 1]) + (math.prod(got[k:]),)
+        yield Candidate(f"gather the last {len(got) - k} axes it receives into the target's last axis: "
+                        f"target_shape={new}", [SetConfig(ctx.consumer.layer, {"target_shape": new})], cost=2)
     # Keep the target's layout but let one axis absorb the size (-1).
     if len(target) >= 2:
         offered = 0

@@ -36,6 +36,7 @@ class Code:
     line: int | None
     edits: list = field(default_factory=list)  # TextEdits that apply the fix to the source
     why_not: str | None = None  # when there are no edits: which line and construct prevent writing it
+    chooses_size: bool = False  # written where the user chose the value, not on the layer's line
 
 
 @dataclass
@@ -352,7 +353,8 @@ class CodeWriter:
         complete = all(p.edits for p in parts)
         edits = [e for p in parts for e in p.edits] if complete else []
         why_not = None if complete else next(p.why_not for p in parts if not p.edits)
-        return Code("\n".join(p.code for p in parts), file, line, edits, why_not)
+        return Code("\n".join(p.code for p in parts), file, line, edits, why_not,
+                    chooses_size=complete and any(p.chooses_size for p in parts))
 
     def _checked(self, edit) -> Code:
         """The code for *edit*; without edits when the line that would change runs for other
@@ -530,11 +532,26 @@ class CodeWriter:
                 new_text = self.index.code(site.file, new)
                 text = self._as_statement(site, inner, new_text) if full in site.code else new_text
                 return Code(text, site.file, inner.start, self._replace_call(site.file, inner, new_text))
+        if spec.cls == "Reshape" and set(edit.changes) == {"target_shape"}:
+            bound = self._target_chosen(spec, tuple(edit.changes["target_shape"]))
+            if bound is not None:
+                return Code(bound.shown, bound.file, bound.line, list(bound.text_edits), chooses_size=True)
         if isinstance(edit.changes.get("layers"), list) and spec.cls == "Sequential":
             inner = self._nested_change(spec, edit.changes["layers"])
             if inner is not None:
                 return self._config_call(*inner, edit.layer)
         return self._config_call(site, spec.cls, edit.changes, spec.config, edit.layer)
+
+    @staticmethod
+    def _target_chosen(spec, new: tuple):
+        """A Reshape target written elsewhere (``new_shape = (...)``, then ``Reshape(new_shape)``): the edit
+        of that expression (``repair/size_origin.target_rebinding``), or None."""
+        from shapedoctor.repair.size_origin import target_rebinding
+
+        old = spec.config.get("target_shape")
+        if not isinstance(old, (tuple, list)) or spec.created is None:
+            return None
+        return target_rebinding(spec.created, "Reshape", "target_shape", tuple(old), new)
 
     def _nested_change(self, spec, layers: list):
         """The one layer of a nested Sequential whose config *layers* changes, as (its creation site,

@@ -278,7 +278,12 @@ def rebinding_at(site, old: tuple, shape: tuple) -> SourceRebinding | None:
         return None
     call = calls[0]
     arg = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "shape"), None)
-    origins = size_origins(tree, arg, site.line, len(shape) - 1) if arg is not None else None
+    if arg is None:
+        return None
+    moved = _permuted_tuple(site.file, tree, arg, site.line, tuple(old[1:]), tuple(shape[1:]))
+    if moved is not None:
+        return moved
+    origins = size_origins(tree, arg, site.line, len(shape) - 1)
     if origins is None:
         return None
     wanted: dict[tuple, tuple] = {}
@@ -298,9 +303,65 @@ def rebinding_at(site, old: tuple, shape: tuple) -> SourceRebinding | None:
     return _rebinding(site.file, [(origin, olds[origin.key], size) for origin, size in wanted.values()])
 
 
+def _elements_in(tree: ast.AST, whole: ast.expr, scope: ast.AST, depth: int = 0) -> list | None:
+    """Like :func:`_elements`, each element with the written tuple or list it belongs to."""
+    found = _resolve(tree, whole, scope, depth)
+    if found is None or depth > _DEPTH:
+        return None
+    whole, scope = found
+    if isinstance(whole, (ast.Tuple, ast.List)):
+        return None if any(isinstance(e, ast.Starred) for e in whole.elts) else [(e, whole) for e in whole.elts]
+    if isinstance(whole, ast.BinOp) and isinstance(whole.op, ast.Add):
+        left, right = _elements_in(tree, whole.left, scope, depth + 1), _elements_in(tree, whole.right, scope, depth + 1)
+        return None if left is None or right is None else left + right
+    return None
+
+
+def _permuted_tuple(file: str, tree: ast.AST, arg: ast.expr, line: int, old: tuple, new: tuple) -> SourceRebinding | None:
+    """A declaration whose axes are the right sizes in the wrong order (``input_shape = (n_channels,
+    im_height, im_width)`` for channels-last data made with the same names): the written tuple's
+    elements reordered where it is written, so every name keeps its meaning. None unless *new* is a
+    permutation of *old* with distinct sizes whose moved axes all come from one tuple written on
+    another line than the declaration."""
+    if len(old) != len(new) or old == new or sorted(map(str, old)) != sorted(map(str, new)) \
+            or len(set(old)) != len(old) or None in old:
+        return None
+    elements = _elements_in(tree, arg, _enclosing(tree, line) or tree)
+    if elements is None or len(elements) != len(old):
+        return None
+    order = [old.index(size) for size in new]
+    moved = {i for i, j in enumerate(order) if i != j}
+    parents = {id(elements[i][1]) for i in moved}
+    if len(parents) != 1:
+        return None
+    parent = elements[next(iter(moved))][1]
+    positions = [i for i, (_e, p) in enumerate(elements) if p is parent]
+    if not moved <= set(positions) or any(order[i] not in positions for i in positions) \
+            or parent.lineno == line or parent.lineno != parent.end_lineno:
+        return None
+    source = linecache.getline(file, parent.lineno)
+    raw = source.encode()  # ast columns count UTF-8 bytes
+    texts = {i: raw[elements[i][0].col_offset:elements[i][0].end_col_offset].decode(errors="replace")
+             for i in positions}
+    if any(not t for t in texts.values()):
+        return None
+    from shapedoctor.patch.textedit import TextEdit
+
+    first, last = elements[positions[0]][0], elements[positions[-1]][0]
+    inner = ", ".join(texts[order[i]] for i in positions)
+    start = len(raw[:first.col_offset].decode(errors="replace"))
+    end = len(raw[:last.end_col_offset].decode(errors="replace"))
+    edit = TextEdit(file, parent.lineno, start, parent.lineno, end, inner)
+    shown = (raw[:first.col_offset] + inner.encode() + raw[last.end_col_offset:]).decode(errors="replace")
+    return SourceRebinding(file, parent.lineno, shown.strip(), (edit,))
+
+
 def _new_text(file: str, origin: Origin, old, new: int) -> str:
     """What replaces *origin* so that it gives *new* instead of *old*: the literal, or the user's own
-    expression adjusted by the difference (``fft_length // 2 + 1``, ``len(vocab) + 1``)."""
+    expression adjusted by the difference (``fft_length // 2 + 1``, ``len(vocab) + 1``); ``-1`` (an axis
+    of a Reshape target that absorbs the size) as itself."""
+    if new == -1:
+        return "-1"
     if origin.value is not None or origin.line != origin.end_line or not isinstance(old, int) or old == new:
         return str(new)
     segment = linecache.getline(file, origin.line)[origin.col:origin.end_col]
@@ -309,6 +370,9 @@ def _new_text(file: str, origin: Origin, old, new: int) -> str:
     except SyntaxError:
         return str(new)
     delta = new - old
+    scaled = _scaled_product(segment, expr, old, new)
+    if scaled is not None:
+        return scaled
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Add, ast.Sub)) and isinstance(expr.right, ast.Constant) \
             and type(expr.right.value) is int:
         constant = expr.right.value + delta if isinstance(expr.op, ast.Add) else expr.right.value - delta
@@ -321,6 +385,34 @@ def _new_text(file: str, origin: Origin, old, new: int) -> str:
                                                                 ast.BitXor))
     base = f"({segment})" if low else segment
     return f"{base} + {delta}" if delta > 0 else f"{base} - {-delta}"
+
+
+def _scaled_product(segment: str, expr: ast.expr, old: int, new: int) -> str | None:
+    """A product with an integer literal factor (``(image_height // 4) * 64``, the features per step of a
+    map of 64 channels) written for *new* by changing that factor (``* 128``), when the rest of the
+    product divides *new*: the size the user computes keeps its form."""
+    if not (isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Mult)):
+        return None
+    for literal, rest in ((expr.right, expr.left), (expr.left, expr.right)):
+        if not (isinstance(literal, ast.Constant) and type(literal.value) is int and literal.value > 0):
+            continue
+        if old % literal.value or not old // literal.value or new % (old // literal.value):
+            continue
+        factor = new // (old // literal.value)
+        text = ast.get_source_segment(segment, rest) or ""
+        if factor <= 0 or not text:
+            return None
+        if _parenthesized(segment, rest):
+            text = f"({text})"
+        return f"{text} * {factor}" if literal is expr.right else f"{factor} * {text}"
+    return None
+
+
+def _parenthesized(segment: str, expr: ast.expr) -> bool:
+    """Whether *expr* is written inside its own parentheses in *segment*."""
+    before = segment[:expr.col_offset].rstrip()
+    after = segment[expr.end_col_offset or 0:].lstrip()
+    return before.endswith("(") and after.startswith(")")
 
 
 def _rebinding(file: str, changes: list[tuple[Origin, object, int]]) -> SourceRebinding | None:
@@ -375,3 +467,56 @@ def argument_rebinding(site, cls: type, key: str, old: int, new: int) -> SourceR
     if found[0].lineno == site.line:
         return None  # written on the layer's own line: the plain config fix edits it there
     return _rebinding(site.file, [(Origin.of(found[0]), old, new)])
+
+
+def target_rebinding(site, cls_name: str, key: str, old: tuple, new: tuple) -> SourceRebinding | None:
+    """When the tuple argument *key* (the first positional one or the keyword) of the layer of class
+    *cls_name* constructed at *site* is written elsewhere (``new_shape = ((image_width // 4),
+    (image_height // 4) * 64)`` then ``Reshape(target_shape=new_shape)``): the edit there that makes it
+    *new* (no batch axis; ``-1`` where an axis absorbs the size), each changed element rewritten in the
+    user's own terms. None when the argument is written on the layer's line, cannot be followed, or one
+    written expression sizes an axis that changes and one that does not."""
+    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
+
+    if site is None or not site.file or len(old) != len(new) or old == tuple(new):
+        return None
+    tree, around = source_tree_and_calls_at(site)
+    calls = [n for n in around if called_name(n.func) == cls_name]
+    if len(calls) != 1:
+        return None
+    call = calls[0]
+    arg = next((k.value for k in call.keywords if k.arg == key), None)
+    if arg is None and call.args and not isinstance(call.args[0], ast.Starred):
+        arg = call.args[0]
+    if arg is None or isinstance(arg, (ast.Tuple, ast.List)):
+        return None  # written on the layer's own line: the plain config fix edits it there
+    origins = size_origins(tree, arg, site.line, len(old))
+    if origins is None:
+        return None
+    wanted: dict[tuple, tuple] = {}
+    kept: set[tuple] = set()
+    for origin, before, after in zip(origins, old, new):
+        if origin is None:
+            return None
+        if before == after:
+            kept.add(origin.key)
+            continue
+        if not isinstance(after, int) or wanted.get(origin.key, (origin, before, after))[2] != after:
+            return None
+        if after == -1:
+            origin = _with_parentheses(site.file, origin)  # `((-1), ...)` reads as a mistake
+        wanted[origin.key] = (origin, before, after)
+    if not wanted or kept & set(wanted) or all(o.line == site.line for o, _b, _a in wanted.values()):
+        return None
+    return _rebinding(site.file, [(o, b, a) for o, b, a in wanted.values()])
+
+
+def _with_parentheses(file: str, origin: Origin) -> Origin:
+    """*origin* widened to the parentheses written around it on its line, if any."""
+    if origin.line != origin.end_line:
+        return origin
+    text = linecache.getline(file, origin.line)
+    before, after = text[:origin.col].rstrip(), text[origin.end_col:].lstrip()
+    if not (before.endswith("(") and after.startswith(")")):
+        return origin
+    return Origin(origin.line, len(before) - 1, origin.end_line, len(text) - len(after) + 1, origin.value)

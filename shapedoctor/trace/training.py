@@ -26,6 +26,8 @@ class TrainingCall:
     x: Any = None  # a small sample of the inputs (numpy), same structure as the user's
     y: Any = None
     sample_weight: Any = None
+    sample_weight_ref: Any = None  # the user's own sample_weight (arrays given to the call), no copy
+    class_weight: Any = None  # the user's class_weight dict, as given
     x_shapes: Any = None  # full shapes (structure of tuples), batch axis = number of samples
     y_shapes: Any = None
     batched: bool = False  # shapes come from one batch of a dataset/generator
@@ -171,6 +173,8 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
     elif _kind(vd) == "dataset":
         call.validation_element = _first_element(vd)
     call.sample_weight = sample_head(sample_weight) if sample_weight is not None else None
+    call.sample_weight_ref = sample_weight if kind == "array" else None
+    call.class_weight = kwargs.get("class_weight")
     return call, tuple(args), kwargs
 
 
