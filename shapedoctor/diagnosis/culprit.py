@@ -74,6 +74,11 @@ def find_culprit(ctx: Context) -> Node | None:
         if joins_off_the_last_axis(ctx):
             return ctx.consumer  # the branches fit along the channels: the merge's axis is the cause
         shapes = ctx.received
+        from shapedoctor.families.sd104_merge import scalar_inputs
+
+        scalars = scalar_inputs(ctx)
+        if scalars is not None:
+            return scalars[0]  # Input(shape=()) made on one line feeds every one-value branch
         if len(shapes) == 2 and all(shapes) and len(shapes[0]) != len(shapes[1]):
             from shapedoctor.families.sd104_sequence import vector_to_repeat
 

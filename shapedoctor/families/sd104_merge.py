@@ -21,6 +21,14 @@ def fixes(ctx):
         return
     cls = ctx.consumer_cls
     ref = shapes[0]
+    scalars = scalar_inputs(ctx)
+    if scalars is not None:
+        # Every one-value-per-sample branch starts at an Input(shape=()) made on one line (a loop over
+        # a table's columns): declaring them with a feature axis there fixes all of them at once.
+        from shapedoctor.repair.edits import SetShape
+
+        yield Candidate("declare the inputs made at that line with a feature axis: shape=(1,)",
+                        [SetShape(node.id, (None, 1)) for node in scalars], cost=1)
     if joins_off_the_last_axis(ctx):
         # The branches agree everywhere but on their channels: the merge axis is the mistake. Making
         # the branches' channels equal would "build" too, but stack the maps along a spatial (or time)
@@ -320,6 +328,56 @@ def spatial_shrinkers(ctx, index):
         nxt = node.input_ids()
         node = ctx.graph.producer(nxt[0]) if nxt else None
     return found
+
+
+def scalar_inputs(ctx) -> list | None:
+    """The ``Input(shape=())`` nodes made on one line (all of them) when every merge input that holds one
+    value per sample, among inputs that hold feature vectors, comes from such Inputs (through layers
+    that keep one value per sample: a cast, a Normalization, a Concatenate of scalars); else None."""
+    shapes = ctx.received
+    if len(shapes) < 3 or not all(shapes) or sorted({len(s) for s in shapes}) != [1, 2]:
+        return None
+    leaves, seen = [], set()
+    for i, shape in enumerate(shapes):
+        if len(shape) != 1:
+            continue
+        stack = [ctx.producer(i)]
+        while stack:
+            node = stack.pop()
+            if node is None:
+                return None
+            if node.id in seen:
+                continue
+            seen.add(node.id)
+            node_shape = ctx.shape_of(node)
+            if node_shape is None or len(node_shape) != 1:
+                return None
+            if node.kind == "input":
+                leaves.append(node)
+                continue
+            producers = [ctx.graph.producer(t) for t in node.input_ids()]
+            if not producers:
+                return None
+            stack.extend(producers)
+    sites = set()
+    for node in leaves:
+        spec = ctx.graph.spec(node)
+        created = spec.created if spec is not None else None
+        if created is None or not created.file:
+            return None
+        sites.add((created.file, created.line))
+    if len(sites) != 1:
+        return None
+    site = sites.pop()
+    made = []
+    for node in ctx.graph.nodes:
+        spec = ctx.graph.spec(node)
+        created = spec.created if spec is not None else None
+        shape = ctx.shape_of(node)
+        if node.kind == "input" and created is not None and (created.file, created.line) == site \
+                and shape is not None and len(shape) == 1:
+            made.append(node)
+    return made or None
 
 
 FAMILY = register(

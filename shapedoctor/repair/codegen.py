@@ -347,7 +347,12 @@ class CodeWriter:
         self.index = index or SourceIndex()
 
     def render(self, cand: Candidate) -> Code:
-        parts = [self._checked(e) for e in _written_order(cand.edits)]
+        parts = []
+        for edit in _written_order(cand.edits):
+            part = self._checked(edit)
+            if any((p.file, p.line, p.code) == (part.file, part.line, part.code) for p in parts):
+                continue  # one line made several of the edited layers (a loop): it is written once
+            parts.append(part)
         file = next((p.file for p in parts if p.file), None)
         line = next((p.line for p in parts if p.line), None)
         complete = all(p.edits for p in parts)
