@@ -109,6 +109,19 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         keras_message=message,
         graph=view_of(ctx.graph, replay.shapes, culprit=culprit, consumer=ctx.consumer),
     )
+    if own is None and ctx.family in ("SD101", "SD102"):
+        from shapedoctor.diagnosis.kernel_layout import swapped_kernel
+
+        swapped = swapped_kernel(ctx, failure)
+        if swapped is not None:  # a layer written from scratch made its kernel (units, input width)
+            finding.culprit, fix = swapped
+            finding.fixes.insert(0, fix)
+            finding.explanation = (f"`{finding.culprit.layer}` multiplies its input by a weight it created itself; "
+                                   f"the weight's second axis has the input's width ({ctx.shape_in()[-1]}), where the "
+                                   "product needs it first: the weight is created with its two sizes swapped. The "
+                                   "input is right.")
+            for step in finding.path:  # the data is not the root cause the path marked
+                step.role = "" if step.role == "culprit" else step.role
     if pending is not None and finding.culprit is not None and finding.culprit.kind == "input":
         finding.culprit = pending  # the Input's size is chosen elsewhere: the line that chooses it
     from shapedoctor.diagnosis.helper_choice import sibling_helper

@@ -1,0 +1,105 @@
+"""A layer written from scratch created its kernel with the axes swapped: the ``add_weight`` line.
+
+Deep Learning with Python's ``SimpleDense`` makes its kernel in ``build`` as ``(input_dim,
+units)`` so that ``matmul(inputs, W)`` maps ``(batch, input_dim)`` to ``(batch, units)``. Written as
+``(units, input_dim)``, the first call fails inside the layer's ``call`` ("Matrix size-incompatible:
+In[0]: [2,784], In[1]: [32,784]"), and Keras names the layer as refusing its input. The input is
+right: the layer's own weight is laid out wrong, so the line that created it is the root cause.
+
+Evidence, read, not guessed: the op that failed is a matrix product; the layer holds (as an
+attribute) a 2-D weight whose *second* axis is the input's width and whose first is not; the
+layer's class creates that attribute with ``self.<name> = self.add_weight(shape=(a, b), ...)`` on
+one line. The fix swaps the two sizes there; no model of such a layer can be replayed from its
+config, so the patched script is what verifies it (``needs_proof``).
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import linecache
+from typing import Any
+
+
+def swapped_kernel(ctx: Any, failure: Any):
+    """(root-cause Place, fix) for a custom layer's kernel made (units, input width), or None."""
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import display_path, is_user_file
+
+    message = (ctx.message or "").lower()
+    if "matmul" not in message and "matrix size-incompatible" not in message and "dot" not in message:
+        return None
+    layer = failure.call.layer
+    got = ctx.shape_in()
+    if not got or not isinstance(got[-1], int):
+        return None
+    width = got[-1]
+    try:
+        owned = dict(vars(layer))
+        # The file of the class's own methods (a script run as __main__ is not its module's file).
+        file = next((v.__code__.co_filename for v in vars(type(layer)).values() if inspect.isfunction(v)), None)
+    except (TypeError, OSError):
+        return None
+    if not file or not is_user_file(file):
+        return None
+    kernels = [name for name, value in owned.items() if _weight_shape(value) is not None
+               and len(_weight_shape(value)) == 2 and _weight_shape(value)[1] == width
+               and _weight_shape(value)[0] != width]
+    if len(kernels) != 1:
+        return None
+    name = kernels[0]
+    found = _made_at(file, type(layer).__name__, name)
+    if found is None:
+        return None
+    line, shape = found
+    text = linecache.getline(file, line)
+    if not text.isascii():
+        return None
+    first, second = shape.elts
+    a, b = text[first.col_offset:first.end_col_offset], text[second.col_offset:second.end_col_offset]
+    swapped = b + text[first.end_col_offset:second.col_offset] + a
+    new = text[:first.col_offset] + swapped + text[second.end_col_offset:]
+    edit = TextEdit(file, line, first.col_offset, line, second.end_col_offset, swapped)
+    fix = script_checked_fix(f"create `{name}` as (input width, units), as matmul(inputs, {name}) reads it: "
+                             f"shape=({b}, {a})", new.strip(), display_path(file), line, [edit], cost=1)
+    place = Place("layer", getattr(layer, "name", None), type(layer).__name__, display_path(file), line, text.strip())
+    return place, fix
+
+
+def _weight_shape(value: Any) -> tuple | None:
+    try:
+        import keras
+
+        if isinstance(value, keras.Variable):
+            return tuple(value.shape)
+    except Exception:  # noqa: BLE001 - not a variable
+        return None
+    return None
+
+
+def _made_at(file: str, cls: str, attribute: str) -> tuple[int, ast.Tuple] | None:
+    """(line, the shape tuple) of ``self.<attribute> = self.add_weight(shape=(a, b), ...)`` in class *cls*,
+    written on one line; None when the class makes it otherwise or more than once."""
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except (SyntaxError, ValueError):
+        return None
+    classes = [c for c in ast.walk(tree) if isinstance(c, ast.ClassDef) and c.name == cls]
+    if len(classes) != 1:
+        return None
+    made = []
+    for node in ast.walk(classes[0]):
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+            continue
+        target, value = node.targets[0], node.value
+        if not (isinstance(target, ast.Attribute) and target.attr == attribute and isinstance(target.value, ast.Name)
+                and target.value.id == "self" and isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Attribute) and value.func.attr == "add_weight"):
+            continue
+        shape = next((k.value for k in value.keywords if k.arg == "shape"), value.args[0] if value.args else None)
+        if isinstance(shape, (ast.Tuple, ast.List)) and len(shape.elts) == 2 and shape.lineno == shape.end_lineno \
+                and not any(isinstance(e, ast.Starred) for e in shape.elts):
+            made.append((shape.lineno, shape))
+    return made[0] if len(made) == 1 else None
