@@ -89,6 +89,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
                 from shapedoctor.diagnosis.upstream_model import upstream_op_finding
 
                 finding = upstream_op_finding(recorder, exc, finding)  # data - G(z) in a train_step
+            from shapedoctor.diagnosis.factory_arguments import swapped_factory_arguments
+
+            finding = swapped_factory_arguments(exc, finding, recorder)  # loss_factory(b, a) beside Layer(a, b)
+            if finding is not None:
                 found.append(finding)
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
