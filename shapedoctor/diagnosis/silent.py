@@ -152,6 +152,8 @@ def _where_chosen(graph, cand) -> FixReport | None:
     old = spec.config.get(key)
     if spec.klass is None or spec.created is None:
         return None
+    if _argument_shared(spec.created, spec.klass.__name__):
+        return None  # the name sizes other layers too (an output layer): they would change with it
     bound = argument_rebinding(spec.created, spec.klass, key, old, new)
     if bound is None:
         return None
@@ -162,6 +164,25 @@ def _where_chosen(graph, cand) -> FixReport | None:
                              bound.line, list(bound.text_edits), cost=cand.cost)
     fix.chooses_size = True
     return fix
+
+
+def _argument_shared(site, cls_name: str) -> bool:
+    """Whether a plain name given to the layer call at *site* (``Dense(output_dim)``) is also given to
+    another call in the same function (``self.out = Dense(output_dim)``)."""
+    import ast
+
+    from shapedoctor.repair.size_origin import _enclosing
+    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
+
+    tree, around = source_tree_and_calls_at(site)
+    calls = [n for n in around if called_name(n.func) == cls_name]
+    if tree is None or len(calls) != 1:
+        return False
+    names = {a.id for a in [*calls[0].args, *(k.value for k in calls[0].keywords)] if isinstance(a, ast.Name)}
+    scope = _enclosing(tree, site.line) or tree
+    others = [c for c in ast.walk(scope) if isinstance(c, ast.Call) and c is not calls[0]]
+    return any(isinstance(a, ast.Name) and a.id in names for c in others
+               for a in [*c.args, *(k.value for k in c.keywords)])
 
 
 def _is_operation(obj: Any) -> bool:

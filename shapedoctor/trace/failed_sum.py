@@ -55,7 +55,9 @@ def replay_broadcast(recorder: Any, left: Any, right: Any, symbol: str, site: An
 
     merge = _MERGES.get(symbol)
     shapes = [shape_of(left), shape_of(right)]
-    if merge is None or None in shapes or not one_channel_over_many(shapes):
+    if merge is None or None in shapes:
+        return
+    if not one_channel_over_many(shapes) and not _one_value_against_the_input(recorder, left, right, shapes):
         return
     if not (_layer_made(recorder, left) or _layer_made(recorder, right)):
         return
@@ -74,6 +76,35 @@ def replay_broadcast(recorder: Any, left: Any, right: Any, symbol: str, site: An
         record.site = site
         recorder.merge_broadcasts.append(record)
         recorder.pin([left, right])
+
+
+def _one_value_against_the_input(recorder: Any, left: Any, right: Any, shapes: list) -> bool:
+    """``reconstruction - inputs`` in a model's own ``call``: a layer's one value per sample, (batch, 1),
+    against the feature vectors the call was given, (batch, n). A reconstruction or a residual of the
+    input is meant to have the input's width; a per-sample value added to other layers' outputs (a
+    dueling network's state value) is not this."""
+    if len(shapes[0]) != 2 or len(shapes[1]) != 2 or sorted([shapes[0][-1] or 0, shapes[1][-1] or 0])[0] != 1 \
+            or max(shapes[0][-1] or 0, shapes[1][-1] or 0) < 2:
+        return False
+    narrow, wide = (left, right) if shapes[0][-1] == 1 else (right, left)
+    return _layer_made(recorder, narrow) and not _layer_made(recorder, wide) and _given_to_a_call(recorder, wide)
+
+
+def _given_to_a_call(recorder: Any, tensor: Any) -> bool:
+    """*tensor* is (or has the shape of, when Keras converted it) an input of a layer call under way."""
+    from keras import tree
+
+    from shapedoctor.trace.recorder import shape_of
+
+    shape = shape_of(tensor)
+    for record in list(recorder._stack):
+        try:
+            given = tree.flatten(record.args[:1])
+        except Exception:  # noqa: BLE001 - arguments Keras cannot walk
+            continue
+        if any(a is tensor or (shape is not None and shape_of(a) == shape) for a in given):
+            return True
+    return False
 
 
 def _layer_made(recorder: Any, tensor: Any) -> bool:
