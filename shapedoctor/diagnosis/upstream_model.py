@@ -465,7 +465,9 @@ def _operand_shapes(message: str) -> list[tuple[int, ...]] | None:
     return None
 
 
-_OPERAND_PATTERNS = (_OPERAND_SHAPES, re.compile(r"\(\(([\d, ]+)\) vs \(([\d, ]+)\)\)"))
+_OPERAND_PATTERNS = (_OPERAND_SHAPES, re.compile(r"\(\(([\d, ]+)\) vs \(([\d, ]+)\)\)"),
+                     # a loss called on them: "target.shape=(64, 32, 32, 1), output.shape=(64, 28, 28, 1)"
+                     re.compile(r"target\.shape=\(([\d, ]+)\), output\.shape=\(([\d, ]+)\)"))
 
 
 def _find_op_pair(recorder: Recorder, message: str) -> tuple[Any, tuple, tuple, Any, Any] | None:
