@@ -99,8 +99,10 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
     from shapedoctor.diagnosis.training_sequences import object_data, plain_list, ragged
     from shapedoctor.diagnosis.training_structure import listed_inputs, missing_inputs
 
+    from shapedoctor.diagnosis.training_structure import regrouped_element
+
     special = (ragged(call, model) or plain_list(call, model) or object_data(call, model)
-               or missing_inputs(call, model) or listed_inputs(call, model))
+               or missing_inputs(call, model) or listed_inputs(call, model) or regrouped_element(call, model))
     if special is not None:
         return [special]
     declared = model_inputs(model)

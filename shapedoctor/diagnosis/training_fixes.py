@@ -356,6 +356,8 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                     y = _structure_head(call.y_ref, min(fix.counts_to, rows))
                 elif fix.labels_too and y is not None:
                     y = x
+                elif fix.new_labels is not None:  # the element regrouped: its targets change with its inputs
+                    y = sample_head(fix.new_labels, True, y, 0, rows)
                 model = _clone(call.model)
             else:
                 if fix.proof_only:  # the fix edits more than the clone shows: the patched script decides

@@ -213,3 +213,81 @@ def short_loss_list(call: Any, model: Any) -> Problem | None:
                                       loss=full, whole=True, cost=1,
                                       note="the added losses follow each output's activation and labels"))
     return prob
+
+
+def regrouped_element(call: Any, model: Any) -> Problem | None:
+    """A generator yields ``(x, y)`` to a model of several inputs or outputs whose inputs and outputs
+    are those same arrays regrouped (XifengGuo/CapsNet-Keras#51: the image and its label feed the
+    two inputs, the label and the image are the two targets). Each declared input and each output is
+    filled by exactly one of the yielded arrays, by shape; the ``yield`` is rewritten to give
+    ``(inputs), (targets)`` with the user's own names, and verified on one training step."""
+    import ast
+    import linecache
+    import os
+
+    from shapedoctor.diagnosis import data_origin
+    from shapedoctor.diagnosis.training_base import loss_aligned_shapes, model_outputs
+
+    declared, outputs = model_inputs(model), model_outputs(model)
+    if call.source != "generator" or not call.batched or max(len(declared), len(outputs)) < 2 \
+            or isinstance(call.x_ref, (list, tuple, dict)) or isinstance(call.y_ref, (list, tuple, dict)) \
+            or call.producer is None or call.site is None \
+            or os.path.abspath(call.producer[0]) != os.path.abspath(call.site.file):
+        return None
+    given = [call.x_ref, call.y_ref]
+    shapes = [shape_of(a) for a in given]
+    if None in shapes:
+        return None
+
+    def filled(wanted: list, fits) -> list[int] | None:
+        order = []
+        for want in wanted:
+            matches = [k for k, shape in enumerate(shapes) if fits(tuple(want), tuple(shape))]
+            if len(matches) != 1:
+                return None
+            order.append(matches[0])
+        return order
+
+    ins = filled(declared, input_accepts)
+    outs = filled(outputs, lambda out, y: shapes_fit(*(tuple(a[1:]) for a in loss_aligned_shapes(y, out))))
+    if ins is None or outs is None or (ins == [0] and outs == [1]):
+        return None
+    found = data_origin.yield_edit(call.site.file, call.producer[1])
+    if found is None:
+        return None
+    line = found[0]
+    text = linecache.getline(call.site.file, line)
+    try:
+        statement = ast.parse(text.strip()).body[0]
+    except (SyntaxError, IndexError):
+        return None
+    value = getattr(getattr(statement, "value", None), "value", None)
+    if not text.isascii() or not isinstance(value, ast.Tuple) or len(value.elts) != 2:
+        return None
+    indent = len(text) - len(text.lstrip())
+    names = [ast.get_source_segment(text.strip(), e) for e in value.elts]
+
+    def group(order: list[int]) -> str:
+        return names[order[0]] if len(order) == 1 else "(" + ", ".join(names[k] for k in order) + ")"
+
+    new_value = f"{group(ins)}, {group(outs)}"
+    start, end = indent + value.col_offset, indent + value.end_col_offset
+    new_line = text[:start] + new_value + text[end:]
+    in_names, out_names = _input_names(model), list(getattr(model, "output_names", []) or [])
+    prob = Problem("SD201", f"the generator yields (x {format_shape(shapes[0])}, y {format_shape(shapes[1])}) to a model "
+                   f"of {len(declared)} input(s) and {len(outputs)} output(s)", "data",
+                   expected=f"inputs {', '.join(format_shape(s) for s in declared)}; "
+                            f"outputs {', '.join(format_shape(o) for o in outputs)}",
+                   received=f"{format_shape(shapes[0])}, {format_shape(shapes[1])}")
+    prob.data_site = (call.site.file, line)
+    prob.settled = True
+    prob.explanation = ("Keras takes each element a generator yields as (inputs, targets). This model takes "
+                        f"{len(declared)} input(s) ({', '.join(in_names)}) and gives {len(outputs)} output(s) "
+                        f"({', '.join(out_names)}); the two yielded arrays fill them all by shape, regrouped: "
+                        f"inputs {group(ins)}, targets {group(outs)}.")
+    regrouped_x = [given[k] for k in ins] if len(ins) > 1 else given[ins[0]]
+    regrouped_y = [given[k] for k in outs] if len(outs) > 1 else given[outs[0]]
+    prob.fixes.append(TrainingFix(f"yield the inputs and the targets the model declares: yield {new_value}", "data",
+                                  whole=True, cost=1, apply=lambda _x, v=regrouped_x: v, new_labels=regrouped_y,
+                                  line_edit=(line, start, end, new_value, new_line.strip())))
+    return prob
