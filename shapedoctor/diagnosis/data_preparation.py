@@ -188,3 +188,95 @@ def training_categories_fix(call: Any, want: tuple, got: tuple) -> TrainingFix |
     return TrainingFix(f"encode the new data with the training categories: {new_call}", "data", cost=1,
                        apply=lambda _value, encoded=value: encoded,
                        line_edit=(line, start, start + len(old_call), new_call, new_line))
+
+
+def column_slice_fix(call: Any, want: tuple, got: tuple, index: int) -> TrainingFix | None:
+    """Columns cut from a wider table one too many or too few for the declared input (Hands-On ML's wide &
+    deep model: ``Input(shape=[6])`` for features 2 to 7, ``X_train[:, 3:]`` gives 5): the cut moved where the
+    data is made, at its open end's bound (``X_train[:, 2:]``), keeping the table's other end; the same cut
+    of the other tables made alike (validation, test) moves with it."""
+    import ast
+    import linecache
+
+    import numpy as np
+
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
+
+    if call.site is None or len(want) != 2 or len(got) != 2 or not isinstance(want[1], int) or got[1] == want[1]:
+        return None
+    several = len(flat_items(call.x_ref)) > 1
+    var = argument_name(call.site, 0, "x", index if several else None)
+    line = assignment_line(call.site, var) if var else None
+    found = _column_cut(call.site.file, line, var) if line else None
+    if found is None:
+        return None
+    element, table, lower, upper = found
+    whole = (getattr(call, "names", None) or {}).get(table)
+    if whole is None or np.ndim(whole) != 2:
+        return None
+    width, need = np.shape(whole)[1], want[1]
+    if lower is not None and upper is None:
+        start = width - need
+        if start < 0:
+            return None
+        new_cut, cut = f"{table}[:, {start}:]", (slice(None), slice(start, None))
+    elif lower is None and upper is not None and need <= width:
+        new_cut, cut = f"{table}[:, :{need}]", (slice(None), slice(None, need))
+    else:
+        return None
+    text = linecache.getline(call.site.file, line)
+    if not text.isascii():
+        return None
+    start_col, end_col = element.col_offset, element.end_col_offset
+    new_line = text[:start_col] + new_cut + text[end_col:]
+    old_cut = text[start_col:end_col]
+    more = []
+    for number, other in enumerate(linecache.getlines(call.site.file), start=1):
+        if number == line or not other.isascii():
+            continue
+        for name in (getattr(call, "names", None) or {}):
+            same = old_cut.replace(table, name, 1)
+            if name != table and same in other and same.startswith(name + "["):
+                at = other.index(same)
+                written = new_cut.replace(table, name, 1)
+                more.append((number, at, at + len(same), written, (other[:at] + written + other[at + len(same):]).strip()))
+    selected = np.asarray(whole)[cut]
+    return TrainingFix(f"cut the {need} columns the input declares where the data is made: {new_cut}", "data",
+                       cost=1, apply=lambda _value, selected=selected: selected,
+                       line_edit=(line, start_col, end_col, new_cut, new_line.strip()), more_edits=tuple(sorted(more)))
+
+
+def _column_cut(file: str, line: int, var: str):
+    """(the element expression, the table's name, the column slice's lower and upper bound nodes) of
+    ``var = table[:, a:b]`` (also one name of a tuple assignment) written on *line*; None otherwise."""
+    import ast
+    import linecache
+
+    text = linecache.getline(file, line)
+    try:
+        statement = ast.parse(text.strip()).body[0]
+    except (SyntaxError, IndexError):
+        return None
+    if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+        return None
+    target, value = statement.targets[0], statement.value
+    if isinstance(target, ast.Name) and target.id == var:
+        element = value
+    elif isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
+        names = [t.id if isinstance(t, ast.Name) else None for t in target.elts]
+        if var not in names:
+            return None
+        element = value.elts[names.index(var)]
+    else:
+        return None
+    if not (isinstance(element, ast.Subscript) and isinstance(element.value, ast.Name)
+            and isinstance(element.slice, ast.Tuple) and len(element.slice.elts) == 2):
+        return None
+    rows, columns = element.slice.elts
+    if not (isinstance(rows, ast.Slice) and rows.lower is None and rows.upper is None and rows.step is None
+            and isinstance(columns, ast.Slice) and columns.step is None):
+        return None
+    indent = len(text) - len(text.lstrip())
+    shifted = ast.Subscript(element.value, element.slice, ast.Load())
+    shifted.col_offset, shifted.end_col_offset = indent + element.col_offset, indent + element.end_col_offset
+    return shifted, element.value.id, columns.lower, columns.upper

@@ -176,6 +176,11 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
                              "the rows (a saved index or an ID), it is not a feature. Drop it where x is made.")
         prob.fixes.insert(0, identifier)
         return
+    from shapedoctor.diagnosis.data_preparation import column_slice_fix
+
+    columns = column_slice_fix(call, want, got, i)
+    if columns is not None:  # X[:, 3:] where the declaration counts X[:, 2:]: the cut, where x is made
+        prob.fixes.insert(0, columns)
     from shapedoctor.diagnosis.data_remake import remade_data_fixes
 
     remade_data_fixes(call, prob, want, got)  # a fix on the line that made x, read off the data and that line

@@ -389,7 +389,8 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                         checks.record("fits_labels", *verdict)
                 model.train_on_batch(x, y, sample_weight=weights)
             checks.record("reaches_end", True)
-            shape = format_shape(outputs[prob.output_index] if outputs else None)
+            # (an SD201 problem's index is the input's: a two-input model may have one output)
+            shape = format_shape(outputs[min(prob.output_index, len(outputs) - 1)] if outputs else None)
             return Verdict(checks.ok, shape, checks)
     except _CloneFailed as exc:
         return Verdict(False, None, checks, unclonable=str(exc))
