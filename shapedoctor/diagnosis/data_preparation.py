@@ -195,7 +195,6 @@ def column_slice_fix(call: Any, want: tuple, got: tuple, index: int) -> Training
     deep model: ``Input(shape=[6])`` for features 2 to 7, ``X_train[:, 3:]`` gives 5): the cut moved where the
     data is made, at its open end's bound (``X_train[:, 2:]``), keeping the table's other end; the same cut
     of the other tables made alike (validation, test) moves with it."""
-    import ast
     import linecache
 
     import numpy as np
