@@ -121,6 +121,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             add(finding)
     for finding in merge_broadcast_findings(recorder):
         add(finding)
+    from shapedoctor.diagnosis.time_concat import time_concat_findings
+
+    for finding in time_concat_findings(recorder):  # branches of one sequence joined along its steps
+        add(finding)
     from shapedoctor.diagnosis.silent_losses import cross_broadcast_findings
 
     for finding in cross_broadcast_findings(recorder):

@@ -139,6 +139,10 @@ class SourceIndex:
         return None
 
 
+# Keras's functions that make a merge layer and call it on their first argument.
+_FUNCTIONAL_FORMS = {"Concatenate": "concatenate", "Add": "add", "Subtract": "subtract", "Multiply": "multiply",
+                     "Average": "average", "Maximum": "maximum", "Minimum": "minimum", "Dot": "dot"}
+
 _DATA_METHODS = ("fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch", "__call__")
 
 
@@ -581,10 +585,15 @@ class CodeWriter:
     def _config_call(self, site, cls: str, changes: dict, config: dict, layer: str) -> Code:
         """The call that creates a layer of class *cls* at *site*, written with *changes*."""
         info = self.index.layer_call(site, (cls,))
+        spec_cls = cls
+        if info is None and cls in _FUNCTIONAL_FORMS:
+            # `layers.concatenate(tensors, axis=1)`: the function makes the layer and calls it; its
+            # layer arguments are keywords (the first positional one is the tensors).
+            info = self.index.layer_call(site, (_FUNCTIONAL_FORMS[cls],))
+            spec_cls = "__functional__"
         if info is None:
             return Code(f"{cls}(..., {', '.join(f'{k}={_py(v)}' for k, v in changes.items())})",
                         site.file if site else None, site.line if site else None)
-        spec_cls = cls
         changes = _in_users_terms(info.call, spec_cls, changes, config,
                                   lambda node: self.index.code(site.file, node),
                                   lambda value: size_expression(value, site.file, info.start, self.graph.named_sizes)

@@ -125,6 +125,7 @@ class Recorder:
         self.on_training_call = None  # callback(TrainingCall), e.g. the pre-flight check
         self.internal_errors: list[BaseException] = []
         self.merge_broadcasts: list[CallRecord] = []
+        self.time_concats: list[CallRecord] = []  # Concatenate on a non-last axis of equal sequences (time_concat.py)
         self.output_shapes: dict[int, list[tuple]] = {}  # id(model) -> output shapes of its last good call
         from shapedoctor.trace.tensor_ops import OpWatch
 
@@ -296,6 +297,8 @@ class Recorder:
                 getattr(recorder._local, "finished", []).append(record)
             if type(self).__name__ in _BROADCASTING_MERGES and record.symbolic:
                 recorder._note_merge(record)
+            elif type(self).__name__ == "Concatenate" and record.symbolic:
+                recorder._note_concat(record)
             if len(stack) == 1 and getattr(recorder._local, "children", None) is not None:
                 recorder._local.children.append(record)
             elif not stack:
@@ -400,6 +403,16 @@ class Recorder:
         shapes = [shape_of(t) for t in tree.flatten(record.args) if shape_of(t) is not None]
         if len(set(shapes)) > 1 and not any(r.layer is record.layer for r in self.merge_broadcasts):
             self.merge_broadcasts.append(record)
+
+    def _note_concat(self, record: CallRecord) -> None:
+        """A Concatenate of equal sequences (three axes) along axis 1: maybe steps joined as time."""
+        from keras import tree
+
+        shapes = [shape_of(t) for t in tree.flatten(record.args)]
+        axis = getattr(record.layer, "axis", -1)
+        if len(shapes) >= 2 and None not in shapes and all(len(s) == 3 for s in shapes) and len(set(shapes)) == 1 \
+                and axis in (1, -2) and not any(r.layer is record.layer for r in self.time_concats):
+            self.time_concats.append(record)
 
     def _note_model_made(self, outputs: Any) -> None:
         """Remember what a top-level layer/model call returned (for trace/tensor_ops.py)."""
