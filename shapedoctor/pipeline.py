@@ -89,6 +89,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
                 from shapedoctor.diagnosis.upstream_model import upstream_op_finding
 
                 finding = upstream_op_finding(recorder, exc, finding)  # data - G(z) in a train_step
+                from shapedoctor.diagnosis.label_literal import literal_label_width
+
+                finding = literal_label_width(exc, finding)  # tf.one_hot(i, 1000) for a 10-class model
             from shapedoctor.diagnosis.factory_arguments import swapped_factory_arguments
 
             finding = swapped_factory_arguments(exc, finding, recorder)  # loss_factory(b, a) beside Layer(a, b)
