@@ -21,10 +21,15 @@ from shapedoctor.trace.failed_sum import one_channel_over_many
 
 
 def merge_broadcast_findings(recorder: Any) -> list[Finding]:
+    return findings_from(recorder, recorder.merge_broadcasts, _finding)
+
+
+def findings_from(recorder: Any, records: list, make) -> list[Finding]:
+    """The silent findings *make* builds for each recorded call; one it cannot build is skipped."""
     out = []
-    for record in recorder.merge_broadcasts:
+    for record in records:
         try:
-            finding = _finding(recorder, record)
+            finding = make(recorder, record)
         except Exception:  # noqa: BLE001 - a warning we cannot build is skipped, never fatal
             finding = None
         if finding is not None:

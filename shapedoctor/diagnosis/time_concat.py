@@ -22,15 +22,9 @@ from shapedoctor.report.model import Finding
 
 
 def time_concat_findings(recorder: Any) -> list[Finding]:
-    out = []
-    for record in getattr(recorder, "time_concats", []):
-        try:
-            finding = _finding(recorder, record)
-        except Exception:  # noqa: BLE001 - a warning we cannot build is skipped, never fatal
-            finding = None
-        if finding is not None:
-            out.append(finding)
-    return out
+    from shapedoctor.diagnosis.silent import findings_from
+
+    return findings_from(recorder, getattr(recorder, "time_concats", []), _finding)
 
 
 def _ancestors(graph, node) -> set:
