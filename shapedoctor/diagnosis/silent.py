@@ -176,7 +176,7 @@ def _argument_shared(site, cls_name: str) -> bool:
     another call in the same function (``self.out = Dense(output_dim)``)."""
     import ast
 
-    from shapedoctor.repair.size_origin import _enclosing
+    from shapedoctor.repair.size_origin import enclosing_scope
     from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
 
     tree, around = source_tree_and_calls_at(site)
@@ -184,7 +184,7 @@ def _argument_shared(site, cls_name: str) -> bool:
     if tree is None or len(calls) != 1:
         return False
     names = {a.id for a in [*calls[0].args, *(k.value for k in calls[0].keywords)] if isinstance(a, ast.Name)}
-    scope = _enclosing(tree, site.line) or tree
+    scope = enclosing_scope(tree, site.line)
     others = [c for c in ast.walk(scope) if isinstance(c, ast.Call) and c is not calls[0]]
     return any(isinstance(a, ast.Name) and a.id in names for c in others
                for a in [*c.args, *(k.value for k in c.keywords)])

@@ -54,6 +54,11 @@ def _enclosing(tree: ast.AST, line: int) -> ast.FunctionDef | None:
     return max(around, key=lambda f: f.lineno) if around else None
 
 
+def enclosing_scope(tree: ast.AST, line: int) -> ast.AST:
+    """The innermost function around *line*, or the module: where a name read at *line* is looked up first."""
+    return _enclosing(tree, line) or tree
+
+
 def _parent(tree: ast.AST, function: ast.FunctionDef) -> ast.AST:
     """The function *function* is nested in (its names are visible inside), or the module."""
     around = [f for f in _functions(tree) if f is not function and f.lineno < function.lineno
