@@ -97,9 +97,7 @@ def check(call: TrainingCall) -> list[Problem]:
 # -- data vs inputs ----------------------------------------------------------------------
 def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
     from shapedoctor.diagnosis.training_sequences import object_data, plain_list, ragged
-    from shapedoctor.diagnosis.training_structure import listed_inputs, missing_inputs
-
-    from shapedoctor.diagnosis.training_structure import regrouped_element
+    from shapedoctor.diagnosis.training_structure import listed_inputs, missing_inputs, regrouped_element
 
     special = (ragged(call, model) or plain_list(call, model) or object_data(call, model)
                or missing_inputs(call, model) or listed_inputs(call, model) or regrouped_element(call, model))

@@ -273,15 +273,12 @@ def rebinding_at(site, old: tuple, shape: tuple) -> SourceRebinding | None:
     image_size, 3))``; a parameter's default or the argument of the calls that build the model, see
     the module), and that expression sizes no axis that keeps its size: the edit of those
     expressions. The data and the layers made with the same value then get the new size too."""
-    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
-
     if site is None or not site.file or len(old) != len(shape):
         return None
-    tree, around = source_tree_and_calls_at(site)
-    calls = [n for n in around if called_name(n.func) in ("Input", "InputLayer")]
-    if len(calls) != 1:
+    found = _constructed_at(site, ("Input", "InputLayer"))
+    if found is None:
         return None
-    call = calls[0]
+    tree, call = found
     arg = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "shape"), None)
     if arg is None:
         return None
@@ -291,21 +288,37 @@ def rebinding_at(site, old: tuple, shape: tuple) -> SourceRebinding | None:
     origins = size_origins(tree, arg, site.line, len(shape) - 1)
     if origins is None:
         return None
+    changes = _changed_origins(origins, old[1:], shape[1:], site.line)
+    return _rebinding(site.file, changes) if changes is not None else None
+
+
+def _constructed_at(site, names: tuple[str, ...]) -> tuple[ast.AST, ast.Call] | None:
+    """(the file's tree, the one call of a class in *names* written at *site*), or None."""
+    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
+
+    tree, around = source_tree_and_calls_at(site)
+    calls = [n for n in around if called_name(n.func) in names]
+    return (tree, calls[0]) if len(calls) == 1 else None
+
+
+def _changed_origins(origins: list, old: tuple, new: tuple, line: int) -> list[tuple] | None:
+    """(origin, old size, new size) for each written expression whose axis changes; None when an axis
+    that changes has no written size (or a new size of None), one expression would take two sizes or
+    also sizes an axis that keeps its size, or every change would be written on *line* itself (the
+    declaration's own line: the plain fix edits it there)."""
     wanted: dict[tuple, tuple] = {}
-    olds: dict[tuple, object] = {}
     kept: set[tuple] = set()
-    for origin, before, after in zip(origins, old[1:], shape[1:]):
+    for origin, before, after in zip(origins, old, new):
         if before == after:
             if origin is not None:
                 kept.add(origin.key)
             continue
-        if origin is None or after is None or wanted.get(origin.key, (origin, after))[1] != after:
+        if origin is None or after is None or wanted.get(origin.key, (origin, before, after))[2] != after:
             return None
-        wanted[origin.key] = (origin, after)
-        olds[origin.key] = before
-    if not wanted or kept & set(wanted) or all(o.line == site.line for o, _ in wanted.values()):
+        wanted[origin.key] = (origin, before, after)
+    if not wanted or kept & set(wanted) or all(o.line == line for o, _b, _a in wanted.values()):
         return None
-    return _rebinding(site.file, [(origin, olds[origin.key], size) for origin, size in wanted.values()])
+    return list(wanted.values())
 
 
 def _elements_in(tree: ast.AST, whole: ast.expr, scope: ast.AST, depth: int = 0) -> list | None:
@@ -415,9 +428,15 @@ def _scaled_product(segment: str, expr: ast.expr, old: int, new: int) -> str | N
 
 def _parenthesized(segment: str, expr: ast.expr) -> bool:
     """Whether *expr* is written inside its own parentheses in *segment*."""
-    before = segment[:expr.col_offset].rstrip()
-    after = segment[expr.end_col_offset or 0:].lstrip()
-    return before.endswith("(") and after.startswith(")")
+    return _wrapped(segment, expr.col_offset, expr.end_col_offset or 0) is not None
+
+
+def _wrapped(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The columns of the parentheses written right around ``text[start:end]``, or None."""
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    if not (before.endswith("(") and after.startswith(")")):
+        return None
+    return len(before) - 1, len(text) - len(after) + 1
 
 
 def _rebinding(file: str, changes: list[tuple[Origin, object, int]]) -> SourceRebinding | None:
@@ -447,15 +466,12 @@ def argument_rebinding(site, cls: type, key: str, old: int, new: int) -> SourceR
     None when the argument is written on the layer's own line or cannot be followed."""
     import inspect
 
-    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
-
     if site is None or not site.file or not isinstance(old, int) or not isinstance(new, int):
         return None
-    tree, around = source_tree_and_calls_at(site)
-    calls = [n for n in around if called_name(n.func) == cls.__name__]
-    if len(calls) != 1:
+    found = _constructed_at(site, (cls.__name__,))
+    if found is None:
         return None
-    call = calls[0]
+    tree, call = found
     arg = next((k.value for k in call.keywords if k.arg == key), None)
     if arg is None:
         try:
@@ -481,47 +497,30 @@ def target_rebinding(site, cls_name: str, key: str, old: tuple, new: tuple) -> S
     *new* (no batch axis; ``-1`` where an axis absorbs the size), each changed element rewritten in the
     user's own terms. None when the argument is written on the layer's line, cannot be followed, or one
     written expression sizes an axis that changes and one that does not."""
-    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
-
     if site is None or not site.file or len(old) != len(new) or old == tuple(new):
         return None
-    tree, around = source_tree_and_calls_at(site)
-    calls = [n for n in around if called_name(n.func) == cls_name]
-    if len(calls) != 1:
+    found = _constructed_at(site, (cls_name,))
+    if found is None:
         return None
-    call = calls[0]
+    tree, call = found
     arg = next((k.value for k in call.keywords if k.arg == key), None)
     if arg is None and call.args and not isinstance(call.args[0], ast.Starred):
         arg = call.args[0]
     if arg is None or isinstance(arg, (ast.Tuple, ast.List)):
         return None  # written on the layer's own line: the plain config fix edits it there
     origins = size_origins(tree, arg, site.line, len(old))
-    if origins is None:
+    if origins is None or None in origins or not all(isinstance(d, int) for d in new):
         return None
-    wanted: dict[tuple, tuple] = {}
-    kept: set[tuple] = set()
-    for origin, before, after in zip(origins, old, new):
-        if origin is None:
-            return None
-        if before == after:
-            kept.add(origin.key)
-            continue
-        if not isinstance(after, int) or wanted.get(origin.key, (origin, before, after))[2] != after:
-            return None
-        if after == -1:
-            origin = _with_parentheses(site.file, origin)  # `((-1), ...)` reads as a mistake
-        wanted[origin.key] = (origin, before, after)
-    if not wanted or kept & set(wanted) or all(o.line == site.line for o, _b, _a in wanted.values()):
+    changes = _changed_origins(origins, old, new, site.line)
+    if changes is None:
         return None
-    return _rebinding(site.file, [(o, b, a) for o, b, a in wanted.values()])
+    # An axis that absorbs the size: `((-1), ...)` would read as a mistake, the parentheses go too.
+    return _rebinding(site.file, [(_with_parentheses(site.file, o) if a == -1 else o, b, a) for o, b, a in changes])
 
 
 def _with_parentheses(file: str, origin: Origin) -> Origin:
     """*origin* widened to the parentheses written around it on its line, if any."""
     if origin.line != origin.end_line:
         return origin
-    text = linecache.getline(file, origin.line)
-    before, after = text[:origin.col].rstrip(), text[origin.end_col:].lstrip()
-    if not (before.endswith("(") and after.startswith(")")):
-        return origin
-    return Origin(origin.line, len(before) - 1, origin.end_line, len(text) - len(after) + 1, origin.value)
+    around = _wrapped(linecache.getline(file, origin.line), origin.col, origin.end_col)
+    return origin if around is None else Origin(origin.line, around[0], origin.end_line, around[1], origin.value)
