@@ -209,7 +209,7 @@ def column_slice_fix(call: Any, want: tuple, got: tuple, index: int) -> Training
     found = _column_cut(call.site.file, line, var) if line else None
     if found is None:
         return None
-    element, table, lower, upper = found
+    start_col, end_col, table, lower, upper = found
     whole = (getattr(call, "names", None) or {}).get(table)
     if whole is None or np.ndim(whole) != 2:
         return None
@@ -226,7 +226,6 @@ def column_slice_fix(call: Any, want: tuple, got: tuple, index: int) -> Training
     text = linecache.getline(call.site.file, line)
     if not text.isascii():
         return None
-    start_col, end_col = element.col_offset, element.end_col_offset
     new_line = text[:start_col] + new_cut + text[end_col:]
     old_cut = text[start_col:end_col]
     more = []
@@ -246,7 +245,7 @@ def column_slice_fix(call: Any, want: tuple, got: tuple, index: int) -> Training
 
 
 def _column_cut(file: str, line: int, var: str):
-    """(the element expression, the table's name, the column slice's lower and upper bound nodes) of
+    """(the columns of the cut on the line, the table's name, the column slice's lower and upper bound nodes) of
     ``var = table[:, a:b]`` (also one name of a tuple assignment) written on *line*; None otherwise."""
     import ast
     import linecache
@@ -275,7 +274,5 @@ def _column_cut(file: str, line: int, var: str):
     if not (isinstance(rows, ast.Slice) and rows.lower is None and rows.upper is None and rows.step is None
             and isinstance(columns, ast.Slice) and columns.step is None):
         return None
-    indent = len(text) - len(text.lstrip())
-    shifted = ast.Subscript(element.value, element.slice, ast.Load())
-    shifted.col_offset, shifted.end_col_offset = indent + element.col_offset, indent + element.end_col_offset
-    return shifted, element.value.id, columns.lower, columns.upper
+    indent = len(text) - len(text.lstrip())  # the columns were counted on the stripped line
+    return indent + element.col_offset, indent + element.end_col_offset, element.value.id, columns.lower, columns.upper
