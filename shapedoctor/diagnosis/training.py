@@ -769,7 +769,8 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
             from shapedoctor.diagnosis.training_label_source import labels_cut_from_inputs, labels_repeated_per_step
 
             # y_train = data[...] beside x_train = data[...]; one clip label repeated on every frame
-            labels_cut_from_inputs(call, prob, tuple(out), i) or labels_repeated_per_step(call, prob, tuple(out), i)
+            labels_cut_from_inputs(call, prob, tuple(out), i, loss_i) \
+                or labels_repeated_per_step(call, prob, tuple(out), i, loss_i)
             _labels_from_one(call, prob, tuple(out), i)
             from shapedoctor.diagnosis.training_loader import loader_label_mode
 

@@ -29,11 +29,13 @@ from __future__ import annotations
 import ast
 from typing import Any
 
+from shapedoctor.graph.model import format_shape
+
 _PLAIN = (ast.Name, ast.Constant, ast.Slice, ast.BinOp, ast.UnaryOp, ast.Tuple, ast.Load, ast.operator,
           ast.unaryop)
 
 
-def labels_cut_from_inputs(call: Any, prob: Any, out: tuple, index: int) -> bool:
+def labels_cut_from_inputs(call: Any, prob: Any, out: tuple, index: int, loss: Any) -> bool:
     """Settle *prob* (labels vs output of output *index*) on the labels' line when the labels were cut
     from the inputs' array (see the module); True when it did."""
     import numpy as np
@@ -77,7 +79,7 @@ def labels_cut_from_inputs(call: Any, prob: Any, out: tuple, index: int) -> bool
     for name, value in names.items():
         if name in (base, xvar, yvar) or value is x or value is y or np.shape(value)[:1] != np.shape(whole)[:1]:
             continue
-        verdict = _loss_invariant(_loss_of(call, index), (None,) + tuple(np.shape(value)[1:]), tuple(out))
+        verdict = _loss_invariant(loss, (None,) + tuple(np.shape(value)[1:]), tuple(out))
         if verdict is not None and verdict[0]:
             fitting.append((name, value))
     if len(fitting) != 1:
@@ -90,8 +92,8 @@ def labels_cut_from_inputs(call: Any, prob: Any, out: tuple, index: int) -> bool
     prob.culprit_kind = "labels"
     prob.settled = True
     prob.explanation += (f" The labels are the inputs themselves: `{yvar}` is cut from `{base}` exactly as `{xvar}` "
-                         f"is, while the model is no autoencoder (its output is {_shape(out)}, the inputs "
-                         f"{_shape((None,) + tuple(np.shape(x)[1:]))}). `{name}` holds one label row per sample "
+                         f"is, while the model is no autoencoder (its output is {format_shape(tuple(out))}, the inputs "
+                         f"{format_shape((None,) + tuple(np.shape(x)[1:]))}). `{name}` holds one label row per sample "
                          f"of `{base}` that fits the output: cut the labels from it.")
     # Widening the output to the token ids' width would fit a classifier to its own inputs: the only fix.
     prob.fixes[:] = [TrainingFix(f"cut the labels from `{name}`, not from the inputs' `{base}`: {line_edit[4]}",
@@ -99,13 +101,6 @@ def labels_cut_from_inputs(call: Any, prob: Any, out: tuple, index: int) -> bool
                                      cost=1)]
     return True
 
-
-def _loss_of(call: Any, index: int) -> Any:
-    from shapedoctor.diagnosis.training_base import losses_per_output, model_outputs
-
-    names = list(getattr(call.model, "output_names", []) or [])
-    losses = losses_per_output(call.loss, len(model_outputs(call.model)), names)
-    return losses[index] if index < len(losses) else None
 
 
 def _cut(array: Any, cut: ast.expr, sizes: dict) -> Any:
@@ -123,13 +118,8 @@ def _cut(array: Any, cut: ast.expr, sizes: dict) -> Any:
         return None
 
 
-def _shape(shape: tuple) -> str:
-    from shapedoctor.graph.model import format_shape
 
-    return format_shape(tuple(shape))
-
-
-def labels_repeated_per_step(call: Any, prob: Any, out: tuple, index: int) -> bool:
+def labels_repeated_per_step(call: Any, prob: Any, out: tuple, index: int, loss: Any) -> bool:
     """Settle *prob* on the labels when they repeat one label along an axis the output does not have
     (see the module); True when it did."""
     import numpy as np
@@ -143,14 +133,14 @@ def labels_repeated_per_step(call: Any, prob: Any, out: tuple, index: int) -> bo
     y = np.asarray(ys[index])
     if y.ndim < 3 or y.ndim != len(out) + 1 or y.shape[1] < 2 or not y.size:
         return False
-    verdict = _loss_invariant(_loss_of(call, index), (None,) + tuple(y.shape[2:]), tuple(out))
+    verdict = _loss_invariant(loss, (None,) + tuple(y.shape[2:]), tuple(out))
     if verdict is None or not verdict[0] or not np.all(y == y[:, :1]):
         return False
     how = "{v}[:, 0]"
     prob.culprit_kind = "labels"
     prob.settled = True
     prob.explanation += (f" Every one of the {y.shape[1]} steps of each sample holds the same label, and the model "
-                         f"gives one prediction per sample, {_shape(out)}: the step axis repeats the sample's "
+                         f"gives one prediction per sample, {format_shape(tuple(out))}: the step axis repeats the sample's "
                          "label. One label per sample is its first step's.")
     def copies(_full, y=y) -> list:  # on ALL the labels, not the few rows of the training step
         return [("keeps_data", bool(np.all(y == y[:, :1])), "the steps left out repeat the kept one")]
