@@ -37,10 +37,9 @@ def findings_from(recorder: Any, records: list, make) -> list[Finding]:
     return out
 
 
-def _finding(recorder: Any, record: Any) -> Finding | None:
+def call_graph(recorder: Any, record: Any):
+    """(the graph up to a recorded call that raised nothing, its node, its output tensor's id)."""
     from shapedoctor.graph.from_trace import GraphBuilder
-    from shapedoctor.repair import generators as g
-    from shapedoctor.repair.candidate import Candidate
 
     builder = GraphBuilder(recorder, record.site)
     if _is_operation(record.layer):  # `x + y` on functional tensors: Keras recorded an operation
@@ -48,7 +47,6 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
         graph = builder.graph
         node = graph.producer(out_t)
         node.called = record.site
-        node_id = node.id
     else:
         node_id = builder.add_call(record)
         graph = builder.graph
@@ -59,6 +57,15 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
         graph.tensors[out_t] = TensorInfo(out_t, None, "float32", node_id)
         node.outputs.append(out_t)
     graph.outputs = [out_t]
+    return graph, node, out_t
+
+
+def _finding(recorder: Any, record: Any) -> Finding | None:
+    from shapedoctor.repair import generators as g
+    from shapedoctor.repair.candidate import Candidate
+
+    graph, node, out_t = call_graph(recorder, record)
+    node_id = node.id
     shapes = [graph.tensors[t].shape for t in node.input_ids()]
     if len(shapes) < 2 or any(s is None for s in shapes):
         return None

@@ -42,8 +42,8 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
     from shapedoctor.diagnosis.context import Context
     from shapedoctor.diagnosis.culprit import place_of
     from shapedoctor.families import get
-    from shapedoctor.graph.from_trace import GraphBuilder
-    from shapedoctor.graph.model import TensorInfo, format_shape
+    from shapedoctor.diagnosis.silent import call_graph
+    from shapedoctor.graph.model import format_shape
     from shapedoctor.infer.propagate import propagate
     from shapedoctor.patch.apply import attach
     from shapedoctor.repair.candidate import Candidate
@@ -51,14 +51,7 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
     from shapedoctor.repair.edits import SetConfig
     from shapedoctor.report.model import FixReport, PathStep
 
-    builder = GraphBuilder(recorder, record.site)
-    node_id = builder.add_call(record)
-    graph = builder.graph
-    node = graph.node(node_id)
-    out_t = graph.new_tensor_id()
-    graph.tensors[out_t] = TensorInfo(out_t, None, "float32", node_id)
-    node.outputs.append(out_t)
-    graph.outputs = [out_t]
+    graph, node, out_t = call_graph(recorder, record)
     inputs = node.input_ids()
     shapes = [graph.tensors[t].shape for t in inputs]
     if len(shapes) < 2 or any(s is None or len(s) != 3 for s in shapes) or len(set(map(tuple, shapes))) != 1:
