@@ -341,7 +341,12 @@ def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple,
         direction, factor = found
         candidates = _candidates(graph, direction, factor)
         if stages_mirrored:  # as many upsampling stages as the data's model downsamples: the seed is wrong
-            candidates = _seed_grid(graph, direction, factor) + candidates
+            # A grid too small is seeded larger with its channels kept (Dense(8 * 8 * 128) and
+            # Reshape((8, 8, 128))), before a seed that keeps its values by giving up channels.
+            larger = _rescaled_seed(graph, got, declared) if direction == "up" else []
+            for cand in larger:
+                cand.cost = 0  # as small an edit as the seed that gives up channels, and keeps them
+            candidates = larger + _seed_grid(graph, direction, factor) + candidates
     elif _smaller_by_a_few(got, declared) and _shrinking_convolutions(graph):
         direction, factor = "shrink", 0
         candidates = _shrinking_convolutions(graph)
@@ -376,6 +381,8 @@ def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple,
     finding.expected, finding.received = format_shape(declared), format_shape(got)
     target = target or (f"that tensor was given to a model declared for {format_shape(declared)}, which already "
                         f"ran on tensors of its declared shape (the real data)")
+    if stages_mirrored and verified[0].title.startswith("seed"):
+        direction = "seed"
     if direction == "shrink":
         how = "a few pixels too small: a 'valid' window of its own shrinks the map"
     elif direction == "seed":
@@ -394,7 +401,7 @@ def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple,
     return finding
 
 
-_OPERAND_SHAPES = re.compile(r"(?:input shapes|Incompatible shapes)[^\[]*(\[[\d, ]+\])[^\[]*(\[[\d, ]+\])")
+_OPERAND_SHAPES = re.compile(r"(?:input shapes|Incompatible shapes)[^\[]*(\[[\d, ?]+\])[^\[]*(\[[\d, ?]+\])")
 
 
 def upstream_op_finding(recorder: Recorder, exc: BaseException, finding: Any) -> Any:
@@ -461,13 +468,30 @@ def _operand_shapes(message: str) -> list[tuple[int, ...]] | None:
     for pattern in _OPERAND_PATTERNS:
         match = pattern.search(message)
         if match is not None:
-            return [tuple(int(v) for v in re.findall(r"\d+", m)) for m in match.groups()]
+            return [tuple(None if v == "?" else int(v) for v in re.findall(r"\d+|\?", m)) for m in match.groups()]
     return None
 
 
 _OPERAND_PATTERNS = (_OPERAND_SHAPES, re.compile(r"\(\(([\d, ]+)\) vs \(([\d, ]+)\)\)"),
                      # a loss called on them: "target.shape=(64, 32, 32, 1), output.shape=(64, 28, 28, 1)"
                      re.compile(r"target\.shape=\(([\d, ]+)\), output\.shape=\(([\d, ]+)\)"))
+
+
+def _declared_for(call: Any, declared: tuple) -> list:
+    """The models held by the trained model (a GAN's discriminator) whose one declared input has the
+    data's sample shape: evidence, like a model that ran on the data, that the data are right."""
+    model = getattr(call, "model", None) if call is not None else None
+    found = []
+    for layer in getattr(model, "layers", None) or []:
+        if getattr(layer, "layers", None) is None or not getattr(layer, "built", False):
+            continue
+        try:
+            inputs = layer.inputs
+        except (AttributeError, ValueError):
+            continue
+        if inputs and len(inputs) == 1 and _same(tuple(inputs[0].shape)[1:], declared[1:]):
+            found.append(layer)
+    return found
 
 
 def _find_op_pair(recorder: Recorder, message: str) -> tuple[Any, tuple, tuple, Any, Any] | None:
@@ -500,6 +524,8 @@ def _find_op_pair(recorder: Recorder, message: str) -> tuple[Any, tuple, tuple, 
     got = other[0]
     takes_data = {id(run.model) for run in recorder.runs if run.model is not None
                   and any(s is not None and _same(s[1:], declared[1:]) for s in (run.input_shapes or [run.input_shape]))}
+    declaring = _declared_for(call, declared)
+    takes_data |= {id(m) for m in declaring}
     if not takes_data:
         return None  # nothing in the step took the data as its input: the data may be what is wrong
     # Another model than the one that took the data first (the decoder of an autoencoder), else the
@@ -510,6 +536,6 @@ def _find_op_pair(recorder: Recorder, message: str) -> tuple[Any, tuple, tuple, 
                     or not _same(run.output_shape[1:], got[1:]) or not _built_graph_model(run.model)):
                 continue
             taker = next((r.model for r in recorder.runs if id(r.model) in takes_data and r.model is not run.model),
-                         None)
+                         None) or next((m for m in declaring if m is not run.model), None)
             return run.model, declared, got, call, taker
     return None

@@ -270,6 +270,50 @@ def concat_op(block: Block):
     )
 
 
+# Graph-mode shape inference of an op that needs equal sizes (ConcatV2, Pack, Select, ...):
+# "Dimension 0 in both shapes must be equal, but are 32 and 64. Shapes are [32,32,3] and
+# [64,64,3]. for '{{node concat}} = ConcatV2[...]' with input shapes: [?,32,32,3], [?,64,64,3], []".
+_MERGE_SHAPES = lazy(
+    r"Dimension (-?\d{1,2}) in both shapes must be equal, but are (\d{1,12}) and (\d{1,12})\. "
+    r"Shapes are \[([\d,?]{0,200})\] and \[([\d,?]{0,200})\]\.?"
+    r"(?:[^\n]{0,300}?for '(?:\{\{node )?([\w./-]{1,300}))?"
+    r"(?:[^\n]{0,2000}?with input shapes: (" + SHAPE + r"), (" + SHAPE + r"))?"
+)
+
+
+@recognizer("in both shapes must be equal, but are")
+def merged_shapes(block: Block):
+    m = _MERGE_SHAPES.search(block.text)
+    if not m:
+        return None
+    key = line_at(block.text, m.start())
+    node = m.group(6) or ""
+    op = op_name(key) or node.rsplit("/", 1)[-1]
+    if m.group(7) and m.group(8):
+        a, b = sh.parse_shape(m.group(7)), sh.parse_shape(m.group(8))
+    else:
+        a, b = _tf_dims(m.group(4)), _tf_dims(m.group(5))
+    fa, fb = sh.fmt(a), sh.fmt(b)
+    joining = "concat" in op.lower() or "concat" in node.lower()
+    differing = [i for i in range(len(a)) if a[i] != b[i]] if a and b and len(a) == len(b) else []
+    facts = ErrorFacts(
+        family="SD104",
+        key_line=key,
+        layer=layer_from_node(node),
+        layer_class="Concatenate" if "concatenate" in node.lower() else None,
+        expected="equal sizes on every axis except the joined one" if joining else "equal shapes",
+        received=f"{fa} and {fb}",
+        shapes=[fa, fb],
+        details={
+            "message_from": "tensorflow",
+            "operation": "concatenate" if joining else (op or "merge"),
+            "differing_axes": differing,
+            "node": node or None,
+        },
+    )
+    return with_wrapper(facts, block)
+
+
 _RANK = lazy(
     r"Shape must be rank (\d{1,2}) but is rank (\d{1,2}) for '(?:\{\{node )?([\w./-]{1,300})"
     r"(?:[^\n]{0,2000}?with input shapes: ([^\n]{1,400}))?"
