@@ -299,11 +299,30 @@ def _unbatched(call: TrainingCall, want: tuple, got: tuple, i: int, batch: int |
     if batch is not None:
         prob.explanation += f" The model was trained on batches of {size}."
     if call.source == "dataset":  # a tf.data.Dataset; a Python generator or PyDataset has no .batch
+        _batch_in_helper(call, prob, size)
         prob.fixes.append(TrainingFix(f"batch the dataset: ds.batch({size})", "data", transform=f"{{v}}.batch({size})",
                                       apply=numpy_transform("np.expand_dims({v}, 0)"), cost=1))
     elif call.source in ("generator", "pydataset"):
         _yield_batches(call, prob)
     return prob
+
+
+def _batch_in_helper(call: TrainingCall, prob: Problem, size: int) -> None:
+    """The dataset was made by a helper of the user's own that never batches: its ``return`` is the
+    culprit, and batching there (with its ``batch_size`` parameter) fixes every dataset it makes."""
+    from shapedoctor.diagnosis import data_origin
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
+
+    if call.site is None:
+        return
+    line = assignment_line(call.site, argument_name(call.site, 0, "x"))
+    found = data_origin.helper_batch_edit(call.site.file, line, size) if line else None
+    if found is None:
+        return
+    prob.data_site = (call.site.file, found[0])
+    prob.fixes.append(TrainingFix(f"batch the dataset where the helper makes it: {found[1][3]}", "data", cost=1,
+                                  apply=numpy_transform("np.expand_dims({v}, 0)"), line_edit=found[1],
+                                  batches_one=True))
 
 
 def _yield_batches(call: TrainingCall, prob: Problem) -> None:
