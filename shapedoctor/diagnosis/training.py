@@ -1297,6 +1297,10 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
         # Dense keeps every axis but the last: the root cause is the FIRST Dense applied to the
         # feature map (where Flatten/pooling was left out), not the output layer.
         prob.layer = first
+        if list(model.layers)[:1] == [first]:  # no layer made the extra axes: each sample is a matrix
+            prob.explanation += (f" Here `{first.name}` is the model's first layer: each sample of the data is "
+                                 "itself a matrix (or an image), so flatten it first (Flatten(), or reshape the "
+                                 "data to one row per sample).")
         pool = f"GlobalAveragePooling{rank_in - 2}D" if 3 <= rank_in <= 5 else None
         flatten = TrainingFix(f"flatten the feature map before {first.name}: Flatten()", "model",
                               edits=[("insert_before_layer", first, "Flatten")], cost=1)
@@ -1362,6 +1366,8 @@ def _first_dense_on_map(model: Any, index: int) -> Any:
     """The first Dense of the chain of Dense (and shape-keeping) layers that ends at output *index*,
     when that chain starts on a tensor with more than two axes (a feature map or a sequence)."""
     layer, first = output_layer(model, index), None
+    if layer is None and not getattr(model, "built", True) and hasattr(model, "pop"):
+        return _first_dense_unbuilt(model)
     while layer is not None:
         name = type(layer).__name__
         from shapedoctor.diagnosis.context import PASS_THROUGH
@@ -1376,6 +1382,22 @@ def _first_dense_on_map(model: Any, index: int) -> Any:
         rank, layer = len(tensors[0].shape), previous_layer(layer)
         if rank <= 2:
             return None
+    return first
+
+
+def _first_dense_unbuilt(model: Any) -> Any:
+    """The same for a Sequential not built yet (no ``Input``: Keras builds it at the first call): its
+    trailing Dense chain keeps the rank it is given, which is the output's, so when that rank is more
+    than two the chain starts on the map (or on the data itself, a matrix per sample)."""
+    from shapedoctor.diagnosis.context import PASS_THROUGH
+
+    first = None
+    for layer in reversed(list(model.layers)):
+        name = type(layer).__name__
+        if name == "Dense":
+            first = layer
+        elif name not in PASS_THROUGH:
+            break
     return first
 
 
