@@ -68,6 +68,8 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         if call is None and recorder.training_calls and recorder.training_calls[-1].error is not None:
             call = recorder.training_calls[-1]
         errors = [p for p in (call.findings if call else []) if _severity(p.family) == "error"]
+        if call is not None and not errors and call.unbuilt and getattr(call.model, "built", False):
+            errors = _checked_after_build(call)
         if call is not None and errors:
             training_error = findings_for(call, errors[:1], recorder)
     if training_error:
@@ -208,6 +210,17 @@ def to_cells(diagnosis: Diagnosis) -> None:
         call["file"], call["line"] = file, line
         if cell is not None:
             call["cell"] = cell
+
+
+def _checked_after_build(call: Any) -> list:
+    """The error problems of *call* checked again on its model as the failed call built it: a
+    Sequential without ``Input`` whose first layer takes strings (a TextVectorization) cannot be
+    checked before Keras builds it, and Keras builds it before the loss refuses the labels."""
+    try:
+        preflight(call)
+    except Exception:  # noqa: BLE001 - the text-only reading still answers
+        return []
+    return [p for p in call.findings if _severity(p.family) == "error"]
 
 
 def _twin_finding(call: Any, recorder: Any) -> Finding | None:

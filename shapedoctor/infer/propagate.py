@@ -50,12 +50,34 @@ def fresh_layer(spec: LayerSpec) -> Any:
 
         return keras.layers.deserialize({"class_name": spec.cls, "config": copy.deepcopy(spec.config)})
     try:
-        return spec.klass.from_config(_any_size(spec.cls, copy.deepcopy(spec.config)))
+        layer = spec.klass.from_config(_any_size(spec.cls, copy.deepcopy(spec.config)))
     except Exception:
         twin = _lambda_twin(spec)  # a Lambda whose function its config names but cannot restore
         if twin is None:
             raise
         return twin
+    _adapted_vocabulary(spec.live, layer)
+    return layer
+
+
+def _adapted_vocabulary(live: Any, layer: Any) -> None:
+    """A lookup layer (TextVectorization, StringLookup, IntegerLookup) keeps the vocabulary ``adapt``
+    gave it outside its config: the copy gets the user's layer's vocabulary, or it maps every token
+    to nothing and a training step on the copy fails for a reason the user's model does not have."""
+    getter, setter = getattr(live, "get_vocabulary", None), getattr(layer, "set_vocabulary", None)
+    if getter is None or setter is None:
+        return  # not a lookup layer
+    try:
+        vocabulary = getter(include_special_tokens=False)
+    except TypeError:
+        vocabulary = getter()
+    except Exception:  # noqa: BLE001 - not adapted: the copy is as the user's layer is
+        return
+    if vocabulary:
+        try:
+            setter(vocabulary)
+        except Exception:  # noqa: BLE001 - the copy stays unadapted, as it was before
+            pass
 
 
 def _any_size(cls: str, config: dict) -> dict:

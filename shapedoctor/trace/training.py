@@ -46,6 +46,7 @@ class TrainingCall:
     names: dict = field(default_factory=dict)  # the caller's array variables by name (references, no copies)
     sizes: dict = field(default_factory=dict)  # sizes the caller's module names (trace/scope.py)
     checked_only: bool = False  # checked by shapedoctor.diagnose(), never run: a predicted failure is an error
+    unbuilt: bool = False  # the model was not built when the call was checked (a Sequential without Input)
 
 
 def _shape(obj: Any) -> tuple | None:
@@ -141,6 +142,7 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
             args[names.index(name)] = value
 
     call = TrainingCall(method, site, model, loss=getattr(model, "loss", None))
+    call.unbuilt = not getattr(model, "built", True)
     call.names, call.sizes = caller_scope()
     x, y = get("x"), get("y") if "y" in names else None
     sample_weight = kwargs.get("sample_weight")
