@@ -1292,6 +1292,15 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
         prob.fixes.append(TrainingFix(f"return only the last step: return_sequences=False on {rnn.name}"
                                       + (" and call the TimeDistributed layer's Dense on its own" if unwrap else ""),
                                       "model", edits=[("config", rnn, {"return_sequences": False}), *unwrap], cost=1))
+    mirrored = _sibling_reduction(model, index) if rnn is None else None
+    if mirrored is not None:  # another output head reduces the positions right after the same kind of layer
+        after, missing, sibling = mirrored
+        prob.layer = after
+        prob.explanation += (f" The model's other output `{sibling}` applies {missing}() right after its own "
+                             f"{type(after).__name__}; this head leaves it out.")
+        prob.fixes.append(TrainingFix(f"do as the output `{sibling}` does: {missing}() after {after.name}", "model",
+                                      edits=[("append_after_layer", after, (missing, ()))], cost=1))
+        return prob
     first = _first_dense_on_map(model, index)
     if first is not None and rnn is None:
         # Dense keeps every axis but the last: the root cause is the FIRST Dense applied to the
@@ -1383,6 +1392,46 @@ def _first_dense_on_map(model: Any, index: int) -> Any:
         if rank <= 2:
             return None
     return first
+
+
+_REDUCTIONS = ("Flatten", "GlobalAveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling2D",
+               "GlobalMaxPooling2D", "GlobalAveragePooling3D", "GlobalMaxPooling3D")
+
+
+def _head_chain(model: Any, index: int) -> list:
+    """The layers that made output *index*, from the output back along each first input."""
+    chain, layer = [], output_layer(model, index)
+    while layer is not None and len(chain) < 64 and all(layer is not seen for seen in chain):
+        chain.append(layer)
+        layer = previous_layer(layer)
+    return chain
+
+
+def _sibling_reduction(model: Any, index: int) -> tuple | None:
+    """(the layer of output *index*'s head to reduce after, the reducing layer's class, the sibling
+    output's name) when another output branches off the same layer and its head is this head with
+    one position-reducing layer more (``Dense(1)``, ``Flatten()``, softmax beside ``Dense(1)``, softmax):
+    a two-headed model (a span's start and end) whose second head left out the first's Flatten."""
+    outputs = list(getattr(model, "outputs", None) or [])
+    if len(outputs) < 2:
+        return None
+    mine = _head_chain(model, index)
+    for other in range(len(outputs)):
+        theirs = _head_chain(model, other)
+        if other == index or len(outputs[other].shape) >= len(outputs[index].shape):
+            continue
+        common = next((layer for layer in mine if any(layer is t for t in theirs)), None)
+        if common is None:
+            continue
+        own = [type(layer).__name__ for layer in reversed(mine[:[id(m) for m in mine].index(id(common))])]
+        head = list(reversed(theirs[:[id(t) for t in theirs].index(id(common))]))
+        names = [type(layer).__name__ for layer in head]
+        for at, name in enumerate(names):
+            if name in _REDUCTIONS and at > 0 and names[:at] + names[at + 1:] == own:
+                forward = list(reversed(mine[:[id(m) for m in mine].index(id(common))]))
+                return forward[at - 1], name, getattr(model, "output_names", [None] * len(outputs))[other] or \
+                    head[-1].name
+    return None
 
 
 def _first_dense_unbuilt(model: Any) -> Any:
