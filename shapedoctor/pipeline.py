@@ -94,6 +94,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
                 from shapedoctor.diagnosis.label_literal import literal_label_width
 
                 finding = literal_label_width(exc, finding)  # tf.one_hot(i, 1000) for a 10-class model
+                from shapedoctor.diagnosis.shifted_targets import shifted_targets
+
+                finding = shifted_targets(exc, finding, recorder)  # y = seq beside x = seq[:, :-1] in a .map
             from shapedoctor.diagnosis.factory_arguments import swapped_factory_arguments
 
             finding = swapped_factory_arguments(exc, finding, recorder)  # loss_factory(b, a) beside Layer(a, b)

@@ -47,8 +47,20 @@ def serve(name: str, data: bytes) -> None:
 
     io.open_code = open_code
     text = data.decode(_encoding(data), errors="replace")
+    lines = text.splitlines(True)
     for key in {name, path}:
-        linecache.cache[key] = (len(text), None, text.splitlines(True), key)
+        linecache.cache[key] = (len(text), None, lines, key)
+    # Code that asks linecache to read the file again (AutoGraph does, before it converts a function
+    # given to ``Dataset.map``) must get the patched text too, not the file on disk.
+    real_updatecache = linecache.updatecache
+
+    def updatecache(filename, module_globals=None):
+        if filename and os.path.abspath(filename) == path:
+            linecache.cache[filename] = (len(text), None, lines, filename)
+            return lines
+        return real_updatecache(filename, module_globals)
+
+    linecache.updatecache = updatecache
 
 
 def _encoding(data: bytes) -> str:

@@ -1,0 +1,120 @@
+"""Next-token targets that were never shifted: the labels keep the whole sequence the inputs were cut from.
+
+A language model trains on ``x = seq[:, :-1]`` and ``y = seq[:, 1:]``: each step predicts the next
+token. With ``y = seq`` the labels have one step more than the per-step output, and the loss refuses
+``target.shape=(None, 20), output.shape=(None, 19, 50)``. The dataset ``fit`` got hides the labels,
+but its ``.map`` function makes them in the user's own code: that function's labels line is the
+root cause, and the fix cuts the labels the other way (``seq[:, 1:]``).
+
+Evidence, read, not guessed: the loss's error names labels of rank one less than the output with one
+step more; the dataset passed to ``fit`` was made by ``.map(fn)`` of a function of the script that
+returns ``(inputs, labels)``, the inputs cut one step short from a sequence (``s[:, :-1]``) and the
+labels that same sequence, uncut. The edit is checked by running the patched script (``needs_proof``).
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+import re
+from typing import Any
+
+_SHAPES = re.compile(r"target\.shape=\(([\w, ]+)\), output\.shape=\(([\w, ]+)\)")
+
+
+def shifted_targets(exc: BaseException, finding: Any, recorder: Any) -> Any:
+    """*finding* aimed at the labels line of the dataset's map function (see the module), or *finding*."""
+    try:
+        found = _found(exc, recorder)
+    except Exception:  # noqa: BLE001 - evidence only
+        return finding
+    if found is None or finding is None:
+        return finding
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import display_path
+
+    file, node, sequence, labels, function = found
+    text = linecache.getline(file, node.lineno)
+    new_text = text[:node.col_offset] + f"{sequence}[:, 1:]" + text[node.end_col_offset:]
+    edit = TextEdit(file, node.lineno, node.col_offset, node.lineno, node.end_col_offset, f"{sequence}[:, 1:]")
+    fix = script_checked_fix(f"shift the targets one step: `{labels}` = {sequence}[:, 1:] in {function}",
+                             new_text.strip(), display_path(file), node.lineno, [edit], cost=1)
+    finding.culprit = Place("labels", labels, "labels", display_path(file), node.lineno, text.strip())
+    finding.fixes.insert(0, fix)
+    finding.explanation = (f"`{function}` cuts the inputs one step short ({sequence}[:, :-1]) but gives the whole "
+                           f"`{sequence}` as the labels: each output step predicts the next token, so the labels "
+                           f"must be the sequence shifted by one, {sequence}[:, 1:], as long as the inputs. "
+                           + (finding.explanation or ""))
+    return finding
+
+
+def _dims(text: str) -> list:
+    return [None if v.strip() == "None" else int(v) for v in text.split(",") if v.strip()]
+
+
+def _found(exc: BaseException, recorder: Any):
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
+
+    match = _SHAPES.search(str(exc))
+    calls = list(getattr(recorder, "training_calls", None) or [])
+    if match is None or not calls or calls[-1].site is None or calls[-1].source != "dataset":
+        return None
+    target, output = _dims(match.group(1)), _dims(match.group(2))
+    if len(output) != len(target) + 1 or len(target) != 2 or not isinstance(target[1], int) \
+            or output[1] != target[1] - 1:
+        return None
+    site = calls[-1].site
+    line = assignment_line(site, argument_name(site, 0, "x"))
+    if line is None:
+        return None
+    tree = ast.parse("".join(linecache.getlines(site.file)))
+    made = next((s for s in ast.walk(tree) if isinstance(s, ast.Assign) and s.lineno == line), None)
+    mapper = _mapped_function(made.value if made is not None else None)
+    function = next((f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == mapper), None)
+    if function is None:
+        return None
+    returns = [n for n in ast.walk(function) if isinstance(n, ast.Return) and isinstance(n.value, ast.Tuple)]
+    if len(returns) != 1 or len(returns[0].value.elts) != 2:
+        return None
+    inputs, labels = (_value_of(function, e) for e in returns[0].value.elts)
+    sequence = _cut_short(inputs)
+    if sequence is None or not isinstance(labels, ast.Name) or labels.id != sequence:
+        return None
+    if labels.lineno != labels.end_lineno or not linecache.getline(site.file, labels.lineno).isascii():
+        return None
+    name = returns[0].value.elts[1].id if isinstance(returns[0].value.elts[1], ast.Name) else sequence
+    return site.file, labels, sequence, name, function.name
+
+
+def _mapped_function(value: Any) -> str | None:
+    """``fn`` of ``ds.map(fn, ...)`` (after any steps that keep elements, ``.map(fn).prefetch(1)``)."""
+    while isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+        if value.func.attr == "map" and value.args and isinstance(value.args[0], ast.Name):
+            return value.args[0].id
+        value = value.func.value
+    return None
+
+
+def _value_of(function: ast.FunctionDef, element: ast.expr) -> ast.expr:
+    """The expression a returned name was last assigned in *function* (the element itself otherwise)."""
+    if not isinstance(element, ast.Name):
+        return element
+    assigned = [s for s in function.body if isinstance(s, ast.Assign) and len(s.targets) == 1
+                and isinstance(s.targets[0], ast.Name) and s.targets[0].id == element.id]
+    return assigned[-1].value if assigned else element
+
+
+def _cut_short(node: Any) -> str | None:
+    """``seq`` of ``seq[:, :-1]``."""
+    if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and isinstance(node.slice, ast.Tuple)
+            and len(node.slice.elts) == 2):
+        return None
+    whole, cut = node.slice.elts
+    if not (isinstance(whole, ast.Slice) and whole.lower is None and whole.upper is None
+            and isinstance(cut, ast.Slice) and cut.lower is None and cut.step is None
+            and isinstance(cut.upper, ast.UnaryOp) and isinstance(cut.upper.op, ast.USub)
+            and isinstance(cut.upper.operand, ast.Constant) and cut.upper.operand.value == 1):
+        return None
+    return node.value.id
