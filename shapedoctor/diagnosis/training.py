@@ -667,7 +667,13 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
     prob = Problem("SD203", f"{what} has {counts[odd]} samples but the others have {common}",
                    "data" if in_x else "labels", expected=f"{common} samples", received=f"{counts[odd]} samples",
                    output_index=odd if in_x else odd - len(xs))
-    if len(xs) == len(ys) == 1 and swap is None:  # x made k times too long where it was made
+    joined = False
+    if len(xs) == len(ys) == 1 and swap is not None and in_x:  # a part of x that was joined on the sample axis
+        from shapedoctor.diagnosis.training_multiplied import explain_joined_rows
+
+        joined = explain_joined_rows(call, prob, xs[0], ys[0])
+        swap = None if joined else swap
+    elif len(xs) == len(ys) == 1 and swap is None:  # x made k times too long where it was made
         from shapedoctor.diagnosis.training_filtered import explain_one_sided_filter
         from shapedoctor.diagnosis.training_multiplied import explain_multiplied_count
 
@@ -681,6 +687,10 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
     prob.explanation = ("Keras pairs the i-th input with the i-th label along the first axis, so x and y must have "
                         "the same length there. A transposed array or a selection applied to only one of them breaks "
                         "the pairing.")
+    if joined or (prob.fixes and prob.fixes[0].title.startswith("join the parts side by side")):
+        prob.explanation += (" Here x was joined from several arrays along the sample axis (axis 0), so their rows "
+                             "were stacked as extra samples; they were meant to sit side by side, along the feature "
+                             "axis.")
     if swap is not None:
         name, value = swap
         side = "labels" if not in_x else "data"

@@ -36,10 +36,12 @@ def explain_multiplied_count(call: Any, prob: Problem, n_x: int, n_y: int) -> bo
     x = call.x_ref
     if var is None or not hasattr(x, "shape") or shape_of(x) is None:
         return False
+    if explain_joined_rows(call, prob, n_x, n_y):
+        return True
+    k = n_x // n_y
     made = _making_statement(call.site, var)
     if made is None:
         return False
-    k = n_x // n_y
     fix = _steps_fix(call, made, k, n_y) if _repeats_first_pass(x, n_y) else None
     if fix is None and _reshape_call(made.value) is not None:
         fix = _regroup_fix(call, made, var, k, n_y)
@@ -47,6 +49,26 @@ def explain_multiplied_count(call: Any, prob: Problem, n_x: int, n_y: int) -> bo
         return False
     prob.culprit_kind = "data"
     prob.data_site = (call.site.file, made.lineno)
+    prob.message = f"x has {n_x} samples, {k} times the {n_y} labels"
+    prob.fixes.insert(0, fix)
+    return True
+
+
+def explain_joined_rows(call: Any, prob: Problem, n_x: int, n_y: int) -> bool:
+    """x joined from k parts along the sample axis where k parts side by side were meant (the noise
+    columns of Deep Learning with Python's chapter 5 added with ``axis=0``): the join is the culprit.
+    This evidence outranks an array of the script that has the labels' count (one of the parts)."""
+    if n_y < 1 or n_x <= n_y or n_x % n_y or call.site is None:
+        return False
+    from shapedoctor.diagnosis.training_fixes import argument_name
+
+    joined = _joined_statement(call.site, argument_name(call.site, 0, "x"))
+    k = n_x // n_y
+    fix = _unjoin_fix(call, joined, k, n_y) if joined is not None else None
+    if fix is None:
+        return False
+    prob.culprit_kind = "data"
+    prob.data_site = (call.site.file, joined.value.lineno)
     prob.message = f"x has {n_x} samples, {k} times the {n_y} labels"
     prob.fixes.insert(0, fix)
     return True
@@ -207,3 +229,71 @@ def _regroup_fix(call: Any, made: ast.Assign, var: str, k: int, n_y: int) -> Tra
                        note=f"the -1 axis absorbed {k} rows per sample",
                        proof_only=(f"the model's input is declared from `{declared}`, which this fix changes"
                                    if declared else None))
+
+
+# -- arrays joined along the sample axis -------------------------------------------------
+_ROW_JOINS = {"vstack": "hstack", "row_stack": "column_stack"}
+
+
+def _joined_statement(site: Any, var: str | None) -> ast.Assign | None:
+    """``var = np.concatenate([a, b], axis=0)`` (or ``np.vstack([a, b])``), on one or more lines."""
+    from shapedoctor.repair.data_follows import made_at
+
+    if var is None:
+        return None
+    made = made_at(site, var)
+    node = made.statement if made is not None else None
+    if not isinstance(node, ast.Assign) or len(node.targets) != 1 or not isinstance(node.value, ast.Call):
+        return None
+    func = node.value.func
+    name = func.attr if isinstance(func, ast.Attribute) else None
+    if name not in ("concatenate", *_ROW_JOINS) or not node.value.args \
+            or not isinstance(node.value.args[0], (ast.List, ast.Tuple)):
+        return None
+    return node
+
+
+def _unjoin_fix(call: Any, made: ast.Assign, k: int, n_y: int) -> TrainingFix | None:
+    """Join the parts along the feature axis: ``axis=0`` -> ``axis=1``, ``vstack`` -> ``hstack``; only
+    when x is as many times the labels' count as there are parts (each part one row per label)."""
+    value = made.value
+    parts = value.args[0].elts
+    if len(parts) != k or any(isinstance(p, ast.Starred) for p in parts):
+        return None
+    name = value.func.attr
+    axis = next((kw.value for kw in value.keywords if kw.arg == "axis"), None)
+    if len(value.args) > 1:
+        axis = value.args[1]
+    if name == "concatenate":
+        if axis is None:  # the default, axis 0: write the axis after the list
+            node, new = value.args[0], None
+        elif isinstance(axis, ast.Constant) and axis.value == 0:
+            node, new = axis, "1"
+        else:
+            return None
+    else:
+        node, new = value.func, None
+    segment = _segment(call.site, node)
+    if segment is None:
+        return None
+    line, start, end, text, raw = segment
+    if name == "concatenate" and new is None:
+        new = f"{text}, axis=1"
+    elif new is None:
+        new = text[: -len(name)] + _ROW_JOINS[name]
+    new_line = (raw[:start] + new + raw[end:]).strip()
+
+    def apply(value):
+        import numpy as np
+
+        a = np.asarray(value)
+        return np.concatenate(np.split(a, k, axis=0), axis=1)
+
+    def checks(full):
+        return [("samples", len(full) == n_y, f"{len(full)} samples against {n_y} labels"),
+                ("keeps_data", True, f"the {k} parts' rows are kept, side by side instead of one after another")]
+
+    shown = "axis=1" if name == "concatenate" else _ROW_JOINS[name]
+    return TrainingFix(f"join the parts side by side: {shown} (axis 0 stacks them as extra samples)", "data",
+                       apply=apply, checks=checks, recounts=n_y, line_edit=(line, start, end, new, new_line),
+                       note=f"x held the {k} parts one after another", cost=1)
