@@ -113,6 +113,7 @@ class Recorder:
 
     def __init__(self) -> None:
         self.created: dict[int, Site | None] = {}
+        self.module_globals: dict | None = None  # the script's names when it ended (``run`` of a script that finished)
         self._layers: dict[int, Any] = {}  # keeps recorded layers alive so ids stay unique
         self.producers: dict[int, CallRecord] = {}
         self._kept: list[Any] = []  # keeps eager outputs alive while a top-level call runs

@@ -54,14 +54,14 @@ def run_script(path: str, argv: list[str], quick: bool = False, on_training_call
         from shapedoctor.trace.notebook import is_notebook
 
         if is_notebook(path):
-            _run_notebook(path)
+            recorder.module_globals = _run_notebook(path)
         else:
             from shapedoctor.trace.sites import register_display_name
 
             full = os.path.abspath(path)
             if full != path:
                 register_display_name(full, path)  # reports keep the path as the user gave it
-            runpy.run_path(full, run_name="__main__")
+            recorder.module_globals = runpy.run_path(full, run_name="__main__")  # the script's names at its end
     except SystemExit as exc:
         outcome.exit_code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if exc.code not in (None, 0) and not isinstance(exc.code, int):
@@ -133,7 +133,7 @@ def _keep_thread_exceptions(hook, kept: list[BaseException]):
     return excepthook
 
 
-def _run_notebook(path: str) -> None:
+def _run_notebook(path: str) -> dict:
     """The notebook's code cells, in order, as one ``__main__`` program."""
     import types
 
@@ -147,6 +147,7 @@ def _run_notebook(path: str) -> None:
     sys.modules["__main__"] = module
     try:
         exec(code, module.__dict__)  # noqa: S102 - running the user's notebook is the point
+        return dict(module.__dict__)
     finally:
         if saved is not None:
             sys.modules["__main__"] = saved
