@@ -48,6 +48,15 @@ def fixes(ctx):
         yield from repeat_fixes(ctx, low)
         return
     yield from permuted_width(ctx, shapes)
+    gate = _channels_first_gate(shapes)
+    if gate is not None:
+        # A (1, 1, C) gate (squeeze-and-excitation) on a channels-first (C, H, W) map: its channels must
+        # come first. Resizing the gate to the map's last axis would also "build" and scale the columns.
+        rank = len(shapes[gate]) - 1
+        order = (rank,) + tuple(range(1, rank))
+        yield g.insert(ctx, "Permute", order, why=f"put input {gate}'s channels first, like the channels-first map",
+                       cost=1, input_index=gate)
+        return
     from shapedoctor.families.sd104_branches import broadcast_fixes, broadcast_width_source
 
     vector = broadcast_width_source(ctx)
@@ -167,6 +176,19 @@ def first_dense_on_map(ctx, index):
             return None
         node = ctx.graph.producer(ids[0])
     return first
+
+
+def _channels_first_gate(shapes) -> int | None:
+    """The input shaped (1, ..., 1, C) merged with a (C, H, W) map whose last axis is not C: a gate
+    made channels-last for a channels-first map (the channels are on the map's first axis)."""
+    for i, gate in enumerate(shapes):
+        inner = tuple(gate[1:])
+        if len(inner) < 2 or any(d != 1 for d in inner[:-1]) or inner[-1] in (None, 1):
+            continue
+        maps = [tuple(s[1:]) for j, s in enumerate(shapes) if j != i]
+        if maps and all(len(m) == len(inner) and m[0] == inner[-1] and m[-1] != inner[-1] for m in maps):
+            return i
+    return None
 
 
 def _projection_shortcut(ctx, shapes, i):
