@@ -48,7 +48,7 @@ def fixes(ctx):
         yield from repeat_fixes(ctx, low)
         return
     yield from permuted_width(ctx, shapes)
-    gate = _channels_first_gate(shapes)
+    gate = _channels_first_gate(shapes) if _channels_first(ctx) else None
     if gate is not None:
         # A (1, 1, C) gate (squeeze-and-excitation) on a channels-first (C, H, W) map: its channels must
         # come first. Resizing the gate to the map's last axis would also "build" and scale the columns.
@@ -176,6 +176,11 @@ def first_dense_on_map(ctx, index):
             return None
         node = ctx.graph.producer(ids[0])
     return first
+
+
+def _channels_first(ctx) -> bool:
+    """Some layer of the graph reads its maps channels-first (``data_format="channels_first"``)."""
+    return any(spec.config.get("data_format") == "channels_first" for spec in ctx.graph.layers.values())
 
 
 def _channels_first_gate(shapes) -> int | None:
