@@ -67,15 +67,8 @@ def _find_pair(recorder: Recorder, failure: Failure) -> tuple[Any, tuple, tuple]
 
     consumer_model, call = None, None
     for record in [failure.call, *failure.stack]:  # D itself when its input check refused the tensor
-        layer = record.layer
-        if getattr(layer, "layers", None) is None or not getattr(layer, "built", False):
-            continue
-        try:
-            inputs = layer.inputs
-        except (AttributeError, ValueError):
-            continue
-        if inputs and len(inputs) == 1:
-            consumer_model, call = layer, record
+        if _one_declared_input(record.layer) is not None:
+            consumer_model, call = record.layer, record
             break
     if consumer_model is None:
         return None
@@ -481,17 +474,19 @@ def _declared_for(call: Any, declared: tuple) -> list:
     """The models held by the trained model (a GAN's discriminator) whose one declared input has the
     data's sample shape: evidence, like a model that ran on the data, that the data are right."""
     model = getattr(call, "model", None) if call is not None else None
-    found = []
-    for layer in getattr(model, "layers", None) or []:
-        if getattr(layer, "layers", None) is None or not getattr(layer, "built", False):
-            continue
-        try:
-            inputs = layer.inputs
-        except (AttributeError, ValueError):
-            continue
-        if inputs and len(inputs) == 1 and _same(tuple(inputs[0].shape)[1:], declared[1:]):
-            found.append(layer)
-    return found
+    return [layer for layer in getattr(model, "layers", None) or []
+            if (shape := _one_declared_input(layer)) is not None and _same(shape[1:], declared[1:])]
+
+
+def _one_declared_input(layer: Any) -> tuple | None:
+    """The declared input shape of a built model with exactly one input, else None."""
+    if getattr(layer, "layers", None) is None or not getattr(layer, "built", False):
+        return None
+    try:
+        inputs = layer.inputs
+    except (AttributeError, ValueError):
+        return None
+    return tuple(inputs[0].shape) if inputs and len(inputs) == 1 else None
 
 
 def _find_op_pair(recorder: Recorder, message: str) -> tuple[Any, tuple, tuple, Any, Any] | None:
