@@ -33,20 +33,27 @@ def literal_label_width(exc: BaseException, finding: Any) -> Any:
     if found is None or finding is None:
         return finding
     from shapedoctor.patch.apply import script_checked_fix
-    from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path
 
     file, lines, edits, old, new, name = found
     shown = "\n".join(_edited(file, line, [e for e in edits if e.start_line == line]) for line in lines)
     fix = script_checked_fix(f"make `{name}` {new} classes wide, the model's output: {old} -> {new}", shown,
                              display_path(file), lines[0], edits, cost=1)
-    finding.culprit = Place("labels", name, "labels", display_path(file), lines[0],
-                            linecache.getline(file, lines[0]).strip())
+    why = (f"`{name}` is made {old} classes wide (the number is written on line"
+           f"{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}), but the model gives "
+           f"{new} values per sample: the labels were sized for another model.")
+    return aimed_at_labels(finding, name, file, lines[0], fix, why)
+
+
+def aimed_at_labels(finding: Any, name: str, file: str, line: int, fix: Any, why: str) -> Any:
+    """*finding* (read from an error's text) re-aimed at the user's line that made the labels *name*:
+    that line is the culprit, *fix* comes first and *why* opens the explanation."""
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import display_path
+
+    finding.culprit = Place("labels", name, "labels", display_path(file), line, linecache.getline(file, line).strip())
     finding.fixes.insert(0, fix)
-    finding.explanation = (f"`{name}` is made {old} classes wide (the number is written on line"
-                           f"{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}), but the model gives "
-                           f"{new} values per sample: the labels were sized for another model. "
-                           + (finding.explanation or ""))
+    finding.explanation = why + " " + (finding.explanation or "")
     return finding
 
 

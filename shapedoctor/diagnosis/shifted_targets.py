@@ -30,9 +30,9 @@ def shifted_targets(exc: BaseException, finding: Any, recorder: Any) -> Any:
         return finding
     if found is None or finding is None:
         return finding
+    from shapedoctor.diagnosis.label_literal import aimed_at_labels
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
-    from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path
 
     file, node, sequence, labels, function = found
@@ -41,13 +41,10 @@ def shifted_targets(exc: BaseException, finding: Any, recorder: Any) -> Any:
     edit = TextEdit(file, node.lineno, node.col_offset, node.lineno, node.end_col_offset, f"{sequence}[:, 1:]")
     fix = script_checked_fix(f"shift the targets one step: `{labels}` = {sequence}[:, 1:] in {function}",
                              new_text.strip(), display_path(file), node.lineno, [edit], cost=1)
-    finding.culprit = Place("labels", labels, "labels", display_path(file), node.lineno, text.strip())
-    finding.fixes.insert(0, fix)
-    finding.explanation = (f"`{function}` cuts the inputs one step short ({sequence}[:, :-1]) but gives the whole "
-                           f"`{sequence}` as the labels: each output step predicts the next token, so the labels "
-                           f"must be the sequence shifted by one, {sequence}[:, 1:], as long as the inputs. "
-                           + (finding.explanation or ""))
-    return finding
+    why = (f"`{function}` cuts the inputs one step short ({sequence}[:, :-1]) but gives the whole `{sequence}` as "
+           f"the labels: each output step predicts the next token, so the labels must be the sequence shifted by "
+           f"one, {sequence}[:, 1:], as long as the inputs.")
+    return aimed_at_labels(finding, labels, file, node.lineno, fix, why)
 
 
 def _dims(text: str) -> list:
