@@ -24,6 +24,7 @@ from shapedoctor.graph.model import format_shape
 from shapedoctor.patch.apply import attach
 from shapedoctor.patch.textedit import TextEdit
 from shapedoctor.report.model import Finding, FixReport, Place
+from shapedoctor.trace.recorder import shape_of
 
 _OPERATORS = {ast.Sub: "-", ast.Add: "+", ast.Mult: "*", ast.Div: "/"}
 _UFUNCS = {"subtract": "-", "add": "+", "multiply": "*", "divide": "/", "true_divide": "/"}
@@ -70,8 +71,8 @@ def _findings(call: Any, names: dict) -> list[Finding]:
     found = []
     for op, predicted, other in _pairs(tree, predict):
         value = names.get(predicted.id) if isinstance(predicted, ast.Name) else None
-        shape_p = _shape(value) if value is not None else _shape_of_predictions(call)
-        shape_o = _shape(names.get(other.id)) if isinstance(other, ast.Name) else None
+        shape_p = shape_of(value) if value is not None else _shape_of_predictions(call)
+        shape_o = shape_of(names.get(other.id)) if isinstance(other, ast.Name) else None
         if shape_p is None or shape_o is None or len(shape_p) != 2 or shape_p[1] != 1 or len(shape_o) != 1 \
                 or shape_p[0] != shape_o[0] or shape_o[0] in (None, 0, 1):
             continue
@@ -79,14 +80,6 @@ def _findings(call: Any, names: dict) -> list[Finding]:
         if finding is not None:
             found.append(finding)
     return found
-
-
-def _shape(value: Any) -> tuple | None:
-    shape = getattr(value, "shape", None)
-    try:
-        return tuple(int(d) for d in shape) if shape is not None else None
-    except (TypeError, ValueError):
-        return None
 
 
 def _shape_of_predictions(call: Any) -> tuple | None:

@@ -31,9 +31,11 @@ def missing_trailing_axis(failure: Any) -> tuple | None:
 
 
 def _found(failure: Any):
+    from shapedoctor.graph.model import format_shape
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place
+    from shapedoctor.trace.recorder import shape_of
     from shapedoctor.trace.sites import display_path, is_user_file
 
     layer = failure.call.layer
@@ -57,16 +59,16 @@ def _found(failure: Any):
            and isinstance(n.left, ast.Name) and isinstance(n.right, ast.Name)]
     hits = []
     for op in ops:
-        left, right = (_shape(frame.f_locals.get(n.id)) for n in (op.left, op.right))
+        left, right = (shape_of(frame.f_locals.get(n.id)) for n in (op.left, op.right))
         if left is None or right is None:
             continue
         if _prefix(right, left):
-            hits.append(op.right)
+            hits.append((op, op.right))
         elif _prefix(left, right):
-            hits.append(op.left)
+            hits.append((op, op.left))
     if len(hits) != 1:
         return None
-    short = hits[0]
+    op, short = hits[0]
     module = frame.f_globals
     if module.get("ops") is not None and hasattr(module.get("ops"), "expand_dims"):
         new = f"ops.expand_dims({short.id}, -1)"
@@ -77,23 +79,13 @@ def _found(failure: Any):
     fix = script_checked_fix(f"give `{short.id}` a trailing axis of one: {new}", new_line, display_path(file), line,
                              [TextEdit(file, line, start, line, end, new)], cost=1)
     place = Place("layer", getattr(layer, "name", None), type(layer).__name__, display_path(file), line, text.strip())
-    shapes = {n.id: _shape(frame.f_locals.get(n.id)) for n in (ops[0].left, ops[0].right)}
-    described = " and ".join(f"`{k}` {_fmt(v)}" for k, v in shapes.items())
+    shapes = {n.id: shape_of(frame.f_locals.get(n.id)) for n in (op.left, op.right)}
+    described = " and ".join(f"`{k}` {format_shape(v)}" for k, v in shapes.items())
     explanation = (f"`{text.strip()}` combines {described}. Broadcasting lines up the LAST axes, so `{short.id}`'s "
                    "last axis meets the other's last axis (its features), not the axis it was meant for. "
                    f"`{short.id}` has one value per position of the other, without its last axis: give it a "
                    "trailing axis of one so that each value scales a whole row.")
     return place, fix, explanation
-
-
-def _shape(value: Any) -> tuple | None:
-    shape = getattr(value, "shape", None)
-    if shape is None:
-        return None
-    try:
-        return tuple(None if d is None else int(d) for d in shape)
-    except (TypeError, ValueError):
-        return None
 
 
 def _prefix(short: tuple, long: tuple) -> bool:
@@ -103,9 +95,3 @@ def _prefix(short: tuple, long: tuple) -> bool:
     if short[-1] == long[-1]:
         return False  # broadcasting would have worked on the last axis
     return all(a is None or b is None or a == b for a, b in zip(short, long))
-
-
-def _fmt(shape: tuple | None) -> str:
-    from shapedoctor.graph.model import format_shape
-
-    return format_shape(shape)

@@ -667,12 +667,12 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
     prob = Problem("SD203", f"{what} has {counts[odd]} samples but the others have {common}",
                    "data" if in_x else "labels", expected=f"{common} samples", received=f"{counts[odd]} samples",
                    output_index=odd if in_x else odd - len(xs))
-    joined = False
-    if len(xs) == len(ys) == 1 and swap is not None and in_x:  # a part of x that was joined on the sample axis
-        from shapedoctor.diagnosis.training_multiplied import explain_joined_rows
+    from shapedoctor.diagnosis.training_multiplied import explain_joined_rows
 
-        joined = explain_joined_rows(call, prob, xs[0], ys[0])
-        swap = None if joined else swap
+    # x joined from k parts on the sample axis: this outranks one of the parts passed instead of x.
+    joined = len(xs) == len(ys) == 1 and (swap is None or in_x) and explain_joined_rows(call, prob, xs[0], ys[0])
+    if joined:
+        swap = None
     elif len(xs) == len(ys) == 1 and swap is None:  # x made k times too long where it was made
         from shapedoctor.diagnosis.training_filtered import explain_one_sided_filter
         from shapedoctor.diagnosis.training_multiplied import explain_multiplied_count
@@ -687,7 +687,7 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
     prob.explanation = ("Keras pairs the i-th input with the i-th label along the first axis, so x and y must have "
                         "the same length there. A transposed array or a selection applied to only one of them breaks "
                         "the pairing.")
-    if joined or (prob.fixes and prob.fixes[0].title.startswith("join the parts side by side")):
+    if joined:
         prob.explanation += (" Here x was joined from several arrays along the sample axis (axis 0), so their rows "
                              "were stacked as extra samples; they were meant to sit side by side, along the feature "
                              "axis.")
@@ -1430,15 +1430,14 @@ def _sibling_reduction(model: Any, index: int) -> tuple | None:
         theirs = _head_chain(model, other)
         if other == index or len(outputs[other].shape) >= len(outputs[index].shape):
             continue
-        common = next((layer for layer in mine if any(layer is t for t in theirs)), None)
+        common = next((i for i, layer in enumerate(mine) if any(layer is t for t in theirs)), None)
         if common is None:
             continue
-        own = [type(layer).__name__ for layer in reversed(mine[:[id(m) for m in mine].index(id(common))])]
-        head = list(reversed(theirs[:[id(t) for t in theirs].index(id(common))]))
-        names = [type(layer).__name__ for layer in head]
+        forward = mine[:common][::-1]  # this head, from the shared layer on
+        head = next(theirs[:j][::-1] for j, t in enumerate(theirs) if t is mine[common])
+        own, names = [type(layer).__name__ for layer in forward], [type(layer).__name__ for layer in head]
         for at, name in enumerate(names):
             if name in _REDUCTIONS and at > 0 and names[:at] + names[at + 1:] == own:
-                forward = list(reversed(mine[:[id(m) for m in mine].index(id(common))]))
                 return forward[at - 1], name, getattr(model, "output_names", [None] * len(outputs))[other] or \
                     head[-1].name
     return None

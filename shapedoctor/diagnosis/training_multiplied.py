@@ -36,8 +36,6 @@ def explain_multiplied_count(call: Any, prob: Problem, n_x: int, n_y: int) -> bo
     x = call.x_ref
     if var is None or not hasattr(x, "shape") or shape_of(x) is None:
         return False
-    if explain_joined_rows(call, prob, n_x, n_y):
-        return True
     k = n_x // n_y
     made = _making_statement(call.site, var)
     if made is None:
