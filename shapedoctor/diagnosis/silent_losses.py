@@ -29,11 +29,13 @@ _PLAIN = (ast.Name, ast.Attribute, ast.Subscript, ast.Call)  # need no parenthes
 
 
 def cross_broadcast_findings(recorder: Any) -> list[Finding]:
+    from shapedoctor.diagnosis.flat_targets import aim_at_flat_targets
+
     watch = getattr(recorder, "op_watch", None)
     out = []
     for event in getattr(watch, "cross_broadcasts", []):
         try:
-            out.append(_finding(event))
+            out.append(aim_at_flat_targets(_finding(event), event, getattr(recorder, "module_globals", None)))
         except Exception as exc:  # noqa: BLE001 - a warning we cannot build is skipped, never fatal
             recorder.internal_errors.append(exc)
     return out

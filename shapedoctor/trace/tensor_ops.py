@@ -61,6 +61,7 @@ class CrossBroadcast:
     helper_column_index: int | None = None  # ...and its position
     training_site: Site | None = None  # the fit/evaluate call running at the time, if any
     stage: str = "call"
+    flat_head: tuple | None = None  # (size, first values) of the (n,) operand when it ran eagerly, else None
 
 
 class OpWatch:
@@ -122,7 +123,7 @@ class OpWatch:
         self.cross_broadcasts.append(CrossBroadcast(
             op_site, _site(culprit_frame), culprit_frame.f_code.co_filename, symbol, reflected,
             shapes[0], shapes[1], flat_is_left, left_made if flat_is_left else right_made,
-            helper, param, index, column_param, column_index, training_site, stage))
+            helper, param, index, column_param, column_index, training_site, stage, _head(flat)))
 
 
 def install(recorder: Any) -> None:
@@ -229,6 +230,18 @@ def _float_shape(t: Any) -> tuple | None:
     if not getattr(dtype, "is_floating", False) or getattr(shape, "rank", None) is None:
         return None
     return tuple(shape.as_list())
+
+
+def _head(t: Any, count: int = 16) -> tuple | None:
+    """(size, its first *count* values) of an eager tensor or array, None for a graph tensor: enough
+    to recognise the array of the script it was made from (diagnosis/flat_targets.py)."""
+    try:
+        import numpy as np
+
+        values = np.asarray(t if isinstance(t, np.ndarray) else t.numpy()).ravel()
+    except Exception:  # noqa: BLE001 - a symbolic tensor has no values
+        return None
+    return int(values.size), tuple(float(v) for v in values[:count])
 
 
 def _crossing(a: tuple, b: tuple) -> bool:

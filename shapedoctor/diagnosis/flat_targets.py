@@ -1,0 +1,104 @@
+"""Flat targets made at the script's top level for a hand-written loss: the line that made them.
+
+A hand-written loss that compares (n,) targets with a one-unit model's (n, 1) output broadcasts to
+(n, n) (diagnosis/silent_losses.py names the line that brought the two together). Keras's own
+losses take labels shaped like the model's output, and the official examples build such targets as
+a column (Deep Learning with Python, chapter 3: ``np.vstack`` of ``(n, 1)`` zeros and ones). When
+the flat operand is an array the script made at its top level, that line is where the targets got
+the wrong shape: it becomes the root cause, and the fix ends its value with ``.reshape(-1, 1)``.
+
+Evidence, all read: the (n,) operand ran eagerly, so its size and first values were noted
+(trace/tensor_ops.py); exactly one array among the script's names when it ended has that size and
+those values; the script assigns that name exactly once, at its top level. The fix keeps every
+sample and its order; ``run`` proves it by running the patched script, which must then finish
+without a shape warning (other uses of the array must still work).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+_PLAIN = (ast.Name, ast.Attribute, ast.Subscript, ast.Call)  # take ``.reshape`` without parentheses
+_RESHAPE = ".reshape(-1, 1)"
+
+
+def aim_at_flat_targets(finding: Any, event: Any, names: dict | None) -> Any:
+    """*finding* (a loss broadcast) re-aimed at the top-level line that made its flat targets, with
+    that line's fix first; *finding* unchanged when the evidence above is not all there."""
+    if not names or event.flat_is_model or event.flat_head is None:
+        return finding
+    file = names.get("__file__")
+    from shapedoctor.trace.sites import is_user_file
+
+    if not isinstance(file, str) or not is_user_file(file):
+        return finding
+    name = _array_named(names, event.flat_head)
+    if name is None:
+        return finding
+    from shapedoctor.patch.apply import read_source
+
+    source = read_source(file)
+    if source is None:
+        return finding
+    statement = _only_assignment(ast.parse(source), name)
+    if statement is None:
+        return finding
+    return _aimed(finding, name, file, source, statement, event.flat_head[0])
+
+
+def _array_named(names: dict, head: tuple) -> str | None:
+    """The one name of the script whose 1-D array has *head*'s size and first values."""
+    import numpy as np
+
+    size, first = head
+    found: dict[int, list[str]] = {}
+    for key, value in names.items():
+        if key.startswith("_") or not isinstance(value, np.ndarray) or value.ndim != 1 or value.size != size:
+            continue
+        if value.dtype.kind not in "fiub":
+            continue
+        if np.allclose(value[:len(first)].astype("float64"), np.asarray(first), rtol=1e-6, atol=1e-6):
+            found.setdefault(id(value), []).append(key)
+    if len(found) != 1:
+        return None
+    keys = next(iter(found.values()))
+    return keys[0] if len(keys) == 1 else None
+
+
+def _only_assignment(tree: ast.Module, name: str) -> ast.Assign | None:
+    """The script's one top-level ``name = ...`` (None when it is bound anywhere else at the top)."""
+    bound = []
+    for node in tree.body:
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Name) and sub.id == name and isinstance(sub.ctx, ast.Store):
+                bound.append(node)
+    if len(bound) != 1 or not isinstance(bound[0], ast.Assign) or len(bound[0].targets) != 1:
+        return None
+    statement = bound[0]
+    target = statement.targets[0]
+    return statement if isinstance(target, ast.Name) and target.id == name else None
+
+
+def _aimed(finding: Any, name: str, file: str, source: str, statement: ast.Assign, n: int) -> Any:
+    from shapedoctor.diagnosis.label_literal import aimed_at_labels
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit, apply_edits
+    from shapedoctor.trace.sites import display_path
+
+    value = statement.value
+    end = TextEdit(file, value.end_lineno, value.end_col_offset, value.end_lineno, value.end_col_offset,
+                   ")" + _RESHAPE if not isinstance(value, _PLAIN) else _RESHAPE)
+    edits = [end]
+    if not isinstance(value, _PLAIN):
+        edits.insert(0, TextEdit(file, value.lineno, value.col_offset, value.lineno, value.col_offset, "("))
+    lines = source.splitlines(keepends=True)
+    first, last = statement.lineno, statement.end_lineno
+    shown = apply_edits("".join(lines[first - 1:last]), [
+        TextEdit(file, e.start_line - first + 1, e.start_col, e.end_line - first + 1, e.end_col, e.text)
+        for e in edits]).strip()
+    fix = script_checked_fix(f"make `{name}` a column, like the model's output: ({n},) -> ({n}, 1)", shown,
+                             display_path(file), first, edits, cost=1)
+    why = (f"`{name}` is made as a flat vector ({n},) on line {first}, but the model's output it is compared "
+           f"with is a column ({n}, 1): targets should have the shape of the output they are compared with.")
+    return aimed_at_labels(finding, name, file, first, fix, why)
