@@ -795,11 +795,15 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
                 continue
         if prob is not None:
             prob.output_index = i
-            from shapedoctor.diagnosis.training_label_source import labels_cut_from_inputs, labels_repeated_per_step
+            from shapedoctor.diagnosis.training_label_source import (labels_cut_from_inputs,
+                                                                     labels_per_step_of_any_length,
+                                                                     labels_repeated_per_step)
 
-            # y_train = data[...] beside x_train = data[...]; one clip label repeated on every frame
+            # y_train = data[...] beside x_train = data[...]; one clip label repeated on every frame;
+            # a label per step of sequences of any length for a model that answers once per sequence
             labels_cut_from_inputs(call, prob, tuple(out), i, loss_i) \
-                or labels_repeated_per_step(call, prob, tuple(out), i, loss_i)
+                or labels_repeated_per_step(call, prob, tuple(out), i, loss_i) \
+                or labels_per_step_of_any_length(call, prob, tuple(out), i, loss_i)
             _labels_from_one(call, prob, tuple(out), i)
             from shapedoctor.diagnosis.training_loader import loader_label_mode
 

@@ -775,7 +775,8 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
             var, line = validation_place(call)
             line = line or (site.line if site else None)
         elif prob.extra_where == "argument":
-            line = site.line if site else None  # the order of the arguments is the problem
+            line = (argument_line(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y")
+                    or (site.line if site else None))  # the order of the arguments is the problem
             bound = _list_bound_to(site, var) if site is not None and var and var.isidentifier() else None
             if bound is not None:  # ... written in the list the argument names
                 line = bound("[]")[2]
@@ -819,6 +820,8 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
     keys = list(call.x_shapes) if isinstance(call.x_shapes, dict) and len(call.x_shapes) == len(xs) else []
     for k, shape in enumerate(xs):
         name = xp.layer or "x"
+        if len(xs) > 1 and not keys:  # a list of inputs: each row named by its own item
+            name = argument_name(call.site, 0, "x", k) or name
         steps.append(PathStep(f'{name}["{keys[k]}"]' if keys else name, "data", format_shape(shape), xp.file,
                               xp.line, "culprit" if prob.culprit_kind == "data" and not weighted else ""))
     outs = model_outputs(call.model)
@@ -841,37 +844,30 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
 
 
 def _rewrite_argument(call: TrainingCall, fix: TrainingFix) -> tuple[str, str | None, int | None, list]:
-    """Replace the x (or y) argument of the training call, e.g. reorder a list of inputs."""
+    """Replace the x (or y) argument of the training call, e.g. reorder a list of inputs (the list
+    literal where the call writes it, over several lines too, or where the name it passes was bound)."""
     import linecache
 
     site = call.site
     if site is None:
         return fix.rewrite_argument, None, None, []
     position, keyword = (1, "y") if fix.kind == "labels" else (0, "x")
-    raw = linecache.getline(site.file, site.line)
-    try:
-        tree = ast.parse(raw.strip())
-    except SyntaxError:
+    arg = argument_node(site, position, keyword) if _training_call_in_file(site) is not None else None
+    if isinstance(arg, ast.Name):
+        bound = _list_bound_to(site, arg.id)
+        if bound is not None:
+            return bound(fix.rewrite_argument)
+    if not isinstance(arg, (ast.List, ast.Tuple, ast.Dict)) or any(isinstance(e, ast.Starred)
+                                                                    for e in getattr(arg, "elts", [])):
         return fix.rewrite_argument, site.file, site.line, []
-    offset = len(raw) - len(raw.lstrip())
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            arg = next((kw.value for kw in node.keywords if kw.arg == keyword), None)
-            if arg is None and position < len(node.args):
-                arg = node.args[position]
-            if isinstance(arg, ast.Name):
-                bound = _list_bound_to(site, arg.id)
-                if bound is not None:
-                    return bound(fix.rewrite_argument)
-            if arg is None or not isinstance(arg, (ast.List, ast.Tuple, ast.Dict)):
-                continue
-            names = [ast.get_source_segment(raw.strip(), e) for e in getattr(arg, "elts", [])]
-            new = fix.rewrite_argument.format(*names)
-            start, end = offset + arg.col_offset, offset + arg.end_col_offset
-            line = raw.rstrip("\n")
-            text = line[:start] + new + line[end:]
-            return text.strip(), site.file, site.line, [TextEdit(site.file, site.line, start, site.line, end, new)]
-    return fix.rewrite_argument, site.file, site.line, []
+    source = "".join(linecache.getlines(site.file))
+    names = [ast.get_source_segment(source, e) for e in getattr(arg, "elts", [])]
+    new = fix.rewrite_argument.format(*names)
+    first = linecache.getline(site.file, arg.lineno).rstrip("\n")
+    last = linecache.getline(site.file, arg.end_lineno).rstrip("\n")
+    text = first[:arg.col_offset] + new + last[arg.end_col_offset:]
+    edit = TextEdit(site.file, arg.lineno, arg.col_offset, arg.end_lineno, arg.end_col_offset, new)
+    return text.strip(), site.file, arg.lineno, [edit]
 
 
 def _list_bound_to(site, name: str):

@@ -149,3 +149,39 @@ def labels_repeated_per_step(call: Any, prob: Any, out: tuple, index: int, loss:
                                      transform=how, apply=numpy_transform(how), cost=1, drops_copies=True,
                                      checks=copies))
     return True
+
+
+def labels_per_step_of_any_length(call: Any, prob: Any, out: tuple, index: int, loss: Any) -> bool:
+    """Settle *prob* on the labels when they give one value per step of sequences the model takes at
+    any length and answers once per sequence (see the module); True when it did."""
+    import numpy as np
+
+    from shapedoctor.diagnosis.training_base import TrainingFix, flat_items, model_inputs, numpy_transform
+    from shapedoctor.diagnosis.training_fixes import _loss_invariant
+
+    ys, xs, inputs = flat_items(call.y_ref), flat_items(call.x_ref), model_inputs(call.model)
+    if index >= len(ys) or len(xs) != 1 or len(inputs) != 1 or not hasattr(ys[index], "shape"):
+        return False
+    y, x, declared = np.asarray(ys[index]), xs[0], inputs[0]
+    steps = y.shape[1] if y.ndim == 2 else None
+    if (steps is None or steps < 2 or len(out) != 2 or out[1] != 1 or len(getattr(x, "shape", ())) < 3
+            or tuple(x.shape[:2]) != tuple(y.shape) or len(declared) != len(x.shape) or declared[1] is not None):
+        return False
+    verdict = _loss_invariant(loss, (None, 1), tuple(out))
+    if verdict is None or not verdict[0]:
+        return False
+    binary = bool(np.isin(y, (0, 1)).all())
+    prob.culprit_kind = "labels"
+    prob.settled = True
+    prob.fixes = [f for f in prob.fixes if f.kind != "model"]  # no layer sized by one of the lengths it accepts
+    prob.explanation += (f" The labels hold one value for each of the {steps} steps of every sequence, but the model "
+                         f"takes sequences of any length (its input is {format_shape(declared)}) and gives one "
+                         f"prediction per sequence, {format_shape(tuple(out))}: no layer can be sized by one length. "
+                         "Each sequence needs one label.")
+    reductions = [("{v}[:, -1:]", "the last step's label")]
+    if binary:
+        reductions.insert(0, ("{v}.max(axis=1, keepdims=True)", "1 when any step is 1"))
+    for place, (how, what) in enumerate(reductions):
+        prob.fixes.insert(place, TrainingFix(f"one label per sequence, {what}: {how.format(v='y')}", "labels",
+                                             transform=how, apply=numpy_transform(how), cost=1, converts=True))
+    return True

@@ -38,6 +38,30 @@ def _to_categorical_at(file: str, line: int):
     return next(calls_named_at(file, line, "to_categorical", single_line=True), None)
 
 
+def _same_file(a: str, b: str) -> bool:
+    import os
+
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _to_categorical_in(file: str, first_line: int) -> int | None:
+    """The line of the one ``to_categorical(...)`` call without ``num_classes`` in the function starting
+    at *first_line* of *file* (a generator, a PyDataset's ``__getitem__``), or None."""
+    import linecache
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return None
+    funcs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and first_line in [n.lineno] + [d.lineno for d in n.decorator_list]]
+    calls = [c for f in funcs for c in ast.walk(f) if isinstance(c, ast.Call)
+             and (getattr(c.func, "attr", None) or getattr(c.func, "id", None)) == "to_categorical"]
+    if len(calls) != 1 or len(calls[0].args) != 1 or calls[0].keywords:
+        return None
+    return calls[0].lineno
+
+
 def _shifted(arg_text: str, low: int) -> str:
     try:
         simple = isinstance(ast.parse(arg_text, mode="eval").body, (ast.Name, ast.Attribute, ast.Subscript, ast.Call))
@@ -62,11 +86,13 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
     k, width = out[-1], y.shape[-1]
     site = call.site
     var = argument_name(site, 1, "y") or argument_name(site, 1, "y", index)
-    line = assignment_line(site, var)
-    node = _to_categorical_at(site.file, line) if line else None
+    file, line = site.file, assignment_line(site, var)
+    if line is None and call.batched and call.producer is not None and _same_file(call.producer[0], site.file):
+        line = _to_categorical_in(site.file, call.producer[1])  # encoded batch by batch, in the generator
+    node = _to_categorical_at(file, line) if line else None
     if node is None or len(node.args) > 1 or any(kw.arg == "num_classes" for kw in node.keywords):
         return  # the width was chosen explicitly: then the model may well be the one to change
-    text = linecache.getline(site.file, line)
+    text = linecache.getline(file, line)
     if not text.isascii():
         return  # ast columns count bytes; keep to lines where bytes and characters agree
     call_text = text[node.col_offset:node.end_col_offset]
@@ -94,6 +120,11 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
         return
     new_line = text.rstrip("\n").replace(call_text, new_call, 1)
     prob.culprit_kind = "labels"
+    if call.batched:
+        prob.labels_site = (file, line)  # inside the generator: each batch gets the width of its own labels
+        why += (" Each batch is encoded on its own, so its width follows the largest label it happens to hold; "
+                "sizing the model to one batch's width would break on the next.")
+        prob.fixes = [f for f in prob.fixes if f.kind != "model"]
     prob.explanation += " " + why + " Fix the encoding where the labels are made rather than resizing the model."
     for fix in prob.fixes:
         fix.cost += 1
