@@ -149,6 +149,9 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
         from shapedoctor.diagnosis.size_choice import with_training_size_choice
 
         with_training_size_choice(model, prob, i)  # a declared size chosen elsewhere: edited there
+        from shapedoctor.diagnosis.vocabulary_width import with_vocabulary_width
+
+        with_vocabulary_width(model, prob, i)  # multi-hot text: the width is the adapted vocabulary's
         out.append(prob)
     return out
 

@@ -476,6 +476,9 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
             edits.append(SetShape(inputs[target].id, value))
         elif kind == "rebind":  # value: a SourceRebinding of a layer's size: only the patched script shows it
             continue
+        elif kind == "input_written":  # value: (shape, the user's expression for it)
+            inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
+            edits.append(SetShape(inputs[target].id, value[0], written_as=value[1]))
         elif kind == "input_rebind":  # value: (shape, SourceRebinding): written where the size is chosen
             inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
             edits.append(SetShape(inputs[target].id, value[0], rebind=value[1]))

@@ -163,6 +163,10 @@ class Recorder:
     def creation_site(self, layer: Any) -> Site | None:
         return self.created.get(id(layer))
 
+    def created_layers(self) -> list[Any]:
+        """Every layer the program created while recording, oldest first."""
+        return list(self._layers.values())
+
     def producer_of(self, tensor: Any) -> CallRecord | None:
         return self.producers.get(id(tensor))
 

@@ -1,0 +1,86 @@
+"""Multi-hot text features: the model's input is as wide as the adapted vocabulary, not ``max_tokens``.
+
+``TextVectorization(max_tokens=500, output_mode="multi_hot")`` (also ``count``, ``tf_idf``, and the
+``StringLookup`` / ``IntegerLookup`` layers) gives one column per vocabulary entry; ``max_tokens`` only
+caps the vocabulary. Adapted on a small corpus the layer learns fewer entries, so the features are
+narrower than ``max_tokens`` and ``keras.Input(shape=(max_tokens,))`` refuses them. The keras-io guide
+*Working with preprocessing layers* declares the input from the adapted layer:
+``keras.Input(shape=(text_vectorizer.vocabulary_size(),))``.
+
+Evidence, all read: the data's width is the ``vocabulary_size()`` of exactly one adapted lookup layer
+the program made with such an output mode, bound once to a name in the file that declares the input.
+The fix declares the input with that expression (verified on the model rebuilt with that width);
+the variant that rebinds the cap to the width seen today (``max_tokens = 41``) is dropped: it fits this
+corpus only.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+from dataclasses import replace
+from typing import Any
+
+_WIDE_MODES = {"multi_hot", "count", "tf_idf", "one_hot"}
+
+
+def with_vocabulary_width(model: Any, prob: Any, index: int) -> None:
+    """Before the fix that re-declares input *index* as the data's width, the same declaration
+    written as the adapted layer's ``vocabulary_size()`` (see the module); no-op otherwise."""
+    from shapedoctor.trace import recorder as rec
+
+    plain = next((f for f in prob.fixes if f.kind == "model" and len(f.edits) == 1
+                  and f.edits[0][0] == "input" and f.edits[0][1] == index), None)
+    if plain is None or rec.CURRENT is None:
+        return
+    shape = tuple(plain.edits[0][2])
+    if len(shape) != 2 or not isinstance(shape[1], int):
+        return
+    try:
+        site = rec.CURRENT.creation_site(model.inputs[index]._keras_history.operation)
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return
+    named = [name for layer in rec.CURRENT.created_layers() if _width(layer) == shape[1]
+             if (name := _bound_name(rec.CURRENT.creation_site(layer), site)) is not None]
+    if len(named) != 1:
+        return
+    expression = f"{named[0]}.vocabulary_size()"
+    variant = replace(plain, title=f"declare the input as wide as the adapted vocabulary: shape=({expression},)",
+                      edits=[("input_written", index, (shape, f"({expression},)"))], cost=1,
+                      note=f"{named[0]} makes one column per vocabulary entry; max_tokens only caps the vocabulary")
+    prob.fixes = [f for f in prob.fixes if not (f.kind == "model" and f.edits and f.edits[0][0] == "input_rebind"
+                                                and f.edits[0][1] == index)]
+    prob.fixes.insert(0, variant)
+    prob.culprit_kind = "layer"
+    prob.layer = model.inputs[index]._keras_history.operation  # the Input line declares the width
+    prob.explanation += (f" The data's {shape[1]} columns are the vocabulary `{named[0]}` learned when it was adapted "
+                         "(one column per entry); its max_tokens is only an upper bound. Declare the input from the "
+                         "adapted layer.")
+
+
+def _width(layer: Any) -> int | None:
+    """The number of columns an adapted lookup layer in a multi-hot-like mode makes, else None."""
+    size = getattr(layer, "vocabulary_size", None)
+    if size is None or getattr(layer, "output_mode", None) not in _WIDE_MODES:
+        return None
+    try:
+        width = int(size())
+    except Exception:  # noqa: BLE001 - not adapted, or not a lookup layer
+        return None
+    return width if width > 1 else None
+
+
+def _bound_name(made: Any, declared: Any) -> str | None:
+    """The name the statement at *made* binds the layer to, when the file of *declared* binds it once."""
+    if made is None or declared is None or made.file != declared.file:
+        return None
+    try:
+        tree = ast.parse("".join(linecache.getlines(made.file)))
+    except (SyntaxError, ValueError):
+        return None
+    statement = next((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == made.line), None)
+    if statement is None or len(statement.targets) != 1 or not isinstance(statement.targets[0], ast.Name):
+        return None
+    name = statement.targets[0].id
+    stores = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)]
+    return name if len(stores) == 1 and statement.lineno <= declared.line else None
