@@ -1026,16 +1026,20 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
     return fixes
 
 
-def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple):
+def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list:
     """A decoder whose output is a few pixels off the labels (32x32 against 28x28): walking back from
     the output to the first downsampling layer, the convolution whose padding accounts for exactly
     that difference. A stride-1 convolution with kernel k removes k - 1 pixels with padding="valid"
-    and none with "same"; upsampled by f afterwards, that is (k - 1) * f pixels of the output."""
+    and none with "same"; upsampled by f afterwards, that is (k - 1) * f pixels of the output. A
+    transposed convolution of stride s and kernel k > s with padding="valid" makes s * n + (k - s)
+    instead of exactly s * n: when that overhang accounts for the difference, that layer is the
+    one that changed the size, and making a size-keeping layer shrink instead is not offered."""
     spatial_out, spatial_y = tuple(out[1:-1]), tuple(y_shape[1:-1])
     if len(out) != len(y_shape) or len(out) < 3 or spatial_out == spatial_y or None in spatial_out + spatial_y:
-        return
+        return []
     diff = tuple(o - y for o, y in zip(spatial_out, spatial_y))
     layer, factor, seen = output_layer(model, index), (1,) * len(diff), 0
+    found, overhang = [], []
     while layer is not None and seen < 16:
         seen += 1
         cls, cfg = type(layer).__name__, layer_config(layer)
@@ -1043,7 +1047,7 @@ def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple):
             size = cfg.get("size") or (1,) * len(diff)
             factor = tuple(f * int(s) for f, s in zip(factor, size))
         elif "Pooling" in cls or ("Transpose" not in cls and any(int(s) > 1 for s in (cfg.get("strides") or ()))):
-            return  # the bottleneck: before it, sizes round and the arithmetic no longer holds
+            break  # the bottleneck: before it, sizes round and the arithmetic no longer holds
         elif cls.startswith("Conv") and "Transpose" not in cls and cfg.get("padding") in ("same", "valid"):
             kernel = tuple(int(k) for k in cfg.get("kernel_size") or ())
             dilation = tuple(int(d) for d in cfg.get("dilation_rate") or (1,) * len(kernel))
@@ -1051,14 +1055,23 @@ def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple):
             if len(kernel) == len(diff) and any(removed):
                 want = "valid" if diff == removed else "same" if diff == tuple(-r for r in removed) else None
                 if want is not None and cfg.get("padding") != want:
-                    yield TrainingFix(f'make {layer.name} {"shrink" if want == "valid" else "keep"} the map: '
-                                      f'padding="{want}"', "model", edits=[("config", layer, {"padding": want})], cost=1)
+                    found.append(TrainingFix(f'make {layer.name} {"shrink" if want == "valid" else "keep"} the map: '
+                                             f'padding="{want}"', "model", edits=[("config", layer, {"padding": want})],
+                                             cost=1))
         elif cls.startswith("Conv2DTranspose") or cls.startswith("Conv1DTranspose") or cls.startswith("Conv3DTranspose"):
-            strides = cfg.get("strides") or (1,) * len(diff)
-            factor = tuple(f * int(s) for f, s in zip(factor, strides))
+            strides = tuple(int(s) for s in cfg.get("strides") or (1,) * len(diff))
+            kernel = tuple(int(k) for k in cfg.get("kernel_size") or ())
+            extra = tuple(max(k - s, 0) * f for k, s, f in zip(kernel, strides, factor))
+            if cfg.get("padding") == "valid" and cfg.get("output_padding") is None and len(kernel) == len(diff) \
+                    and any(s > 1 for s in strides) and any(extra) and diff == extra:
+                overhang.append(TrainingFix(f'make {layer.name} upsample exactly {"x".join(map(str, strides))}: '
+                                            'padding="same"', "model",
+                                            edits=[("config", layer, {"padding": "same"})], cost=1))
+            factor = tuple(f * s for f, s in zip(factor, strides))
         layer = previous_layer(layer)
         if layer is not None and type(layer).__name__ == "InputLayer":
-            return
+            break
+    return overhang or found
 
 
 def _upsampling_cost(is_head: bool, step: tuple) -> int:
