@@ -1312,6 +1312,11 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
         prob.fixes.extend(pooled[1])
         return prob
     rnn = _last_sequence_rnn(model)
+    reader = _sequence_reader_after(model, index, rnn) if rnn is not None and rank_in == 3 else None
+    if reader is not None:  # attention (or a convolution) reads the RNN's steps: they are meant to be there
+        rnn, prob.layer = None, reader
+        prob.explanation += (f" `{reader.name}` comes after a layer that needs every step of the sequence, and "
+                             "nothing between them reduces the steps to one vector.")
     if rnn is not None and rank_in == 3 and type(rnn).__name__ == "Bidirectional":
         prob.layer = rnn  # the wrapped RNN kept the time axis; the pooling fixes below stand in for its edit
     elif rnn is not None and rank_in == 3:
@@ -1487,6 +1492,27 @@ def _wrappers_after(model: Any, index: int, layer: Any) -> list:
             found.append(current)
         current = previous_layer(current)
     return found if current is layer else []
+
+
+_PER_STEP = {"Dense", "Dropout", "Activation", "TimeDistributed", "LayerNormalization", "BatchNormalization",
+             "SpatialDropout1D", "GaussianNoise", "ActivityRegularization"}
+
+
+def _sequence_reader_after(model: Any, index: int, rnn: Any) -> Any:
+    """When a layer that reads the whole sequence (attention, a convolution) sits between *rnn* and
+    output *index*, the first Dense after it: the RNN's steps are used on purpose, and the reduction
+    to one vector per sample is missing right before that Dense. None otherwise."""
+    from shapedoctor.diagnosis.training_base import layers_back
+
+    walk = layers_back(model, index, 12)
+    if rnn not in walk:
+        return None
+    between = walk[:walk.index(rnn)]  # output first
+    readers = [i for i, layer in enumerate(between) if type(layer).__name__ not in _PER_STEP]
+    if not readers:
+        return None
+    after = [layer for layer in between[:readers[0]] if type(layer).__name__ == "Dense"]
+    return after[-1] if after else None
 
 
 def _last_sequence_rnn(model: Any) -> Any:
