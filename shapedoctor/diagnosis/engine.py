@@ -110,12 +110,14 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         graph=view_of(ctx.graph, replay.shapes, culprit=culprit, consumer=ctx.consumer),
     )
     if ctx.family == "SD104":
-        from shapedoctor.diagnosis.trailing_axis import missing_trailing_axis
+        from shapedoctor.diagnosis.trailing_axis import misplaced_axis, missing_trailing_axis
 
-        trailing = missing_trailing_axis(failure)
+        trailing = missing_trailing_axis(failure) or misplaced_axis(failure)
         if trailing is not None:  # weights (batch, steps) times states (batch, steps, features) in call()
             finding.culprit, fix, finding.explanation = trailing
             finding.fixes.insert(0, fix)
+            for step in finding.path:  # the layer's own code is the root cause, not a layer before it
+                step.role = "" if step.role == "culprit" else step.role
     if own is None and ctx.family in ("SD101", "SD102"):
         from shapedoctor.diagnosis.kernel_layout import swapped_kernel
 
