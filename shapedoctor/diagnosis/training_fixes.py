@@ -109,6 +109,9 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
     finding = Finding(fam.id, fam.slug, severity, prob.message, consumer=consumer, culprit=culprit,
                       expected=prob.expected, received=prob.received, path=_path(call, prob, recorder),
                       explanation=prob.explanation, fixes=fixes)
+    from shapedoctor.diagnosis.rebound_size import rebound_size
+
+    finding = rebound_size(call, prob, finding)  # max_length = 6 after the model was built with 7
     from shapedoctor.repair.ranking import annotate
 
     annotate(finding)
