@@ -112,6 +112,9 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
     from shapedoctor.diagnosis.rebound_size import rebound_size
 
     finding = rebound_size(call, prob, finding)  # max_length = 6 after the model was built with 7
+    from shapedoctor.diagnosis.loop_count import loop_count
+
+    finding = loop_count(call, prob, finding)  # [Dense(k)(x) for i in range(7)] against 11 label slots
     from shapedoctor.repair.ranking import annotate
 
     annotate(finding)
