@@ -203,17 +203,26 @@ def pad_or_cut_to(length: int):
 
 
 
+def functions_at(file: str, first_line: int) -> tuple[ast.Module, list] | None:
+    """*file*'s syntax tree and the function(s) defined at *first_line* (the line a code object or a
+    decorator starts on), or None when the file does not parse."""
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return None
+    return tree, [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                  and first_line in [n.lineno] + [d.lineno for d in n.decorator_list]]
+
+
 def yield_edit(file: str, first_line: int) -> tuple[int, tuple | None] | None:
     """The line of the one ``yield`` of the generator function starting at *first_line* (the one
     ``return`` of a PyDataset's ``__getitem__``), and a
     ``line_edit`` making each yielded item a batch of one (``x[i]`` -> ``x[i:i + 1]``) when every item
     is one element picked from an array (None otherwise)."""
-    try:
-        tree = ast.parse("".join(linecache.getlines(file)))
-    except SyntaxError:
+    found = functions_at(file, first_line)
+    if found is None:
         return None
-    funcs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-             and first_line in [n.lineno] + [d.lineno for d in n.decorator_list]]
+    tree, funcs = found
     yields = [n for f in funcs for n in ast.walk(f) if isinstance(n, ast.Yield) and n.value is not None]
     step = None
     if not yields:  # a PyDataset's __getitem__ returns its batch; its __len__ says how many samples one holds

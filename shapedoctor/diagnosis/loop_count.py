@@ -21,24 +21,9 @@ from collections import Counter
 from typing import Any
 
 
-def loop_count(call: Any, prob: Any, finding: Any) -> Any:
-    """*finding* re-aimed at the loop that made the output's differing axis (see the module)."""
-    try:
-        found = _found(call, prob)
-    except Exception:  # noqa: BLE001 - evidence only
-        return finding
-    if found is None:
-        return finding
-    place, fix, k, m = found
-    finding.culprit = place
-    finding.fixes.insert(0, fix)
-    finding.explanation = (f"The output's axis of {k} is made of {k} layers created in a loop on line {place.line}, "
-                           f"one per step; the labels have {m} there, so the loop must make {m}. "
-                           + (finding.explanation or ""))
-    return finding
-
-
-def _found(call: Any, prob: Any):
+def loop_count(call: Any, prob: Any):
+    """(culprit Place, fix, why) when the output's differing axis was made by a loop counting the
+    wrong number (see the module), else None."""
     from shapedoctor.diagnosis.training_base import flat_items, model_outputs
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
@@ -88,7 +73,9 @@ def _found(call: Any, prob: Any):
     first = next(layer for layer in rec.CURRENT.created_layers() if (s := rec.CURRENT.creation_site(layer)) is not None
                  and (s.file, s.line) == (file, line))
     place = Place("layer", getattr(first, "name", None), type(first).__name__, display_path(path), line, text.strip())
-    return place, fix, k, m
+    why = (f"The output's axis of {k} is made of {k} layers created in a loop on line {line}, one per step; the labels "
+           f"have {m} there, so the loop must make {m}.")
+    return place, fix, why
 
 
 def _top_level_ints(tree: ast.Module) -> dict[str, int]:

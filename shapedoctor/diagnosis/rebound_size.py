@@ -20,28 +20,9 @@ import linecache
 from typing import Any
 
 
-def rebound_size(call: Any, prob: Any, finding: Any) -> Any:
-    """*finding* re-aimed at the line that rebound the Input's size (see the module); unchanged otherwise."""
-    try:
-        found = _found(call, prob)
-    except Exception:  # noqa: BLE001 - evidence only
-        return finding
-    if found is None:
-        return finding
-    name, file, line, fix, old, new = found
-    from shapedoctor.report.model import Place
-    from shapedoctor.trace.sites import display_path
-
-    finding.culprit = Place("data", name, "data", display_path(file), line, linecache.getline(file, line).strip())
-    finding.fixes.insert(0, fix)
-    finding.explanation = (f"The model was built while `{name}` was {old}, and line {line} sets it to {new} "
-                           f"afterwards: the data made with it no longer has the sizes the model was built with. "
-                           f"Keep `{name}` at {old} (a trained model keeps its sizes), or retrain. "
-                           + (finding.explanation or ""))
-    return finding
-
-
-def _found(call: Any, prob: Any):
+def rebound_size(call: Any, prob: Any):
+    """(culprit Place, fix, why) when the Input's size was rebound after the model was built (see the
+    module), else None."""
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.trace import recorder as rec
@@ -90,7 +71,14 @@ def _found(call: Any, prob: Any):
     shown = (text[:value.col_offset] + str(old) + text[value.end_col_offset:]).strip()
     fix = script_checked_fix(f"keep `{name}` at the {old} the model was built with: {name} = {old}", shown,
                              display_path(file), statement.lineno, [edit], cost=1)
-    return name, file, statement.lineno, fix, old, new
+    from shapedoctor.report.model import Place
+
+    place = Place("data", name, "data", display_path(file), statement.lineno,
+                  linecache.getline(file, statement.lineno).strip())
+    why = (f"The model was built while `{name}` was {old}, and line {statement.lineno} sets it to {new} afterwards: "
+           f"the data made with it no longer has the sizes the model was built with. Keep `{name}` at {old} (a "
+           "trained model keeps its sizes), or retrain.")
+    return place, fix, why
 
 
 def _literal(node: ast.AST) -> Any:

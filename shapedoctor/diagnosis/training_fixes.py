@@ -109,16 +109,30 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
     finding = Finding(fam.id, fam.slug, severity, prob.message, consumer=consumer, culprit=culprit,
                       expected=prob.expected, received=prob.received, path=_path(call, prob, recorder),
                       explanation=prob.explanation, fixes=fixes)
-    from shapedoctor.diagnosis.rebound_size import rebound_size
-
-    finding = rebound_size(call, prob, finding)  # max_length = 6 after the model was built with 7
-    from shapedoctor.diagnosis.loop_count import loop_count
-
-    finding = loop_count(call, prob, finding)  # [Dense(k)(x) for i in range(7)] against 11 label slots
+    _reaimed(call, prob, finding)
     from shapedoctor.repair.ranking import annotate
 
     annotate(finding)
     return finding
+
+
+def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
+    """Rules read from the source that name another line than the training rules did, each with its
+    fix (proven by running the patched script): the first that holds re-aims *finding*."""
+    from shapedoctor.diagnosis.loop_count import loop_count
+    from shapedoctor.diagnosis.rebound_size import rebound_size
+
+    # max_length = 6 after the model was built with 7; [Dense(k)(x) for i in range(7)] against 11 slots
+    for rule in (rebound_size, loop_count):
+        try:
+            found = rule(call, prob)
+        except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read its evidence holds no verdict
+            found = None
+        if found is not None:
+            finding.culprit, fix, why = found
+            finding.fixes.insert(0, fix)
+            finding.explanation = why + " " + (finding.explanation or "")
+            return
 
 
 def _report(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any, verdict: Verdict,

@@ -47,15 +47,12 @@ def _same_file(a: str, b: str) -> bool:
 def _to_categorical_in(file: str, first_line: int) -> int | None:
     """The line of the one ``to_categorical(...)`` call without ``num_classes`` in the function starting
     at *first_line* of *file* (a generator, a PyDataset's ``__getitem__``), or None."""
-    import linecache
+    from shapedoctor.diagnosis.data_origin import functions_at
 
-    try:
-        tree = ast.parse("".join(linecache.getlines(file)))
-    except SyntaxError:
+    found = functions_at(file, first_line)
+    if found is None:
         return None
-    funcs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-             and first_line in [n.lineno] + [d.lineno for d in n.decorator_list]]
-    calls = [c for f in funcs for c in ast.walk(f) if isinstance(c, ast.Call)
+    calls = [c for f in found[1] for c in ast.walk(f) if isinstance(c, ast.Call)
              and (getattr(c.func, "attr", None) or getattr(c.func, "id", None)) == "to_categorical"]
     if len(calls) != 1 or len(calls[0].args) != 1 or calls[0].keywords:
         return None
