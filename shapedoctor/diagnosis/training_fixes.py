@@ -888,6 +888,8 @@ def _rewrite_argument(call: TrainingCall, fix: TrainingFix) -> tuple[str, str | 
     new = fix.rewrite_argument.format(*names)
     first = linecache.getline(site.file, arg.lineno).rstrip("\n")
     last = linecache.getline(site.file, arg.end_lineno).rstrip("\n")
+    if not (first.isascii() and last.isascii()):
+        return new, site.file, arg.lineno, []  # ast columns count bytes; written by hand there
     text = first[:arg.col_offset] + new + last[arg.end_col_offset:]
     edit = TextEdit(site.file, arg.lineno, arg.col_offset, arg.end_lineno, arg.end_col_offset, new)
     return text.strip(), site.file, arg.lineno, [edit]
