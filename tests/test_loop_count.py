@@ -35,3 +35,16 @@ def test_the_loop_that_made_the_heads_counts_the_label_positions(tmp_path):
     first = finding["fixes"][0]
     assert first["verified"] and first["code"].endswith("for _ in range(SLOTS)]"), first
     assert "for _ in range(SLOTS)]" in written_and_run(run_cli, tmp_path)
+
+
+def test_a_stack_of_layers_made_in_a_loop_is_not_the_cause(tmp_path):
+    stacked = SCRIPT.replace(
+        "heads = [layers.Dense(SYMBOLS, activation=\"softmax\")(x) for _ in range(3)]\n"
+        "outputs = layers.Reshape((-1, SYMBOLS))(layers.Concatenate()(heads))\n",
+        "stack = [layers.Dense(3, activation=\"relu\") for _ in range(3)]\nfor layer in stack:\n    x = layer(x)\n"
+        "outputs = layers.Reshape((3, 1))(layers.Dense(3)(x))\n").replace("(32, SLOTS)), SYMBOLS)", "(32, SLOTS)), SYMBOLS)[..., :1]")
+    report, _, proc = run_json(run_cli, tmp_path, stacked)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] != line_of(stacked, "stack = [")
+    assert not any("range(" in f["code"] for f in finding["fixes"])

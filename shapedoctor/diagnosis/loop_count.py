@@ -8,7 +8,7 @@ cause: its ``range(...)`` must count the labels' size.
 
 Evidence, all read: output and labels differ on exactly one axis (the batch aside), output size k,
 labels size m; exactly one line of the user's file created exactly k layers while the program
-recorded, and that line holds one ``range(k)`` (a literal, or a name bound to k). The fix counts m
+recorded, all called on the same tensor (parallel heads, not a stack), and that line holds one ``range(k)`` (a literal, or a name bound to k). The fix counts m
 there, with the name the script binds once to m when there is one, proven by running the patched
 script.
 """
@@ -47,6 +47,10 @@ def loop_count(call: Any, prob: Any):
     if len(sites) != 1:
         return None
     file, line = sites[0]
+    made = [layer for layer in rec.CURRENT.created_layers() if (s := rec.CURRENT.creation_site(layer)) is not None
+            and (s.file, s.line) == (file, line)]
+    if len({id(layer.input) for layer in made}) != 1:
+        return None  # parallel heads on one tensor, not a stack of layers one after another
     import os
 
     path = file if os.path.isabs(file) else os.path.abspath(file)
@@ -70,9 +74,7 @@ def loop_count(call: Any, prob: Any):
     fix = script_checked_fix(f"make the loop create {m} layers, one per label position: range({new})", shown,
                              display_path(path), line, [TextEdit(path, line, arg.col_offset, line, arg.end_col_offset,
                                                                  new)], cost=1)
-    first = next(layer for layer in rec.CURRENT.created_layers() if (s := rec.CURRENT.creation_site(layer)) is not None
-                 and (s.file, s.line) == (file, line))
-    place = Place("layer", getattr(first, "name", None), type(first).__name__, display_path(path), line, text.strip())
+    place = Place("layer", getattr(made[0], "name", None), type(made[0]).__name__, display_path(path), line, text.strip())
     why = (f"The output's axis of {k} is made of {k} layers created in a loop on line {line}, one per step; the labels "
            f"have {m} there, so the loop must make {m}.")
     return place, fix, why
