@@ -203,6 +203,16 @@ def pad_or_cut_to(length: int):
 
 
 
+def single_assignments(tree: ast.Module) -> dict[str, ast.Assign]:
+    """The names the module binds exactly once in all its code, that one binding being a top-level
+    ``name = value``: name -> that statement."""
+    from collections import Counter
+
+    stores = Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    return {s.targets[0].id: s for s in tree.body if isinstance(s, ast.Assign) and len(s.targets) == 1
+            and isinstance(s.targets[0], ast.Name) and stores[s.targets[0].id] == 1}
+
+
 def functions_at(file: str, first_line: int) -> tuple[ast.Module, list] | None:
     """*file*'s syntax tree and the function(s) defined at *first_line* (the line a code object or a
     decorator starts on), or None when the file does not parse."""

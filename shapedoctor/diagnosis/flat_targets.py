@@ -41,7 +41,9 @@ def aim_at_flat_targets(finding: Any, event: Any, names: dict | None) -> Any:
     source = read_source(file)
     if source is None:
         return finding
-    statement = _only_assignment(ast.parse(source), name)
+    from shapedoctor.diagnosis.data_origin import single_assignments
+
+    statement = single_assignments(ast.parse(source)).get(name)
     if statement is None:
         return finding
     return _aimed(finding, name, file, source, statement, event.flat_head[0])
@@ -64,20 +66,6 @@ def _array_named(names: dict, head: tuple) -> str | None:
         return None
     keys = next(iter(found.values()))
     return keys[0] if len(keys) == 1 else None
-
-
-def _only_assignment(tree: ast.Module, name: str) -> ast.Assign | None:
-    """The script's one top-level ``name = ...`` (None when it is bound anywhere else at the top)."""
-    bound = []
-    for node in tree.body:
-        for sub in ast.walk(node):
-            if isinstance(sub, ast.Name) and sub.id == name and isinstance(sub.ctx, ast.Store):
-                bound.append(node)
-    if len(bound) != 1 or not isinstance(bound[0], ast.Assign) or len(bound[0].targets) != 1:
-        return None
-    statement = bound[0]
-    target = statement.targets[0]
-    return statement if isinstance(target, ast.Name) and target.id == name else None
 
 
 def _aimed(finding: Any, name: str, file: str, source: str, statement: ast.Assign, n: int) -> Any:

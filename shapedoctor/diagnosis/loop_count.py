@@ -82,12 +82,8 @@ def loop_count(call: Any, prob: Any):
 
 def _top_level_ints(tree: ast.Module) -> dict[str, int]:
     """Names the module binds exactly once, at its top level, to an int literal."""
-    seen: Counter = Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
-    out = {}
-    for statement in tree.body:
-        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
-                and isinstance(statement.targets[0], ast.Name) and seen[statement.targets[0].id] == 1:
-            value = statement.value
-            if isinstance(value, ast.Constant) and isinstance(value.value, int) and not isinstance(value.value, bool):
-                out[statement.targets[0].id] = value.value
-    return out
+    from shapedoctor.diagnosis.data_origin import single_assignments
+
+    return {name: s.value.value for name, s in single_assignments(tree).items()
+            if isinstance(s.value, ast.Constant) and isinstance(s.value.value, int)
+            and not isinstance(s.value.value, bool)}

@@ -80,24 +80,35 @@ def pending_rebinding(ctx, candidates: list[Candidate], verified: list[Candidate
     return place(bound, edit.node)
 
 
-def with_training_size_choice(model, prob, index: int) -> None:
-    """At fit/evaluate/predict time: before the fix that re-declares input *index* of *model*, its
-    variant written where the size is chosen, checked by running the patched script only (a clone
-    of the model would change the Input alone)."""
-    from shapedoctor.repair.size_origin import rebinding_at
+def plain_input_fix(model, prob, index: int):
+    """(the fix of *prob* that re-declares input *index* of *model* and nothing else, where that
+    Input was created) while a recording is current; None otherwise."""
     from shapedoctor.trace import recorder as rec
 
     plain = next((f for f in prob.fixes if f.kind == "model" and len(f.edits) == 1
                   and f.edits[0][0] == "input" and f.edits[0][1] == index), None)
     if plain is None or rec.CURRENT is None:
-        return
+        return None
     try:
         layer = model.inputs[index]._keras_history.operation
     except (AttributeError, IndexError, TypeError, ValueError):
+        return None
+    return plain, rec.CURRENT.creation_site(layer)
+
+
+def with_training_size_choice(model, prob, index: int) -> None:
+    """At fit/evaluate/predict time: before the fix that re-declares input *index* of *model*, its
+    variant written where the size is chosen, checked by running the patched script only (a clone
+    of the model would change the Input alone)."""
+    from shapedoctor.repair.size_origin import rebinding_at
+
+    found = plain_input_fix(model, prob, index)
+    if found is None:
         return
+    plain, site = found
     shape = tuple(plain.edits[0][2])
     old = tuple(model.inputs[index].shape)
-    bound = rebinding_at(rec.CURRENT.creation_site(layer), old, shape)
+    bound = rebinding_at(site, old, shape)
     if bound is None:
         return
     from dataclasses import replace

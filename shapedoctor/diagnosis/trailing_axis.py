@@ -43,13 +43,10 @@ def _found(failure: Any):
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place
     from shapedoctor.trace.recorder import shape_of
-    from shapedoctor.trace.sites import display_path, is_user_file
+    from shapedoctor.trace.sites import display_path
 
     layer = failure.call.layer
-    found = None
-    for frame, line in traceback.walk_tb(failure.exception.__traceback__):
-        if frame.f_locals.get("self") is layer and is_user_file(frame.f_code.co_filename):
-            found = (frame, line)
+    found = _user_frame(failure)
     if found is None:
         return None
     frame, line = found
@@ -105,6 +102,7 @@ def misplaced_axis(failure: Any) -> tuple | None:
 
 
 def _user_frame(failure: Any):
+    """(frame, line) of the innermost frame of the failing layer's own code in the user's file, or None."""
     from shapedoctor.trace.sites import is_user_file
 
     layer, found = failure.call.layer, None
@@ -141,7 +139,7 @@ def _misplaced(failure: Any):
             shape, target = shape_of(frame.f_locals.get(mine.id)), shape_of(frame.f_locals.get(other.id))
             if made is None or shape is None or target is None or len(shape) != len(target):
                 continue
-            call, axis_node, axis = made
+            axis_node, axis = made
             axis %= len(shape)
             base = shape[:axis] + shape[axis + 1:]
             fits = [p for p in range(1, len(shape)) if p != axis and _broadcasts_to(base[:p] + (1,) + base[p:], target)]
@@ -169,7 +167,7 @@ def _misplaced(failure: Any):
 
 
 def _expanded_before(func: ast.AST, name: str, line: int):
-    """(call, its axis node, the axis) when the last binding of *name* before *line*, a statement of
+    """(the axis argument's node, the axis) when the last binding of *name* before *line*, a statement of
     *func*'s own body (not inside a branch or loop), is ``name = <x>.expand_dims(..., axis)``; else None."""
     binds = [n for n in func.body if isinstance(n, ast.Assign) and n.lineno < line
              and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)]
@@ -187,7 +185,7 @@ def _expanded_before(func: ast.AST, name: str, line: int):
         axis = ast.literal_eval(axis_node) if axis_node is not None else None
     except ValueError:
         return None
-    return (call, axis_node, axis) if isinstance(axis, int) and not isinstance(axis, bool) else None
+    return (axis_node, axis) if isinstance(axis, int) and not isinstance(axis, bool) else None
 
 
 def _broadcasts_to(small: tuple, big: tuple) -> bool:

@@ -27,18 +27,15 @@ _WIDE_MODES = {"multi_hot", "count", "tf_idf", "one_hot"}
 def with_vocabulary_width(model: Any, prob: Any, index: int) -> None:
     """Before the fix that re-declares input *index* as the data's width, the same declaration
     written as the adapted layer's ``vocabulary_size()`` (see the module); no-op otherwise."""
+    from shapedoctor.diagnosis.size_choice import plain_input_fix
     from shapedoctor.trace import recorder as rec
 
-    plain = next((f for f in prob.fixes if f.kind == "model" and len(f.edits) == 1
-                  and f.edits[0][0] == "input" and f.edits[0][1] == index), None)
-    if plain is None or rec.CURRENT is None:
+    found = plain_input_fix(model, prob, index)
+    if found is None:
         return
+    plain, site = found
     shape = tuple(plain.edits[0][2])
     if len(shape) != 2 or not isinstance(shape[1], int):
-        return
-    try:
-        site = rec.CURRENT.creation_site(model.inputs[index]._keras_history.operation)
-    except (AttributeError, IndexError, TypeError, ValueError):
         return
     named = [name for layer in rec.CURRENT.created_layers() if _width(layer) == shape[1]
              if (name := _bound_name(rec.CURRENT.creation_site(layer), site)) is not None]
