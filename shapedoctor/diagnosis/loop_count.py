@@ -53,7 +53,7 @@ def loop_count(call: Any, prob: Any):
         return None  # parallel heads on one tensor, not a stack of layers one after another
     import os
 
-    path = file if os.path.isabs(file) else os.path.abspath(file)
+    path = os.path.abspath(file)  # the site names it as the user did
     source = "".join(linecache.getlines(path))
     tree = ast.parse(source)
     ranges = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)

@@ -46,7 +46,7 @@ def rebound_size(call: Any, prob: Any):
         return None
     import os
 
-    file = site.file if os.path.isabs(site.file) else os.path.abspath(site.file)
+    file = os.path.abspath(site.file)  # the site names it as the user did
     tree = ast.parse("".join(linecache.getlines(file)))
     declared = next((s for s in tree.body if s.lineno <= site.line <= s.end_lineno), None)
     if declared is None:

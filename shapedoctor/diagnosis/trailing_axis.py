@@ -176,7 +176,9 @@ def _expanded_before(func: ast.AST, name: str, line: int):
     if not binds or any(n.lineno > binds[-1].lineno for n in nested):
         return None
     call = binds[-1].value
-    if not isinstance(call, ast.Call) or getattr(call.func, "attr", getattr(call.func, "id", None)) != "expand_dims":
+    from shapedoctor.trace.sites import called_name
+
+    if not isinstance(call, ast.Call) or called_name(call.func) != "expand_dims":
         return None
     axis_node = next((k.value for k in call.keywords if k.arg == "axis"), None)
     if axis_node is None and len(call.args) == 2:

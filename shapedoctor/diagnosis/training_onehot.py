@@ -52,8 +52,10 @@ def _to_categorical_in(file: str, first_line: int) -> int | None:
     found = functions_at(file, first_line)
     if found is None:
         return None
+    from shapedoctor.trace.sites import called_name
+
     calls = [c for f in found[1] for c in ast.walk(f) if isinstance(c, ast.Call)
-             and (getattr(c.func, "attr", None) or getattr(c.func, "id", None)) == "to_categorical"]
+             and called_name(c.func) == "to_categorical"]
     if len(calls) != 1 or len(calls[0].args) != 1 or calls[0].keywords:
         return None
     return calls[0].lineno
@@ -83,13 +85,13 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
     k, width = out[-1], y.shape[-1]
     site = call.site
     var = argument_name(site, 1, "y") or argument_name(site, 1, "y", index)
-    file, line = site.file, assignment_line(site, var)
+    line = assignment_line(site, var)
     if line is None and call.batched and call.producer is not None and _same_file(call.producer[0], site.file):
         line = _to_categorical_in(site.file, call.producer[1])  # encoded batch by batch, in the generator
-    node = _to_categorical_at(file, line) if line else None
+    node = _to_categorical_at(site.file, line) if line else None
     if node is None or len(node.args) > 1 or any(kw.arg == "num_classes" for kw in node.keywords):
         return  # the width was chosen explicitly: then the model may well be the one to change
-    text = linecache.getline(file, line)
+    text = linecache.getline(site.file, line)
     if not text.isascii():
         return  # ast columns count bytes; keep to lines where bytes and characters agree
     call_text = text[node.col_offset:node.end_col_offset]
@@ -118,7 +120,7 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
     new_line = text.rstrip("\n").replace(call_text, new_call, 1)
     prob.culprit_kind = "labels"
     if call.batched:
-        prob.labels_site = (file, line)  # inside the generator: each batch gets the width of its own labels
+        prob.labels_site = (site.file, line)  # inside the generator: each batch gets the width of its own labels
         why += (" Each batch is encoded on its own, so its width follows the largest label it happens to hold; "
                 "sizing the model to one batch's width would break on the next.")
         prob.fixes = [f for f in prob.fixes if f.kind != "model"]
