@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ast
 import linecache
-from collections import Counter
 from typing import Any
 
 
@@ -41,14 +40,16 @@ def loop_count(call: Any, prob: Any):
     if len(differ) != 1 or not all(isinstance(v, int) for v in differ[0]):
         return None
     k, m = differ[0]
-    counts = Counter((s.file, s.line) for layer in rec.CURRENT.created_layers()
-                     if (s := rec.CURRENT.creation_site(layer)) is not None and is_user_file(s.file))
-    sites = [key for key, n in counts.items() if n == k]
+    by_site: dict[tuple, list] = {}
+    for layer in rec.CURRENT.created_layers():
+        site = rec.CURRENT.creation_site(layer)
+        if site is not None and is_user_file(site.file):
+            by_site.setdefault((site.file, site.line), []).append(layer)
+    sites = [key for key, made in by_site.items() if len(made) == k]
     if len(sites) != 1:
         return None
     file, line = sites[0]
-    made = [layer for layer in rec.CURRENT.created_layers() if (s := rec.CURRENT.creation_site(layer)) is not None
-            and (s.file, s.line) == (file, line)]
+    made = by_site[sites[0]]
     if len({id(layer.input) for layer in made}) != 1:
         return None  # parallel heads on one tensor, not a stack of layers one after another
     import os
