@@ -112,3 +112,47 @@ def label_mode_edit(file: str, node: ast.Call, mode: str) -> tuple | None:
         new = " " + new if before.endswith(",") else new
     new_line = text[:start] + new + text[end:]
     return (line, start, end, new, new_line.strip())
+
+
+def mapped_functions(site, dataset_var: str | None) -> list:
+    """The functions the dataset held in *dataset_var* at the training call *site* was mapped with
+    (``.map(fn)`` with ``fn`` a function of the module, or ``.map(lambda ...)``), as ast nodes, the last
+    step first; the statements that built it are followed back while each one continues the same
+    variable (``ds = ds.map(fn)``, then ``ds = ds.batch(32)``)."""
+    import dataclasses
+
+    from shapedoctor.diagnosis.data_origin import _statement_at
+    from shapedoctor.diagnosis.training_fixes import assignment_line
+
+    if site is None or not dataset_var:
+        return []
+    found, here, tree = [], site, None
+    for _ in range(4):
+        line = assignment_line(here, dataset_var)
+        stmt = _statement_at(site.file, line) if line is not None else None
+        if stmt is None:
+            break
+        value = stmt.value
+        while isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+            if value.func.attr == "map" and value.args:
+                found.append(value.args[0])
+            value = value.func.value
+        if not (isinstance(value, ast.Name) and value.id == dataset_var):
+            break
+        here = dataclasses.replace(site, line=line)
+    functions = []
+    for fn in found:
+        if isinstance(fn, ast.Lambda):
+            functions.append(fn)
+        elif isinstance(fn, ast.Name):
+            if tree is None:
+                import linecache
+
+                try:
+                    tree = ast.parse("".join(linecache.getlines(site.file)))
+                except SyntaxError:
+                    return functions
+            defined = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == fn.id]
+            if len(defined) == 1:
+                functions.append(defined[0])
+    return functions

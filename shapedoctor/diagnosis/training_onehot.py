@@ -12,6 +12,12 @@ The same holds for one-hot *features*: new data encoded with ``to_categorical(id
 the first categories occur is narrower than the input the model was trained on; the fix is
 ``to_categorical(ids, num_classes=k)`` with k the declared width, where the data is made.
 
+A ``tf.data`` pipeline may one-hot encode inside its ``.map`` function with a depth written as a number
+(``tf.one_hot(class_id, 29)``) for a model with 30 outputs: the number is the cause, and the fix writes
+the model's width there (the script's own name for it when it has one), checked by running the patched
+script. Ids at or above the depth become all-zero rows, so a sample with such a row shows the labels,
+not the model, lost a class: then no model fix is offered.
+
 Resizing the output layer to the labels' width (what Keras's message suggests) would add a class
 no sample has, or drop classes the model was built for. The rule fires only when the labels line
 calls ``to_categorical`` without ``num_classes`` and every label row is one-hot; the fix rewrites
@@ -79,6 +85,8 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
 
     if prob.family != "SD202" or len(out) != 2 or not isinstance(out[-1], int) or call.site is None:
         return
+    if _depth_in_map(call, prob, out, index):
+        return
     y = _labels(call, index)
     if y is None or y.shape[-1] == out[-1]:
         return
@@ -131,6 +139,80 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
                                      line_edit=(line, node.col_offset, node.end_col_offset, new_call,
                                                 new_line.strip()),
                                      checks=lambda full, k=k: [("labels_in_range", *_one_hot_over(full, k))]))
+
+
+_ENCODERS = {"one_hot": "depth", "to_categorical": "num_classes"}
+
+
+def _written_depth(fn, width: int):
+    """The one ``one_hot(ids, <width>)`` / ``to_categorical(ids, <width>)`` call of the mapped function *fn*
+    whose depth is the integer *width* written on one line, as (call, depth node), or None."""
+    found = []
+    for node in ast.walk(fn):
+        from shapedoctor.trace.sites import called_name
+
+        if not isinstance(node, ast.Call) or called_name(node.func) not in _ENCODERS:
+            continue
+        keyword = _ENCODERS[called_name(node.func)]
+        depth = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == keyword), None)
+        if isinstance(depth, ast.Constant) and type(depth.value) is int:
+            found.append((node, depth))
+    if len(found) != 1 or found[0][1].value != width or found[0][1].lineno != found[0][1].end_lineno:
+        return None
+    return found[0]
+
+
+def _depth_in_map(call: Any, prob: Problem, out: tuple, index: int) -> bool:
+    """One-hot labels made in a dataset's ``.map`` function with a depth written as a number other than
+    the model's width (see the module): aim *prob* at that number. True when it did."""
+    import linecache
+
+    import numpy as np
+
+    from shapedoctor.diagnosis.dataset_source import mapped_functions
+    from shapedoctor.diagnosis.training_fixes import argument_name
+    from shapedoctor.repair.user_names import size_expression
+
+    site = call.site
+    if call.source != "dataset" or argument_name(site, 1, "y") is not None or len(flat_items(call.y)) != 1:
+        return False
+    y = np.asarray(flat_items(call.y)[0], dtype="float64")
+    k, width = out[-1], y.shape[-1] if y.ndim == 2 else None
+    if width is None or width == k or not np.all((y == 0) | (y == 1)) or np.any(y.sum(-1) > 1):
+        return False
+    found = [hit for fn in mapped_functions(site, argument_name(site, 0, "x"))
+             if (hit := _written_depth(fn, width)) is not None]
+    if len(found) != 1:
+        return False
+    node, depth = found[0]
+    text = linecache.getline(site.file, depth.lineno)
+    if not text.isascii():
+        return False
+    spelled = size_expression(k, site.file, depth.lineno, call.sizes) or str(k)
+    new_line = text[:depth.col_offset] + spelled + text[depth.end_col_offset:]
+    lost = bool(np.any(y.sum(-1) == 0))  # ids at or above the depth: all-zero rows
+    why = (f" The labels are one-hot encoded in the dataset's map function with a depth written as {width} "
+           f"(line {depth.lineno}), but the model gives {k} values per sample, one per class"
+           + (", and some label rows are all zeros: their class is at or above the depth, so the encoding "
+              "dropped it." if lost else ".")
+           + f" Encode over the model's {k} classes where the labels are made.")
+
+    def apply(value, k=k):
+        value = np.asarray(value, dtype="float32")
+        return np.pad(value, ((0, 0), (0, k - value.shape[-1]))) if value.shape[-1] < k else value[:, :k]
+
+    prob.culprit_kind = "labels"
+    prob.labels_site = (site.file, depth.lineno)
+    prob.explanation += why
+    if lost:
+        prob.fixes = [f for f in prob.fixes if f.kind != "model"]
+    for fix in prob.fixes:
+        fix.cost += 1
+    prob.fixes.insert(0, TrainingFix(f"one-hot encode over the model's {k} classes: depth {width} -> {spelled}",
+                                     "labels", apply=apply, cost=1,
+                                     line_edit=(depth.lineno, depth.col_offset, depth.end_col_offset, spelled,
+                                                new_line.strip())))
+    return True
 
 
 def _one_hot_over(labels: Any, k: int) -> tuple[bool, str]:
