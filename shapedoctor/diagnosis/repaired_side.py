@@ -35,3 +35,36 @@ def blame_the_repaired_layer(prob: Any, verified: list) -> bool:
         f"No verified change of the labels, the data or the loss repairs this, and the verified repair "
         f"changes {name}: the model's output is what is wrong, so {name} is the root cause.")
     return True
+
+
+# Training-fix edit kinds that declare the model's input anew.
+_DECLARATIONS = ("input", "input_written", "input_rebind")
+
+
+def blame_the_declaration(call: Any, prob: Any, verified: list) -> bool:
+    """Move the culprit of a data problem of ``fit`` to the line that declared the model's one input
+    when every verified repair is a model repair and the first one declares the input anew.
+
+    ``fit`` builds the model for the data it is given: when no verified change of the data fits the
+    declared shape (a reshape would mix or drop values, a colour conversion would throw channels away),
+    the declaration was written for other data (``input_shape=(28 + 28,)`` for 784 pixels, the
+    Fashion-MNIST ``[28, 28, 1]`` kept for RGB photos) and its line is the root cause. After
+    training, the data must follow the model instead (``predict``, ``evaluate``): not moved then."""
+    if prob.culprit_kind != "data" or call.method not in ("fit", "train_on_batch") or not verified \
+            or any(f.kind != "model" for f in verified) or prob.extra_where is not None:
+        return False
+    edits = verified[0].edits
+    if len(edits) != 1 or edits[0][0] not in _DECLARATIONS or len(getattr(call.model, "inputs", None) or []) != 1:
+        return False
+    from shapedoctor.diagnosis.training import declaring_layer
+
+    layer = declaring_layer(call.model)
+    if layer is None:
+        return False
+    prob.layer = layer
+    prob.culprit_kind = "input"
+    prob.explanation = (prob.explanation + " " if prob.explanation else "") + (
+        "No verified change of the data fits the declared shape without mixing or dropping values, and `fit` "
+        "builds the model for the data it is given: the input declaration was written for other data, so "
+        "its line is the root cause.")
+    return True

@@ -204,7 +204,7 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
     wrong = wrong_side(model, want, got)
     if wrong == "declaration" and not (call.method != "fit" and ev.trained(model)):
         prob.culprit_kind = "layer"
-        prob.layer = _declaring_layer(model)
+        prob.layer = declaring_layer(model)
         prob.explanation += (f" The data is channels-last, {format_shape(tuple(got[1:]))}, as the model's "
                              f"convolutions read images; the declaration put the channels first. Declare "
                              f"{format_shape(tuple(got[1:]))}: moving the data's channels first instead would make "
@@ -235,7 +235,7 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
                           note="the model is then built for the data you have")
     if _unread_unit_axis(model, want, got):
         prob.culprit_kind = "layer"
-        prob.layer = _declaring_layer(model)
+        prob.layer = declaring_layer(model)
         prob.explanation += (f" The declaration adds an axis of size 1 in front of the {format_shape(tuple(got[1:]))} "
                              "features, and no layer of the model reads that axis (they all act on the last "
                              "one): it only carries through to the output. The data is right; declare its shape.")
@@ -245,7 +245,7 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
     table = ev.declared_whole_table(call, want, got)
     if table is not None:
         prob.culprit_kind = "layer"
-        prob.layer = _declaring_layer(model)
+        prob.layer = declaring_layer(model)
         prob.explanation += (f" x and y were both cut from one table of {table.shape[1]} columns, and the input "
                              f"declares all {want[1]} of them: the label column was counted as a feature. "
                              f"Declare the {got[1]} feature columns.")
@@ -472,7 +472,7 @@ def _declared_with_batch(call: TrainingCall, model: Any, want: tuple, got: tuple
              f"`(X.shape[0], X.shape[1])`): the sample count {got[0]} became the first axis of each sample.")
     prob.explanation = (f"`input_shape`/`Input(shape=...)` describes ONE sample; Keras adds the batch axis itself. "
                         f"{given} Declare `X.shape[1:]`, i.e. {format_shape(tuple(got[1:]))}.")
-    prob.layer = _declaring_layer(model)
+    prob.layer = declaring_layer(model)
     from shapedoctor.diagnosis.data_preparation import channel_axis_declaration
 
     channel = channel_axis_declaration(model, got, index)
@@ -536,7 +536,7 @@ def _rounded_input(model: Any, prob: Problem, positions: tuple, produced: tuple)
     up = tuple(-(-p // factor) * factor for p in positions)
     shape = (None,) + up + tuple(inputs[0][-1:])
     prob.culprit_kind = "layer"
-    prob.layer = _declaring_layer(model)
+    prob.layer = declaring_layer(model)
     prob.settled = True
     prob.explanation += (f" The model downsamples by {factor} and upsamples back; the input's "
                          f"{format_shape(positions)} is not a multiple of {factor}, so a strided layer rounded an odd "
@@ -549,7 +549,7 @@ def _rounded_input(model: Any, prob: Problem, positions: tuple, produced: tuple)
     with_training_size_choice(model, prob, 0)
 
 
-def _declaring_layer(model: Any) -> Any:
+def declaring_layer(model: Any) -> Any:
     """The layer whose line declared the input shape: the Input, else the first layer (``input_shape=``)."""
     from shapedoctor.trace import recorder as rec
 

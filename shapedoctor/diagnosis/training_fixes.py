@@ -100,9 +100,9 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
         _searched(call, prob, recorder, fixes, kept)
     if not fixes and rejected:
         fixes.append(rejected[0])  # nothing better: show the best, marked "not verified: <invariant>"
-    from shapedoctor.diagnosis.repaired_side import blame_the_repaired_layer
+    from shapedoctor.diagnosis.repaired_side import blame_the_declaration, blame_the_repaired_layer
 
-    blame_the_repaired_layer(prob, kept)
+    blame_the_repaired_layer(prob, kept) or blame_the_declaration(call, prob, kept)
     consumer = _place(call, "consumer", prob, recorder)
     culprit = _place(call, prob.culprit_kind, prob, recorder)
     severity = "warning" if prob.silent else fam.severity

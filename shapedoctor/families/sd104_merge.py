@@ -34,10 +34,19 @@ def fixes(ctx):
         # the branches' channels equal would "build" too, but stack the maps along a spatial (or time)
         # axis, a valid-looking model that mixes positions: that fix is not offered.
         from shapedoctor.repair.candidate import Candidate
-        from shapedoctor.repair.edits import SetConfig
+        from shapedoctor.repair.edits import SetConfig, SetShape
 
-        yield Candidate(f"join along the last (feature) axis: axis=-1 on {g.name(ctx, ctx.consumer)}",
-                        [SetConfig(ctx.consumer.layer, {"axis": -1})], cost=1)
+        join = SetConfig(ctx.consumer.layer, {"axis": -1})
+        declared = declared_channels_first(ctx)
+        if declared is not None:
+            # The whole model was written for channels-first images: its channels-last convolutions
+            # slide over the colour axis as if it were image rows. Joining along the last axis alone
+            # would build that model; the declaration must move its channels last too.
+            node, shape = declared
+            yield Candidate(f"declare the input channels-last, shape={tuple(shape[1:])}, and join along the last "
+                            f"axis: axis=-1 on {g.name(ctx, ctx.consumer)}", [SetShape(node.id, shape), join], cost=1)
+            return
+        yield Candidate(f"join along the last (feature) axis: axis=-1 on {g.name(ctx, ctx.consumer)}", [join], cost=1)
         return
     from shapedoctor.families.sd104_sequence import repeat_fixes, vector_to_repeat
 
@@ -155,6 +164,26 @@ def joins_off_the_last_axis(ctx) -> bool:
         return False
     inner = {tuple(s[1:-1]) for s in shapes}
     return len(inner) == 1 and None not in next(iter(inner)) and len({s[-1] for s in shapes}) > 1
+
+
+def declared_channels_first(ctx):
+    """(input node, channels-last shape) when the model's one input is declared channels-first,
+    ``(3, H, W)``, while every convolution and pooling of the graph reads channels-last maps: a model
+    ported from channels-first code (Theano, PyTorch) that moved neither its input nor its merge axis."""
+    from shapedoctor.diagnosis.channel_layout import CHANNEL_COUNTS
+
+    inputs = [n for n in ctx.graph.nodes if n.kind == "input"]
+    if len(inputs) != 1 or not inputs[0].outputs:
+        return None
+    shape = ctx.graph.tensors[inputs[0].outputs[0]].shape
+    if shape is None or len(shape) != 4 or shape[1] not in CHANNEL_COUNTS or shape[-1] in CHANNEL_COUNTS \
+            or None in tuple(shape[1:]):
+        return None
+    formats = [spec.config.get("data_format") for spec in ctx.graph.layers.values()
+               if "Conv" in spec.cls or "Pooling" in spec.cls]
+    if not formats or any(f != "channels_last" for f in formats):
+        return None
+    return inputs[0], (shape[0],) + tuple(shape[2:]) + (shape[1],)
 
 
 def first_dense_on_map(ctx, index):

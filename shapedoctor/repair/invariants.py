@@ -201,12 +201,13 @@ def _params_blow_up(before: int, after: int) -> bool:
     return bool(before) and after > PARAM_GROWTH * before and after - before > PARAM_FLOOR
 
 
-def size_kept(base, trial, edited: frozenset = frozenset(), new_inputs: tuple = (), resized: frozenset = frozenset()
-              ) -> tuple[bool, str]:
+def size_kept(base, trial, edited: frozenset = frozenset(), new_inputs: tuple = (), resized: frozenset = frozenset(),
+              laid_out: frozenset = frozenset()) -> tuple[bool, str]:
     """No blow-up against the user's model, compared on what both replays reached: no layer (other
     than the ones the fix edits on purpose) grows its parameters by PARAM_GROWTH×, and no tensor
     (other than the ones those layers make) grows by GROWTH× — times the growth of the input when
-    the fix declares the input for larger data.
+    the fix declares the input for larger data. *laid_out*: the edited layers whose edit only moves
+    values (a merge's ``axis``), which do not stop a new layout of the same input values from counting as one.
 
     *base* and *trial* are :class:`~shapedoctor.infer.propagate.Propagation` results."""
     from shapedoctor.infer.propagate import per_sample
@@ -216,7 +217,7 @@ def size_kept(base, trial, edited: frozenset = frozenset(), new_inputs: tuple = 
         if key not in edited and after and _params_blow_up(before, after):
             return False, f"{key} grows from {before:,} to {after:,} parameters"
     inputs = [per_sample(s) for tid, s in base.shapes.items() if tid in resized]
-    if new_inputs and not edited and sorted(per_sample(s) for s in new_inputs) == sorted(inputs):
+    if new_inputs and edited <= laid_out and sorted(per_sample(s) for s in new_inputs) == sorted(inputs):
         # The fix only lays the same input values out differently (channels last, a missing axis):
         # the user's own layers then run as written, so a tensor the bug had collapsed (a feature
         # map of one row) regains its intended size; that is no blow-up made by the fix.
