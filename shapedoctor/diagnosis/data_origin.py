@@ -41,7 +41,22 @@ def _axis_only_of(node: ast.AST) -> str | None:
         return names[0] if adds and isinstance(node.value, ast.Name) else None
     if isinstance(node, ast.Call) and called_name(node.func) in _AXIS_ONLY_CALLS:
         return names[0]
+    if _reshape_adding_ones(node, names[0]):
+        return names[0]
     return None
+
+
+def _reshape_adding_ones(node: ast.AST, name: str) -> bool:
+    """``v.reshape(1, *v.shape)`` / ``v.reshape((1, *v.shape))``: sizes of 1 put before the array's own shape."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "reshape"
+            and isinstance(node.func.value, ast.Name) and node.func.value.id == name and not node.keywords):
+        return False
+    parts = node.args[0].elts if len(node.args) == 1 and isinstance(node.args[0], ast.Tuple) else node.args
+    starred = [p for p in parts if isinstance(p, ast.Starred)]
+    ones = [p for p in parts if isinstance(p, ast.Constant) and p.value == 1]
+    return (len(starred) == 1 and len(ones) == len(parts) - 1 >= 1 and parts[-1] is starred[0]
+            and isinstance(starred[0].value, ast.Attribute) and starred[0].value.attr == "shape"
+            and isinstance(starred[0].value.value, ast.Name) and starred[0].value.value.id == name)
 
 
 def wrapped_argument(site: Any, position: int, keyword: str) -> str | None:
@@ -91,6 +106,8 @@ def origin_line(call: Any, got: tuple, want: tuple) -> int | None:
 def size_literal_edit(file: str, line: int, got: tuple, want: tuple) -> tuple | None:
     """A ``line_edit`` replacing the literal of the data's spatial sizes on *line* by the declared ones:
     ``(224, 224)`` -> ``(150, 150)`` (also written width-first, as cv2 takes it). None without one."""
+    if len(got) == len(want) == 3 and None not in want[1:] and tuple(got[1:]) != tuple(want[1:]):
+        got, want = tuple(got) + (1,), tuple(want) + (1,)  # grayscale images without a channel axis
     if len(got) != len(want) or len(got) < 4 or None in want[1:-1] or tuple(got[1:-1]) == tuple(want[1:-1]):
         return None
     if got[-1] != want[-1]:
@@ -151,6 +168,8 @@ def resize_to(sizes: tuple):
         import keras
 
         arr = np.asarray(value, dtype="float32")
+        if arr.ndim == 3:  # grayscale images without a channel axis
+            return np.asarray(keras.ops.convert_to_numpy(keras.ops.image.resize(arr[..., None], sizes)))[..., 0]
         return np.asarray(keras.ops.convert_to_numpy(keras.ops.image.resize(arr, sizes)))
 
     return run

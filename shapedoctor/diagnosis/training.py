@@ -370,8 +370,9 @@ def _size_literal_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
     edit = data_origin.size_literal_edit(call.site.file, line, tuple(got), tuple(want)) if line else None
     if edit is None:
         return
-    sizes = tuple(want[1:-1])
-    prob.explanation += (f" The images were made {format_shape(tuple(got[1:-1]))} on line {line}, where the "
+    sizes = tuple(want[1:-1]) if len(want) > 3 else tuple(want[1:])  # (N, H, W): grayscale without channels
+    made = tuple(got[1:-1]) if len(got) > 3 else tuple(got[1:])
+    prob.explanation += (f" The images were made {format_shape(made)} on line {line}, where the "
                          f"model takes {format_shape(sizes)}: prepare them at the size the model was built for.")
     prob.fixes.insert(0, TrainingFix(f"make the images the model's size: {edit[3]}", "data", cost=1,
                                      apply=data_origin.resize_to(sizes), line_edit=edit))
