@@ -25,7 +25,7 @@ def _names(node: ast.AST) -> list[str]:
     return [n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id not in _MODULES]
 
 
-def _axis_only_of(node: ast.AST) -> str | None:
+def axis_only_of(node: ast.AST) -> str | None:
     """The one variable *node* only adds axes to (``v[np.newaxis]``, ``v[None, ...]``,
     ``np.expand_dims(v, 0)``, ``v.reshape(1, ...)``), None for anything else."""
     names = _names(node)
@@ -64,7 +64,7 @@ def wrapped_argument(site: Any, position: int, keyword: str) -> str | None:
     from shapedoctor.diagnosis.training_fixes import argument_node
 
     arg = argument_node(site, position, keyword)
-    return _axis_only_of(arg) if arg is not None else None
+    return axis_only_of(arg) if arg is not None else None
 
 
 def _statement_at(file: str, line: int) -> ast.stmt | None:
@@ -84,7 +84,7 @@ def sizes_line(site: Any, line: int | None, got: tuple, want: tuple) -> int | No
     if site is None or line is None or len(got) != len(want):
         return line
     stmt = _statement_at(site.file, line)
-    inner = _axis_only_of(stmt.value) if stmt is not None else None
+    inner = axis_only_of(stmt.value) if stmt is not None else None
     targets = {t.id for t in (stmt.targets if stmt is not None else []) if isinstance(t, ast.Name)}
     if inner is None or inner in targets:
         return line

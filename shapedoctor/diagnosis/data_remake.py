@@ -362,16 +362,57 @@ def gray_to_colour_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None
     rhs = made.segment(made.value) if made is not None else None
     if rhs is None or _one_array(call) is None:
         return None
-    new_value = f"np.stack(({rhs},) * 3, axis=-1)"
 
     def apply(value):
         import numpy as np
 
         return np.stack((np.asarray(value),) * 3, axis=-1)
 
+    picture = _picture_before_batch_axis(call, made)
+    if picture is not None:
+        picture.apply = apply
+        return picture
+    new_value = f"np.stack(({rhs},) * 3, axis=-1)"
     return TrainingFix(f"repeat the gray value into the 3 colour channels where `{made.var}` is made: "
                        f"np.stack((...,) * 3, axis=-1)", "data", cost=1, apply=apply,
                        line_edit=made.edit(new_value))
+
+
+def _picture_before_batch_axis(call: Any, made: Made) -> TrainingFix | None:
+    """The colour fix written where the one picture was made, before ``x = np.expand_dims(x, 0)`` (*made*)
+    gave it its batch axis. In a loop or a function, pictures come one by one and only some are gray
+    (a folder of photos with one grayscale scan): the conversion is guarded by the picture's rank."""
+    import dataclasses
+
+    from shapedoctor.diagnosis.data_origin import axis_only_of
+    from shapedoctor.diagnosis.training_fixes import assignment_line
+    from shapedoctor.repair.data_follows import innermost_function
+    from shapedoctor.repair.invariants import repeated_context
+
+    adds_one = isinstance(made.value, ast.Call) and len(made.value.args) == 2 and \
+        isinstance(made.value.args[1], ast.Constant) and made.value.args[1].value == 0
+    if axis_only_of(made.value) != made.var or not adds_one:
+        return None
+    line = assignment_line(dataclasses.replace(call.site, line=made.line), made.var)
+    picture = made_on(made.file, line, made.var) if line else None
+    if picture is None:
+        return None
+    v = made.var
+    try:
+        tree = ast.parse("".join(linecache.getlines(made.file)))
+    except SyntaxError:
+        return None
+    if repeated_context(made.file, line) is None and innermost_function(tree, line) is None:
+        rhs = picture.segment(picture.value)
+        return TrainingFix(f"repeat the gray value into the 3 colour channels where `{v}` is made: "
+                           f"np.stack((...,) * 3, axis=-1)", "data", cost=1,
+                           line_edit=picture.edit(f"np.stack(({rhs},) * 3, axis=-1)"))
+    indent = " " * picture.indent
+    guard, convert = f"if {v}.ndim == 2:  # a grayscale picture among colour ones", f"{v} = np.stack(({v},) * 3, axis=-1)"
+    return TrainingFix(f"repeat the gray value into the 3 colour channels when `{v}` is a grayscale picture: "
+                       f"if {v}.ndim == 2: np.stack((...,) * 3, axis=-1)", "data", cost=1,
+                       line_edit=(line + 1, 0, 0, f"{indent}{guard}\n{indent}    {convert}\n",
+                                  f"{guard}\n    {convert}"))
 
 
 # -- windows cut from one column ------------------------------------------------------------
@@ -478,7 +519,9 @@ def remade_data_fixes(call: Any, prob: Any, want: tuple, got: tuple) -> bool:
         except Exception:  # noqa: BLE001 - a rule that cannot read the data offers nothing
             fix = None
         if fix is not None:
-            _name_line(prob, fix, (call.site.file, fix.line_edit[0]), call)
+            line, start, end, text = fix.line_edit[:4]
+            inserted = start == end == 0 and text.endswith("\n")  # new lines after the statement that made x
+            _name_line(prob, fix, (call.site.file, line - 1 if inserted else line), call)
             return True
     try:
         found = one_column_windows_fix(call, want, got)
