@@ -80,6 +80,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         finding = diagnose_exception(recorder, exc)
         twin = None if finding is not None else _twin_finding(call, recorder)
         if finding is not None:
+            from shapedoctor.diagnosis.initializer_shape import initializer_width
+
+            finding = initializer_width(exc, finding, recorder)  # Embedding(n, 256) on a (n, 100) Constant matrix
             found.append(_as_data_problem(finding, recorder, exc))
         elif twin is not None:
             found.append(twin)
