@@ -83,6 +83,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             from shapedoctor.diagnosis.initializer_shape import initializer_width
 
             finding = initializer_width(exc, finding, recorder)  # Embedding(n, 256) on a (n, 100) Constant matrix
+            from shapedoctor.diagnosis.attention_context import sequence_for_attention
+
+            finding = sequence_for_attention(finding, recorder)  # an RNN's last state as an attention's value
             found.append(_as_data_problem(finding, recorder, exc))
         elif twin is not None:
             found.append(twin)

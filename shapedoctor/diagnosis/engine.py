@@ -331,10 +331,19 @@ def _called_before(layer: Any, failure: Failure) -> bool:
     return any(record.layer is layer and record.error is None for record in failure.earlier)
 
 
+# Layers whose query, value and key are sequences of one rank: a vector among them is the one at fault.
+_ATTENTION = frozenset({"MultiHeadAttention", "GroupedQueryAttention", "Attention", "AdditiveAttention"})
+
+
 def _bad_input(ctx: Context) -> int:
     if ctx.family == "SD104" and ctx.received:
         ref = ctx.received[0]
         return next((i for i, s in enumerate(ctx.received) if s != ref), 0)
+    shapes = ctx.received or []
+    if ctx.consumer_cls in _ATTENTION and len(shapes) >= 2 and all(s is not None for s in shapes):
+        ranks = [len(s) for s in shapes]
+        if len(set(ranks)) == 2 and ranks[0] == max(ranks) and ranks.count(min(ranks)) == 1:
+            return ranks.index(min(ranks))  # a vector (an RNN's last state) where a sequence was needed
     return 0
 
 
@@ -350,6 +359,10 @@ def _path(ctx: Context, culprit: Node | None, shapes: dict) -> list[PathStep]:
             bad = graph.producer(ctx.consumer.input_ids()[ctx.bad_input])
             if bad is not None:
                 nodes = graph.path_to(bad) + [ctx.consumer]
+    elif ctx.bad_input and ctx.bad_input < len(ctx.consumer.input_ids()):
+        bad = graph.producer(ctx.consumer.input_ids()[ctx.bad_input])  # the input at fault, not the first one
+        if bad is not None:
+            nodes = graph.path_to(bad) + [ctx.consumer]
     steps = []
     for node in nodes:
         spec = graph.spec(node)
