@@ -103,6 +103,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
                 from shapedoctor.diagnosis.shifted_targets import shifted_targets
 
                 finding = shifted_targets(exc, finding, recorder)  # y = seq beside x = seq[:, :-1] in a .map
+                from shapedoctor.diagnosis.sparse_onehot_source import onehot_for_sparse_loss
+
+                finding = onehot_for_sparse_loss(exc, finding)  # to_categorical labels, a sparse loss in a loop
             from shapedoctor.diagnosis.factory_arguments import swapped_factory_arguments
 
             finding = swapped_factory_arguments(exc, finding, recorder)  # loss_factory(b, a) beside Layer(a, b)
