@@ -435,7 +435,7 @@ class CodeWriter:
                     f"of them, not only `{spec.name}`: apply it by hand")
         site = node.called or spec.created
         callers = _helper_callers(site) if site else []
-        if len(callers) > 1:
+        if len(callers) > 1 and not _builds_whole_model(site):
             return (f"line {site.line} is in {_construct(site, callers)}; "
                     f"an edit there would change every call, not only the one that builds `{spec.name}`: "
                     "apply it by hand, or at the call that needs it")
@@ -994,6 +994,36 @@ def _helper_callers(site: Site) -> list[int]:
     return sorted({n.lineno for n in ast.walk(tree) if isinstance(n, ast.Call) and (
         (isinstance(n.func, ast.Name) and n.func.id == name)
         or (isinstance(n.func, ast.Attribute) and n.func.attr == name))})
+
+
+_MODEL_MAKERS = frozenset({"Sequential", "Model", "Functional"})
+
+
+def _builds_whole_model(site: Site) -> bool:
+    """The function holding *site* makes a whole model and returns it (a ``model_builder(units, lr)``
+    called once per hyperparameter choice): every call builds the same layers, so a layer inserted
+    there is one edit for every model it makes, not a change leaking into other uses of a block."""
+    import linecache
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(site.file)))
+    except (SyntaxError, ValueError):
+        return False
+    funcs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and n.lineno <= site.line <= (n.end_lineno or 0)]
+    if not funcs:
+        return False
+    func = max(funcs, key=lambda n: n.lineno)
+    made = {t.id for n in ast.walk(func) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+            and _called(n.value) in _MODEL_MAKERS for t in n.targets if isinstance(t, ast.Name)}
+    returns = [n.value for n in ast.walk(func) if isinstance(n, ast.Return) and n.value is not None]
+    return bool(returns) and all(isinstance(r, ast.Name) and r.id in made
+                                 or isinstance(r, ast.Call) and _called(r) in _MODEL_MAKERS for r in returns)
+
+
+def _called(call: ast.Call) -> str | None:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
 
 
 def _given_by_name(call: cst.Call, cls: str, changes: dict) -> list[str]:
