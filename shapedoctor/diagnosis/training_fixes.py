@@ -532,8 +532,9 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
         ref = call.y_ref if labels else call.x_ref
         several = isinstance(ref, dict) or _several(ref)
         item = None if fix.whole or not several else prob.output_index
+        inline = labels and site is not None and _compared_later(site, argument_name(site, 1, "y"))
         written = argument_edit(site, 1 if labels else 0, "y" if labels else "x", fix.transform,
-                                item=item) if site is not None and fix.transform else None
+                                item=item, inline=inline) if site is not None and fix.transform else None
         if written is not None:
             return written.code, written.file, written.line, written.edits
         var = argument_name(site, 1 if fix.kind == "labels" else 0, "y" if fix.kind == "labels" else "x")
@@ -564,6 +565,22 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
             return code.code, code.file, code.line, [], "the compile call to change with the layer was not found"
         return code.code + "\n" + loss_code, code.file, code.line, list(code.edits) + loss_edits, code.why_not
     return code.code, code.file, code.line, code.edits, code.why_not
+
+
+def _compared_later(site: Site, name: str | None) -> bool:
+    """*name* is compared with something after the training call at *site* (``probs.argmax(1) == y``):
+    the script reads those labels as they are, so a re-encoding goes into the call, not over the name."""
+    import linecache
+
+    if not name or not name.isidentifier():
+        return False
+    try:
+        tree = ast.parse("".join(linecache.getlines(site.file)))
+    except SyntaxError:
+        return False
+    return any(isinstance(node, ast.Compare) and node.lineno > site.line
+               and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
+               for node in ast.walk(tree))
 
 
 class _ListLiteral:

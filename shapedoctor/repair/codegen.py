@@ -1126,7 +1126,7 @@ def argument_replace(site: Site, position: int, keyword: str, new: str, index: S
 
 
 def argument_edit(site: Site, position: int, keyword: str, transform: str, index: SourceIndex | None = None,
-                  item: int | None = None) -> Code | None:
+                  item: int | None = None, inline: bool = False) -> Code | None:
     """Apply *transform* to the data argument (*position* or *keyword*) of the call at *site*.
 
     In *transform*, ``{v}`` is the argument, ``{x}``/``{y}`` the call's x and y. A plain name
@@ -1134,7 +1134,8 @@ def argument_edit(site: Site, position: int, keyword: str, transform: str, index
     use sees the same data; any other expression (a literal list, a slice, a call) is wrapped
     where it is passed: ``model.predict(np.expand_dims(np.array([1, 2, 3]), 0))``. With *item*,
     the transform applies to that element of a list, tuple or dict passed there. None when
-    the call or the argument cannot be found.
+    the call or the argument cannot be found. With *inline*, a plain name is wrapped where it is passed
+    too: later code reads it as it was.
     """
     index = index or SourceIndex()
     info = index.data_call(site)
@@ -1152,7 +1153,7 @@ def argument_edit(site: Site, position: int, keyword: str, transform: str, index
     for key, pos in (("x", 0), ("y", 1)):
         node = _argument_node(info.call, pos, key)
         names[key] = index.code(file, node) if node is not None else key
-    if isinstance(arg, cst.Name) and not _scoped_inside(site, arg.value):
+    if isinstance(arg, cst.Name) and not inline and not _scoped_inside(site, arg.value):
         stmt = f"{arg.value} = " + transform.format(v=arg.value, **names)
         line = index.statement_start(file, info.start)
         source = "".join(__import__("linecache").getlines(file))
