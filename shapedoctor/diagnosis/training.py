@@ -777,6 +777,9 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
                                                   rewrite_argument=new))
                     return [prob]
     maxima = labels_by_output(call.y_max, names) if call.y_max is not None else []
+    reordered = _losses_in_another_order(call, model, outputs, labels, label_shapes, maxima)
+    if reordered is not None:
+        return [reordered]
     for i, (out, sample, shape) in enumerate(zip(outputs, labels, label_shapes)):
         if sample is None or shape is None:
             continue
@@ -824,6 +827,42 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
         short = short_loss_list(call, model)
         problems += [short] if short is not None else []
     return problems
+
+
+def _losses_in_another_order(call: TrainingCall, model: Any, outputs: list, labels: list, label_shapes: list,
+                             maxima: list) -> Problem | None:
+    """A list of losses (one per output) written in another order than the outputs: each label array fits
+    its output under the loss listed for another one (the sparse cross-entropy meets the box coordinates,
+    the MSE the class ids). The compile call is the cause; its list is reordered."""
+    import itertools
+
+    losses = call.loss
+    if not isinstance(losses, (list, tuple)) or not 1 < len(losses) == len(outputs) == len(labels) \
+            or not all(isinstance(v, str) for v in losses) or len(outputs) > 4:
+        return None
+    if any(s is None or y is None for s, y in zip(labels, label_shapes)):
+        return None
+
+    def fits(order) -> bool:
+        return all(check_labels(tuple(out), sample, tuple(shape), loss, model, i,
+                                maxima[i] if i < len(maxima) else None) is None
+                   for i, (out, sample, shape, loss) in enumerate(zip(outputs, labels, label_shapes, order)))
+
+    if fits(losses):
+        return None
+    orders = [[losses[j] for j in perm] for perm in itertools.permutations(range(len(losses)))]
+    found = [order for order in orders if order != list(losses) and fits(order)]
+    if len(found) != 1:
+        return None
+    prob = Problem("SD202", "the losses are listed in a different order than the model's outputs", "loss",
+                   expected=", ".join(found[0]), received=", ".join(losses))
+    prob.explanation = ("A list of losses is matched to the model's outputs by position (the order of "
+                        "`keras.Model(outputs=[...])`), like the list of labels. Each label array fits its own output, "
+                        "but under the loss listed for another output: the losses are in the wrong order.")
+    prob.fixes.append(TrainingFix("list the losses in the outputs' order", "loss", loss=list(found[0]), whole=True,
+                                  cost=1))
+    prob.settled = True
+    return prob
 
 
 def _labels_from_one(call: TrainingCall, prob: Problem, out: tuple, index: int) -> None:
