@@ -106,6 +106,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
                 from shapedoctor.diagnosis.sparse_onehot_source import onehot_for_sparse_loss
 
                 finding = onehot_for_sparse_loss(exc, finding)  # to_categorical labels, a sparse loss in a loop
+                from shapedoctor.diagnosis.swapped_loss_arguments import swapped_loss_arguments
+
+                finding = swapped_loss_arguments(exc, finding)  # loss_fn(predictions, targets)
             from shapedoctor.diagnosis.factory_arguments import swapped_factory_arguments
 
             finding = swapped_factory_arguments(exc, finding, recorder)  # loss_factory(b, a) beside Layer(a, b)
