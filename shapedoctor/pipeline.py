@@ -76,10 +76,14 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         found += training_error
     elif exc is not None:
         from shapedoctor.diagnosis.engine import diagnose_exception
+        from shapedoctor.diagnosis.unknown_element_shape import unknown_element_shape
 
-        finding = diagnose_exception(recorder, exc)
-        twin = None if finding is not None else _twin_finding(call, recorder)
-        if finding is not None:
+        lost = unknown_element_shape(exc, recorder)  # a dataset mapped through tf.numpy_function: no shapes
+        finding = None if lost is not None else diagnose_exception(recorder, exc)
+        twin = None if finding is not None or lost is not None else _twin_finding(call, recorder)
+        if lost is not None:
+            found.append(lost)
+        elif finding is not None:
             from shapedoctor.diagnosis.initializer_shape import initializer_width
 
             finding = initializer_width(exc, finding, recorder)  # Embedding(n, 256) on a (n, 100) Constant matrix
