@@ -113,6 +113,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
                 from shapedoctor.diagnosis.swapped_loss_arguments import swapped_loss_arguments
 
                 finding = swapped_loss_arguments(exc, finding)  # loss_fn(predictions, targets)
+                from shapedoctor.diagnosis.fixed_batch_noise import fixed_batch_noise
+
+                finding = fixed_batch_noise(exc, finding, recorder)  # normal(shape=(batch_size, k)) in a call()
             from shapedoctor.diagnosis.factory_arguments import swapped_factory_arguments
 
             finding = swapped_factory_arguments(exc, finding, recorder)  # loss_factory(b, a) beside Layer(a, b)

@@ -1,0 +1,124 @@
+"""A layer of the user's own that draws noise of a fixed batch size: the last, smaller batch fails.
+
+A text VAE's ``Sampling`` layer draws ``eps = keras.random.normal(shape=(batch_size, latent_dim))``.
+Every batch of ``fit(..., batch_size=32)`` has 32 samples except the last one (500 samples leave 20),
+so the model's output keeps 32 rows where the labels have 20: ``Incompatible shapes: [20,40] vs.
+[32,40]``, raised in the loss's gradient. The labels and the data are right; the noise's shape is the
+root cause. The fix takes the batch size from the tensor the noise is added to:
+``shape=(ops.shape(z_mean)[0], latent_dim)``.
+
+Evidence, all read: the error names two first axes, one equal to a module-level name the shape tuple
+of a random draw (``normal``/``uniform``/``truncated_normal``) in a ``call`` method of the script
+starts with, the other equal to the number of samples the training call got modulo that size. The fix
+is proven by running the patched script.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+import re
+from typing import Any
+
+_PAIR = re.compile(r"\[(\d+)(?:,\d+)*\]\s*vs\.?\s*\[(\d+)(?:,\d+)*\]")
+_DRAWS = {"normal", "uniform", "truncated_normal", "random_normal", "random_uniform"}
+
+
+def fixed_batch_noise(exc: BaseException, finding: Any, recorder: Any) -> Any:
+    """*finding* aimed at the fixed-size noise of a layer's ``call`` (see the module), or *finding*."""
+    try:
+        found = _found(exc, recorder)
+    except Exception:  # noqa: BLE001 - evidence only
+        return finding
+    if found is None or finding is None:
+        return finding
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import display_path
+
+    file, node, spelled, name, size, rest, owner = found
+    text = linecache.getline(file, node.lineno)
+    edit = TextEdit(file, node.lineno, node.col_offset, node.lineno, node.end_col_offset, spelled)
+    shown = (text[:node.col_offset] + spelled + text[node.end_col_offset:]).strip()
+    fix = script_checked_fix(f"draw the noise for the batch it gets: {spelled} instead of `{name}`", shown,
+                             display_path(file), node.lineno, [edit], cost=1)
+    finding.message = f"`{owner}` draws its noise for {size} samples, but the last batch holds {rest}"
+    finding.culprit = Place("layer", owner, owner, display_path(file), node.lineno, text.strip())
+    finding.fixes = [fix] + [f for f in finding.fixes if f.verified]
+    finding.explanation = (
+        f"The noise on line {node.lineno} is drawn with a fixed first axis, `{name}` = {size}: every batch gets "
+        f"{size} rows of noise. `fit` cuts the data into batches of {size}, but the last one holds only {rest} "
+        f"samples, so the model answers with {size} rows where the labels have {rest}. Take the batch size from "
+        f"the tensor the noise goes with, {spelled}.")
+    return finding
+
+
+def _found(exc: BaseException, recorder: Any):
+    from shapedoctor.trace.sites import called_name
+
+    match = _PAIR.search(str(exc))
+    calls = list(getattr(recorder, "training_calls", None) or [])
+    call = calls[-1] if calls else None
+    if match is None or call is None or call.site is None or not isinstance(call.x_shapes, tuple) \
+            or not call.x_shapes or not isinstance(call.x_shapes[0], int) or call.batched:
+        return None
+    a, b = int(match.group(1)), int(match.group(2))
+    samples = call.x_shapes[0]
+    file = call.site.file
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return None
+    sizes = {s.targets[0].id: s.value.value for s in tree.body if isinstance(s, ast.Assign)
+             and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) and isinstance(s.value, ast.Constant)
+             and type(s.value.value) is int}
+    for target in tree.body:
+        if isinstance(target, ast.Assign) and isinstance(target.targets[0], ast.Tuple) \
+                and isinstance(target.value, ast.Tuple) and len(target.targets[0].elts) == len(target.value.elts):
+            for t, v in zip(target.targets[0].elts, target.value.elts):
+                if isinstance(t, ast.Name) and isinstance(v, ast.Constant) and type(v.value) is int:
+                    sizes[t.id] = v.value
+    hits = []
+    for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        for method in (m for m in cls.body if isinstance(m, ast.FunctionDef) and m.name == "call"):
+            for draw in (n for n in ast.walk(method) if isinstance(n, ast.Call) and called_name(n.func) in _DRAWS):
+                shape = next((k.value for k in draw.keywords if k.arg == "shape"), None) or (
+                    draw.args[0] if draw.args else None)
+                if not isinstance(shape, (ast.Tuple, ast.List)) or not shape.elts:
+                    continue
+                first = shape.elts[0]
+                if not isinstance(first, ast.Name) or first.id not in sizes:
+                    continue
+                size = sizes[first.id]
+                rest = samples % size
+                if rest and {a, b} == {size, rest}:
+                    hits.append((method, first, size, rest, cls.name))
+    if len(hits) != 1:
+        return None
+    method, first, size, rest, owner = hits[0]
+    tensor = _first_tensor(method)
+    text = linecache.getline(file, first.lineno)
+    if tensor is None or not text.isascii():
+        return None
+    imported = {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import)
+                for a in n.names} | {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+                                     for a in n.names}
+    shape_of = "ops.shape" if "ops" in imported else "keras.ops.shape" if "keras" in imported else \
+        "tf.shape" if "tf" in imported else None
+    if shape_of is None:
+        return None
+    return file, first, f"{shape_of}({tensor})[0]", first.id, size, rest, owner
+
+
+def _first_tensor(method: ast.FunctionDef) -> str | None:
+    """The first tensor the ``call`` method holds: the first name unpacked from its inputs, or the inputs."""
+    params = [a.arg for a in method.args.args[1:]]
+    if not params:
+        return None
+    for stmt in method.body:
+        if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Name) and stmt.value.id == params[0] \
+                and isinstance(stmt.targets[0], (ast.Tuple, ast.List)) and stmt.targets[0].elts \
+                and isinstance(stmt.targets[0].elts[0], ast.Name):
+            return stmt.targets[0].elts[0].id
+    return params[0]
