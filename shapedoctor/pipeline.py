@@ -116,6 +116,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
                 from shapedoctor.diagnosis.fixed_batch_noise import fixed_batch_noise
 
                 finding = fixed_batch_noise(exc, finding, recorder)  # normal(shape=(batch_size, k)) in a call()
+                from shapedoctor.diagnosis.factory_keyword_sizes import factory_keyword_sizes
+
+                finding = factory_keyword_sizes(exc, finding)  # make_a(dims=64) and make_b(dims=32), then joined
             from shapedoctor.diagnosis.factory_arguments import swapped_factory_arguments
 
             finding = swapped_factory_arguments(exc, finding, recorder)  # loss_factory(b, a) beside Layer(a, b)
