@@ -54,9 +54,7 @@ def factory_keyword_sizes(exc: BaseException, finding: Any) -> Any:
 
 
 def _found(exc: BaseException):
-    import traceback
-
-    from shapedoctor.trace.sites import is_user_file
+    from shapedoctor.trace.sites import outermost_user_site
 
     match = _DIMS.search(str(exc))
     if match is None:
@@ -64,11 +62,10 @@ def _found(exc: BaseException):
     sizes = {int(match.group(1)), int(match.group(2))}
     if len(sizes) != 2:
         return None
-    files = [frame.f_code.co_filename for frame, _ in traceback.walk_tb(exc.__traceback__)
-             if is_user_file(frame.f_code.co_filename)]
-    if not files:
+    started = outermost_user_site(exc.__traceback__)
+    if started is None:
         return None
-    file = files[0]
+    file = started.file
     try:
         tree = ast.parse("".join(linecache.getlines(file)))
     except SyntaxError:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import ast
 import linecache
 import re
-import traceback
 from typing import Any
 
 _SPARSE_ONE_HOT = re.compile(r"must have rank \(ndim\) `target\.ndim - 1`.*?target\.shape=\(([\d, ]+)\), "
@@ -51,16 +50,15 @@ def onehot_for_sparse_loss(exc: BaseException, finding: Any) -> Any:
 
 
 def _found(exc: BaseException):
-    from shapedoctor.trace.sites import called_name, is_user_file
+    from shapedoctor.trace.sites import called_name, outermost_user_site
 
     match = _SPARSE_ONE_HOT.search(str(exc))
     if match is None or match.group(1).replace(" ", "") != match.group(2).replace(" ", ""):
         return None
-    files = [frame.f_code.co_filename for frame, _ in traceback.walk_tb(exc.__traceback__)
-             if is_user_file(frame.f_code.co_filename)]
-    if not files:
+    started = outermost_user_site(exc.__traceback__)
+    if started is None:
         return None
-    file = files[0]  # the script the program was started from
+    file = started.file  # the script the program was started from
     try:
         tree = ast.parse("".join(linecache.getlines(file)))
     except SyntaxError:
