@@ -92,6 +92,10 @@ def find_culprit(ctx: Context) -> Node | None:
 
             first = first_dense_on_map(ctx, higher)  # Dense per position since the map: where Flatten is missing
             return first if first is not None else ctx.shaping_producer(ctx.producer(higher))
+        from shapedoctor.families.sd104_merge import channels_first_gate
+
+        if channels_first_gate(ctx) is not None:
+            return ctx.consumer  # a (1, 1, C) gate on a (C, H, W) map: permuted where the two meet
         from shapedoctor.families.sd104_merge import permuted_source
 
         permuted = permuted_source(ctx)

@@ -57,7 +57,7 @@ def fixes(ctx):
         yield from repeat_fixes(ctx, low)
         return
     yield from permuted_width(ctx, shapes)
-    gate = _channels_first_gate(shapes) if _channels_first(ctx) else None
+    gate = channels_first_gate(ctx)
     if gate is not None:
         # A (1, 1, C) gate (squeeze-and-excitation) on a channels-first (C, H, W) map: its channels must
         # come first. Resizing the gate to the map's last axis would also "build" and scale the columns.
@@ -205,6 +205,11 @@ def first_dense_on_map(ctx, index):
             return None
         node = ctx.graph.producer(ids[0])
     return first
+
+
+def channels_first_gate(ctx) -> int | None:
+    """The input index of a channels-last (1, 1, C) gate merged with a channels-first map, or None."""
+    return _channels_first_gate(ctx.received) if _channels_first(ctx) and ctx.received else None
 
 
 def _channels_first(ctx) -> bool:

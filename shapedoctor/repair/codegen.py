@@ -435,7 +435,7 @@ class CodeWriter:
                     f"of them, not only `{spec.name}`: apply it by hand")
         site = node.called or spec.created
         callers = _helper_callers(site) if site else []
-        if len(callers) > 1 and not _builds_whole_model(site):
+        if len(callers) > 1 and not _builds_whole_model(site) and not _first_pass_failed(spec):
             return (f"line {site.line} is in {_construct(site, callers)}; "
                     f"an edit there would change every call, not only the one that builds `{spec.name}`: "
                     "apply it by hand, or at the call that needs it")
@@ -1019,6 +1019,20 @@ def _builds_whole_model(site: Site) -> bool:
     returns = [n.value for n in ast.walk(func) if isinstance(n, ast.Return) and n.value is not None]
     return bool(returns) and all(isinstance(r, ast.Name) and r.id in made
                                  or isinstance(r, ast.Call) and _called(r) in _MODEL_MAKERS for r in returns)
+
+
+def _first_pass_failed(spec) -> bool:
+    """The helper holding *spec*'s creation ran only once, and failed there: the recording made one layer
+    of that class at that line. No call of the helper worked without the fix, so the fix belongs in the
+    helper, for every call; the calls that never ran are checked by the patched script (``--write``)."""
+    from shapedoctor.trace import recorder as rec
+
+    if spec.created is None or rec.CURRENT is None:
+        return False
+    here = (spec.created.file, spec.created.line)
+    made = [layer for layer in rec.CURRENT.created_layers() if type(layer).__name__ == spec.cls
+            and (site := rec.CURRENT.creation_site(layer)) is not None and (site.file, site.line) == here]
+    return len(made) == 1
 
 
 def _called(call: ast.Call) -> str | None:
