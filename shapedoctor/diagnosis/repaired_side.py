@@ -54,7 +54,11 @@ def blame_the_declaration(call: Any, prob: Any, verified: list) -> bool:
             or any(f.kind != "model" for f in verified) or prob.extra_where is not None:
         return False
     edits = verified[0].edits
-    if len(edits) != 1 or edits[0][0] not in _DECLARATIONS or len(getattr(call.model, "inputs", None) or []) != 1:
+    try:
+        inputs = list(getattr(call.model, "inputs", None) or [])
+    except Exception:  # noqa: BLE001 - a subclassed model without symbolic inputs
+        inputs = []
+    if len(edits) != 1 or not isinstance(edits[0], tuple) or edits[0][0] not in _DECLARATIONS or len(inputs) != 1:
         return False
     from shapedoctor.diagnosis.training import declaring_layer
 
