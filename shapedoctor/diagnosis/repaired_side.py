@@ -63,7 +63,7 @@ def blame_the_declaration(call: Any, prob: Any, verified: list) -> bool:
     from shapedoctor.diagnosis.training import declaring_layer
 
     layer = declaring_layer(call.model)
-    if layer is None:
+    if layer is None or not _declared_for_less(prob) or _sizes_named(layer, prob):
         return False
     prob.layer = layer
     prob.culprit_kind = "input"
@@ -72,3 +72,45 @@ def blame_the_declaration(call: Any, prob: Any, verified: list) -> bool:
         "builds the model for the data it is given: the input declaration was written for other data, so "
         "its line is the root cause.")
     return True
+
+
+def _declared_for_less(prob: Any) -> bool:
+    """The data holds at least as many values per sample as the declaration reads."""
+    import math
+
+    if prob.data_shapes is None:
+        return False
+    want, got = prob.data_shapes
+    if None in tuple(want)[1:] or None in tuple(got)[1:]:
+        return False
+    return math.prod(got[1:]) >= math.prod(want[1:])
+
+
+def _sizes_named(layer: Any, prob: Any) -> bool:
+    """A declared size that differs from the data's is written with a name (or the whole shape is), on
+    the declaring line: ``Input(shape=(maxlen,))``, ``input_shape=IMG_SHAPE``."""
+    import ast
+
+    from shapedoctor.trace import recorder as rec
+    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
+
+    site = rec.CURRENT.creation_site(layer) if rec.CURRENT is not None else None
+    if site is None or not site.file:
+        return True  # the line cannot be read: keep the data's line
+    _tree, calls = source_tree_and_calls_at(site)
+    shapes = [k.value for c in calls for k in c.keywords if k.arg in ("shape", "input_shape", "batch_shape")]
+    shapes += [c.args[0] for c in calls if called_name(c.func) in ("Input", "InputLayer") and c.args]
+    shapes = [s for s in shapes if isinstance(s, (ast.Tuple, ast.List, ast.Name, ast.Attribute, ast.Subscript))]
+    if len(shapes) != 1:
+        return True
+    shape = shapes[0]
+    if not isinstance(shape, (ast.Tuple, ast.List)):
+        return True
+    want, got = prob.data_shapes
+    items = list(shape.elts)
+    offset = len(items) - (len(want) - 1)  # batch_shape writes the batch axis too
+    for axis, (w, g) in enumerate(zip(want[1:], got[1:])):
+        if w != g and 0 <= axis + offset < len(items) and any(
+                isinstance(n, (ast.Name, ast.Attribute)) for n in ast.walk(items[axis + offset])):
+            return True
+    return False

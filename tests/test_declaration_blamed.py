@@ -1,0 +1,33 @@
+"""When `fit`'s data and the declared input disagree and only a new declaration verifies (real Keras).
+
+The declaration is the root cause when the data holds at least as many values per sample as declared
+and the sizes that differ are written as numbers (``input_shape=(28 + 28,)`` for 784 pixels, r475).
+A size written with a name is a design choice the data must follow (reviews padded to 80 for a model
+of ``maxlen = 50``, r194), and data with fewer values than declared (a generator's 224-pixel images
+for a 256-pixel model, r036) keeps its own line: both stay as they were (the realworld benchmark).
+"""
+
+from __future__ import annotations
+
+from conftest import line_of, run_cli, run_json
+
+NUMBERS = '''import numpy as np
+import keras
+
+pixels = np.random.default_rng(0).random((60, 8, 8)).astype("float32").reshape((60, 8 * 8))
+digits = np.arange(60) % 3
+model = keras.Sequential([keras.layers.Dense(16, activation="relu", input_shape=(8 + 8,)),
+                          keras.layers.Dense(3, activation="softmax")])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(pixels, digits, epochs=1, verbose=0)
+'''
+
+
+
+def test_a_declaration_written_in_numbers_for_less_than_the_data_is_the_root_cause(tmp_path):
+    report, _, proc = run_json(run_cli, tmp_path, NUMBERS)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(NUMBERS, "input_shape=(8 + 8,)")
+    assert "input_shape=(64,)" in finding["fixes"][0]["code"]
+
