@@ -19,8 +19,9 @@ from __future__ import annotations
 import linecache
 from typing import Any
 
-_ATTENTION = frozenset({"MultiHeadAttention", "GroupedQueryAttention", "Attention", "AdditiveAttention"})
-_RNN = frozenset({"LSTM", "GRU", "SimpleRNN", "RNN", "ConvLSTM1D", "ConvLSTM2D"})
+from shapedoctor.diagnosis.context import ATTENTION, RECURRENT
+
+_RNN = RECURRENT - {"Bidirectional"}  # the layers that have return_sequences themselves
 
 
 def sequence_for_attention(finding: Any, recorder: Any) -> Any:
@@ -56,7 +57,7 @@ def _found(recorder: Any):
     from shapedoctor.trace.recorder import shape_of
 
     failure = getattr(recorder, "failure", None)
-    if failure is None or type(failure.call.layer).__name__ not in _ATTENTION:
+    if failure is None or type(failure.call.layer).__name__ not in ATTENTION:
         return None
     call = failure.call
     given = list(call.args) + [call.kwargs.get(k) for k in ("query", "value", "key") if k in call.kwargs]

@@ -14,6 +14,8 @@ from shapedoctor.graph.layer_kinds import PASS_THROUGH, SHAPE_KEEPING, keeps_any
 from shapedoctor.graph.model import Graph, LayerSpec, Node
 
 RECURRENT = frozenset({"LSTM", "GRU", "SimpleRNN", "RNN", "ConvLSTM1D", "ConvLSTM2D", "Bidirectional"})
+# Layers whose query, value and key are sequences of one rank: a vector among them is the one at fault.
+ATTENTION = frozenset({"MultiHeadAttention", "GroupedQueryAttention", "Attention", "AdditiveAttention"})
 MERGE = frozenset({"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"})
 FLATTENERS = frozenset({"Flatten", "GlobalAveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling2D",
                         "GlobalMaxPooling2D", "GlobalAveragePooling3D", "GlobalMaxPooling3D"})

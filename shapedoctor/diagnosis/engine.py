@@ -331,16 +331,14 @@ def _called_before(layer: Any, failure: Failure) -> bool:
     return any(record.layer is layer and record.error is None for record in failure.earlier)
 
 
-# Layers whose query, value and key are sequences of one rank: a vector among them is the one at fault.
-_ATTENTION = frozenset({"MultiHeadAttention", "GroupedQueryAttention", "Attention", "AdditiveAttention"})
-
-
 def _bad_input(ctx: Context) -> int:
     if ctx.family == "SD104" and ctx.received:
         ref = ctx.received[0]
         return next((i for i, s in enumerate(ctx.received) if s != ref), 0)
     shapes = ctx.received or []
-    if ctx.consumer_cls in _ATTENTION and len(shapes) >= 2 and all(s is not None for s in shapes):
+    from shapedoctor.diagnosis.context import ATTENTION
+
+    if ctx.consumer_cls in ATTENTION and len(shapes) >= 2 and all(s is not None for s in shapes):
         ranks = [len(s) for s in shapes]
         if len(set(ranks)) == 2 and ranks[0] == max(ranks) and ranks.count(min(ranks)) == 1:
             return ranks.index(min(ranks))  # a vector (an RNN's last state) where a sequence was needed

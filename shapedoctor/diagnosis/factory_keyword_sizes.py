@@ -38,9 +38,8 @@ def factory_keyword_sizes(exc: BaseException, finding: Any) -> Any:
     value = second.value
     text = linecache.getline(file, value.lineno)
     new = str(first.value.value)
-    edit = TextEdit(file, value.lineno, value.col_offset, value.lineno, value.end_col_offset, new)
-    shown = (text[:value.col_offset] + new + text[value.end_col_offset:]).strip()
-    fix = script_checked_fix(f"give both models the same {keyword}: {keyword}={new}", shown, display_path(file),
+    edit = TextEdit.replacing(file, value, new)
+    fix = script_checked_fix(f"give both models the same {keyword}: {keyword}={new}", edit.shown(), display_path(file),
                              value.lineno, [edit], cost=1)
     finding.message = (f"`{first.made}` and `{second.made}` are made with {keyword}={first.value.value} and "
                        f"{keyword}={value.value}, then combined")

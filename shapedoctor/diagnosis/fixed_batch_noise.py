@@ -39,9 +39,8 @@ def fixed_batch_noise(exc: BaseException, finding: Any, recorder: Any) -> Any:
 
     file, node, spelled, name, size, rest, owner = found
     text = linecache.getline(file, node.lineno)
-    edit = TextEdit(file, node.lineno, node.col_offset, node.lineno, node.end_col_offset, spelled)
-    shown = (text[:node.col_offset] + spelled + text[node.end_col_offset:]).strip()
-    fix = script_checked_fix(f"draw the noise for the batch it gets: {spelled} instead of `{name}`", shown,
+    edit = TextEdit.replacing(file, node, spelled)
+    fix = script_checked_fix(f"draw the noise for the batch it gets: {spelled} instead of `{name}`", edit.shown(),
                              display_path(file), node.lineno, [edit], cost=1)
     finding.message = f"`{owner}` draws its noise for {size} samples, but the last batch holds {rest}"
     finding.culprit = Place("layer", owner, owner, display_path(file), node.lineno, text.strip())

@@ -149,20 +149,18 @@ def _argument(call: ast.Call, position: int, keyword: str) -> ast.expr | None:
 
 
 def _module_name_for(value: int, file: str, line: int) -> str | None:
-    """The one module-level name bound once to the integer *value* above *line* (``embedding_dim = 100``)."""
+    """The one name the module binds, once, to the integer *value* above *line* (``embedding_dim = 100``)."""
     import linecache
+
+    from shapedoctor.diagnosis.data_origin import single_assignments
 
     try:
         tree = ast.parse("".join(linecache.getlines(file)))
     except SyntaxError:
         return None
-    names = [t.id for s in tree.body if isinstance(s, ast.Assign) and s.lineno < line
-             and isinstance(s.value, ast.Constant) and type(s.value.value) is int and s.value.value == value
-             for t in s.targets if isinstance(t, ast.Name)]
-    bound = set(names)
-    assigned = [t.id for s in tree.body if isinstance(s, ast.Assign) for t in s.targets if isinstance(t, ast.Name)]
-    once = [n for n in bound if assigned.count(n) == 1]
-    return once[0] if len(once) == 1 else None
+    names = [name for name, s in single_assignments(tree).items() if s.lineno < line
+             and isinstance(s.value, ast.Constant) and type(s.value.value) is int and s.value.value == value]
+    return names[0] if len(names) == 1 else None
 
 
 def _builds(layer: Any, changes: dict, call: Any) -> bool:

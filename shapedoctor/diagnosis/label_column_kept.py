@@ -108,10 +108,9 @@ def _fix(file: str, whole: ast.Assign, table: str, kept: str, labels: str, width
     if not text.isascii() or node.lineno != node.end_lineno:
         return None
     new = f"{table}{kept}"
-    edit = TextEdit(file, node.lineno, node.col_offset, node.lineno, node.end_col_offset, new)
-    shown = (text[:node.col_offset] + new + text[node.end_col_offset:]).strip()
+    edit = TextEdit.replacing(file, node, new)
     data = whole.targets[0].id
-    fix = script_checked_fix(f"leave the label column out of the data: {data} = {new}", shown, display_path(file),
+    fix = script_checked_fix(f"leave the label column out of the data: {data} = {new}", edit.shown(), display_path(file),
                              whole.lineno, [edit], cost=1)
     why = (f"`{labels}` is one column of `{table}`, and `{data}` is the whole of `{table}`: every row of the data "
            f"still holds its label, {width} values where the model reads {width - 1}. Take the label column out "

@@ -38,10 +38,8 @@ def onehot_for_sparse_loss(exc: BaseException, finding: Any) -> Any:
     from shapedoctor.trace.sites import display_path
 
     file, name, node, ids = found
-    text = linecache.getline(file, node.lineno)
-    edit = TextEdit(file, node.lineno, node.col_offset, node.lineno, node.end_col_offset, ids)
-    new_text = text[:node.col_offset] + ids + text[node.end_col_offset:]
-    fix = script_checked_fix(f"keep `{name}` as class ids for the sparse loss: drop to_categorical", new_text.strip(),
+    edit = TextEdit.replacing(file, node, ids)
+    fix = script_checked_fix(f"keep `{name}` as class ids for the sparse loss: drop to_categorical", edit.shown(),
                              display_path(file), node.lineno, [edit], cost=1)
     why = (f"`{name}` is one-hot encoded with to_categorical on line {node.lineno}, but the loss is a sparse "
            "cross-entropy, which reads one integer class id per sample and makes the one-hot comparison itself. "

@@ -170,20 +170,19 @@ def declared_channels_first(ctx):
     """(input node, channels-last shape) when the model's one input is declared channels-first,
     ``(3, H, W)``, while every convolution and pooling of the graph reads channels-last maps: a model
     ported from channels-first code (Theano, PyTorch) that moved neither its input nor its merge axis."""
-    from shapedoctor.diagnosis.channel_layout import CHANNEL_COUNTS
+    from shapedoctor.families.sd105_shrink import channels_first_input
 
-    inputs = [n for n in ctx.graph.nodes if n.kind == "input"]
-    if len(inputs) != 1 or not inputs[0].outputs:
+    if len([n for n in ctx.graph.nodes if n.kind == "input"]) != 1:
         return None
-    shape = ctx.graph.tensors[inputs[0].outputs[0]].shape
-    if shape is None or len(shape) != 4 or shape[1] not in CHANNEL_COUNTS or shape[-1] in CHANNEL_COUNTS \
-            or None in tuple(shape[1:]):
+    declared = channels_first_input(ctx)
+    if declared is None or len(declared[1]) != 4:
         return None
     formats = [spec.config.get("data_format") for spec in ctx.graph.layers.values()
                if "Conv" in spec.cls or "Pooling" in spec.cls]
     if not formats or any(f != "channels_last" for f in formats):
         return None
-    return inputs[0], (shape[0],) + tuple(shape[2:]) + (shape[1],)
+    node, shape = declared
+    return node, (shape[0],) + tuple(shape[2:]) + (shape[1],)
 
 
 def first_dense_on_map(ctx, index):

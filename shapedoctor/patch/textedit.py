@@ -21,6 +21,18 @@ class TextEdit:
     text: str
 
     @classmethod
+    def replacing(cls, file: str, node, text: str) -> "TextEdit":
+        """An edit writing *text* in place of the one-line ast *node* of *file*."""
+        return cls(file, node.lineno, node.col_offset, node.lineno, node.end_col_offset, text)
+
+    def shown(self) -> str:
+        """The line of a one-line edit as it reads once edited, stripped: the code a fix shows."""
+        import linecache
+
+        line = linecache.getline(self.file, self.start_line)
+        return (line[:self.start_col] + self.text + line[self.end_col:]).strip()
+
+    @classmethod
     def insert_line(cls, file: str, line: int, text: str) -> "TextEdit":
         """Insert *text* as a whole line before *line* (text without the newline)."""
         return cls(file, line, 0, line, 0, text + "\n")

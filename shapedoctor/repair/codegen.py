@@ -26,7 +26,7 @@ from shapedoctor.repair.edits import AppendLayer, DataTransform, InsertLayer, Re
 from shapedoctor.repair.neighbour_names import spelled_by_neighbours
 from shapedoctor.repair.user_names import size_expression
 from shapedoctor.patch.textedit import TextEdit, indentation
-from shapedoctor.trace.sites import Site
+from shapedoctor.trace.sites import Site, called_name
 
 
 @dataclass
@@ -1015,10 +1015,10 @@ def _builds_whole_model(site: Site) -> bool:
         return False
     func = max(funcs, key=lambda n: n.lineno)
     made = {t.id for n in ast.walk(func) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
-            and _called(n.value) in _MODEL_MAKERS for t in n.targets if isinstance(t, ast.Name)}
+            and called_name(n.value.func) in _MODEL_MAKERS for t in n.targets if isinstance(t, ast.Name)}
     returns = [n.value for n in ast.walk(func) if isinstance(n, ast.Return) and n.value is not None]
     return bool(returns) and all(isinstance(r, ast.Name) and r.id in made
-                                 or isinstance(r, ast.Call) and _called(r) in _MODEL_MAKERS for r in returns)
+                                 or isinstance(r, ast.Call) and called_name(r.func) in _MODEL_MAKERS for r in returns)
 
 
 def _first_pass_failed(spec) -> bool:
@@ -1033,11 +1033,6 @@ def _first_pass_failed(spec) -> bool:
     made = [layer for layer in rec.CURRENT.created_layers() if type(layer).__name__ == spec.cls
             and (site := rec.CURRENT.creation_site(layer)) is not None and (site.file, site.line) == here]
     return len(made) == 1
-
-
-def _called(call: ast.Call) -> str | None:
-    func = call.func
-    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
 
 
 def _given_by_name(call: cst.Call, cls: str, changes: dict) -> list[str]:
