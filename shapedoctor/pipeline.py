@@ -119,6 +119,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
                 from shapedoctor.diagnosis.factory_keyword_sizes import factory_keyword_sizes
 
                 finding = factory_keyword_sizes(exc, finding)  # make_a(dims=64) and make_b(dims=32), then joined
+                from shapedoctor.diagnosis.validation_labels import validation_labels
+
+                finding = validation_labels(exc, finding, recorder)  # one-hot train_y, integer val_y
             from shapedoctor.diagnosis.factory_arguments import swapped_factory_arguments
 
             finding = swapped_factory_arguments(exc, finding, recorder)  # loss_factory(b, a) beside Layer(a, b)

@@ -1,0 +1,173 @@
+"""Validation labels left in another encoding than the training labels: the validation tuple is the cause.
+
+A classifier trained on one-hot targets (``train_y = to_categorical(train_y, n)``) and given
+``validation_data=(val_x, val_y)`` with ``val_y`` still integer class ids trains one whole epoch,
+then fails in the first validation pass: ``Arguments `target` and `output` must have the same rank
+(ndim). Received: target.shape=(None,), output.shape=(None, 3)``. The training labels fit the
+model, so the labels of the ``fit`` call are not the cause, and a model-side fix or a sparse loss
+would break the training labels that are right. The validation labels are the cause: the fix
+encodes them where they are passed, the same way the training labels were encoded.
+
+Evidence, read, not guessed: the ``fit`` call that raised has array validation data; its training
+labels fit the output (no training rule found a problem with them), its validation labels have
+another shape, and the error's target shape is the validation labels' shape. The encoding is the
+one the script applied to the training labels (the last assignment of the training labels' name
+that calls a function on a name), or else the one the two shapes ask for (ids -> one-hot, one-hot ->
+ids, a column of one). Each fix is proven by running the patched script.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+import re
+from typing import Any
+
+_TARGET = re.compile(r"target\.shape=\(([^)]*)\)")
+
+
+def validation_labels(exc: BaseException, finding: Any, recorder: Any) -> Any:
+    """*finding* aimed at the validation labels passed to ``fit`` (see the module), or *finding*."""
+    try:
+        found = _found(exc, recorder)
+    except Exception:  # noqa: BLE001 - evidence only
+        return finding
+    if found is None or finding is None:
+        return finding
+    from shapedoctor.diagnosis.label_literal import aimed_at_labels
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import display_path
+
+    file, node, name, encodings, train_shape, val_shape = found
+    fixes = []
+    for code in encodings:
+        edit = TextEdit.replacing(file, node, code)
+        fixes.append(script_checked_fix(f"encode the validation labels like the training labels: {code}",
+                                        edit.shown(), display_path(file), node.lineno, [edit], cost=1))
+    why = (f"The training labels fit the model's output, the validation labels do not: `{name}` has shape "
+           f"{_shown(val_shape)} where the training labels have {_shown(train_shape)}. fit trains a whole epoch "
+           "on the training labels and only then reads validation_data, whose labels were never encoded like "
+           "the training ones. Encode them the same way; the loss and the model are right.")
+    # The text's guesses (a sparse loss, re-encoding y) would break the training labels, which are right.
+    finding.fixes = fixes[1:] + [f for f in finding.fixes if f.verified]
+    finding.message = f"the validation labels {_shown(val_shape)} do not fit the model output, the training labels do"
+    return aimed_at_labels(finding, name, file, node.lineno, fixes[0], why)
+
+
+def _shown(shape: tuple) -> str:
+    from shapedoctor.graph.model import format_shape
+
+    return format_shape((None,) + tuple(shape[1:]))
+
+
+def _found(exc: BaseException, recorder: Any):
+    from shapedoctor.diagnosis.training_base import flat_items
+    from shapedoctor.diagnosis.training_fixes import argument_name, argument_node, assignment_line
+
+    calls = [c for c in getattr(recorder, "training_calls", []) if c.error is not None]
+    if not calls or calls[-1].method != "fit" or calls[-1].validation is None or calls[-1].site is None:
+        return None
+    call = calls[-1]
+    train, val = flat_items(call.y_shapes), flat_items(call.validation[1])
+    if len(train) != 1 or len(val) != 1 or not train[0] or not val[0] or tuple(train[0][1:]) == tuple(val[0][1:]):
+        return None
+    match = _TARGET.search(str(exc))
+    if match is None or _dims(match.group(1))[1:] != tuple(val[0][1:]):
+        return None
+    site = call.site
+    tuple_node = argument_node(site, 99, "validation_data")
+    if isinstance(tuple_node, ast.Name):  # validation_data = (val_x, val_y) written above
+        line = assignment_line(site, tuple_node.id)
+        stmt = _statement_at(site.file, line)
+        tuple_node = stmt.value if isinstance(stmt, ast.Assign) else None
+    if not isinstance(tuple_node, ast.Tuple) or len(tuple_node.elts) < 2:
+        return None
+    node = tuple_node.elts[1]
+    text = linecache.getline(site.file, node.lineno)
+    if node.lineno != node.end_lineno or not text.isascii():
+        return None
+    labels = text[node.col_offset:node.end_col_offset]
+    train_name = argument_name(site, 1, "y")
+    encodings = []
+    made = _encoding_call(site.file, train_name, site.line) if train_name else None
+    if made is not None:
+        encodings.append(made.replace("\0", labels))
+    shaped = _by_shapes(site.file, tuple(train[0]), tuple(val[0]), labels)
+    if shaped is not None and shaped not in encodings:
+        encodings.append(shaped)
+    if not encodings:
+        return None
+    name = node.id if isinstance(node, ast.Name) else labels
+    return site.file, node, name, encodings, tuple(train[0]), tuple(val[0])
+
+
+def _dims(text: str) -> tuple:
+    return tuple(None if v.strip() == "None" else int(v) for v in text.split(",") if v.strip())
+
+
+def _tree(file: str) -> ast.Module | None:
+    try:
+        return ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return None
+
+
+def _statement_at(file: str, line: int | None) -> ast.stmt | None:
+    tree = _tree(file) if line else None
+    if tree is None:
+        return None
+    return next((s for s in ast.walk(tree) if isinstance(s, ast.Assign) and s.lineno == line), None)
+
+
+def _encoding_call(file: str, name: str, before: int) -> str | None:
+    """The last one-line ``name = f(name, ...)`` (or ``name = np.eye(n)[name]``) above *before*, as text
+    with ``\\0`` for the labels."""
+    tree = _tree(file)
+    if tree is None:
+        return None
+    found = None
+    for stmt in sorted((s for s in ast.walk(tree) if isinstance(s, ast.Assign)), key=lambda s: s.lineno):
+        if not (isinstance(stmt, ast.Assign) and stmt.lineno < before and len(stmt.targets) == 1
+                and isinstance(stmt.targets[0], ast.Name) and stmt.targets[0].id == name):
+            continue
+        value = stmt.value
+        if isinstance(value, ast.Call) and value.args and isinstance(value.args[0], ast.Name) \
+                and value.args[0].id == name and value.lineno == value.end_lineno:
+            text = linecache.getline(file, value.lineno)
+            arg = value.args[0]
+            found = (stmt.lineno, text[value.col_offset:arg.col_offset] + "\0"
+                     + text[arg.end_col_offset:value.end_col_offset])
+        elif isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Name) and value.slice.id == name \
+                and value.lineno == value.end_lineno:  # np.eye(n)[labels]
+            text = linecache.getline(file, value.lineno)
+            found = (stmt.lineno, text[value.col_offset:value.slice.col_offset] + "\0"
+                     + text[value.slice.end_col_offset:value.end_col_offset])
+        elif found is not None and stmt.lineno > found[0]:
+            found = None  # assigned anew after the encoding: that encoding is not the one fit saw
+    return None if found is None else found[1]
+
+
+def _imported(file: str) -> set[str]:
+    tree = _tree(file)
+    names = set()
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
+    return names
+
+
+def _by_shapes(file: str, train: tuple, val: tuple, labels: str) -> str | None:
+    """The encoding the two label shapes ask for, written with what the script imported."""
+    names = _imported(file)
+    if len(train) == 2 and isinstance(train[1], int) and train[1] > 1 and len(val) == 1:
+        if "keras" in names:
+            return f"keras.utils.to_categorical({labels}, {train[1]})"
+        return f"np.eye({train[1]})[{labels}]" if "np" in names else None
+    if len(train) == 1 and len(val) == 2 and isinstance(val[1], int) and val[1] > 1 and "np" in names:
+        return f"np.argmax({labels}, axis=-1)"
+    if len(train) == 2 and train[1] == 1 and len(val) == 1:
+        return f"{labels}.reshape(-1, 1)"
+    if len(train) == 1 and len(val) == 2 and val[1] == 1:
+        return f"{labels}.reshape(-1)"
+    return None
