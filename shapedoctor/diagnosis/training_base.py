@@ -72,6 +72,7 @@ class TrainingFix:
     labels_too: bool = False  # a data fix where the labels are the data itself (an autoencoder): y changes alike
     recounts: int | None = None  # undoes a multiplied count (x to this many samples): `checks` judge samples and data
     proof_only: str | None = None  # why only the patched script can show the fix (e.g. the input is declared from x)
+    validation_labels: str | None = None  # the validation labels rewritten alike: "[{0}, {0}]" ({0}: their text)
 
 
 def loss_name(loss: Any) -> str:

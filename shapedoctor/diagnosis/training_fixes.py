@@ -961,4 +961,23 @@ def _replace_argument(call: TrainingCall, fix: TrainingFix) -> tuple[str, str | 
     written = argument_replace(site, position, keyword, fix.replace_argument) if site is not None else None
     if written is None:
         return fix.replace_argument, site.file if site else None, site.line if site else None, []
-    return written.code, written.file, written.line, written.edits
+    more = _validation_labels_edit(call, fix) if fix.validation_labels else None
+    if fix.validation_labels and more is None:
+        return fix.replace_argument, None, None, []  # the validation labels too, or the script still fails
+    return written.code, written.file, written.line, written.edits + ([more] if more else [])
+
+
+def _validation_labels_edit(call: TrainingCall, fix: TrainingFix) -> TextEdit | None:
+    """The edit that rewrites the labels of ``validation_data=(x, y)`` (the call's own tuple) after
+    *fix*'s template, or None when they are not written there on one line."""
+    import linecache
+
+    node = argument_node(call.site, 99, "validation_data")
+    if not isinstance(node, ast.Tuple) or len(node.elts) != 2:
+        return None
+    y = node.elts[1]
+    text = linecache.getline(call.site.file, y.lineno)
+    if y.lineno != y.end_lineno or not text.isascii():
+        return None
+    return TextEdit(call.site.file, y.lineno, y.col_offset, y.lineno, y.end_col_offset,
+                    fix.validation_labels.format(text[y.col_offset:y.end_col_offset]))

@@ -166,7 +166,34 @@ def single_target(call: Any, model: Any) -> Problem | None:
     prob.explanation = ("A multi-output model needs one label array per output, as a list in the order of "
                         "`keras.Model(outputs=[...])` or a dict by output name; with a single array Keras cannot "
                         "pair the losses with the labels.")
-    return _one_array_each(prob, call, _assign(call, outputs, names, call.y_ref, _fits_output), names, "output")
+    chosen = _assign(call, outputs, names, call.y_ref, _fits_output)
+    if chosen is None and _same_target_each(call, outputs, loss):
+        given = _name_of(call, call.y_ref)
+        n = len(outputs)
+        prob.fixes.append(TrainingFix(
+            "give every output the same labels: an auxiliary output learns the main target", "labels", whole=True,
+            apply=lambda value, n=n: [value] * n, replace_argument="[" + ", ".join([given] * n) + "]", cost=2,
+            validation_labels="[" + ", ".join(["{0}"] * n) + "]" if call.validation is not None else None,
+            note="right when the outputs predict one target (a main and an auxiliary head); with targets of their "
+                 "own, pass those instead"))
+        prob.explanation += (" Every output has the shape of this one label array, and no other array of the "
+                             "script fits any of them: the outputs predict the same target (a main and an "
+                             "auxiliary head), so each gets the same labels.")
+        return prob
+    return _one_array_each(prob, call, chosen, names, "output")
+
+
+def _same_target_each(call: Any, outputs: list, loss: Any) -> bool:
+    """Every output fits the one label array passed (a variable of the caller), under one kind of loss."""
+    if _name_of(call, call.y_ref) is None or not all(_fits_output(out, shape_of(call.y_ref)) for out in outputs):
+        return False
+    if call.validation is not None and (len(flat_items(call.validation[1])) != 1
+                                        or not all(_fits_output(o, flat_items(call.validation[1])[0])
+                                                   for o in outputs)):
+        return False
+    kinds = {loss_name(v) for v in (loss.values() if isinstance(loss, dict) else loss)} \
+        if isinstance(loss, (list, tuple, dict)) else {loss_name(loss)}
+    return len(kinds) == 1
 
 
 def _loss_for_output(model: Any, index: int, labels: Any) -> str:
