@@ -118,7 +118,8 @@ def mapped_functions(site, dataset_var: str | None) -> list:
     """The functions the dataset held in *dataset_var* at the training call *site* was mapped with
     (``.map(fn)`` with ``fn`` a function of the module, or ``.map(lambda ...)``), as ast nodes, the last
     step first; the statements that built it are followed back while each one continues the same
-    variable (``ds = ds.map(fn)``, then ``ds = ds.batch(32)``)."""
+    variable (``ds = ds.map(fn)``, then ``ds = ds.batch(32)``). A dataset made by a function of the
+    module (``train_ds = make_dataset(x, y)``) has the maps written in that function."""
     import dataclasses
 
     from shapedoctor.diagnosis.data_origin import _statement_at
@@ -137,6 +138,9 @@ def mapped_functions(site, dataset_var: str | None) -> list:
             if value.func.attr == "map" and value.args:
                 found.append(value.args[0])
             value = value.func.value
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and not found:
+            found += _maps_in_builder(site.file, value.func.id)  # train_ds = make_dataset(...)
+            break
         if not (isinstance(value, ast.Name) and value.id == dataset_var):
             break
         here = dataclasses.replace(site, line=line)
@@ -156,3 +160,19 @@ def mapped_functions(site, dataset_var: str | None) -> list:
             if len(defined) == 1:
                 functions.append(defined[0])
     return functions
+
+
+def _maps_in_builder(file: str, name: str) -> list:
+    """The ``.map(...)`` arguments written in the module function *name* that returns a dataset, the last first."""
+    import linecache
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return []
+    defined = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == name]
+    if len(defined) != 1 or not any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(defined[0])):
+        return []
+    maps = [n for n in ast.walk(defined[0]) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+            and n.func.attr == "map" and n.args]
+    return [n.args[0] for n in sorted(maps, key=lambda n: (n.lineno, n.col_offset), reverse=True)]

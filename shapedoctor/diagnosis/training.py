@@ -815,6 +815,9 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
             from shapedoctor.diagnosis.training_loader import loader_label_mode
 
             loader_label_mode(call, prob, tuple(out), i)
+            from shapedoctor.diagnosis.training_mapped_labels import onehot_in_map
+
+            onehot_in_map(call, prob, tuple(out), i)  # (x, ids) returned by a dataset's map function
             if not prob.settled:
                 _suspect_model(call, model, prob, tuple(out), tuple(shape), i, prob.labels_ask_for)
             problems.append(prob)
