@@ -122,6 +122,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
                 from shapedoctor.diagnosis.validation_labels import validation_labels
 
                 finding = validation_labels(exc, finding, recorder)  # one-hot train_y, integer val_y
+                from shapedoctor.diagnosis.labels_joined_on_features import labels_joined_on_features
+
+                finding = labels_joined_on_features(exc, finding)  # tf.concat([ones, zeros], axis=1) labels
             from shapedoctor.diagnosis.factory_arguments import swapped_factory_arguments
 
             finding = swapped_factory_arguments(exc, finding, recorder)  # loss_factory(b, a) beside Layer(a, b)
