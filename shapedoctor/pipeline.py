@@ -125,6 +125,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
                 from shapedoctor.diagnosis.labels_joined_on_features import labels_joined_on_features
 
                 finding = labels_joined_on_features(exc, finding)  # tf.concat([ones, zeros], axis=1) labels
+                from shapedoctor.diagnosis.categorical_loss_object import categorical_loss_object
+
+                finding = categorical_loss_object(exc, finding)  # self.loss_fn(ids, logits), a categorical loss
             from shapedoctor.diagnosis.factory_arguments import swapped_factory_arguments
 
             finding = swapped_factory_arguments(exc, finding, recorder)  # loss_factory(b, a) beside Layer(a, b)

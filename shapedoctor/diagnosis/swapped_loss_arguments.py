@@ -88,7 +88,7 @@ def _found(exc: BaseException):
              and all(isinstance(a, ast.Name) for a in n.args)]
     hits = []
     for node in calls:
-        loss = _loss_object(node.func, frame)
+        loss = loss_object(node.func, frame)
         if loss is None:
             continue
         y_true = np.zeros(output, dtype="float32")
@@ -113,7 +113,7 @@ def _name_of(func: ast.expr) -> str:
     return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else "loss"
 
 
-def _loss_object(func: ast.expr, frame: Any):
+def loss_object(func: ast.expr, frame: Any):
     """The Keras loss *func* names in *frame* (a name or a dotted attribute chain, never a call), or None."""
     import keras
 
