@@ -105,9 +105,12 @@ class OpWatch:
         if None in shapes or not _crossing(*shapes):
             return
         filename = frame.f_code.co_filename
-        if _AUTOGRAPH in filename or not is_user_file(filename):
-            return  # Keras's or TensorFlow's own arithmetic, or a line AutoGraph rewrote
-        op_site = _site(frame)
+        origin = _autograph_origin(frame) if _AUTOGRAPH in filename else None
+        if origin is None and (_AUTOGRAPH in filename or not is_user_file(filename)):
+            return  # Keras's or TensorFlow's own arithmetic, or a line AutoGraph rewrote from no user line
+        if origin is not None and not is_user_file(origin[0]):
+            return
+        op_site = _site(frame) if origin is None else _site_at(*origin)
         key = (op_site.file, op_site.line)
         if key in self._noted:
             return
@@ -115,13 +118,18 @@ class OpWatch:
         flat_is_left = len(shapes[0]) == 1
         flat = left if flat_is_left else right
         column = right if flat_is_left else left
-        culprit_frame, helper, (param, index), (column_param, column_index) = _bringing_frame(frame, left, right, flat,
-                                                                                           column)
+        if origin is None:
+            culprit_frame, helper, (param, index), (column_param, column_index) = _bringing_frame(
+                frame, left, right, flat, column)
+            culprit, culprit_path = _site(culprit_frame), culprit_frame.f_code.co_filename
+        else:  # in a @tf.function: the line it was converted from, no helper followed
+            helper, param, index, column_param, column_index = None, None, None, None, None
+            culprit, culprit_path = op_site, origin[0]
         calls = getattr(recorder, "training_calls", None) or []
         stage = recorder.stage
         training_site = calls[-1].site if calls and stage != "call" else None
         self.cross_broadcasts.append(CrossBroadcast(
-            op_site, _site(culprit_frame), culprit_frame.f_code.co_filename, symbol, reflected,
+            op_site, culprit, culprit_path, symbol, reflected,
             shapes[0], shapes[1], flat_is_left, left_made if flat_is_left else right_made,
             helper, param, index, column_param, column_index, training_site, stage, _head(flat)))
 
@@ -261,6 +269,30 @@ def _site(frame: Any) -> Site:
 
     filename = frame.f_code.co_filename
     return Site(display_path(filename), frame.f_lineno, linecache.getline(filename, frame.f_lineno).strip())
+
+
+def _site_at(filename: str, line: int) -> Site:
+    import linecache
+
+    return Site(display_path(filename), line, linecache.getline(filename, line).strip())
+
+
+def _autograph_origin(frame: Any) -> tuple[str, int] | None:
+    """(file, line) of the user's code a line of AutoGraph's generated code was converted from,
+    read from the source map AutoGraph keeps on the converted function (``ag_source_map``)."""
+    import gc
+
+    code = frame.f_code
+    for holder in gc.get_referrers(code):
+        source_map = getattr(holder, "ag_source_map", None) if getattr(holder, "__code__", None) is code else None
+        if not isinstance(source_map, dict):
+            continue
+        for loc, origin in source_map.items():
+            if getattr(loc, "filename", None) == code.co_filename and getattr(loc, "lineno", None) == frame.f_lineno:
+                where = getattr(origin, "loc", None)
+                if where is not None and getattr(where, "filename", None) and getattr(where, "lineno", None):
+                    return where.filename, where.lineno
+    return None
 
 
 def _bringing_frame(frame: Any, left: Any, right: Any, flat: Any, column: Any):
