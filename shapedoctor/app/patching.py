@@ -188,6 +188,17 @@ def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str |
             proven = fix
             break
         if proof.shape_problem or proof.breaks_patch:
+            from shapedoctor.patch.repeated_edit import repeated
+
+            again = repeated(fix, proof, sources)  # the same mistake on the next line that writes it alike
+            again_patch = make_patch(again.edits, sources) if again is not None else None
+            if again_patch is not None:
+                again_proof = prove(again_patch, argv, timeout)
+                if again_proof.proven:
+                    again.proven, again.proof, again.checks["proof"] = True, again_proof.reason, True
+                    finding.fixes[finding.fixes.index(fix)] = again
+                    proven = again
+                    break
             fix.checks["proof"] = False
             fix.verified = False
             fix.title += f" (not verified: proof: {proof.reason})"

@@ -34,6 +34,7 @@ class Proof:
     seconds: float
     shape_problem: bool = False  # the patched script still has a shape problem (not another failure)
     breaks_patch: bool = False  # the patched script failed on a line the patch wrote: the fix's own code fails
+    left_line: int | None = None  # with shape_problem: the line of the problem left (its consumer)
 
 
 def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bool = False) -> Proof:
@@ -73,7 +74,7 @@ def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bo
         first = (report.get("findings") or [{}])[0]
         where = f" (line {first['consumer']['line']})" if (first.get("consumer") or {}).get("line") else ""
         return Proof(False, f"a shape problem is left: {first.get('id')} {first.get('message')}{where}", elapsed,
-                     shape_problem=True)
+                     shape_problem=True, left_line=(first.get("consumer") or {}).get("line"))
     if result.returncode != 0:
         last = (stderr.strip().splitlines() or [""])[-1]
         return Proof(False, f"the patched script exited with status {result.returncode}: {last}", elapsed)
