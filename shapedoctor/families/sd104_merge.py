@@ -346,7 +346,10 @@ def _stray_downsampling(ctx, shapes, small):
     same = any(ctx.config_of(n).get("padding") == "same" for n in stray)
     own = {n.id for n in _branch(ctx, small)}
     shortcut = [n for n in _branch(ctx, big) if n.id not in own and n.kind == "layer"]
-    projection = next((n for n in shortcut if ctx.cls_of(n).startswith("Conv") and "Transpose" not in ctx.cls_of(n)), None)
+    # The convolution nearest the branch point: a block downsamples with its first convolution, as
+    # the shortcut's 1x1 projection does at its start (ResNet's residual units).
+    projection = next((n for n in reversed(shortcut) if ctx.cls_of(n).startswith("Conv")
+                       and "Transpose" not in ctx.cls_of(n)), None)
     if len(stray) > 1 and any(_downsamples(ctx, n) for n in shortcut):
         # The shortcut downsamples once, the main branch more than once: one stride too many there.
         for node in stray:
@@ -360,7 +363,7 @@ def _stray_downsampling(ctx, shapes, small):
         new = tuple(s * ratio for s in strides)
         value = new[0] if len(set(new)) == 1 else new  # written as the user writes it: strides=2
         # A 1x1 projection gives ceil(n / s) steps with either padding: "same" only matters for a wider window.
-        wide = any(k > 1 for k in cfg.get("kernel_size") or ())
+        wide = any(k > 1 for k in cfg.get("kernel_size") or ()) and cfg.get("padding") != "same"
         yield Candidate(f"downsample the shortcut like the main branch: strides={value} on {g.name(ctx, projection)}",
                         [SetConfig(projection.layer, {"strides": value, **({"padding": "same"} if same and wide else {})})],
                         cost=1)

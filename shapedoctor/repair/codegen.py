@@ -122,6 +122,9 @@ class SourceIndex:
         """The call constructing a layer of one of *names* that starts on the site's line."""
         if site is None:
             return None
+        import linecache
+
+        names = names + partial_aliases("".join(linecache.getlines(site.file)), names)
         best = None
         for info in self.calls(site.file):
             if info.start <= site.line <= info.end and terminal_name(info.call.func) in names:
@@ -144,6 +147,28 @@ _FUNCTIONAL_FORMS = {"Concatenate": "concatenate", "Add": "add", "Subtract": "su
                      "Average": "average", "Maximum": "maximum", "Minimum": "minimum", "Dot": "dot"}
 
 _DATA_METHODS = ("fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch", "__call__")
+
+
+def partial_aliases(source: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """Module-level names bound to ``partial(<one of names>, keyword=...)`` (``DefaultConv2D =
+    partial(keras.layers.Conv2D, kernel_size=3, padding="same")``): calling them creates that layer
+    with the same positional parameters, so a fix writes its change into their call."""
+    import ast
+
+    if not source or "partial" not in source:
+        return ()
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return ()
+    found = []
+    for stmt in tree.body:
+        value = getattr(stmt, "value", None)
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                and isinstance(value, ast.Call) and called_name(value.func) == "partial" and len(value.args) == 1 \
+                and called_name(value.args[0]) in names:
+            found.append(stmt.targets[0].id)
+    return tuple(found)
 
 
 def terminal_name(func: cst.BaseExpression) -> str:
@@ -599,6 +624,10 @@ class CodeWriter:
                                   lambda value: size_expression(value, site.file, info.start, self.graph.named_sizes)
                                   or self._reshaped_as(layer, value)
                                   or spelled_by_neighbours(self.graph, site.file, info.start, value))
+        if "strides" in changes and not isinstance(changes["strides"], cst.CSTNode):
+            # a main path strided inside a block function: the shortcut beside it says `strides=strides`
+            spelled = spelled_by_neighbours(self.graph, site.file, info.start, changes["strides"], ("strides",))
+            changes = {**changes, "strides": cst.parse_expression(spelled)} if spelled else changes
         new = call_with_changes(info.call, spec_cls, changes)
         new_text = self.index.code(site.file, new)
         return Code(self._as_statement(site, info, new_text), site.file, info.start,

@@ -29,10 +29,11 @@ from shapedoctor.trace.sites import called_name
 _SIZE_KEYS = ("units", "filters")
 
 
-def spelled_by_neighbours(graph, file: str | None, line: int | None, value: int) -> str | None:
+def spelled_by_neighbours(graph, file: str | None, line: int | None, value, keys: tuple = _SIZE_KEYS) -> str | None:
     """The expression a layer of the same function as *file*:*line* wrote for *value* as its
-    ``units`` or ``filters`` (a Dense may take its width from a convolution beside it)."""
-    if not file or not line or isinstance(value, bool) or not isinstance(value, int):
+    ``units`` or ``filters`` (a Dense may take its width from a convolution beside it), or as one of
+    *keys* (``strides``: a main path strided like the shortcut beside it, ``strides=strides``)."""
+    if not file or not line or isinstance(value, bool) or not isinstance(value, (int, tuple, list)):
         return None
     tree = _tree(file, "".join(linecache.getlines(file)))
     function = innermost_function(tree, line) if tree is not None else None
@@ -41,14 +42,14 @@ def spelled_by_neighbours(graph, file: str | None, line: int | None, value: int)
     by_line: dict[tuple[int, str], list] = {}
     for spec in graph.layers.values():
         site = spec.created
-        key = next((k for k in _SIZE_KEYS if isinstance(spec.config.get(k), int)), None)
+        key = next((k for k in keys if isinstance(spec.config.get(k), (int, tuple, list))), None)
         if site is not None and site.file == file and site.line != line and not spec.inserted and key \
                 and innermost_function(tree, site.line) is function:
             by_line.setdefault((site.line, key), []).append(spec)
     assigned = _assigned_in(function)
     found = set()
     for (at, key), specs in by_line.items():
-        if any(s.config.get(key) != value for s in specs) or len({s.cls for s in specs}) != 1:
+        if any(not _same(s.config.get(key), value) for s in specs) or len({s.cls for s in specs}) != 1:
             continue
         expr = _argument_text(tree, file, at, specs[0].cls, key)
         if expr is None:
@@ -57,6 +58,15 @@ def spelled_by_neighbours(graph, file: str | None, line: int | None, value: int)
         if names and not names & assigned:
             found.add(expr)
     return found.pop() if len(found) == 1 else None
+
+
+def _same(config_value, value) -> bool:
+    """``(2, 2)`` in a config is the ``2`` a fix writes (and the other way round)."""
+    def flat(v):
+        return tuple(v) if isinstance(v, (tuple, list)) else (v,)
+
+    a, b = flat(config_value), flat(value)
+    return a == b or (len(set(a)) == 1 and len(set(b)) == 1 and a[0] == b[0])
 
 
 @lru_cache(maxsize=16)
@@ -76,14 +86,17 @@ def _assigned_in(function) -> set[str]:
 def _argument_text(tree: ast.Module, file: str, line: int, cls: str, key: str) -> str | None:
     """The source of the argument that gave *key* to the layer of class *cls* created on *line*,
     when it is written with names and arithmetic only (``width``, ``2 * filters``)."""
+    from shapedoctor.repair.codegen import partial_aliases  # codegen imports this module
+
+    names = (cls,) + partial_aliases("".join(linecache.getlines(file)), (cls,))
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno <= line <= (n.end_lineno or n.lineno)
-             and called_name(n.func) == cls]
+             and called_name(n.func) in names]
     if len(calls) != 1:
         return None
     call = calls[0]
     arg = next((kw.value for kw in call.keywords if kw.arg == key), None)
     if arg is None:
-        from shapedoctor.repair.codegen import positional_params  # codegen imports this module
+        from shapedoctor.repair.codegen import positional_params
 
         params = positional_params(cls)
         position = params.index(key) if key in params else None
