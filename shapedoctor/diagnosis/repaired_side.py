@@ -80,10 +80,15 @@ def _declared_for_less(prob: Any) -> bool:
 
     if prob.data_shapes is None:
         return False
-    want, got = prob.data_shapes
-    if None in tuple(want)[1:] or None in tuple(got)[1:]:
+    want, got = (tuple(s)[1:] for s in prob.data_shapes)
+    if len(want) == len(got):  # an axis of any length (a sequence's steps) reads whatever the data has
+        pairs = [(w, g) for w, g in zip(want, got) if w is not None]
+        if not pairs or any(g is None for _w, g in pairs):
+            return False
+        return math.prod(g for _w, g in pairs) >= math.prod(w for w, _g in pairs)
+    if None in want or None in got:
         return False
-    return math.prod(got[1:]) >= math.prod(want[1:])
+    return math.prod(got) >= math.prod(want)
 
 
 def _sizes_named(layer: Any, prob: Any) -> bool:
