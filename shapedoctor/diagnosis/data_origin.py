@@ -267,8 +267,10 @@ def yield_edit(file: str, first_line: int) -> tuple[int, tuple | None] | None:
     text = linecache.getline(file, line)
     picked = all(isinstance(e, ast.Subscript) and not isinstance(e.slice, (ast.Slice, ast.Tuple))
                  and e.lineno == e.end_lineno == line for e in items)
-    if not picked or not text.isascii() or value.lineno != line or value.end_lineno != line:
+    if not text.isascii() or value.lineno != line or value.end_lineno != line:
         return line, None
+    if not picked:
+        return line, _each_a_batch_of_one(file, text, line, items) if step is None else None
     last, new_value = value.col_offset, ""
     for e in items:
         index = text[e.slice.col_offset:e.slice.end_col_offset]
@@ -282,6 +284,23 @@ def yield_edit(file: str, first_line: int) -> tuple[int, tuple | None] | None:
     new_value += text[last:value.end_col_offset]
     new_line = text[:value.col_offset] + new_value + text[value.end_col_offset:]
     return line, (line, value.col_offset, value.end_col_offset, new_value, new_line.strip())
+
+
+def _each_a_batch_of_one(file: str, text: str, line: int, items: list) -> tuple | None:
+    """A ``line_edit`` giving every yielded item a batch axis of one, ``np.expand_dims(item, 0)``: a
+    generator that yields ``vec, np.float32(rate)`` one sample at a time then yields batches of one.
+    Only for items written on the line and a script that imports NumPy as ``np``."""
+    if "import numpy as np" not in "".join(linecache.getlines(file)) \
+            or any(e.lineno != line or e.end_lineno != line or isinstance(e, ast.Starred) for e in items):
+        return None
+    first, last = items[0].col_offset, items[-1].end_col_offset
+    new_value, at = "", first
+    for e in items:
+        new_value += text[at:e.col_offset] + f"np.expand_dims({text[e.col_offset:e.end_col_offset]}, 0)"
+        at = e.end_col_offset
+    new_value += text[at:last]
+    new_line = text[:first] + new_value + text[last:]
+    return line, first, last, new_value, new_line.strip()
 
 
 def _items_per_index(tree: ast.Module, getitem: ast.AST) -> str | None:
