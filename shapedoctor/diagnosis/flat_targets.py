@@ -9,7 +9,9 @@ the wrong shape: it becomes the root cause, and the fix ends its value with ``.r
 
 Evidence, all read: the (n,) operand ran eagerly, so its size and first values were noted
 (trace/tensor_ops.py); exactly one array among the script's names when it ended has that size and
-those values; the script assigns that name exactly once, at its top level. The fix keeps every
+those values, or else (a batch drawn at random, ``y[idx]``, Hands-On ML's ``random_batch``) exactly
+one smallest float array holds every one of those values; the script assigns that name exactly
+once, at its top level (``y_train = ...``, or one item of ``y_train, y_valid = a[:n], a[n:]``). The fix keeps every
 sample and its order; ``run`` proves it by running the patched script, which must then finish
 without a shape warning (other uses of the array must still work).
 """
@@ -43,10 +45,31 @@ def aim_at_flat_targets(finding: Any, event: Any, names: dict | None) -> Any:
         return finding
     from shapedoctor.diagnosis.data_origin import single_assignments
 
-    statement = single_assignments(ast.parse(source)).get(name)
+    tree = ast.parse(source)
+    statement = single_assignments(tree).get(name)
+    value = statement.value if statement is not None else None
+    if statement is None:
+        statement, value = _unpacked(tree, name)
     if statement is None:
         return finding
-    return _aimed(finding, name, file, source, statement, event.flat_head[0])
+    return _aimed(finding, name, file, source, statement, value, len(names[name]))
+
+
+def _unpacked(tree: ast.Module, name: str) -> tuple[ast.Assign | None, ast.expr | None]:
+    """``y_train, y_valid = a[:n], a[n:]`` at the top level, the one binding of *name*: that
+    statement and the value *name* gets (``a[:n]``)."""
+    from collections import Counter
+
+    stores = Counter(n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    if stores[name] != 1:
+        return None, None
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Tuple) \
+                and isinstance(stmt.value, ast.Tuple) and len(stmt.targets[0].elts) == len(stmt.value.elts):
+            for target, value in zip(stmt.targets[0].elts, stmt.value.elts):
+                if isinstance(target, ast.Name) and target.id == name:
+                    return stmt, value
+    return None, None
 
 
 def _array_named(names: dict, head: tuple) -> str | None:
@@ -62,19 +85,43 @@ def _array_named(names: dict, head: tuple) -> str | None:
             continue
         if np.allclose(value[:len(first)].astype("float64"), np.asarray(first), rtol=1e-6, atol=1e-6):
             found.setdefault(id(value), []).append(key)
+    if not found:
+        return _drawn_from(names, head)
     if len(found) != 1:
         return None
     keys = next(iter(found.values()))
     return keys[0] if len(keys) == 1 else None
 
 
-def _aimed(finding: Any, name: str, file: str, source: str, statement: ast.Assign, n: int) -> Any:
+def _drawn_from(names: dict, head: tuple) -> str | None:
+    """The smallest 1-D float array of the script that holds every value of *head* (a batch drawn from
+    it at random, ``y[idx]``), when exactly one array is that smallest and the values are not few."""
+    import numpy as np
+
+    size, first = head
+    if len(first) < 8:
+        return None  # a few values could be found in many arrays
+    wanted = np.asarray(first, dtype="float64")
+    found: dict[int, tuple[int, list[str]]] = {}
+    for key, value in names.items():
+        if key.startswith("_") or not isinstance(value, np.ndarray) or value.ndim != 1 or value.size <= size \
+                or value.dtype.kind != "f":
+            continue
+        if np.all(np.isin(wanted, value.astype("float64"))):
+            found.setdefault(id(value), (value.size, []))[1].append(key)
+    if not found:
+        return None
+    smallest = min(n for n, _keys in found.values())
+    keys = [k for n, ks in found.values() if n == smallest for k in ks]
+    return keys[0] if len(keys) == 1 else None
+
+
+def _aimed(finding: Any, name: str, file: str, source: str, statement: ast.Assign, value: ast.expr, n: int) -> Any:
     from shapedoctor.diagnosis.label_literal import aimed_at_labels
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit, apply_edits
     from shapedoctor.trace.sites import display_path
 
-    value = statement.value
     end = TextEdit(file, value.end_lineno, value.end_col_offset, value.end_lineno, value.end_col_offset,
                    ")" + _RESHAPE if not isinstance(value, _PLAIN) else _RESHAPE)
     edits = [end]
