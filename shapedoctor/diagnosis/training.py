@@ -152,6 +152,9 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
         from shapedoctor.diagnosis.vocabulary_width import with_vocabulary_width
 
         with_vocabulary_width(model, prob, i)  # multi-hot text: the width is the adapted vocabulary's
+        from shapedoctor.diagnosis.training_loader import loader_image_size
+
+        loader_image_size(call, model, prob, want, got)  # a directory loader left at its default image size
         out.append(prob)
     return out
 
