@@ -90,6 +90,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             from shapedoctor.diagnosis.attention_context import sequence_for_attention
 
             finding = sequence_for_attention(finding, recorder)  # an RNN's last state as an attention's value
+            from shapedoctor.diagnosis.constructor_argument import size_from_constructor
+
+            finding = size_from_constructor(finding, recorder)  # Dense(n_neurons) in a block made with 64
             found.append(_as_data_problem(finding, recorder, exc))
         elif twin is not None:
             found.append(twin)
