@@ -49,9 +49,14 @@ def get_dataset():
 strategy = tf.distribute.MirroredStrategy()
 print(f"Number of devices: {strategy.num_replicas_in_sync}")
 
+# Open a strategy scope.
 with strategy.scope():
+    # Everything that creates variables should be under the strategy scope.
     model = get_compiled_model()
 
-train_dataset, val_dataset, test_dataset = get_dataset()
-model.fit(train_dataset, epochs=2, validation_data=val_dataset, verbose=0)
-print(model.evaluate(test_dataset, verbose=0))
+    # Train the model on all available devices.
+    train_dataset, val_dataset, test_dataset = get_dataset()
+    model.fit(train_dataset, epochs=2, validation_data=val_dataset, verbose=0)
+
+    # Test the model on all available devices.
+    print(model.evaluate(test_dataset, verbose=0))
