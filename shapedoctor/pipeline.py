@@ -104,33 +104,7 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
                 from shapedoctor.diagnosis.upstream_model import upstream_op_finding
 
                 finding = upstream_op_finding(recorder, exc, finding)  # data - G(z) in a train_step
-                from shapedoctor.diagnosis.label_literal import literal_label_width
-
-                finding = literal_label_width(exc, finding)  # tf.one_hot(i, 1000) for a 10-class model
-                from shapedoctor.diagnosis.shifted_targets import shifted_targets
-
-                finding = shifted_targets(exc, finding, recorder)  # y = seq beside x = seq[:, :-1] in a .map
-                from shapedoctor.diagnosis.sparse_onehot_source import onehot_for_sparse_loss
-
-                finding = onehot_for_sparse_loss(exc, finding)  # to_categorical labels, a sparse loss in a loop
-                from shapedoctor.diagnosis.swapped_loss_arguments import swapped_loss_arguments
-
-                finding = swapped_loss_arguments(exc, finding)  # loss_fn(predictions, targets)
-                from shapedoctor.diagnosis.fixed_batch_noise import fixed_batch_noise
-
-                finding = fixed_batch_noise(exc, finding, recorder)  # normal(shape=(batch_size, k)) in a call()
-                from shapedoctor.diagnosis.factory_keyword_sizes import factory_keyword_sizes
-
-                finding = factory_keyword_sizes(exc, finding)  # make_a(dims=64) and make_b(dims=32), then joined
-                from shapedoctor.diagnosis.validation_labels import validation_labels
-
-                finding = validation_labels(exc, finding, recorder)  # one-hot train_y, integer val_y
-                from shapedoctor.diagnosis.labels_joined_on_features import labels_joined_on_features
-
-                finding = labels_joined_on_features(exc, finding)  # tf.concat([ones, zeros], axis=1) labels
-                from shapedoctor.diagnosis.categorical_loss_object import categorical_loss_object
-
-                finding = categorical_loss_object(exc, finding)  # self.loss_fn(ids, logits), a categorical loss
+                finding = _reaimed_from_text(exc, finding, recorder)
             from shapedoctor.diagnosis.factory_arguments import swapped_factory_arguments
 
             finding = swapped_factory_arguments(exc, finding, recorder)  # loss_factory(b, a) beside Layer(a, b)
@@ -177,6 +151,37 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         for finding in predicted_broadcast_findings(recorder):  # np.subtract(y, model.predict(x)) by hand
             add(finding)
     return found
+
+
+def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> Finding:
+    """A finding read from an error's text, re-aimed by each rule in turn at the user's line that caused
+    it; a rule without its evidence leaves the finding as it is (diagnosis/reaim.py)."""
+    from shapedoctor.diagnosis import (
+        categorical_loss_object,
+        factory_keyword_sizes,
+        fixed_batch_noise,
+        label_literal,
+        labels_joined_on_features,
+        shifted_targets,
+        sparse_onehot_source,
+        swapped_loss_arguments,
+        validation_labels,
+    )
+
+    rules = (
+        lambda f: label_literal.literal_label_width(exc, f),  # tf.one_hot(i, 1000) for a 10-class model
+        lambda f: shifted_targets.shifted_targets(exc, f, recorder),  # y = seq beside x = seq[:, :-1] in a .map
+        lambda f: sparse_onehot_source.onehot_for_sparse_loss(exc, f),  # to_categorical labels, a sparse loss
+        lambda f: swapped_loss_arguments.swapped_loss_arguments(exc, f),  # loss_fn(predictions, targets)
+        lambda f: fixed_batch_noise.fixed_batch_noise(exc, f, recorder),  # normal(shape=(batch_size, k)) in call()
+        lambda f: factory_keyword_sizes.factory_keyword_sizes(exc, f),  # make_a(dims=64), make_b(dims=32), joined
+        lambda f: validation_labels.validation_labels(exc, f, recorder),  # one-hot train_y, integer val_y
+        lambda f: labels_joined_on_features.labels_joined_on_features(exc, f),  # tf.concat([1s, 0s], axis=1)
+        lambda f: categorical_loss_object.categorical_loss_object(exc, f),  # self.loss_fn(ids, logits)
+    )
+    for rule in rules:
+        finding = rule(finding)
+    return finding
 
 
 def call_summary(call: Any) -> dict:

@@ -27,12 +27,12 @@ _RNN = RECURRENT - {"Bidirectional"}  # the layers that have return_sequences th
 def sequence_for_attention(finding: Any, recorder: Any) -> Any:
     """*finding* aimed at the recurrent layer whose last state reached an attention layer (see the
     module), or *finding* unchanged."""
-    try:
-        found = _found(recorder)
-    except Exception:  # noqa: BLE001 - evidence only
-        return finding
-    if found is None or finding is None:
-        return finding
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, recorder)
+
+
+def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path

@@ -30,12 +30,12 @@ _TWINS = {"CategoricalCrossentropy": "SparseCategoricalCrossentropy",
 
 def categorical_loss_object(exc: BaseException, finding: Any) -> Any:
     """*finding* aimed at the line that created the categorical loss (see the module), or *finding*."""
-    try:
-        found = _found(exc)
-    except Exception:  # noqa: BLE001 - evidence only
-        return finding
-    if found is None or finding is None:
-        return finding
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc)
+
+
+def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place

@@ -26,12 +26,12 @@ _SIZES = ("units", "filters")
 def size_from_constructor(finding: Any, recorder: Any) -> Any:
     """*finding* aimed at the call that made the block whose size the culprit layer reads (see the
     module), or *finding* unchanged."""
-    try:
-        found = _found(finding, recorder)
-    except Exception:  # noqa: BLE001 - evidence only
-        return finding
-    if found is None:
-        return finding
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, finding, recorder)
+
+
+def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place

@@ -23,12 +23,12 @@ _DIMS = re.compile(r"Dimensions must be equal, but are (\d+) and (\d+)")
 
 def factory_keyword_sizes(exc: BaseException, finding: Any) -> Any:
     """*finding* aimed at the factory call whose size keyword disagrees with its sibling's, or *finding*."""
-    try:
-        found = _found(exc)
-    except Exception:  # noqa: BLE001 - evidence only
-        return finding
-    if found is None or finding is None:
-        return finding
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc)
+
+
+def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place

@@ -26,12 +26,12 @@ _DRAWS = {"normal", "uniform", "truncated_normal", "random_normal", "random_unif
 
 def fixed_batch_noise(exc: BaseException, finding: Any, recorder: Any) -> Any:
     """*finding* aimed at the fixed-size noise of a layer's ``call`` (see the module), or *finding*."""
-    try:
-        found = _found(exc, recorder)
-    except Exception:  # noqa: BLE001 - evidence only
-        return finding
-    if found is None or finding is None:
-        return finding
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc, recorder)
+
+
+def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place

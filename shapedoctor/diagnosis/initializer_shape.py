@@ -32,12 +32,12 @@ _SIZED = {
 def initializer_width(exc: BaseException, finding: Any, recorder: Any) -> Any:
     """*finding* aimed at the size argument of a layer sized against its Constant initializer (see the
     module), or *finding* unchanged."""
-    try:
-        found = _found(exc, finding, recorder)
-    except Exception:  # noqa: BLE001 - evidence only
-        return finding
-    if found is None:
-        return finding
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc, finding, recorder)
+
+
+def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path
 

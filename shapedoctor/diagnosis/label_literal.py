@@ -26,12 +26,12 @@ _SHAPES = re.compile(r"target\.shape=\(([\d, ]+)\), output\.shape=\(([\d, ]+)\)"
 
 def literal_label_width(exc: BaseException, finding: Any) -> Any:
     """*finding* aimed at the lines that wrote the labels' width (see the module), or *finding*."""
-    try:
-        found = _found(exc)
-    except Exception:  # noqa: BLE001 - evidence only
-        return finding
-    if found is None or finding is None:
-        return finding
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc)
+
+
+def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.trace.sites import display_path
 

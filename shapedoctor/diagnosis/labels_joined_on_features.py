@@ -29,12 +29,12 @@ _JOINS = ("concat", "concatenate")
 
 def labels_joined_on_features(exc: BaseException, finding: Any) -> Any:
     """*finding* aimed at the line that joined the labels on the wrong axis (see the module), or *finding*."""
-    try:
-        found = _found(exc)
-    except Exception:  # noqa: BLE001 - evidence only
-        return finding
-    if found is None or finding is None:
-        return finding
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc)
+
+
+def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.diagnosis.label_literal import aimed_at_labels
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit

@@ -24,12 +24,12 @@ _SHAPES = re.compile(r"target\.shape=\(([\w, ]+)\), output\.shape=\(([\w, ]+)\)"
 
 def shifted_targets(exc: BaseException, finding: Any, recorder: Any) -> Any:
     """*finding* aimed at the labels line of the dataset's map function (see the module), or *finding*."""
-    try:
-        found = _found(exc, recorder)
-    except Exception:  # noqa: BLE001 - evidence only
-        return finding
-    if found is None or finding is None:
-        return finding
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc, recorder)
+
+
+def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.diagnosis.label_literal import aimed_at_labels
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit

@@ -26,12 +26,12 @@ _SHAPES = re.compile(r"target\.shape=\(([\d, ]*)\),\s*output\.shape=\(([\d, ]*)\
 
 def swapped_loss_arguments(exc: BaseException, finding: Any) -> Any:
     """*finding* aimed at the loss call whose arguments are swapped (see the module), or *finding*."""
-    try:
-        found = _found(exc)
-    except Exception:  # noqa: BLE001 - evidence only
-        return finding
-    if found is None or finding is None:
-        return finding
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc)
+
+
+def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place
