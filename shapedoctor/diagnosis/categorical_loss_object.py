@@ -19,11 +19,8 @@ from __future__ import annotations
 
 import ast
 import linecache
-import re
-import traceback
 from typing import Any
 
-_SHAPES = re.compile(r"target\.shape=\(([\w, ]*)\),\s*output\.shape=\(([\w, ]*)\)")
 _TWINS = {"CategoricalCrossentropy": "SparseCategoricalCrossentropy",
           "categorical_crossentropy": "sparse_categorical_crossentropy"}
 
@@ -56,28 +53,22 @@ def _aim(finding: Any, found: Any) -> Any:
     return finding
 
 
-def _dims(text: str) -> tuple:
-    return tuple(None if v.strip() == "None" else int(v) for v in text.split(",") if v.strip())
-
-
 def _found(exc: BaseException):
     import keras
     import numpy as np
 
     from shapedoctor.diagnosis.swapped_loss_arguments import loss_object
-    from shapedoctor.trace.sites import called_name, is_user_file
+    from shapedoctor.trace.sites import called_name
 
-    match = _SHAPES.search(str(exc))
-    if match is None:
+    from shapedoctor.diagnosis.reaim import innermost_user_frame, loss_shapes
+
+    shapes, inner = loss_shapes(exc), innermost_user_frame(exc)
+    if shapes is None or inner is None:
         return None
-    target, output = _dims(match.group(1)), _dims(match.group(2))
+    target, output = shapes
     if len(target) != len(output) - 1 or not isinstance(output[-1], int) or output[-1] < 2:
         return None
-    frames = [(frame, line) for frame, line in traceback.walk_tb(exc.__traceback__)
-              if is_user_file(frame.f_code.co_filename)]
-    if not frames:
-        return None
-    frame, line = frames[-1]
+    frame, line = inner
     file = frame.f_code.co_filename
     try:
         statement = ast.parse(linecache.getline(file, line).strip())

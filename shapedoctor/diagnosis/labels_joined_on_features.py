@@ -19,11 +19,8 @@ from __future__ import annotations
 
 import ast
 import linecache
-import re
-import traceback
 from typing import Any
 
-_SHAPES = re.compile(r"target\.shape=\(([\w, ]*)\),\s*output\.shape=\(([\w, ]*)\)")
 _JOINS = ("concat", "concatenate")
 
 
@@ -53,26 +50,20 @@ def _aim(finding: Any, found: Any) -> Any:
     return finding
 
 
-def _dims(text: str) -> list:
-    return [None if v.strip() == "None" else int(v) for v in text.split(",") if v.strip()]
-
-
 def _found(exc: BaseException):
-    from shapedoctor.trace.sites import called_name, is_user_file
+    from shapedoctor.trace.sites import called_name
 
-    match = _SHAPES.search(str(exc))
-    if match is None:
+    from shapedoctor.diagnosis.reaim import innermost_user_frame, loss_shapes
+
+    shapes, inner = loss_shapes(exc), innermost_user_frame(exc)
+    if shapes is None or inner is None:
         return None
-    target, output = _dims(match.group(1)), _dims(match.group(2))
+    target, output = shapes
     if len(target) != len(output) or len(target) < 2 or not isinstance(target[-1], int) \
             or not isinstance(output[-1], int) or output[-1] < 1 or target[-1] <= output[-1] \
             or target[-1] % output[-1]:
         return None
-    frames = [(frame, line) for frame, line in traceback.walk_tb(exc.__traceback__)
-              if is_user_file(frame.f_code.co_filename)]
-    if not frames:
-        return None
-    frame, line = frames[-1]
+    frame, line = inner
     file = frame.f_code.co_filename
     try:
         tree = ast.parse("".join(linecache.getlines(file)))

@@ -6,10 +6,14 @@ or the dataset. Each rule reads its evidence from the script, the traceback and 
 then rewrites the finding. Evidence is optional: a rule that finds none, or trips over a script
 shaped unlike anything it knows, leaves the finding exactly as it was; it must never cost the user
 the finding itself.
+
+Rules that read a loss error share how they read it: the target and output shapes it names and the
+innermost line of the user's code that led to it.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 
@@ -23,3 +27,26 @@ def reaimed(finding: Any, read: Callable[..., Any], aim: Callable[[Any, Any], An
     except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read it holds no verdict
         return finding
     return finding if found is None else aim(finding, found)
+
+
+_LOSS_SHAPES = re.compile(r"target\.shape=\(([\w, ]*)\),\s*output\.shape=\(([\w, ]*)\)")
+
+
+def loss_shapes(exc: BaseException) -> tuple[tuple, tuple] | None:
+    """The (target, output) shapes a Keras loss names in its error (``None`` for an unknown axis), or None."""
+    match = _LOSS_SHAPES.search(str(exc))
+    if match is None:
+        return None
+    return tuple(tuple(None if v.strip() == "None" else int(v) for v in group.split(",") if v.strip())
+                 for group in match.groups())
+
+
+def innermost_user_frame(exc: BaseException) -> tuple[Any, int] | None:
+    """The innermost frame of the user's own code in *exc*'s traceback and its line, or None."""
+    import traceback
+
+    from shapedoctor.trace.sites import is_user_file
+
+    frames = [(frame, line) for frame, line in traceback.walk_tb(exc.__traceback__)
+              if is_user_file(frame.f_code.co_filename)]
+    return frames[-1] if frames else None

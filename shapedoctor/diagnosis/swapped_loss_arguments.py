@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import ast
 import linecache
-import re
-import traceback
 from typing import Any
 
-_SHAPES = re.compile(r"target\.shape=\(([\d, ]*)\),\s*output\.shape=\(([\d, ]*)\)")
 
 
 def swapped_loss_arguments(exc: BaseException, finding: Any) -> Any:
@@ -57,24 +54,16 @@ def _aim(finding: Any, found: Any) -> Any:
     return finding
 
 
-def _dims(text: str) -> tuple:
-    return tuple(int(v) for v in text.split(",") if v.strip())
-
-
 def _found(exc: BaseException):
     import numpy as np
 
-    from shapedoctor.trace.sites import is_user_file
+    from shapedoctor.diagnosis.reaim import innermost_user_frame, loss_shapes
 
-    match = _SHAPES.search(str(exc))
-    if match is None:
+    shapes, inner = loss_shapes(exc), innermost_user_frame(exc)
+    if shapes is None or inner is None or None in shapes[0] + shapes[1]:
         return None
-    target, output = _dims(match.group(1)), _dims(match.group(2))
-    frames = [(frame, line) for frame, line in traceback.walk_tb(exc.__traceback__)
-              if is_user_file(frame.f_code.co_filename)]
-    if not frames:
-        return None
-    frame, line = frames[-1]
+    target, output = shapes
+    frame, line = inner
     file = frame.f_code.co_filename
     text = linecache.getline(file, line)
     if not text.isascii():
