@@ -12,7 +12,8 @@ Evidence, read and checked by Keras: the innermost line of the user's code in th
 Keras ``CategoricalCrossentropy`` (or ``categorical_crossentropy``) with a name as its labels; those
 labels are whole numbers from 0 to below the output's width, one per sample (target one axis short of
 the output); the sparse twin, made with the same ``from_logits``, computes on them; the script
-writes that loss's class (or function) exactly once.
+writes that loss's class (or function) exactly once, on another line than the call (a loss written in
+the failing call itself keeps the labels' reading: the labels given to ``fit`` are one-hot encoded).
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ def _found(exc: BaseException):
     if len(written) != 1 or written[0].lineno != written[0].end_lineno:
         return None
     node = written[0]
+    if node.lineno == line:
+        return None  # written in the failing call itself: no line made it elsewhere
     text = linecache.getline(file, node.lineno)
     if not text.isascii():
         return None

@@ -9,8 +9,9 @@ the wrong shape: it becomes the root cause, and the fix ends its value with ``.r
 
 Evidence, all read: the (n,) operand ran eagerly, so its size and first values were noted
 (trace/tensor_ops.py); exactly one array among the script's names when it ended has that size and
-those values, or else (a batch drawn at random, ``y[idx]``, Hands-On ML's ``random_batch``) exactly
-one smallest float array holds every one of those values; the script assigns that name exactly
+those values, or else (a batch drawn at random, ``y[idx]``, Hands-On ML's ``random_batch``; not a
+run of consecutive values, a loop's own slicing) exactly one smallest float array holds every one of
+those values; the script assigns that name exactly
 once, at its top level (``y_train = ...``, or one item of ``y_train, y_valid = a[:n], a[n:]``). The fix keeps every
 sample and its order; ``run`` proves it by running the patched script, which must then finish
 without a shape warning (other uses of the array must still work).
@@ -107,13 +108,23 @@ def _drawn_from(names: dict, head: tuple) -> str | None:
         if key.startswith("_") or not isinstance(value, np.ndarray) or value.ndim != 1 or value.size <= size \
                 or value.dtype.kind != "f":
             continue
-        if np.all(np.isin(wanted, value.astype("float64"))):
+        values = value.astype("float64")
+        if np.all(np.isin(wanted, values)) and not _contiguous(values, wanted):
             found.setdefault(id(value), (value.size, []))[1].append(key)
     if not found:
         return None
     smallest = min(n for n, _keys in found.values())
     keys = [k for n, ks in found.values() if n == smallest for k in ks]
     return keys[0] if len(keys) == 1 else None
+
+
+def _contiguous(values, wanted) -> bool:
+    """*wanted* is a run of consecutive values of *values* (``y[start:start + n]``, a loop's own batching):
+    the line that sliced and compared them keeps the reading."""
+    import numpy as np
+
+    starts = np.flatnonzero(values == wanted[0])
+    return any(np.array_equal(values[k:k + len(wanted)], wanted) for k in starts)
 
 
 def _aimed(finding: Any, name: str, file: str, source: str, statement: ast.Assign, value: ast.expr, n: int) -> Any:
