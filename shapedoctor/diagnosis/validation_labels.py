@@ -78,8 +78,10 @@ def _found(exc: BaseException, recorder: Any):
     site = call.site
     tuple_node = argument_node(site, 99, "validation_data")
     if isinstance(tuple_node, ast.Name):  # validation_data = (val_x, val_y) written above
+        from shapedoctor.diagnosis.data_origin import _statement_at
+
         line = assignment_line(site, tuple_node.id)
-        stmt = _statement_at(site.file, line)
+        stmt = _statement_at(site.file, line) if line else None
         tuple_node = stmt.value if isinstance(stmt, ast.Assign) else None
     if not isinstance(tuple_node, ast.Tuple) or len(tuple_node.elts) < 2:
         return None
@@ -111,13 +113,6 @@ def _tree(file: str) -> ast.Module | None:
         return ast.parse("".join(linecache.getlines(file)))
     except SyntaxError:
         return None
-
-
-def _statement_at(file: str, line: int | None) -> ast.stmt | None:
-    tree = _tree(file) if line else None
-    if tree is None:
-        return None
-    return next((s for s in ast.walk(tree) if isinstance(s, ast.Assign) and s.lineno == line), None)
 
 
 def _encoding_call(file: str, name: str, before: int) -> str | None:

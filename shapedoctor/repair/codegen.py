@@ -149,6 +149,7 @@ _FUNCTIONAL_FORMS = {"Concatenate": "concatenate", "Add": "add", "Subtract": "su
 _DATA_METHODS = ("fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch", "__call__")
 
 
+@lru_cache(maxsize=16)  # read for every layer call a fix locates: parse each source once
 def partial_aliases(source: str, names: tuple[str, ...]) -> tuple[str, ...]:
     """Module-level names bound to ``partial(<one of names>, keyword=...)`` (``DefaultConv2D =
     partial(keras.layers.Conv2D, kernel_size=3, padding="same")``): calling them creates that layer
