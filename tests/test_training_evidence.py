@@ -116,3 +116,34 @@ def test_an_untrained_model_may_still_be_redeclared(tmp_path):
     _, findings = _diagnose(tmp_path, NEW_TEXTS, _text_model(), (x_new,), method="predict", names={"x_new": x_new})
     assert findings[0].fixes[0].code == "x_new = pad_sequences(new_reviews, maxlen=64)"
     assert any(f.title.startswith("declare the input") for f in findings[0].fixes)
+
+
+SCALED_TABLE = """dataset = load()
+x = dataset[:, 0:3] / dataset[:, 0:3].max(axis=0)
+y = dataset[:, 3]
+model.fit(x, y)
+"""
+
+
+def test_features_scaled_after_the_cut_still_show_the_declaration_counted_the_label_column(tmp_path):
+    # keras-team/keras#9282: the division copies x, so only the lines that made x and y show the
+    # shared table.
+    dataset = np.random.rand(40, 4).astype("float32")
+    dataset[:, 3] = np.arange(40) % 3
+    x, y = dataset[:, 0:3] / dataset[:, 0:3].max(axis=0), dataset[:, 3]
+    assert not np.shares_memory(x, dataset)
+    problems, findings = _diagnose(tmp_path, SCALED_TABLE, _classifier(4, 3, "sparse_categorical_crossentropy"),
+                                   (x, y), names={"dataset": dataset, "x": x, "y": y})
+    assert problems[0].culprit_kind == "layer"
+    first = findings[0].fixes[0]
+    assert first.title == "declare the input as shape=(3,)" and first.verified
+
+
+def test_features_from_another_table_than_the_labels_still_blame_the_data(tmp_path):
+    dataset = np.random.rand(40, 4).astype("float32")
+    other = np.random.rand(40, 4).astype("float32")
+    x, y = other[:, 0:3] * 2, dataset[:, 3]
+    problems, _ = _diagnose(tmp_path, SCALED_TABLE.replace("dataset[:, 0:3]", "other[:, 0:3]"),
+                            _classifier(4, 3, "sparse_categorical_crossentropy"), (x, y),
+                            names={"dataset": dataset, "other": other, "x": x, "y": y})
+    assert problems[0].culprit_kind == "data"

@@ -82,7 +82,34 @@ def declared_whole_table(call: TrainingCall, want: tuple, got: tuple) -> Any:
         if value.shape[0] == got[0] and value.shape[1] == want[1] and value.shape[1] > got[1]:
             if np.shares_memory(value, x) and np.shares_memory(value, y):
                 return value
+    # x scaled or copied after the cut (``x = T[:, 0:3] / T[:, 0:3].max(axis=0)``) shares no memory:
+    # the lines that made x and y, each taking columns of one table, say the same.
+    for table in _columns_cut_from(call, 0, "x") & _columns_cut_from(call, 1, "y"):
+        value = names.get(table)
+        if isinstance(value, np.ndarray) and value.ndim == 2 and value.shape[0] == got[0] \
+                and value.shape[1] == want[1] > got[1]:
+            return value
     return None
+
+
+def _columns_cut_from(call: TrainingCall, position: int, keyword: str) -> set[str]:
+    """The tables whose columns the line that made the call's x (0) or y (1) takes (``T[:, a:b]``,
+    ``T[:, k]``): names subscripted with every row first."""
+    import ast
+
+    from shapedoctor.diagnosis.data_origin import _statement_at
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
+
+    site = call.site
+    line = assignment_line(site, argument_name(site, position, keyword)) if site is not None else None
+    stmt = _statement_at(site.file, line) if line is not None else None
+    if stmt is None:
+        return set()
+    return {node.value.id for node in ast.walk(stmt.value)
+            if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
+            and isinstance(node.slice, ast.Tuple) and len(node.slice.elts) == 2
+            and isinstance(node.slice.elts[0], ast.Slice) and node.slice.elts[0].lower is None
+            and node.slice.elts[0].upper is None}
 
 
 def trained(model: Any) -> bool:
