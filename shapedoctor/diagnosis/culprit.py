@@ -28,7 +28,9 @@ Rules, per family (documented in the README and followed by the test corpus):
   identity helper (diagnosis/helper_choice.py); for skip maps at the same scale of one input that
   differ by a rounding (an input size the downsampling does not divide), the input declaration
   (families/sd104_rounding.py); a vector concatenated with a sequence that the next layer reads as a
-  sequence: the vector's producer, where RepeatVector belongs (families/sd104_sequence.py);
+  sequence: the vector's producer, where RepeatVector belongs (families/sd104_sequence.py); a (1, d)
+  embedding of an id declared ``Input(shape=[1])`` beside feature vectors: that Input
+  (``sd104_merge.declared_unit_axis``);
 * shrinking (SD105): the layer whose window no longer fits; but when the input was declared
   channels-first (``(3, 32, 32)``) in a channels-last model, the Input declaration; and when the
   layer is built in a loop over a literal and failed on a later pass, the loop's iterable
@@ -85,6 +87,11 @@ def find_culprit(ctx: Context) -> Node | None:
             low = vector_to_repeat(ctx)
             if low is not None:
                 return ctx.shaping_producer(ctx.producer(low))  # the merge is read as a sequence: repeat the vector
+            from shapedoctor.families.sd104_merge import declared_unit_axis
+
+            unit = declared_unit_axis(ctx, 0 if len(shapes[0]) > len(shapes[1]) else 1)
+            if unit is not None:
+                return unit  # Input(shape=[1]) then Embedding: the declared length-1 axis
             if sorted(len(s) for s in shapes) == [1, 2]:  # one value per sample beside feature vectors
                 return ctx.shaping_producer(ctx.producer(0 if len(shapes[0]) == 1 else 1))
             higher = 0 if len(shapes[0]) > len(shapes[1]) else 1

@@ -97,6 +97,15 @@ def fixes(ctx):
             continue
         if len(shape) != len(ref):
             higher = i if len(shape) > len(ref) else 0
+            unit = declared_unit_axis(ctx, higher)
+            if unit is not None:
+                # An id per sample declared with a length-1 axis, then embedded: declare one value per
+                # sample, or flatten the (1, d) embedding (nothing to pool over one step).
+                yield from g.declare_input(ctx, unit, (None,), cost=1,
+                                           why=" (one value per sample: the embedding is then a vector)")
+                yield g.insert(ctx, "Flatten", why=f"flatten input {higher} (its length-1 axis)", cost=2,
+                               input_index=higher)
+                continue
             yield from g.return_sequences(ctx, ctx.shaping_producer(ctx.producer(higher)), False)
             low = min(len(shape), len(ref))
             hi_shape = shape if higher == i else ref
@@ -391,6 +400,34 @@ def spatial_shrinkers(ctx, index):
         nxt = node.input_ids()
         node = ctx.graph.producer(nxt[0]) if nxt else None
     return found
+
+
+def declared_unit_axis(ctx, index: int):
+    """The ``Input`` that declared the length-1 axis of merge input *index*, else None.
+
+    ``Input(shape=[1])`` for one category id or string per sample, then an ``Embedding``: the ids keep
+    their length-1 axis and each sample becomes a (1, d) matrix, which a Concatenate with flat feature
+    vectors refuses. The axis was declared, not made by a layer: the input is one value per sample,
+    ``shape=()`` (Hands-On ML 3, chapter 13), or the embedding is flattened where the two meet. Read from
+    the graph: input *index* is (batch, 1, d) beside inputs of rank 2, and every node on its one-input
+    path back to an Input keeps that axis of length 1, the Input itself being (batch, 1)."""
+    shapes = ctx.received
+    shape = shapes[index] if index < len(shapes) else None
+    if shape is None or len(shape) != 3 or shape[1] != 1 or any(s is None or len(s) != 2 for j, s in enumerate(shapes)
+                                                             if j != index):
+        return None
+    node = ctx.producer(index)
+    while node is not None:
+        node_shape = ctx.shape_of(node)
+        if node_shape is None or len(node_shape) < 2 or node_shape[1] != 1:
+            return None
+        if node.kind == "input":
+            return node if tuple(node_shape[1:]) == (1,) else None
+        ids = node.input_ids()
+        if len(ids) != 1:
+            return None
+        node = ctx.graph.producer(ids[0])
+    return None
 
 
 def scalar_inputs(ctx) -> list | None:
