@@ -876,8 +876,8 @@ def _labels_from_one(call: TrainingCall, prob: Problem, out: tuple, index: int) 
     (:mod:`shapedoctor.diagnosis.training_labels`), ranked before widening the output layer."""
     from shapedoctor.diagnosis.training_labels import encoding_fixes
 
-    if any(f.kind == "labels" and f.checks is not None for f in prob.fixes):
-        return  # already re-encoded (negative labels)
+    if any(f.kind == "labels" and f.checks is not None and f.transform != "np.argmax({v}, -1)" for f in prob.fixes):
+        return  # already re-encoded (negative labels); one-hot rows turned back into ids may be encoded upstream
     encoding_fixes(call, prob, out, index)
     from shapedoctor.diagnosis.training_onehot import onehot_width
 

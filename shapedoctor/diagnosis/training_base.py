@@ -301,10 +301,17 @@ def layer_config(layer: Any) -> dict:
 
 
 def output_layer(model: Any, index: int) -> Any:
+    """The layer that makes output *index*; for a Sequential not built yet (no ``Input``, checked before
+    its first call), its last layer."""
     try:
         return model.outputs[index]._keras_history.operation
     except (AttributeError, IndexError, ValueError):
-        return None
+        pass
+    from keras import Sequential
+
+    if isinstance(model, Sequential) and index == 0 and model.layers:
+        return model.layers[-1]
+    return None
 
 
 def layers_back(model: Any, index: int, depth: int) -> list:

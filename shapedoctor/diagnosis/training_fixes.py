@@ -788,11 +788,12 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
         var = argument_name(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y")
         if var is None:
             var = argument_name(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y", prob.output_index)
-        if var is None and kind == "labels" and call.batched and prob is not None and prob.labels_site is not None:
+        if kind == "labels" and prob is not None and prob.labels_site is not None and (
+                var is None and call.batched or not call.batched):
             import linecache
 
-            file, line = prob.labels_site  # the directory loader that chose the labels' encoding
-            return Place(kind, None, kind, file, line, linecache.getline(file, line).strip() or None)
+            file, line = prob.labels_site  # the directory loader (or the line) that chose the labels' encoding
+            return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() or None)
         if var is None and kind == "labels" and call.batched:
             from shapedoctor.diagnosis.dataset_source import labels_source
 

@@ -94,6 +94,8 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
     site = call.site
     var = argument_name(site, 1, "y") or argument_name(site, 1, "y", index)
     line = assignment_line(site, var)
+    sliced_from = line
+    line = _through_row_splits(site, line)
     if line is None and call.batched and call.producer is not None and _same_file(call.producer[0], site.file):
         line = _to_categorical_in(site.file, call.producer[1])  # encoded batch by batch, in the generator
     node = _to_categorical_at(site.file, line) if line else None
@@ -106,7 +108,18 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
     arg = text[node.args[0].col_offset:node.args[0].end_col_offset]
     ids = np.argmax(y, -1)
     low, high = int(ids.min()), int(ids.max())
-    if width > k and low >= 1 and high - low < k:
+    binary = k == 1 and width == 2 and "binary" in prob.message and "one sigmoid unit" in prob.message
+    if binary:
+        # one sigmoid unit under a binary loss: the 0/1 class ids themselves are the labels
+        new_call = arg
+        title = f"keep one 0/1 label per sample: drop to_categorical, `{var_on(text, node)} = {arg}`"
+        why = ("The labels are two classes, 0 and 1, one-hot encoded into two columns by to_categorical, the "
+               "encoding of a two-unit softmax; one sigmoid unit scored by a binary loss reads the 0/1 class "
+               "itself.")
+
+        def apply(value):
+            return np.argmax(np.asarray(value), -1).astype("float32")
+    elif width > k and low >= 1 and high - low < k:
         new_call = call_text.replace(arg, _shifted(arg, low), 1)
         title = f"number the classes from 0 before one-hot encoding: to_categorical({_shifted(arg, low)})"
         why = (f"The labels use classes {low}..{high}; to_categorical counts from 0, so it made {width} columns, "
@@ -127,6 +140,8 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
         return
     new_line = text.rstrip("\n").replace(call_text, new_call, 1)
     prob.culprit_kind = "labels"
+    if line != sliced_from and not call.batched:
+        prob.labels_site = (site.file, line)  # the split only took rows of labels encoded here
     if call.batched:
         prob.labels_site = (site.file, line)  # inside the generator: each batch gets the width of its own labels
         why += (" Each batch is encoded on its own, so its width follows the largest label it happens to hold; "
@@ -135,10 +150,44 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
     prob.explanation += " " + why + " Fix the encoding where the labels are made rather than resizing the model."
     for fix in prob.fixes:
         fix.cost += 1
+    if binary:
+        prob.fixes = [f for f in prob.fixes if f.kind != "labels"]  # the same ids, taken at the call only
+        prob.fixes.insert(0, TrainingFix(title, "labels", apply=apply, cost=1,
+                                         line_edit=(line, node.col_offset, node.end_col_offset, new_call,
+                                                    new_line.strip())))
+        return
     prob.fixes.insert(0, TrainingFix(title, "labels", apply=apply, cost=1,
                                      line_edit=(line, node.col_offset, node.end_col_offset, new_call,
                                                 new_line.strip()),
                                      checks=lambda full, k=k: [("labels_in_range", *_one_hot_over(full, k))]))
+
+
+def var_on(text: str, node: ast.Call) -> str:
+    """The name assigned on the line *text* holding *node* (``y_train`` of ``y_train = f(...)``)."""
+    head = text[:node.col_offset].rstrip()
+    return head[:-1].strip() if head.endswith("=") else "y"
+
+
+def _through_row_splits(site: Any, line: int | None) -> int | None:
+    """Follow ``part = labels[100:]`` (a split: rows only, a slice or ``[:n]``) from *line* to where the
+    split array was made; *line* when it is not such a split. The split keeps each row's encoding."""
+    from shapedoctor.diagnosis.data_origin import _statement_at
+    from shapedoctor.repair.data_follows import made_at
+
+    seen = set()
+    while site is not None and line is not None and line not in seen:
+        seen.add(line)
+        stmt = _statement_at(site.file, line)
+        value = getattr(stmt, "value", None)
+        if not (isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name)
+                and isinstance(value.slice, ast.Slice)):
+            return line
+        anchor = type("Anchor", (), {"file": site.file, "line": line})()
+        made = made_at(anchor, value.value.id)
+        if made is None:
+            return line
+        line = made.line
+    return line
 
 
 _ENCODERS = {"one_hot": "depth", "to_categorical": "num_classes"}
