@@ -75,6 +75,43 @@ def _statement_at(file: str, line: int) -> ast.stmt | None:
     return next((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == line), None)
 
 
+def through_row_splits(site: Any, line: int | None, var: str | None) -> tuple[int | None, str | None]:
+    """Follow a split (``part = labels[100:]``, ``X_train, y_train = X[:n], y[:n]``: rows only, by a
+    slice) from the assignment of *var* at *line* to where the split array was made: (line, name) of
+    that statement. A split keeps each row's encoding and sizes, so a problem with them was made there.
+    (*line*, *var*) when the statement is no such split."""
+    from shapedoctor.repair.data_follows import made_at
+
+    seen = set()
+    while site is not None and line is not None and var is not None and line not in seen:
+        seen.add(line)
+        stmt = _statement_at(site.file, line)
+        value = _assigned_value(stmt, var)
+        if not (isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name)
+                and isinstance(value.slice, ast.Slice)):
+            break
+        anchor = type("Anchor", (), {"file": site.file, "line": line})()
+        made = made_at(anchor, value.value.id)
+        if made is None:
+            break
+        line, var = made.line, value.value.id
+    return line, var
+
+
+def _assigned_value(stmt: ast.stmt | None, var: str) -> ast.expr | None:
+    """The value *stmt* assigns to the name *var*: ``var = v``, or its item of ``a, var = u, v``."""
+    if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
+        return None
+    target = stmt.targets[0]
+    if isinstance(target, ast.Name):
+        return stmt.value if target.id == var else None
+    if isinstance(target, ast.Tuple) and isinstance(stmt.value, ast.Tuple) and len(target.elts) == len(stmt.value.elts):
+        for name, value in zip(target.elts, stmt.value.elts):
+            if isinstance(name, ast.Name) and name.id == var:
+                return value
+    return None
+
+
 def sizes_line(site: Any, line: int | None, got: tuple, want: tuple) -> int | None:
     """Follow an axis-only assignment (``batch = np.expand_dims(photo, 0)``) at *line* to the line
     that made the wrapped array, when the data already has the declared rank (so the axes are right

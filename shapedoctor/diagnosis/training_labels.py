@@ -46,6 +46,10 @@ def _recode(values: list[int], classes: int) -> tuple[str, str] | None:
         return "map the labels -1/1 to 0/1: (y + 1) // 2", "({v} + 1) // 2"
     if low >= 1 and high == classes:  # 1..n (a split may lack the lowest classes): shift, don't renumber
         return "number the classes from 0: y - 1", "{v} - 1"
+    if high - low + 1 == classes and (low < 0 or high >= classes):
+        # a scale of exactly n steps (-6..+6 for 13 units, grades 3..8 for 6): shift it, the same for every split
+        shift = f"+ {-low}" if low < 0 else f"- {low}"
+        return f"shift the classes to start at 0: y {shift}", "{v} " + shift
     if len(values) <= classes and (low < 0 or high >= classes):
         return ("number the label codes 0..n-1 in order: np.unique(y, return_inverse=True)[1]",
                 "np.unique({v}, return_inverse=True)[1]")
@@ -83,6 +87,14 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int, classes: in
         line_edit = (sliced.line, sliced.start, sliced.end, new,
                      (text[:sliced.start] + new + text[sliced.end:]).strip())
         title = f"{title.split(': ')[0]}: {new}"
+    elif not call.batched:
+        origin = _split_origin(call)
+        if origin is not None:  # y_train = y[:n]: re-encode where y is made, so every split gets it
+            made, rhs = origin
+            new = transform.format(v=rhs if _simple(rhs) else f"({rhs})")
+            line_edit = made.edit(new)
+            title = f"{title.split(': ')[0]}: {made.var} = {new}"
+            prob.labels_site = (call.site.file, made.line)
     prob.culprit_kind = "labels"
     prob.explanation += (f" The labels take {len(values)} values from {min(values)} to {max(values)}: they are codes, "
                          f"not class indices 0..{classes - 1}. Re-number them rather than adding output units no "
@@ -92,6 +104,34 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int, classes: in
                                      checks=lambda full, k=classes: [("labels_in_range", *inv.labels_in_range(full, k))]))
     if sliced is not None:  # a rebinding of `y` at the call would name nothing: the labels are in the dataset
         prob.fixes[1:] = [f for f in prob.fixes[1:] if f.kind != "labels" or f.line_edit is not None]
+
+
+def _split_origin(call: Any):
+    """(Made, right-hand side text) of the one-line statement that made the array the call's labels are
+    a split of (``X_train, y_train = X[:n], y[:n]``), else None."""
+    from shapedoctor.diagnosis.data_origin import through_row_splits
+    from shapedoctor.diagnosis.data_remake import made_on
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
+
+    site = call.site
+    var = argument_name(site, 1, "y") if site is not None else None
+    line = assignment_line(site, var) if var else None
+    origin, name = through_row_splits(site, line, var)
+    if origin is None or origin == line or name is None:
+        return None
+    made = made_on(site.file, origin, name)
+    rhs = made.segment(made.value) if made is not None else None
+    return (made, rhs) if rhs else None
+
+
+def _simple(text: str) -> bool:
+    """*text* parses as a name, attribute, subscript or call: ``+ 6`` may follow it unparenthesised."""
+    import ast
+
+    try:
+        return isinstance(ast.parse(text, mode="eval").body, (ast.Name, ast.Attribute, ast.Subscript, ast.Call))
+    except SyntaxError:
+        return False
 
 
 def _dataset_labels(call: Any):

@@ -95,7 +95,9 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
     var = argument_name(site, 1, "y") or argument_name(site, 1, "y", index)
     line = assignment_line(site, var)
     sliced_from = line
-    line = _through_row_splits(site, line)
+    from shapedoctor.diagnosis.data_origin import through_row_splits
+
+    line = through_row_splits(site, line, var)[0]
     if line is None and call.batched and call.producer is not None and _same_file(call.producer[0], site.file):
         line = _to_categorical_in(site.file, call.producer[1])  # encoded batch by batch, in the generator
     node = _to_categorical_at(site.file, line) if line else None
@@ -166,28 +168,6 @@ def var_on(text: str, node: ast.Call) -> str:
     """The name assigned on the line *text* holding *node* (``y_train`` of ``y_train = f(...)``)."""
     head = text[:node.col_offset].rstrip()
     return head[:-1].strip() if head.endswith("=") else "y"
-
-
-def _through_row_splits(site: Any, line: int | None) -> int | None:
-    """Follow ``part = labels[100:]`` (a split: rows only, a slice or ``[:n]``) from *line* to where the
-    split array was made; *line* when it is not such a split. The split keeps each row's encoding."""
-    from shapedoctor.diagnosis.data_origin import _statement_at
-    from shapedoctor.repair.data_follows import made_at
-
-    seen = set()
-    while site is not None and line is not None and line not in seen:
-        seen.add(line)
-        stmt = _statement_at(site.file, line)
-        value = getattr(stmt, "value", None)
-        if not (isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name)
-                and isinstance(value.slice, ast.Slice)):
-            return line
-        anchor = type("Anchor", (), {"file": site.file, "line": line})()
-        made = made_at(anchor, value.value.id)
-        if made is None:
-            return line
-        line = made.line
-    return line
 
 
 _ENCODERS = {"one_hot": "depth", "to_categorical": "num_classes"}
