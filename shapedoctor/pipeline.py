@@ -162,6 +162,7 @@ def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> F
         fixed_batch_noise,
         label_literal,
         labels_joined_on_features,
+        loss_batch_reduction,
         shifted_targets,
         sparse_onehot_source,
         swapped_loss_arguments,
@@ -178,6 +179,7 @@ def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> F
         lambda f: validation_labels.validation_labels(exc, f, recorder),  # one-hot train_y, integer val_y
         lambda f: labels_joined_on_features.labels_joined_on_features(exc, f),  # tf.concat([1s, 0s], axis=1)
         lambda f: categorical_loss_object.categorical_loss_object(exc, f),  # self.loss_fn(ids, logits)
+        lambda f: loss_batch_reduction.loss_batch_reduction(exc, f),  # ops.sum(..., axis=0) in a loss
     )
     for rule in rules:
         finding = rule(finding)

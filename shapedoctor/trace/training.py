@@ -286,6 +286,8 @@ def quick_kwargs(method: str, args: tuple, kwargs: dict, samples: int = SAMPLE) 
             kwargs[name] = shrink(kwargs[name])
         elif i < len(args):
             args[i] = shrink(args[i])
+    if _kind(kwargs.get("sample_weight")) == "array":
+        kwargs["sample_weight"] = shrink(kwargs["sample_weight"])  # one weight per sample kept, like x and y
     if method == "fit":
         if "epochs" in kwargs or len(args) > 3:
             if "epochs" in kwargs:
