@@ -1411,12 +1411,15 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
                                   edits=[("insert_before_output", index, "Flatten")], cost=2))
     head = output_layer(model, index)
     width = y_shape[-1] if len(y_shape) == 2 and name not in SPARSE else None
+    if len(y_shape) == 1 and name not in SPARSE:
+        width = 1  # one value per sample (a 0/1 or a real target): a head of one unit
     if head is not None and "units" not in layer_config(head) and isinstance(width, int) and rank_in >= 3 \
             and rnn is None:
         # The output layer is a convolution (a per-step or per-pixel map): no edit of it gives one row
         # of `width` values per sample; the usual head does, a Flatten and a Dense of that width after it.
         # (Edits apply in order: the Dense is appended after the head, then the Flatten between them.)
-        prob.fixes.append(TrainingFix(f"map the output to the labels' {width} values: Flatten() and Dense({width}) "
+        what = "one value per sample" if width == 1 else f"the labels' {width} values"
+        prob.fixes.append(TrainingFix(f"map the output to {what}: Flatten() and Dense({width}) "
                                       f"after {head.name}", "model",
                                       edits=[("append_after_layer", head, ("Dense", (width,))),
                                              ("append_after_layer", head, ("Flatten", ()))], cost=3))
