@@ -477,7 +477,7 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
             node = next(n for n in graph.nodes if n.layer == key)
             edits.append(ReplaceLayer(node.id, graph.layers[key].cls, unwrap=True))
         elif kind == "append_after_layer":  # value: (class name, args)
-            node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
+            node = _node_of(graph, target, last=True)
             edits.append(AppendLayer(node.id, value[0], tuple(value[1])))
         elif kind == "remove_layer":
             node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
@@ -486,7 +486,7 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
             node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
             edits.append(ReplaceLayer(node.id, value[0], tuple(value[1])))
         elif kind == "insert_before_layer":
-            node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
+            node = _node_of(graph, target, last=False)
             edits.append(InsertLayer(node.id, value))
         elif kind == "insert_after_input":
             inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
@@ -505,6 +505,20 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
             inputs = [n for n in graph.nodes if n.kind in ("input", "data")]
             edits.append(SetShape(inputs[target].id, value[0], rebind=value[1]))
     return edits
+
+
+def _node_of(graph, target: Any, last: bool):
+    """The graph node of the user's layer *target*; for a Sequential read inline (a decoder inside the
+    model), the node of its last layer (*last*) or of its first."""
+    found = next((n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target), None)
+    inner = list(getattr(target, "layers", None) or [])
+    while found is None and inner:
+        target = inner[-1] if last else inner[0]
+        found = next((n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target), None)
+        inner = list(getattr(target, "layers", None) or [])
+    if found is None:
+        raise LookupError(f"{getattr(target, 'name', target)} is not in the model's graph")
+    return found
 
 
 # -- code --------------------------------------------------------------------------------
