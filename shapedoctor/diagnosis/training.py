@@ -629,6 +629,10 @@ def data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
     if len(got) == len(want) >= 4:
         opts.append(("np.moveaxis({v}, 1, -1)", (got[0],) + tuple(got[2:]) + (got[1],),
                      "channels-first data into a channels-last model: move the channel axis last"))
+        for j in range(2, len(got) - 2):  # frames or volumes: the channels first within each frame
+            moved = tuple(got[:j]) + tuple(got[j + 1:]) + (got[j],)
+            opts.append(("np.moveaxis({v}, " + str(j) + ", -1)", moved,
+                         f"channels-first frames into a channels-last model: move axis {j} (the channels) last"))
         opts.append(("np.moveaxis({v}, -1, 1)", (got[0], got[-1]) + tuple(got[1:-1]),
                      "move the channel axis to where the model expects it"))
     if len(got) == len(want) + 1 and got[-1] == 1:
