@@ -119,20 +119,22 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
 def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     """Rules read from the source that name another line than the training rules did, each with its
     fix (proven by running the patched script): the first that holds re-aims *finding*."""
+    from shapedoctor.diagnosis.appended_rows import appended_rows
     from shapedoctor.diagnosis.label_column_kept import label_column_kept
     from shapedoctor.diagnosis.loop_count import loop_count
     from shapedoctor.diagnosis.rebound_size import rebound_size
 
     # max_length = 6 after the model was built with 7; [Dense(k)(x) for i in range(7)] against 11 slots;
-    # labels = table[:, -1] beside data = table
-    for rule in (rebound_size, loop_count, label_column_kept):
+    # labels = table[:, -1] beside data = table; np.array(rows) of rows.append(table[i]) for an id input
+    for rule in (rebound_size, loop_count, label_column_kept, appended_rows):
         try:
             found = rule(call, prob)
         except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read its evidence holds no verdict
             found = None
         if found is not None:
             finding.culprit, fix, why = found
-            finding.fixes.insert(0, fix)
+            if fix is not None:
+                finding.fixes.insert(0, fix)
             finding.explanation = why + " " + (finding.explanation or "")
             return
 
