@@ -233,7 +233,7 @@ def size_kept(base, trial, edited: frozenset = frozenset(), new_inputs: tuple = 
 
 
 def model_size(model) -> tuple[int, int]:
-    """(parameters, largest activation per sample) of a built Keras model."""
+    """(parameters, largest activation or input per sample) of a built Keras model."""
     from shapedoctor.infer.propagate import per_sample
 
     try:
@@ -241,6 +241,10 @@ def model_size(model) -> tuple[int, int]:
     except Exception:  # noqa: BLE001 - unbuilt or odd model: nothing to compare
         params = 0
     largest = 0
+    try:  # the data itself: a Flatten of the input makes no new values
+        largest = max([per_sample(tuple(t.shape)) for t in model.inputs] + [0])
+    except Exception:  # noqa: BLE001 - no symbolic inputs (not built): the layers alone
+        largest = 0
     for layer in getattr(model, "layers", []) or []:
         try:
             largest = max(largest, per_sample(tuple(layer.output.shape)))
