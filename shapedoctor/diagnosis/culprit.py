@@ -36,8 +36,10 @@ Rules, per family (documented in the README and followed by the test corpus):
   layer is built in a loop over a literal and failed on a later pass, the loop's iterable
   (repair/loop_passes.py);
 * reused layer (SD106): the second call of the shared layer (in a subclassed ``call``, the line
-  applying the attribute again); but the line that built ``[Layer(...)] * n`` when the layer is
-  shared through a multiplied list (repair/multiplied_list.py);
+  applying the attribute again); but for a recurrent cell stepped again on a narrower input (a
+  prediction fed back), the layer that made that input (``sd106_reuse.stepped_cell_input``); and the
+  line that built ``[Layer(...)] * n`` when the layer is shared through a multiplied list
+  (repair/multiplied_list.py);
 * undefined axis (SD107): the Flatten that produced it, else the Input that declared `None`.
 """
 
@@ -144,6 +146,12 @@ def find_culprit(ctx: Context) -> Node | None:
 
         app = application_on_input(ctx)
         return app.input_node if app is not None else ctx.consumer  # an application on a too-small Input
+    if fam == "SD106":
+        from shapedoctor.families.sd106_reuse import stepped_cell_input
+
+        stepped = stepped_cell_input(ctx)
+        if stepped is not None:
+            return stepped[0]  # a recurrent cell stepped again on a narrower input: the layer that made it
     if fam in ("SD103", "SD106"):
         from shapedoctor.families.sd103_blocks import block_divisor
 

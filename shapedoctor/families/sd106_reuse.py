@@ -10,6 +10,27 @@ Example of the bug::
 from shapedoctor.families.base import Family, register
 
 
+def stepped_cell_input(ctx):
+    """(producer node, width) when the reused layer is a recurrent cell (LSTMCell, GRUCell...) and the
+    layer that made its new input sets that input's width; else None.
+
+    A cell is made to be called step after step with the same weights: its reuse is the point (the
+    TensorFlow time-series tutorial feeds each prediction back into the same LSTMCell). When a later
+    step's input is narrower than the first, the layer that made it has the wrong width
+    (``Dense(1)`` where the cell reads ``num_features``), not the sharing."""
+    from shapedoctor.repair.generators import width_key
+
+    spec = ctx.spec
+    if spec is None or not spec.cls.endswith("Cell"):
+        return None
+    width = ctx.expected_axis[1] if ctx.expected_axis else (
+        ctx.expected_shape[-1] if ctx.expected_shape else None)
+    prod = ctx.shaping_producer(ctx.producer())
+    if not isinstance(width, int) or prod is None or prod.kind != "layer" or not width_key(ctx, prod):
+        return None
+    return prod, width
+
+
 def fixes(ctx):
     """Candidates for a layer instance reused on another width."""
     from shapedoctor.repair import generators as g
@@ -18,6 +39,10 @@ def fixes(ctx):
 
     spec = ctx.spec
     if spec is None:
+        return
+    stepped = stepped_cell_input(ctx)
+    if stepped is not None:
+        yield from g.set_width(ctx, stepped[0], stepped[1], cost=1)
         return
     got = ctx.shape_in()
     if ctx.expected_axis is not None and got is not None:
