@@ -11,7 +11,9 @@ Evidence, all read: the data's width is the ``vocabulary_size()`` of exactly one
 the program made with such an output mode, bound once to a name in the file that declares the input.
 The fix declares the input with that expression (verified on the model rebuilt with that width);
 the variant that rebinds the cap to the width seen today (``max_tokens = 41``) is dropped: it fits this
-corpus only.
+corpus only. But when the vocabulary filled its cap (the width is the layer's own ``max_tokens``) and
+the model's size is chosen elsewhere (``get_model(max_tokens=300)``, Deep Learning with Python chapter
+11), the two sizes the user chose disagree: the model's is written where it is chosen, first.
 """
 
 from __future__ import annotations
@@ -37,16 +39,27 @@ def with_vocabulary_width(model: Any, prob: Any, index: int) -> None:
     shape = tuple(plain.edits[0][2])
     if len(shape) != 2 or not isinstance(shape[1], int):
         return
-    named = [name for layer in rec.CURRENT.created_layers() if _width(layer) == shape[1]
+    found = [(name, layer) for layer in rec.CURRENT.created_layers() if _width(layer) == shape[1]
              if (name := _bound_name(rec.CURRENT.creation_site(layer), site)) is not None]
-    if len(named) != 1:
+    if len(found) != 1:
         return
+    named, layer = [found[0][0]], found[0][1]
     expression = f"{named[0]}.vocabulary_size()"
     variant = replace(plain, title=f"declare the input as wide as the adapted vocabulary: shape=({expression},)",
                       edits=[("input_written", index, (shape, f"({expression},)"))], cost=1,
                       note=f"{named[0]} makes one column per vocabulary entry; max_tokens only caps the vocabulary")
-    prob.fixes = [f for f in prob.fixes if not (f.kind == "model" and f.edits and f.edits[0][0] == "input_rebind"
-                                                and f.edits[0][1] == index)]
+    rebinds = [f for f in prob.fixes if f.kind == "model" and f.edits and f.edits[0][0] == "input_rebind"
+               and f.edits[0][1] == index]
+    if rebinds and getattr(layer, "max_tokens", None) == shape[1]:
+        # The vocabulary filled its cap: the width is the max_tokens the user chose for the layer, and
+        # the model's size, chosen elsewhere (get_model(max_tokens=300)), is the other choice to align.
+        rebinds[0].cost = 1
+        prob.fixes.insert(prob.fixes.index(rebinds[0]) + 1, replace(variant, cost=2))
+        prob.explanation += (f" The data's {shape[1]} columns are the max_tokens={shape[1]} `{named[0]}` was made "
+                             "with (its vocabulary filled the cap); the model's input size was chosen apart from it. "
+                             "Give both one size.")
+        return
+    prob.fixes = [f for f in prob.fixes if f not in rebinds]
     prob.fixes.insert(0, variant)
     prob.culprit_kind = "layer"
     prob.layer = model.inputs[index]._keras_history.operation  # the Input line declares the width
