@@ -21,6 +21,8 @@ never from variable names.
 
 from __future__ import annotations
 
+import ast
+
 from typing import Any
 
 from shapedoctor.diagnosis.training_base import TrainingFix
@@ -137,7 +139,7 @@ def pad_like_training(call: TrainingCall, want: tuple, got: tuple) -> TrainingFi
     if line is None:
         return None
     node = next(calls_named_at(site.file, line, "pad_sequences", single_line=True), None)
-    if node is None or len(node.args) > 1 or any(kw.arg == "maxlen" for kw in node.keywords):
+    if node is None or len(node.args) > 1:
         return None
     text = linecache.getline(site.file, line)
     if not text.isascii():
@@ -147,7 +149,18 @@ def pad_like_training(call: TrainingCall, want: tuple, got: tuple) -> TrainingFi
     truncate_post = any(kw.arg == "truncating" and getattr(kw.value, "value", None) == "post"
                         for kw in node.keywords)
     call_text = text[node.col_offset:node.end_col_offset]
-    new_call = call_text[:-1].rstrip() + f", maxlen={length})"
+    written = next((kw for kw in node.keywords if kw.arg == "maxlen"), None)
+    if written is not None:
+        # maxlen=80 written as a number beside `maxlen = 50`, the length the model was built with: the
+        # script's own name was meant (keras-io text classification with a transformer)
+        sizes = getattr(call, "sizes", None) or {}
+        if not (isinstance(written.value, ast.Constant) and sizes.get("maxlen") == length
+                and written.value.value != length):
+            return None
+        start, end = written.value.col_offset - node.col_offset, written.value.end_col_offset - node.col_offset
+        new_call = call_text[:start] + "maxlen" + call_text[end:]
+    else:
+        new_call = call_text[:-1].rstrip() + f", maxlen={length})"
     new_line = text.rstrip("\n").replace(call_text, new_call, 1)
 
     def apply(value, length=length, post=post, truncate_post=truncate_post):
@@ -158,7 +171,9 @@ def pad_like_training(call: TrainingCall, want: tuple, got: tuple) -> TrainingFi
         pad = ((0, 0), (0, length - width) if post else (length - width, 0))
         return np.pad(arr, pad)
 
-    return TrainingFix(f"pad the new sequences to the length the model was built for: "
-                       f"pad_sequences(..., maxlen={length})", "data", apply=apply, cost=1,
+    shown = "maxlen" if written is not None else str(length)
+    return TrainingFix(f"pad the sequences to the length the model was built for: "
+                       f"pad_sequences(..., maxlen={shown})", "data", apply=apply, cost=1,
                        line_edit=(line, node.col_offset, node.end_col_offset, new_call, new_line.strip()),
-                       note="the same padding as the training data")
+                       note="the length the script names `maxlen`" if written is not None
+                       else "the same padding as the training data")
