@@ -7,6 +7,8 @@ receives equal shapes.
 
 from __future__ import annotations
 
+import dataclasses
+import linecache
 from typing import Any
 
 from shapedoctor.diagnosis.context import Context
@@ -85,28 +87,39 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
     while prod is not None and prod.kind == "layer" and ctx.cls_of(prod) in ("Reshape", "Flatten"):
         prod = ctx.shaping_producer(ctx.graph.producer(prod.input_ids()[0]))  # they move values, not make them
     candidates: list[Candidate] = list(g.set_width(ctx, prod, shapes[big][-1]))
-    flipped = False
+    flipped = projected = False
     if not candidates and is_sum and prod is not None and prod.kind in ("input", "data") and one_channel_over_many(shapes):
         # A residual around a block: the shortcut is the model's own input (its channels are the
-        # data's), so the block's last layer must give that many channels back.
+        # data's). The expert projects the shortcut to the block's channels with a 1x1 convolution
+        # (ResNet's projection shortcut, Deep Learning with Python's residual blocks); giving the
+        # block's last layer the input's few channels back comes second.
         big_prod = ctx.shaping_producer(ctx.producer(big))
-        candidates = list(g.set_width(ctx, big_prod, shapes[small][-1]))
-        if candidates:
-            prod, small, big, flipped = big_prod, big, small, True
+        rank = len(shapes[small]) - 2
+        if 1 <= rank <= 3:
+            candidates.append(g.insert(ctx, f"Conv{rank}D", shapes[big][-1], 1, cost=1, input_index=small,
+                                       why=f"project the shortcut to {shapes[big][-1]} channels"))
+        candidates += [dataclasses.replace(c, cost=2) for c in g.set_width(ctx, big_prod, shapes[small][-1])]
+        if len(candidates) > (1 if 1 <= rank <= 3 else 0):
+            prod, flipped = big_prod, True
+        projected = bool(candidates) and 1 <= rank <= 3
+        if flipped:
+            small, big = big, small
     if not candidates:
         # The scalar is not a layer's `units`/`filters` set to 1 but computed (a slice of a
         # softmax over instances, a keepdims reduction, a custom layer's weights): the
         # stretching is the program's own arithmetic, not a producer sized wrong.
         return None
-    if len(shapes[small]) == 2 and shapes[small][-1] == 1:
-        candidates.append(g.insert(ctx, "RepeatVector", shapes[big][-1], why="make the repetition explicit", cost=3))
+    hint = None
+    if len(shapes[small]) == 2 and shapes[small][-1] == 1 and not projected:
+        hint = g.insert(ctx, "RepeatVector", shapes[big][-1], why="make the repetition explicit", cost=3)
+        candidates.append(hint)
     writer = CodeWriter(graph)
     fixes = []
     for cand in candidates:
         trial = graph.copy()
         for e in cand.edits:
             e.apply(trial)
-        if isinstance(cand.edits[0], type(candidates[-1].edits[0])) and cand is candidates[-1] and len(candidates) > 1:
+        if cand is hint and len(candidates) > 1:
             continue  # RepeatVector changes rank: only a hint, not a verified like-for-like fix
         result = propagate(trial)
         merged = trial.node(node_id)
@@ -117,11 +130,25 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
             fixes.append(attach(FixReport(cand.title, code.code, code.file, code.line, True,
                                           format_shape(result.shapes.get(out_t)), cand.note,
                                           checks={"reaches_end": True}, cost=cand.cost), code.edits, code.why_not))
+    projection_first = projected and bool(fixes) and fixes[0].title == candidates[0].title
+    if projection_first and len(candidates) > 1 and len(fixes) > 1 and fixes[1].title == candidates[1].title \
+            and _where_chosen(graph, candidates[1]) is not None:
+        # The block's widths are chosen where it is made (ResnetIdentityBlock(1, [1, 2, 3])): an identity
+        # block whose last width is that choice, written there, comes first.
+        fixes[0], fixes[1] = fixes[1], fixes[0]
+        candidates[0], candidates[1] = candidates[1], candidates[0]
+        projection_first = False
     chosen = _where_chosen(graph, candidates[0]) if fixes and fixes[0].title == candidates[0].title else None
     if chosen is not None:  # the size is chosen elsewhere (a constructor's argument): fixed there first
         fixes.insert(0, chosen)
+    if projection_first and fixes[0].patch is None:
+        helper = _projection_in_helper(ctx, node, small if not flipped else big, prod, fixes[0].title)
+        if helper is not None:  # a block helper called with several widths: project only when they differ
+            fixes.insert(0, helper)
     shown = " and ".join(format_shape(s) for s in shapes)
     consumer = place_of(ctx, node, as_consumer=True)
+    if projection_first:
+        prod = None  # the shortcut is projected where the two meet: the merge's line is where it belongs
     culprit = place_of(ctx, prod) if prod is not None else consumer
     path = [PathStep(p.layer or "?", p.cls or "?", format_shape(graph.tensors[n.outputs[0]].shape), p.file, p.line,
                      "culprit" if n is prod else "")
@@ -139,12 +166,57 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
             f"{consumer.cls} combines its inputs value by value. It received {shown}: the input of one channel "
             "was stretched over the other's channels. A residual adds a block's output to the block's own input, "
             "channel for channel, so the block's last layer must give back as many channels as the input has "
-            f"({shapes[big][-1]}); no error is raised, the shortcut is just not an identity."),
+            f"({shapes[big][-1]}); no error is raised, the shortcut is just not an identity.") if not projection_first
+        else (f"{consumer.cls} combines its inputs value by value. It received {shown}: the shortcut's one channel "
+              "was stretched over the block's channels. When a block changes the number of channels, its shortcut "
+              "needs a 1x1 convolution to that number (a projection shortcut); no error is raised, the sum is "
+              "just not a residual."),
         fixes=fixes,
     )
 
 
 _SUMS = frozenset({"Add", "Subtract"})
+
+
+def _projection_in_helper(ctx, merge, short: int, branch, title: str) -> FixReport | None:
+    """The projection shortcut written in a block helper called with several widths, as Deep Learning
+    with Python writes it: ``if residual.shape[-1] != filters: residual = layers.Conv2D(filters, 1)(residual)``
+    before the merge, *filters* spelled as the branch's last layer spells its width, proven by running
+    the patched script. None when the merge's line does not name the shortcut or the branch's width is
+    not written as an expression."""
+    import ast
+
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import display_path
+
+    site = merge.called
+    spec = ctx.graph.spec(branch) if branch is not None else None
+    if site is None or not site.file or spec is None or spec.created is None or spec.created.file != site.file:
+        return None
+    text = linecache.getline(site.file, site.line)
+    made = linecache.getline(site.file, spec.created.line)
+    try:
+        merged = [n for n in ast.walk(ast.parse(text.strip())) if isinstance(n, ast.Call) and n.args
+                  and isinstance(n.args[0], (ast.List, ast.Tuple))]
+        conv = next(n for n in ast.walk(ast.parse(made.strip())) if isinstance(n, ast.Call)
+                    and isinstance(n.func, ast.Attribute) and n.func.attr.startswith("Conv") and n.args)
+    except (SyntaxError, StopIteration):
+        return None
+    if len(merged) != 1 or short >= len(merged[0].args[0].elts) or not isinstance(merged[0].args[0].elts[short], ast.Name):
+        return None
+    residual = merged[0].args[0].elts[short].id
+    width = ast.get_source_segment(made.strip(), conv.args[0])
+    layer = ast.get_source_segment(made.strip(), conv.func)
+    if not width or not layer or isinstance(conv.args[0], ast.Constant):
+        return None
+    indent = text[:len(text) - len(text.lstrip())]
+    lines = (f"{indent}if {residual}.shape[-1] != {width}:\n"
+             f"{indent}    {residual} = {layer}({width}, 1)({residual})\n")
+    edit = TextEdit(site.file, site.line, 0, site.line, 0, lines)
+    code = lines.strip("\n").replace(indent, "", 1).replace("\n" + indent, "\n")
+    return script_checked_fix(f"{title}, only where the widths differ: {residual} = {layer}({width}, 1)({residual})",
+                              code, display_path(site.file), site.line, [edit], cost=1)
 
 
 def _where_chosen(graph, cand) -> FixReport | None:
