@@ -1140,7 +1140,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
 
     name = loss_name(loss)
     k = out[-1]
-    layer = output_layer(model, index)
+    layer = output_layer(model, index, unbuilt=True)
     y_arr = np.asarray(sample)
     shown = f"labels {format_shape(y_shape)} against output {format_shape(out)}"
     if name in CATEGORICAL and not shapes_fit(tuple(y_shape[1:]), tuple(out[1:])):
