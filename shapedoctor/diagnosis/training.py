@@ -1140,7 +1140,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
 
     name = loss_name(loss)
     k = out[-1]
-    layer = output_layer(model, index, unbuilt=True)
+    layer = output_layer(model, index)
     y_arr = np.asarray(sample)
     shown = f"labels {format_shape(y_shape)} against output {format_shape(out)}"
     if name in CATEGORICAL and not shapes_fit(tuple(y_shape[1:]), tuple(out[1:])):
@@ -1463,8 +1463,8 @@ def _first_dense_on_map(model: Any, index: int) -> Any:
     """The first Dense of the chain of Dense (and shape-keeping) layers that ends at output *index*,
     when that chain starts on a tensor with more than two axes (a feature map or a sequence)."""
     layer, first = output_layer(model, index), None
-    if layer is None and not getattr(model, "built", True) and hasattr(model, "pop"):
-        return _first_dense_unbuilt(model)
+    if not getattr(model, "built", True) and hasattr(model, "pop"):
+        return _first_dense_unbuilt(model)  # no graph to walk back: the Sequential's own layers
     while layer is not None:
         name = type(layer).__name__
         from shapedoctor.diagnosis.context import PASS_THROUGH

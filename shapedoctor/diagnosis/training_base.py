@@ -300,17 +300,16 @@ def layer_config(layer: Any) -> dict:
         return {}
 
 
-def output_layer(model: Any, index: int, unbuilt: bool = False) -> Any:
-    """The layer that makes output *index* (None for a model not built yet: callers walk such a
-    Sequential's own layers); with *unbuilt*, a Sequential checked before its first call (no ``Input``)
-    gives its last layer, the head its loss reads."""
+def output_layer(model: Any, index: int) -> Any:
+    """The layer that makes output *index*; for a Sequential not built yet (no ``Input``, checked before
+    its first call), its last layer."""
     try:
         return model.outputs[index]._keras_history.operation
     except (AttributeError, IndexError, ValueError):
         pass
     from keras import Sequential
 
-    if unbuilt and isinstance(model, Sequential) and index == 0 and model.layers:
+    if isinstance(model, Sequential) and index == 0 and model.layers:
         return model.layers[-1]
     return None
 
