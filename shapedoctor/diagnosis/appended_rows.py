@@ -33,7 +33,7 @@ def appended_rows(call: Any, prob: Any):
     if prob.family != "SD201" or call.site is None or prob.culprit_kind != "data":
         return None
     index = prob.output_index
-    arg = argument_node(call.site, 0, "x")
+    items = arg = argument_node(call.site, 0, "x")
     if isinstance(arg, (ast.List, ast.Tuple)):
         arg = arg.elts[index] if index < len(arg.elts) else None
     elif index != 0:
@@ -64,7 +64,6 @@ def appended_rows(call: Any, prob: Any):
     edits = [TextEdit.replacing(file, element, key)]
     shown = [edits[0].shown()]
     # The other inputs filled the same way (the item beside the user) are edited with it.
-    items = argument_node(call.site, 0, "x")
     for other in (items.elts if isinstance(items, (ast.List, ast.Tuple)) else []):
         if other is arg or not (isinstance(other, ast.Call) and called_name(other.func) in _STACKERS
                                 and len(other.args) == 1 and isinstance(other.args[0], ast.Name)):

@@ -81,6 +81,7 @@ def through_row_splits(site: Any, line: int | None, var: str | None) -> tuple[in
     that statement. A split keeps each row's encoding and sizes, so a problem with them was made there.
     (*line*, *var*) when the statement is no such split."""
     from shapedoctor.repair.data_follows import made_at
+    from shapedoctor.trace.sites import Site
 
     seen = set()
     while site is not None and line is not None and var is not None and line not in seen:
@@ -90,8 +91,7 @@ def through_row_splits(site: Any, line: int | None, var: str | None) -> tuple[in
         if not (isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name)
                 and isinstance(value.slice, ast.Slice)):
             break
-        anchor = type("Anchor", (), {"file": site.file, "line": line})()
-        made = made_at(anchor, value.value.id)
+        made = made_at(Site(site.file, line), value.value.id)
         if made is None:
             break
         line, var = made.line, value.value.id

@@ -78,8 +78,9 @@ def _batch_call(file: str, line: int, name: str):
     """(statement, ``.batch(...)`` call without ``drop_remainder``) of the statement that made *name*,
     followed back through rebindings of the same name, else None."""
     from shapedoctor.repair.data_follows import made_at
+    from shapedoctor.trace.sites import Site
 
-    anchor = type("Anchor", (), {"file": file, "line": line})()
+    anchor = Site(file, line)
     for _ in range(6):
         made = made_at(anchor, name)
         if made is None or made.statement is None:
@@ -95,5 +96,5 @@ def _batch_call(file: str, line: int, name: str):
         reads = {n.id for n in ast.walk(value)} if value is not None else set()
         if name not in reads:
             return None  # made from something else, never batched on the way
-        anchor = type("Anchor", (), {"file": file, "line": made.line})()
+        anchor = Site(file, made.line)
     return None

@@ -43,12 +43,12 @@ def prepared_unlike_training(call: Any, prob: Any):
     twins = _twins(file)
     if len(twins) != 1:
         return None
-    stmt, text, new_text, other = twins[0]
+    stmt, text, new_text, other, other_line = twins[0]
     new_text = _any_count(new_text, math.prod(want[1:]))
     indent = len(text) - len(text.lstrip())
     edit = TextEdit(file, stmt.lineno, indent, stmt.lineno, indent + len(text.strip()), new_text)
     target = stmt.targets[0].id
-    fix = script_checked_fix(f"prepare `{target}` like `{other}` (line {_line_of(file, other, stmt)}): "
+    fix = script_checked_fix(f"prepare `{target}` like `{other}` (line {other_line}): "
                              f"{new_text}", new_text, display_path(file), stmt.lineno, [edit], cost=1)
     place = Place("data", target, "data", display_path(file), stmt.lineno, text.strip())
     why = (f"`{target}` is prepared on line {stmt.lineno} like `{other}`, but without the reshape its twin line "
@@ -75,16 +75,9 @@ def _any_count(text: str, per_sample: int) -> str:
     return text
 
 
-def _line_of(file: str, name: str, near: ast.stmt) -> int | str:
-    tree = ast.parse("".join(linecache.getlines(file)))
-    lines = [s.lineno for s in ast.walk(tree) if isinstance(s, ast.Assign) and len(s.targets) == 1
-             and isinstance(s.targets[0], ast.Name) and s.targets[0].id == name and _shaping_calls(s.value)]
-    return min(lines, key=lambda n: abs(n - near.lineno)) if lines else "?"
-
-
 def _twins(file: str) -> list:
-    """Every (statement, its text, the twin's text renamed, the twin's variable) where the statement is
-    its twin with one shaping call removed."""
+    """Every (statement, its text, the twin's text renamed, the twin's variable, the twin's line) where the
+    statement is its twin with one shaping call removed."""
     try:
         tree = ast.parse("".join(linecache.getlines(file)))
     except SyntaxError:
@@ -107,7 +100,7 @@ def _twins(file: str) -> list:
             except (SyntaxError, IndexError, AttributeError):
                 continue
             if any(ast.dump(v) == mine for v in _without_one_shaping_call(renamed, value)):
-                found.append((stmt, text, renamed, o))
+                found.append((stmt, text, renamed, o, other.lineno))
     return found
 
 

@@ -95,15 +95,14 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
         # block's last layer the input's few channels back comes second.
         big_prod = ctx.shaping_producer(ctx.producer(big))
         rank = len(shapes[small]) - 2
-        if 1 <= rank <= 3:
+        projected = 1 <= rank <= 3
+        if projected:
             candidates.append(g.insert(ctx, f"Conv{rank}D", shapes[big][-1], 1, cost=1, input_index=small,
                                        why=f"project the shortcut to {shapes[big][-1]} channels"))
-        candidates += [dataclasses.replace(c, cost=2) for c in g.set_width(ctx, big_prod, shapes[small][-1])]
-        if len(candidates) > (1 if 1 <= rank <= 3 else 0):
-            prod, flipped = big_prod, True
-        projected = bool(candidates) and 1 <= rank <= 3
-        if flipped:
-            small, big = big, small
+        flips = [dataclasses.replace(c, cost=2) for c in g.set_width(ctx, big_prod, shapes[small][-1])]
+        candidates += flips
+        if flips:
+            prod, small, big, flipped = big_prod, big, small, True
     if not candidates:
         # The scalar is not a layer's `units`/`filters` set to 1 but computed (a slice of a
         # softmax over instances, a keepdims reduction, a custom layer's weights): the

@@ -97,8 +97,6 @@ def declared_whole_table(call: TrainingCall, want: tuple, got: tuple) -> Any:
 def _columns_cut_from(call: TrainingCall, position: int, keyword: str) -> set[str]:
     """The tables whose columns the line that made the call's x (0) or y (1) takes (``T[:, a:b]``,
     ``T[:, k]``): names subscripted with every row first."""
-    import ast
-
     from shapedoctor.diagnosis.data_origin import _statement_at
     from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 

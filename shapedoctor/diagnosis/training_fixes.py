@@ -517,15 +517,14 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
 def _node_of(graph, target: Any, last: bool):
     """The graph node of the user's layer *target*; for a Sequential read inline (a decoder inside the
     model), the node of its last layer (*last*) or of its first."""
-    found = next((n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target), None)
-    inner = list(getattr(target, "layers", None) or [])
-    while found is None and inner:
-        target = inner[-1] if last else inner[0]
+    wanted = getattr(target, "name", target)
+    while target is not None:
         found = next((n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target), None)
+        if found is not None:
+            return found
         inner = list(getattr(target, "layers", None) or [])
-    if found is None:
-        raise LookupError(f"{getattr(target, 'name', target)} is not in the model's graph")
-    return found
+        target = (inner[-1] if last else inner[0]) if inner else None
+    raise LookupError(f"{wanted} is not in the model's graph")
 
 
 # -- code --------------------------------------------------------------------------------

@@ -91,7 +91,9 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int, classes: in
         origin = _split_origin(call)
         if origin is not None:  # y_train = y[:n]: re-encode where y is made, so every split gets it
             made, rhs = origin
-            new = transform.format(v=rhs if _simple(rhs) else f"({rhs})")
+            from shapedoctor.diagnosis.training_onehot import operand
+
+            new = transform.format(v=operand(rhs))
             line_edit = made.edit(new)
             title = f"{title.split(': ')[0]}: {made.var} = {new}"
             prob.labels_site = (call.site.file, made.line)
@@ -122,16 +124,6 @@ def _split_origin(call: Any):
     made = made_on(site.file, origin, name)
     rhs = made.segment(made.value) if made is not None else None
     return (made, rhs) if rhs else None
-
-
-def _simple(text: str) -> bool:
-    """*text* parses as a name, attribute, subscript or call: ``+ 6`` may follow it unparenthesised."""
-    import ast
-
-    try:
-        return isinstance(ast.parse(text, mode="eval").body, (ast.Name, ast.Attribute, ast.Subscript, ast.Call))
-    except SyntaxError:
-        return False
 
 
 def _dataset_labels(call: Any):

@@ -67,12 +67,18 @@ def _to_categorical_in(file: str, first_line: int) -> int | None:
     return calls[0].lineno
 
 
-def _shifted(arg_text: str, low: int) -> str:
+def operand(text: str) -> str:
+    """*text* as the left operand of ``+``/``-``: as it is when it parses as a name, attribute, subscript or
+    call, else in parentheses."""
     try:
-        simple = isinstance(ast.parse(arg_text, mode="eval").body, (ast.Name, ast.Attribute, ast.Subscript, ast.Call))
+        simple = isinstance(ast.parse(text, mode="eval").body, (ast.Name, ast.Attribute, ast.Subscript, ast.Call))
     except SyntaxError:
         simple = False
-    return f"{arg_text if simple else '(' + arg_text + ')'} - {low}"
+    return text if simple else f"({text})"
+
+
+def _shifted(arg_text: str, low: int) -> str:
+    return f"{operand(arg_text)} - {low}"
 
 
 def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
@@ -142,10 +148,11 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
         return
     new_line = text.rstrip("\n").replace(call_text, new_call, 1)
     prob.culprit_kind = "labels"
-    if line != sliced_from and not call.batched:
-        prob.labels_site = (site.file, line)  # the split only took rows of labels encoded here
+    if call.batched or line != sliced_from:
+        # inside the generator (each batch gets the width of its own labels), or the split of labels
+        # encoded here (it only took rows)
+        prob.labels_site = (site.file, line)
     if call.batched:
-        prob.labels_site = (site.file, line)  # inside the generator: each batch gets the width of its own labels
         why += (" Each batch is encoded on its own, so its width follows the largest label it happens to hold; "
                 "sizing the model to one batch's width would break on the next.")
         prob.fixes = [f for f in prob.fixes if f.kind != "model"]

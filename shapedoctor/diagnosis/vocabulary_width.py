@@ -43,11 +43,11 @@ def with_vocabulary_width(model: Any, prob: Any, index: int) -> None:
              if (name := _bound_name(rec.CURRENT.creation_site(layer), site)) is not None]
     if len(found) != 1:
         return
-    named, layer = [found[0][0]], found[0][1]
-    expression = f"{named[0]}.vocabulary_size()"
+    name, layer = found[0]
+    expression = f"{name}.vocabulary_size()"
     variant = replace(plain, title=f"declare the input as wide as the adapted vocabulary: shape=({expression},)",
                       edits=[("input_written", index, (shape, f"({expression},)"))], cost=1,
-                      note=f"{named[0]} makes one column per vocabulary entry; max_tokens only caps the vocabulary")
+                      note=f"{name} makes one column per vocabulary entry; max_tokens only caps the vocabulary")
     rebinds = [f for f in prob.fixes if f.kind == "model" and f.edits and f.edits[0][0] == "input_rebind"
                and f.edits[0][1] == index]
     if rebinds and getattr(layer, "max_tokens", None) == shape[1]:
@@ -55,7 +55,7 @@ def with_vocabulary_width(model: Any, prob: Any, index: int) -> None:
         # the model's size, chosen elsewhere (get_model(max_tokens=300)), is the other choice to align.
         rebinds[0].cost = 1
         prob.fixes.insert(prob.fixes.index(rebinds[0]) + 1, replace(variant, cost=2))
-        prob.explanation += (f" The data's {shape[1]} columns are the max_tokens={shape[1]} `{named[0]}` was made "
+        prob.explanation += (f" The data's {shape[1]} columns are the max_tokens={shape[1]} `{name}` was made "
                              "with (its vocabulary filled the cap); the model's input size was chosen apart from it. "
                              "Give both one size.")
         return
@@ -63,7 +63,7 @@ def with_vocabulary_width(model: Any, prob: Any, index: int) -> None:
     prob.fixes.insert(0, variant)
     prob.culprit_kind = "layer"
     prob.layer = model.inputs[index]._keras_history.operation  # the Input line declares the width
-    prob.explanation += (f" The data's {shape[1]} columns are the vocabulary `{named[0]}` learned when it was adapted "
+    prob.explanation += (f" The data's {shape[1]} columns are the vocabulary `{name}` learned when it was adapted "
                          "(one column per entry); its max_tokens is only an upper bound. Declare the input from the "
                          "adapted layer.")
 
