@@ -37,12 +37,14 @@ from shapedoctor.diagnosis.training_base import (
     loss_aligned_shapes,
     loss_name,
     loss_shared,
+    loss_text,
     losses_per_output,
     model_inputs,
     model_outputs,
     numpy_transform,
     output_layer,
     previous_layer,
+    same_logits,
     shapes_fit,
     to_categorical_transform,
     width_key,
@@ -1157,8 +1159,9 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                 f"output, {format_shape(('N',) + tuple(out[1:]))}. These labels hold one integer class per "
                                 f"{'sample' if len(out) == 2 else 'position'}. Either tell the "
                                 "loss so (`sparse_categorical_crossentropy`) or one-hot encode the labels.")
-            prob.fixes += [TrainingFix("use the loss made for integer labels: sparse_categorical_crossentropy", "loss",
-                                       loss="sparse_categorical_crossentropy", cost=1),
+            sparse = same_logits(loss, "sparse_categorical_crossentropy")
+            prob.fixes += [TrainingFix(f"use the loss made for integer labels: {loss_text(sparse)}", "loss",
+                                       loss=sparse, cost=1),
                            TrainingFix(f"one-hot encode the labels: keras.utils.to_categorical(y, {k})", "labels",
                                        transform="keras.utils.to_categorical({v}, " + str(k) + ")",
                                        apply=to_categorical_transform(k), cost=1)]
@@ -1203,8 +1206,9 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                            "labels" if labels_odd else "loss", expected=f"{format_shape((None,))} or {format_shape((None, 1))}", received=format_shape(y_shape))
             prob.explanation = (f"`{name}` wants one integer class per sample, (N,) or (N, 1); these labels are "
                                 "one-hot rows. Use the categorical loss, or turn the rows back into class numbers.")
-            prob.fixes += [TrainingFix("use the loss made for one-hot labels: categorical_crossentropy", "loss",
-                                       loss="categorical_crossentropy", cost=1),
+            dense = same_logits(loss, "categorical_crossentropy")
+            prob.fixes += [TrainingFix(f"use the loss made for one-hot labels: {loss_text(dense)}", "loss",
+                                       loss=dense, cost=1),
                            onehot_to_ids_fix()]
             _loss_proven(prob, model)
             return prob
@@ -1250,10 +1254,17 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                        "layer", expected=format_shape((None, 1)), received=format_shape(out), layer=layer)
         prob.explanation = (f"`{name}` scores one probability per label; with {k} output units each 0/1 label is "
                             f"compared against all {k} of them. A binary classifier has one sigmoid unit.")
-        if layer is not None:
-            prob.fixes.append(_units_fix(layer, 1, activation="sigmoid"))
-        prob.fixes.append(TrainingFix("treat it as k-class classification: sparse_categorical_crossentropy", "loss",
-                                      loss="sparse_categorical_crossentropy", cost=2))
+        sparse = same_logits(loss, "sparse_categorical_crossentropy")
+        if not isinstance(sparse, str):
+            prob.explanation = prob.explanation.replace("one sigmoid unit.", "one unit: its logit, which the loss "
+                                                        "(from_logits=True) turns into a probability.")
+        if layer is not None:  # scored from logits, the one unit stays linear: the loss applies the sigmoid
+            logits = not isinstance(sparse, str)
+            linear = layer_config(layer).get("activation") in (None, "linear")
+            prob.fixes.append(_units_fix(layer, 1, activation=None if logits and linear else
+                                         "linear" if logits else "sigmoid"))
+        prob.fixes.append(TrainingFix(f"treat it as k-class classification: {loss_text(sparse)}", "loss",
+                                      loss=sparse, cost=2))
         return prob
     onehot = onehot_binary_labels(out, sample, y_shape, loss, layer)
     if onehot is not None:

@@ -21,6 +21,31 @@ ELEMENTWISE = {"mean_squared_error", "mse", "meansquarederror", "mean_absolute_e
                "logcosh", "hinge", "squared_hinge", "poisson", "cosine_similarity"}
 
 
+_LOSS_CLASSES = {"sparse_categorical_crossentropy": "SparseCategoricalCrossentropy",
+                 "categorical_crossentropy": "CategoricalCrossentropy", "binary_crossentropy": "BinaryCrossentropy"}
+
+
+def same_logits(loss: Any, new: str) -> Any:
+    """The loss *new* (a Keras loss name) to put in place of *loss*, keeping what the model's head is
+    scored as: a loss compiled with ``from_logits=True`` (a head with no activation) is replaced by
+    the new loss's class made with ``from_logits=True`` too, since the string form reads probabilities
+    and would silently score raw logits as if a softmax or sigmoid had made them. Else *new* itself."""
+    import keras
+
+    config = loss.get_config() if isinstance(loss, keras.losses.Loss) else {}
+    if not config.get("from_logits") or new not in _LOSS_CLASSES:
+        return new
+    return getattr(keras.losses, _LOSS_CLASSES[new])(from_logits=True)
+
+
+def loss_text(loss: Any) -> str:
+    """How a fix's title names *loss*: a name as it is, a loss object as its class and from_logits."""
+    if isinstance(loss, str):
+        return loss
+    logits = getattr(loss, "get_config", dict)().get("from_logits")
+    return f"{type(loss).__name__}(from_logits=True)" if logits else type(loss).__name__
+
+
 @dataclass
 class Problem:
     """One training-time shape problem, before it is turned into a Finding."""

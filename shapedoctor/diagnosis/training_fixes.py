@@ -27,6 +27,7 @@ from shapedoctor.diagnosis.training_base import (
     is_shape,
     loss_aligned_shapes,
     loss_name,
+    loss_text,
     model_inputs,
     model_outputs,
     shapes_fit,
@@ -622,13 +623,13 @@ def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, i
 
     site = call.site
     if site is None:
-        return f'model.compile(..., loss="{new_loss}")', None, None, []
+        return f'model.compile(..., loss="{loss_text(new_loss)}")', None, None, []
     index = SourceIndex()
     compiles = [c for c in index.calls(site.file) if _terminal_name(c.call) == "compile" and c.start <= site.line]
     if not compiles:
-        return f'model.compile(..., loss="{new_loss}")', site.file, site.line, []
+        return f'model.compile(..., loss="{loss_text(new_loss)}")', site.file, site.line, []
     info = max(compiles, key=lambda c: c.start)
-    new = call_with_changes(info.call, "__compile__", {"loss": new_loss})
+    new = call_with_changes(info.call, "__compile__", {"loss": _loss_expression(info.call, new_loss)})
     import linecache
 
     line = linecache.getline(site.file, info.start).strip()
@@ -636,6 +637,25 @@ def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, i
     text = index.code(site.file, new)
     edits = [TextEdit(site.file, info.start, info.start_col, info.end, info.end_col, text)]
     return (line.replace(old, text, 1) if old in line else text), site.file, info.start, edits
+
+
+def _loss_expression(compile_call: Any, loss: Any) -> Any:
+    """*loss* as the code to write in ``compile``: a name as a string; a loss object (one made with
+    ``from_logits=True``, see ``training_base.same_logits``) spelled like the user's own loss object
+    when there is one (``tf.keras.losses.BinaryCrossentropy(from_logits=True)`` becomes
+    ``tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)``), else through ``keras.losses``."""
+    import keras
+    import libcst as cst
+
+    if not isinstance(loss, keras.losses.Loss):
+        return loss
+    cls = type(loss).__name__
+    written = next((a.value for a in compile_call.args if a.keyword is not None and a.keyword.value == "loss"), None)
+    if isinstance(written, cst.Call) and isinstance(written.func, cst.Attribute):
+        kept = [a for a in written.args if a.keyword is not None and a.keyword.value == "from_logits"]
+        if kept:
+            return written.with_changes(func=written.func.with_changes(attr=cst.Name(cls)), args=kept)
+    return cst.parse_expression(f"keras.losses.{cls}(from_logits=True)")
 
 
 def _terminal_name(call) -> str:
