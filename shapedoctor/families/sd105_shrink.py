@@ -43,6 +43,9 @@ def fixes(ctx):
                         [shorter], cost=1)
     chain = [ctx.consumer] + ctx.upstream_layers()
     windowed = [n for n in chain if ctx.config_of(n).get("padding") == "valid"]
+    meant_global = _meant_global(ctx, got, cfg)
+    if meant_global is not None:
+        yield meant_global
     if cfg.get("padding") == "valid":
         yield Candidate(f'keep the size: padding="same" on {g.name(ctx, ctx.consumer)}',
                         [SetConfig(ctx.consumer.layer, {"padding": "same"})], cost=1)
@@ -61,7 +64,7 @@ def fixes(ctx):
                         changes["strides"] = new
                     yield Candidate(f"use a smaller window: {key}={new}", [SetConfig(ctx.consumer.layer, changes)], cost=2)
     cls = ctx.consumer_cls
-    if "Pooling" in cls and "Global" not in cls and got is not None and 3 <= len(got) <= 5:
+    if "Pooling" in cls and "Global" not in cls and got is not None and 3 <= len(got) <= 5 and meant_global is None:
         from shapedoctor.repair.edits import ReplaceLayer
 
         kind = "Max" if "Max" in cls else "Average"
@@ -71,6 +74,44 @@ def fixes(ctx):
         if "Pooling" in ctx.cls_of(n) and "Global" not in ctx.cls_of(n):
             yield Candidate(f"remove the pooling layer {g.name(ctx, n)}", [RemoveNode(n.id)], cost=3)
             break
+
+
+def _meant_global(ctx, got, cfg):
+    """The pooling a fixed window was meant to make global, as its first fix, or None.
+
+    A pooling whose window is at least the whole map on every axis, and larger than every other
+    pooling window before it (``MaxPooling1D(35)`` after ``MaxPooling1D(5)``s, commented "global max
+    pooling" in the old Keras example, keras-team/keras#5157), was sized to reduce the whole map to
+    one position for the inputs it was designed on. The idiom is the global pooling, which does that
+    for any input length: it replaces the pooling, and a recorded Flatten right after it, which then
+    has nothing to flatten, goes too."""
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import RemoveNode, ReplaceLayer
+
+    cls = ctx.consumer_cls
+    window = cfg.get("pool_size")
+    if "Pooling" not in cls or "Global" in cls or got is None or not 3 <= len(got) <= 5 or not window:
+        return None
+    window = tuple(window) if isinstance(window, (list, tuple)) else (window,) * (len(got) - 2)
+    spatial = tuple(got[1:-1])
+    if None in spatial or any(w < s for w, s in zip(window, spatial)):
+        return None
+    others = [ctx.config_of(n).get("pool_size") for n in ctx.upstream_layers() if "Pooling" in ctx.cls_of(n)]
+    others = [max(o) if isinstance(o, (list, tuple)) else o for o in others if o]
+    if not others or max(window) <= max(others):
+        return None
+    kind = "Max" if "Max" in cls else "Average"
+    new = f"Global{kind}Pooling{len(got) - 2}D"
+    after = ctx.graph.consumers(ctx.consumer.outputs[0]) if ctx.consumer.outputs else []
+    if len(after) == 1 and ctx.cls_of(after[0]) == "Flatten":
+        return Candidate(f"the window {window} covers the whole map: {new} in place of the pooling and the Flatten "
+                         "after it, for any input length", [ReplaceLayer(ctx.consumer.id, new, (), {}),
+                                                            RemoveNode(after[0].id)], cost=1)
+    # Nothing recorded after it (the build stopped here, so a Flatten written after it never ran): the
+    # pooled (batch, channels) is what a Flatten or Dense there takes; a recorded layer that needs the
+    # map's rank keeps it.
+    return Candidate(f"the window {window} covers the whole map: {new}, for any input length",
+                     [ReplaceLayer(ctx.consumer.id, new, (), {"keepdims": True} if after else {})], cost=1)
 
 
 def channels_first_input(ctx):
