@@ -629,6 +629,7 @@ class CodeWriter:
             # a main path strided inside a block function: the shortcut beside it says `strides=strides`
             spelled = spelled_by_neighbours(self.graph, site.file, info.start, changes["strides"], ("strides",))
             changes = {**changes, "strides": cst.parse_expression(spelled)} if spelled else changes
+        changes = _scalars_as_written(info.call, spec_cls, changes)
         new = call_with_changes(info.call, spec_cls, changes)
         new_text = self.index.code(site.file, new)
         return Code(self._as_statement(site, info, new_text), site.file, info.start,
@@ -1136,6 +1137,21 @@ def _is_layer_name(name: str) -> bool:
     from shapedoctor.patch.imports import is_layer_class
 
     return is_layer_class(name)
+
+
+def _scalars_as_written(call: cst.Call, cls: str, changes: dict) -> dict:
+    """*changes* with a uniform window (``strides=(4, 4)``, ``kernel_size=(5, 5)``) written as one number
+    where the user wrote that argument as one number (``strides=2`` becomes ``strides=4``): Keras
+    stores every window as a tuple, the user's spelling is what the fix keeps."""
+    params = positional_params(cls)
+    out = dict(changes)
+    for key, value in changes.items():
+        if not isinstance(value, tuple) or not value or len(set(value)) != 1 or not isinstance(value[0], int):
+            continue
+        written = _argument_node(call, params.index(key) if key in params else len(call.args) + 1, key)
+        if isinstance(written, cst.Integer):
+            out[key] = value[0]
+    return out
 
 
 def _argument_node(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression | None:
