@@ -125,6 +125,7 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     from shapedoctor.diagnosis.label_column_kept import label_column_kept
     from shapedoctor.diagnosis.last_partial_batch import last_partial_batch
     from shapedoctor.diagnosis.loop_count import loop_count
+    from shapedoctor.diagnosis.masked_onehot import masked_onehot
     from shapedoctor.diagnosis.prepared_unlike_training import prepared_unlike_training, sized_unlike_training
     from shapedoctor.diagnosis.rebound_size import rebound_size
 
@@ -132,9 +133,9 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     # labels = table[:, -1] beside data = table; np.array(rows) of rows.append(table[i]) for an id input
     # a loop over a dataset whose smaller last batch meets tensors sized by a fixed batch size
     # x_test prepared like x_train but without its reshape, or made like it with another size
-    # y_onehot = to_categorical(y) made and never passed: fit(x, y)
+    # y_onehot = to_categorical(y) made and never passed: fit(x, y); y[y <= 1] on a one-hot y
     for rule in (rebound_size, loop_count, label_column_kept, appended_rows, last_partial_batch,
-                 prepared_unlike_training, sized_unlike_training, encoded_unused):
+                 prepared_unlike_training, sized_unlike_training, encoded_unused, masked_onehot):
         try:
             found = rule(call, prob)
         except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read its evidence holds no verdict
