@@ -121,6 +121,7 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     """Rules read from the source that name another line than the training rules did, each with its
     fix (proven by running the patched script): the first that holds re-aims *finding*."""
     from shapedoctor.diagnosis.appended_rows import appended_rows
+    from shapedoctor.diagnosis.constant_labels import constant_labels
     from shapedoctor.diagnosis.encoded_unused import encoded_unused
     from shapedoctor.diagnosis.label_column_kept import label_column_kept
     from shapedoctor.diagnosis.last_partial_batch import last_partial_batch
@@ -133,9 +134,11 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     # labels = table[:, -1] beside data = table; np.array(rows) of rows.append(table[i]) for an id input
     # a loop over a dataset whose smaller last batch meets tensors sized by a fixed batch size
     # x_test prepared like x_train but without its reshape, or made like it with another size
-    # y_onehot = to_categorical(y) made and never passed: fit(x, y); y[y <= 1] on a one-hot y
+    # y_onehot = to_categorical(y) made and never passed: fit(x, y); y[y <= 1] on a one-hot y;
+    # valid = np.ones((n, 1)) for a discriminator that scores every patch
     for rule in (rebound_size, loop_count, label_column_kept, appended_rows, last_partial_batch,
-                 prepared_unlike_training, sized_unlike_training, encoded_unused, masked_onehot):
+                 prepared_unlike_training, sized_unlike_training, encoded_unused, masked_onehot,
+                 constant_labels):
         try:
             found = rule(call, prob)
         except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read its evidence holds no verdict
