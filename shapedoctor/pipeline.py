@@ -93,7 +93,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             from shapedoctor.diagnosis.constructor_argument import size_from_constructor
 
             finding = size_from_constructor(finding, recorder)  # Dense(n_neurons) in a block made with 64
-            found.append(_as_data_problem(finding, recorder, exc))
+            from shapedoctor.diagnosis.unbatched_dataset import unbatched_dataset
+
+            # fit(ds) of single samples, to a model that declared no input
+            found.append(unbatched_dataset(exc, _as_data_problem(finding, recorder, exc), recorder))
         elif twin is not None:
             found.append(twin)
         else:
@@ -166,6 +169,7 @@ def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> F
         shifted_targets,
         sparse_onehot_source,
         swapped_loss_arguments,
+        unbatched_dataset,
         validation_labels,
     )
 
@@ -180,6 +184,7 @@ def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> F
         lambda f: labels_joined_on_features.labels_joined_on_features(exc, f),  # tf.concat([1s, 0s], axis=1)
         lambda f: categorical_loss_object.categorical_loss_object(exc, f),  # self.loss_fn(ids, logits)
         lambda f: loss_batch_reduction.loss_batch_reduction(exc, f),  # ops.sum(..., axis=0) in a loss
+        lambda f: unbatched_dataset.unbatched_dataset(exc, f, recorder),  # fit(ds) of single samples
     )
     for rule in rules:
         finding = rule(finding)

@@ -47,6 +47,7 @@ class TrainingCall:
     sizes: dict = field(default_factory=dict)  # sizes the caller's module names (trace/scope.py)
     checked_only: bool = False  # checked by shapedoctor.diagnose(), never run: a predicted failure is an error
     unbuilt: bool = False  # the model was not built when the call was checked (a Sequential without Input)
+    element_spec: Any = None  # a tf.data dataset's element_spec (None for an axis whose length varies)
 
 
 def _shape(obj: Any) -> tuple | None:
@@ -149,6 +150,7 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
     kind = _kind(x)
     call.source = kind or ""
     if kind == "dataset":
+        call.element_spec = getattr(x, "element_spec", None)
         batch = next(iter(x.take(1)))
         x, y, sample_weight = _split_batch(batch)
         call.batched = True

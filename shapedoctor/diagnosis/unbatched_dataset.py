@@ -1,0 +1,98 @@
+"""A tf.data dataset passed to ``fit`` without ever being batched: the line that made it.
+
+Keras takes each element of a dataset as one batch. A dataset of single reviews (``from_generator``
+of variable-length token lists, one 0/1 label each) that is never batched hands the model one review
+as a "batch" of tokens: a model without a declared input accepts it, and the first layer that needs
+the sequence axis fails (``GlobalAveragePooling1D ... expected ndim=3, found ndim=2``). Keras names
+that layer; the cause is the dataset, and the answers batch it: ``padded_batch`` when the samples have
+different lengths, ``batch`` otherwise (the TensorFlow subword-reviews course, its next lesson).
+
+Evidence, read: the failing call got a tf.data dataset whose every label element is a scalar (a batch
+always has a batch axis, so these are single samples), and the dataset argument is a name made on one
+line. That line is the cause; the fix appends ``.padded_batch(32)`` (an axis of unknown length in the
+element) or ``.batch(32)`` there, and on the line that made the validation dataset when it is made the
+same way, proven by running the patched script.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+from typing import Any
+
+SIZE = 32  # Keras's default batch size
+
+
+def unbatched_dataset(exc: BaseException, finding: Any, recorder: Any) -> Any:
+    """*finding* aimed at the line that made the unbatched dataset (see the module), or *finding*."""
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, recorder)
+
+
+def _found(recorder: Any):
+    from shapedoctor.diagnosis.training_base import flat_items
+    from shapedoctor.diagnosis.training_fixes import argument_node, assignment_line
+
+    calls = [c for c in getattr(recorder, "training_calls", []) if c.error is not None]
+    if not calls or calls[-1].source != "dataset" or calls[-1].site is None or not calls[-1].site.file:
+        return None
+    call = calls[-1]
+    labels = [s for s in flat_items(call.y_shapes) if s is not None] if call.y_shapes is not None else []
+    if not labels or any(len(s) != 0 for s in labels):
+        return None
+    ragged = any(None in tuple(s) for s in _element_shapes(call.element_spec))
+    lines = []
+    for position, keyword in ((0, "x"), (99, "validation_data")):
+        arg = argument_node(call.site, position, keyword)
+        if isinstance(arg, ast.Name):
+            line = assignment_line(call.site, arg.id)
+            if line is not None:
+                lines.append((arg.id, line))
+    if not lines or lines[0][0] != (argument_node(call.site, 0, "x").id):
+        return None
+    return call, ragged, lines
+
+
+def _element_shapes(spec: Any) -> list:
+    """The shapes of the inputs in a dataset's *spec* (its first item when it yields (x, y))."""
+    x = spec[0] if isinstance(spec, tuple) and spec else spec
+    specs = x.values() if isinstance(x, dict) else (x if isinstance(x, (list, tuple)) else [x])
+    return [tuple(getattr(s, "shape", ()) or ()) for s in specs if s is not None]
+
+
+def _aim(finding: Any, found: Any) -> Any:
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import display_path
+
+    call, ragged, lines = found
+    file = call.site.file
+    step = f".padded_batch({SIZE})" if ragged else f".batch({SIZE})"
+    edits, shown = [], []
+    for _name, line in lines:
+        text = linecache.getline(file, line).rstrip("\n")
+        try:
+            stmt = ast.parse(text.strip()).body[0]
+        except (SyntaxError, IndexError):
+            continue
+        if not isinstance(stmt, ast.Assign) or not text.isascii():
+            continue
+        indent = len(text) - len(text.lstrip())
+        end = indent + stmt.value.end_col_offset
+        edits.append(TextEdit(file, line, end, line, end, step))
+        shown.append(text[:end].strip() + step + text[end:])
+    if not edits:
+        return finding
+    name, line = lines[0]
+    fix = script_checked_fix(f"batch the dataset where it is made: {step}", "\n".join(shown), display_path(file),
+                             line, edits, cost=1)
+    finding.culprit = Place("data", name, "data", display_path(file), line, linecache.getline(file, line).strip())
+    # The model is right: an edit that makes it take one sample's axes as a batch would be a wrong fix.
+    finding.fixes = [fix]
+    why = (f"`{name}` (line {line}) is never batched: each of its elements is one sample with a scalar label, "
+           "and Keras takes each element as one batch, so the model sees a sample's first axis as the batch "
+           f"axis. Batch it{' with padding, since the samples have different lengths' if ragged else ''}.")
+    finding.explanation = why + " " + (finding.explanation or "")
+    return finding
