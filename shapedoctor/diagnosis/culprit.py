@@ -12,7 +12,8 @@ Rules, per family (documented in the README and followed by the test corpus):
   (it was left unwrapped);
 * Reshape (SD103): the Reshape itself (its target shape), the producer is named in the text; but
   the one 'valid' convolution above it whose padding="same" makes the model build, when exactly one
-  does (diagnosis/reshape_origin.py);
+  does, and the Dense right before it when its units are written with the same names as the target
+  (a slip in the units' expression) (diagnosis/reshape_origin.py);
 * merge (SD104): a Concatenate whose inputs differ only in their last axis while it joins another
   one: the Concatenate itself (its ``axis``); else the producer of the input whose shape differs from the first input's; for
   feature maps of different sizes, the valid convolution or the pooling/strided layer that only
@@ -163,6 +164,11 @@ def find_culprit(ctx: Context) -> Node | None:
             trimmed = padding_origin(ctx)
             if trimmed is not None:
                 return trimmed[0]  # one valid convolution shrank the map the target was computed for
+            from shapedoctor.diagnosis.reshape_origin import units_written_for_target
+
+            slipped = units_written_for_target(ctx)
+            if slipped is not None:
+                return slipped  # Dense(a * b * c + 5) before Reshape((a, b, c + 5)): the units' expression
         return ctx.consumer
     if fam == "SD107":
         for node in ctx.graph.upstream(ctx.consumer):

@@ -63,3 +63,43 @@ def padding_origin(ctx: Context):
     result = found[0] if len(found) == 1 else None
     ctx.extra["padding_origin"] = result
     return result
+
+
+def units_written_for_target(ctx: Context) -> Node | None:
+    """The Dense right before the refused Reshape when its units are written with exactly the names the
+    Reshape's target is written with (``Dense(grid_size * grid_size * num_labels + 5)`` before
+    ``Reshape((grid_size, grid_size, num_labels + 5))``): the user meant the two to hold the same
+    values and the units' expression is the slip (a missing parenthesis, a factor left out); the
+    target is the design the rest of the model and its labels follow. Else None."""
+    import ast
+    import linecache
+
+    if ctx.family != "SD103" or ctx.cls_of(ctx.consumer) != "Reshape":
+        return None
+    dense = ctx.shaping_producer(ctx.producer())
+    if dense is None or ctx.cls_of(dense) != "Dense":
+        return None
+    names = []
+    for node, cls in ((dense, "Dense"), (ctx.consumer, "Reshape")):
+        spec = ctx.graph.spec(node)
+        site = getattr(spec, "created", None) if spec is not None else None
+        if site is None or not site.file:
+            return None
+        try:
+            tree = ast.parse(linecache.getline(site.file, site.line).strip())
+        except SyntaxError:
+            return None
+        calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and _called(c.func) == cls and c.args]
+        if len(calls) != 1:
+            return None
+        argument = calls[0].args[0]
+        if isinstance(argument, ast.Constant):
+            return None  # a literal: nothing says which of the two the user computed
+        names.append({n.id for n in ast.walk(argument) if isinstance(n, ast.Name)})
+    return dense if names[0] and names[0] == names[1] else None
+
+
+def _called(func) -> str | None:
+    from shapedoctor.trace.sites import called_name
+
+    return called_name(func)

@@ -19,8 +19,8 @@ from shapedoctor.diagnosis.training_base import (
     BINARY,
     CATEGORICAL,
     ELEMENTWISE,
-    SPARSE,
     Problem,
+    SPARSE,
     TrainingFix,
     all_layers,
     broadcastable,
@@ -42,6 +42,7 @@ from shapedoctor.diagnosis.training_base import (
     model_inputs,
     model_outputs,
     numpy_transform,
+    output_keys,
     output_layer,
     previous_layer,
     same_logits,
@@ -745,7 +746,7 @@ def _odd_one(call: TrainingCall, n_x: int, y_shape: tuple) -> tuple[int | None, 
 # -- labels vs output vs loss ------------------------------------------------------------
 def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
     outputs = model_outputs(model)
-    names = list(getattr(model, "output_names", []) or [])
+    names = output_keys(model)
     labels, label_shapes = labels_by_output(call.y, names), labels_by_output(call.y_shapes, names)
     if not outputs or not labels:
         return []

@@ -183,7 +183,7 @@ def full_labels(call: Any, index: int):
     import numpy as np
 
     # A dict of labels is paired with the outputs by name (flattening it would sort its keys).
-    ys = labels_by_output(call.y_ref, list(getattr(call.model, "output_names", []) or []))
+    ys = labels_by_output(call.y_ref, output_keys(call.model))
     try:
         return np.asarray(ys[index] if index < len(ys) else ys[0])
     except Exception:  # noqa: BLE001 - labels that cannot be read whole (a dataset)
@@ -256,6 +256,19 @@ def numpy_transform(how: str):
         return eval(how.format(v="_v"), {"np": np, "_v": value})  # noqa: S307 - our own fixed templates
 
     return run
+
+
+def output_keys(model: Any) -> list[str]:
+    """The names Keras pairs labels and losses with, in the order of ``model.outputs``: the keys of a
+    model built with a dict of outputs (``Model(x, {"box": b, "class": c})``, sorted as Keras flattens
+    them), else its output names (the layers that make the outputs)."""
+    try:
+        structure = getattr(model, "output", None)
+    except Exception:  # noqa: BLE001 - an unbuilt or subclassed model has no output structure to read
+        structure = None
+    if isinstance(structure, dict):
+        return sorted(structure)
+    return list(getattr(model, "output_names", []) or [])
 
 
 def labels_by_output(struct: Any, names: list[str]) -> list:

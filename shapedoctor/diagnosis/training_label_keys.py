@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from shapedoctor.diagnosis.training_base import Problem, TrainingFix
+from shapedoctor.diagnosis.training_base import Problem, TrainingFix, output_keys
 
 
 def wrong_label_keys(call: Any, model: Any) -> Problem | None:
     labels = call.y_ref
-    names = list(getattr(model, "output_names", []) or [])
+    names = output_keys(model)
     if not isinstance(labels, dict) or len(names) < 1 or set(labels) == set(names):
         return None
     unknown = [k for k in labels if k not in names]

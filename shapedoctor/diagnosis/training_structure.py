@@ -25,6 +25,7 @@ from shapedoctor.diagnosis.training_base import (
     loss_name,
     model_inputs,
     model_outputs,
+    output_keys,
     shapes_fit,
 )
 from shapedoctor.graph.model import format_shape
@@ -157,7 +158,7 @@ def single_target(call: Any, model: Any) -> Problem | None:
                if v is not None]
     if isinstance(loss, (list, tuple, dict)) and len(loss) == len(outputs) and len(trained) == 1:
         return None  # `loss=[loss_fn, None]`: one output is trained, its labels are the one array (keras-io's GPT)
-    names = list(getattr(model, "output_names", []) or [])
+    names = output_keys(model)
     shown = ", ".join(f"{n} {format_shape(s)}" for n, s in zip(names, outputs))
     prob = Problem("SD203", f"the model has {len(outputs)} outputs ({shown}) but {call.method} was given one label "
                    f"array {format_shape(shape_of(call.y_ref))}", "labels",
@@ -222,7 +223,7 @@ def short_loss_list(call: Any, model: Any) -> Problem | None:
     loss = call.loss
     if len(outputs) < 2 or not isinstance(loss, (list, tuple)) or not 0 < len(loss) < len(outputs):
         return None
-    names = list(getattr(model, "output_names", []) or [f"output {i}" for i in range(len(outputs))])
+    names = (output_keys(model) or [f"output {i}" for i in range(len(outputs))])
     missing = names[len(loss):]
     ys = flat_items(call.y_ref) if isinstance(call.y_ref, (list, tuple, dict)) else []
     full = [loss_name(v) if isinstance(v, str) else v for v in loss]
@@ -300,7 +301,7 @@ def regrouped_element(call: Any, model: Any) -> Problem | None:
     new_value = f"{group(ins)}, {group(outs)}"
     start, end = indent + value.col_offset, indent + value.end_col_offset
     new_line = text[:start] + new_value + text[end:]
-    in_names, out_names = _input_names(model), list(getattr(model, "output_names", []) or [])
+    in_names, out_names = _input_names(model), output_keys(model)
     prob = Problem("SD201", f"the generator yields (x {format_shape(shapes[0])}, y {format_shape(shapes[1])}) to a model "
                    f"of {len(declared)} input(s) and {len(outputs)} output(s)", "data",
                    expected=f"inputs {', '.join(format_shape(s) for s in declared)}; "
