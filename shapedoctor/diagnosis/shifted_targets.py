@@ -115,3 +115,93 @@ def _cut_short(node: Any) -> str | None:
             and isinstance(cut.upper.operand, ast.Constant) and cut.upper.operand.value == 1):
         return None
     return node.value.id
+
+
+def last_token_target(call: Any, prob: Any):
+    """(culprit Place, fix, why) for a language model whose dataset map gives one next token per window
+    as the labels (``lambda x: (x[:-1], x[-1])``) while the model predicts a token at every step: the
+    labels must be the window shifted by one, ``x[1:]`` (Deep Learning with Python's mini-GPT).
+
+    Evidence, read: the output has a step axis and a class axis, the labels neither (one id per
+    sample), no recurrent layer returns its sequences (that could be the slip instead); exactly one
+    ``.map`` in the file returns ``(s[:-1], s[-1])`` (or ``s[:, :-1], s[:, -1]``)
+    of one sequence ``s``, written on one line. The fix is proven by running the patched script."""
+    from shapedoctor.diagnosis.training_base import flat_items
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import display_path
+
+    if prob.family != "SD202" or call.source != "dataset" or call.site is None or not call.site.file:
+        return None
+    outputs = list(getattr(call.model, "outputs", None) or [])
+    labels = flat_items(call.y_shapes) if call.y_shapes is not None else []
+    if len(outputs) != 1 or len(labels) != 1 or len(tuple(outputs[0].shape)) != len(labels[0]) + 2:
+        return None
+    if _returns_sequences(call.model):
+        return None  # an RNN that returns every step may be the slip (one label per sequence is then right)
+    file = call.site.file
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return None
+    found = [pair for pair in (_window_pair(n) for n in ast.walk(tree) if isinstance(n, ast.Lambda)) if pair]
+    if len(found) != 1:
+        return None
+    sequence, target, batched = found[0]
+    text = linecache.getline(file, target.lineno)
+    if target.lineno != target.end_lineno or not text.isascii():
+        return None
+    new = f"{sequence}[:, 1:]" if batched else f"{sequence}[1:]"
+    edit = TextEdit(file, target.lineno, target.col_offset, target.lineno, target.end_col_offset, new)
+    shown = text[:target.col_offset] + new + text[target.end_col_offset:]
+    fix = script_checked_fix(f"predict the next token at every step: the labels {new}", shown.strip(),
+                             display_path(file), target.lineno, [edit], cost=1)
+    place = Place("labels", "labels", "labels", display_path(file), target.lineno, text.strip())
+    old = text[target.col_offset:target.end_col_offset]
+    why = (f"The model predicts a token at every step, {tuple(outputs[0].shape)}, but the dataset's map gives "
+           f"one token per window as the labels (`{old}`, the last one): a causal language model learns the "
+           f"next token at each position, so the labels are the window shifted by one, `{new}`, as long as "
+           "the inputs.")
+    return place, fix, why
+
+
+def _returns_sequences(model: Any) -> bool:
+    from shapedoctor.diagnosis.training_base import all_layers
+
+    return any(getattr(layer, "return_sequences", False) or getattr(getattr(layer, "forward_layer", None),
+                                                                    "return_sequences", False)
+               for layer in all_layers(model))
+
+
+def _window_pair(function: ast.Lambda):
+    """(sequence name, the labels node, batched) when *function* returns ``(s[:-1], s[-1])`` (``batched``:
+    ``(s[:, :-1], s[:, -1])``), else None."""
+    body = function.body
+    if not isinstance(body, ast.Tuple) or len(body.elts) != 2:
+        return None
+    inputs, target = body.elts
+    short = _cut_short(inputs)
+    if short is not None:
+        return (short, target, True) if _last(target, short, batched=True) else None
+    if (isinstance(inputs, ast.Subscript) and isinstance(inputs.value, ast.Name) and isinstance(inputs.slice, ast.Slice)
+            and inputs.slice.lower is None and _minus_one(inputs.slice.upper)
+            and _last(target, inputs.value.id, batched=False)):
+        return inputs.value.id, target, False
+    return None
+
+
+def _last(node: Any, sequence: str, batched: bool) -> bool:
+    """*node* is ``sequence[-1]`` (or ``sequence[:, -1]`` when *batched*)."""
+    if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == sequence):
+        return False
+    index = node.slice
+    if batched:
+        return (isinstance(index, ast.Tuple) and len(index.elts) == 2 and isinstance(index.elts[0], ast.Slice)
+                and _minus_one(index.elts[1]))
+    return _minus_one(index)
+
+
+def _minus_one(node: Any) -> bool:
+    return (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
+            and node.operand.value == 1)

@@ -129,16 +129,18 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     from shapedoctor.diagnosis.masked_onehot import masked_onehot
     from shapedoctor.diagnosis.prepared_unlike_training import prepared_unlike_training, sized_unlike_training
     from shapedoctor.diagnosis.rebound_size import rebound_size
+    from shapedoctor.diagnosis.shifted_targets import last_token_target
 
     # max_length = 6 after the model was built with 7; [Dense(k)(x) for i in range(7)] against 11 slots;
     # labels = table[:, -1] beside data = table; np.array(rows) of rows.append(table[i]) for an id input
     # a loop over a dataset whose smaller last batch meets tensors sized by a fixed batch size
     # x_test prepared like x_train but without its reshape, or made like it with another size
     # y_onehot = to_categorical(y) made and never passed: fit(x, y); y[y <= 1] on a one-hot y;
-    # valid = np.ones((n, 1)) for a discriminator that scores every patch
+    # valid = np.ones((n, 1)) for a discriminator that scores every patch; ds.map(lambda s: (s[:-1], s[-1]))
+    # for a model that predicts a token at every step
     for rule in (rebound_size, loop_count, label_column_kept, appended_rows, last_partial_batch,
                  prepared_unlike_training, sized_unlike_training, encoded_unused, masked_onehot,
-                 constant_labels):
+                 constant_labels, last_token_target):
         try:
             found = rule(call, prob)
         except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read its evidence holds no verdict
