@@ -14,7 +14,9 @@ output still learned (``training_fixes.verify``):
 * a layer that only resamples or re-lays out (pooling, upsampling, Flatten, global pooling,
   Reshape, RepeatVector) removed;
 * ``strides=1`` on a strided convolution, ``padding="same"`` on a windowed one with ``"valid"``,
-  when the labels and the output differ on their inner (spatial or time) axes.
+  when the labels and the output differ on their inner (spatial or time) axes;
+* ``axis=-1`` on a Concatenate that joins maps along an inner axis (every Concatenate made alike
+  at once), when the labels and the output differ on their inner axes.
 
 The labels and data are never touched here (their fixes are the rules' business). At most
 :data:`LIMIT` verified edits are kept, cheapest first (the costs of ``docs/fix-ranking.md``),
@@ -91,6 +93,11 @@ def candidates(call: Any, prob: Any) -> list[TrainingFix]:
             one = 1 if isinstance(strides, int) else tuple(1 for _ in strides)
             fixes.append((2, distance, TrainingFix(f"do not stride: strides={one} on {name}", "model",
                                                     edits=[("config", layer, {"strides": one})])))
+        joined = _joined_on_inner_axis(call.model, layer, len(out)) if inner_differs else []
+        if joined:  # Concatenate(axis=1) of U-Net skips: every Concatenate made alike goes along
+            alike = f" and the {len(joined) - 1} other Concatenate made alike" if len(joined) > 1 else ""
+            fixes.append((1, distance, TrainingFix(f"join along the channels: axis=-1 on {name}{alike}", "model",
+                                                    edits=[("config", other, {"axis": -1}) for other in joined])))
         if is_resampler(cls) and previous_layer(layer, only_one=True) is not None and layer is not first:
             fixes.append((3, distance, TrainingFix(f"remove {name}, which changes the shape here", "model",
                                                     edits=[("remove_layer", layer, None)])))
@@ -101,6 +108,21 @@ def candidates(call: Any, prob: Any) -> list[TrainingFix]:
         fix.note = NOTE
         ranked.append(fix)
     return ranked
+
+
+def _joined_on_inner_axis(model: Any, layer: Any, rank: int) -> list:
+    """*layer* and every other Concatenate of *model* with its axis, when *layer* is a Concatenate of maps
+    of *rank* axes joined along an inner (spatial or time) axis, not the channels: the edit sets them
+    all to the last axis (a helper or a loop made them with one line). Else []."""
+    from shapedoctor.diagnosis.training_base import all_layers
+
+    if type(layer).__name__ != "Concatenate" or rank < 3:
+        return []
+    axis = layer_config(layer).get("axis")
+    if not isinstance(axis, int) or axis in (-1, rank - 1) or axis == 0:
+        return []
+    return [other for other in all_layers(model)
+            if type(other).__name__ == "Concatenate" and layer_config(other).get("axis") == axis]
 
 
 def blame_the_searched_layer(prob: Any, found: list) -> Any:

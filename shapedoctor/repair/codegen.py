@@ -379,7 +379,7 @@ class CodeWriter:
     def render(self, cand: Candidate) -> Code:
         parts = []
         for edit in _written_order(cand.edits):
-            part = self._checked(edit)
+            part = self._checked(edit, cand.edits)
             if any((p.file, p.line, p.code) == (part.file, part.line, part.code) for p in parts):
                 continue  # one line made several of the edited layers (a loop): it is written once
             parts.append(part)
@@ -391,13 +391,14 @@ class CodeWriter:
         return Code("\n".join(p.code for p in parts), file, line, edits, why_not,
                     chooses_size=complete and any(p.chooses_size for p in parts))
 
-    def _checked(self, edit) -> Code:
-        """The code for *edit*; without edits when the line that would change runs for other
-        layers too (a loop, a comprehension, a helper called twice), saying so."""
+    def _checked(self, edit, together: list = ()) -> Code:
+        """The code for *edit* (one of the candidate's edits *together*); without edits when the line
+        that would change runs for other layers too (a loop, a comprehension, a helper called twice)
+        and the candidate does not change them alike, saying so."""
         code = self._edit(edit)
         if code.edits:
             try:
-                repeated = self._repeated(edit)
+                repeated = self._repeated(edit, together)
             except Exception:  # noqa: BLE001 - the check must never cost the user the fix itself
                 repeated = None
             if repeated:
@@ -407,7 +408,7 @@ class CodeWriter:
             code.why_not = f"shapedoctor could not locate the code to change at {where}; apply it by hand"
         return code
 
-    def _repeated(self, edit) -> str | None:
+    def _repeated(self, edit, together: list = ()) -> str | None:
         """Why an edit of one layer (call) cannot be written at its line, or None.
 
         The line may run for other layers too: a loop, a comprehension, a helper function
@@ -429,6 +430,9 @@ class CodeWriter:
                             "variable there, so the "
                             f"change for `{spec.name}` alone cannot be written at that line: apply it by hand")
                 return None
+            alike = {e.layer for e in together if isinstance(e, SetConfig) and e.changes == edit.changes}
+            if all(t.key in alike for t in twins):
+                return None  # the candidate changes every layer the line builds, as writing it there does
             differ = [k for k in edit.changes if len({repr(t.config.get(k)) for t in twins}) > 1]
             where = f"line {site.line} builds {len(twins)} {spec.cls} layers through {_construct(site)}"
             if differ:
