@@ -119,9 +119,18 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
             for step in finding.path:  # the layer's own code is the root cause, not a layer before it
                 step.role = "" if step.role == "culprit" else step.role
     if own is None and ctx.family in ("SD101", "SD102"):
-        from shapedoctor.diagnosis.kernel_layout import swapped_kernel
+        from shapedoctor.diagnosis.kernel_layout import batch_axis_join, swapped_kernel
 
-        swapped = swapped_kernel(ctx, failure)
+        joined = batch_axis_join(ctx, failure)
+        swapped = swapped_kernel(ctx, failure) if joined is None else None
+        if joined is not None:  # relu(x) and relu(-x) joined on axis 0 before a (2 * dim, dim) kernel
+            finding.culprit, fix = joined
+            finding.fixes.insert(0, fix)
+            finding.explanation = (f"`{finding.culprit.layer}` joins its tensors along axis 0, the batch axis, so "
+                                   "the product gets more rows of the same width; its kernel was made for them "
+                                   f"joined side by side ({ctx.shape_in()[-1]} values each). The input is right.")
+            for step in finding.path:
+                step.role = "" if step.role == "culprit" else step.role
         if swapped is not None:  # a layer written from scratch made its kernel (units, input width)
             finding.culprit, fix = swapped
             finding.fixes.insert(0, fix)

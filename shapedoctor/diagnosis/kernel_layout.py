@@ -11,6 +11,12 @@ attribute) a 2-D weight whose *second* axis is the input's width and whose first
 layer's class creates that attribute with ``self.<name> = self.add_weight(shape=(a, b), ...)`` on
 one line. The fix swaps the two sizes there; no model of such a layer can be replayed from its
 config, so the patched script is what verifies it (``needs_proof``).
+
+A kernel whose first axis is k times the input's width was made for k tensors joined on the feature
+axis (the Keras antirectifier: relu(x) and relu(-x) joined, then a (2 * dim, dim) kernel). When the
+layer's ``call`` joins k tensors along axis 0 (``tf.concat([pos, neg], axis=0)``, the batch axis), the
+product gets batch * k rows of the old width: that join is the root cause, ``axis=-1`` its fix
+(:func:`batch_axis_join`), proven by running the patched script.
 """
 
 from __future__ import annotations
@@ -65,6 +71,63 @@ def swapped_kernel(ctx: Any, failure: Any):
     fix = script_checked_fix(f"create `{name}` as (input width, units), as matmul(inputs, {name}) reads it: "
                              f"shape=({b}, {a})", new.strip(), display_path(file), line, [edit], cost=1)
     place = Place("layer", getattr(layer, "name", None), type(layer).__name__, display_path(file), line, text.strip())
+    return place, fix
+
+
+def batch_axis_join(ctx: Any, failure: Any):
+    """(root-cause Place, fix) for a custom layer that joins k tensors on the batch axis before a kernel
+    made for k times the input's width (see the module), or None."""
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import called_name, display_path, is_user_file
+
+    message = (ctx.message or "").lower()
+    if "matmul" not in message and "matrix size-incompatible" not in message and "dot" not in message:
+        return None
+    layer = failure.call.layer
+    got = ctx.shape_in()
+    if not got or not isinstance(got[-1], int):
+        return None
+    width = got[-1]
+    try:
+        owned = dict(vars(layer))
+        call = vars(type(layer)).get("call")
+        file = call.__code__.co_filename if inspect.isfunction(call) else None
+    except (TypeError, OSError):
+        return None
+    if not file or not is_user_file(file):
+        return None
+    rows = {_weight_shape(v)[0] for v in owned.values() if _weight_shape(v) is not None and len(_weight_shape(v)) == 2}
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except (SyntaxError, ValueError):
+        return None
+    first = call.__code__.co_firstlineno
+    method = next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.lineno <= first
+                   and f.name == "call" and (f.end_lineno or f.lineno) >= first), None)
+    if method is None:
+        return None
+    joins = []
+    for node in ast.walk(method):
+        if not (isinstance(node, ast.Call) and called_name(node.func) in ("concat", "concatenate") and node.args
+                and isinstance(node.args[0], (ast.List, ast.Tuple))):
+            continue
+        axis = next((k.value for k in node.keywords if k.arg == "axis"), node.args[1] if len(node.args) > 1 else None)
+        if isinstance(axis, ast.Constant) and axis.value == 0 and len(node.args[0].elts) * width in rows:
+            joins.append(axis)
+    if len(joins) != 1 or joins[0].lineno != joins[0].end_lineno:
+        return None
+    axis = joins[0]
+    text = linecache.getline(file, axis.lineno)
+    if not text.isascii():
+        return None
+    new = text[:axis.col_offset] + "-1" + text[axis.end_col_offset:]
+    edit = TextEdit(file, axis.lineno, axis.col_offset, axis.lineno, axis.end_col_offset, "-1")
+    fix = script_checked_fix("join on the feature axis, as the kernel expects: axis=-1", new.strip(),
+                             display_path(file), axis.lineno, [edit], cost=1)
+    place = Place("layer", getattr(layer, "name", None), type(layer).__name__, display_path(file), axis.lineno,
+                  text.strip())
     return place, fix
 
 
