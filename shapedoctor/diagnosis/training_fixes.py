@@ -124,6 +124,7 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     from shapedoctor.diagnosis.constant_labels import constant_labels
     from shapedoctor.diagnosis.encoded_unused import encoded_unused
     from shapedoctor.diagnosis.label_column_kept import label_column_kept
+    from shapedoctor.diagnosis.labels_from_features import labels_from_features
     from shapedoctor.diagnosis.last_partial_batch import last_partial_batch
     from shapedoctor.diagnosis.loop_count import loop_count
     from shapedoctor.diagnosis.masked_onehot import masked_onehot
@@ -137,17 +138,19 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     # x_test prepared like x_train but without its reshape, or made like it with another size
     # y_onehot = to_categorical(y) made and never passed: fit(x, y); y[y <= 1] on a one-hot y;
     # valid = np.ones((n, 1)) for a discriminator that scores every patch; ds.map(lambda s: (s[:-1], s[-1]))
-    # for a model that predicts a token at every step
+    # for a model that predicts a token at every step; fold_y = x_train[a:b] beside fold_x = x_train[a:b]
     for rule in (rebound_size, loop_count, label_column_kept, appended_rows, last_partial_batch,
                  prepared_unlike_training, sized_unlike_training, encoded_unused, masked_onehot,
-                 constant_labels, last_token_target):
+                 constant_labels, last_token_target, labels_from_features):
         try:
             found = rule(call, prob)
         except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read its evidence holds no verdict
             found = None
         if found is not None:
-            finding.culprit, fix, why = found
-            if fix is not None:
+            finding.culprit, fix, why, *alone = found
+            if fix is not None and alone and alone[0]:
+                finding.fixes = [fix]  # the evidence rules out every other fix (the model is right)
+            elif fix is not None:
                 finding.fixes.insert(0, fix)
             finding.explanation = why + " " + (finding.explanation or "")
             return
