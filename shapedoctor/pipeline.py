@@ -173,6 +173,7 @@ def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> F
         sparse_onehot_source,
         swapped_loss_arguments,
         unbatched_dataset,
+        unflattened_images,
         validation_labels,
     )
 
@@ -188,6 +189,7 @@ def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> F
         lambda f: categorical_loss_object.categorical_loss_object(exc, f),  # self.loss_fn(ids, logits)
         lambda f: loss_batch_reduction.loss_batch_reduction(exc, f),  # ops.sum(..., axis=0) in a loss
         lambda f: unbatched_dataset.unbatched_dataset(exc, f, recorder),  # fit(ds) of single samples
+        lambda f: unflattened_images.unflattened_images(exc, f, recorder),  # images into an MLP in a tape loop
     )
     for rule in rules:
         finding = rule(finding)
