@@ -43,6 +43,8 @@ def test_the_fill_takes_the_output_shape(tmp_path):
     assert proc.returncode == 1, proc.stderr
     finding = report["findings"][0]
     assert finding["culprit"]["line"] == line_of(PATCH, "real_y = np.ones((n, 1))")
+    marked = [step["class"] for step in finding["path"] if step["role"] == "culprit"]
+    assert marked == ["labels"]  # the path marks the fill, as the root cause line does
     first = finding["fixes"][0]
     assert first["code"].splitlines() == ["real_y = np.ones((n,) + critic.output_shape[1:])",
                                           "fake_y = np.zeros((n,) + critic.output_shape[1:])"]

@@ -42,5 +42,9 @@ def test_the_new_data_takes_the_size_of_its_training_twin(tmp_path):
     assert finding["culprit"]["line"] == line_of(SCRIPT, "new_tags = rng.integers(2, size=(4, num_classes))")
     first = finding["fixes"][0]
     assert first["verified"] and "new_tags = rng.integers(2, size=(4, num_tags))" in first["code"]
+    # the path names each array of the dict literal on its own line, the odd one marked as the root cause
+    rows = [(step["layer"], step["line"], step["role"]) for step in finding["path"] if step["class"] == "data"]
+    assert rows == [("new_words", line_of(SCRIPT, "new_words = "), ""),
+                    ("new_tags", line_of(SCRIPT, "new_tags = "), "culprit")]
     written = written_and_run(run_cli, tmp_path)
     assert 'new_tags = rng.integers(2, size=(4, num_tags)).astype("float32")' in written

@@ -38,7 +38,7 @@ from shapedoctor.patch.textedit import TextEdit, indentation
 from shapedoctor.repair import invariants as inv
 from shapedoctor.repair.invariants import Checks
 from shapedoctor.report.model import Finding, FixReport, PathStep, Place
-from shapedoctor.trace.sites import Site, called_name
+from shapedoctor.trace.sites import Site, called_name, display_path
 from shapedoctor.trace.training import TrainingCall
 
 
@@ -153,7 +153,24 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
             elif fix is not None:
                 finding.fixes.insert(0, fix)
             finding.explanation = why + " " + (finding.explanation or "")
+            _path_marks(finding)
             return
+
+
+def _path_marks(finding: Finding) -> None:
+    """The shape path's "root cause" mark moved to the row of the re-aimed culprit's kind (the data,
+    the labels or the model), so the table agrees with the root cause line above it."""
+    kind = {"data": "data", "labels": "labels"}.get(finding.culprit.kind if finding.culprit else "", None)
+    rows = [step for step in finding.path if (step.cls == kind if kind else step.cls not in ("data", "labels"))]
+    if not rows:
+        return
+    odd = [step for step in rows if step.output_shape == finding.received]
+    rows = odd if kind == "data" and len(rows) > 1 and odd else rows  # of several inputs, the one that did not fit
+    for step in finding.path:
+        if step.role == "culprit":
+            step.role = "consumer" if step.cls == "labels" else ""
+    for step in rows:
+        step.role = "culprit"
 
 
 def _report(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any, verdict: Verdict,
@@ -900,6 +917,16 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
                  site.line if site else None, None)
 
 
+def _dict_values(site: Site | None, keys: list) -> dict[int, str]:
+    """Row index -> the name passed for that key, when x is written as a dict literal of names."""
+    arg = argument_node(site, 0, "x") if keys else None
+    if not isinstance(arg, ast.Dict):
+        return {}
+    named = {k.value: v.id for k, v in zip(arg.keys, arg.values)
+             if isinstance(k, ast.Constant) and isinstance(v, ast.Name)}
+    return {i: named[key] for i, key in enumerate(keys) if key in named}
+
+
 def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
     steps = []
 
@@ -912,12 +939,20 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
     xp = _place(call, "data", dataclasses.replace(prob, data_site=None) if weighted else prob, recorder)
     # Named inputs (a dict) are one row each, called by their key: input_dict["age"].
     keys = list(call.x_shapes) if isinstance(call.x_shapes, dict) and len(call.x_shapes) == len(xs) else []
+    literal = _dict_values(call.site, keys)  # fit({"title": titles, ...}): each row is its own array
     for k, shape in enumerate(xs):
         name = xp.layer or "x"
         if len(xs) > 1 and not keys:  # a list of inputs: each row named by its own item
             name = argument_name(call.site, 0, "x", k) or name
-        steps.append(PathStep(f'{name}["{keys[k]}"]' if keys else name, "data", format_shape(shape), xp.file,
-                              xp.line, "culprit" if prob.culprit_kind == "data" and not weighted else ""))
+        file, line = xp.file, xp.line
+        if literal.get(k):
+            name = literal[k]
+            made = assignment_line(call.site, name)
+            file, line = (display_path(call.site.file), made) if made else (file, line)
+        elif keys:
+            name = f'{name}["{keys[k]}"]'
+        steps.append(PathStep(name, "data", format_shape(shape), file, line,
+                              "culprit" if prob.culprit_kind == "data" and not weighted else ""))
     outs = model_outputs(call.model)
     if outs:
         steps.append(PathStep(getattr(call.model, "name", "model"), type(call.model).__name__,
