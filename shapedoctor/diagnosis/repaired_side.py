@@ -23,7 +23,8 @@ _LAYER_EDITS = ("config", "unwrap", "replace_layer", "remove_layer", "append_aft
 def blame_the_repaired_layer(prob: Any, verified: list) -> bool:
     """Move the culprit of *prob* from the labels to the layer of its first verified repair when
     every verified repair is a model repair (see the module docstring); True when it moved."""
-    if prob.culprit_kind != "labels" or not verified or any(f.kind != "model" for f in verified):
+    if prob.culprit_kind != "labels" or not verified or any(f.kind != "model" for f in verified) \
+            or prob.model_kept:
         return False
     targets = {id(target): target for kind, target, _ in verified[0].edits if kind in _LAYER_EDITS}
     if len(targets) != 1 or len(verified[0].edits) != 1:

@@ -1282,8 +1282,10 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         layer = _width_layer(layer)  # Dense(2) then Activation("sigmoid"): the Dense sets the width
         width = y_shape[-1] if len(y_shape) == len(out) else 1
         wrapped = _wrapped_units_fix(layer, width) if layer is not None and len(y_shape) == len(out) else None
+        # A model that trained on labels its output fits keeps its width: these labels are the odd ones.
+        fitted = _fitted_cleanly(model)
         width_wrong = layer is not None and (width_key(layer) is not None or wrapped is not None) and (
-            len(y_shape) == len(out) or (len(y_shape) == len(out) - 1 and len(out) == 2))
+            len(y_shape) == len(out) or (len(y_shape) == len(out) - 1 and len(out) == 2)) and not fitted
         if silent:
             prob = Problem("SD204", f"{shown}: {name} silently broadcasts them", "layer" if width_wrong else "labels",
                            expected=format_shape((None,) + tuple(out[1:])), received=format_shape(y_shape), layer=layer)
@@ -1297,8 +1299,14 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
             prob.explanation = (f"{name} compares labels and output value by value; {format_shape(a)} and "
                                 f"{format_shape(b)} cannot be lined up (on TensorFlow this surfaces as "
                                 "`Incompatible shapes` deep in the gradient).")
+        prob.model_kept = fitted
+        if fitted:
+            prob.explanation += (" The model already trained on labels its output fits, so these labels are the odd "
+                                 "ones: changing the model would discard that training.")
         key = width_key(layer) if layer is not None else None
-        if key is not None and getattr(layer, key) != width:  # the same width again is no fix
+        if fitted:
+            pass  # changing the width would discard the training that these labels did not take part in
+        elif key is not None and getattr(layer, key) != width:  # the same width again is no fix
             prob.fixes.append(_units_fix(layer, width))
         elif wrapped is not None:  # TimeDistributed(Dense(k)): the wrapped Dense sets the width
             prob.fixes.append(wrapped)
@@ -1307,6 +1315,16 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                           transform="{v}.reshape(-1, 1)", apply=numpy_transform("{v}.reshape(-1, 1)")))
         return prob
     return None
+
+
+def _fitted_cleanly(model: Any) -> bool:
+    """*model* already ran a training call (``fit``, ``train_on_batch``) that raised nothing and whose
+    labels fit its output (no problem found): its output is the one the labels were made for."""
+    from shapedoctor.trace import recorder as rec
+
+    calls = list(getattr(rec.CURRENT, "training_calls", None) or []) if rec.CURRENT is not None else []
+    return any(c.model is model and c.method in ("fit", "train_on_batch") and c.error is None and not c.findings
+               and c.y_shapes is not None for c in calls)
 
 
 def _loss_proven(prob: Problem, model: Any) -> None:

@@ -68,6 +68,7 @@ class Problem:
     labels_site: tuple | None = None  # (file, line) where the labels got their encoding, inside a dataset (a loader)
     labels_ask_for: tuple | None = None  # the output shape the labels need when not their own (sparse ids)
     weights: tuple | None = None  # (argument, shape) of the sample/class weights at fault; data_site: their line
+    model_kept: bool = False  # the model trained on labels its output fits: no model edit is searched or blamed
 
 
 @dataclass

@@ -146,4 +146,4 @@ def blame_the_searched_layer(prob: Any, found: list) -> Any:
 def applies(prob: Any) -> bool:
     """A labels-against-output problem (the loss refused the two shapes, or broadcast them)."""
     return prob.family in ("SD202", "SD204") and prob.culprit_kind in ("labels", "layer") \
-        and prob.extra_where is None
+        and prob.extra_where is None and not prob.model_kept
