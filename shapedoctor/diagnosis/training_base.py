@@ -96,6 +96,7 @@ class TrainingFix:
     swapped_in: bool = False  # replace_argument names another of the user's arrays: only the pairing is checked
     with_loss: Any = None  # a model fix that only makes sense with another loss too (kind "model"): that loss
     labels_too: bool = False  # a data fix where the labels are the data itself (an autoencoder): y changes alike
+    labels_alike: bool = False  # the labels are gathered the same way (a list of samples): y is transformed alike
     recounts: int | None = None  # undoes a multiplied count (x to this many samples): `checks` judge samples and data
     proof_only: str | None = None  # why only the patched script can show the fix (e.g. the input is declared from x)
     validation_labels: str | None = None  # the validation labels rewritten alike: "[{0}, {0}]" ({0}: their text)

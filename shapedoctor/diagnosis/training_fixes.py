@@ -317,7 +317,9 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
         before = [(len(before),) + before[0]]  # samples gathered in a list, stacked: one sample per item
     if fix.counts_to is not None:
         checks.record("keeps_data", *inv.few_samples_dropped(_full_count(original), fix.counts_to))
-    labels = None if fix.kind == "labels" or call.y_ref is None or call.batched else _full_count(call.y_ref)
+    stacked_labels = fix.apply(call.y_ref) if fix.labels_alike and call.y_ref is not None else None
+    labels = None if fix.kind == "labels" or call.y_ref is None or call.batched else _full_count(
+        call.y_ref if stacked_labels is None else stacked_labels)
     if fix.counts_to is None and not (fix.transform or "").startswith("{v}.batch(") and not fix.unbatches and fix.recounts is None:
         for b, a in zip(before, after):
             if fix.swapped_in:  # another of the user's arrays, whole: the pairing below is what counts
@@ -330,7 +332,7 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
                 checks.record("keeps_data", *inv.values_kept(b, a))
     if call.method in ("predict", "predict_on_batch") or call.y_ref is None or call.batched:
         return
-    other = call.x_ref if fix.kind == "labels" else call.y_ref
+    other = call.x_ref if fix.kind == "labels" else call.y_ref if stacked_labels is None else stacked_labels
     n_changed, n_other = _full_count(full), _full_count(other)
     if fix.counts_to is not None and n_other is not None:  # a count fix trims the other side to the same count
         n_other = min(n_other, fix.counts_to)
@@ -414,6 +416,8 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                     y = _structure_head(call.y_ref, min(fix.counts_to, rows))
                 elif fix.labels_too and y is not None:
                     y = x
+                elif fix.labels_alike and call.y_ref is not None:  # a list of labels stacked like the samples
+                    y = sample_head(fix.apply(call.y_ref), True, y, 0, rows)
                 elif fix.new_labels is not None:  # the element regrouped: its targets change with its inputs
                     y = sample_head(fix.new_labels, True, y, 0, rows)
                 model = _clone(call.model)
@@ -586,6 +590,19 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
         inline = labels and site is not None and _compared_later(site, argument_name(site, 1, "y"))
         written = argument_edit(site, 1 if labels else 0, "y" if labels else "x", fix.transform,
                                 item=item, inline=inline) if site is not None and fix.transform else None
+        alike = argument_edit(site, 1, "y", fix.transform) if written is not None and fix.labels_alike else None
+        if alike is not None:  # the labels gathered the same way: the one call written with both stacked
+            merged = written.edits + [e for e in alike.edits if e not in written.edits]
+            code = written.code if alike.code == written.code else f"{written.code}\n{alike.code}"
+            if written.line == alike.line and len(merged) == 2 and all(
+                    e.start_line == e.end_line and e.start_col < e.end_col for e in merged):  # both rewritten inline
+                import linecache
+
+                text = linecache.getline(site.file, written.line).rstrip("\n")
+                for edit in sorted(merged, key=lambda e: e.start_col, reverse=True):
+                    text = text[:edit.start_col] + edit.text + text[edit.end_col:]
+                code = text.strip()
+            return code, written.file, written.line, merged
         if written is not None:
             return written.code, written.file, written.line, written.edits
         var = argument_name(site, 1 if fix.kind == "labels" else 0, "y" if fix.kind == "labels" else "x")

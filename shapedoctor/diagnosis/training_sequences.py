@@ -177,8 +177,11 @@ def plain_list(call: Any, model: Any) -> Problem | None:
                                       transform="np.stack({v})", apply=lambda v: np.stack(list(v)), cost=1))
     else:
         title = "stack the rows into one array" if rows else "stack the samples into one array"
-        prob.fixes.append(TrainingFix(f"{title}: np.asarray(x)", "data", whole=True,
-                                      transform="np.asarray({v})", apply=lambda v: np.asarray(v), cost=1))
+        # labels gathered the same way (a list of label arrays) are stacked in the same call
+        alike = isinstance(call.y_ref, list) and stacked_shape(call.y_ref) is not None
+        prob.fixes.append(TrainingFix(f"{title}: np.asarray(x)" + (", and the labels alike" if alike else ""), "data",
+                                      whole=True, transform="np.asarray({v})", apply=lambda v: np.asarray(v), cost=1,
+                                      labels_alike=alike))
     return prob
 
 
