@@ -43,10 +43,13 @@ def _same_word(a: str | None, b: str | None) -> bool:
     return a == b or a.startswith(b) or b.startswith(a)
 
 
-def _assign(call: Any, wanted: list[tuple], names: list[str], given: Any, fits) -> list[str] | None:
-    """A variable name for each wanted shape, the given array's own name at its place; None if ambiguous."""
+def _assign(call: Any, wanted: list[tuple], names: list[str], given: Any, fits, other: Any = None) -> list[str] | None:
+    """A variable name for each wanted shape, the given array's own name at its place; None if ambiguous.
+    The arrays passed on the *other* side of the call (the labels, for inputs) are never candidates."""
     count = (shape_of(given) or (None,))[0]
-    pool = {n: shape_of(v) for n, v in call.names.items() if shape_of(v) and shape_of(v)[0] == count}
+    passed = [a for a in flat_items(other) if a is not None] if other is not None else []
+    pool = {n: shape_of(v) for n, v in call.names.items() if shape_of(v) and shape_of(v)[0] == count
+            and not any(v is a for a in passed)}
     given_name = _name_of(call, given)
     chosen: list[str | None] = [None] * len(wanted)
     if given_name is not None:
@@ -102,7 +105,7 @@ def missing_inputs(call: Any, model: Any) -> Problem | None:
     prob.explanation = ("A model built with `keras.Model(inputs=[...])` takes one array per input, as a list in that "
                         "order or a dict by input name; a single array (also several arrays stacked side by side) "
                         "reaches only one of them.")
-    return _one_array_each(prob, call, _assign(call, declared, names, call.x_ref, input_accepts), names, "input")
+    return _one_array_each(prob, call, _assign(call, declared, names, call.x_ref, input_accepts, call.y_ref), names, "input")
 
 
 def listed_inputs(call: Any, model: Any) -> Problem | None:
@@ -167,7 +170,7 @@ def single_target(call: Any, model: Any) -> Problem | None:
     prob.explanation = ("A multi-output model needs one label array per output, as a list in the order of "
                         "`keras.Model(outputs=[...])` or a dict by output name; with a single array Keras cannot "
                         "pair the losses with the labels.")
-    chosen = _assign(call, outputs, names, call.y_ref, _fits_output)
+    chosen = _assign(call, outputs, names, call.y_ref, _fits_output, call.x_ref)
     if chosen is None and _same_target_each(call, outputs, loss):
         given = _name_of(call, call.y_ref)
         n = len(outputs)
