@@ -41,7 +41,8 @@ def _is_sequence(item: Any) -> bool:
 
     if isinstance(item, (list, tuple)):
         return all(isinstance(t, (int, float, np.integer, np.floating)) for t in item[:50])
-    return isinstance(item, np.ndarray) and item.ndim == 1 and item.dtype.kind in "iuf"
+    # a sequence of ids (1-D), or of feature vectors (steps, features...) for a recurrent model
+    return isinstance(item, np.ndarray) and item.ndim >= 1 and item.dtype.kind in "iuf"
 
 
 def sequence_lengths(x: Any) -> list[int] | None:
@@ -59,13 +60,15 @@ def sequence_lengths(x: Any) -> list[int] | None:
         return None
     if len(items) < 2 or not all(_is_sequence(i) for i in items):
         return None
+    if len({tuple(np.shape(i)[1:]) for i in items}) != 1:
+        return None  # steps of different widths: no padding makes them one array
     lengths = [len(i) for i in items]
     return lengths if len(set(lengths)) > 1 else None
 
 
 def _declared_length(model: Any) -> int | None:
     declared = model_inputs(model)
-    if len(declared) == 1 and len(declared[0]) == 2 and isinstance(declared[0][1], int):
+    if len(declared) == 1 and len(declared[0]) >= 2 and isinstance(declared[0][1], int):
         return declared[0][1]
     return None
 
@@ -79,9 +82,14 @@ def ragged(call: Any, model: Any) -> Problem | None:
     lengths = sequence_lengths(call.x_ref)
     if lengths is None:
         return None
+    import numpy as np
+
     declared = _declared_length(model)
     maxlen = declared or max(lengths)
     kind = "an object array" if hasattr(call.x_ref, "dtype") else "a Python list"
+    first = np.asarray(list(call.x_ref)[0])
+    if first.ndim > 1 or first.dtype.kind == "f":  # steps of feature vectors (or real values): padded as floats
+        return _ragged_steps(call, model, lengths, maxlen, declared, kind, first)
     prob = Problem("SD201", f"x is {kind} of {len(lengths)} token sequences of different lengths "
                    f"({min(lengths)} to {max(lengths)}): Keras needs one rectangular array",
                    "data", expected=format_shape((None, declared)) if declared else "(None, steps)",
@@ -101,6 +109,38 @@ def ragged(call: Any, model: Any) -> Problem | None:
             ("keeps_data", *inv.padding_keeps_tokens(lengths, maxlen))],
         note=None if declared is None or max(lengths) <= declared else
         f"sequences longer than {declared} ids are cut to the model's input length"))
+    return prob
+
+
+def _ragged_steps(call: Any, model: Any, lengths: list, maxlen: int, declared: int | None, kind: str,
+                  first: Any) -> Problem | None:
+    """Sequences of feature vectors (or real values) of different lengths: padded as float32 with zeros
+    after each sequence, ``keras.utils.pad_sequences(x, dtype="float32", padding="post")``."""
+    from shapedoctor.repair import invariants as inv
+
+    want = model_inputs(model)
+    if len(want) != 1 or len(want[0]) != first.ndim + 1 or tuple(want[0][2:]) != tuple(first.shape[1:]):
+        return None
+    steps = "values" if first.ndim == 1 else f"steps of {format_shape(tuple(first.shape[1:]))}"
+    prob = Problem("SD201", f"x is {kind} of {len(lengths)} sequences of different lengths ({min(lengths)} to "
+                   f"{max(lengths)} {steps}): Keras needs one rectangular array", "data",
+                   expected=format_shape(tuple(want[0])), received=f"{len(lengths)} sequences of {min(lengths)} to "
+                   f"{max(lengths)} {steps}")
+    prob.explanation = (
+        "A model takes one array whose samples all have the same number of steps; sequences of different "
+        "lengths cannot be stacked into one, so Keras fails while converting the data. Pad every sequence with "
+        "zeros to one length first" + (f": the model was declared for {declared} steps." if declared else
+                                       f"; the longest has {max(lengths)} steps (a Masking layer can skip the zeros)."))
+    written = f'keras.utils.pad_sequences({{v}}, {f"maxlen={declared}, " if declared else ""}dtype="float32", ' \
+              'padding="post")'
+    prob.fixes.append(TrainingFix(
+        "pad the sequences to one length: keras.utils.pad_sequences", "data", whole=True,
+        transform=written, apply=_pad(maxlen, "float32"), cost=1,
+        checks=lambda full, lengths=lengths, maxlen=maxlen: [
+            ("samples", *inv.samples_kept((len(lengths),), tuple(getattr(full, "shape", ()))[:1] or None)),
+            ("keeps_data", *inv.padding_keeps_tokens(lengths, maxlen))],
+        note=None if declared is None or max(lengths) <= declared else
+        f"sequences longer than {declared} steps are cut to the model's input length"))
     return prob
 
 
@@ -267,11 +307,11 @@ def object_data(call: Any, model: Any) -> Problem | None:
     return prob
 
 
-def _pad(maxlen: int):
+def _pad(maxlen: int, dtype: str = "int32"):
     def run(value):
         import keras
 
-        return keras.utils.pad_sequences(list(value), maxlen=maxlen, padding="post")
+        return keras.utils.pad_sequences(list(value), maxlen=maxlen, dtype=dtype, padding="post")
 
     return run
 
