@@ -1318,13 +1318,14 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
 
 
 def _fitted_cleanly(model: Any) -> bool:
-    """*model* already ran a training call (``fit``, ``train_on_batch``) that raised nothing and whose
-    labels fit its output (no problem found): its output is the one the labels were made for."""
+    """*model* already ran a training call (``fit``, ``train_on_batch``) to its end, raising nothing, whose
+    labels fit its output (no problem found): its output is the one the labels were made for. The call
+    being checked has not finished, so it never counts."""
     from shapedoctor.trace import recorder as rec
 
     calls = list(getattr(rec.CURRENT, "training_calls", None) or []) if rec.CURRENT is not None else []
-    return any(c.model is model and c.method in ("fit", "train_on_batch") and c.error is None and not c.findings
-               and c.y_shapes is not None for c in calls)
+    return any(c.model is model and c.method in ("fit", "train_on_batch") and c.finished and c.error is None
+               and not c.findings and c.y_shapes is not None for c in calls)
 
 
 def _loss_proven(prob: Problem, model: Any) -> None:

@@ -352,6 +352,7 @@ class Recorder:
                 recorder._local.stage = outer
                 if call is not None:  # what the model really returned (subclassed models have no .outputs)
                     call.outputs_seen = recorder.output_shapes.get(id(self), [])
+                    call.finished = True
 
         return method
 

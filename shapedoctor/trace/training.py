@@ -48,6 +48,7 @@ class TrainingCall:
     checked_only: bool = False  # checked by shapedoctor.diagnose(), never run: a predicted failure is an error
     unbuilt: bool = False  # the model was not built when the call was checked (a Sequential without Input)
     element_spec: Any = None  # a tf.data dataset's element_spec (None for an axis whose length varies)
+    finished: bool = False  # the call has returned (or raised): it is not the one being checked
 
 
 def _shape(obj: Any) -> tuple | None:
