@@ -32,24 +32,12 @@ def swapped_kernel(ctx: Any, failure: Any):
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place
-    from shapedoctor.trace.sites import display_path, is_user_file
+    from shapedoctor.trace.sites import display_path
 
-    message = (ctx.message or "").lower()
-    if "matmul" not in message and "matrix size-incompatible" not in message and "dot" not in message:
+    found = _product_in_own_layer(ctx, failure)
+    if found is None:
         return None
-    layer = failure.call.layer
-    got = ctx.shape_in()
-    if not got or not isinstance(got[-1], int):
-        return None
-    width = got[-1]
-    try:
-        owned = dict(vars(layer))
-        # The file of the class's own methods (a script run as __main__ is not its module's file).
-        file = next((v.__code__.co_filename for v in vars(type(layer)).values() if inspect.isfunction(v)), None)
-    except (TypeError, OSError):
-        return None
-    if not file or not is_user_file(file):
-        return None
+    layer, width, owned, file, _call = found
     kernels = [name for name, value in owned.items() if _weight_shape(value) is not None
                and len(_weight_shape(value)) == 2 and _weight_shape(value)[1] == width
                and _weight_shape(value)[0] != width]
@@ -80,24 +68,12 @@ def batch_axis_join(ctx: Any, failure: Any):
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place
-    from shapedoctor.trace.sites import called_name, display_path, is_user_file
+    from shapedoctor.trace.sites import called_name, display_path
 
-    message = (ctx.message or "").lower()
-    if "matmul" not in message and "matrix size-incompatible" not in message and "dot" not in message:
+    found = _product_in_own_layer(ctx, failure)
+    if found is None or found[4] is None:
         return None
-    layer = failure.call.layer
-    got = ctx.shape_in()
-    if not got or not isinstance(got[-1], int):
-        return None
-    width = got[-1]
-    try:
-        owned = dict(vars(layer))
-        call = vars(type(layer)).get("call")
-        file = call.__code__.co_filename if inspect.isfunction(call) else None
-    except (TypeError, OSError):
-        return None
-    if not file or not is_user_file(file):
-        return None
+    layer, width, owned, file, call = found
     rows = {_weight_shape(v)[0] for v in owned.values() if _weight_shape(v) is not None and len(_weight_shape(v)) == 2}
     try:
         tree = ast.parse("".join(linecache.getlines(file)))
@@ -129,6 +105,31 @@ def batch_axis_join(ctx: Any, failure: Any):
     place = Place("layer", getattr(layer, "name", None), type(layer).__name__, display_path(file), axis.lineno,
                   text.strip())
     return place, fix
+
+
+def _product_in_own_layer(ctx: Any, failure: Any):
+    """(layer, its input width, its attributes, the file of its class's methods, its ``call`` function or
+    None) when a matrix product failed inside a layer class of the user's own, else None."""
+    from shapedoctor.trace.sites import is_user_file
+
+    message = (ctx.message or "").lower()
+    if "matmul" not in message and "matrix size-incompatible" not in message and "dot" not in message:
+        return None
+    layer = failure.call.layer
+    got = ctx.shape_in()
+    if not got or not isinstance(got[-1], int):
+        return None
+    try:
+        owned = dict(vars(layer))
+        methods = [v for v in vars(type(layer)).values() if inspect.isfunction(v)]
+        call = vars(type(layer)).get("call")
+    except (TypeError, OSError):
+        return None
+    # The file of the class's own methods (a script run as __main__ is not its module's file).
+    file = methods[0].__code__.co_filename if methods else None
+    if not file or not is_user_file(file):
+        return None
+    return layer, got[-1], owned, file, call if inspect.isfunction(call) else None
 
 
 def _weight_shape(value: Any) -> tuple | None:
