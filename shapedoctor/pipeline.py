@@ -93,9 +93,8 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             from shapedoctor.diagnosis.constructor_argument import size_from_constructor
 
             finding = size_from_constructor(finding, recorder)  # Dense(n_neurons) in a block made with 64
-            from shapedoctor.diagnosis.unbatched_dataset import unbatched_dataset
-
             from shapedoctor.diagnosis.per_sample_vector import per_sample_vector
+            from shapedoctor.diagnosis.unbatched_dataset import unbatched_dataset
 
             # fit(ds) of single samples, to a model that declared no input; images * alpha of shape [n]
             finding = unbatched_dataset(exc, _as_data_problem(finding, recorder, exc), recorder)

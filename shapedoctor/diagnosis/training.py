@@ -19,8 +19,8 @@ from shapedoctor.diagnosis.training_base import (
     BINARY,
     CATEGORICAL,
     ELEMENTWISE,
-    Problem,
     SPARSE,
+    Problem,
     TrainingFix,
     all_layers,
     broadcastable,
@@ -1304,9 +1304,9 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
             prob.explanation += (" The model already trained on labels its output fits, so these labels are the odd "
                                  "ones: changing the model would discard that training.")
         key = width_key(layer) if layer is not None else None
-        if fitted:
-            pass  # changing the width would discard the training that these labels did not take part in
-        elif key is not None and getattr(layer, key) != width:  # the same width again is no fix
+        if fitted:  # changing the width would discard the training that these labels did not take part in
+            key = wrapped = None
+        if key is not None and getattr(layer, key) != width:  # the same width again is no fix
             prob.fixes.append(_units_fix(layer, width))
         elif wrapped is not None:  # TimeDistributed(Dense(k)): the wrapped Dense sets the width
             prob.fixes.append(wrapped)

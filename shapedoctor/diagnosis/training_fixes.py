@@ -160,7 +160,7 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
 def _path_marks(finding: Finding) -> None:
     """The shape path's "root cause" mark moved to the row of the re-aimed culprit's kind (the data,
     the labels or the model), so the table agrees with the root cause line above it."""
-    kind = {"data": "data", "labels": "labels"}.get(finding.culprit.kind if finding.culprit else "", None)
+    kind = finding.culprit.kind if finding.culprit and finding.culprit.kind in ("data", "labels") else None
     rows = [step for step in finding.path if (step.cls == kind if kind else step.cls not in ("data", "labels"))]
     if not rows:
         return
