@@ -231,6 +231,7 @@ def _context(recorder: Recorder, failure: Failure, family_id: str, message: str)
         ctx.extra["data_site"] = top.site
         ctx.extra["input_node"] = next((n for n in graph.nodes if n.kind == "input"), None)
         ctx.extra["labels_count"] = _labels_count(recorder, top.site)
+        ctx.extra["data_whole"] = _data_whole(recorder, top.site)
         parse_expectations(ctx, layer)
         if family_id == "SD101" and data_shape is not None and declared is not None:
             ctx.expected_ndim = len(declared)
@@ -242,6 +243,7 @@ def _context(recorder: Recorder, failure: Failure, family_id: str, message: str)
                   expected_output=_labels_shape_at_the_end(recorder, failure))
     ctx.extra["data_site"] = failure.stack[0].site if failure.stack else failure.call.site
     ctx.extra["labels_count"] = _labels_count(recorder, ctx.extra["data_site"])
+    ctx.extra["data_whole"] = _data_whole(recorder, ctx.extra["data_site"])
     ctx.extra["scope_data"] = _scope_data(failure.stands_for or failure.exception)
     ctx.extra["scope_site"] = _scope_site(failure.stands_for or failure.exception)
     parse_expectations(ctx, layer)
@@ -281,6 +283,19 @@ def _labels_shape_at_the_end(recorder: Recorder, failure: Failure) -> tuple | No
             not labels or (config.get("units") or config.get("filters")) != labels[-1]):
         return None
     return (None,) + labels
+
+
+def _data_whole(recorder: Recorder, site) -> tuple | None:
+    """The shape of the whole array the training call at *site* was given as its one input (not a
+    batch of it, not a dataset): a model built from its first batch sees only that batch, and a data
+    fix must keep the samples of the whole array."""
+    call = recorder.training_calls[-1] if recorder.training_calls else None
+    if call is None or site is None or call.site is None or call.batched \
+            or (call.site.file, call.site.line) != (site.file, site.line):
+        return None
+    from shapedoctor.diagnosis.training_base import is_shape
+
+    return tuple(call.x_shapes) if is_shape(call.x_shapes) and call.x_shapes else None
 
 
 def _labels_count(recorder: Recorder, site) -> int | None:

@@ -119,7 +119,7 @@ def functional_twin(model: Any, call: Any, recorder: Any = None) -> Any:
             # call() may print (a debugging print of the shape): that output belongs to the program's
             # own run, not to this one, which prints nothing
             with _recording(recorder), contextlib.redirect_stdout(io.StringIO()), \
-                    contextlib.redirect_stderr(io.StringIO()):
+                    contextlib.redirect_stderr(io.StringIO()), _added_losses_skipped():
                 out = model.call(inp)
             if not isinstance(out, keras.KerasTensor):
                 return None
@@ -131,6 +131,20 @@ def functional_twin(model: Any, call: Any, recorder: Any = None) -> Any:
     if len(seen) != 1 or len(seen[0]) != len(got) or tuple(seen[0][1:]) != got[1:]:
         return None  # the twin does not compute what the failing call computed
     return twin
+
+
+@contextlib.contextmanager
+def _added_losses_skipped():
+    """``call`` may add a loss term (a VAE's KL divergence, ``self.add_loss(kl)``), which Keras refuses
+    on a symbolic input; a loss term changes no shape, so the twin's run skips it."""
+    from keras.layers import Layer
+
+    original = Layer.__dict__["add_loss"]
+    Layer.add_loss = lambda self, loss: None
+    try:
+        yield
+    finally:
+        Layer.add_loss = original
 
 
 class _recording:

@@ -99,6 +99,7 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
             break
     if not fixes:
         _searched(call, prob, recorder, fixes, kept)
+    nested = None if fixes else _nested_output(call, prob, recorder)
     if not fixes and rejected:
         fixes.append(rejected[0])  # nothing better: show the best, marked "not verified: <invariant>"
     from shapedoctor.diagnosis.repaired_side import blame_the_declaration, blame_the_repaired_layer
@@ -106,15 +107,32 @@ def _finding(call: TrainingCall, prob: Problem, recorder: Any) -> Finding:
     blame_the_repaired_layer(prob, kept) or blame_the_declaration(call, prob, kept)
     consumer = _place(call, "consumer", prob, recorder)
     culprit = _place(call, prob.culprit_kind, prob, recorder)
+    if nested is not None:  # the output layer nested in a user class (diagnosis/nested_output_width.py)
+        culprit, fix, why = nested
+        fixes.insert(0, fix)
+        prob.explanation = why + " " + prob.explanation
     severity = "warning" if prob.silent else fam.severity
     finding = Finding(fam.id, fam.slug, severity, prob.message, consumer=consumer, culprit=culprit,
                       expected=prob.expected, received=prob.received, path=_path(call, prob, recorder),
                       explanation=prob.explanation, fixes=fixes)
+    if nested is not None:
+        _path_marks(finding)
     _reaimed(call, prob, finding)
     from shapedoctor.repair.ranking import annotate
 
     annotate(finding)
     return finding
+
+
+def _nested_output(call: TrainingCall, prob: Problem, recorder: Any):
+    """(culprit, fix, why) when an autoencoder's output layer sits inside a layer class of the user's own
+    that no model-side search can edit, else None."""
+    from shapedoctor.diagnosis.nested_output_width import nested_output_width
+
+    try:
+        return nested_output_width(call, prob, recorder)
+    except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read its evidence holds no verdict
+        return None
 
 
 def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:

@@ -305,25 +305,36 @@ def _axis_added_twice(ctx, node, got):
 
 
 def _data_axis(ctx, node, got, missing):
+    """The data given the axes it lacks: a batch axis for one sample, or a trailing feature/channel axis.
+
+    A model built from the first batch fit gave it sees that batch (*got*); the samples and pairing
+    invariants are judged on the whole array the call was given (``data_whole``). A vector of
+    scalars (one value per sample) gets its feature axis as ``x.reshape(-1, 1)``, the idiom numpy and
+    scikit-learn users write for it."""
     from shapedoctor.repair.candidate import Candidate
     from shapedoctor.repair.edits import DataTransform
 
     site = ctx.extra.get("data_site")
+    whole = ctx.extra.get("data_whole")
+    if not whole or len(whole) != len(got) or tuple(whole[1:]) != tuple(got[1:]):
+        whole = None
     options = []
     if missing == 1:
         # A single sample passed without its batch axis looks like (h, w, channels).
         batch_first = len(got) >= 3 and got[-1] in (1, 3, 4)
-        options.append(("np.expand_dims({x}, 0)", (1,) + tuple(got), "add the missing batch axis (one sample)",
+        options.append(("np.expand_dims({x}, 0)", lambda s: (1,) + tuple(s), "add the missing batch axis (one sample)",
                         1 if batch_first else 2))
-        options.append(("np.expand_dims({x}, -1)", tuple(got) + (1,), "add the missing last axis to the data",
+        last = "{x}.reshape(-1, 1)" if len(got) == 1 else "np.expand_dims({x}, -1)"
+        options.append((last, lambda s: tuple(s) + (1,), "add the missing last axis to the data",
                         2 if batch_first else 1))
     else:
-        options.append(("{x}.reshape({x}.shape + " + str((1,) * missing) + ")", tuple(got) + (1,) * missing,
+        options.append(("{x}.reshape({x}.shape + " + str((1,) * missing) + ")", lambda s: tuple(s) + (1,) * missing,
                         "add the missing axes to the data", 1))
     labels = ctx.extra.get("labels_count")
-    for how, shape, why, cost in options:
-        yield Candidate(f"{why}: {how.format(x='x')}", [DataTransform(how, shape, site, node.id, before=tuple(got),
-                                                                      labels=labels)], cost=cost, tags=["data"])
+    for how, grown, why, cost in options:
+        edit = DataTransform(how, grown(got), site, node.id, before=tuple(whole or got), labels=labels,
+                             whole=grown(whole) if whole else None)
+        yield Candidate(f"{why}: {how.format(x='x')}", [edit], cost=cost, tags=["data"])
 
 
 FAMILY = register(

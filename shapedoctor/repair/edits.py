@@ -274,6 +274,9 @@ class DataTransform:
     # (file, line, start col, end col, new text, code): a rewrite of the line that made the data
     # (diagnosis/data_origin.py), instead of a statement written before the call.
     line_edit: tuple | None = None
+    # The whole array's shape after the transform when *shape* is one batch's (a model built from the
+    # first batch fit gave it): the samples and pairing invariants are judged on the whole array.
+    whole: tuple | None = None
 
     def apply(self, graph: Graph) -> None:
         if self.node is not None:

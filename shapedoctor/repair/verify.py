@@ -89,11 +89,12 @@ def _data_checks(graph: Graph, candidate: Candidate, checks: inv.Checks) -> None
             before = edit.before
             if before is None and edit.node is not None:
                 before = graph.tensors[graph.node(edit.node).outputs[0]].shape
-            ok, why = inv.samples_kept(before, edit.shape)
-            if ok and edit.labels is not None and edit.shape:  # one sample of all the data: no pairing
-                ok, why = inv.paired(edit.shape[0], edit.labels)
+            after = edit.whole or edit.shape
+            ok, why = inv.samples_kept(before, after)
+            if ok and edit.labels is not None and after:  # one sample of all the data: no pairing
+                ok, why = inv.paired(after[0], edit.labels)
             checks.record("samples", ok, why)
-            checks.record("keeps_data", *inv.values_kept(before, edit.shape))
+            checks.record("keeps_data", *inv.values_kept(before, after))
 
 
 def _keeps_data_checks(trial: Graph, result: Propagation, candidate: Candidate, checks: inv.Checks) -> None:
