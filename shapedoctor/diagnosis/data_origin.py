@@ -173,10 +173,11 @@ def size_literal_edit(file: str, line: int, got: tuple, want: tuple) -> tuple | 
     return None
 
 
-def resize_after_edit(file: str, line: int, var: str, sizes: tuple) -> tuple | None:
+def resize_after_edit(file: str, line: int, var: str, sizes: tuple, spelled: list[str] | None = None) -> tuple | None:
     """A ``line_edit`` inserting ``var = keras.ops.image.resize(var, sizes)`` right after the statement
-    on *line* that made the images *var* (``tf.image.resize`` when the script has ``tf``, not ``keras``).
-    None when that statement is not a plain assignment of *var* or neither module is imported."""
+    on *line* that made the images *var* (``tf.image.resize`` when the script has ``tf``, not ``keras``),
+    the sizes written as *spelled* when given (the user's names). None when that statement is not a
+    plain assignment of *var* or neither module is imported."""
     stmt = _statement_at(file, line)
     if stmt is None or not any(isinstance(t, ast.Name) and t.id == var for t in stmt.targets):
         return None
@@ -185,10 +186,11 @@ def resize_after_edit(file: str, line: int, var: str, sizes: tuple) -> tuple | N
     except SyntaxError:
         return None
     imported = {(a.asname or a.name) for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    written = f"({', '.join(spelled)})" if spelled and len(spelled) == len(sizes) else str(tuple(sizes))
     if "keras" in imported:
-        call = f"keras.ops.image.resize({var}, {tuple(sizes)})"
+        call = f"keras.ops.image.resize({var}, {written})"
     elif "tf" in imported:
-        call = f"tf.image.resize({var}, {tuple(sizes)})"
+        call = f"tf.image.resize({var}, {written})"
     else:
         return None
     text = linecache.getline(file, stmt.lineno)

@@ -401,7 +401,11 @@ def _resize_fix(call: TrainingCall, model: Any, prob: Problem, want: tuple, got:
     var = argument_name(call.site, 0, "x")
     line = assignment_line(call.site, var) if var else None
     sizes = tuple(want[1:3])
-    edit = data_origin.resize_after_edit(call.site.file, line, var, sizes) if line else None
+    from shapedoctor.repair.user_names import shape_spelling
+
+    # written as the model's declaration writes them: (img_height, img_width), not (64, 64)
+    spelled = shape_spelling(tuple(want[1:]), call.site.file, line, call.sizes) if line else None
+    edit = data_origin.resize_after_edit(call.site.file, line, var, sizes, spelled and spelled[:2]) if line else None
     if edit is None:
         return
     prob.explanation += (f" The model's {format_shape(sizes)} size is fixed by a part that cannot be rebuilt for "
@@ -688,10 +692,11 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
     if joined:
         swap = None
     elif len(xs) == len(ys) == 1 and swap is None:  # x made k times too long where it was made
-        from shapedoctor.diagnosis.training_filtered import explain_one_sided_filter
+        from shapedoctor.diagnosis.training_filtered import explain_one_sided_filter, explain_one_sided_slice
         from shapedoctor.diagnosis.training_multiplied import explain_multiplied_count
 
-        explain_multiplied_count(call, prob, xs[0], ys[0]) or explain_one_sided_filter(call, prob, xs[0], ys[0])
+        explain_multiplied_count(call, prob, xs[0], ys[0]) or explain_one_sided_filter(call, prob, xs[0], ys[0]) \
+            or explain_one_sided_slice(call, prob, xs[0], ys[0])
     if len(xs) == 1 and len(ys) == 1:
         n = min(xs[0], ys[0])
         if xs[0] > ys[0]:

@@ -6,6 +6,12 @@ data: the caller holds one boolean array as long as the larger side, with exactl
 as the smaller side has rows, and the script indexes an array with it. The fix applies that filter
 to the larger side too (``labels[keep]``): the rows it drops are the ones the other side already lost,
 so every sample keeps its partner.
+
+The same holds for a slice: ``test_images = test_images[:200].reshape(...)`` cuts the inputs to their
+first 200 rows and ``test_labels`` was never cut. The evidence is the script's own line rebinding the
+smaller side to a slice of itself whose length is that side's count, while the larger side is passed
+as it was made. The fix cuts the larger side with the same bounds (``test_labels[:200]``), as the
+tutorial cuts both.
 """
 
 from __future__ import annotations
@@ -63,3 +69,83 @@ def _indexes_with(site: Any, name: str) -> bool:
         return False
     return any(isinstance(n, ast.Subscript) and n.lineno < site.line and isinstance(n.slice, ast.Name)
                and n.slice.id == name for n in ast.walk(tree))
+
+
+def explain_one_sided_slice(call: Any, prob: Problem, n_x: int, n_y: int) -> bool:
+    """The larger side cut with the slice the script applied to the smaller side only (see the module);
+    False without evidence."""
+    from shapedoctor.diagnosis.training_fixes import argument_name
+
+    if n_x == n_y or call.site is None or not call.site.file:
+        return False
+    labels_side = n_y > n_x
+    small_var = argument_name(call.site, 0 if labels_side else 1, "x" if labels_side else "y")
+    big_var = argument_name(call.site, 1 if labels_side else 0, "y" if labels_side else "x")
+    if not small_var or not big_var or not small_var.isidentifier() or not big_var.isidentifier():
+        return False
+    small, sizes = min(n_x, n_y), getattr(call, "sizes", None) or {}
+    try:
+        tree = ast.parse("".join(linecache.getlines(call.site.file)))
+    except SyntaxError:
+        return False
+    cuts = [c for c in (_self_slice(stmt, small_var, sizes) for stmt in tree.body
+                        if isinstance(stmt, ast.Assign) and stmt.lineno < call.site.line) if c]
+    if len(cuts) != 1 or any(_self_slice(stmt, big_var, sizes, any_length=True) for stmt in tree.body
+                             if isinstance(stmt, ast.Assign) and stmt.lineno < call.site.line):
+        return False
+    bounds, length = cuts[0]
+    if length != small:
+        return False
+    start, stop = bounds
+
+    def apply(value, start=start, stop=stop):
+        import numpy as np
+
+        return np.asarray(value)[start:stop]
+
+    def checks(full, small=small):
+        return [("samples", len(full) == small, f"{len(full)} samples against {small}"),
+                ("keeps_data", True, f"`{small_var}` was cut to the same rows")]
+
+    what = "labels" if labels_side else "data"
+    prob.culprit_kind = what
+    prob.message = (f"{'y' if labels_side else 'x'} has {max(n_x, n_y)} samples, the other {small}: `{small_var}` "
+                    f"was cut to {small} rows by a slice of itself, `{big_var}` was not")
+    written = f"[{_bound_text(start)}:{_bound_text(stop)}]"
+    prob.fixes.insert(0, TrainingFix(f"cut the {'labels' if labels_side else 'inputs'} like the "
+                                     f"{'inputs' if labels_side else 'labels'}: {big_var}{written}", what,
+                                     transform="{v}" + written, apply=apply, checks=checks, recounts=small,
+                                     cost=1))
+    return True
+
+
+def _bound_text(bound: int | None) -> str:
+    return "" if bound is None else str(bound)
+
+
+def _self_slice(stmt: ast.Assign, var: str, sizes: dict, any_length: bool = False):
+    """((start, stop), length) when *stmt* rebinds *var* to an expression that slices *var*'s first axis
+    (``x = x[:200].reshape(-1, 784) / 255``), with integer bounds; with *any_length*, any such slice."""
+    if len(stmt.targets) != 1 or not isinstance(stmt.targets[0], ast.Name) or stmt.targets[0].id != var:
+        return None
+    for node in ast.walk(stmt.value):
+        if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == var):
+            continue
+        cut = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) and node.slice.elts else node.slice
+        if not isinstance(cut, ast.Slice) or cut.step is not None:
+            continue
+        if any_length:
+            return True
+        start, stop = (_int_value(b, sizes) for b in (cut.lower, cut.upper))
+        if (cut.lower is not None and start is None) or stop is None or (start or 0) < 0 or stop <= (start or 0):
+            return None
+        return (start, stop), stop - (start or 0)
+    return None
+
+
+def _int_value(node: ast.expr | None, sizes: dict) -> int | None:
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.Name) and isinstance(sizes.get(node.id), int):
+        return sizes[node.id]
+    return None

@@ -57,6 +57,41 @@ def size_expression(value: int, file: str | None, line: int | None, sizes: dict[
     return usable.pop() if len(usable) == 1 else None
 
 
+def shape_spelling(shape: tuple, file: str | None, line: int | None, sizes: dict[str, int]) -> list[str] | None:
+    """The axes of *shape* as the file spells a tuple of exactly those sizes with its names (the input
+    declaration ``shape=(img_height, img_width, 3)``), when each name may be written at *line*.
+
+    Two names holding one number (``img_height, img_width = 64, 64``) cannot be told apart by value,
+    but the declaration that reads them says which is which. None when no such tuple is written, when
+    tuples spell it differently, or when it is written with literals only."""
+    if not sizes or not file or not line or not shape or not all(isinstance(d, int) for d in shape):
+        return None
+    source = _source_text(file)
+    facts = _facts(file, source)
+    try:
+        tree = ast.parse(source, filename=file)
+    except (SyntaxError, ValueError):
+        return None
+    if facts is None:
+        return None
+    around = [(first, names) for first, last, names in facts.functions if first <= line <= last]
+    spellings = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Tuple) or len(node.elts) != len(shape):
+            continue
+        texts = []
+        for elt, want in zip(node.elts, shape):
+            if isinstance(elt, ast.Constant) and type(elt.value) is int and elt.value == want:
+                texts.append(str(want))
+            elif isinstance(elt, ast.Name) and sizes.get(elt.id) == want and _usable(elt.id, file, line, facts, around):
+                texts.append(elt.id)
+            else:
+                break
+        if len(texts) == len(shape) and any(not t.isdigit() for t in texts):
+            spellings.add(tuple(texts))
+    return list(spellings.pop()) if len(spellings) == 1 else None
+
+
 def _usable(key: str, file: str, line: int, facts: _FileFacts, around: list[tuple[int, set[str]]]) -> str | None:
     """The expression *key* stands for, when it may be written at *line*; else None."""
     expr, local_to = key, None
