@@ -101,6 +101,8 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             found.append(per_sample_vector(exc, finding, recorder))
         elif twin is not None:
             found.append(twin)
+        elif (custom := _custom_loss_finding(call, exc, recorder)) is not None:
+            found.append(custom)  # the user's own loss raised on labels and an output of different shapes
         else:
             from shapedoctor.diagnosis.unrecorded import finding_from_exception_text
 
@@ -156,6 +158,20 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         for finding in predicted_broadcast_findings(recorder):  # np.subtract(y, model.predict(x)) by hand
             add(finding)
     return found
+
+
+def _custom_loss_finding(call: Any, exc: BaseException, recorder: Any) -> Finding | None:
+    """The finding of a failed call whose own loss function raised on labels and an output of different
+    shapes, its fixes verified with that loss (diagnosis/custom_loss_shapes.py); None without one."""
+    from shapedoctor.diagnosis.custom_loss_shapes import custom_loss_problem
+    from shapedoctor.diagnosis.training_fixes import findings_for
+
+    try:
+        prob = custom_loss_problem(call, exc)
+    except Exception:  # noqa: BLE001 - evidence only: the text-only reading still answers
+        return None
+    found = findings_for(call, [prob], recorder) if prob is not None else []
+    return found[0] if found and found[0].fixes else None
 
 
 def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> Finding:
