@@ -29,14 +29,14 @@ _RESHAPE = ".reshape(-1, 1)"
 def aim_at_flat_targets(finding: Any, event: Any, names: dict | None) -> Any:
     """*finding* (a loss broadcast) re-aimed at the top-level line that made its flat targets, with
     that line's fix first; *finding* unchanged when the evidence above is not all there."""
-    if not names or event.flat_is_model or event.flat_head is None:
+    if not names or event.flat_is_model:
         return finding
     file = names.get("__file__")
     from shapedoctor.trace.sites import is_user_file
 
     if not isinstance(file, str) or not is_user_file(file):
         return finding
-    name = _array_named(names, event.flat_head)
+    name = _array_named(names, event.flat_head) if event.flat_head is not None else _step_labels(event, names)
     if name is None:
         return finding
     from shapedoctor.patch.apply import read_source
@@ -54,6 +54,50 @@ def aim_at_flat_targets(finding: Any, event: Any, names: dict | None) -> Any:
     if statement is None:
         return finding
     return _aimed(finding, name, file, source, statement, value, len(names[name]))
+
+
+def _step_labels(event: Any, names: dict) -> str | None:
+    """The labels array a ``fit`` call gave a ``train_step`` whose (n,) operand is the step's own labels:
+    the operand is a name unpacked second from the step's data (``x, y = data``) or ``data[1]``, and the
+    ``fit`` running then passes a 1-D array of the script's as its labels. A step traced as a graph notes
+    no values of its operands (``flat_head``), but the step's code and the ``fit`` call say which array
+    they are."""
+    import numpy as np
+
+    from shapedoctor.diagnosis.silent_losses import _operands
+    from shapedoctor.diagnosis.training_fixes import argument_name
+    from shapedoctor.patch.apply import read_source
+
+    site = event.training_site
+    if site is None or event.helper or not site.file:
+        return None
+    source = read_source(event.culprit_path)
+    if source is None:
+        return None
+    tree = ast.parse(source)
+    step = next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name in ("train_step", "test_step")
+                 and f.lineno <= event.culprit.line <= (f.end_lineno or f.lineno) and len(f.args.args) == 2), None)
+    flat, _column = _operands(tree, event, event.culprit.line)
+    if step is None or not isinstance(flat, ast.Name):
+        return None
+    data = step.args.args[1].arg
+    if not any(_binds_labels(stmt, flat.id, data) for stmt in ast.walk(step)):
+        return None
+    name = argument_name(site, 1, "y")
+    value = names.get(name) if name else None
+    return name if isinstance(value, np.ndarray) and value.ndim == 1 else None
+
+
+def _binds_labels(stmt: ast.AST, name: str, data: str) -> bool:
+    """*stmt* binds *name* to the second item of the step's *data* (``x, y = data``, ``y = data[1]``)."""
+    if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
+        return False
+    target, value = stmt.targets[0], stmt.value
+    if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, ast.Name) and value.id == data:
+        return len(target.elts) >= 2 and isinstance(target.elts[1], ast.Name) and target.elts[1].id == name
+    return (isinstance(target, ast.Name) and target.id == name and isinstance(value, ast.Subscript)
+            and isinstance(value.value, ast.Name) and value.value.id == data
+            and isinstance(value.slice, ast.Constant) and value.slice.value == 1)
 
 
 def _unpacked(tree: ast.Module, name: str) -> tuple[ast.Assign | None, ast.expr | None]:
