@@ -152,6 +152,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
     for finding in cross_broadcast_findings(recorder):
         add(finding)
+    from shapedoctor.diagnosis.loss_object_broadcast import loss_call_findings
+
+    for finding in loss_call_findings(recorder):  # loss_fn(targets, predictions) called by the user's code
+        add(finding)
     if exc is None:
         from shapedoctor.diagnosis.silent_predictions import predicted_broadcast_findings
 

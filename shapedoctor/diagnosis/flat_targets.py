@@ -57,9 +57,10 @@ def aim_at_flat_targets(finding: Any, event: Any, names: dict | None) -> Any:
 
 
 def _step_labels(event: Any, names: dict) -> str | None:
-    """The labels array a ``fit`` call gave a ``train_step`` whose (n,) operand is the step's own labels:
-    the operand is a name unpacked second from the step's data (``x, y = data``) or ``data[1]``, and the
-    ``fit`` running then passes a 1-D array of the script's as its labels. A step traced as a graph notes
+    """The labels array a ``fit`` call gave a ``train_step`` whose (n,) operand is the step's own labels,
+    met with the step's own prediction: the operand is a name unpacked second from the step's data
+    (``x, y = data``) or ``data[1]``, the other is ``self(...)``, and the ``fit`` running then passes a
+    1-D array of the script's as its labels. A step traced as a graph notes
     no values of its operands (``flat_head``), but the step's code and the ``fit`` call say which array
     they are."""
     import numpy as np
@@ -77,8 +78,8 @@ def _step_labels(event: Any, names: dict) -> str | None:
     tree = ast.parse(source)
     step = next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name in ("train_step", "test_step")
                  and f.lineno <= event.culprit.line <= (f.end_lineno or f.lineno) and len(f.args.args) == 2), None)
-    flat, _column = _operands(tree, event, event.culprit.line)
-    if step is None or not isinstance(flat, ast.Name):
+    flat, column = _operands(tree, event, event.culprit.line)
+    if step is None or not isinstance(flat, ast.Name) or not _own_prediction(step, column):
         return None
     data = step.args.args[1].arg
     if not any(_binds_labels(stmt, flat.id, data) for stmt in ast.walk(step)):
@@ -86,6 +87,20 @@ def _step_labels(event: Any, names: dict) -> str | None:
     name = argument_name(site, 1, "y")
     value = names.get(name) if name else None
     return name if isinstance(value, np.ndarray) and value.ndim == 1 else None
+
+
+def _own_prediction(step: ast.FunctionDef, node: ast.AST | None) -> bool:
+    """*node* is the step's own prediction: ``self(...)``, or a name bound to it in the step. The labels
+    then meet the model's output directly, so they should have its shape (a target built from another
+    model's output, a Bellman target, is another matter)."""
+    def predicts(value: ast.AST | None) -> bool:
+        return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "self"
+
+    if predicts(node):
+        return True
+    return isinstance(node, ast.Name) and any(
+        isinstance(s, ast.Assign) and any(isinstance(t, ast.Name) and t.id == node.id for t in s.targets)
+        and predicts(s.value) for s in ast.walk(step))
 
 
 def _binds_labels(stmt: ast.AST, name: str, data: str) -> bool:

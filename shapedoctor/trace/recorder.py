@@ -131,6 +131,8 @@ class Recorder:
         from shapedoctor.trace.tensor_ops import OpWatch
 
         self.op_watch = OpWatch()  # the user's own tensor arithmetic (trace/tensor_ops.py)
+        self.loss_calls: list = []  # Keras loss objects the user's code called on broadcast shapes (trace/loss_calls.py)
+        self.loss_lines: set = set()  # (file, line) of those calls, each noted once
         self._patches: list[tuple[Any, str, Any]] = []
 
     # -- state helpers -------------------------------------------------------------------
@@ -204,6 +206,12 @@ class Recorder:
 
             watch_operators(self)
         except Exception as exc:  # noqa: BLE001 - the operator watch is optional, the program is not
+            self.internal_errors.append(exc)
+        try:
+            from shapedoctor.trace.loss_calls import install as watch_losses
+
+            watch_losses(self)
+        except Exception as exc:  # noqa: BLE001 - the loss watch is optional, the program is not
             self.internal_errors.append(exc)
         original_warn = warnings.warn
         warnings.warn = _warn_past_wrappers(original_warn)
