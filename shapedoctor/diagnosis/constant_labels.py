@@ -87,12 +87,10 @@ def _fills(tree: ast.Module, file: str) -> dict:
     """name -> (its one-line assignment, the literal shape tuple) for names assigned once from a fill."""
     from shapedoctor.trace.sites import called_name
 
-    seen: dict[str, list] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            seen.setdefault(node.targets[0].id, []).append(node)
+    from shapedoctor.diagnosis.data_origin import assignments_by_name
+
     out = {}
-    for name, nodes in seen.items():
+    for name, nodes in assignments_by_name(tree).items():
         node = nodes[0]
         value = node.value
         if len(nodes) != 1 or node.lineno != node.end_lineno or not isinstance(value, ast.Call) \

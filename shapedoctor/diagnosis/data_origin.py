@@ -261,6 +261,28 @@ def pad_or_cut_to(length: int):
 
 
 
+def name_assignments(scope: ast.AST, one_line: bool = True) -> list[ast.Assign]:
+    """Every ``name = value`` statement in *scope* (one plain name as its only target), in the order
+    ``ast.walk`` meets them; with *one_line*, only those written on one line (the ones a fix rewrites).
+    The reader the re-aiming rules share to find where the script made an array."""
+    return [n for n in ast.walk(scope) if isinstance(n, ast.Assign) and len(n.targets) == 1
+            and isinstance(n.targets[0], ast.Name) and (not one_line or n.lineno == n.end_lineno)]
+
+
+def assignments_by_name(scope: ast.AST, one_line: bool = False) -> dict[str, list[ast.Assign]]:
+    """name -> its ``name = value`` statements in *scope* (see :func:`name_assignments`)."""
+    found: dict[str, list[ast.Assign]] = {}
+    for stmt in name_assignments(scope, one_line):
+        found.setdefault(stmt.targets[0].id, []).append(stmt)
+    return found
+
+
+def last_assignment(scope: ast.AST, name: str, before: int) -> ast.Assign | None:
+    """The last one-line ``name = value`` in *scope* above line *before*, or None."""
+    made = [n for n in name_assignments(scope) if n.targets[0].id == name and n.lineno < before]
+    return max(made, key=lambda n: n.lineno) if made else None
+
+
 def single_assignments(tree: ast.Module) -> dict[str, ast.Assign]:
     """The names the module binds exactly once in all its code, that one binding being a top-level
     ``name = value``: name -> that statement."""

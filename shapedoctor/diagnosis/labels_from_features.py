@@ -46,12 +46,12 @@ def labels_from_features(call: Any, prob: Any):
         tree = ast.parse("".join(linecache.getlines(file)))
     except SyntaxError:
         return None
-    assigns = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and len(n.targets) == 1
-               and isinstance(n.targets[0], ast.Name) and n.lineno == n.end_lineno]
-    made = [n for n in assigns if n.targets[0].id == y_arg.id and n.lineno < call.site.line]
-    if not made:
+    from shapedoctor.diagnosis.data_origin import last_assignment, name_assignments
+
+    assigns = name_assignments(tree)
+    stmt = last_assignment(tree, y_arg.id, call.site.line)
+    if stmt is None:
         return None
-    stmt = max(made, key=lambda n: n.lineno)
     text = linecache.getline(file, stmt.lineno).rstrip("\n")
     if not text.isascii():
         return None

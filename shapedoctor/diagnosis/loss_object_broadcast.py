@@ -83,11 +83,9 @@ def _binding(tree: ast.Module, name: str, line: int) -> ast.Assign | None:
     """The last one-line ``name = value`` before *line* in the innermost scope around *line*."""
     scopes = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
               and f.lineno <= line <= (f.end_lineno or f.lineno)]
-    scope = max(scopes, key=lambda f: f.lineno) if scopes else tree
-    found = [s for s in ast.walk(scope) if isinstance(s, ast.Assign) and len(s.targets) == 1
-             and isinstance(s.targets[0], ast.Name) and s.targets[0].id == name and s.lineno < line
-             and s.lineno == s.end_lineno]
-    return max(found, key=lambda s: s.lineno) if found else None
+    from shapedoctor.diagnosis.data_origin import last_assignment
+
+    return last_assignment(max(scopes, key=lambda f: f.lineno) if scopes else tree, name, line)
 
 
 def _reduced(finding: Finding, event: Any, tree: ast.Module, call: ast.Call) -> Finding | None:

@@ -22,6 +22,7 @@ from typing import Any
 def masked_onehot(call: Any, prob: Any):
     """(culprit Place, fix, why) when the labels were selected from a one-hot matrix by its own
     elementwise mask (see the module), else None."""
+    from shapedoctor.diagnosis.data_origin import last_assignment, name_assignments
     from shapedoctor.diagnosis.training_fixes import argument_node
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.report.model import Place
@@ -37,10 +38,9 @@ def masked_onehot(call: Any, prob: Any):
         tree = ast.parse("".join(linecache.getlines(file)))
     except SyntaxError:
         return None
-    made = [n for n in _one_line_assigns(tree) if n.lineno < call.site.line and n.targets[0].id == arg.id]
-    if not made:
+    stmt = last_assignment(tree, arg.id, call.site.line)
+    if stmt is None:
         return None
-    stmt = max(made, key=lambda n: n.lineno)
     found = _self_masked(file, stmt, call.names or {})
     if found is None:
         return None
@@ -48,7 +48,7 @@ def masked_onehot(call: Any, prob: Any):
     name = mask.value.id
     matrix = call.names[name]
     edits = [edit]  # the twin lines that select the same way from another one-hot split (y_test) go along
-    for other in _one_line_assigns(tree):
+    for other in name_assignments(tree):
         twin = _self_masked(file, other, call.names or {}) if other is not stmt else None
         if twin is not None:
             edits.append(twin[3])
@@ -61,11 +61,6 @@ def masked_onehot(call: Any, prob: Any):
            "returns every selected cell as one flat array, not the selected rows: "
            f"`{arg.id}` gets a sample count that pairs with nothing. Select with the class ids instead.")
     return place, fix, why
-
-
-def _one_line_assigns(tree: ast.Module) -> list[ast.Assign]:
-    return [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == n.end_lineno
-            and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)]
 
 
 def _self_masked(file: str, stmt: ast.Assign, names: dict):

@@ -64,7 +64,9 @@ def _found(exc: BaseException, finding: Any):
     if not calls:
         return None
     passed = calls[-1].args[0].id
-    assigned = _assignments(function)
+    from shapedoctor.diagnosis.data_origin import assignments_by_name
+
+    assigned = assignments_by_name(function)
     made = [a for a in assigned.get(passed, []) if a.lineno < line]
     if not made:
         return None
@@ -81,14 +83,6 @@ def _found(exc: BaseException, finding: Any):
     if len(vectors) != 1:
         return None
     return file, vectors[0], len(want)
-
-
-def _assignments(function: ast.AST) -> dict:
-    found: dict = {}
-    for node in ast.walk(function):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            found.setdefault(node.targets[0].id, []).append(node)
-    return found
 
 
 def _aim(finding: Any, found: Any) -> Any:

@@ -28,6 +28,8 @@ import math
 import re
 from typing import Any
 
+from shapedoctor.diagnosis.data_origin import name_assignments
+
 
 def prepared_unlike_training(call: Any, prob: Any):
     """(culprit Place, fix, why) when the new data's line is its training twin without the reshape (see
@@ -124,8 +126,7 @@ def _sized_twins(file: str, rank: int, axes: list) -> list:
     if len(axes) != 1:
         return []
     axis = axes[0]
-    assigns = [s for s in ast.walk(tree) if isinstance(s, ast.Assign) and len(s.targets) == 1
-               and isinstance(s.targets[0], ast.Name) and s.lineno == s.end_lineno]
+    assigns = name_assignments(tree)
     found = []
     for stmt in assigns:
         for other in assigns:
@@ -179,8 +180,7 @@ def _twins(file: str) -> list:
         tree = ast.parse("".join(linecache.getlines(file)))
     except SyntaxError:
         return []
-    assigns = [s for s in ast.walk(tree) if isinstance(s, ast.Assign) and len(s.targets) == 1
-               and isinstance(s.targets[0], ast.Name) and s.lineno == s.end_lineno]
+    assigns = name_assignments(tree)
     found = []
     for stmt in assigns:
         text = linecache.getline(file, stmt.lineno).rstrip("\n")
