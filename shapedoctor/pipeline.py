@@ -94,10 +94,11 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
             finding = size_from_constructor(finding, recorder)  # Dense(n_neurons) in a block made with 64
             from shapedoctor.diagnosis.per_sample_vector import per_sample_vector
-            from shapedoctor.diagnosis.unbatched_dataset import unbatched_dataset
+            from shapedoctor.diagnosis.unbatched_dataset import rebatched_dataset, unbatched_dataset
 
             # fit(ds) of single samples, to a model that declared no input; images * alpha of shape [n]
             finding = unbatched_dataset(exc, _as_data_problem(finding, recorder, exc), recorder)
+            finding = rebatched_dataset(exc, finding, recorder)  # ds.batch(16) of a dataset already batched
             found.append(per_sample_vector(exc, finding, recorder))
         elif twin is not None:
             found.append(twin)

@@ -12,6 +12,14 @@ always has a batch axis, so these are single samples), and the dataset argument 
 line. That line is the cause; the fix appends ``.padded_batch(32)`` (an axis of unknown length in the
 element) or ``.batch(32)`` there, and on the line that made the validation dataset when it is made the
 same way, proven by running the patched script.
+
+The opposite mistake has the same home: a dataset that already yields batches (``image_dataset_from_directory``,
+or ``.batch`` earlier in the pipeline) batched again, so each element is a batch of batches, ``(16, None,
+64, 64, 3)`` against a model declared ``(None, 64, 64, 3)`` (the keras-io EfficientNet example's
+``ds_train.batch(batch_size)`` applied to a loaded, batched dataset). Evidence: the model refused an
+input with exactly one axis more than it declares, and the dataset passed to ``fit`` is bound by a chain
+of statements of that name, ``.batch`` called on two of them (or twice on one). The later ``.batch`` is
+the cause; the fix unbatches before it (``ds.unbatch().batch(...)``), proven by running the patched script.
 """
 
 from __future__ import annotations
@@ -94,5 +102,65 @@ def _aim(finding: Any, found: Any) -> Any:
     why = (f"`{name}` (line {line}) is never batched: each of its elements is one sample with a scalar label, "
            "and Keras takes each element as one batch, so the model sees a sample's first axis as the batch "
            f"axis. Batch it{' with padding, since the samples have different lengths' if ragged else ''}.")
+    finding.explanation = why + " " + (finding.explanation or "")
+    return finding
+
+
+def rebatched_dataset(exc: BaseException, finding: Any, recorder: Any) -> Any:
+    """*finding* aimed at the second ``.batch`` of a dataset batched twice (see the module), or *finding*."""
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _rebatched, _aim_rebatched, recorder, finding)
+
+
+def _rebatched(recorder: Any, finding: Any):
+    from shapedoctor.diagnosis.data_origin import name_assignments
+    from shapedoctor.diagnosis.training_fixes import argument_node
+    from shapedoctor.trace.sites import called_name
+
+    calls = [c for c in getattr(recorder, "training_calls", []) if c.error is not None]
+    if not calls or calls[-1].source != "dataset" or calls[-1].site is None or not calls[-1].site.file:
+        return None
+    call = calls[-1]
+    shapes = _element_shapes(call.element_spec)
+    declared = [tuple(t.shape) for t in getattr(call.model, "inputs", None) or []]
+    if len(shapes) != 1 or len(declared) != 1 or len(shapes[0]) != len(declared[0]) + 1 \
+            or tuple(shapes[0][2:]) != tuple(declared[0][1:]):
+        return None
+    arg = argument_node(call.site, 0, "x")
+    if not isinstance(arg, ast.Name):
+        return None
+    file = call.site.file
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except SyntaxError:
+        return None
+    chain = sorted((s for s in name_assignments(tree) if s.targets[0].id == arg.id and s.lineno < call.site.line),
+                   key=lambda s: s.lineno)
+    batches = [(stmt, node) for stmt in chain for node in ast.walk(stmt.value)
+               if isinstance(node, ast.Call) and called_name(node.func) == "batch" and isinstance(node.func, ast.Attribute)]
+    if len(batches) < 2 or not linecache.getline(file, batches[-1][0].lineno).isascii():
+        return None
+    return call, arg.id, batches[-1]
+
+
+def _aim_rebatched(finding: Any, found: Any) -> Any:
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import display_path
+
+    call, name, (stmt, batch) = found
+    file = call.site.file
+    dot = batch.func.value.end_col_offset  # where `.batch` is written after the dataset it is called on
+    edit = TextEdit(file, batch.lineno, dot, batch.lineno, dot, ".unbatch()")
+    fix = script_checked_fix("unbatch before batching again: .unbatch()", edit.shown(), display_path(file),
+                             batch.lineno, [edit], cost=1)
+    text = linecache.getline(file, stmt.lineno).strip()
+    finding.culprit = Place("data", name, "data", display_path(file), stmt.lineno, text)
+    finding.fixes = [fix]  # the model is right: per-element wrapping (TimeDistributed) would be a wrong fix
+    why = (f"`{name}` is batched twice: its elements are already batches when line {stmt.lineno} batches them again, "
+           "so each element is a batch of batches, one axis more than the model declares. Batch once: unbatch "
+           "before batching again, or drop the second `.batch`.")
     finding.explanation = why + " " + (finding.explanation or "")
     return finding

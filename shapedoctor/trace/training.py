@@ -152,8 +152,8 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
     call.source = kind or ""
     if kind == "dataset":
         call.element_spec = getattr(x, "element_spec", None)
-        batch = next(iter(x.take(1)))
-        x, y, sample_weight = _split_batch(batch)
+        batch = next(iter(x.take(1)), None)  # an empty dataset (batched away by drop_remainder) still has a spec
+        x, y, sample_weight = _split_batch(batch) if batch is not None else (None, None, None)
         call.batched = True
     elif kind == "pydataset":
         code = getattr(getattr(type(x), "__getitem__", None), "__code__", None)
