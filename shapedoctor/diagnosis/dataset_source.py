@@ -156,7 +156,8 @@ def mapped_functions(site, dataset_var: str | None) -> list:
                     tree = ast.parse("".join(linecache.getlines(site.file)))
                 except SyntaxError:
                     return functions
-            defined = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == fn.id]
+            defined = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == fn.id] or [
+                f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == fn.id]  # nested in a builder
             if len(defined) == 1:
                 functions.append(defined[0])
     return functions

@@ -833,6 +833,9 @@ def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
             from shapedoctor.diagnosis.training_mapped_labels import onehot_in_map
 
             onehot_in_map(call, prob, tuple(out), i)  # (x, ids) returned by a dataset's map function
+            from shapedoctor.diagnosis.training_mapped_labels import mask_channels_in_map
+
+            mask_channels_in_map(call, prob, tuple(out), i, tuple(shape), loss_i)  # decode_png(..., channels=3)
             if not prob.settled:
                 _suspect_model(call, model, prob, tuple(out), tuple(shape), i, prob.labels_ask_for)
             problems.append(prob)

@@ -12,6 +12,14 @@ Evidence, read, not guessed: the training call's labels are integer ids (the lab
 proposed ``to_categorical``); the dataset was mapped (directly or in the function of the module
 that built it) by exactly one function that returns a two-item tuple, its second item written on one
 line; the script imports ``tensorflow as tf`` or ``keras``.
+
+Masks read as colour images are the same mistake one step earlier (the keras-io Oxford-pets segmentation
+example decodes its trimaps with ``decode_png(..., channels=1)``): decoded with ``channels=3``, a mask
+of class ids per pixel becomes ``(h, w, 3)``, which a sparse loss reads as three ids per pixel against
+an output of one distribution per pixel. Evidence: a sparse loss, integer-like labels whose positions
+match the output's and whose last axis is that channel count, and the map function's returned label
+name bound to a ``decode_*`` call with that ``channels=``. That call is the cause; the fix decodes one
+channel, verified on the recorded batch (a grey mask decoded as colour repeats one value in each channel).
 """
 
 from __future__ import annotations
@@ -89,3 +97,47 @@ def _one_hot_call(file: str) -> str | None:
     if ("keras", "keras") in imported:
         return "keras.ops.one_hot"
     return None
+
+
+_DECODERS = ("decode_png", "decode_jpeg", "decode_image", "decode_bmp")
+
+
+def mask_channels_in_map(call: Any, prob: Problem, out: tuple, index: int, y_shape: tuple, loss: Any) -> None:
+    """Aim *prob* at a map function's decode of class-id masks with several channels (see the module)."""
+    from shapedoctor.diagnosis.dataset_source import mapped_functions
+    from shapedoctor.diagnosis.training_base import SPARSE, is_integer_like, loss_name
+    from shapedoctor.diagnosis.training_fixes import argument_name
+    from shapedoctor.trace.sites import called_name
+
+    site = call.site
+    if not call.batched or site is None or prob.family != "SD202" or loss_name(loss) not in SPARSE:
+        return
+    c = y_shape[-1] if y_shape else None
+    if len(y_shape) != len(out) or len(out) < 4 or not isinstance(c, int) or c < 2 \
+            or tuple(y_shape[1:-1]) != tuple(out[1:-1]) or not is_integer_like(call.y):
+        return
+    items = [(fn, item) for fn in mapped_functions(site, argument_name(site, 0, "x")) if (item := _label_item(fn))]
+    if len(items) != 1 or not isinstance(items[0][1], ast.Name):
+        return
+    fn, name = items[0][0], items[0][1].id
+    decodes = [n for n in ast.walk(fn) if isinstance(n, ast.Assign) and any(
+        isinstance(t, ast.Name) and t.id == name for t in n.targets) and isinstance(n.value, ast.Call)
+        and called_name(n.value.func) in _DECODERS]
+    if len(decodes) != 1:
+        return
+    channels = next((k.value for k in decodes[0].value.keywords if k.arg == "channels"), None)
+    if not (isinstance(channels, ast.Constant) and channels.value == c and channels.lineno == channels.end_lineno):
+        return
+    text = linecache.getline(site.file, channels.lineno)
+    if not text.isascii():
+        return
+    new_line = (text[:channels.col_offset] + "1" + text[channels.end_col_offset:]).strip()
+    prob.fixes.insert(0, TrainingFix("decode the masks with one channel: channels=1", "labels",
+                                     apply=lambda v: v[..., :1], cost=1,
+                                     line_edit=(channels.lineno, channels.col_offset, channels.end_col_offset, "1",
+                                                new_line)))
+    prob.culprit_kind = "labels"
+    prob.labels_site = (site.file, decodes[0].lineno)
+    prob.settled = True
+    prob.explanation += (f" The masks are decoded with channels={c} on line {decodes[0].lineno}, so each pixel gets "
+                         f"{c} copies of its class id: a sparse loss needs one id per pixel. Decode one channel.")
