@@ -99,7 +99,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             # fit(ds) of single samples, to a model that declared no input; images * alpha of shape [n]
             finding = unbatched_dataset(exc, _as_data_problem(finding, recorder, exc), recorder)
             finding = rebatched_dataset(exc, finding, recorder)  # ds.batch(16) of a dataset already batched
-            found.append(per_sample_vector(exc, finding, recorder))
+            from shapedoctor.diagnosis.function_made_data import function_made_data
+
+            # np.stack([a, b]) on axis 0 for a 2-feature model; `return img` of one image without its batch axis
+            found.append(function_made_data(exc, per_sample_vector(exc, finding, recorder), recorder))
         elif twin is not None:
             found.append(twin)
         elif (custom := _custom_loss_finding(call, exc, recorder)) is not None:
