@@ -199,6 +199,7 @@ def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> F
         unflattened_images,
         validation_labels,
     )
+    from shapedoctor.diagnosis.batch_folding_reshape import batch_folding_reshape
 
     rules = (
         lambda f: label_literal.literal_label_width(exc, f),  # tf.one_hot(i, 1000) for a 10-class model
@@ -213,6 +214,7 @@ def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> F
         lambda f: loss_batch_reduction.loss_batch_reduction(exc, f),  # ops.sum(..., axis=0) in a loss
         lambda f: unbatched_dataset.unbatched_dataset(exc, f, recorder),  # fit(ds) of single samples
         lambda f: unflattened_images.unflattened_images(exc, f, recorder),  # images into an MLP in a tape loop
+        lambda f: batch_folding_reshape(exc, f, recorder),  # ops.reshape(x, (-1, 96)) in call() on a bigger map
     )
     for rule in rules:
         finding = rule(finding)
