@@ -15,7 +15,6 @@ axis and flattens the rest with a ``Flatten()`` layer (it has no weights, so it 
 from __future__ import annotations
 
 import ast
-import inspect
 import linecache
 from typing import Any
 
