@@ -379,7 +379,12 @@ def _stray_downsampling(ctx, shapes, small):
     pool = stray[0]
     cls = ctx.cls_of(pool) if "Pooling" in ctx.cls_of(pool) else f"MaxPooling{len(shapes[big]) - 2}D"
     kwargs = {"padding": "same"} if same else {}
-    yield g.insert(ctx, cls, ratio, why="pool the shortcut like the main branch", cost=1, input_index=big, **kwargs)
+    inserted = g.insert(ctx, cls, ratio, why="pool the shortcut like the main branch", cost=1, input_index=big, **kwargs)
+    cfg = ctx.config_of(pool)
+    if len(stray) == 1 and cls == ctx.cls_of(pool) and set(cfg.get("pool_size") or ()) == {ratio} \
+            and set(cfg.get("strides") or (ratio,)) == {ratio} and (cfg.get("padding") == "same") == same:
+        inserted.edits[0].like = pool.layer  # the same pooling: written as the user wrote that one
+    yield inserted
     from shapedoctor.families.sd104_branches import backbone_scale
 
     if not backbone_scale(ctx, small):  # a pooling of the rest of the network sets the backbone's scale: kept

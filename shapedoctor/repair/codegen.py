@@ -232,6 +232,9 @@ def _literal(value) -> cst.BaseExpression:
 
 
 _SIZE_KEYS = ("units", "filters", "input_dim", "output_dim", "n")  # config keys that are one size
+# Keras's other names for a class (``MaxPool2D`` is ``MaxPooling2D``): a call is found under either.
+_CLASS_ALIASES = {f"{kind}Pooling{d}D": (f"{short}Pool{d}D",) for kind, short in (("Max", "Max"), ("Average", "Avg"))
+                  for d in (1, 2, 3)}
 _ONE_SIZE_LAYERS = ("RepeatVector", "Dense")  # inserted layers whose first argument is that size
 
 
@@ -666,6 +669,18 @@ class CodeWriter:
                                       for t, e in zip(texts, node_arg.elements))
         return None
 
+    def _copied_call(self, layer: str | None) -> str | None:
+        """The source text of the call that created *layer* (``MaxPool2D(pool_size=(2, 2), padding="same")``,
+        with the script's own alias and spelling), when it is written on one line; else None."""
+        spec = self.graph.layers.get(layer) if layer else None
+        if spec is None or spec.created is None:
+            return None
+        info = self.index.layer_call(spec.created, (spec.cls,) + _CLASS_ALIASES.get(spec.cls, ()))
+        if info is None or info.start != info.end:
+            return None
+        text = self.index.code(spec.created.file, info.call)
+        return text if "\n" not in text else None
+
     def _insert(self, edit: InsertLayer) -> Code:
         target = self.graph.node(edit.before)
         spec = self.graph.spec(target)
@@ -673,6 +688,9 @@ class CodeWriter:
         info = self.index.layer_call(site, (spec.cls,)) if spec else None
         prefix = self._layers_prefix(site, info)
         text = prefix + call_repr(edit.cls, edit.args, edit.kwargs)
+        copied = self._copied_call(edit.like)
+        if copied is not None:  # the shortcut pooled exactly as the main branch's pooling is written
+            text = copied
         if site is None:
             return Code(text, None, None)
         if edit.cls in _ONE_SIZE_LAYERS and edit.args and isinstance(edit.args[0], int):

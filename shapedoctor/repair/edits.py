@@ -74,6 +74,7 @@ class InsertLayer:
     args: tuple = ()
     kwargs: dict = field(default_factory=dict)
     input_index: int = 0
+    like: str | None = None  # a layer of the graph this one copies (same class and config): written as its call is
 
     def apply(self, graph: Graph) -> None:
         target = graph.node(self.before)
