@@ -85,6 +85,9 @@ def fixes(ctx):
         extra = rank - need
         if extra == 1 and got[-1] == 1 and prod is not None and prod.kind == "data":
             yield from _axis_added_twice(ctx, prod, got)
+        wider = _wider_global_pooling(ctx, got, need)
+        if wider is not None:
+            yield wider
         wrap = per_frame_candidate(ctx)
         if wrap is not None:
             yield wrap
@@ -144,6 +147,26 @@ def per_frame_candidate(ctx):
     name = ctx.graph.spec(ctx.consumer).name
     return Candidate(f"run {name} once per step of axis 1 (size {got[1]}): wrap it in TimeDistributed",
                      [ReplaceLayer(ctx.consumer.id, "TimeDistributed", wrap=True)], cost=1 if frames_upstream(ctx) else 3)
+
+
+def _wider_global_pooling(ctx, got, need):
+    """A global pooling given one axis more than it pools (``GlobalAveragePooling2D`` after a
+    ``TimeDistributed`` image model: (None, frames, h, w, c)): the same pooling one dimension higher pools
+    the frames too (``GlobalAveragePooling3D``, as the TensorFlow video tutorial writes it). First when a
+    TimeDistributed layer above made that axis; else an alternative. Returns the candidate, or None."""
+    import re
+
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import ReplaceLayer
+
+    match = re.fullmatch(r"Global(Average|Max)Pooling([12])D", ctx.consumer_cls or "")
+    if match is None or got is None or need is None or len(got) != need + 1:
+        return None
+    new_cls = f"Global{match.group(1)}Pooling{int(match.group(2)) + 1}D"
+    config = {k: v for k, v in ctx.config_of(ctx.consumer).items() if k != "name"}
+    return Candidate(f"pool the extra axis too: use {new_cls} instead of {ctx.consumer_cls} (same arguments)",
+                     [ReplaceLayer(ctx.consumer.id, new_cls, (), config, renamed=True)],
+                     cost=1 if frames_upstream(ctx) else 2)
 
 
 _SPATIAL_KEYS = ("kernel_size", "strides", "dilation_rate", "pool_size", "size", "cropping", "padding")
