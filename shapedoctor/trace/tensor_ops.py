@@ -16,7 +16,7 @@ traceback); afterwards they only read shapes:
 
 * a TensorFlow operation is noted (:class:`CrossBroadcast`) when it runs in the user's own code,
   both operands are floating point, one has shape (n,) and the other (n, 1) (n the same or not
-  known, n != 1), and exactly one of them comes from a model: returned by a Keras layer or model
+  known, n != 1) -- or, one rank up, (n, k) and (n, 1, k) --, and exactly one of them comes from a model: returned by a Keras layer or model
   call, or computed from such a tensor by these operators. Deliberate outer differences
   (``s[:, None] - s``, masks built from ``arange``) take both sides from the same source or use
   integers, so they are not noted.
@@ -115,7 +115,7 @@ class OpWatch:
         if key in self._noted:
             return
         self._noted.add(key)
-        flat_is_left = len(shapes[0]) == 1
+        flat_is_left = len(shapes[0]) < len(shapes[1])
         flat = left if flat_is_left else right
         column = right if flat_is_left else left
         if origin is None:
@@ -253,10 +253,12 @@ def _head(t: Any, count: int = 16) -> tuple | None:
 
 
 def _crossing(a: tuple, b: tuple) -> bool:
-    """(n,) against (n, 1), in either order, n != 1: the result pairs every row with every row."""
-    if len(a) == 2 and len(b) == 1:
+    """(n,) against (n, 1), in either order, n != 1: the result pairs every row with every row. The same
+    holds one rank up, (n, k) against (n, 1, k) (labels one-hot encoded from a column of ids): the lower
+    operand's batch axis lines up with the other's axis of size 1."""
+    if len(a) > len(b):
         a, b = b, a
-    if len(a) != 1 or len(b) != 2 or b[1] != 1:
+    if len(a) < 1 or len(b) != len(a) + 1 or b[1] != 1 or tuple(b[2:]) != tuple(a[1:]):
         return False
     n, m = a[0], b[0]
     if n == 1 or m == 1:
