@@ -14,6 +14,13 @@ another shape, and the error's target shape is the validation labels' shape. The
 one the script applied to the training labels (the last assignment of the training labels' name
 that calls a function on a name), or else the one the two shapes ask for (ids -> one-hot, one-hot ->
 ids, a column of one). Each fix is proven by running the patched script.
+
+An encoder fitted again on the validation labels is the same mistake made one line earlier: a split
+that lacks a class gets fewer one-hot columns (sktime's ``one_hot_encode(y_val)`` refitting its
+classes, fixed by passing the training classes). When both label arrays are made by the same encoder
+call, the validation line is the cause and the fix reuses what was fitted on the training labels:
+``enc.fit_transform(y_val)`` becomes ``enc.transform(y_val)``, and ``y_val_1h, _ = encode(y_val)``
+beside ``y_tr_1h, classes_ = encode(y_tr)`` passes ``classes=classes_`` to the parameter of that name.
 """
 
 from __future__ import annotations
@@ -91,6 +98,10 @@ def _found(exc: BaseException, recorder: Any):
         return None
     labels = text[node.col_offset:node.end_col_offset]
     train_name = argument_name(site, 1, "y")
+    refit = _refit(site.file, train_name, node, site.line) if train_name and isinstance(node, ast.Name) else None
+    if refit is not None:  # the validation labels encoded by fitting the encoder again, on their own classes
+        call_node, code = refit
+        return site.file, call_node, node.id, [code], tuple(train[0]), tuple(val[0])
     encodings = []
     made = _encoding_call(site.file, train_name, site.line) if train_name else None
     if made is not None:
@@ -166,3 +177,46 @@ def _by_shapes(file: str, train: tuple, val: tuple, labels: str) -> str | None:
     if len(train) == 1 and len(val) == 2 and val[1] == 1:
         return f"{labels}.reshape(-1)"
     return None
+
+
+def _refit(file: str, train_name: str, val_node: ast.Name, before: int):
+    """(the validation encoding call, its text reusing the training fit) when both label arrays are made
+    by one encoder refitted on each (see the module); else None."""
+    tree = _tree(file)
+    if tree is None:
+        return None
+
+    def made(name: str):
+        found = [s for s in ast.walk(tree) if isinstance(s, ast.Assign) and s.lineno < before and len(s.targets) == 1
+                 and isinstance(s.value, ast.Call) and s.value.lineno == s.value.end_lineno and any(
+                     isinstance(t, ast.Name) and t.id == name for t in ast.walk(s.targets[0]))]
+        return max(found, key=lambda s: s.lineno) if found else None
+
+    train, val = made(train_name), made(val_node.id)
+    if train is None or val is None or train is val:
+        return None
+    t_call, v_call = train.value, val.value
+    text = linecache.getline(file, v_call.lineno)
+    if not text.isascii():
+        return None
+    # enc.fit_transform(y_val) after enc.fit_transform(y_train): transform with the training fit
+    if isinstance(v_call.func, ast.Attribute) and v_call.func.attr == "fit_transform" \
+            and isinstance(t_call.func, ast.Attribute) and t_call.func.attr == "fit_transform" \
+            and ast.dump(v_call.func.value) == ast.dump(t_call.func.value):
+        new = text[v_call.col_offset:v_call.func.value.end_col_offset] + ".transform" \
+            + text[v_call.func.end_col_offset:v_call.end_col_offset]
+        return v_call, new
+    # y_val_1h, _ = encode(y_val) beside y_tr_1h, classes_ = encode(y_tr): pass the fitted state by its parameter
+    if not (isinstance(v_call.func, ast.Name) and isinstance(t_call.func, ast.Name) and v_call.func.id == t_call.func.id
+            and isinstance(train.targets[0], ast.Tuple) and len(train.targets[0].elts) == 2):
+        return None
+    state = train.targets[0].elts[1]
+    fn = next((f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == v_call.func.id), None)
+    if fn is None or not isinstance(state, ast.Name):
+        return None
+    params = [a.arg for a in fn.args.args + fn.args.kwonlyargs]
+    wanted = [p for p in params if p == state.id.strip("_")]
+    if len(wanted) != 1 or any(k.arg == wanted[0] for k in v_call.keywords) or len(v_call.args) > params.index(wanted[0]):
+        return None
+    new = text[v_call.col_offset:v_call.end_col_offset - 1] + f", {wanted[0]}={state.id})"
+    return v_call, new
