@@ -152,6 +152,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
     for finding in time_concat_findings(recorder):  # branches of one sequence joined along its steps
         add(finding)
+    from shapedoctor.diagnosis.mixed_reshape import mixed_reshape_findings
+
+    for finding in mixed_reshape_findings(recorder):  # Reshape((h * w, c)) of channels-first (c, h, w) maps
+        add(finding)
     from shapedoctor.diagnosis.silent_losses import cross_broadcast_findings
 
     for finding in cross_broadcast_findings(recorder):

@@ -108,6 +108,19 @@ class ModelRun:
     model: Any = field(default=None, repr=False, compare=False)  # the model object, for the picture
 
 
+def moves_first_axis_last(before: tuple, after: tuple) -> bool:
+    """A reshape of (batch, a, rest...) to (batch, prod(rest), a), *a* not already last ((c, h, w) ->
+    (h * w, c), or (c, steps) -> (steps, c)): the values keep their memory order, so each new row mixes
+    the old first axis (channels-first maps) with the others instead of gathering one position's values.
+    A transpose written as a reshape."""
+    import math
+
+    if len(before) < 3 or len(after) != 3 or None in before[1:] or None in after[1:]:
+        return False
+    first, rest = before[1], tuple(before[2:])
+    return after[2] == first != rest[-1] and after[1] == math.prod(rest) != first and 1 not in rest
+
+
 class Recorder:
     """Records what Keras does while installed; see the module docstring."""
 
@@ -127,6 +140,7 @@ class Recorder:
         self.internal_errors: list[BaseException] = []
         self.merge_broadcasts: list[CallRecord] = []
         self.time_concats: list[CallRecord] = []  # Concatenate on a non-last axis of equal sequences (time_concat.py)
+        self.mixed_reshapes: list[CallRecord] = []  # Reshape (c, h, w) -> (h * w, c) (mixed_reshape.py)
         self.output_shapes: dict[int, list[tuple]] = {}  # id(model) -> output shapes of its last good call
         from shapedoctor.trace.tensor_ops import OpWatch
 
@@ -312,6 +326,8 @@ class Recorder:
                 recorder._note_merge(record)
             elif type(self).__name__ == "Concatenate" and record.symbolic:
                 recorder._note_concat(record)
+            elif type(self).__name__ == "Reshape" and record.symbolic:
+                recorder._note_reshape(record)
             if len(stack) == 1 and getattr(recorder._local, "children", None) is not None:
                 recorder._local.children.append(record)
             elif not stack:
@@ -417,6 +433,18 @@ class Recorder:
         shapes = [shape_of(t) for t in tree.flatten(record.args) if shape_of(t) is not None]
         if len(set(shapes)) > 1 and not any(r.layer is record.layer for r in self.merge_broadcasts):
             self.merge_broadcasts.append(record)
+
+    def _note_reshape(self, record: CallRecord) -> None:
+        """A Reshape that moves the first axis of each sample last and merges the others ((c, h, w) ->
+        (h * w, c)): maybe channels-first maps read as channels-last (mixed_reshape.py)."""
+        from keras import tree
+
+        shapes = [shape_of(t) for t in tree.flatten(record.args)]
+        out = shape_of(record.outputs)
+        if len(shapes) != 1 or shapes[0] is None or out is None or any(r.layer is record.layer for r in self.mixed_reshapes):
+            return
+        if moves_first_axis_last(tuple(shapes[0]), tuple(out)):
+            self.mixed_reshapes.append(record)
 
     def _note_concat(self, record: CallRecord) -> None:
         """A Concatenate of equal sequences (three axes) along axis 1: maybe steps joined as time."""
