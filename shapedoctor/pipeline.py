@@ -102,7 +102,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             from shapedoctor.diagnosis.function_made_data import function_made_data
 
             # np.stack([a, b]) on axis 0 for a 2-feature model; `return img` of one image without its batch axis
-            found.append(function_made_data(exc, per_sample_vector(exc, finding, recorder), recorder))
+            from shapedoctor.diagnosis.unused_layer import unused_layer
+
+            finding = function_made_data(exc, per_sample_vector(exc, finding, recorder), recorder)
+            found.append(unused_layer(exc, finding, recorder))  # hidden = inputs, self.input_layer never called
         elif twin is not None:
             found.append(twin)
         elif (custom := _custom_loss_finding(call, exc, recorder)) is not None:
