@@ -207,6 +207,7 @@ def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> F
         validation_labels,
     )
     from shapedoctor.diagnosis.batch_folding_reshape import batch_folding_reshape
+    from shapedoctor.diagnosis.own_class_matmul import own_class_matmul
 
     rules = (
         lambda f: label_literal.literal_label_width(exc, f),  # tf.one_hot(i, 1000) for a 10-class model
@@ -222,6 +223,7 @@ def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> F
         lambda f: unbatched_dataset.unbatched_dataset(exc, f, recorder),  # fit(ds) of single samples
         lambda f: unflattened_images.unflattened_images(exc, f, recorder),  # images into an MLP in a tape loop
         lambda f: batch_folding_reshape(exc, f, recorder),  # ops.reshape(x, (-1, 96)) in call() on a bigger map
+        lambda f: own_class_matmul(exc, f, recorder),  # NaiveDense(input_size=784, ...) after a 512-unit layer
     )
     for rule in rules:
         finding = rule(finding)
