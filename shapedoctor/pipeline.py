@@ -159,6 +159,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
     for finding in mixed_reshape_findings(recorder):  # Reshape((h * w, c)) of channels-first (c, h, w) maps
         add(finding)
+    from shapedoctor.diagnosis.global_statistics import global_statistics_findings
+
+    for finding in global_statistics_findings(recorder):  # Normalization(mean=np.mean(x)) over 11 features
+        add(finding)
     from shapedoctor.diagnosis.silent_losses import cross_broadcast_findings
 
     for finding in cross_broadcast_findings(recorder):
