@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-CATEGORICAL = {"categorical_crossentropy", "categoricalcrossentropy", "categorical_focal_crossentropy",
-               "categoricalfocalcrossentropy", "kl_divergence", "kldivergence", "categorical_hinge"}
-SPARSE = {"sparse_categorical_crossentropy", "sparsecategoricalcrossentropy"}
-BINARY = {"binary_crossentropy", "binarycrossentropy", "binary_focal_crossentropy", "binaryfocalcrossentropy"}
-ELEMENTWISE = {"mean_squared_error", "mse", "meansquarederror", "mean_absolute_error", "mae", "meanabsoluteerror",
-               "mean_absolute_percentage_error", "mape", "mean_squared_logarithmic_error", "msle", "huber", "huber_loss", "log_cosh",
-               "logcosh", "hinge", "squared_hinge", "poisson", "cosine_similarity"}
+# The loss kinds live in graph/loss_kinds.py (the recorder reads them too); the checks import them from here.
+from shapedoctor.graph.loss_kinds import BINARY as BINARY
+from shapedoctor.graph.loss_kinds import CATEGORICAL as CATEGORICAL
+from shapedoctor.graph.loss_kinds import ELEMENTWISE as ELEMENTWISE
+from shapedoctor.graph.loss_kinds import SPARSE as SPARSE
+from shapedoctor.graph.loss_kinds import loss_name as loss_name
 
 
 _LOSS_CLASSES = {"sparse_categorical_crossentropy": "SparseCategoricalCrossentropy",
@@ -100,15 +99,6 @@ class TrainingFix:
     recounts: int | None = None  # undoes a multiplied count (x to this many samples): `checks` judge samples and data
     proof_only: str | None = None  # why only the patched script can show the fix (e.g. the input is declared from x)
     validation_labels: str | None = None  # the validation labels rewritten alike: "[{0}, {0}]" ({0}: their text)
-
-
-def loss_name(loss: Any) -> str:
-    if loss is None:
-        return ""
-    if isinstance(loss, str):
-        return loss.lower()
-    name = getattr(loss, "name", None) or getattr(loss, "__name__", None) or type(loss).__name__
-    return str(name).lower()
 
 
 def losses_per_output(loss: Any, n_outputs: int, output_names: list[str]) -> list[Any]:

@@ -70,7 +70,7 @@ def _wrapper_maker(recorder: Any):
 def _note(recorder: Any, loss: Any, y_true: Any, y_pred: Any, frame: Any) -> None:
     from shapedoctor.trace.tensor_ops import _AUTOGRAPH, _autograph_origin, _site, _site_at
 
-    from shapedoctor.diagnosis.training_base import BINARY, CATEGORICAL, ELEMENTWISE, loss_name
+    from shapedoctor.graph.loss_kinds import BINARY, CATEGORICAL, ELEMENTWISE, loss_name
 
     if not {loss_name(loss), type(loss).__name__.lower()} & (ELEMENTWISE | BINARY | CATEGORICAL):
         return  # a sparse loss takes class ids beside one score per class; a custom one compares anything
