@@ -76,13 +76,12 @@ def _step_labels(event: Any, names: dict) -> str | None:
     if source is None:
         return None
     tree = ast.parse(source)
-    step = next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name in ("train_step", "test_step")
-                 and f.lineno <= event.culprit.line <= (f.end_lineno or f.lineno) and len(f.args.args) == 2), None)
+    step = step_at(tree, event.culprit.line)
     flat, column = _operands(tree, event, event.culprit.line)
     if step is None or not isinstance(flat, ast.Name) or not _own_prediction(step, column):
         return None
     data = step.args.args[1].arg
-    if not any(_binds_labels(stmt, flat.id, data) for stmt in ast.walk(step)):
+    if not any(binds_labels(stmt, flat.id, data) for stmt in ast.walk(step)):
         return None
     name = argument_name(site, 1, "y")
     value = names.get(name) if name else None
@@ -103,7 +102,13 @@ def _own_prediction(step: ast.FunctionDef, node: ast.AST | None) -> bool:
         and predicts(s.value) for s in ast.walk(step))
 
 
-def _binds_labels(stmt: ast.AST, name: str, data: str) -> bool:
+def step_at(tree: ast.Module, line: int) -> ast.FunctionDef | None:
+    """The ``train_step``/``test_step(self, data)`` around *line*, or None."""
+    return next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name in ("train_step", "test_step")
+                 and f.lineno <= line <= (f.end_lineno or f.lineno) and len(f.args.args) == 2), None)
+
+
+def binds_labels(stmt: ast.AST, name: str, data: str) -> bool:
     """*stmt* binds *name* to the second item of the step's *data* (``x, y = data``, ``y = data[1]``)."""
     if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
         return False

@@ -153,7 +153,7 @@ def _step_labels(finding: Finding, event: Any, tree: ast.Module, call: ast.Call,
     """The labels a fit gave a train_step, made with another width than the predictions (see the module)."""
     import numpy as np
 
-    from shapedoctor.diagnosis.flat_targets import _binds_labels
+    from shapedoctor.diagnosis.flat_targets import binds_labels, step_at
     from shapedoctor.diagnosis.training_fixes import argument_name
 
     true, pred = tuple(event.y_true), tuple(event.y_pred)
@@ -161,9 +161,8 @@ def _step_labels(finding: Finding, event: Any, tree: ast.Module, call: ast.Call,
     if site is None or not names or not isinstance(arg, ast.Name) or len(true) != 2 or len(pred) != 2 \
             or not isinstance(pred[1], int) or not isinstance(true[1], int) or pred[1] == true[1]:
         return None
-    step = next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name in ("train_step", "test_step")
-                 and f.lineno <= event.site.line <= (f.end_lineno or f.lineno) and len(f.args.args) == 2), None)
-    if step is None or not any(_binds_labels(s, arg.id, step.args.args[1].arg) for s in ast.walk(step)):
+    step = step_at(tree, event.site.line)
+    if step is None or not any(binds_labels(s, arg.id, step.args.args[1].arg) for s in ast.walk(step)):
         return None
     name = argument_name(site, 1, "y")
     labels = names.get(name) if name else None

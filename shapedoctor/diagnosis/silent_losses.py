@@ -82,15 +82,15 @@ def _fixes(event: Any) -> list[FixReport]:
     flat = (flat_node, "[:, None]", (n, 1), "as a column, like the other side")
     column = (column_node, "[:, 0]", (n,), "as a vector, like the other side")
     model, data = (flat, column) if event.flat_is_model else (column, flat)
-    sides = ((model, True), (data, False))
+    sides = ((model, True, "the model's output"), (data, False, "the targets"))
     if len(event.left) + len(event.right) > 3:
         # one rank up, (n, k) against (n, 1, k): the side with the axis of size 1 has an axis too many
         # (ids one-hot encoded from a column); taking it out leaves both operands (n, k), nothing to meet later
         extra = event.right if event.flat_is_left else event.left
         column = (column_node, "[:, 0]", (n,) + tuple(extra[2:]), "without the axis of size 1, like the other side")
-        sides = ((column, True),)
+        sides = ((column, True, "the targets" if event.flat_is_model else "the model's output"),)
     fixes = []
-    for (node, suffix, shape, what), verified in sides:
+    for (node, suffix, shape, what), verified, side in sides:
         if node is None:
             continue
         text = ast.get_source_segment(source, node)
@@ -100,8 +100,6 @@ def _fixes(event: Any) -> list[FixReport]:
         edit = TextEdit(event.culprit_path, node.lineno, node.col_offset, node.end_lineno, node.end_col_offset, new)
         code_line = source.splitlines()[node.lineno - 1]
         code = (code_line[:node.col_offset] + new + code_line[node.end_col_offset:]).strip()
-        side = "the model's output" if node is not None and ((node is model[0]) == verified) and len(sides) > 1 \
-            or (len(sides) == 1 and not event.flat_is_model) else "the targets"
         note = ("both operands then have the same shape; nothing is broadcast" if verified else
                 "this line then broadcasts nothing, but its result stays (n, 1): check the other (n,) terms of the loss")
         fix = FixReport(f"Use `{new}`: {side} {what}", code, event.culprit.file, node.lineno, verified,
