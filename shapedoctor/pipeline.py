@@ -163,6 +163,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
     for finding in global_statistics_findings(recorder):  # Normalization(mean=np.mean(x)) over 11 features
         add(finding)
+    from shapedoctor.diagnosis.batch_axis_softmax import batch_softmax_findings
+
+    for finding in batch_softmax_findings(recorder):  # ops.softmax(logits, axis=0) across the samples
+        add(finding)
     from shapedoctor.diagnosis.silent_losses import cross_broadcast_findings
 
     for finding in cross_broadcast_findings(recorder):

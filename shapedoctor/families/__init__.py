@@ -21,6 +21,7 @@ from shapedoctor.families import (  # noqa: F401  (registration side effects)
     sd205_merge_broadcast,
     sd206_dense_on_sequence,
     sd207_softmax_single,
+    sd208_batch_softmax,
 )
 from shapedoctor.families.base import Family, all_families, get
 

@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from shapedoctor.trace.sites import Site, is_user_file
+from shapedoctor.trace.sites import Site
 
 
 @dataclass
@@ -68,22 +68,19 @@ def _wrapper_maker(recorder: Any):
 
 
 def _note(recorder: Any, loss: Any, y_true: Any, y_pred: Any, frame: Any) -> None:
-    from shapedoctor.trace.tensor_ops import _AUTOGRAPH, _autograph_origin, _site, _site_at
+    from shapedoctor.trace.tensor_ops import user_site
 
     from shapedoctor.graph.loss_kinds import BINARY, CATEGORICAL, ELEMENTWISE, loss_name
 
     if not {loss_name(loss), type(loss).__name__.lower()} & (ELEMENTWISE | BINARY | CATEGORICAL):
         return  # a sparse loss takes class ids beside one score per class; a custom one compares anything
-    shapes = _static_shape(y_true), _static_shape(y_pred)
+    shapes = static_shape(y_true), static_shape(y_pred)
     if None in shapes or not broadcast_apart(*shapes):
         return
-    filename = frame.f_code.co_filename
-    origin = _autograph_origin(frame) if _AUTOGRAPH in filename else None
-    if origin is None and (_AUTOGRAPH in filename or not is_user_file(filename)):
+    where = user_site(frame)
+    if where is None:
         return  # a loss Keras itself calls (the compiled loss of fit), or a library's
-    if origin is not None and not is_user_file(origin[0]):
-        return
-    site, path = (_site(frame), filename) if origin is None else (_site_at(*origin), origin[0])
+    site, path = where
     if (site.file, site.line) in recorder.loss_lines:
         return
     recorder.loss_lines.add((site.file, site.line))
@@ -93,7 +90,7 @@ def _note(recorder: Any, loss: Any, y_true: Any, y_pred: Any, frame: Any) -> Non
     recorder.loss_calls.append(LossCall(site, path, type(loss).__name__, shapes[0], shapes[1], training_site, stage))
 
 
-def _static_shape(t: Any) -> tuple | None:
+def static_shape(t: Any) -> tuple | None:
     shape = getattr(t, "shape", None)
     if shape is None:
         return None

@@ -147,6 +147,7 @@ class Recorder:
         self.op_watch = OpWatch()  # the user's own tensor arithmetic (trace/tensor_ops.py)
         self.loss_calls: list = []  # Keras loss objects the user's code called on broadcast shapes (trace/loss_calls.py)
         self.loss_lines: set = set()  # (file, line) of those calls, each noted once
+        self.batch_softmaxes: list = []  # softmax over the batch axis in the user's code (trace/softmax_calls.py)
         self._patches: list[tuple[Any, str, Any]] = []
 
     # -- state helpers -------------------------------------------------------------------
@@ -227,6 +228,12 @@ class Recorder:
             watch_losses(self)
         except Exception as exc:  # noqa: BLE001 - the loss watch is optional, the program is not
             self.internal_errors.append(exc)
+        try:
+            from shapedoctor.trace.softmax_calls import install as watch_softmax
+
+            watch_softmax(self)
+        except Exception as exc:  # noqa: BLE001 - the softmax watch is optional, the program is not
+            self.internal_errors.append(exc)
         original_warn = warnings.warn
         warnings.warn = _warn_past_wrappers(original_warn)
         self._patches.append((warnings, "warn", original_warn))
@@ -277,6 +284,18 @@ class Recorder:
         _WRAPPER_CODES.add(wrapper.__code__)
         setattr(owner, name, wrapper)
         self._patches.append((owner, name, original))
+
+    def patch_function(self, module: Any, name: str, make_wrapper) -> None:
+        """Replace the function *name* of *module* (``keras.ops.softmax``) by ``make_wrapper(original)``,
+        as :meth:`_patch` does for a class's method: same name, doc and signature, frames hidden,
+        undone by :meth:`uninstall`."""
+        original = getattr(module, name)
+        wrapper = make_wrapper(original)
+        functools.update_wrapper(wrapper, original)
+        wrapper.__shapedoctor_original__ = original
+        _WRAPPER_CODES.add(wrapper.__code__)
+        setattr(module, name, wrapper)
+        self._patches.append((module, name, original))
 
     # -- wrappers ------------------------------------------------------------------------
     def _wrap_init(self, original):

@@ -279,6 +279,18 @@ def _site_at(filename: str, line: int) -> Site:
     return Site(display_path(filename), line, linecache.getline(filename, line).strip())
 
 
+def user_site(frame: Any) -> tuple[Site, str] | None:
+    """(the user's line, its file's real path) that *frame* runs, a line AutoGraph converted counted as
+    the line it was converted from; None when the frame is Keras's, a library's, or generated code."""
+    filename = frame.f_code.co_filename
+    origin = _autograph_origin(frame) if _AUTOGRAPH in filename else None
+    if origin is None and (_AUTOGRAPH in filename or not is_user_file(filename)):
+        return None
+    if origin is not None and not is_user_file(origin[0]):
+        return None
+    return (_site(frame), filename) if origin is None else (_site_at(*origin), origin[0])
+
+
 def _autograph_origin(frame: Any) -> tuple[str, int] | None:
     """(file, line) of the user's code a line of AutoGraph's generated code was converted from,
     read from the source map AutoGraph keeps on the converted function (``ag_source_map``)."""

@@ -1,0 +1,96 @@
+"""A softmax the user's code took over the batch axis (SD208, silent).
+
+keras-io's knowledge distillation example (r633): ``ops.softmax(teacher_pred / self.temperature,
+axis=1)`` softens each sample's logits over its classes. With ``axis=0`` the shapes stay (batch,
+classes) and training runs, but each class is normalised over the samples of the batch. The softmax
+watch (trace/softmax_calls.py) notes every such call in the user's code; all the lines noted in one
+file become one warning, the first line the culprit, and one fix that writes ``axis=-1`` in each of
+them (a softmax in two places, teacher and student, is one slip made twice: fixing one alone would
+leave the warning). The fix is proven by running the patched script, which must then finish without
+the warning.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from shapedoctor.report.model import Finding
+
+
+def batch_softmax_findings(recorder: Any) -> list[Finding]:
+    by_file: dict[str, list] = {}
+    for event in getattr(recorder, "batch_softmaxes", []):
+        by_file.setdefault(event.path, []).append(event)
+    out = []
+    for path, events in by_file.items():
+        try:
+            out.append(_finding(path, events))
+        except Exception as exc:  # noqa: BLE001 - a warning we cannot build is skipped, never fatal
+            recorder.internal_errors.append(exc)
+    return out
+
+
+def _finding(path: str, events: list) -> Finding:
+    from shapedoctor.families import get
+    from shapedoctor.graph.model import format_shape
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.report.model import Place
+
+    fam = get("SD208")
+    first = events[0]
+    where = first.training_site or first.site
+    shape = format_shape(first.shape)
+    consumer = Place("loss" if first.training_site else "layer", None, first.function, where.file, where.line,
+                     where.code)
+    culprit = Place("layer", first.function, first.function, first.site.file, first.site.line, first.site.code)
+    lines = ", ".join(str(e.site.line) for e in events)
+    explanation = (
+        f"`{first.site.code}` takes a {first.function} over axis 0 of a {shape} tensor. Axis 0 is the batch "
+        "axis (`None` when the model is built, the batch size when it runs): it holds the samples, not one "
+        "sample's classes. Along it, each class is normalised over the samples that share the batch, so no "
+        "sample's values sum to 1 and each depends on its neighbours in the batch. The shape does not "
+        "change, so nothing raises. Take it over the class axis, the last one.")
+    finding = Finding(fam.id, fam.slug, fam.severity,
+                      f"{first.function} over the batch axis of a {shape} tensor (line{'s' if len(events) > 1 else ''} "
+                      f"{lines}): each class is normalised across the samples", consumer=consumer, culprit=culprit,
+                      expected="the class axis (axis=-1)", received=f"axis 0 of {shape}", explanation=explanation,
+                      fixes=[])
+    edits = _axis_edits(path, events)
+    if edits:
+        title = "take the softmax over the class axis (axis=-1)"
+        finding.fixes.append(script_checked_fix(title, "\n".join(e.shown() for e in edits), first.site.file,
+                                                first.site.line, edits))
+    return finding
+
+
+def _axis_edits(path: str, events: list) -> list:
+    """One edit per noted line writing ``-1`` for its batch axis (``axis=0``, keyword or second argument)."""
+    import linecache
+
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import called_name
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(path)))
+    except (SyntaxError, ValueError):
+        return []
+    edits = []
+    for event in events:
+        calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno == event.site.line
+                 and called_name(c.func) == event.function]
+        if len(calls) != 1:
+            return []
+        call = calls[0]
+        axis = next((k.value for k in call.keywords if k.arg == "axis"), call.args[1] if len(call.args) > 1 else None)
+        if not _is_literal_axis(axis) or axis.lineno != axis.end_lineno:
+            return []
+        edits.append(TextEdit.replacing(path, axis, "-1"))
+    return edits
+
+
+def _is_literal_axis(node: ast.expr | None) -> bool:
+    """An axis written as an int literal (``0``, ``-2``): the watch saw it name the batch axis."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) is int
