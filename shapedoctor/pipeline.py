@@ -114,6 +114,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             from shapedoctor.diagnosis.unrecorded import finding_from_exception_text
 
             finding = finding_from_exception_text(exc, recorder)  # raised outside a recorded layer call
+            from shapedoctor.diagnosis.joined_rank import joined_rank
+
+            finding = joined_rank(exc, finding, recorder)  # tf.concat([images, batch_without_channel_axis])
             if finding is not None:
                 from shapedoctor.diagnosis.upstream_model import upstream_op_finding
 

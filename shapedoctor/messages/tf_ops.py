@@ -247,8 +247,28 @@ _CONCAT_OLD = lazy(
 )
 
 
+_CONCAT_RANKS = lazy(
+    r"ConcatOp ?: Ranks of all input tensors should match: shape\[0\] = \[([\d,]{0,200})\] vs\. "
+    r"shape\[(\d{1,3})\] = \[([\d,]{0,200})\]"
+)
+
+
 @recognizer("concatop")
 def concat_op(block: Block):
+    ranks = _CONCAT_RANKS.search(block.text)
+    if ranks:  # eager tf.concat of tensors of different ranks: (32, 28, 28, 1) and (32, 28, 28)
+        a, b = _tf_dims(ranks.group(1)), _tf_dims(ranks.group(3))
+        fa, fb = sh.fmt(a), sh.fmt(b)
+        return ErrorFacts(
+            family="SD104",
+            key_line=line_at(block.text, ranks.start()),
+            layer_class="Concatenate" if "concatenate" in block.context.lower() else None,
+            expected=f"inputs of one rank ({len(a)} axes, like {fa})",
+            received=f"{fa} and {fb}",
+            shapes=[fa, fb],
+            details={"message_from": "tensorflow", "operation": "concatenate", "ranks": [len(a), len(b)],
+                     "differing_axes": [], "indices": [0, int(ranks.group(2))]},
+        )
     m = _CONCAT.search(block.text)
     if m:
         a, b = _tf_dims(m.group(2)), _tf_dims(m.group(4))

@@ -19,6 +19,20 @@ def advise_merge(f: ErrorFacts, ranked: list) -> Advice:
     # to join on, concatenation instead of an element-wise merge, and broadcasting.
     fixes: list[FixReport] = []
     off_last_axis = False
+    low = min(shapes, key=len) if len(shapes) == 2 else None
+    high = max(shapes, key=len) if len(shapes) == 2 else None
+    if op == "concatenate" and low is not None and len(high) == len(low) + 1 and tuple(high[:-1]) == tuple(low) \
+            and high[-1] == 1:
+        # tf.concat of (32, 28, 28, 1) generated images and (32, 28, 28) real ones: one lacks the axis of 1
+        message = f"{who or 'the concatenation'} got {f.received}: inputs of different ranks"
+        explanation = (f"A concatenation joins tensors of one rank (number of axes); here one has {len(high)} axes "
+                       f"and the other {len(low)}. The {sh.fmt(low)} input lacks the trailing axis of size 1 that "
+                       f"{sh.fmt(high)} has (a channel axis, for grayscale images): add it to that input.")
+        fixes.append(fix(f"add the missing axis of 1 to the {sh.fmt(low)} input", "x[..., None]",
+                         result_shape=sh.fmt(high)))
+        return Advice(message, explanation, fixes, consumer=layer_place(f),
+                      cannot_tell="The text does not show where the input without that axis was made.",
+                      replaces_ranked=True)
     if op == "concatenate":
         differing = f.details.get("differing_axes") or []
         rank = len(shapes[0]) if shapes else 0
