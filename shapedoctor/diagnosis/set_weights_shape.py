@@ -1,0 +1,163 @@
+"""``layer.set_weights([matrix])`` given an array of another shape than the layer's weight (SD102).
+
+keras-io's pretrained word embeddings example (r635) sizes the Embedding and the matrix it loads with
+``num_tokens = len(voc) + 2`` (room for padding and out-of-vocabulary ids). A matrix allocated with
+``np.zeros((len(voc), embedding_dim))`` is two rows short, and ``set_weights`` refuses it: "Layer
+embedding weight shape (20, 100) is not compatible with provided weight shape (18, 100)". The error
+names neither the matrix nor where it was made, and it is raised outside any layer call.
+
+Evidence, read, not guessed: the user's line calls ``.set_weights([...])`` with a list of names; the one
+whose array has the refused shape is followed to the one-line assignment that made it. When that
+statement writes the shape as a tuple of expressions (``np.zeros((len(voc), embedding_dim))``), the
+matrix line is the cause, and the fix writes, for each axis that differs, the expression the layer
+was made with for that size (the layer's own construction call, ``Embedding(num_tokens, ...)``: an
+argument whose value is the wanted size, found by evaluating plain names and ``len`` only). The fix is
+proven by running the patched script. Without that evidence the ``set_weights`` line is named, with
+no fix.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+import re
+from typing import Any
+
+from shapedoctor.report.model import Finding, Place
+
+_REFUSED = re.compile(r"Layer (\S+) weight shape (\([\d, ]*\)) is not compatible with provided weight shape "
+                      r"(\([\d, ]*\))")
+
+
+def set_weights_finding(exc: BaseException, recorder: Any) -> Finding | None:
+    match = _REFUSED.search(str(exc))
+    if match is None or not isinstance(exc, ValueError):
+        return None
+    try:
+        return _finding(exc, match, recorder)
+    except Exception as err:  # noqa: BLE001 - a finding we cannot build is left to the generic path
+        recorder.internal_errors.append(err)
+        return None
+
+
+def _shape(text: str) -> tuple:
+    return tuple(int(v) for v in text.strip("()").split(",") if v.strip())
+
+
+def _finding(exc: BaseException, match: re.Match, recorder: Any) -> Finding | None:
+    from shapedoctor.diagnosis.reaim import innermost_user_frame
+    from shapedoctor.families import get
+    from shapedoctor.graph.model import format_shape
+    from shapedoctor.trace.sites import display_path
+
+    where = innermost_user_frame(exc)
+    if where is None:
+        return None
+    frame, line = where
+    path = frame.f_code.co_filename
+    layer_name, want, got = match.group(1), _shape(match.group(2)), _shape(match.group(3))
+    code = linecache.getline(path, line).strip()
+    fam = get("SD102")
+    place = Place("layer", layer_name, None, display_path(path), line, code)
+    axes = [i for i, (a, b) in enumerate(zip(want, got)) if a != b] if len(want) == len(got) else []
+    differ = (f"axis {axes[0]}: {got[axes[0]]} instead of {want[axes[0]]}" if len(axes) == 1
+              else f"{format_shape(got)} instead of {format_shape(want)}")
+    finding = Finding(
+        fam.id, fam.slug, "error",
+        f"`set_weights` gave layer `{layer_name}` an array of shape {format_shape(got)} for its {format_shape(want)} "
+        "weight", consumer=place, culprit=place, expected=format_shape(want), received=format_shape(got),
+        explanation=(f"`set_weights` replaces a layer's weights with the arrays it is given, each of exactly the "
+                     f"shape the layer made its weight with: {format_shape(want)} for `{layer_name}`. The array "
+                     f"given differs on {differ}. Either the array was made with other sizes than the layer, or "
+                     "the layer with other sizes than the array."),
+        fixes=[], keras_message=str(exc).splitlines()[0] if str(exc) else None)
+    _aim_at_array(finding, frame, path, line, want, got, recorder)
+    return finding
+
+
+def _aim_at_array(finding: Finding, frame: Any, path: str, line: int, want: tuple, got: tuple, recorder: Any) -> None:
+    """The array's own line as the culprit, with the layer's sizes written there (see the module)."""
+    import numpy as np
+
+    from shapedoctor.diagnosis.data_origin import last_assignment
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import called_name, display_path
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(path)))
+    except (SyntaxError, ValueError):
+        return
+    calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno <= line <= (c.end_lineno or c.lineno)
+             and isinstance(c.func, ast.Attribute) and c.func.attr == "set_weights" and c.args
+             and isinstance(c.args[0], (ast.List, ast.Tuple))]
+    if len(calls) != 1:
+        return
+    names = [e.id for e in calls[0].args[0].elts if isinstance(e, ast.Name) and np.shape(
+        frame.f_locals.get(e.id, frame.f_globals.get(e.id))) == got]
+    if len(names) != 1:
+        return
+    name = names[0]
+    scopes = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+              and f.lineno <= line <= (f.end_lineno or f.lineno)]
+    stmt = last_assignment(max(scopes, key=lambda f: f.lineno) if scopes else tree, name, line)
+    if stmt is None or stmt.lineno != stmt.end_lineno:
+        return
+    text = linecache.getline(path, stmt.lineno)
+    finding.culprit = Place("data", name, "data", display_path(path), stmt.lineno, text.strip())
+    finding.explanation = (f"`{name}` is made {tuple(got)} on line {stmt.lineno}, and the layer's weight is "
+                           f"{tuple(want)}. " + finding.explanation)
+    shape = next((t for t in ast.walk(stmt.value) if isinstance(t, ast.Tuple) and len(t.elts) == len(got)
+                  and [_value(e, frame) for e in t.elts] == list(got)), None)
+    layer = _layer_call(tree, calls[0])
+    if shape is None or layer is None:
+        return
+    edits = []
+    for axis, (a, b) in enumerate(zip(want, got)):
+        if a == b:
+            continue
+        spelled = next((arg for arg in [*layer.args, *(k.value for k in layer.keywords)] if _value(arg, frame) == a),
+                       None)
+        if spelled is None:
+            return
+        element = shape.elts[axis]
+        if element.lineno != element.end_lineno or spelled.lineno != spelled.end_lineno:
+            return
+        new = linecache.getline(path, spelled.lineno)[spelled.col_offset:spelled.end_col_offset]
+        edits.append(TextEdit.replacing(path, element, new))
+    if not edits or called_name(layer.func) is None:
+        return
+    shown = text
+    for edit in sorted(edits, key=lambda e: -e.start_col):
+        shown = shown[:edit.start_col] + edit.text + shown[edit.end_col:]
+    finding.fixes.append(script_checked_fix(f"make `{name}` the layer's size, as `{called_name(layer.func)}` was made",
+                                            shown.strip(), display_path(path), stmt.lineno, edits))
+
+
+def _layer_call(tree: ast.Module, call: ast.Call) -> ast.Call | None:
+    """The construction call of the layer whose ``set_weights`` is *call*: ``x = layers.Embedding(...)``."""
+    from shapedoctor.diagnosis.data_origin import last_assignment
+
+    owner = call.func.value
+    if not isinstance(owner, ast.Name):
+        return None
+    stmt = last_assignment(tree, owner.id, call.lineno)
+    return stmt.value if stmt is not None and isinstance(stmt.value, ast.Call) else None
+
+
+def _value(node: ast.expr, frame: Any) -> Any:
+    """The value of a plain expression (names, int literals, ``len(name)``, + - * //) in *frame*, else None."""
+    allowed = (ast.Expression, ast.Name, ast.Load, ast.Constant, ast.BinOp, ast.Add, ast.Sub, ast.Mult,
+               ast.FloorDiv, ast.Call)
+    for part in ast.walk(node):
+        if not isinstance(part, allowed):
+            return None
+        if isinstance(part, ast.Call) and not (isinstance(part.func, ast.Name) and part.func.id == "len"
+                                               and len(part.args) == 1 and not part.keywords):
+            return None
+    try:
+        value = eval(compile(ast.Expression(node), "<size>", "eval"),  # noqa: S307 - names, literals and len only
+                     {"__builtins__": {"len": len}}, {**frame.f_globals, **frame.f_locals})
+    except Exception:  # noqa: BLE001 - not a plain size
+        return None
+    return value if type(value) is int else None
