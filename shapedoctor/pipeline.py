@@ -105,7 +105,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             from shapedoctor.diagnosis.unused_layer import unused_layer
 
             finding = function_made_data(exc, per_sample_vector(exc, finding, recorder), recorder)
-            found.append(unused_layer(exc, finding, recorder))  # hidden = inputs, self.input_layer never called
+            finding = unused_layer(exc, finding, recorder)  # hidden = inputs, self.input_layer never called
+            from shapedoctor.diagnosis.image_format_setting import channels_first_setting
+
+            found.append(channels_first_setting(exc, finding, recorder))  # set_image_data_format("channels_first")
         elif twin is not None:
             found.append(twin)
         elif (custom := _custom_loss_finding(call, exc, recorder)) is not None:
