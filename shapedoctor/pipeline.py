@@ -108,7 +108,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             finding = unused_layer(exc, finding, recorder)  # hidden = inputs, self.input_layer never called
             from shapedoctor.diagnosis.image_format_setting import channels_first_setting
 
-            found.append(channels_first_setting(exc, finding, recorder))  # set_image_data_format("channels_first")
+            finding = channels_first_setting(exc, finding, recorder)  # set_image_data_format("channels_first")
+            from shapedoctor.diagnosis.swapped_constructor_names import swapped_constructor_names
+
+            found.append(swapped_constructor_names(exc, finding, recorder))  # MyLayer(embed_size, max_length)
         elif twin is not None:
             found.append(twin)
         elif (custom := _custom_loss_finding(call, exc, recorder)) is not None:

@@ -61,6 +61,7 @@ def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | N
     edit = TextEdit.replacing(path, arg, old.replace("channels_first", "channels_last"))
     code = linecache.getline(path, arg.lineno).strip()
     finding.culprit = Place("layer", "image_data_format", None, display_path(path), arg.lineno, code)
+    finding.clear_culprit_marks()
     finding.explanation = (
         f"The input is declared {tuple(shape[1:])}: an image of {shape[1]}x{shape[2]} pixels with {shape[3]} "
         f"channel{'s' if shape[3] > 1 else ''} last. But line {arg.lineno} sets Keras's image data format to "

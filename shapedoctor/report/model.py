@@ -165,6 +165,16 @@ class Finding:
     graph: GraphView | None = None  # the model around the failure, for the picture (render/report_page.py)
     why_first: str | None = None  # one line: why fix 1 was preferred (repair/ranking.py)
 
+    def clear_culprit_marks(self) -> None:
+        """Take the root-cause mark off every row of the path and node of the picture: for a rule that
+        moved the culprit to a line the path does not show (a constructor call, a setting, the data)."""
+        for step in self.path:
+            if step.role == "culprit":
+                step.role = ""
+        for node in (self.graph.nodes if self.graph is not None else []):
+            if getattr(node, "role", "") == "culprit":
+                node.role = ""
+
     def to_json(self) -> dict[str, Any]:
         out = {
             "id": self.id,
