@@ -136,6 +136,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             finding = swapped_factory_arguments(exc, finding, recorder)  # loss_factory(b, a) beside Layer(a, b)
             if finding is not None:
                 found.append(finding)
+    if exc is not None and found:
+        from shapedoctor.diagnosis.unused_flatten import unused_flatten
+
+        found[0] = unused_flatten(exc, found[0], recorder)  # self.flatten made in __init__, never called in call
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 
