@@ -138,7 +138,7 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
 PROOF_ENV = "SHAPEDOCTOR_PROVING"  # set in the proof subprocess: no nested proofs
 
 
-RUN_PROOFS = 2  # `run` proves at most this many graph-verified fixes: each costs a run of the script
+RUN_PROOFS = 3  # `run` proves at most this many graph-verified fixes: each costs a run of the script
 
 
 def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str | None], timeout: float,
@@ -204,6 +204,13 @@ def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str |
             fix.title += f" (not verified: proof: {proof.reason})"
             disproved.append(fix)
     finding.fixes.sort(key=lambda f: not f.verified)  # stable: the ranked order among the verified ones
+    if proven is not None:
+        # A fix proven on the whole script goes before verified ones no edit can write (a layer built in
+        # a loop: the user would have to apply them by hand, and they were checked only on the graph).
+        unwritten = [f for f in finding.fixes[:finding.fixes.index(proven)] if make_patch(f.edits, sources) is None]
+        for f in unwritten:
+            finding.fixes.remove(f)
+        finding.fixes[finding.fixes.index(proven) + 1:finding.fixes.index(proven) + 1] = unwritten
     from shapedoctor.diagnosis.proof_evidence import follow_proof
 
     follow_proof(finding, disproved, proven)

@@ -3,8 +3,9 @@
 The culprit of a build-time failure is chosen on the recorded graph, which ends at the failing
 layer. When the fix that changes the culprit's own value is disproved (its patched script fails
 further on: the layer's value is needed as it is by something the recording never reached) and
-a one-value change on another layer of the same file is proven, that other layer is where the
-shape went wrong: the culprit moves there, and the explanation says why.
+a one-value change on another layer of the same file is proven (or one line inserted before another
+statement: an ``UpSampling2D`` before a merge), that other line is where the shape went wrong: the
+culprit moves there, and the explanation says why.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ def follow_proof(finding: Finding, disproved: list[FixReport], proven: FixReport
     culprit = finding.culprit
     if culprit is None or culprit.kind != "layer" or proven is None or not proven.proven:
         return False
-    if not _changes_one_line(proven) or proven.file != culprit.file or proven.line in (None, culprit.line):
+    if not (_changes_one_line(proven) or _inserts_one_line(proven)) or proven.file != culprit.file \
+            or proven.line in (None, culprit.line):
         return False  # only a value changed where another layer is made points at that layer
     refuted = [f for f in disproved if f.file == culprit.file and f.line == culprit.line]
     if not refuted:
@@ -47,6 +49,14 @@ def follow_proof(finding: Finding, disproved: list[FixReport], proven: FixReport
         f"Running the patched script showed that changing line {culprit.line} breaks the program further on "
         f"({where}); the change at line {proven.line} runs clean, so line {proven.line} is where the shape went wrong.")
     return True
+
+
+def _inserts_one_line(fix: FixReport) -> bool:
+    """The fix inserts one whole line before its own line (a layer put in front of the statement there,
+    an ``UpSampling2D`` before a merge): that statement is where the shape went wrong."""
+    edits = fix.edits
+    return len(edits) == 1 and edits[0].start_line == edits[0].end_line == fix.line and edits[0].start_col == \
+        edits[0].end_col == 0 and edits[0].text.count("\n") == 1 and edits[0].text.endswith("\n")
 
 
 def _changes_one_line(fix: FixReport) -> bool:

@@ -176,7 +176,7 @@ def grower_fixes(ctx, node):
                     [SetConfig(node.layer, {"padding": "same"})], cost=1)
 
 
-def upsample_shortcut(ctx, shapes, small):
+def upsample_shortcut(ctx, shapes, small, cost=1):
     """The larger branch upsampled on its own: upsample the smaller one (the shortcut) the same way."""
     from shapedoctor.repair import generators as g
 
@@ -186,7 +186,7 @@ def upsample_shortcut(ctx, shapes, small):
         return
     ratio = ratios.pop()
     yield g.insert(ctx, f"UpSampling{len(shapes[big]) - 2}D", ratio, why=f"upsample input {small} like the other branch",
-                   cost=1, input_index=small)
+                   cost=cost, input_index=small)
 
 
 def causal_elsewhere(ctx, nodes) -> bool:

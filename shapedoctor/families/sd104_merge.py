@@ -301,6 +301,11 @@ def _spatial(ctx, shapes):
         ratio = ratios.pop()
         yield g.insert(ctx, f"MaxPooling{len(big) - 2}D", ratio, why=f"downsample input {1 - small} by {ratio} like the other branch",
                        cost=2, input_index=1 - small)
+    if len(ratios) == 1 and min(ratios) >= 2:
+        # Or the smaller map is a deeper scale meant to be brought up to the larger one (FCN and U-Net
+        # skip fusions upsample the coarse scores): a model whose output must keep the input's size
+        # tells the two apart when the patched script is run.
+        yield from branches.upsample_shortcut(ctx, shapes, small, cost=3)
     yield from _crop_larger(ctx, shapes, small)
 
 

@@ -181,7 +181,7 @@ def crop_keeps_data(crop: tuple, spatial: tuple) -> tuple[bool, str]:
     """A ``CroppingND`` of *crop* (``((top, bottom), (left, right))``) on a map of *spatial* size."""
     for pair, size in zip(crop, spatial):
         cut = sum(pair) if isinstance(pair, (tuple, list)) else 2 * int(pair)
-        if size is None or cut <= CROP_PIXELS:
+        if size is None or (cut <= CROP_PIXELS and 2 * cut < size):  # a few pixels, never half the map or more
             continue
         if (size - cut) < CROP_KEEP * size:
             return False, f"crops {cut} of {size} pixels on an axis ({100 * cut // size} % thrown away)"
