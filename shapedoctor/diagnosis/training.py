@@ -1391,6 +1391,19 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
                         "Embedding, RNN with return_sequences=True or a convolution, the extra axes must be pooled or "
                         "flattened before the output layer.")
     rank_in = len(out)
+    head = output_layer(model, index)
+    if name in BINARY | ELEMENTWISE and rank_in >= 3 and len(y_shape) == rank_in - 1 and isinstance(out[-1], int) \
+            and out[-1] > 1 and head is not None and shapes_fit(tuple(y_shape[1:]), tuple(out[1:-1])):
+        # One value per position, (N, 60, 80) binary masks, against (None, 60, 80, 32) channels: the
+        # positions agree and nothing is to be pooled; the layer that set the 32 channels should set one.
+        width = _width_layer(head)
+        if width_key(width) is not None:
+            prob.layer = width
+            prob.explanation = (f"The labels hold one value per position, {format_shape(y_shape)}; the model "
+                                f"outputs {out[-1]} values per position, {format_shape(out)}. The positions agree: "
+                                f"the output needs one channel, set by `{width.name}`.")
+            prob.fixes.append(_units_fix(width, 1))
+            return prob
     from shapedoctor.diagnosis.training_output_layout import windowed_pooling_fixes
 
     pooled = windowed_pooling_fixes(model, index, rank_in)
