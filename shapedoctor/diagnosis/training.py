@@ -680,6 +680,12 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
         told, swap = _odd_one(call, xs[0], flat_items(call.y_shapes)[0])
         odd = odd if told is None else told
         common = counts[1 - odd]
+    elif len(ys) == 1 and len(set(xs)) == 1 and xs[0] != ys[0] and call.y_ref is not None:
+        # Several inputs that agree (a siamese pair) and labels of another count: the one array of the
+        # caller's with the inputs' count, shaped like the labels, is the labels that pair with them.
+        from shapedoctor.diagnosis import training_evidence as ev
+
+        swap = ev.swap_in(call, call.y_ref, xs[0], numeric=True)
     in_x = odd < len(xs)
     what = ("x" if len(xs) == 1 else f"input {odd}") if in_x else ("y" if len(ys) == 1 else f"labels {odd - len(xs)}")
     prob = Problem("SD203", f"{what} has {counts[odd]} samples but the others have {common}",
@@ -714,7 +720,7 @@ def _check_counts(call: TrainingCall) -> list[Problem]:
         name, value = swap
         side = "labels" if not in_x else "data"
         prob.extra_where = "argument"
-        prob.explanation += (f" `{name}` holds {counts[1 - odd]} samples shaped like the array passed: it is the one "
+        prob.explanation += (f" `{name}` holds {common} samples shaped like the array passed: it is the one "
                              "that pairs with the other argument (the passed one belongs to another split).")
         prob.fixes.insert(0, TrainingFix(f"pass the array that pairs with the other argument: {name}", side,
                                          apply=lambda _v, value=value: value, replace_argument=name,

@@ -41,10 +41,11 @@ def _kind(value: Any) -> str | None:
     return getattr(dtype, "kind", None)
 
 
-def swap_in(call: TrainingCall, wrong: Any, count: int) -> tuple[str, Any] | None:
+def swap_in(call: TrainingCall, wrong: Any, count: int, numeric: bool = False) -> tuple[str, Any] | None:
     """The one array of the caller's (other than the x and y given) shaped like *wrong* per sample,
-    with the same dtype kind, and *count* samples: the array that was meant. None when there is
-    none or more than one (then nothing tells which)."""
+    with the same dtype kind (with *numeric*, any of bool, int and float: labels kept as 0/1 floats
+    beside class ids), and *count* samples: the array that was meant. None when there is none or more
+    than one (then nothing tells which)."""
     names = getattr(call, "names", None)
     want = _shape(wrong)
     if not isinstance(names, dict) or want is None:
@@ -55,7 +56,8 @@ def swap_in(call: TrainingCall, wrong: Any, count: int) -> tuple[str, Any] | Non
         if any(value is g for g in given):
             continue
         shape = _shape(value)
-        if shape and shape[0] == count and shape[1:] == want[1:] and _kind(value) == _kind(wrong):
+        same_kind = _kind(value) == _kind(wrong) or (numeric and {_kind(value), _kind(wrong)} <= set("biuf"))
+        if shape and shape[0] == count and shape[1:] == want[1:] and same_kind:
             if not any(value is other for _n, other in found):
                 found.append((name, value))
     return found[0] if len(found) == 1 else None
