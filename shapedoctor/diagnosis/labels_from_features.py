@@ -10,7 +10,10 @@ Evidence, read: the labels passed to the call hold exactly the values of the inp
 the labels' line is one line that makes them from a name ``a``; another pair of one-line assignments in
 the file is written alike but for one name, ``a`` in one and ``b`` in the other (the training fold's
 ``x_train`` / ``y_train`` lines), and ``b`` is an array of the caller as long as ``a``. The labels' line
-is the cause, and the fix writes ``b`` for ``a`` there, proven by running the patched script.
+is the cause, and the fix writes ``b`` for ``a`` there, proven by running the patched script. When the
+call's ``validation_data`` labels are made the same way (the validation inputs' values, cut from
+``a``: the slip made on both splits, keras-team/keras #10791), their line gets the same edit in the
+same fix.
 """
 
 from __future__ import annotations
@@ -63,19 +66,47 @@ def labels_from_features(call: Any, prob: Any):
     if len(swaps) != 1:
         return None
     old, new = next(iter(swaps))
-    spots = sorted((n for n in ast.walk(stmt.value) if isinstance(n, ast.Name) and n.id == old),
-                   key=lambda n: n.col_offset, reverse=True)
-    written = text
-    edits = []
-    for spot in spots:
-        written = written[:spot.col_offset] + new + written[spot.end_col_offset:]
-        edits.append(TextEdit(file, stmt.lineno, spot.col_offset, stmt.lineno, spot.end_col_offset, new))
-    fix = script_checked_fix(f"cut the labels from `{new}`, not from the features `{old}`", written.strip(),
+    shown, edits = [], []
+    for line_stmt in [stmt] + _validation_twin(call, tree, old, names):
+        line_text = linecache.getline(file, line_stmt.lineno).rstrip("\n")
+        spots = sorted((n for n in ast.walk(line_stmt.value) if isinstance(n, ast.Name) and n.id == old),
+                       key=lambda n: n.col_offset, reverse=True)
+        written = line_text
+        for spot in spots:
+            written = written[:spot.col_offset] + new + written[spot.end_col_offset:]
+            edits.append(TextEdit(file, line_stmt.lineno, spot.col_offset, line_stmt.lineno, spot.end_col_offset, new))
+        shown.append(written.strip())
+    fix = script_checked_fix(f"cut the labels from `{new}`, not from the features `{old}`", "\n".join(shown),
                              display_path(file), stmt.lineno, edits, cost=1)
     place = Place("labels", y_arg.id, "labels", display_path(file), stmt.lineno, text.strip())
     why = (f"`{y_arg.id}` (line {stmt.lineno}) holds exactly the values of `{x_arg.id}`, the inputs passed with "
            f"it: it was cut from `{old}`, the features, where its twin lines cut the labels from `{new}`.")
     return place, fix, why, True  # labels that are the features: no model edit can be right
+
+
+def _validation_twin(call: Any, tree: ast.Module, old: str, names: dict) -> list[ast.Assign]:
+    """The line that made the call's validation labels, when they too are the validation inputs' values
+    cut from *old* (the same slip made on the validation split): ``y_val = data[-n:]`` beside
+    ``x_val = data[-n:]``."""
+    import numpy as np
+
+    from shapedoctor.diagnosis.data_origin import last_assignment
+    from shapedoctor.trace.sites import source_tree_and_calls_at
+
+    _tree, calls = source_tree_and_calls_at(call.site)
+    pair = next((k.value for c in calls for k in c.keywords if k.arg == "validation_data"), None)
+    if not isinstance(pair, (ast.Tuple, ast.List)) or len(pair.elts) != 2 \
+            or not all(isinstance(e, ast.Name) for e in pair.elts):
+        return []
+    xv, yv = (names.get(e.id) for e in pair.elts)
+    if xv is None or yv is None or getattr(xv, "shape", None) != getattr(yv, "shape", None) \
+            or not np.array_equal(np.asarray(xv), np.asarray(yv)):
+        return []
+    made = last_assignment(tree, pair.elts[1].id, call.site.line)
+    if made is None or made.lineno != made.end_lineno \
+            or old not in {n.id for n in ast.walk(made.value) if isinstance(n, ast.Name)}:
+        return []
+    return [made]
 
 
 def _one_name_apart(a: ast.expr, b: ast.expr) -> tuple[str, str] | None:
