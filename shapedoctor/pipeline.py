@@ -140,6 +140,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.unused_flatten import unused_flatten
 
         found[0] = unused_flatten(exc, found[0], recorder)  # self.flatten made in __init__, never called in call
+        from shapedoctor.diagnosis.predict_argument import predict_argument
+
+        found[0] = predict_argument(exc, found[0], recorder)  # predict(X_new) of a model fit on (X[:, :5], X[:, 2:])
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 
