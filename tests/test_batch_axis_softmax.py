@@ -3,7 +3,8 @@
 keras-io's knowledge distillation example (r633) softens the teacher's and the student's logits with a
 softmax over the class axis; written ``axis=0``, each class is normalised over the samples of the
 batch. Keras runs it without a word. The softmax watch notes the lines, the first is the culprit, and
-one fix writing ``axis=-1`` in each of them is proven by running the patched script. A softmax over the
+one fix writing ``axis=-1`` in each of them is proven by running the patched script; a softmax over an
+axis of size 1 (r661) is SD207, taken over the one other axis of several values. A softmax over the
 rows of a weight matrix, or over the class axis, stays silent, and the wrapped functions look like
 Keras's own to introspection.
 """
@@ -71,3 +72,34 @@ def test_a_weight_matrix_softmax_and_the_class_axis_stay_silent_and_the_watch_is
     alone = subprocess.run([sys.executable, "plain.py"], cwd=tmp_path, capture_output=True, text=True)
     assert alone.stdout.strip().endswith("softmax ['x', 'axis']"), alone.stdout
     assert alone.stdout in proc.stdout or alone.stdout.strip() in (proc.stdout + proc.stderr), proc.stdout
+
+
+SINGLE = '''import numpy as np
+import keras
+from keras import layers, ops
+
+
+class Pooling(layers.Layer):
+    def build(self, shape):
+        self.score = self.add_weight(shape=(shape[-1], 1), name="score")
+
+    def call(self, steps):
+        weights = ops.softmax(ops.matmul(steps, self.score))
+        return ops.sum(weights * steps, axis=1)
+
+
+seq = keras.Input((7, 5))
+model = keras.Model(seq, layers.Dense(1)(Pooling()(seq)))
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.random.rand(16, 7, 5), np.random.rand(16, 1), epochs=1, verbose=0)
+'''
+
+
+def test_a_softmax_over_an_axis_of_one_value_is_taken_over_the_steps(tmp_path):
+    report, _, proc = run_json(run_cli, tmp_path, SINGLE)
+    assert proc.returncode == 1 and report["status"] == "warning", proc.stderr
+    finding = report["findings"][0]
+    assert finding["id"] == "SD207"
+    assert finding["culprit"]["line"] == line_of(SINGLE, "weights = ops.softmax(")
+    first = finding["fixes"][0]
+    assert first["verified"] and first["code"] == "weights = ops.softmax(ops.matmul(steps, self.score), axis=1)", first

@@ -8,6 +8,10 @@ file become one warning, the first line the culprit, and one fix that writes ``a
 them (a softmax in two places, teacher and student, is one slip made twice: fixing one alone would
 leave the warning). The fix is proven by running the patched script, which must then finish without
 the warning.
+
+A softmax over an axis of size 1 (every value 1.0: keras-io's attention MIL example, r661, normalising
+(instances, batch, 1) scores over the last axis) is SD207 at its line, with the one other axis of
+known size above 1 as the fix, proven the same way.
 """
 
 from __future__ import annotations
@@ -19,16 +23,74 @@ from shapedoctor.report.model import Finding
 
 
 def batch_softmax_findings(recorder: Any) -> list[Finding]:
-    by_file: dict[str, list] = {}
+    by_file: dict[tuple, list] = {}
     for event in getattr(recorder, "batch_softmaxes", []):
-        by_file.setdefault(event.path, []).append(event)
+        by_file.setdefault((event.kind, event.path), []).append(event)
     out = []
-    for path, events in by_file.items():
+    for (kind, path), events in by_file.items():
         try:
-            out.append(_finding(path, events))
+            out.append(_finding(path, events) if kind == "batch" else _single_finding(path, events[0]))
         except Exception as exc:  # noqa: BLE001 - a warning we cannot build is skipped, never fatal
             recorder.internal_errors.append(exc)
-    return out
+    return [f for f in out if f is not None]
+
+
+def _single_finding(path: str, event: Any) -> Finding | None:
+    """A softmax over an axis of size 1 (SD207): every value it returns is 1.0. The fix takes it over the
+    one other axis of known size above 1 (the instances of a bag, the steps of a sequence)."""
+    from shapedoctor.families import get
+    from shapedoctor.graph.model import format_shape
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.report.model import Place
+
+    fam = get("SD207")
+    shape = tuple(event.shape)
+    axis = event.axis % len(shape)
+    others = [i for i, size in enumerate(shape) if i != axis and isinstance(size, int) and size > 1]
+    where = event.training_site or event.site
+    consumer = Place("layer", event.function, event.function, where.file, where.line, where.code)
+    culprit = Place("layer", event.function, event.function, event.site.file, event.site.line, event.site.code)
+    finding = Finding(
+        fam.id, fam.slug, fam.severity,
+        f"{event.function} over axis {event.axis} of a {format_shape(shape)} tensor, an axis of size 1: every value "
+        "it returns is 1.0", consumer=consumer, culprit=culprit, expected="an axis of several values",
+        received=f"axis {event.axis} of {format_shape(shape)}",
+        explanation=(f"`{event.site.code}` normalises along axis {event.axis}, which holds one value. A softmax makes "
+                     "the values along its axis sum to 1: with one value, that value is always 1.0, whatever the "
+                     "scores, so the weights carry no information and nothing raises."
+                     + (f" The tensor's axis {others[0]} holds {shape[others[0]]} values: that is the axis to "
+                        "normalise over." if len(others) == 1 else "")),
+        fixes=[])
+    if len(others) == 1:
+        edit = _axis_edit(path, event, str(others[0]))
+        if edit is not None:
+            finding.fixes.append(script_checked_fix(f"take the softmax over axis {others[0]} ({shape[others[0]]} "
+                                                    "values)", edit.shown(), event.site.file, event.site.line, [edit]))
+    return finding
+
+
+def _axis_edit(path: str, event: Any, new: str):
+    """The edit writing *new* as the axis of the softmax call on the event's line: its axis argument
+    replaced, or ``axis=`` added when the call leaves it at its default."""
+    import linecache
+
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import called_name
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(path)))
+    except (SyntaxError, ValueError):
+        return None
+    calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno == event.site.line
+             and called_name(c.func) == event.function]
+    if len(calls) != 1 or calls[0].end_lineno != calls[0].lineno:
+        return None
+    call = calls[0]
+    axis = next((k.value for k in call.keywords if k.arg == "axis"), call.args[1] if len(call.args) > 1 else None)
+    if axis is not None:
+        return TextEdit.replacing(path, axis, new) if _is_literal_axis(axis) else None
+    end = call.end_col_offset - 1
+    return TextEdit(path, call.lineno, end, call.lineno, end, f", axis={new}")
 
 
 def _finding(path: str, events: list) -> Finding:

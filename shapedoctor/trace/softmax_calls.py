@@ -17,7 +17,10 @@ shape and the ``axis`` asked for, and notes a :class:`BatchSoftmax` when
 * the axis is the first of a tensor of rank 2 or more that holds a batch: its first size is unknown
   (a traced batch), or the tensor came from a model or layer call (directly or through ``+ - * /``).
 
-A softmax over the rows of a weight matrix or of a constant is left alone. Each line is noted once.
+A softmax over the rows of a weight matrix or of a constant is left alone. A softmax over an axis of
+size 1 is noted too (``kind="single"``): keras-io's attention MIL example stacks one score per instance
+into (instances, batch, 1) and takes the softmax over axis 0; over the last axis every weight is 1.0.
+Each line is noted once.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ _FUNCTIONS = ("softmax", "log_softmax")
 
 @dataclass
 class BatchSoftmax:
-    """One user line where a softmax ran over the batch axis."""
+    """One user line where a softmax ran over the batch axis, or over an axis of size 1."""
 
     site: Site  # the user's line that called the softmax
     path: str  # real path of that line's file (for text edits)
@@ -41,6 +44,8 @@ class BatchSoftmax:
     shape: tuple  # the argument's static shape
     training_site: Site | None = None  # the fit/evaluate call running at the time, if any
     stage: str = "call"
+    kind: str = "batch"  # "batch": over the batch axis; "single": over an axis of size 1
+    axis: int = 0
 
 
 def install(recorder: Any) -> None:
@@ -83,11 +88,17 @@ def _note(recorder: Any, name: str, args: tuple, kwargs: dict, frame: Any) -> No
 
     x = args[0] if args else kwargs.get("x", kwargs.get("logits"))
     axis = args[1] if len(args) > 1 else kwargs.get("axis", -1)
+    if axis is None:
+        axis = -1  # tf.nn.softmax's default: the last axis
     shape = static_shape(x)
-    if shape is None or len(shape) < 2 or type(axis) is not int or axis not in (0, -len(shape)):
+    if shape is None or len(shape) < 2 or type(axis) is not int or not -len(shape) <= axis < len(shape):
         return
-    if shape[0] is not None and not recorder.op_watch.is_model_made(x):
-        return  # a softmax over the rows of a weight matrix or a constant
+    if shape[axis] == 1:
+        kind = "single"  # one value along the axis: the softmax of it is always 1.0
+    elif axis in (0, -len(shape)) and (shape[0] is None or recorder.op_watch.is_model_made(x)):
+        kind = "batch"  # a softmax over the rows of a weight matrix or a constant is not this
+    else:
+        return
     where = user_site(frame)
     if where is None:
         return
@@ -97,4 +108,4 @@ def _note(recorder: Any, name: str, args: tuple, kwargs: dict, frame: Any) -> No
     calls = getattr(recorder, "training_calls", None) or []
     stage = recorder.stage
     training_site = calls[-1].site if calls and stage != "call" else None
-    recorder.batch_softmaxes.append(BatchSoftmax(site, path, name, shape, training_site, stage))
+    recorder.batch_softmaxes.append(BatchSoftmax(site, path, name, shape, training_site, stage, kind, axis))
