@@ -58,7 +58,10 @@ def find_culprit(ctx: Context) -> Node | None:
     if fam in ("SD102",) and ctx.data_shape is not None:
         return ctx.extra.get("input_node")
     if fam == "SD101":
-        from shapedoctor.families.sd101_rank import lower_variant
+        from shapedoctor.families.sd101_rank import lower_variant, short_permute
+
+        if short_permute(ctx) is not None:
+            return ctx.consumer  # Permute((2, 1)) on a 4-D map: its dims, not its input
 
         if lower_variant(ctx) is not None:
             return ctx.consumer  # a 2-D layer on (steps, channels) data: the layer, not its input

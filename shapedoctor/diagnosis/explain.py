@@ -92,9 +92,15 @@ def explanation(ctx: Context, culprit: Node | None) -> str:
             lines = [f"{cons} applies its layer to every step of axis 1, so that layer, which needs {need} axes "
                      f"{meaning}, received {format_shape((got[0],) + tuple(got[2:]))} per step: the input "
                      f"{format_shape(got)} has no time axis. {BATCH}"]
-        from shapedoctor.families.sd101_rank import frames_upstream
+        from shapedoctor.families.sd101_rank import frames_upstream, short_permute
 
-        if culprit is not None and culprit is ctx.consumer and frames_upstream(ctx):
+        dims = short_permute(ctx) if culprit is not None and culprit is ctx.consumer else None
+        if dims is not None:
+            given = tuple(ctx.config_of(ctx.consumer).get("dims") or ())
+            lines = [f"{cons} was given dims={given}, the order of {len(given)} axes, and received "
+                     f"{format_shape(got)}, which has {len(got) - 1} besides the batch axis. Permute's dims name every "
+                     f"axis but the batch one, the ones it leaves in place too: {dims} swaps as {given} meant. {BATCH}"]
+        elif culprit is not None and culprit is ctx.consumer and frames_upstream(ctx):
             lines.append(f"Axis 1 of size {got[1]} is the time axis the TimeDistributed layers above step over; "
                          f"{cons} is not wrapped, so it gets the whole stack of steps at once.")
         elif culprit is not None and culprit is ctx.consumer:

@@ -9,6 +9,19 @@ Example of the bug::
 from shapedoctor.families.base import Family, register
 
 
+def short_permute(ctx) -> tuple | None:
+    """The full ``dims`` of a Permute given fewer axes than its input has, ``(2, 1)`` on a 4-D map:
+    the given order, then the axes it leaves out in place, ``(2, 1, 3)`` (keras-team/keras #3507)."""
+    got = ctx.shape_in()
+    if ctx.consumer_cls != "Permute" or got is None:
+        return None
+    dims = tuple(ctx.config_of(ctx.consumer).get("dims") or ())
+    axes = len(got) - 1
+    if not dims or len(dims) >= axes or sorted(dims) != list(range(1, len(dims) + 1)):
+        return None
+    return dims + tuple(range(len(dims) + 1, axes + 1))
+
+
 def fixes(ctx):
     """Candidates for a rank mismatch: add or remove axes where they went missing."""
     from shapedoctor.diagnosis.context import RECURRENT, needed_rank
@@ -27,6 +40,14 @@ def fixes(ctx):
         yield Candidate(f"move lines {head.first_line}-{head.last_line} out of the loop: they run on every pass, "
                         f"and the next pass's {ctx.consumer_cls} gets their output", [head], cost=1)
     rank, feat = len(got), tuple(got[1:])
+    dims = short_permute(ctx)
+    if dims is not None:
+        # Permute's dims name every non-batch axis: (2, 1) swaps the first two of a 3-axis input only.
+        from shapedoctor.repair.edits import SetConfig
+
+        yield Candidate(f"name every axis in Permute: dims={dims} (the axes it leaves in place too)",
+                        [SetConfig(ctx.consumer.layer, {"dims": dims})], cost=1)
+        return
     prod = ctx.shaping_producer(ctx.producer())
     if ctx.consumer_cls == "TimeDistributed" and rank == need:
         # The wrapped layer got one axis too few because the wrapper took the first axis as time:
