@@ -182,6 +182,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
     for finding in global_statistics_findings(recorder):  # Normalization(mean=np.mean(x)) over 11 features
         add(finding)
+    from shapedoctor.diagnosis.added_loss_vector import added_loss_findings
+
+    for finding in added_loss_findings(recorder):  # self.add_loss(kl_loss) of one value per sample
+        add(finding)
     from shapedoctor.diagnosis.batch_axis_softmax import batch_softmax_findings
 
     for finding in batch_softmax_findings(recorder):  # ops.softmax(logits, axis=0) across the samples

@@ -148,6 +148,7 @@ class Recorder:
         self.loss_calls: list = []  # Keras loss objects the user's code called on broadcast shapes (trace/loss_calls.py)
         self.loss_lines: set = set()  # (file, line) of those calls, each noted once
         self.batch_softmaxes: list = []  # softmax over the batch axis in the user's code (trace/softmax_calls.py)
+        self.added_losses: list = []  # add_loss(value) of a non-scalar in the user's code (trace/added_losses.py)
         self._patches: list[tuple[Any, str, Any]] = []
 
     # -- state helpers -------------------------------------------------------------------
@@ -227,6 +228,12 @@ class Recorder:
 
             watch_losses(self)
         except Exception as exc:  # noqa: BLE001 - the loss watch is optional, the program is not
+            self.internal_errors.append(exc)
+        try:
+            from shapedoctor.trace.added_losses import install as watch_added_losses
+
+            watch_added_losses(self)
+        except Exception as exc:  # noqa: BLE001 - the add_loss watch is optional, the program is not
             self.internal_errors.append(exc)
         try:
             from shapedoctor.trace.softmax_calls import install as watch_softmax
