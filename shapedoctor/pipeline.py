@@ -126,6 +126,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             from shapedoctor.diagnosis.joined_rank import joined_rank
 
             finding = joined_rank(exc, finding, recorder)  # tf.concat([images, batch_without_channel_axis])
+            from shapedoctor.diagnosis.gram_product import gram_product
+
+            finding = gram_product(exc, finding, recorder)  # tf.matmul(a, b) of two (n, d) batches: transpose_b
             if finding is not None:
                 from shapedoctor.diagnosis.upstream_model import upstream_op_finding
 

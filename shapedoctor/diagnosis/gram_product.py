@@ -1,0 +1,79 @@
+"""A matrix product of two (n, d) batches written without transposing the second (a similarity matrix).
+
+keras-io's SimCLR example (r651) scores every pair of projections with ``tf.matmul(proj_a, proj_b,
+transpose_b=True)``: (n, d) times (d, n) gives the (n, n) similarities. Written ``tf.matmul(proj_a,
+proj_b)``, the inner sizes are d and n and TensorFlow raises "Dimensions must be equal, but are 48 and
+24" inside the user's ``train_step``. Only the error's text is known; it names two operands of one
+shape, (24, 48) and (24, 48).
+
+Evidence, read: the two operands of the failed product have the same 2-D shape with different sizes,
+and the user's line holds one two-argument ``matmul`` call. That call is the cause; the fix transposes
+the second operand (``transpose_b=True`` for ``tf.matmul``, ``ops.transpose(b)`` for keras's), proven
+by running the patched script.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+from typing import Any
+
+from shapedoctor.report.model import Finding, Place
+
+
+def gram_product(exc: BaseException, finding: Finding | None, recorder: Any) -> Finding | None:
+    if finding is None or finding.id != "SD102":
+        return finding
+    try:
+        return _reaimed(exc, finding) or finding
+    except Exception as err:  # noqa: BLE001 - a re-aim we cannot build leaves the finding as it was
+        recorder.internal_errors.append(err)
+        return finding
+
+
+def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
+    from shapedoctor.diagnosis.joined_rank import _real_path
+    from shapedoctor.messages import parse
+    from shapedoctor.messages.shapes import parse_shape
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import called_name, site_from_traceback
+
+    facts = parse(str(exc))
+    if facts is None or (facts.details or {}).get("operation") != "matmul" or len(facts.shapes) != 2:
+        return None
+    a, b = (parse_shape(s) for s in facts.shapes)
+    if a is None or b is None or tuple(a) != tuple(b) or len(a) != 2 or a[0] == a[1]:
+        return None
+    site, path = site_from_traceback(exc.__traceback__), _real_path(exc)
+    if site is None or path is None:
+        return None
+    try:
+        tree = ast.parse("".join(linecache.getlines(path)))
+    except (SyntaxError, ValueError):
+        return None
+    calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno == site.line == c.end_lineno
+             and called_name(c.func) == "matmul" and len(c.args) == 2 and not c.keywords]
+    if len(calls) != 1:
+        return None
+    call = calls[0]
+    module = ast.unparse(call.func.value) if isinstance(call.func, ast.Attribute) else None
+    second = call.args[1]
+    text = linecache.getline(path, second.lineno)[second.col_offset:second.end_col_offset]
+    if module in ("tf", "tf.linalg", "tensorflow"):
+        end = call.end_col_offset - 1
+        edit = TextEdit(path, call.lineno, end, call.lineno, end, ", transpose_b=True")
+    elif module is not None:
+        edit = TextEdit.replacing(path, second, f"{module}.transpose({text})")
+    else:
+        return None
+    code = linecache.getline(path, call.lineno).strip()
+    finding.culprit = Place("layer", "matmul", None, site.file, call.lineno, code)
+    finding.message = f"`{ast.unparse(call)}` multiplies two {tuple(a)} matrices: the second needs transposing"
+    finding.explanation = (
+        f"Both operands are {tuple(a)}: {a[0]} rows of {a[1]} values. A matrix product pairs the last axis of the "
+        f"first ({a[1]}) with the first axis of the second ({a[0]}), so two batches of vectors multiply only with "
+        f"the second transposed, ({a[1]}, {a[0]}), which gives the ({a[0]}, {a[0]}) matrix of every pair's dot "
+        "product (a similarity matrix).")
+    finding.fixes = [script_checked_fix("transpose the second operand", edit.shown(), site.file, call.lineno, [edit])]
+    return finding
