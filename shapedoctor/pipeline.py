@@ -143,6 +143,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.unused_flatten import unused_flatten
 
         found[0] = unused_flatten(exc, found[0], recorder)  # self.flatten made in __init__, never called in call
+        from shapedoctor.diagnosis.pooled_positions import pooled_positions
+
+        found[0] = pooled_positions(exc, found[0], recorder)  # x = self.pool(x) before a per-token head
         from shapedoctor.diagnosis.predict_argument import predict_argument
 
         found[0] = predict_argument(exc, found[0], recorder)  # predict(X_new) of a model fit on (X[:, :5], X[:, 2:])

@@ -96,6 +96,5 @@ def _aim(finding: Any, found: Any) -> Any:
     finding.explanation = (
         f"`self.{attr}` ({cls}) is made in __init__ but never called in `call`: line {stmt.lineno} gives "
         f"`{name}`, still a map with its spatial axes, to a Dense layer, which then acts on every position "
-        f"separately and keeps those axes in the output. Call `self.{attr}` on `{name}` before it. "
-        + (finding.explanation or ""))
+        f"separately and keeps those axes in the output. Call `self.{attr}` on `{name}` before it.")
     return finding
