@@ -143,6 +143,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.unused_flatten import unused_flatten
 
         found[0] = unused_flatten(exc, found[0], recorder)  # self.flatten made in __init__, never called in call
+        from shapedoctor.diagnosis.batch_axis_join import batch_axis_join
+
+        found[0] = batch_axis_join(exc, found[0], recorder)  # layers.concatenate(parts, axis=0)
         from shapedoctor.diagnosis.pooled_positions import pooled_positions
 
         found[0] = pooled_positions(exc, found[0], recorder)  # x = self.pool(x) before a per-token head
