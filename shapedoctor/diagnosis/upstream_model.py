@@ -13,6 +13,9 @@ When ``D`` also ran on a tensor of its declared shape (the real data), ``D`` is 
 output must become ``D``'s declared input: the culprit is the layer of ``G`` whose edit gives
 ``G``'s output that shape, and the fixes are those edits, verified by replaying ``G``'s graph.
 
+Channels that differ with the spatial sizes equal (RGB images made for a grayscale discriminator,
+r660) are the producing model's last layer that sets them (``Conv2DTranspose(1, ...)``).
+
 Spatial sizes off by an integer factor are the upsampling stack: a factor too large removes one
 upsampling stage (``strides=1`` on a strided transposed convolution, removing an ``UpSampling``),
 the first stage after the seed first; a factor too small adds one (an ``UpSampling`` layer after
@@ -258,6 +261,28 @@ def _unstrided_transposed(graph: Any, factor: int) -> list:
     return out
 
 
+def _output_channels(graph: Any, channels: int) -> list:
+    """The producing model's last layer that sets the channels (past layers that keep them: batch norm,
+    activations) made with *channels*: ``Conv2DTranspose(1, ...)`` for a grayscale discriminator."""
+    from shapedoctor.diagnosis.context import PASS_THROUGH
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetConfig
+
+    node = graph.producer(graph.outputs[0]) if len(graph.outputs) == 1 else None
+    for _ in range(8):
+        spec = graph.spec(node) if node is not None and node.kind == "layer" else None
+        if spec is None:
+            return []
+        key = next((k for k in ("filters", "units") if isinstance(spec.config.get(k), int)), None)
+        if key is not None:
+            return [Candidate(f"make the output {channels} channels: {key}={channels} on {spec.name}",
+                              [SetConfig(spec.key, {key: channels})], cost=1)]
+        if spec.cls not in PASS_THROUGH or not node.input_ids():
+            return []
+        node = graph.producer(node.input_ids()[0])
+    return []
+
+
 def _shrinking_convolutions(graph: Any) -> list:
     """Each 'valid' convolution or pooling of window > 1 and stride 1 given ``padding="same"``:
     the candidates when the output is smaller than wanted by a few pixels, not by a factor."""
@@ -343,6 +368,9 @@ def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple,
     elif _smaller_by_a_few(got, declared) and _shrinking_convolutions(graph):
         direction, factor = "shrink", 0
         candidates = _shrinking_convolutions(graph)
+    elif _same(got[:-1], declared[:-1]) and got[-1] != declared[-1] and _output_channels(graph, declared[-1]):
+        direction, factor = "channels", 0  # RGB images made for a grayscale discriminator (r660)
+        candidates = _output_channels(graph, declared[-1])
     else:
         direction, factor = "seed", 0
         candidates = _rescaled_seed(graph, got, declared)
@@ -371,12 +399,15 @@ def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple,
         return None
     finding.id, finding.family = family
     finding.culprit = Place("layer", spec.name, spec.cls, site.file, site.line, site.code)
+    finding.clear_culprit_marks()  # the path shows the refusing model's input, not the producing model's layer
     finding.expected, finding.received = format_shape(declared), format_shape(got)
     target = target or (f"that tensor was given to a model declared for {format_shape(declared)}, which already "
                         f"ran on tensors of its declared shape (the real data)")
     if stages_mirrored and verified[0].title.startswith("seed"):
         direction = "seed"
-    if direction == "shrink":
+    if direction == "channels":
+        how = None
+    elif direction == "shrink":
         how = "a few pixels too small: a 'valid' window of its own shrinks the map"
     elif direction == "seed":
         how = ("set by the grid it starts from: its upsampling stages are right, the first grid (the Reshape of "
@@ -386,7 +417,8 @@ def _refocused(recorder: Recorder, finding: Any, producer: Any, declared: tuple,
                f"{'one stage too many' if direction == 'down' else 'one stage too few'}")
     finding.explanation = (
         f"`{producer.name}` produced {format_shape(got)}, and {target}: the producing model's layers are "
-        f"wrong, not {not_this}. Its spatial size is {how}."
+        f"wrong, not {not_this}. " + (f"Its spatial size is {how}." if how else
+                                      f"Its last layer makes {got[-1]} channels where {declared[-1]} are taken.")
     )
     finding.fixes = fixes
     finding.why_first = None
