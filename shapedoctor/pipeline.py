@@ -149,6 +149,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.pooled_positions import pooled_positions
 
         found[0] = pooled_positions(exc, found[0], recorder)  # x = self.pool(x) before a per-token head
+        from shapedoctor.diagnosis.decoded_channels import decoded_channels
+
+        found[0] = decoded_channels(exc, found[0], recorder)  # tf.io.decode_png(data) of an RGBA upload
         from shapedoctor.diagnosis.predict_argument import predict_argument
 
         found[0] = predict_argument(exc, found[0], recorder)  # predict(X_new) of a model fit on (X[:, :5], X[:, 2:])

@@ -1,0 +1,109 @@
+"""Images decoded with their file's own channels where the model takes another number.
+
+imfing/keras-flask-deploy-webapp #23 (r642): a model trained on RGB images is given an uploaded PNG with
+transparency. ``tf.io.decode_png(data)`` keeps the file's 4 channels (RGBA), the resize and the batch
+axis keep them, and ``predict`` refuses (1, 28, 28, 4) for a (None, 28, 28, 3) input. The cause is the
+decode: ``channels=3`` makes every file RGB (as ``convert('RGB')`` does in PIL).
+
+Evidence, read: the data given to the call differs from the model's input in the last axis only; the
+name passed is followed back through the one-line assignments of its scope (``x = expand_dims(img)``,
+``img = resize(img)``) to a ``tf.io.decode_png`` / ``decode_jpeg`` / ``decode_image`` call without
+``channels`` or with another number. That line is the cause, and the fix sets ``channels`` to the
+model's, proven by running the patched script.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+from typing import Any
+
+from shapedoctor.report.model import Finding, Place
+
+_DECODERS = ("decode_png", "decode_jpeg", "decode_image", "decode_bmp")
+
+
+def decoded_channels(exc: BaseException, finding: Finding, recorder: Any) -> Finding:
+    if finding is None or finding.id not in ("SD201", "SD102"):
+        return finding
+    try:
+        return _reaimed(finding, recorder) or finding
+    except Exception as err:  # noqa: BLE001 - a re-aim we cannot build leaves the finding as it was
+        recorder.internal_errors.append(err)
+        return finding
+
+
+def _reaimed(finding: Finding, recorder: Any) -> Finding | None:
+    from shapedoctor.diagnosis.training_fixes import argument_node
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+
+    calls = list(getattr(recorder, "training_calls", []) or [])
+    call = calls[-1] if calls and calls[-1].error is not None else None
+    inputs = list(getattr(getattr(call, "model", None), "inputs", None) or [])
+    got = call.x_shapes if call is not None and isinstance(call.x_shapes, tuple) else None
+    if call is None or call.site is None or len(inputs) != 1 or got is None or not got or isinstance(got[0], tuple):
+        return None
+    want = tuple(inputs[0].shape)
+    if len(got) != len(want) or tuple(got[1:-1]) != tuple(want[1:-1]) or want[-1] is None or got[-1] == want[-1]:
+        return None
+    arg = argument_node(call.site, 0, "x")
+    file = call.site.file
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except (SyntaxError, ValueError):
+        return None
+    decode = _decoder_behind(tree, arg, call.site.line)
+    if decode is None:
+        return None
+    given = next((k for k in decode.keywords if k.arg == "channels"), None)
+    if given is not None:
+        edit = TextEdit.replacing(file, given.value, str(want[-1]))
+    elif len(decode.args) == 1 and decode.lineno == decode.end_lineno:
+        end = decode.end_col_offset - 1
+        edit = TextEdit(file, decode.lineno, end, decode.lineno, end, f", channels={want[-1]}")
+    else:
+        return None
+    code = linecache.getline(file, decode.lineno).strip()
+    finding.culprit = Place("data", None, "data", file, decode.lineno, code)
+    finding.clear_culprit_marks()
+    finding.explanation = (
+        f"The model takes {want[-1]} channels and the data has {got[-1]}: line {decode.lineno} decodes the image "
+        f"with the file's own channels ({got[-1]}: {'RGBA, with transparency' if got[-1] == 4 else 'as stored'}). "
+        f"Ask the decoder for {want[-1]}, so every file comes out the way the model was trained. "
+        + (finding.explanation or ""))
+    finding.fixes.insert(0, script_checked_fix(f"decode every image with {want[-1]} channels", edit.shown(), file,
+                                               decode.lineno, [edit]))
+    return finding
+
+
+def _decoder_behind(tree: ast.Module, arg: ast.expr | None, line: int) -> ast.Call | None:
+    """The decode call the names of *arg* come from, through one-line assignments of their scope and the
+    one ``return`` of a function of the file that made them (``batch = prepare(photo)``)."""
+    from shapedoctor.diagnosis.data_origin import last_assignment
+    from shapedoctor.trace.sites import called_name
+
+    functions = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
+    scopes = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+              and f.lineno <= line <= (f.end_lineno or f.lineno)]
+    scope = max(scopes, key=lambda f: f.lineno) if scopes else tree
+    todo = [(n.id, line, scope) for n in ast.walk(arg) if isinstance(n, ast.Name)] if arg is not None else []
+    seen = set()
+    while todo and len(seen) < 16:
+        name, before, where = todo.pop()
+        if (name, before) in seen:
+            continue
+        seen.add((name, before))
+        stmt = last_assignment(where, name, before)
+        if stmt is None:
+            continue
+        found = [c for c in ast.walk(stmt.value) if isinstance(c, ast.Call) and called_name(c.func) in _DECODERS]
+        if len(found) == 1:
+            return found[0]
+        value = stmt.value
+        helper = functions.get(value.func.id) if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) else None
+        returns = [r for r in ast.walk(helper) if isinstance(r, ast.Return) and r.value is not None] if helper else []
+        if len(returns) == 1:
+            todo += [(n.id, returns[0].lineno, helper) for n in ast.walk(returns[0].value) if isinstance(n, ast.Name)]
+        todo += [(n.id, stmt.lineno, where) for n in ast.walk(value) if isinstance(n, ast.Name)]
+    return None
