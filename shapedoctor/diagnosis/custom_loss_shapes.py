@@ -29,7 +29,7 @@ from typing import Any
 
 def custom_loss_problem(call: Any, exc: BaseException):
     """The labels-vs-output Problem of a failed call whose own loss function raised it, or None."""
-    from shapedoctor.diagnosis.training import _class_activation, _units_fix, _width_layer
+    from shapedoctor.diagnosis.training import class_activation, units_fix, width_layer
     from shapedoctor.diagnosis.training_base import (
         Problem,
         TrainingFix,
@@ -57,7 +57,7 @@ def custom_loss_problem(call: Any, exc: BaseException):
     positions = tuple(out[1:-1])
     ids = (len(y) == len(out) and y[-1] == 1 and tuple(y[1:-1]) == positions) or \
         (len(y) == len(out) - 1 and tuple(y[1:]) == positions)
-    head = _width_layer(output_layer(call.model, 0))
+    head = width_layer(output_layer(call.model, 0))
     if ids and isinstance(k, int) and k > 1 and is_integer_like(samples[0]) and _below(samples[0], k):
         prob = Problem("SD202", f"labels {format_shape(y)} against output {format_shape(out)} under {name}: "
                        f"one class id per position, {k} channels per position", "labels",
@@ -70,7 +70,7 @@ def custom_loss_problem(call: Any, exc: BaseException):
                                       transform="keras.utils.to_categorical({v}, " + str(k) + ")",
                                       apply=to_categorical_transform(k), cost=1))
         if width_key(head) is not None and len(y) == len(out):
-            prob.fixes.append(_with_cost(_units_fix(head, 1), 2))
+            prob.fixes.append(_with_cost(units_fix(head, 1), 2))
         return prob
     if len(y) != len(out) or tuple(y[1:-1]) != positions or width_key(head) is None:
         return None
@@ -78,7 +78,7 @@ def custom_loss_problem(call: Any, exc: BaseException):
                    expected=format_shape(y), received=format_shape(out), layer=head)
     prob.explanation = (f"`{name}` is your own loss, and it failed comparing these labels with the output: they "
                         f"differ only in the last axis ({y[-1]} against {k}), which the output layer sets.")
-    prob.fixes.append(_units_fix(head, y[-1], activation=_class_activation(head, y[-1])))
+    prob.fixes.append(units_fix(head, y[-1], activation=class_activation(head, y[-1])))
     return prob
 
 

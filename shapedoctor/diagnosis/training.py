@@ -1203,10 +1203,10 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         if same_rank and layer is not None and (len(out) == 2 or _head_width_only(out, y_shape)):
             # One distribution per sample, or per position (a decoder's per-step softmax) whose
             # positions agree with the labels': only the number of classes differs, set by the head.
-            head = _width_layer(layer)
+            head = width_layer(layer)
             if width_key(head) is not None:
                 prob.layer = head
-                prob.fixes.append(_units_fix(head, y_shape[-1], activation=_class_activation(head, y_shape[-1])))
+                prob.fixes.append(units_fix(head, y_shape[-1], activation=class_activation(head, y_shape[-1])))
             elif _wrapped_units_fix(head, y_shape[-1]) is not None:  # TimeDistributed(Dense(k))
                 prob.layer = head
                 prob.fixes.append(_wrapped_units_fix(head, y_shape[-1]))
@@ -1261,7 +1261,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
             prob.explanation = (f"A classifier needs one output unit per class. The labels contain class {n - 1}, "
                                 f"so the last layer needs at least {n} units; it has {k}.")
             if layer is not None:  # exclusive classes: a sigmoid head becomes softmax (one distribution)
-                prob.fixes.append(_units_fix(layer, n, activation=_class_activation(layer, n)))
+                prob.fixes.append(units_fix(layer, n, activation=class_activation(layer, n)))
             return prob
         return None
     if name in BINARY and k and k > 1 and (len(y_shape) == 1 or (len(y_shape) == 2 and y_shape[-1] == 1)):
@@ -1276,7 +1276,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         if layer is not None:  # scored from logits, the one unit stays linear: the loss applies the sigmoid
             logits = not isinstance(sparse, str)
             linear = layer_config(layer).get("activation") in (None, "linear")
-            prob.fixes.append(_units_fix(layer, 1, activation=None if logits and linear else
+            prob.fixes.append(units_fix(layer, 1, activation=None if logits and linear else
                                          "linear" if logits else "sigmoid"))
         prob.fixes.append(TrainingFix(f"treat it as k-class classification: {loss_text(sparse)}", "loss",
                                       loss=sparse, cost=2))
@@ -1293,7 +1293,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         # Keras 3's binary_crossentropy refuses any shape difference left after it aligned the ranks
         # (every backend checks `target.shape == output.shape`): only the element-wise losses stretch.
         silent = broadcastable(a, b) and not (len(a) != len(b)) and name not in BINARY
-        layer = _width_layer(layer)  # Dense(2) then Activation("sigmoid"): the Dense sets the width
+        layer = width_layer(layer)  # Dense(2) then Activation("sigmoid"): the Dense sets the width
         width = y_shape[-1] if len(y_shape) == len(out) else 1
         wrapped = _wrapped_units_fix(layer, width) if layer is not None and len(y_shape) == len(out) else None
         # A model that trained on labels its output fits keeps its width: these labels are the odd ones.
@@ -1321,7 +1321,7 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         if fitted:  # changing the width would discard the training that these labels did not take part in
             key = wrapped = None
         if key is not None and getattr(layer, key) != width:  # the same width again is no fix
-            prob.fixes.append(_units_fix(layer, width))
+            prob.fixes.append(units_fix(layer, width))
         elif wrapped is not None:  # TimeDistributed(Dense(k)): the wrapped Dense sets the width
             prob.fixes.append(wrapped)
         if len(y_shape) == 1 and k == 1:
@@ -1402,13 +1402,13 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
             and out[-1] > 1 and head is not None and shapes_fit(tuple(y_shape[1:]), tuple(out[1:-1])):
         # One value per position, (N, 60, 80) binary masks, against (None, 60, 80, 32) channels: the
         # positions agree and nothing is to be pooled; the layer that set the 32 channels should set one.
-        width = _width_layer(head)
+        width = width_layer(head)
         if width_key(width) is not None:
             prob.layer = width
             prob.explanation = (f"The labels hold one value per position, {format_shape(y_shape)}; the model "
                                 f"outputs {out[-1]} values per position, {format_shape(out)}. The positions agree: "
                                 f"the output needs one channel, set by `{width.name}`.")
-            prob.fixes.append(_units_fix(width, 1))
+            prob.fixes.append(units_fix(width, 1))
             return prob
     from shapedoctor.diagnosis.training_output_layout import windowed_pooling_fixes
 
@@ -1636,7 +1636,7 @@ def _last_sequence_rnn(model: Any) -> Any:
     return found
 
 
-def _width_layer(layer: Any) -> Any:
+def width_layer(layer: Any) -> Any:
     """*layer*, or when it only passes its input through (an Activation, Dropout...), the layer
     before it that sets the width (``units``/``filters``)."""
     from shapedoctor.diagnosis.context import PASS_THROUGH
@@ -1653,7 +1653,7 @@ def _width_layer(layer: Any) -> Any:
     return current if current is not None and sets_width(current) else layer
 
 
-def _units_fix(layer, units: int, activation: str | None = None) -> TrainingFix:
+def units_fix(layer, units: int, activation: str | None = None) -> TrainingFix:
     changes = {width_key(layer) or "units": units}
     if activation is None and units == 1 and layer_config(layer).get("activation") == "softmax":
         activation = "sigmoid"  # softmax over one unit is always 1.0: one unit is a sigmoid probability
@@ -1683,7 +1683,7 @@ def _wrapped_units_fix(layer: Any, units: int) -> TrainingFix | None:
                        edits=[("config", layer, {"layer": inner})], cost=1)
 
 
-def _class_activation(layer: Any, classes: int) -> str | None:
+def class_activation(layer: Any, classes: int) -> str | None:
     """The activation a head widened to *classes* one-hot classes needs: a sigmoid made one unit a
     binary probability; over several exclusive classes (categorical cross-entropy) the units must
     share one distribution, so it becomes softmax. Any other activation is the user's choice (None)."""
