@@ -42,3 +42,4 @@ def test_the_skipped_projection_is_applied(tmp_path):
     finding = report["findings"][0]
     assert finding["culprit"]["line"] == line_of(SCRIPT, "        h = inputs")
     assert [(f["code"], f["verified"]) for f in finding["fixes"]] == [("h = self.project(inputs)", True)]
+    assert not any(step["role"] == "culprit" for step in finding["path"])  # the data row is not the cause

@@ -88,6 +88,7 @@ def _aim(finding: Any, found: Any) -> Any:
                              "never calls", edit.shown(), display_path(file), stmt.lineno, [edit], cost=1)
     finding.culprit = Place("layer", attr, type(layer).__name__, display_path(file), stmt.lineno,
                             linecache.getline(file, stmt.lineno).strip())
+    finding.clear_culprit_marks()  # the path's data row is right: the cause is a line of `call`
     finding.fixes = [fix]  # the data and the other layers are right
     why = (f"`self.{attr}` ({type(layer).__name__} of width {big}) is made in __init__ but never called: line "
            f"{stmt.lineno} takes the input as it is, {small} wide, where the sums after it need {big}. Pass the "
