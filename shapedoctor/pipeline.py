@@ -149,6 +149,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.pooled_positions import pooled_positions
 
         found[0] = pooled_positions(exc, found[0], recorder)  # x = self.pool(x) before a per-token head
+        from shapedoctor.diagnosis.permuted_unpacking import permuted_unpacking
+
+        found[0] = permuted_unpacking(exc, found[0], recorder)  # embeddings, scores, spec = yamnet(wav)
         from shapedoctor.diagnosis.decoded_channels import decoded_channels
 
         found[0] = decoded_channels(exc, found[0], recorder)  # tf.io.decode_png(data) of an RGBA upload
