@@ -40,24 +40,12 @@ def install(recorder: Any) -> None:
 
 
 def _wrapper_maker(recorder: Any):
-    def make(original):
-        def add_loss(self, loss, *args, **kwargs):
-            try:
-                result = original(self, loss, *args, **kwargs)
-            except BaseException as exc:  # noqa: BLE001 - re-raised unchanged
-                from shapedoctor.trace.recorder import _hide_own_frame
+    from shapedoctor.trace.watch import after_call
 
-                _hide_own_frame(exc)
-                raise
-            try:
-                _note(recorder, loss, sys._getframe(1))
-            except Exception as exc:  # noqa: BLE001 - never break the user's program
-                recorder.internal_errors.append(exc)
-            return result
+    def note(args: tuple, kwargs: dict, frame: Any) -> None:
+        _note(recorder, args[1] if len(args) > 1 else kwargs.get("loss"), frame)
 
-        return add_loss
-
-    return make
+    return after_call(recorder, note)
 
 
 def _note(recorder: Any, loss: Any, frame: Any) -> None:

@@ -47,24 +47,14 @@ def install(recorder: Any) -> None:
 
 
 def _wrapper_maker(recorder: Any):
-    def make(original):
-        def __call__(self, y_true, y_pred, *args, **kwargs):
-            try:
-                result = original(self, y_true, y_pred, *args, **kwargs)
-            except BaseException as exc:  # noqa: BLE001 - re-raised unchanged
-                from shapedoctor.trace.recorder import _hide_own_frame
+    from shapedoctor.trace.watch import after_call
 
-                _hide_own_frame(exc)
-                raise
-            try:
-                _note(recorder, self, y_true, y_pred, sys._getframe(1))
-            except Exception as exc:  # noqa: BLE001 - never break the user's program
-                recorder.internal_errors.append(exc)
-            return result
+    def note(args: tuple, kwargs: dict, frame: Any) -> None:
+        y_true = args[1] if len(args) > 1 else kwargs.get("y_true")
+        y_pred = args[2] if len(args) > 2 else kwargs.get("y_pred")
+        _note(recorder, args[0], y_true, y_pred, frame)
 
-        return __call__
-
-    return make
+    return after_call(recorder, note)
 
 
 def _note(recorder: Any, loss: Any, y_true: Any, y_pred: Any, frame: Any) -> None:

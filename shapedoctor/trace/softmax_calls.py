@@ -62,24 +62,9 @@ def install(recorder: Any) -> None:
 
 
 def _wrapper_maker(recorder: Any, name: str):
-    def make(original):
-        def softmax(*args, **kwargs):
-            try:
-                result = original(*args, **kwargs)
-            except BaseException as exc:  # noqa: BLE001 - re-raised unchanged
-                from shapedoctor.trace.recorder import _hide_own_frame
+    from shapedoctor.trace.watch import after_call
 
-                _hide_own_frame(exc)
-                raise
-            try:
-                _note(recorder, name, args, kwargs, sys._getframe(1))
-            except Exception as exc:  # noqa: BLE001 - never break the user's program
-                recorder.internal_errors.append(exc)
-            return result
-
-        return softmax
-
-    return make
+    return after_call(recorder, lambda args, kwargs, frame: _note(recorder, name, args, kwargs, frame))
 
 
 def _note(recorder: Any, name: str, args: tuple, kwargs: dict, frame: Any) -> None:
