@@ -69,26 +69,28 @@ def _single_finding(path: str, event: Any) -> Finding | None:
     return finding
 
 
-def _axis_edit(path: str, event: Any, new: str):
-    """The edit writing *new* as the axis of the softmax call on the event's line: its axis argument
-    replaced, or ``axis=`` added when the call leaves it at its default."""
-    import linecache
-
+def _axis_edit(path: str, event: Any, new: str, add_missing: bool = True, tree: ast.Module | None = None):
+    """The edit writing *new* as the axis of the softmax call on the event's line: its literal axis
+    argument replaced, or, with *add_missing*, ``axis=`` added to a one-line call that leaves it at its
+    default (then the call must be on one line whatever it holds). None when neither can be written.
+    *tree*: the file already parsed, when several lines of it are edited."""
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.trace.sites import called_name
 
-    try:
-        tree = ast.parse("".join(linecache.getlines(path)))
-    except (SyntaxError, ValueError):
+    tree = tree or _parsed(path)
+    if tree is None:
         return None
     calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno == event.site.line
              and called_name(c.func) == event.function]
-    if len(calls) != 1 or calls[0].end_lineno != calls[0].lineno:
+    if len(calls) != 1 or (add_missing and calls[0].end_lineno != calls[0].lineno):
         return None
     call = calls[0]
     axis = next((k.value for k in call.keywords if k.arg == "axis"), call.args[1] if len(call.args) > 1 else None)
     if axis is not None:
-        return TextEdit.replacing(path, axis, new) if _is_literal_axis(axis) else None
+        literal = _is_literal_axis(axis) and axis.lineno == axis.end_lineno
+        return TextEdit.replacing(path, axis, new) if literal else None
+    if not add_missing:
+        return None
     end = call.end_col_offset - 1
     return TextEdit(path, call.lineno, end, call.lineno, end, f", axis={new}")
 
@@ -128,27 +130,18 @@ def _finding(path: str, events: list) -> Finding:
 
 def _axis_edits(path: str, events: list) -> list:
     """One edit per noted line writing ``-1`` for its batch axis (``axis=0``, keyword or second argument)."""
+    tree = _parsed(path)
+    edits = [_axis_edit(path, event, "-1", add_missing=False, tree=tree) for event in events] if tree else [None]
+    return [] if None in edits else edits
+
+
+def _parsed(path: str) -> ast.Module | None:
     import linecache
 
-    from shapedoctor.patch.textedit import TextEdit
-    from shapedoctor.trace.sites import called_name
-
     try:
-        tree = ast.parse("".join(linecache.getlines(path)))
+        return ast.parse("".join(linecache.getlines(path)))
     except (SyntaxError, ValueError):
-        return []
-    edits = []
-    for event in events:
-        calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno == event.site.line
-                 and called_name(c.func) == event.function]
-        if len(calls) != 1:
-            return []
-        call = calls[0]
-        axis = next((k.value for k in call.keywords if k.arg == "axis"), call.args[1] if len(call.args) > 1 else None)
-        if not _is_literal_axis(axis) or axis.lineno != axis.end_lineno:
-            return []
-        edits.append(TextEdit.replacing(path, axis, "-1"))
-    return edits
+        return None
 
 
 def _is_literal_axis(node: ast.expr | None) -> bool:

@@ -293,6 +293,13 @@ def single_assignments(tree: ast.Module) -> dict[str, ast.Assign]:
             and isinstance(s.targets[0], ast.Name) and stores[s.targets[0].id] == 1}
 
 
+def one_return(tree: ast.Module, name: str) -> ast.Return | None:
+    """The one ``return value`` of the module-level function *name* defined once in *tree*, or None."""
+    defined = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == name]
+    returns = [n for n in ast.walk(defined[0]) if isinstance(n, ast.Return) and n.value is not None] if len(defined) == 1 else []
+    return returns[0] if len(returns) == 1 else None
+
+
 def functions_at(file: str, first_line: int) -> tuple[ast.Module, list] | None:
     """*file*'s syntax tree and the function(s) defined at *first_line* (the line a code object or a
     decorator starts on), or None when the file does not parse."""

@@ -80,7 +80,7 @@ def _reaimed(finding: Finding, recorder: Any) -> Finding | None:
 def _decoder_behind(tree: ast.Module, arg: ast.expr | None, line: int) -> ast.Call | None:
     """The decode call the names of *arg* come from, through one-line assignments of their scope and the
     one ``return`` of a function of the file that made them (``batch = prepare(photo)``)."""
-    from shapedoctor.diagnosis.data_origin import last_assignment
+    from shapedoctor.diagnosis.data_origin import last_assignment, one_return
     from shapedoctor.trace.sites import called_name
 
     functions = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
@@ -101,9 +101,10 @@ def _decoder_behind(tree: ast.Module, arg: ast.expr | None, line: int) -> ast.Ca
         if len(found) == 1:
             return found[0]
         value = stmt.value
-        helper = functions.get(value.func.id) if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) else None
-        returns = [r for r in ast.walk(helper) if isinstance(r, ast.Return) and r.value is not None] if helper else []
-        if len(returns) == 1:
-            todo += [(n.id, returns[0].lineno, helper) for n in ast.walk(returns[0].value) if isinstance(n, ast.Name)]
+        returned = one_return(tree, value.func.id) if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
+            else None
+        if returned is not None:
+            helper = functions[value.func.id]
+            todo += [(n.id, returned.lineno, helper) for n in ast.walk(returned.value) if isinstance(n, ast.Name)]
         todo += [(n.id, stmt.lineno, where) for n in ast.walk(value) if isinstance(n, ast.Name)]
     return None

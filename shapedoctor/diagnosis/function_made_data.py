@@ -34,7 +34,7 @@ def function_made_data(exc: BaseException, finding: Any, recorder: Any) -> Any:
 
 
 def _found(exc: BaseException, finding: Any, recorder: Any):
-    from shapedoctor.diagnosis.data_origin import last_assignment
+    from shapedoctor.diagnosis.data_origin import last_assignment, one_return
     from shapedoctor.trace.recorder import shape_of
 
     failure = getattr(recorder, "failure", None)
@@ -60,7 +60,7 @@ def _found(exc: BaseException, finding: Any, recorder: Any):
         return None
     where, value = made, made.value
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
-        returned = _returned(tree, value.func.id)
+        returned = one_return(tree, value.func.id)
         if returned is not None:
             where, value = returned, returned.value
     stack = _stack_on_axis_0(value, data, want)
@@ -97,12 +97,6 @@ def _first_argument(tree: ast.Module, line: int) -> str | None:
     calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno == line and c.args
              and isinstance(c.args[0], ast.Name)]
     return calls[0].args[0].id if len(calls) == 1 else None
-
-
-def _returned(tree: ast.Module, name: str) -> ast.Return | None:
-    defined = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == name]
-    returns = [n for n in ast.walk(defined[0]) if isinstance(n, ast.Return) and n.value is not None] if len(defined) == 1 else []
-    return returns[0] if len(returns) == 1 else None
 
 
 def _stack_on_axis_0(value: ast.expr, data: tuple, want: tuple) -> ast.Call | None:

@@ -32,7 +32,7 @@ def gram_product(exc: BaseException, finding: Finding | None, recorder: Any) -> 
 
 
 def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
-    from shapedoctor.diagnosis.joined_rank import _real_path
+    from shapedoctor.diagnosis.reaim import innermost_user_path
     from shapedoctor.messages import parse
     from shapedoctor.messages.shapes import parse_shape
     from shapedoctor.patch.apply import script_checked_fix
@@ -45,7 +45,7 @@ def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
     a, b = (parse_shape(s) for s in facts.shapes)
     if a is None or b is None or tuple(a) != tuple(b) or len(a) != 2 or a[0] == a[1]:
         return None
-    site, path = site_from_traceback(exc.__traceback__), _real_path(exc)
+    site, path = site_from_traceback(exc.__traceback__), innermost_user_path(exc)
     if site is None or path is None:
         return None
     try:

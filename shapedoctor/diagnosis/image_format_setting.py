@@ -77,12 +77,7 @@ def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | N
 
 def _script_path(exc: BaseException, shown: str | None) -> str | None:
     """The real path of the user's file whose lines the finding shows."""
-    import traceback
+    from shapedoctor.diagnosis.reaim import user_files
+    from shapedoctor.trace.sites import display_path
 
-    from shapedoctor.trace.sites import display_path, is_user_file
-
-    for frame, _line in traceback.walk_tb(exc.__traceback__):
-        name = frame.f_code.co_filename
-        if is_user_file(name) and display_path(name) == shown:
-            return name
-    return None
+    return next((name for name in user_files(exc) if display_path(name) == shown), None)

@@ -36,6 +36,7 @@ def joined_rank(exc: BaseException, finding: Finding | None, recorder: Any) -> F
 
 
 def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | None:
+    from shapedoctor.diagnosis.reaim import innermost_user_path
     from shapedoctor.messages import parse
     from shapedoctor.messages.shapes import fmt
     from shapedoctor.patch.apply import script_checked_fix
@@ -57,7 +58,7 @@ def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | N
     if len(high) != len(low) + 1 or tuple(high[:-1]) != tuple(low) or high[-1] != 1:
         return None
     site = site_from_traceback(exc.__traceback__)
-    path = _real_path(exc)
+    path = innermost_user_path(exc)
     if site is None or path is None:
         return None
     try:
@@ -100,12 +101,3 @@ def _model_made(exc: BaseException, item: ast.expr, recorder: Any) -> bool:
         return not isinstance(item, ast.Name)  # an expression: not followed, so not claimed
     value = frame.f_locals[item.id]
     return recorder.op_watch.is_model_made(value) or recorder.producer_of(value) is not None
-
-
-def _real_path(exc: BaseException) -> str | None:
-    """The real path of the file of the user's innermost frame in *exc*'s traceback."""
-    from shapedoctor.trace.sites import user_frame_of_traceback, user_location
-
-    frame = user_frame_of_traceback(exc.__traceback__)
-    where = user_location(frame.f_code, frame.f_lineno) if frame is not None else None
-    return where[0] if where else None

@@ -57,21 +57,15 @@ def _aim(finding: Any, found: Any) -> Any:
 
 
 def _found(exc: BaseException):
-    import traceback
-
-    from shapedoctor.trace.sites import called_name, is_user_file
+    from shapedoctor.diagnosis.reaim import user_files
+    from shapedoctor.trace.sites import called_name
 
     match = _NODE.search(str(exc))
     if match is None or {match.group(4), match.group(5)} != {match.group(1), match.group(2)}:
         return None
     name = match.group(3)
-    files = []
-    for frame, _line in traceback.walk_tb(exc.__traceback__):
-        file = frame.f_code.co_filename
-        if is_user_file(file) and file not in files:
-            files.append(file)
     hits = []
-    for file in files:
+    for file in user_files(exc):
         try:
             tree = ast.parse("".join(linecache.getlines(file)))
         except SyntaxError:

@@ -32,19 +32,13 @@ def permuted_unpacking(exc: BaseException, finding: Finding, recorder: Any) -> F
 
 
 def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
-    import traceback
-
+    from shapedoctor.diagnosis.reaim import user_files
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
-    from shapedoctor.trace.sites import display_path, is_user_file
+    from shapedoctor.trace.sites import display_path
 
-    files = []
-    for frame, _line in traceback.walk_tb(exc.__traceback__):
-        name = frame.f_code.co_filename
-        if is_user_file(name) and name not in files:
-            files.append(name)
     hits = []
-    for path in files:
+    for path in user_files(exc):
         try:
             tree = ast.parse("".join(linecache.getlines(path)))
         except (SyntaxError, ValueError):

@@ -18,7 +18,7 @@ import ast
 import linecache
 from typing import Any
 
-from shapedoctor.diagnosis.unused_flatten import _FLATTENING, _call_function, _statements
+from shapedoctor.diagnosis.unused_flatten import FLATTENING, call_function, statements
 
 
 def pooled_positions(exc: BaseException, finding: Any, recorder: Any) -> Any:
@@ -41,11 +41,11 @@ def _found(exc: BaseException, recorder: Any):
         code = getattr(getattr(type(model), "call", None), "__code__", None)
         if not isinstance(model, keras.Model) or code is None or not is_user_file(code.co_filename):
             continue
-        fn = _call_function(code)
+        fn = call_function(code)
         if fn is None:
             continue
-        pooling = {name for name, layer in vars(model).items() if type(layer).__name__ in _FLATTENING}
-        hits += [(code.co_filename, s, type(vars(model)[s.value.func.attr]).__name__) for s in _statements(fn)
+        pooling = {name for name, layer in vars(model).items() if type(layer).__name__ in FLATTENING}
+        hits += [(code.co_filename, s, type(vars(model)[s.value.func.attr]).__name__) for s in statements(fn)
                  if _pools_in_place(s, pooling)]
     return hits[0] if len(hits) == 1 else None
 

@@ -41,6 +41,30 @@ def loss_shapes(exc: BaseException) -> tuple[tuple, tuple] | None:
                  for group in match.groups())
 
 
+def user_files(exc: BaseException) -> list[str]:
+    """The real paths of the user's files in *exc*'s traceback, outermost first, each once."""
+    import traceback
+
+    from shapedoctor.trace.sites import is_user_file
+
+    files: list[str] = []
+    for frame, _line in traceback.walk_tb(exc.__traceback__):
+        name = frame.f_code.co_filename
+        if is_user_file(name) and name not in files:
+            files.append(name)
+    return files
+
+
+def innermost_user_path(exc: BaseException) -> str | None:
+    """The real path of the file of the user's innermost frame in *exc*'s traceback (a line AutoGraph
+    converted counts as the file it was converted from), or None."""
+    from shapedoctor.trace.sites import user_frame_of_traceback, user_location
+
+    frame = user_frame_of_traceback(exc.__traceback__)
+    where = user_location(frame.f_code, frame.f_lineno) if frame is not None else None
+    return where[0] if where else None
+
+
 def innermost_user_frame(exc: BaseException) -> tuple[Any, int] | None:
     """The innermost frame of the user's own code in *exc*'s traceback and its line, or None."""
     import traceback

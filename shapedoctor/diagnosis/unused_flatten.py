@@ -19,7 +19,7 @@ import ast
 import linecache
 from typing import Any
 
-_FLATTENING = ("Flatten", "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D",
+FLATTENING = ("Flatten", "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D",
                "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D")
 
 
@@ -40,30 +40,29 @@ def _found(recorder: Any):
         code = getattr(getattr(type(model), "call", None), "__code__", None)
         if not isinstance(model, keras.Model) or code is None or not is_user_file(code.co_filename):
             continue
-        fn = _call_function(code)
+        fn = call_function(code)
         if fn is None:
             continue
         used = {n.attr for n in ast.walk(fn) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
                 and n.value.id == "self"}
-        unused = [name for name, layer in vars(model).items() if type(layer).__name__ in _FLATTENING
+        unused = [name for name, layer in vars(model).items() if type(layer).__name__ in FLATTENING
                   and type(layer).__module__.startswith("keras") and not name.startswith("_") and name not in used]
         dense = [name for name, layer in vars(model).items() if isinstance(layer, keras.layers.Dense)]
-        first = next((s for s in _statements(fn) if _passes_through(s, dense)), None)
+        first = next((s for s in statements(fn) if _passes_through(s, dense)), None)
         if len(unused) == 1 and first is not None:
             hits.append((code.co_filename, first, unused[0], type(vars(model)[unused[0]]).__name__))
     return hits[0] if len({(h[0], h[1].lineno) for h in hits}) == 1 else None
 
 
-def _call_function(code: Any) -> ast.FunctionDef | None:
-    try:
-        tree = ast.parse("".join(linecache.getlines(code.co_filename)))
-    except (SyntaxError, ValueError):
-        return None
-    return next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == "call"
-                 and f.lineno == code.co_firstlineno), None)
+def call_function(code: Any) -> ast.FunctionDef | None:
+    """The ``def call`` whose code object is *code* (a model's own ``call``), read from its file."""
+    from shapedoctor.diagnosis.data_origin import functions_at
+
+    found = functions_at(code.co_filename, code.co_firstlineno)
+    return next((f for f in found[1] if isinstance(f, ast.FunctionDef) and f.name == "call"), None) if found else None
 
 
-def _statements(fn: ast.FunctionDef) -> list[ast.stmt]:
+def statements(fn: ast.FunctionDef) -> list[ast.stmt]:
     return sorted((s for s in ast.walk(fn) if isinstance(s, ast.stmt) and s is not fn), key=lambda s: s.lineno)
 
 

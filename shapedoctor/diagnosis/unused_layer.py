@@ -44,13 +44,10 @@ def _found(exc: BaseException, recorder: Any):
     code = getattr(getattr(type(model), "call", None), "__code__", None)
     if code is None or not is_user_file(code.co_filename):
         return None
+    from shapedoctor.diagnosis.unused_flatten import call_function
+
     file = code.co_filename
-    try:
-        tree = ast.parse("".join(linecache.getlines(file)))
-    except SyntaxError:
-        return None
-    fn = next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == "call"
-               and f.lineno == code.co_firstlineno), None)
+    fn = call_function(code)
     if fn is None or len(fn.args.args) < 2:
         return None
     used = {n.attr for n in ast.walk(fn) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
