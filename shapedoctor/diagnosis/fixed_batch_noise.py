@@ -1,4 +1,4 @@
-"""A layer of the user's own that draws noise of a fixed batch size: the last, smaller batch fails.
+"""A layer or model of the user's own that draws noise of a fixed batch size: the last, smaller batch fails.
 
 A text VAE's ``Sampling`` layer draws ``eps = keras.random.normal(shape=(batch_size, latent_dim))``.
 Every batch of ``fit(..., batch_size=32)`` has 32 samples except the last one (500 samples leave 20),
@@ -11,6 +11,10 @@ Evidence, all read: the error names two first axes, one equal to a module-level 
 of a random draw (``normal``/``uniform``/``truncated_normal``) in a ``call`` method of the script
 starts with, the other equal to the number of samples the training call got modulo that size. The fix
 is proven by running the patched script.
+
+A GAN's ``train_step`` drawing ``keras.random.uniform((BATCH_SIZE, NOISE_DIM))`` for every batch of
+real images (r644) is the same mistake one level up: the fix reads the size from the step's batch,
+``ops.shape(real_images)[0]``, as keras-io's GAN examples do.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import re
 from typing import Any
 
 _PAIR = re.compile(r"\[(\d+)(?:,\d+)*\]\s*vs\.?\s*\[(\d+)(?:,\d+)*\]")
+_PER_BATCH = {"call", "train_step"}  # methods that run once per batch
 _DRAWS = {"normal", "uniform", "truncated_normal", "random_normal", "random_uniform"}
 
 
@@ -37,7 +42,7 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path
 
-    file, node, spelled, name, size, rest, owner = found
+    file, node, spelled, name, size, rest, owner, method = found
     text = linecache.getline(file, node.lineno)
     edit = TextEdit.replacing(file, node, spelled)
     fix = script_checked_fix(f"draw the noise for the batch it gets: {spelled} instead of `{name}`", edit.shown(),
@@ -45,11 +50,12 @@ def _aim(finding: Any, found: Any) -> Any:
     finding.message = f"`{owner}` draws its noise for {size} samples, but the last batch holds {rest}"
     finding.culprit = Place("layer", owner, owner, display_path(file), node.lineno, text.strip())
     finding.fixes = [fix] + [f for f in finding.fixes if f.verified]
+    outcome = f"the model answers with {size} rows where the labels have {rest}" if method == "call" else (
+        f"what `{method}` computes from the noise has {size} rows where what it computes from the batch has {rest}")
     finding.explanation = (
         f"The noise on line {node.lineno} is drawn with a fixed first axis, `{name}` = {size}: every batch gets "
         f"{size} rows of noise. `fit` cuts the data into batches of {size}, but the last one holds only {rest} "
-        f"samples, so the model answers with {size} rows where the labels have {rest}. Take the batch size from "
-        f"the tensor the noise goes with, {spelled}.")
+        f"samples, so {outcome}. Take the batch size from the tensor the noise goes with, {spelled}.")
     return finding
 
 
@@ -80,7 +86,7 @@ def _found(exc: BaseException, recorder: Any):
                     sizes[t.id] = v.value
     hits = []
     for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
-        for method in (m for m in cls.body if isinstance(m, ast.FunctionDef) and m.name == "call"):
+        for method in (m for m in cls.body if isinstance(m, ast.FunctionDef) and m.name in _PER_BATCH):
             for draw in (n for n in ast.walk(method) if isinstance(n, ast.Call) and called_name(n.func) in _DRAWS):
                 shape = next((k.value for k in draw.keywords if k.arg == "shape"), None) or (
                     draw.args[0] if draw.args else None)
@@ -92,10 +98,10 @@ def _found(exc: BaseException, recorder: Any):
                 size = sizes[first.id]
                 rest = samples % size
                 if rest and {a, b} == {size, rest}:
-                    hits.append((method, first, size, rest, cls.name))
+                    hits.append((method, first, size, rest, cls.name, draw))
     if len(hits) != 1:
         return None
-    method, first, size, rest, owner = hits[0]
+    method, first, size, rest, owner, draw = hits[0]
     tensor = _first_tensor(method)
     text = linecache.getline(file, first.lineno)
     if tensor is None or not text.isascii():
@@ -103,11 +109,15 @@ def _found(exc: BaseException, recorder: Any):
     imported = {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import)
                 for a in n.names} | {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
                                      for a in n.names}
-    shape_of = "ops.shape" if "ops" in imported else "keras.ops.shape" if "keras" in imported else \
+    root = draw.func
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    tf_draw = isinstance(root, ast.Name) and root.id in ("tf", "tensorflow") and root.id in imported
+    shape_of = f"{root.id}.shape" if tf_draw else "ops.shape" if "ops" in imported else "keras.ops.shape" if "keras" in imported else \
         "tf.shape" if "tf" in imported else None
     if shape_of is None:
         return None
-    return file, first, f"{shape_of}({tensor})[0]", first.id, size, rest, owner
+    return file, first, f"{shape_of}({tensor})[0]", first.id, size, rest, owner, method.name
 
 
 def _first_tensor(method: ast.FunctionDef) -> str | None:
