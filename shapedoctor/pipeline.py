@@ -158,6 +158,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.predict_argument import predict_argument
 
         found[0] = predict_argument(exc, found[0], recorder)  # predict(X_new) of a model fit on (X[:, :5], X[:, 2:])
+        from shapedoctor.diagnosis.factory_flags import factory_flags
+
+        found[0] = factory_flags(exc, found[0], recorder)  # build_model(regression=False) for real-valued targets
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 

@@ -223,26 +223,33 @@ def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str |
 
 def _prove_unclonable(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str | None], timeout: float) -> None:
     """Fixes that could not be checked on a clone of the model (a custom layer whose ``get_config``
-    is incomplete) are checked by running the patched script instead; a proven one is verified."""
+    is incomplete) are checked by running the patched script instead; a proven one is verified.
+    Each proof costs a run of the script: the first fix needing one is proven, and when its patched
+    script still has a shape problem (or fails on a line the patch wrote), the next fix of the same
+    finding is tried, at most ``RUN_PROOFS`` in all."""
     from shapedoctor.patch.apply import SCRIPT_PROOF_NOTE, make_patch
     from shapedoctor.patch.prove import prove
 
     if os.environ.get(PROOF_ENV):
         return
     for finding in diagnosis.findings:
-        for fix in finding.fixes:
-            if not fix.needs_proof:
+        tried = 0
+        for fix in list(finding.fixes):
+            if not fix.needs_proof or tried == RUN_PROOFS:
                 continue
             patch = make_patch(fix.edits, sources)
             if patch is None:
                 fix.checks["proof"] = False
                 continue
+            tried += 1
             proof = prove(patch, argv, timeout)
             fix.proven, fix.proof = proof.proven, proof.reason
             fix.checks["proof"] = proof.proven
             fix.verified = proof.proven
             fix.note = (fix.note or "").replace(SCRIPT_PROOF_NOTE, "checked by running the patched script: "
                                                 + proof.reason)
+            if not proof.proven and (proof.shape_problem or proof.breaks_patch):
+                continue  # disproved: the next candidate of this finding may be the one that fits
             from shapedoctor.repair.ranking import annotate
 
             finding.fixes.sort(key=lambda f: not f.verified)  # stable: a disproved fix goes after the verified
@@ -250,4 +257,9 @@ def _prove_unclonable(diagnosis: Diagnosis, argv: list[str], sources: dict[str, 
 
             follow_size_choice(finding, fix)
             annotate(finding)  # the "why fix 1 first" line read the fix as unverified before its proof
-            return  # one proof per run: it costs a second run of the script
+            return  # the proofs of one finding: each costs another run of the script
+        if tried:
+            from shapedoctor.repair.ranking import annotate
+
+            annotate(finding)
+            return

@@ -691,7 +691,7 @@ def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, i
     compiles = [c for c in index.calls(site.file) if _terminal_name(c.call) == "compile" and c.start <= site.line]
     if not compiles:
         return f'model.compile(..., loss="{loss_text(new_loss)}")', site.file, site.line, []
-    info = max(compiles, key=lambda c: c.start)
+    info = max(_same_loss(compiles, call.loss) or compiles, key=lambda c: c.start)
     new = call_with_changes(info.call, "__compile__", {"loss": _loss_expression(info.call, new_loss)})
     import linecache
 
@@ -700,6 +700,17 @@ def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, i
     text = index.code(site.file, new)
     edits = [TextEdit(site.file, info.start, info.start_col, info.end, info.end_col, text)]
     return (line.replace(old, text, 1) if old in line else text), site.file, info.start, edits
+
+
+def _same_loss(compiles: list, loss: Any) -> list:
+    """The ``compile`` calls of *compiles* that write *loss*, a loss's name, as their ``loss=`` string
+    (a helper that compiles a classifier in one branch and a regressor in the other: the branch that ran)."""
+    import libcst as cst
+
+    if not isinstance(loss, str):
+        return []
+    return [c for c in compiles for a in c.call.args if a.keyword is not None and a.keyword.value == "loss"
+            and isinstance(a.value, cst.SimpleString) and a.value.evaluated_value == loss]
 
 
 def _loss_expression(compile_call: Any, loss: Any) -> Any:
