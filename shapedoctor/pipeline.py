@@ -161,6 +161,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.factory_flags import factory_flags
 
         found[0] = factory_flags(exc, found[0], recorder)  # build_model(regression=False) for real-valued targets
+        from shapedoctor.diagnosis.sibling_padding import sibling_padding
+
+        found[0] = sibling_padding(exc, found[0], recorder)  # the second valid conv of a block without its padding
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 
