@@ -164,6 +164,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.sibling_padding import sibling_padding
 
         found[0] = sibling_padding(exc, found[0], recorder)  # the second valid conv of a block without its padding
+        from shapedoctor.diagnosis.embedded_data import embedded_data
+
+        found[0] = embedded_data(exc, found[0], recorder)  # fit(w2v[ids]) of a model that embeds the ids itself
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 
