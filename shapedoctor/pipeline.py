@@ -167,6 +167,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.embedded_data import embedded_data
 
         found[0] = embedded_data(exc, found[0], recorder)  # fit(w2v[ids]) of a model that embeds the ids itself
+        from shapedoctor.diagnosis.position_table import position_table
+
+        found[0] = position_table(exc, found[0], recorder)  # maxlen + 2 tokens against a 64-position table
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 

@@ -123,6 +123,7 @@ def _aim(finding: Any, found: Any) -> Any:
                                         call.lineno, edits, cost=cost))
     text = linecache.getline(path, call.lineno).strip()
     where = finding.culprit.line
+    finding.clear_culprit_marks()
     finding.culprit = Place("layer", helper.name, helper.name, display_path(path), call.lineno, text)
     finding.fixes = fixes + list(finding.fixes)
     finding.explanation = (
