@@ -170,6 +170,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.position_table import position_table
 
         found[0] = position_table(exc, found[0], recorder)  # maxlen + 2 tokens against a 64-position table
+        from shapedoctor.diagnosis.floor_ratio import floor_ratio
+
+        found[0] = floor_ratio(exc, found[0], recorder)  # stride = a.shape[1] // b.shape[1] of a rounded-up size
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 
