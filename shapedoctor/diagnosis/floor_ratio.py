@@ -25,20 +25,13 @@ def floor_ratio(exc: BaseException | None, finding: Any, recorder: Any) -> Any:
 
 
 def _found(finding: Any, exc: BaseException):
-    from shapedoctor.diagnosis.reaim import user_files
-    from shapedoctor.trace.sites import display_path
+    from shapedoctor.diagnosis.reaim import culprit_function
 
     culprit = finding.culprit
-    if finding.id != "SD104" or culprit is None or culprit.kind != "layer" or not culprit.line:
+    found = culprit_function(finding, exc) if finding.id == "SD104" and culprit and culprit.kind == "layer" else None
+    if found is None:
         return None
-    path = {display_path(file): file for file in user_files(exc)}.get(culprit.file)
-    if path is None:
-        return None
-    tree = ast.parse("".join(linecache.getlines(path)))
-    helper = next((d for d in ast.walk(tree) if isinstance(d, ast.FunctionDef)
-                   and d.lineno < culprit.line <= d.end_lineno), None)
-    if helper is None:
-        return None
+    path, _tree, helper = found
     names = {k.value.id for c in ast.walk(helper) if isinstance(c, ast.Call) and c.lineno == culprit.line
              for k in c.keywords if k.arg == "strides" and isinstance(k.value, ast.Name)}
     if len(names) != 1:

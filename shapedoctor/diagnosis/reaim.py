@@ -74,3 +74,23 @@ def innermost_user_frame(exc: BaseException) -> tuple[Any, int] | None:
     frames = [(frame, line) for frame, line in traceback.walk_tb(exc.__traceback__)
               if is_user_file(frame.f_code.co_filename)]
     return frames[-1] if frames else None
+
+
+def culprit_function(finding: Any, exc: BaseException):
+    """(real path, parsed module, innermost ``def``) around the line *finding* blames, when that line is in
+    a function of one of the user's files in *exc*'s traceback; else None."""
+    import ast
+    import linecache
+
+    from shapedoctor.trace.sites import display_path
+
+    culprit = finding.culprit
+    if culprit is None or not culprit.line:
+        return None
+    path = {display_path(file): file for file in user_files(exc)}.get(culprit.file)
+    if path is None:
+        return None
+    tree = ast.parse("".join(linecache.getlines(path)))
+    around = [d for d in ast.walk(tree) if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef))
+              and d.lineno < culprit.line <= d.end_lineno]
+    return (path, tree, max(around, key=lambda d: d.lineno)) if around else None

@@ -41,22 +41,16 @@ def _class_name(made: ast.Call) -> str:
 
 
 def _found(finding: Any, exc: BaseException):
-    from shapedoctor.diagnosis.reaim import user_files
-    from shapedoctor.trace.sites import display_path
+    from shapedoctor.diagnosis.reaim import culprit_function
 
     culprit = finding.culprit
-    if finding.id != "SD104" or culprit is None or culprit.kind != "layer" or not culprit.line \
+    if finding.id != "SD104" or culprit is None or culprit.kind != "layer" \
             or not (culprit.cls or "").startswith("Conv"):
         return None
-    paths = {display_path(file): file for file in user_files(exc)}
-    path = paths.get(culprit.file)
-    if path is None:
+    found = culprit_function(finding, exc)
+    if found is None:
         return None
-    tree = ast.parse("".join(linecache.getlines(path)))
-    helper = next((d for d in ast.walk(tree) if isinstance(d, ast.FunctionDef)
-                   and d.lineno < culprit.line <= d.end_lineno), None)
-    if helper is None:
-        return None
+    path, _tree, helper = found
     steps = [s for s in helper.body if isinstance(s, ast.Assign) and len(s.targets) == 1
              and isinstance(s.targets[0], ast.Name) and _layer_call(s.value) is not None]
     blamed = next((s for s in steps if s.lineno == culprit.line == s.end_lineno), None)
