@@ -26,6 +26,6 @@ x = layers.Dropout(0.5)(x)
 outputs = layers.Dense(1)(x)
 forecaster = keras.Model(inputs, outputs)
 
-forecaster.compile(optimizer="rmsprop", loss="mse", metrics=["mae"])
+forecaster.compile(optimizer="adam", loss="mse", metrics=["mae"])
 history = forecaster.fit(train_ds, epochs=1, validation_data=val_ds, verbose=0)
 print(history.history["val_mae"])
