@@ -19,6 +19,7 @@ import linecache
 from typing import Any
 
 from shapedoctor.report.model import Finding, Place
+from shapedoctor.trace.sites import source_tree
 
 
 def added_loss_findings(recorder: Any) -> list[Finding]:
@@ -64,7 +65,7 @@ def _finding(event: Any) -> Finding:
 def _argument(event: Any) -> tuple[ast.expr | None, str | None]:
     """The value passed to ``add_loss`` on the event's line (one line), and the mean the script can call."""
     try:
-        tree = ast.parse("".join(linecache.getlines(event.path)))
+        tree = source_tree(event.path)
     except (SyntaxError, ValueError):
         return None, None
     calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _STACKERS = {"array", "asarray", "stack", "vstack"}
 
@@ -91,7 +92,7 @@ def _one_append(file: str, line: int, listed: str) -> ast.Call | None:
     from shapedoctor.repair.data_follows import innermost_function
 
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     scope = innermost_function(tree, line) or tree

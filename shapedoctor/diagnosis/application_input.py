@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from shapedoctor.diagnosis.applications import MIN_SIZE
 from shapedoctor.trace.sites import called_name
+from shapedoctor.trace.sites import source_tree
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def _app_call(file: str, line: int):
     import keras
 
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except (SyntaxError, ValueError):
         return None
     for node in ast.walk(tree):

@@ -17,6 +17,7 @@ import linecache
 from typing import Any
 
 from shapedoctor.report.model import Finding, Place
+from shapedoctor.trace.sites import source_tree
 
 
 def batch_axis_join(exc: BaseException, finding: Finding, recorder: Any) -> Finding:
@@ -36,7 +37,7 @@ def _found(recorder: Any):
         if site is None or not site.file:
             continue
         try:
-            tree = ast.parse("".join(linecache.getlines(site.file)))
+            tree = source_tree(site.file)
         except (SyntaxError, ValueError):
             continue
         axes = [k.value for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno <= site.line <= (c.end_lineno or c.lineno)

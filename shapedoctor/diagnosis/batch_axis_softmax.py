@@ -20,6 +20,7 @@ import ast
 from typing import Any
 
 from shapedoctor.report.model import Finding
+from shapedoctor.trace.sites import source_tree
 
 
 def batch_softmax_findings(recorder: Any) -> list[Finding]:
@@ -136,10 +137,9 @@ def _axis_edits(path: str, events: list) -> list:
 
 
 def _parsed(path: str) -> ast.Module | None:
-    import linecache
 
     try:
-        return ast.parse("".join(linecache.getlines(path)))
+        return source_tree(path)
     except (SyntaxError, ValueError):
         return None
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def batch_folding_reshape(exc: BaseException, finding: Any, recorder: Any) -> Any:
@@ -44,7 +45,7 @@ def _found(exc: BaseException, recorder: Any):
         return None
     file, first = code.co_filename, code.co_firstlineno
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     fn = next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.lineno == first), None)
@@ -107,7 +108,7 @@ def _aim(finding: Any, found: Any) -> Any:
 def _flatten_spelling(file: str) -> str | None:
     """``layers.Flatten`` or ``keras.layers.Flatten`` (``tf.keras.layers.Flatten``), as the script's imports allow."""
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     names = {(a.asname or a.name) for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}

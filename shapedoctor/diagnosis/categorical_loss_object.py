@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _TWINS = {"CategoricalCrossentropy": "SparseCategoricalCrossentropy",
           "categorical_crossentropy": "sparse_categorical_crossentropy"}
@@ -73,7 +74,7 @@ def _found(exc: BaseException):
     file = frame.f_code.co_filename
     try:
         statement = ast.parse(linecache.getline(file, line).strip())
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     calls = [n for n in ast.walk(statement) if isinstance(n, ast.Call) and len(n.args) == 2

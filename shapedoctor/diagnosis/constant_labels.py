@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _FILLS = {"ones", "zeros", "full"}
 _TRAINING = {"fit", "train_on_batch", "evaluate", "test_on_batch"}
@@ -47,7 +48,7 @@ def constant_labels(call: Any, prob: Any):
     arg = argument_node(call.site, 1, "y")
     file = call.site.file
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     training = _training_call_in(tree, call.site.line)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _SIZES = ("units", "filters")
 
@@ -67,7 +68,7 @@ def _found(finding: Any, recorder: Any):
     site = recorder.creation_site(layer) if layer is not None else None
     if site is None or not site.file:
         return None
-    tree = ast.parse("".join(linecache.getlines(site.file)))
+    tree = source_tree(site.file)
     key, value = _new_size(finding.fixes[0], layer)
     if key is None:
         return None
@@ -90,7 +91,7 @@ def _found(finding: Any, recorder: Any):
     where = recorder.creation_site(owner)
     if where is None or not where.file:
         return None
-    tree2 = ast.parse("".join(linecache.getlines(where.file)))
+    tree2 = source_tree(where.file)
     calls = [n for n in ast.walk(tree2) if isinstance(n, ast.Call) and n.lineno <= where.line <= n.end_lineno
              and called_name(n.func) == owner_cls.name]
     if len(calls) != 1:

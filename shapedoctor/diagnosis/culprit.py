@@ -51,6 +51,7 @@ import re
 from shapedoctor.diagnosis.context import Context
 from shapedoctor.graph.model import Node
 from shapedoctor.report.model import Place
+from shapedoctor.trace.sites import source_tree
 
 
 def find_culprit(ctx: Context) -> Node | None:
@@ -198,7 +199,7 @@ def identity_shortcut(ctx: Context) -> Place | None:
     if len(a) != len(b) or a[1:-1] != b[1:-1] or a[-1] == b[-1]:
         return None
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except (SyntaxError, ValueError):
         return None
     funcs = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))

@@ -16,6 +16,7 @@ import linecache
 from typing import Any
 
 from shapedoctor.trace.sites import called_name
+from shapedoctor.trace.sites import source_tree
 
 _MODULES = {"np", "numpy", "tf", "keras", "ops", "torch", "None"}
 _AXIS_ONLY_CALLS = {"expand_dims"}
@@ -69,7 +70,7 @@ def wrapped_argument(site: Any, position: int, keyword: str) -> str | None:
 
 def _statement_at(file: str, line: int) -> ast.stmt | None:
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     return next((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == line), None)
@@ -182,7 +183,7 @@ def resize_after_edit(file: str, line: int, var: str, sizes: tuple, spelled: lis
     if stmt is None or not any(isinstance(t, ast.Name) and t.id == var for t in stmt.targets):
         return None
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     imported = {(a.asname or a.name) for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
@@ -224,7 +225,7 @@ def vectorizer_length_edit(file: str, line: int, want: tuple, got: tuple) -> tup
     called = {n.func.id for n in ast.walk(stmt) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)} \
         if stmt is not None else set()
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     made = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno < line
@@ -304,7 +305,7 @@ def functions_at(file: str, first_line: int) -> tuple[ast.Module, list] | None:
     """*file*'s syntax tree and the function(s) defined at *first_line* (the line a code object or a
     decorator starts on), or None when the file does not parse."""
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     return tree, [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -465,7 +466,7 @@ def helper_batch_edit(file: str, line: int, size: int) -> tuple[int, tuple] | No
     with the helper's own ``batch_size`` parameter when it has one, else *size*. Every dataset the
     helper makes is fixed by the one edit, as the answers do."""
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     stmt = next((s for s in ast.walk(tree) if isinstance(s, ast.Assign) and s.lineno == line), None)

@@ -25,6 +25,7 @@ import ast
 from typing import Any
 
 from shapedoctor.diagnosis.training_base import TrainingFix, flat_items
+from shapedoctor.trace.sites import source_tree
 
 MIN_ROWS_FOR_IDENTIFIER = 8  # fewer rows could be increasing integers by chance
 
@@ -155,7 +156,7 @@ def training_categories_fix(call: Any, want: tuple, got: tuple) -> TrainingFix |
     stripped = text.strip()
     try:
         statement = ast.parse(stripped).body[0]
-        module = ast.parse("".join(linecache.getlines(call.site.file)))
+        module = source_tree(call.site.file)
     except (SyntaxError, IndexError):
         return None
     own = _unique_calls(statement)

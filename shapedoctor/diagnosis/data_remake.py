@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from shapedoctor.diagnosis.training_base import TrainingFix, flat_items
+from shapedoctor.trace.sites import source_tree
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def _keeps_layout(file: str, line: int, var: str, names: dict) -> bool:
     """The statement at *line* only recomputes *var*'s values in place (``X = X.astype(...) / 255``,
     ``X /= 255``): it did not make the layout."""
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return False
     stmt = next((n for n in ast.walk(tree) if isinstance(n, (ast.Assign, ast.AugAssign)) and n.lineno == line), None)
@@ -399,7 +400,7 @@ def _picture_before_batch_axis(call: Any, made: Made) -> TrainingFix | None:
         return None
     v = made.var
     try:
-        tree = ast.parse("".join(linecache.getlines(made.file)))
+        tree = source_tree(made.file)
     except SyntaxError:
         return None
     if repeated_context(made.file, line) is None and innermost_function(tree, line) is None:
@@ -427,7 +428,7 @@ def one_column_windows_fix(call: Any, want: tuple, got: tuple) -> tuple[Training
     site = call.site
     made = _last_assignment(call)
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file))) if made is not None else None
+        tree = source_tree(site.file) if made is not None else None
     except SyntaxError:
         return None
     if tree is None:

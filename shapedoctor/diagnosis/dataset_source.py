@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from shapedoctor.trace.sites import source_tree
 
 
 @dataclass
@@ -150,10 +151,9 @@ def mapped_functions(site, dataset_var: str | None) -> list:
             functions.append(fn)
         elif isinstance(fn, ast.Name):
             if tree is None:
-                import linecache
 
                 try:
-                    tree = ast.parse("".join(linecache.getlines(site.file)))
+                    tree = source_tree(site.file)
                 except SyntaxError:
                     return functions
             defined = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == fn.id] or [
@@ -165,10 +165,9 @@ def mapped_functions(site, dataset_var: str | None) -> list:
 
 def _maps_in_builder(file: str, name: str) -> list:
     """The ``.map(...)`` arguments written in the module function *name* that returns a dataset, the last first."""
-    import linecache
 
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return []
     defined = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == name]

@@ -19,6 +19,7 @@ import linecache
 from typing import Any
 
 from shapedoctor.report.model import Finding, Place
+from shapedoctor.trace.sites import source_tree
 
 _DECODERS = ("decode_png", "decode_jpeg", "decode_image", "decode_bmp")
 
@@ -50,7 +51,7 @@ def _reaimed(finding: Finding, recorder: Any) -> Finding | None:
     arg = argument_node(call.site, 0, "x")
     file = call.site.file
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except (SyntaxError, ValueError):
         return None
     decode = _decoder_behind(tree, arg, call.site.line)

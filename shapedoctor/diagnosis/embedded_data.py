@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def embedded_data(exc: BaseException | None, finding: Any, recorder: Any) -> Any:
@@ -51,7 +52,7 @@ def _found(finding: Any, recorder: Any):
     layer = embeddings[0]
     made = recorder.creation_site(layer)
     path = call.site.file
-    tree = ast.parse("".join(linecache.getlines(path)))
+    tree = source_tree(path)
     statement = next((s for s in tree.body if isinstance(s, ast.Assign) and s.lineno == culprit.line
                       and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)), None)
     lookup = statement.value if statement is not None else None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def encoded_unused(call: Any, prob: Any):
@@ -43,7 +44,7 @@ def encoded_unused(call: Any, prob: Any):
         return None
     file = call.site.file
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     made = [name for name in _made_from(tree, arg.id, call.site.line)

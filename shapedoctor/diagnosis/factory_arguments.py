@@ -20,6 +20,7 @@ import ast
 import linecache
 import traceback
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def swapped_factory_arguments(exc: BaseException, finding: Any, recorder: Any = None) -> Any:
@@ -85,7 +86,7 @@ def _found(exc: BaseException, recorder: Any):
         return None  # not a closure: no factory made it
     file = code.co_filename
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except (SyntaxError, ValueError):
         return None
     factory = next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)

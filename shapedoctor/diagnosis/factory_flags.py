@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _MAX_OTHERS = 2  # switches flipped together with the one that chose the culprit's branch
 
@@ -44,7 +45,7 @@ def _found(finding: Any, recorder: Any):
     path = calls[-1].site.file
     if display_path(path) != finding.culprit.file:
         return None
-    tree = ast.parse("".join(linecache.getlines(path)))
+    tree = source_tree(path)
     line = finding.culprit.line
     helper = next((d for d in tree.body if isinstance(d, ast.FunctionDef) and d.lineno < line <= d.end_lineno),
                   None)

@@ -17,6 +17,7 @@ import ast
 import linecache
 import re
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _DIMS = re.compile(r"Dimensions must be equal, but are (\d+) and (\d+)")
 
@@ -66,7 +67,7 @@ def _found(exc: BaseException):
         return None
     file = started.file
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     by_keyword: dict = {}

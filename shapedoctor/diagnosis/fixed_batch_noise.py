@@ -23,6 +23,7 @@ import ast
 import linecache
 import re
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _PAIR = re.compile(r"\[(\d+)(?:,\d+)*\]\s*vs\.?\s*\[(\d+)(?:,\d+)*\]")
 _PER_BATCH = {"call", "train_step"}  # methods that run once per batch
@@ -72,7 +73,7 @@ def _found(exc: BaseException, recorder: Any):
     samples = call.x_shapes[0]
     file = call.site.file
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     sizes = {s.targets[0].id: s.value.value for s in tree.body if isinstance(s, ast.Assign)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def function_made_data(exc: BaseException, finding: Any, recorder: Any) -> Any:
@@ -49,7 +50,7 @@ def _found(exc: BaseException, finding: Any, recorder: Any):
         return None
     file, line = _real_file(top.site.file), top.site.line
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     arg = _first_argument(tree, line)

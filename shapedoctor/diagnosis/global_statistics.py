@@ -19,6 +19,7 @@ import linecache
 from typing import Any
 
 from shapedoctor.report.model import Finding
+from shapedoctor.trace.sites import source_tree
 
 _STATS = ("mean", "var", "std")
 
@@ -67,7 +68,7 @@ def _finding(recorder: Any, found: Any) -> Finding | None:
     file = names.get("__file__")
     if site is None or not isinstance(file, str):
         return None
-    tree = ast.parse("".join(linecache.getlines(file)))
+    tree = source_tree(file)
     made = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and called_name(n.func) == "Normalization"
             and n.lineno <= site.line <= (n.end_lineno or n.lineno)]
     if len(made) != 1:

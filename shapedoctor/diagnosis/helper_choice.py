@@ -23,6 +23,7 @@ import traceback
 from dataclasses import dataclass
 
 from shapedoctor.report.model import FixReport, Place
+from shapedoctor.trace.sites import source_tree
 
 
 @dataclass
@@ -53,7 +54,7 @@ def sibling_helper(ctx, failure, shortcut: Place | None) -> HelperChoice | None:
     if shortcut is None or site is None or shortcut.file != site.file:
         return None
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except (SyntaxError, ValueError):
         return None
     top = [f for f in tree.body if isinstance(f, ast.FunctionDef)]

@@ -20,6 +20,7 @@ import linecache
 from typing import Any
 
 from shapedoctor.report.model import Finding, Place
+from shapedoctor.trace.sites import source_tree
 
 
 def channels_first_setting(exc: BaseException, finding: Finding, recorder: Any) -> Finding:
@@ -49,7 +50,7 @@ def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | N
     if path is None:
         return None
     try:
-        tree = ast.parse("".join(linecache.getlines(path)))
+        tree = source_tree(path)
     except (SyntaxError, ValueError):
         return None
     calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and called_name(c.func) == "set_image_data_format"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import re
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _PAIR = re.compile(r"\[(\d+),\s*(\d+)\]\s*vs\.?\s*\[(\d+),\s*(\d+)\]")
 # class -> (initializer attribute, size arguments of the weight's two axes as (position, keyword); None: read
@@ -127,12 +128,11 @@ def _found(exc: BaseException, finding: Any, recorder: Any):
 
 def _creation_call(site: Any, cls: str) -> ast.Call | None:
     """The call creating the layer of class *cls* that starts on the site's line."""
-    import linecache
 
     from shapedoctor.trace.sites import called_name
 
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except SyntaxError:
         return None
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno <= site.line <= n.end_lineno
@@ -150,12 +150,11 @@ def _argument(call: ast.Call, position: int, keyword: str) -> ast.expr | None:
 
 def _module_name_for(value: int, file: str, line: int) -> str | None:
     """The one name the module binds, once, to the integer *value* above *line* (``embedding_dim = 100``)."""
-    import linecache
 
     from shapedoctor.diagnosis.data_origin import single_assignments
 
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     names = [name for name, s in single_assignments(tree).items() if s.lineno < line

@@ -26,6 +26,7 @@ import re
 
 from shapedoctor.diagnosis.applications import input_finding
 from shapedoctor.report.model import Finding, FixReport
+from shapedoctor.trace.sites import source_tree
 
 _NOT_A_SHAPE = re.compile(r"Cannot convert '(-?\d+)' to a shape\.")
 _NOT_THREE = re.compile(r"`?input_shape`? must be a tuple of three integers")
@@ -35,7 +36,7 @@ _KEYWORDS = ("shape", "input_shape", "batch_shape")
 def _keyword_at(site) -> ast.keyword | None:
     """The one ``shape=``/``input_shape=`` keyword of a call on the site's line, if exactly one."""
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except (SyntaxError, ValueError):
         return None
     found = [kw for node in ast.walk(tree) if isinstance(node, ast.Call)

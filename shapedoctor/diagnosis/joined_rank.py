@@ -21,6 +21,7 @@ import linecache
 from typing import Any
 
 from shapedoctor.report.model import Finding, Place
+from shapedoctor.trace.sites import source_tree
 
 _JOINS = ("concat", "concatenate")
 
@@ -62,7 +63,7 @@ def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | N
     if site is None or path is None:
         return None
     try:
-        tree = ast.parse("".join(linecache.getlines(path)))
+        tree = source_tree(path)
     except (SyntaxError, ValueError):
         return None
     calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno <= site.line <= (c.end_lineno or c.lineno)

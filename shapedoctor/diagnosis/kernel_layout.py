@@ -25,6 +25,7 @@ import ast
 import inspect
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def swapped_kernel(ctx: Any, failure: Any):
@@ -76,7 +77,7 @@ def batch_axis_join(ctx: Any, failure: Any):
     layer, width, owned, file, call = found
     rows = {_weight_shape(v)[0] for v in owned.values() if _weight_shape(v) is not None and len(_weight_shape(v)) == 2}
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except (SyntaxError, ValueError):
         return None
     first = call.__code__.co_firstlineno
@@ -147,7 +148,7 @@ def _made_at(file: str, cls: str, attribute: str) -> tuple[int, ast.Tuple] | Non
     """(line, the shape tuple) of ``self.<attribute> = self.add_weight(shape=(a, b), ...)`` in class *cls*,
     written on one line; None when the class makes it otherwise or more than once."""
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except (SyntaxError, ValueError):
         return None
     classes = [c for c in ast.walk(tree) if isinstance(c, ast.ClassDef) and c.name == cls]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def label_column_kept(call: Any, prob: Any):
@@ -38,7 +39,7 @@ def label_column_kept(call: Any, prob: Any):
         return None
     file = call.site.file
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     names = getattr(call, "names", None) or {}

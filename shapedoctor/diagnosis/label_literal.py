@@ -20,6 +20,7 @@ import linecache
 import re
 import traceback
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _SHAPES = re.compile(r"target\.shape=\(([\d, ]+)\), output\.shape=\(([\d, ]+)\)")
 
@@ -97,7 +98,7 @@ def _found(exc: BaseException):
         return None
     name, file = names[0], outer.f_code.co_filename
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     assigns = sorted((n for n in tree.body if isinstance(n, ast.Assign) and len(n.targets) == 1

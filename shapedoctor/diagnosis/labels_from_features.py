@@ -22,6 +22,7 @@ import ast
 import linecache
 import re
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def labels_from_features(call: Any, prob: Any):
@@ -46,7 +47,7 @@ def labels_from_features(call: Any, prob: Any):
         return None
     file = call.site.file
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     from shapedoctor.diagnosis.data_origin import last_assignment, name_assignments

@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _JOINS = ("concat", "concatenate")
 
@@ -66,7 +67,7 @@ def _found(exc: BaseException):
     frame, line = inner
     file = frame.f_code.co_filename
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno == line and len(n.args) >= 2

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def last_partial_batch(call: Any, prob: Any):
@@ -35,7 +36,7 @@ def last_partial_batch(call: Any, prob: Any):
     if not earlier:
         return None
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except SyntaxError:
         return None
     loops = [n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.AsyncFor)) and isinstance(n.iter, ast.Name)

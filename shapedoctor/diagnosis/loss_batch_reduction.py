@@ -20,6 +20,7 @@ import ast
 import linecache
 import re
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _NODE = re.compile(r"Dimensions must be equal, but are (\d+) and (\d+) for '\{\{node compile_loss/(\w+)/\w+\}\}.*?"
                    r"with input shapes: \[(\d*)\], \[(\d*)\]", re.S)
@@ -67,7 +68,7 @@ def _found(exc: BaseException):
     hits = []
     for file in user_files(exc):
         try:
-            tree = ast.parse("".join(linecache.getlines(file)))
+            tree = source_tree(file)
         except SyntaxError:
             continue
         for fn in ast.walk(tree):

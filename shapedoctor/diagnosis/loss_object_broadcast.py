@@ -30,6 +30,7 @@ from typing import Any
 from shapedoctor.graph.model import format_shape
 from shapedoctor.report.model import Finding, Place
 from shapedoctor.trace.sites import called_name
+from shapedoctor.trace.sites import source_tree
 
 _SUMS = ("sum", "reduce_sum")
 
@@ -62,7 +63,7 @@ def _finding(event: Any, names: dict | None) -> Finding:
                       "broadcasts them silently", consumer=consumer, culprit=culprit, expected="equal shapes",
                       received=f"{true} and {pred}", explanation=explanation, fixes=[])
     try:
-        tree = ast.parse("".join(linecache.getlines(event.path)))
+        tree = source_tree(event.path)
     except (SyntaxError, ValueError):
         return finding
     call = _loss_call(tree, event.site.line)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def masked_onehot(call: Any, prob: Any):
@@ -35,7 +36,7 @@ def masked_onehot(call: Any, prob: Any):
         return None
     file = call.site.file
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     stmt = last_assignment(tree, arg.id, call.site.line)

@@ -22,6 +22,7 @@ import inspect
 import linecache
 import textwrap
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _SIZES = ("units", "filters")
 
@@ -97,7 +98,7 @@ def _fix(sub: Any, key: str, width: int, site: Any, owner: Any):
     from shapedoctor.trace.sites import called_name, display_path
 
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except (SyntaxError, ValueError):
         return None
     cls = type(sub).__name__

@@ -22,6 +22,7 @@ import operator
 import re
 import traceback
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _OPERANDS = re.compile(r"In\[0\]: \[(\d+),(\d+)\], In\[1\]: \[(\d+),(\d+)\]")
 _ARITH = {ast.Mult: operator.mul, ast.Add: operator.add, ast.Sub: operator.sub, ast.FloorDiv: operator.floordiv}
@@ -51,7 +52,7 @@ def _found(exc: BaseException, recorder: Any):
     cls = type(obj)
     file = frames[-1].f_code.co_filename
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     klass = next((c for c in tree.body if isinstance(c, ast.ClassDef) and c.name == cls.__name__), None)

@@ -19,6 +19,7 @@ import ast
 import linecache
 import re
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def per_sample_vector(exc: BaseException, finding: Any, recorder: Any) -> Any:
@@ -51,7 +52,7 @@ def _found(exc: BaseException, finding: Any):
     frame, line = inner
     file = frame.f_code.co_filename
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     function = min((f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))

@@ -19,6 +19,7 @@ import linecache
 from typing import Any
 
 from shapedoctor.report.model import Finding, Place
+from shapedoctor.trace.sites import source_tree
 
 
 def permuted_unpacking(exc: BaseException, finding: Finding, recorder: Any) -> Finding:
@@ -40,7 +41,7 @@ def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
     hits = []
     for path in user_files(exc):
         try:
-            tree = ast.parse("".join(linecache.getlines(path)))
+            tree = source_tree(path)
         except (SyntaxError, ValueError):
             continue
         hits += [(path, stmt, order) for stmt, order in _permuted(tree)]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def position_table(exc: BaseException | None, finding: Any, recorder: Any) -> Any:
@@ -46,7 +47,7 @@ def _found(exc: BaseException, recorder: Any):
             or call.x_shapes[1] != data[1]:
         return None
     path = call.site.file
-    tree = ast.parse("".join(linecache.getlines(path)))
+    tree = source_tree(path)
     constants = {s.targets[0].id: s for s in tree.body if isinstance(s, ast.Assign) and len(s.targets) == 1
                  and isinstance(s.targets[0], ast.Name) and isinstance(s.value, ast.Constant)
                  and type(s.value.value) is int}

@@ -24,6 +24,7 @@ import linecache
 from typing import Any
 
 from shapedoctor.report.model import Finding, Place
+from shapedoctor.trace.sites import source_tree
 
 
 def predict_argument(exc: BaseException, finding: Finding, recorder: Any) -> Finding:
@@ -76,7 +77,7 @@ def _split_like_before(call: Any, earlier: list, arg: ast.expr) -> tuple[str, st
     if not isinstance(value, np.ndarray) or value.ndim != 2 or len(inputs) < 2:
         return None
     try:
-        tree = ast.parse("".join(linecache.getlines(call.site.file)))
+        tree = source_tree(call.site.file)
     except (SyntaxError, ValueError):
         return None
     for before in reversed(earlier):

@@ -29,6 +29,7 @@ import re
 from typing import Any
 
 from shapedoctor.diagnosis.data_origin import name_assignments
+from shapedoctor.trace.sites import source_tree
 
 
 def prepared_unlike_training(call: Any, prob: Any):
@@ -120,7 +121,7 @@ def _sized_twins(file: str, rank: int, axes: list) -> list:
     assignments whose values are the same code but for a *rank*-long size tuple, where they differ at the
     sample count (position 0) and at exactly the one axis in *axes*."""
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return []
     if len(axes) != 1:
@@ -177,7 +178,7 @@ def _twins(file: str) -> list:
     """Every (statement, its text, the twin's text renamed, the twin's variable, the twin's line) where the
     statement is its twin with one shaping call removed."""
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return []
     assigns = name_assignments(tree)

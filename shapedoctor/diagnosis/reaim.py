@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from typing import Any, Callable
+from shapedoctor.trace.sites import source_tree
 
 
 def reaimed(finding: Any, read: Callable[..., Any], aim: Callable[[Any, Any], Any], *args: Any) -> Any:
@@ -80,7 +81,6 @@ def culprit_function(finding: Any, exc: BaseException):
     """(real path, parsed module, innermost ``def``) around the line *finding* blames, when that line is in
     a function of one of the user's files in *exc*'s traceback; else None."""
     import ast
-    import linecache
 
     from shapedoctor.trace.sites import display_path
 
@@ -90,7 +90,7 @@ def culprit_function(finding: Any, exc: BaseException):
     path = {display_path(file): file for file in user_files(exc)}.get(culprit.file)
     if path is None:
         return None
-    tree = ast.parse("".join(linecache.getlines(path)))
+    tree = source_tree(path)
     around = [d for d in ast.walk(tree) if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef))
               and d.lineno < culprit.line <= d.end_lineno]
     return (path, tree, max(around, key=lambda d: d.lineno)) if around else None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def rebound_size(call: Any, prob: Any):
@@ -47,7 +48,7 @@ def rebound_size(call: Any, prob: Any):
     import os
 
     file = os.path.abspath(site.file)  # the site names it as the user did
-    tree = ast.parse("".join(linecache.getlines(file)))
+    tree = source_tree(file)
     declared = next((s for s in tree.body if s.lineno <= site.line <= s.end_lineno), None)
     if declared is None:
         return None

@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from shapedoctor.report.model import Finding, Place
+from shapedoctor.trace.sites import source_tree
 
 _REFUSED = re.compile(r"Layer (\S+) weight shape (\([\d, ]*\)) is not compatible with provided weight shape "
                       r"(\([\d, ]*\))")
@@ -85,7 +86,7 @@ def _aim_at_array(finding: Finding, frame: Any, path: str, line: int, want: tupl
     from shapedoctor.trace.sites import called_name, display_path
 
     try:
-        tree = ast.parse("".join(linecache.getlines(path)))
+        tree = source_tree(path)
     except (SyntaxError, ValueError):
         return
     calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno <= line <= (c.end_lineno or c.lineno)

@@ -18,6 +18,7 @@ import ast
 import linecache
 import re
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _SHAPES = re.compile(r"target\.shape=\(([\w, ]+)\), output\.shape=\(([\w, ]+)\)")
 
@@ -66,7 +67,7 @@ def _found(exc: BaseException, recorder: Any):
     line = assignment_line(site, argument_name(site, 0, "x"))
     if line is None:
         return None
-    tree = ast.parse("".join(linecache.getlines(site.file)))
+    tree = source_tree(site.file)
     made = next((s for s in ast.walk(tree) if isinstance(s, ast.Assign) and s.lineno == line), None)
     mapper = _mapped_function(made.value if made is not None else None)
     function = next((f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == mapper), None)
@@ -142,7 +143,7 @@ def last_token_target(call: Any, prob: Any):
         return None  # an RNN that returns every step may be the slip (one label per sequence is then right)
     file = call.site.file
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     found = [pair for pair in (_window_pair(n) for n in ast.walk(tree) if isinstance(n, ast.Lambda)) if pair]

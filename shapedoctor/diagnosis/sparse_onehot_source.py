@@ -19,6 +19,7 @@ import ast
 import linecache
 import re
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _SPARSE_ONE_HOT = re.compile(r"must have rank \(ndim\) `target\.ndim - 1`.*?target\.shape=\(([\d, ]+)\), "
                              r"output\.shape=\(([\d, ]+)\)", re.S)
@@ -58,7 +59,7 @@ def _found(exc: BaseException):
         return None
     file = started.file  # the script the program was started from
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and called_name(n.func) == "to_categorical"]

@@ -25,6 +25,7 @@ import ast
 import linecache
 import traceback
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _OPERATORS = (ast.Mult, ast.Add, ast.Sub, ast.Div)
 
@@ -125,7 +126,7 @@ def _misplaced(failure: Any):
         return None
     frame, line = found
     file = frame.f_code.co_filename
-    tree = ast.parse("".join(linecache.getlines(file)))
+    tree = source_tree(file)
     func = next((n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
                  and n.lineno <= line <= n.end_lineno and frame.f_code.co_name == n.name), None)
     if func is None:

@@ -17,10 +17,10 @@ tutorial cuts both.
 from __future__ import annotations
 
 import ast
-import linecache
 from typing import Any
 
 from shapedoctor.diagnosis.training_base import Problem, TrainingFix
+from shapedoctor.trace.sites import source_tree
 
 
 def explain_one_sided_filter(call: Any, prob: Problem, n_x: int, n_y: int) -> bool:
@@ -64,7 +64,7 @@ def _is_filter(value: Any, big: int, small: int) -> bool:
 def _indexes_with(site: Any, name: str) -> bool:
     """Some line above the call indexes an array with *name* (``table[keep]``)."""
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except SyntaxError:
         return False
     return any(isinstance(n, ast.Subscript) and n.lineno < site.line and isinstance(n.slice, ast.Name)
@@ -85,7 +85,7 @@ def explain_one_sided_slice(call: Any, prob: Problem, n_x: int, n_y: int) -> boo
         return False
     small, sizes = min(n_x, n_y), getattr(call, "sizes", None) or {}
     try:
-        tree = ast.parse("".join(linecache.getlines(call.site.file)))
+        tree = source_tree(call.site.file)
     except SyntaxError:
         return False
     cuts = [c for c in (_self_slice(stmt, small_var, sizes) for stmt in tree.body

@@ -40,6 +40,7 @@ from shapedoctor.repair.invariants import Checks
 from shapedoctor.report.model import Finding, FixReport, PathStep, Place
 from shapedoctor.trace.sites import Site, called_name, display_path
 from shapedoctor.trace.training import TrainingCall
+from shapedoctor.trace.sites import source_tree
 
 
 def findings_for(call: TrainingCall, problems: list[Problem], recorder: Any = None) -> list[Finding]:
@@ -656,12 +657,11 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
 def _compared_later(site: Site, name: str | None) -> bool:
     """*name* is compared with something after the training call at *site* (``probs.argmax(1) == y``):
     the script reads those labels as they are, so a re-encoding goes into the call, not over the name."""
-    import linecache
 
     if not name or not name.isidentifier():
         return False
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except SyntaxError:
         return False
     return any(isinstance(node, ast.Compare) and node.lineno > site.line
@@ -838,10 +838,9 @@ _AXIS_ONLY = ("np.newaxis", "None]", "expand_dims", ".reshape(", ".astype(", "sq
 def calls_named_at(file: str, line: int, name: str, single_line: bool = False):
     """The calls of a function or method called *name* (``to_categorical``, ``from_tensor_slices``)
     that start on *line* of *file* and pass an argument (with *single_line*, that also end there)."""
-    import linecache
 
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return
     for node in ast.walk(tree):

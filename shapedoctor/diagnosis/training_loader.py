@@ -17,6 +17,7 @@ line is named and gets the ``image_size`` the other loader passes, checked by re
 from __future__ import annotations
 
 from shapedoctor.diagnosis.training_base import Problem, TrainingFix, to_categorical_transform
+from shapedoctor.trace.sites import source_tree
 
 
 def loader_label_mode(call, prob: Problem, out: tuple, index: int) -> None:
@@ -79,7 +80,7 @@ def loader_image_size(call, model, prob: Problem, want: tuple, got: tuple) -> No
     if loader is None or any(k.arg == "image_size" or k.arg is None for k in loader.keywords):
         return
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except SyntaxError:
         return
     spelled = {ast.get_source_segment("".join(linecache.getlines(site.file)), k.value)

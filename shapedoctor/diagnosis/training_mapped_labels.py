@@ -29,6 +29,7 @@ import linecache
 from typing import Any
 
 from shapedoctor.diagnosis.training_base import Problem, TrainingFix, model_outputs, to_categorical_transform
+from shapedoctor.trace.sites import source_tree
 
 
 def onehot_in_map(call: Any, prob: Problem, out: tuple, index: int) -> None:
@@ -87,7 +88,7 @@ def _label_item(fn: ast.AST) -> ast.expr | None:
 def _one_hot_call(file: str) -> str | None:
     """``tf.one_hot`` or ``keras.ops.one_hot``, as the script's imports allow."""
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     imported = {(alias.name, alias.asname or alias.name) for n in ast.walk(tree) if isinstance(n, ast.Import)

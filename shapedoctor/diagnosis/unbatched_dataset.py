@@ -27,6 +27,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 SIZE = 32  # Keras's default batch size
 
@@ -132,7 +133,7 @@ def _rebatched(recorder: Any, finding: Any):
         return None
     file = call.site.file
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     chain = sorted((s for s in name_assignments(tree) if s.targets[0].id == arg.id and s.lineno < call.site.line),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 
 def unflattened_images(exc: BaseException, finding: Any, recorder: Any) -> Any:
@@ -43,7 +44,7 @@ def _found(exc: BaseException):
     frame, line = inner
     file = frame.f_code.co_filename
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except SyntaxError:
         return None
     scope = {**frame.f_globals, **frame.f_locals}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _LOST = ("as_list() is not defined on an unknown TensorShape", "shape with unknown rank")
 _OPAQUE = {"numpy_function", "py_function", "py_func"}
@@ -60,7 +61,7 @@ def _opaque_map(site: Any, var: str):
     from shapedoctor.trace.sites import called_name
 
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except SyntaxError:
         return None
     hits = []

@@ -29,6 +29,7 @@ import ast
 import linecache
 import re
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _TARGET = re.compile(r"target\.shape=\(([^)]*)\)")
 
@@ -121,7 +122,7 @@ def _dims(text: str) -> tuple:
 
 def _tree(file: str) -> ast.Module | None:
     try:
-        return ast.parse("".join(linecache.getlines(file)))
+        return source_tree(file)
     except SyntaxError:
         return None
 

@@ -19,9 +19,9 @@ the model's size is chosen elsewhere (``get_model(max_tokens=300)``, Deep Learni
 from __future__ import annotations
 
 import ast
-import linecache
 from dataclasses import replace
 from typing import Any
+from shapedoctor.trace.sites import source_tree
 
 _WIDE_MODES = {"multi_hot", "count", "tf_idf", "one_hot"}
 
@@ -85,7 +85,7 @@ def _bound_name(made: Any, declared: Any) -> str | None:
     if made is None or declared is None or made.file != declared.file:
         return None
     try:
-        tree = ast.parse("".join(linecache.getlines(made.file)))
+        tree = source_tree(made.file)
     except (SyntaxError, ValueError):
         return None
     statement = next((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == made.line), None)

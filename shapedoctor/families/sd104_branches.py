@@ -23,6 +23,7 @@ Reads the recorded graph only (layer classes, configs, tensor shapes, who consum
 from __future__ import annotations
 
 from shapedoctor.diagnosis.context import PASS_THROUGH
+from shapedoctor.trace.sites import source_tree
 
 
 def _cfg_tuple(value) -> tuple:
@@ -156,10 +157,9 @@ def backbone_scale(ctx, small) -> bool:
 def _function_span(file: str, line: int) -> tuple[int, int] | None:
     """(first, last line) of the innermost function of *file* around *line*."""
     import ast
-    import linecache
 
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except (SyntaxError, ValueError):
         return None
     spans = [(f.lineno, f.end_lineno or f.lineno) for f in ast.walk(tree)

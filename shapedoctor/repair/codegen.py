@@ -27,6 +27,7 @@ from shapedoctor.repair.neighbour_names import spelled_by_neighbours
 from shapedoctor.repair.user_names import size_expression
 from shapedoctor.patch.textedit import TextEdit, indentation
 from shapedoctor.trace.sites import Site, called_name
+from shapedoctor.trace.sites import source_tree
 
 
 @dataclass
@@ -1018,10 +1019,9 @@ _FUNCTIONAL_MERGES = {"Add": "add", "Subtract": "subtract", "Multiply": "multipl
 def _read_after(file: str, line: int, name: str) -> bool:
     """Whether *name* is read anywhere in *file* after *line*, or *line* sits in a loop (the next
     iteration reads it again); unparsable source: assume it is."""
-    import linecache
 
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except (SyntaxError, ValueError):
         return True
     if any(isinstance(n, (ast.For, ast.While, ast.AsyncFor)) and n.lineno <= line <= (n.end_lineno or 0)
@@ -1033,10 +1033,9 @@ def _read_after(file: str, line: int, name: str) -> bool:
 
 def _helper_callers(site: Site) -> list[int]:
     """Lines calling the function (not a method Keras calls, like ``call``) that holds *site*."""
-    import linecache
 
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except (SyntaxError, ValueError):
         return []
     funcs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -1056,10 +1055,9 @@ def _builds_whole_model(site: Site) -> bool:
     """The function holding *site* makes a whole model and returns it (a ``model_builder(units, lr)``
     called once per hyperparameter choice): every call builds the same layers, so a layer inserted
     there is one edit for every model it makes, not a change leaking into other uses of a block."""
-    import linecache
 
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except (SyntaxError, ValueError):
         return False
     funcs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -1110,7 +1108,7 @@ def _construct(site: Site, callers: list[int] | None = None) -> str:
     import linecache
 
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except (SyntaxError, ValueError):
         return f"line {site.line}"
     kinds = (ast.For, ast.AsyncFor, ast.While, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp,
@@ -1135,10 +1133,9 @@ def _construct(site: Site, callers: list[int] | None = None) -> str:
 
 def _scoped_inside(site: Site, name: str) -> bool:
     """Whether *name* is bound by a comprehension or lambda around *site* (no statement can rebind it)."""
-    import linecache
 
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except (SyntaxError, ValueError):
         return False
     for node in ast.walk(tree):

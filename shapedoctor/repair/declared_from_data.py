@@ -14,8 +14,8 @@ This module finds that array and the line reading it, from the source of the dec
 from __future__ import annotations
 
 import ast
-import linecache
 from dataclasses import dataclass
+from shapedoctor.trace.sites import source_tree
 
 _SHAPE_KEYWORDS = ("input_shape", "shape", "batch_shape")
 
@@ -46,7 +46,7 @@ def _sample_shape_of(node: ast.expr) -> str | None:
 
 def _tree(file: str) -> ast.Module | None:
     try:
-        return ast.parse("".join(linecache.getlines(file)))
+        return source_tree(file)
     except (SyntaxError, ValueError):
         return None
 

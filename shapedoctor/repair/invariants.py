@@ -39,6 +39,7 @@ Each check returns ``(ok, why)``; :class:`Checks` keeps them in order for the re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from shapedoctor.trace.sites import source_tree
 
 GROWTH = 16  # the largest factor a fix may grow a tensor (values per sample) by
 PARAM_GROWTH = 256  # ... and a parameter count by (Flatten before a Dense legitimately grows it a lot)
@@ -265,12 +266,11 @@ def model_size_kept(before: tuple[int, int], after: tuple[int, int]) -> tuple[bo
 def repeated_context(file: str | None, line: int | None) -> str | None:
     """Why code at *file*:*line* runs on every step (a loop, ``call``, ``train_step``), or None."""
     import ast
-    import linecache
 
     if not file or not line:
         return None
     try:
-        tree = ast.parse("".join(linecache.getlines(file)))
+        tree = source_tree(file)
     except (SyntaxError, ValueError):
         return None
     for node in ast.walk(tree):

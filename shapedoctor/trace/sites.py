@@ -226,8 +226,22 @@ def source_tree_and_calls_at(site: Site):
     import ast
 
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        tree = source_tree(site.file)
     except (SyntaxError, ValueError):
         return None, []
     return tree, [n for n in ast.walk(tree) if isinstance(n, ast.Call)
                   and n.lineno <= site.line <= (n.end_lineno or n.lineno)]
+
+
+def source_tree(file: str):
+    """The parsed module (``ast``) of the user's *file* as ``linecache`` holds it now (a notebook cell,
+    an edited file: the text decides), parsed once per text; raises ``SyntaxError``/``ValueError`` like
+    ``ast.parse``. Readers share the tree: they must not change it."""
+    return _parsed_text("".join(linecache.getlines(file)))
+
+
+@lru_cache(maxsize=16)
+def _parsed_text(text: str):
+    import ast
+
+    return ast.parse(text)
