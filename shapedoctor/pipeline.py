@@ -173,6 +173,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.floor_ratio import floor_ratio
 
         found[0] = floor_ratio(exc, found[0], recorder)  # stride = a.shape[1] // b.shape[1] of a rounded-up size
+        from shapedoctor.diagnosis.stateful_batch import stateful_batch
+
+        found[0] = stateful_batch(exc, found[0], recorder)  # predict(x) of a stateful model built for batches of 10
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 

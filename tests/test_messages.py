@@ -154,3 +154,14 @@ def test_parse_accepts_anything():
 def test_earlier_error_is_used_when_the_last_is_unrelated():
     text = LSTM + "\n\nDuring handling...\nKeyboardInterrupt: stopped by user\n"
     assert parse(text).family == "SD101"
+
+
+def test_stateful_batch_message_names_both_batch_sizes():
+    """Keras 3's text (GRU.call on TensorFlow) when predict's batches differ from a stateful model's."""
+    text = ("ValueError: Exception encountered when calling GRU.call().\n\n"
+            "\x1b[1mIf an RNN is stateful, the batch size of the input sequences must be the same as the batch size "
+            "of the initial state. \n- Expected batch size: 10\n- Received batch size: 20\x1b[0m\n\n"
+            "Arguments received by GRU.call():\n  • sequences=tf.Tensor(shape=(20, 6, 1), dtype=float32)\n")
+    facts = parse(text)
+    assert facts.family == "SD201" and facts.recognizer == "keras3_layers.stateful_batch"
+    assert facts.details["stateful_batch"] == (10, 20)

@@ -413,3 +413,30 @@ def conv_empty_output(block: Block):
         details={"window": None},
     )
     return with_wrapper(facts, block)
+
+
+_STATEFUL = lazy(
+    r"If an RNN is stateful, the batch size of the input sequences must be the same as the batch size of the "
+    r"initial state\.\s*-? ?Expected batch size: (\d{1,9})\s*-? ?Received batch size: (\d{1,9})"
+)
+
+
+@recognizer("if an rnn is stateful, the batch size of the input sequences")
+def stateful_batch(block: Block):
+    """A stateful RNN, built for one batch size, called on batches of another (``predict`` without the
+    ``batch_size`` the model was built with): SD201, the data's batches."""
+    m = _STATEFUL.search(block.text)
+    if not m:
+        return None
+    expected, received = int(m.group(1)), int(m.group(2))
+    facts = ErrorFacts(
+        family="SD201",
+        key_line=line_at(block.text, m.start()),
+        layer_class="RNN",
+        expected=f"batches of {expected} samples",
+        received=f"a batch of {received}",
+        dialect="keras3",
+        phase=hints.phase(block.context),
+        details={"data": True, "stateful_batch": (expected, received)},
+    )
+    return with_wrapper(facts, block)

@@ -408,7 +408,7 @@ class Recorder:
 
     def _before_training(self, stage, model, args, kwargs):
         """Capture the call's data and loss, check them, and apply --quick."""
-        from shapedoctor.trace.training import capture, quick_kwargs
+        from shapedoctor.trace.training import capture, quick_kwargs, quick_samples
 
         call = None
         try:
@@ -419,7 +419,7 @@ class Recorder:
         except Exception as exc:  # noqa: BLE001 - never break the user's program
             self.internal_errors.append(exc)
         if self.quick:
-            args, kwargs, note = quick_kwargs(stage, args, kwargs)
+            args, kwargs, note = quick_kwargs(stage, args, kwargs, quick_samples(model))
             if call is not None:
                 call.quick = note
         return args, kwargs, call

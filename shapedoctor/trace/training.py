@@ -259,6 +259,20 @@ def _kind(x: Any) -> str:
     return "array"
 
 
+def quick_samples(model: Any) -> int:
+    """How many samples ``--quick`` keeps for *model*: ``SAMPLE``, or, for a model built for one batch size
+    (``Input(batch_shape=(10, ...))``, a stateful RNN), the smallest multiple of that size that holds as many:
+    a cut the batch size does not divide would fail where the user's run did not."""
+    try:
+        sizes = {tuple(t.shape)[0] for t in (getattr(model, "inputs", None) or [])}
+    except Exception:  # noqa: BLE001 - a model that cannot say keeps the default
+        return SAMPLE
+    size = sizes.pop() if len(sizes) == 1 else None
+    if not isinstance(size, int) or size < 1:
+        return SAMPLE
+    return -(-SAMPLE // size) * size
+
+
 def quick_kwargs(method: str, args: tuple, kwargs: dict, samples: int = SAMPLE) -> tuple[tuple, dict, str]:
     """``--quick``: one epoch of one small batch, whatever the data is.
 

@@ -1,0 +1,98 @@
+"""A stateful RNN called on batches of another size than the one it was built for.
+
+A stateful layer keeps one state per row of the batch, so the model is built for one batch size
+(``Input(batch_shape=(BATCH, steps, features))``). ``fit(..., batch_size=BATCH)`` respects it, but
+``predict(test_in)`` cuts the data into batches of its default, 32 (20 windows make one batch of 20),
+and the GRU refuses: "If an RNN is stateful, the batch size of the input sequences must be the same
+as the batch size of the initial state" (r663, seya#14). The call is the root cause; the fix passes
+the batch size the model was built with, spelled the way the script spells it (``batch_size=BATCH``).
+
+Evidence, read and recorded: Keras's message names the two batch sizes; the failing training call's
+model fixes one batch size on every input, the one the message expects; the call passes another
+``batch_size`` or none. The fix is proven by running the patched script (a sample count the batch
+size does not divide still fails on its last batch, and the proof says so).
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+from typing import Any
+
+_BATCH_KEYWORDS = ("batch_shape", "batch_input_shape", "batch_size")
+
+
+def stateful_batch(exc: BaseException | None, finding: Any, recorder: Any) -> Any:
+    """*finding* with the model's batch size passed to the failing call (see the module), or *finding*."""
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc, recorder)
+
+
+def _found(exc: BaseException, recorder: Any):
+    from shapedoctor.diagnosis.training_stateful import fixed_batch
+    from shapedoctor.messages import parse
+    from shapedoctor.trace.sites import source_tree
+
+    facts = parse(str(exc))
+    sizes = (facts.details or {}).get("stateful_batch") if facts is not None else None
+    calls = getattr(recorder, "training_calls", None) or []
+    call = calls[-1] if calls else None
+    if sizes is None or call is None or call.site is None or call.error is None \
+            or fixed_batch(call.model) != sizes[0]:
+        return None
+    size = sizes[0]
+    path = call.site.file
+    tree = source_tree(path)
+    node = next((c for c in ast.walk(tree) if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)
+                 and c.func.attr == call.method and c.lineno <= call.site.line <= c.end_lineno), None)
+    if node is None or not all(text.isascii() for text in linecache.getlines(path)[node.lineno - 1:node.end_lineno]):
+        return None
+    given = next((k for k in node.keywords if k.arg == "batch_size"), None)
+    if given is not None and isinstance(given.value, ast.Constant) and given.value.value == size:
+        return None
+    return path, node, given, _spelling(tree, size), size
+
+
+def _spelling(tree: ast.AST, size: int) -> str:
+    """How the script names *size* where it sets a batch (``BATCH`` in ``batch_shape=(BATCH, 6, 1)``): a module
+    constant of that value read in a batch keyword, else the number."""
+    constants = {s.targets[0].id for s in getattr(tree, "body", []) if isinstance(s, ast.Assign)
+                 and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)
+                 and isinstance(s.value, ast.Constant) and s.value.value == size}
+    for keyword in (k for k in ast.walk(tree) if isinstance(k, ast.keyword) and k.arg in _BATCH_KEYWORDS):
+        value = keyword.value
+        first = value.elts[0] if isinstance(value, (ast.Tuple, ast.List)) and value.elts else value
+        if isinstance(first, ast.Name) and first.id in constants:
+            return first.id
+    return str(size)
+
+
+def _aim(finding: Any, found: Any) -> Any:
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit, apply_edits
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import display_path
+
+    path, node, given, spelled, size = found
+    if given is not None:
+        edit = TextEdit.replacing(path, given.value, spelled)
+    else:
+        end = node.end_col_offset - 1
+        edit = TextEdit(path, node.end_lineno, end, node.end_lineno, end, f", batch_size={spelled}")
+    patched = apply_edits("".join(linecache.getlines(path)), [edit]).splitlines()
+    shown = " ".join(text.strip() for text in patched[node.lineno - 1:node.end_lineno])
+    method = node.func.attr
+    fix = script_checked_fix(f"{method} in the batches the stateful model was built for: batch_size={spelled}",
+                             shown, display_path(path), node.lineno, [edit], cost=1)
+    finding.clear_culprit_marks()
+    finding.culprit = Place("data", None, "data", display_path(path), node.lineno,
+                            linecache.getline(path, node.lineno).strip())
+    finding.message = f"`{method}` feeds a stateful model batches of another size than the {size} it was built for"
+    finding.explanation = (
+        f"A stateful recurrent layer keeps one state per row of the batch, so the model is built for batches of "
+        f"exactly {size} samples. `{method}` cuts the data into batches of its own `batch_size` (32 when none is "
+        f"given, or all the samples when there are fewer), not {size}. Pass the batch size the model was built "
+        f"with, `batch_size={spelled}` (and a number of samples it divides).")
+    finding.fixes = [fix]
+    return finding
