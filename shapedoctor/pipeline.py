@@ -176,6 +176,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.stateful_batch import stateful_batch
 
         found[0] = stateful_batch(exc, found[0], recorder)  # predict(x) of a stateful model built for batches of 10
+        from shapedoctor.diagnosis.unresized_images import unresized_images
+
+        found[0] = unresized_images(exc, found[0], recorder)  # photos of their own sizes mapped, then batched
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 

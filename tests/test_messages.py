@@ -165,3 +165,16 @@ def test_stateful_batch_message_names_both_batch_sizes():
     facts = parse(text)
     assert facts.family == "SD201" and facts.recognizer == "keras3_layers.stateful_batch"
     assert facts.details["stateful_batch"] == (10, 20)
+
+
+def test_tf_data_batch_of_uneven_elements_is_data_in_both_wordings():
+    """TensorFlow's two texts (seen in real fit runs) when a dataset batches images of several sizes."""
+    same_count = ("InvalidArgumentError: Graph execution error:\n\nCannot batch tensors with different shapes in "
+                  "component 0. First element had shape [64,64,3] and element 1 had shape [96,96,3].\n"
+                  "\t [[{{node IteratorGetNext}}]]")
+    other_count = ("InvalidArgumentError: Cannot add tensor to the batch: number of elements does not match. Shapes "
+                   "are: [tensor]: [32,48,1], [batch]: [40,40,1]\n\t [[{{node IteratorGetNext}}]]")
+    for text, shapes in ((same_count, ["(64, 64, 3)", "(96, 96, 3)"]), (other_count, ["(40, 40, 1)", "(32, 48, 1)"])):
+        facts = parse(text)
+        assert facts.family == "SD201" and facts.recognizer == "data.uneven_batch"
+        assert facts.shapes == shapes

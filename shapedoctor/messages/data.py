@@ -153,3 +153,40 @@ def label_structure(block: Block):
         dialect="keras3",
         details={"structure": True, "label_arrays": labels, "outputs": outputs},
     )
+
+
+_UNEVEN_BATCH = lazy(
+    r"Cannot batch tensors with different shapes in component (\d{1,4})\. First element had shape (\[[\d,\s]{0,200}\]) "
+    r"and element (\d{1,12}) had shape (\[[\d,\s]{0,200}\])"
+)
+
+
+_UNEVEN_ADD = lazy(
+    r"Cannot add tensor to the batch: number of elements does not match\. Shapes are: \[tensor\]: "
+    r"(\[[\d,\s]{0,200}\]), \[batch\]: (\[[\d,\s]{0,200}\])"
+)
+
+
+@recognizer("cannot batch tensors with different shapes", "cannot add tensor to the batch")
+def uneven_batch(block: Block):
+    """tf.data's ``batch`` met elements of different shapes (images at their own sizes): SD201, the data.
+    TensorFlow words it two ways: "Cannot batch tensors with different shapes in component 0. First element
+    had shape [a] and element 1 had shape [b]", or, when the two hold different numbers of values, "Cannot
+    add tensor to the batch: number of elements does not match. Shapes are: [tensor]: [b], [batch]: [a]"."""
+    m = _UNEVEN_BATCH.search(block.text)
+    if m:
+        first, other, index = sh.norm(m.group(2)), sh.norm(m.group(4)), m.group(3)
+    else:
+        m = _UNEVEN_ADD.search(block.text)
+        if not m:
+            return None
+        first, other, index = sh.norm(m.group(2)), sh.norm(m.group(1)), "added"
+    return ErrorFacts(
+        family="SD201",
+        key_line=line_at(block.text, m.start()),
+        expected=f"elements of one shape, like the first: {first}",
+        received=f"element {index}: {other}",
+        shapes=[first, other],
+        dialect="tensorflow",
+        details={"data": True, "uneven_batch": True},
+    )

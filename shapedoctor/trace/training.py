@@ -152,7 +152,10 @@ def capture(method: str, model: Any, site: Site | None, args: tuple, kwargs: dic
     call.source = kind or ""
     if kind == "dataset":
         call.element_spec = getattr(x, "element_spec", None)
-        batch = next(iter(x.take(1)), None)  # an empty dataset (batched away by drop_remainder) still has a spec
+        try:
+            batch = next(iter(x.take(1)), None)  # an empty dataset (batched away by drop_remainder) still has a spec
+        except Exception:  # noqa: BLE001 - a dataset that cannot make its first batch (images of several
+            batch = None  # sizes batched): Keras raises the same error in the call; the call is still recorded
         x, y, sample_weight = _split_batch(batch) if batch is not None else (None, None, None)
         call.batched = True
     elif kind == "pydataset":
