@@ -179,6 +179,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.unresized_images import unresized_images
 
         found[0] = unresized_images(exc, found[0], recorder)  # photos of their own sizes mapped, then batched
+        from shapedoctor.diagnosis.build_shape_noise import build_shape_noise
+
+        found[0] = build_shape_noise(exc, found[0], recorder)  # normal(shape=self.shape) saved in build: (None, 8)
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 

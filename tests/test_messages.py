@@ -178,3 +178,13 @@ def test_tf_data_batch_of_uneven_elements_is_data_in_both_wordings():
         facts = parse(text)
         assert facts.family == "SD201" and facts.recognizer == "data.uneven_batch"
         assert facts.shapes == shapes
+
+
+def test_a_shape_with_none_that_cannot_become_a_tensor_is_an_undefined_axis():
+    """Keras 3's text (TensorFlow) when a layer's call draws noise with the shape build() saw."""
+    text = ("ValueError: Exception encountered when calling SampleLayer.call().\n\nCould not automatically infer "
+            "the output shape / dtype of 'sample_layer' (of type SampleLayer). Error encountered:\n\n"
+            "Failed to convert elements of (None, 8) to Tensor. Consider casting elements to a supported type.\n")
+    facts = parse(text)
+    assert facts.family == "SD107" and facts.details["none_shape"] == "(None, 8)"
+    assert parse("TypeError: Failed to convert elements of (3, 8) to Tensor.") is None

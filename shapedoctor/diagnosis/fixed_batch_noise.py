@@ -27,7 +27,7 @@ from shapedoctor.trace.sites import source_tree
 
 _PAIR = re.compile(r"\[(\d+)(?:,\d+)*\]\s*vs\.?\s*\[(\d+)(?:,\d+)*\]")
 _PER_BATCH = {"call", "train_step"}  # methods that run once per batch
-_DRAWS = {"normal", "uniform", "truncated_normal", "random_normal", "random_uniform"}
+DRAWS = {"normal", "uniform", "truncated_normal", "random_normal", "random_uniform"}
 
 
 def fixed_batch_noise(exc: BaseException, finding: Any, recorder: Any) -> Any:
@@ -88,7 +88,7 @@ def _found(exc: BaseException, recorder: Any):
     hits = []
     for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
         for method in (m for m in cls.body if isinstance(m, ast.FunctionDef) and m.name in _PER_BATCH):
-            for draw in (n for n in ast.walk(method) if isinstance(n, ast.Call) and called_name(n.func) in _DRAWS):
+            for draw in (n for n in ast.walk(method) if isinstance(n, ast.Call) and called_name(n.func) in DRAWS):
                 shape = next((k.value for k in draw.keywords if k.arg == "shape"), None) or (
                     draw.args[0] if draw.args else None)
                 if not isinstance(shape, (ast.Tuple, ast.List)) or not shape.elts:
@@ -103,7 +103,7 @@ def _found(exc: BaseException, recorder: Any):
     if len(hits) != 1:
         return None
     method, first, size, rest, owner, draw = hits[0]
-    tensor = _first_tensor(method)
+    tensor = first_tensor(method)
     text = linecache.getline(file, first.lineno)
     if tensor is None or not text.isascii():
         return None
@@ -121,7 +121,7 @@ def _found(exc: BaseException, recorder: Any):
     return file, first, f"{shape_of}({tensor})[0]", first.id, size, rest, owner, method.name
 
 
-def _first_tensor(method: ast.FunctionDef) -> str | None:
+def first_tensor(method: ast.FunctionDef) -> str | None:
     """The first tensor the ``call`` method holds: the first name unpacked from its inputs, or the inputs."""
     params = [a.arg for a in method.args.args[1:]]
     if not params:

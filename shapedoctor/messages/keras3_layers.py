@@ -440,3 +440,26 @@ def stateful_batch(block: Block):
         details={"data": True, "stateful_batch": (expected, received)},
     )
     return with_wrapper(facts, block)
+
+
+_UNDEFINED_CONVERSION = lazy(r"Failed to convert elements of (" + SHAPE + r") to Tensor")
+
+
+@recognizer("failed to convert elements of (")
+def undefined_shape_conversion(block: Block):
+    """A shape holding ``None`` (the batch axis of a build-time ``input_shape``) used where TensorFlow needs
+    numbers, such as the shape of a random draw in a layer's ``call``: SD107, an axis whose size is unknown."""
+    m = _UNDEFINED_CONVERSION.search(block.text)
+    if not m or "None" not in m.group(1):
+        return None
+    facts = ErrorFacts(
+        family="SD107",
+        key_line=line_at(block.text, m.start()),
+        expected="a shape of known sizes",
+        received=sh.norm(m.group(1)),
+        shapes=[sh.norm(m.group(1))],
+        dialect="keras3",
+        phase=hints.phase(block.context),
+        details={"none_shape": sh.norm(m.group(1))},
+    )
+    return with_wrapper(facts, block)
