@@ -182,6 +182,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.build_shape_noise import build_shape_noise
 
         found[0] = build_shape_noise(exc, found[0], recorder)  # normal(shape=self.shape) saved in build: (None, 8)
+        from shapedoctor.diagnosis.adapt_feature_axis import adapt_feature_axis
+
+        found[0] = adapt_feature_axis(exc, found[0], recorder)  # normalizer.adapt(column_ds) of (batch,) values
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 

@@ -188,3 +188,11 @@ def test_a_shape_with_none_that_cannot_become_a_tensor_is_an_undefined_axis():
     facts = parse(text)
     assert facts.family == "SD107" and facts.details["none_shape"] == "(None, 8)"
     assert parse("TypeError: Failed to convert elements of (3, 8) to Tensor.") is None
+
+
+def test_an_adapt_without_the_feature_axis_is_data():
+    """Keras 3's text when Normalization.adapt gets a dataset of (batch,) values."""
+    text = ("ValueError: All `axis` values to be kept must have a known shape. Received axis=(-1,), "
+            "inputs.shape=(None, None), with unknown axis at index 1")
+    facts = parse(text)
+    assert facts.family == "SD201" and facts.details["kept_axis_unknown"] == "(-1,)"

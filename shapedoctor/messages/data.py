@@ -190,3 +190,27 @@ def uneven_batch(block: Block):
         dialect="tensorflow",
         details={"data": True, "uneven_batch": True},
     )
+
+
+_UNKNOWN_KEPT_AXIS = lazy(
+    r"All `axis` values to be kept must have a known shape\. Received axis=(\([^)\n]{0,40}\)|-?\d{1,3}), "
+    r"inputs\.shape=(" + SHAPE + r")"
+)
+
+
+@recognizer("values to be kept must have a known shape")
+def unknown_kept_axis(block: Block):
+    """``Normalization.adapt`` (or its ``build``) on data whose kept axis has no known size: batches of single
+    values, without the feature axis the layer keeps its statistics along. SD201, the data."""
+    m = _UNKNOWN_KEPT_AXIS.search(block.text)
+    if not m:
+        return None
+    return ErrorFacts(
+        family="SD201",
+        key_line=line_at(block.text, m.start()),
+        expected=f"a known size on axis {m.group(1)} (one value per feature)",
+        received=sh.norm(m.group(2)),
+        shapes=[sh.norm(m.group(2))],
+        dialect="keras3",
+        details={"data": True, "kept_axis_unknown": m.group(1)},
+    )
