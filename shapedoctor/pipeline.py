@@ -232,6 +232,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
     for finding in batch_softmax_findings(recorder):  # ops.softmax(logits, axis=0) across the samples
         add(finding)
+    from shapedoctor.diagnosis.metric_encoding import metric_encoding_findings
+
+    for finding in metric_encoding_findings(recorder):  # metrics=["categorical_accuracy"] on class ids
+        add(finding)
     from shapedoctor.diagnosis.silent_losses import cross_broadcast_findings
 
     for finding in cross_broadcast_findings(recorder):

@@ -22,6 +22,7 @@ from shapedoctor.families import (  # noqa: F401  (registration side effects)
     sd206_dense_on_sequence,
     sd207_softmax_single,
     sd208_batch_softmax,
+    sd209_metric_encoding,
 )
 from shapedoctor.families.base import Family, all_families, get
 
