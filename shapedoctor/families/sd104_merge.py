@@ -397,7 +397,10 @@ def _stray_downsampling(ctx, shapes, small):
 
 
 def spatial_shrinkers(ctx, index):
-    """Convolutions with padding="valid" and a window > 1 above input *index* of the consumer."""
+    """Convolutions with padding="valid" and a window > 1 above input *index* of the consumer, and poolings
+    whose window overlaps (``pool_size`` other than ``strides``: mini Xception's ``MaxPooling2D(3, strides=2)``
+    beside a shortcut strided with ``padding="same"``). A pooling of window = stride halves the scale on
+    purpose (a U-Net's or a helper's other scale) and is not one."""
     ids = ctx.consumer.input_ids()
     node = ctx.graph.producer(ids[index]) if index < len(ids) else None
     shared = {n.id for n in _branch(ctx, 1 - index)}  # layers both branches go through changed both
@@ -405,6 +408,9 @@ def spatial_shrinkers(ctx, index):
     while node is not None and node.kind == "layer" and node.id not in shared:
         cfg = ctx.config_of(node)
         window = cfg.get("kernel_size") or ()
+        pool = tuple(cfg.get("pool_size") or ())
+        if pool and pool != tuple(cfg.get("strides") or pool):
+            window = pool  # an overlapping pooling (3 wide, stride 2) loses a pixel a same-padded stride keeps
         if cfg.get("padding") == "valid" and any(k > 1 for k in window) and "Transpose" not in ctx.cls_of(node):
             found.append(node)
         nxt = node.input_ids()
