@@ -924,6 +924,10 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
             import linecache
 
             file, line = prob.data_site
+            if prob.extra_where == "validation":  # a line inside the statement that built validation_data
+                from shapedoctor.diagnosis.training_validation import validation_place
+
+                var = validation_place(call)[0]
             return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() or None)
         if prob.extra_where == "validation" and kind == "data":
             from shapedoctor.diagnosis.training_validation import validation_place

@@ -39,10 +39,13 @@ def unbatched_validation(call: Any, model: Any) -> Problem | None:
                         f"validation dataset yields single samples of shape {format_shape(got)}, so the model reads "
                         "their first axis as the batch axis and refuses them once the first epoch has trained. "
                         f"Batch the validation dataset where it is built, like the training data: .batch({size}).")
-    edit = _batch_edit(call, size)
+    edit = _batch_edit(call, size) or _chain_batch_edit(call, size)
     if edit is not None:
-        prob.fixes.append(TrainingFix(f"batch the validation dataset: .batch({size})", "data", cost=1,
+        spelled = edit[3][edit[3].rindex(".batch("):]
+        prob.fixes.append(TrainingFix(f"batch the validation dataset: {spelled}", "data", cost=1,
                                       apply=_add_batch_axis, line_edit=edit))
+        if call.site is not None and edit[0] != validation_place(call)[1]:
+            prob.data_site = (call.site.file, edit[0])  # the line of the chain, inside a multi-line statement
     return prob
 
 
@@ -79,6 +82,52 @@ def _batch_edit(call: Any, size: int) -> tuple | None:
     source = text[node.col_offset:node.end_col_offset]
     new = f"{source}.batch({size})"
     return line, node.col_offset, node.end_col_offset, new, text.rstrip("\n").replace(source, new, 1).strip()
+
+
+def _chain_batch_edit(call: Any, size: int) -> tuple | None:
+    """``.batch(...)`` in the chain that builds the validation dataset (``loader.shuffle(n).map(f).prefetch(2)``,
+    over several lines): before its ``prefetch``, else at its end, with the size written as the training
+    chain's ``.batch(batch_size)`` writes it. (line, start col, end col, new text, new line), or None."""
+    import ast
+    import linecache
+
+    from shapedoctor.trace.sites import source_tree
+
+    var, line = validation_place(call)
+    if call.site is None or line is None or var is None:
+        return None
+    path = call.site.file
+    tree = source_tree(path)
+    stmt = next((s for s in ast.walk(tree) if isinstance(s, ast.Assign) and s.lineno == line
+                 and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) and s.targets[0].id == var), None)
+    node, prefetch = (stmt.value if stmt is not None else None), None
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if node.func.attr in ("batch", "padded_batch", "unbatch"):
+            return None
+        prefetch = node if node.func.attr == "prefetch" else prefetch
+        node = node.func.value
+    if stmt is None or not isinstance(stmt.value, ast.Call):
+        return None
+    anchor = prefetch.func.value if prefetch is not None else stmt.value
+    end_line, end_col = anchor.end_lineno, anchor.end_col_offset
+    text = linecache.getline(path, end_line)
+    if not text.isascii():
+        return None
+    new = f".batch({_size_spelling(tree, path, size)})"
+    return end_line, end_col, end_col, new, (text[:end_col] + new + text[end_col:]).strip()
+
+
+def _size_spelling(tree: Any, path: str, size: int) -> str:
+    """The training chain's own argument for ``size`` (``.batch(batch_size)``), else the number."""
+    import ast
+
+    bound = {s.targets[0].id: s.value.value for s in getattr(tree, "body", []) if isinstance(s, ast.Assign)
+             and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) and isinstance(s.value, ast.Constant)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "batch" \
+                and node.args and isinstance(node.args[0], ast.Name) and bound.get(node.args[0].id) == size:
+            return node.args[0].id
+    return str(size)
 
 
 def _add_batch_axis(element: Any) -> Any:
