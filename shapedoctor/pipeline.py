@@ -185,6 +185,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.adapt_feature_axis import adapt_feature_axis
 
         found[0] = adapt_feature_axis(exc, found[0], recorder)  # normalizer.adapt(column_ds) of (batch,) values
+        from shapedoctor.diagnosis.own_weight_width import own_weight_width
+
+        found[0] = own_weight_width(exc, found[0], recorder)  # add_weight(shape=(width, width)) for 2 * width values
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 
