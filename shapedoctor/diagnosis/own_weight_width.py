@@ -7,7 +7,7 @@ layer's own ``call``: "Dimensions must be equal, but are 256 and 128 ... MatMul"
 
 Evidence, read: TensorFlow's matmul names the tensor's last axis ``a`` and the weight's first axis ``b``
 (``a`` a whole multiple or a whole fraction of ``b``); the failing line of the user's layer class
-multiplies by ``self.W``; that class's ``build`` makes ``self.W = self.add_weight(shape=(first, ...))``
+multiplies by ``self.W``, the weight of the failing layer whose shape is the one TensorFlow names; that class's ``build`` makes ``self.W = self.add_weight(shape=(first, ...))``
 with ``first`` a name or an expression, written on one line. That ``shape`` is the root cause; the fix
 scales ``first`` by the ratio (``width * 2``), proven by running the patched script.
 """
@@ -23,10 +23,10 @@ def own_weight_width(exc: BaseException | None, finding: Any, recorder: Any) -> 
     """*finding* aimed at the ``add_weight`` shape of the weight the layer's own matmul refused, or *finding*."""
     from shapedoctor.diagnosis.reaim import reaimed
 
-    return reaimed(finding, _found, _aim, exc, finding)
+    return reaimed(finding, _found, _aim, exc, finding, recorder)
 
 
-def _found(exc: BaseException, finding: Any):
+def _found(exc: BaseException, finding: Any, recorder: Any):
     from shapedoctor.diagnosis.reaim import culprit_function
     from shapedoctor.messages import parse
     from shapedoctor.messages.shapes import parse_shape
@@ -50,8 +50,11 @@ def _found(exc: BaseException, finding: Any):
         return None
     path, tree, call = found
     line = finding.culprit.line
+    failure = getattr(recorder, "failure", None)
+    layer = failure.call.layer if failure is not None else None
     used = {n.attr for n in ast.walk(call) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
-            and n.value.id == "self" and getattr(n, "lineno", 0) == line}
+            and n.value.id == "self" and getattr(n, "lineno", 0) == line
+            and tuple(getattr(getattr(layer, n.attr, None), "shape", ()) or ()) == kernel}  # the refused weight
     owner = next((c for c in ast.walk(tree) if isinstance(c, ast.ClassDef) and call in c.body), None)
     build = next((m for m in owner.body if isinstance(m, ast.FunctionDef) and m.name == "build"), None) if owner else None
     if build is None:
