@@ -29,7 +29,7 @@ def adapt_feature_axis(exc: BaseException | None, finding: Any, recorder: Any) -
 def _found(exc: BaseException):
     from shapedoctor.diagnosis.reaim import innermost_user_frame
     from shapedoctor.messages import parse
-    from shapedoctor.trace.sites import source_tree
+    from shapedoctor.trace.sites import imported_names, source_tree
 
     facts = parse(str(exc))
     inner = innermost_user_frame(exc)
@@ -45,8 +45,7 @@ def _found(exc: BaseException):
         return None
     data = calls[0].args[0]
     value = frame.f_locals.get(data.id, frame.f_globals.get(data.id))
-    imported = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
-                for a in n.names}
+    imported = imported_names(tree)
     if hasattr(value, "element_spec") and "tf" in imported:
         return path, data, f"{data.id}.map(lambda x: tf.expand_dims(x, -1))"
     return None  # a 1-D array is adapted without an error, as that many features: not this mistake

@@ -31,7 +31,7 @@ def _found(exc: BaseException):
     from shapedoctor.diagnosis.fixed_batch_noise import DRAWS, first_tensor
     from shapedoctor.diagnosis.reaim import user_files
     from shapedoctor.messages import parse
-    from shapedoctor.trace.sites import called_name, source_tree
+    from shapedoctor.trace.sites import called_name, imported_names, source_tree
 
     facts = parse(str(exc))
     if facts is None or "none_shape" not in (facts.details or {}):
@@ -39,8 +39,7 @@ def _found(exc: BaseException):
     hits = []
     for path in user_files(exc):
         tree = source_tree(path)
-        imported = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
-                    for a in n.names}
+        imported = imported_names(tree)
         for cls in (n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == facts.layer_class):
             methods = {m.name: m for m in cls.body if isinstance(m, ast.FunctionDef)}
             build, call = methods.get("build"), methods.get("call")

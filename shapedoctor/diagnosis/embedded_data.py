@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
-from shapedoctor.trace.sites import source_tree
+from shapedoctor.trace.sites import imported_names, source_tree
 
 
 def embedded_data(exc: BaseException | None, finding: Any, recorder: Any) -> Any:
@@ -64,8 +64,7 @@ def _found(finding: Any, recorder: Any):
         constructor = next((c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno == made.line
                             and c.end_lineno == made.line and _called(c) == "Embedding"
                             and not any(k.arg in ("embeddings_initializer", "weights") for k in c.keywords)), None)
-    imported = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
-                for a in n.names}
+    imported = imported_names(tree)
     if constructor is None or "keras" not in imported or not linecache.getline(path, made.line).isascii():
         return None
     return finding, layer, data, declared, (path, lookup, constructor)

@@ -29,7 +29,7 @@ def unresized_images(exc: BaseException | None, finding: Any, recorder: Any) -> 
 
 def _found(exc: BaseException, recorder: Any):
     from shapedoctor.messages import parse
-    from shapedoctor.trace.sites import source_tree
+    from shapedoctor.trace.sites import imported_names, source_tree
 
     facts = parse(str(exc))
     calls = getattr(recorder, "training_calls", None) or []
@@ -47,8 +47,7 @@ def _found(exc: BaseException, recorder: Any):
               and c.func.attr == "batch" for m in ast.walk(c.func.value) if isinstance(m, ast.Call)
               and isinstance(m.func, ast.Attribute) and m.func.attr == "map"
               for a in m.args[:1] if isinstance(a, ast.Name) and a.id in functions}
-    imported = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
-                for a in n.names}
+    imported = imported_names(tree)
     if len(mapped) != 1 or "tf" not in imported:
         return None
     function = functions[mapped.pop()]
@@ -56,10 +55,10 @@ def _found(exc: BaseException, recorder: Any):
     first = function.body[0]
     if not params or not linecache.getline(path, first.lineno).isascii() or function.lineno == first.lineno:
         return None
-    return path, function, params[0], _size_text(tree, inputs[0], height, width), (height, width), facts.shapes
+    return path, function, params[0], _size_text(tree, height, width), (height, width), facts.shapes
 
 
-def _size_text(tree: ast.AST, declared: Any, height: int, width: int) -> str:
+def _size_text(tree: ast.AST, height: int, width: int) -> str:
     """``[IMG, IMG]`` when the script names the sizes in a module constant it declares the Input with, else
     ``[64, 64]``."""
     names = {s.targets[0].id: s.value.value for s in getattr(tree, "body", []) if isinstance(s, ast.Assign)

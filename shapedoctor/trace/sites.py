@@ -245,3 +245,12 @@ def _parsed_text(text: str):
     import ast
 
     return ast.parse(text)
+
+
+def imported_names(tree) -> set[str]:
+    """The names a parsed module's imports bind anywhere in it (``tf`` for ``import tensorflow as tf``,
+    ``ops`` for ``from keras import ops``): what a fix may write without adding an import."""
+    import ast
+
+    return {a.asname or a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
+            for a in n.names}
