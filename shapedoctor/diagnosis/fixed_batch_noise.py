@@ -76,9 +76,9 @@ def _found(exc: BaseException, recorder: Any):
         tree = source_tree(file)
     except SyntaxError:
         return None
-    sizes = {s.targets[0].id: s.value.value for s in tree.body if isinstance(s, ast.Assign)
-             and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) and isinstance(s.value, ast.Constant)
-             and type(s.value.value) is int}
+    from shapedoctor.trace.sites import constant_statements
+
+    sizes = {name: s.value.value for name, s in constant_statements(tree).items() if type(s.value.value) is int}
     for target in tree.body:
         if isinstance(target, ast.Assign) and isinstance(target.targets[0], ast.Tuple) \
                 and isinstance(target.value, ast.Tuple) and len(target.targets[0].elts) == len(target.value.elts):

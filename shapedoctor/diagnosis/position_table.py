@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 import linecache
 from typing import Any
-from shapedoctor.trace.sites import source_tree
+from shapedoctor.trace.sites import constant_statements, source_tree
 
 
 def position_table(exc: BaseException | None, finding: Any, recorder: Any) -> Any:
@@ -48,9 +48,7 @@ def _found(exc: BaseException, recorder: Any):
         return None
     path = call.site.file
     tree = source_tree(path)
-    constants = {s.targets[0].id: s for s in tree.body if isinstance(s, ast.Assign) and len(s.targets) == 1
-                 and isinstance(s.targets[0], ast.Name) and isinstance(s.value, ast.Constant)
-                 and type(s.value.value) is int}
+    constants = {name: s for name, s in constant_statements(tree).items() if type(s.value.value) is int}
     found = set()
     for node in ast.walk(tree):
         if not isinstance(node, ast.BinOp) or not isinstance(node.op, ast.Add):

@@ -57,9 +57,9 @@ def _found(exc: BaseException, recorder: Any):
 def _spelling(tree: ast.AST, size: int) -> str:
     """How the script names *size* where it sets a batch (``BATCH`` in ``batch_shape=(BATCH, 6, 1)``): a module
     constant of that value read in a batch keyword, else the number."""
-    constants = {s.targets[0].id for s in getattr(tree, "body", []) if isinstance(s, ast.Assign)
-                 and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)
-                 and isinstance(s.value, ast.Constant) and s.value.value == size}
+    from shapedoctor.trace.sites import constant_statements
+
+    constants = {name for name, s in constant_statements(tree).items() if s.value.value == size}
     for keyword in (k for k in ast.walk(tree) if isinstance(k, ast.keyword) and k.arg in _BATCH_KEYWORDS):
         value = keyword.value
         first = value.elts[0] if isinstance(value, (ast.Tuple, ast.List)) and value.elts else value

@@ -121,8 +121,9 @@ def _size_spelling(tree: Any, path: str, size: int) -> str:
     """The training chain's own argument for ``size`` (``.batch(batch_size)``), else the number."""
     import ast
 
-    bound = {s.targets[0].id: s.value.value for s in getattr(tree, "body", []) if isinstance(s, ast.Assign)
-             and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) and isinstance(s.value, ast.Constant)}
+    from shapedoctor.trace.sites import constant_statements
+
+    bound = {name: s.value.value for name, s in constant_statements(tree).items()}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "batch" \
                 and node.args and isinstance(node.args[0], ast.Name) and bound.get(node.args[0].id) == size:

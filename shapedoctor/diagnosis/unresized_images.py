@@ -61,9 +61,9 @@ def _found(exc: BaseException, recorder: Any):
 def _size_text(tree: ast.AST, height: int, width: int) -> str:
     """``[IMG, IMG]`` when the script names the sizes in a module constant it declares the Input with, else
     ``[64, 64]``."""
-    names = {s.targets[0].id: s.value.value for s in getattr(tree, "body", []) if isinstance(s, ast.Assign)
-             and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) and isinstance(s.value, ast.Constant)
-             and type(s.value.value) is int}
+    from shapedoctor.trace.sites import constant_statements
+
+    names = {name: s.value.value for name, s in constant_statements(tree).items() if type(s.value.value) is int}
     read = {n.id for c in ast.walk(tree) if isinstance(c, ast.Call)
             and getattr(c.func, "attr", getattr(c.func, "id", None)) in ("Input", "InputLayer")
             for n in ast.walk(c) if isinstance(n, ast.Name) and n.id in names}

@@ -254,3 +254,11 @@ def imported_names(tree) -> set[str]:
 
     return {a.asname or a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
             for a in n.names}
+
+
+def constant_statements(tree) -> dict:
+    """The module-level ``NAME = <literal>`` statements of a parsed module, by name (the last one wins)."""
+    import ast
+
+    return {s.targets[0].id: s for s in getattr(tree, "body", []) if isinstance(s, ast.Assign)
+            and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) and isinstance(s.value, ast.Constant)}
