@@ -168,6 +168,23 @@ WRITTEN = {
         model.fit(user_ids, np.ones((200, 1)), epochs=1, verbose=0)
         print(model.output_shape)
         """, ["emb = layers.Embedding(n_users + 1, 8)(inp)\n"], ["Embedding(51"], "(None, 1)"),
+    # a multi-hot head one column short (the lookup's out-of-vocabulary slot): units on top of the
+    # user's own count, not today's literal 5
+    "headslot": ("""\
+        import numpy as np
+        import keras
+        from keras import layers
+
+        tags = ["red", "green", "blue", "cyan"]
+        n_tags = len(tags)
+        labels = np.zeros((40, n_tags + 1), "float32")
+        labels[np.arange(40), np.arange(40) % (n_tags + 1)] = 1.0
+        model = keras.Sequential([keras.Input(shape=(6,)), layers.Dense(16, activation="relu"),
+                                  layers.Dense(n_tags, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="binary_crossentropy")
+        model.fit(np.random.rand(40, 6), labels, epochs=1, verbose=0)
+        print(model.output_shape)
+        """, ["layers.Dense(n_tags + 1, activation=\"sigmoid\")"], ["Dense(5"], "(None, 5)"),
     # a model that fails while it is built: the data loaded above it gives the input shape
     "scopedata": ("""\
         import numpy as np

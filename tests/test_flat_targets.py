@@ -61,3 +61,47 @@ def test_targets_bound_twice_stay_named_at_the_loss_line(tmp_path):
     [finding] = _silent(report)
     assert finding["culprit"]["line"] == line_of(twice, "loss = squared_error(")
     assert finding["fixes"][0]["code"] == "loss = squared_error(labels, model(points)[:, 0])"
+
+
+# A Loss subclass gets the labels exactly as fit passes them (no rank alignment): flat prices against a
+# Dense(1) output broadcast inside its call, which runs as a graph and notes no values. Its code compares
+# its own two parameters unchanged and fit passes a 1-D array: that array's line is the root cause.
+LOSS_CLASS = '''import numpy as np
+import keras
+from keras import layers, ops
+
+rng = np.random.default_rng(5)
+rooms = rng.normal(size=(256, 6)).astype("float32")
+value = (rooms.sum(axis=1) * 0.1).astype("float32")
+
+
+class SquaredGap(keras.losses.Loss):
+    def call(self, y_true, y_pred):
+        return ops.mean(ops.square(y_true - y_pred), axis=-1)
+
+
+model = keras.Sequential([keras.Input((6,)), layers.Dense(16, activation="relu"), layers.Dense(1)])
+model.compile(optimizer="adam", loss=SquaredGap())
+history = model.fit(rooms, value, batch_size=32, epochs=2, verbose=0)
+print(len(history.history["loss"]))
+'''
+
+
+def test_a_loss_class_given_flat_labels_by_fit_names_the_line_that_made_them(tmp_path):
+    report, _, proc = run_json(run_cli, tmp_path, LOSS_CLASS)
+    assert proc.returncode == 1 and report["status"] == "warning", proc.stderr
+    [finding] = _silent(report)
+    assert "(32,) - (32, 1) to (32, 32)" in finding["message"]
+    assert finding["culprit"]["kind"] == "labels" and finding["culprit"]["line"] == line_of(LOSS_CLASS, "value = (")
+    first = finding["fixes"][0]
+    assert first["verified"] and first["proven"], first
+    assert first["code"] == 'value = (rooms.sum(axis=1) * 0.1).astype("float32").reshape(-1, 1)'
+
+
+def test_a_loss_class_that_rebinds_its_labels_stays_named_at_its_own_line(tmp_path):
+    rebinds = LOSS_CLASS.replace("        return ops.mean(", "        y_true = ops.cast(y_true, 'float32')\n"
+                                 "        return ops.mean(")
+    report, _, proc = run_json(run_cli, tmp_path, rebinds)
+    assert proc.returncode == 1, proc.stderr
+    [finding] = _silent(report)
+    assert finding["culprit"]["line"] == line_of(rebinds, "return ops.mean(ops.square(")

@@ -12,7 +12,10 @@ Evidence, all read: the (n,) operand ran eagerly, so its size and first values w
 those values, or else (a batch drawn at random, ``y[idx]``, Hands-On ML's ``random_batch``; not a
 run of consecutive values, a loop's own slicing) exactly one smallest float array holds every one of
 those values; the script assigns that name exactly
-once, at its top level (``y_train = ...``, or one item of ``y_train, y_valid = a[:n], a[n:]``). The fix keeps every
+once, at its top level (``y_train = ...``, or one item of ``y_train, y_valid = a[:n], a[n:]``). A loss run
+as a graph notes no values: then a ``train_step`` that compares its own labels with its own prediction
+(``_step_labels``), or a loss that compares its own two parameters unchanged (``_loss_labels``), and the
+1-D array the running ``fit`` passes as labels say which array it is. The fix keeps every
 sample and its order; ``run`` proves it by running the patched script, which must then finish
 without a shape warning (other uses of the array must still work).
 """
@@ -36,7 +39,8 @@ def aim_at_flat_targets(finding: Any, event: Any, names: dict | None) -> Any:
 
     if not isinstance(file, str) or not is_user_file(file):
         return finding
-    name = _array_named(names, event.flat_head) if event.flat_head is not None else _step_labels(event, names)
+    name = (_array_named(names, event.flat_head) if event.flat_head is not None
+            else _step_labels(event, names) or _loss_labels(event, names))
     if name is None:
         return finding
     from shapedoctor.patch.apply import read_source
@@ -82,6 +86,48 @@ def _step_labels(event: Any, names: dict) -> str | None:
         return None
     data = step.args.args[1].arg
     if not any(binds_labels(stmt, flat.id, data) for stmt in ast.walk(step)):
+        return None
+    name = argument_name(site, 1, "y")
+    value = names.get(name) if name else None
+    return name if isinstance(value, np.ndarray) and value.ndim == 1 else None
+
+
+def _loss_labels(event: Any, names: dict) -> str | None:
+    """The labels array a ``fit``/``evaluate`` call gave a loss whose code compares its own two
+    parameters unchanged: the operator sits in ``call(self, y_true, y_pred)`` of a ``Loss`` subclass
+    (or any function of the two), its (n,) operand is the first parameter, its (n, 1) operand the second,
+    neither is rebound before, and the call running then passes a 1-D array of the script's as its
+    labels. Keras hands such a loss the labels exactly as given (a ``Loss`` subclass gets no rank
+    alignment), so the flat operand is that array: the guide's loss is right for targets shaped like the
+    output. Traced as a graph, the operator noted no values (``flat_head``); the code and the call say
+    which array it is."""
+    import numpy as np
+
+    from shapedoctor.diagnosis.silent_losses import _operands
+    from shapedoctor.diagnosis.training_fixes import argument_name
+    from shapedoctor.patch.apply import read_source
+
+    site = event.training_site
+    if site is None or event.helper or not site.file or event.stage not in ("fit", "evaluate"):
+        return None
+    source = read_source(event.culprit_path)
+    if source is None:
+        return None
+    tree = ast.parse(source)
+    line = event.culprit.line
+    around = [f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.lineno <= line <= (f.end_lineno or f.lineno)]
+    if not around:
+        return None
+    loss = max(around, key=lambda f: f.lineno)
+    params = [a.arg for a in loss.args.posonlyargs + loss.args.args]
+    params = params[1:] if params[:1] == ["self"] else params
+    flat, column = _operands(tree, event, line)
+    if len(params) < 2 or not isinstance(flat, ast.Name) or not isinstance(column, ast.Name) \
+            or (flat.id, column.id) != tuple(params[:2]):
+        return None
+    rebound = {n.id for n in ast.walk(loss) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+               and n.lineno <= line}
+    if rebound & set(params[:2]):
         return None
     name = argument_name(site, 1, "y")
     value = names.get(name) if name else None

@@ -236,7 +236,10 @@ _SIZE_KEYS = ("units", "filters", "input_dim", "output_dim", "n")  # config keys
 # Keras's other names for a class (``MaxPool2D`` is ``MaxPooling2D``): a call is found under either.
 _CLASS_ALIASES = {f"{kind}Pooling{d}D": (f"{short}Pool{d}D",) for kind, short in (("Max", "Max"), ("Average", "Avg"))
                   for d in (1, 2, 3)}
-_ONE_SIZE_LAYERS = ("RepeatVector", "Dense")  # inserted layers whose first argument is that size
+_ONE_SIZE_LAYERS = ("RepeatVector", "Dense")
+# The count a layer's first argument holds, written on top of the user's expression when a fix adds
+# one or two to it (``_in_users_terms``).
+_COUNT_KEYS = {"Embedding": "input_dim", "Dense": "units"}  # inserted layers whose first argument is that size
 
 
 def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, code, spell=None) -> dict:
@@ -245,8 +248,10 @@ def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, c
 
     * a size the user's module already names, when *spell* (``repair/user_names.size_expression``
       at the layer's line) finds exactly one safe name for it: ``Dense(64)`` -> ``Dense(len(chars))``;
-    * else an Embedding's ``input_dim`` one or two above what the user computed, on top of their
-      expression: ``Embedding(n_users, 8)`` -> ``Embedding(n_users + 1, 8)``. A literal stays a literal."""
+    * else a count one or two above what the user computed (an Embedding's ``input_dim``, a Dense
+      layer's ``units``: the reserved padding or out-of-vocabulary slot they forgot), on top of their
+      expression: ``Embedding(n_users, 8)`` -> ``Embedding(n_users + 1, 8)``,
+      ``Dense(num_areas)`` -> ``Dense(num_areas + 1)``. A literal stays a literal."""
     reordered = {key: expr for key, value in changes.items()
                  if (expr := _reordered(call, cls, key, old_config.get(key), value, code)) is not None}
     changes = {**changes, **reordered}
@@ -255,12 +260,13 @@ def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, c
                  if key in _SIZE_KEYS and isinstance(value, int) and not isinstance(value, bool)}
         named = {key: cst.parse_expression(expr) for key, expr in named.items() if expr}
         changes = {**changes, **named}
-        if "input_dim" in named:
+        if _COUNT_KEYS.get(cls) in named:
             return changes
-    if cls != "Embedding" or not isinstance(changes.get("input_dim"), int):
+    key = _COUNT_KEYS.get(cls)
+    if key is None or not isinstance(changes.get(key), int) or isinstance(changes[key], bool):
         return changes
-    node = _argument_node(call, 0, "input_dim")
-    old, new = old_config.get("input_dim"), changes["input_dim"]
+    node = _argument_node(call, 0, key)
+    old, new = old_config.get(key), changes[key]
     if node is None or not isinstance(old, int) or not 0 < new - old <= 2:
         return changes
     text = code(node)
@@ -271,7 +277,7 @@ def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, c
         pass
     simple = isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript))
     expr = cst.parse_expression(f"{text if simple else f'({text})'} + {new - old}")
-    return {**changes, "input_dim": expr}
+    return {**changes, key: expr}
 
 
 def _reordered(call: cst.Call, cls: str, key: str, old, new, code) -> cst.BaseExpression | None:
