@@ -188,6 +188,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.own_weight_width import own_weight_width
 
         found[0] = own_weight_width(exc, found[0], recorder)  # add_weight(shape=(width, width)) for 2 * width values
+        from shapedoctor.diagnosis.lambda_output_shape import lambda_output_shape
+
+        found[0] = lambda_output_shape(exc, found[0], recorder)  # Lambda(fn, output_shape=...) unlike what fn returns
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 
