@@ -191,6 +191,14 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.lambda_output_shape import lambda_output_shape
 
         found[0] = lambda_output_shape(exc, found[0], recorder)  # Lambda(fn, output_shape=...) unlike what fn returns
+        from shapedoctor.diagnosis.metric_refusal import metric_refusal
+
+        found[0] = metric_refusal(exc, found[0], recorder)  # Precision() on a two-way softmax of 0/1 labels
+    if exc is not None and not found:
+        from shapedoctor.diagnosis.metric_refusal import metric_refusal
+
+        if (refused := metric_refusal(exc, None, recorder)) is not None:
+            found.append(refused)  # F1Score() on per-pixel masks: a metric's own error no other rule reads
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 
