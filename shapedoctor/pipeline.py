@@ -194,11 +194,17 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
         found[0] = metric_refusal(exc, found[0], recorder)  # Precision() on a two-way softmax of 0/1 labels
+        from shapedoctor.diagnosis.attention_inputs import attention_inputs
+
+        found[0] = attention_inputs(exc, found[0], recorder)  # MultiHeadAttention(attention_mask=(batch, steps))
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
-        if (refused := metric_refusal(exc, None, recorder)) is not None:
-            found.append(refused)  # F1Score() on per-pixel masks: a metric's own error no other rule reads
+        from shapedoctor.diagnosis.attention_inputs import attention_inputs
+
+        # F1Score() on per-pixel masks, MultiHeadAttention on Input(shape=(60,)): errors no other rule reads
+        if (unread := metric_refusal(exc, None, recorder) or attention_inputs(exc, None, recorder)) is not None:
+            found.append(unread)
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
 
