@@ -256,6 +256,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
     for finding in metric_encoding_findings(recorder):  # metrics=["categorical_accuracy"] on class ids
         add(finding)
+    from shapedoctor.diagnosis.batch_summed_loss import batch_summed_loss_findings
+
+    for finding in batch_summed_loss_findings(recorder):  # return -ops.sum(focal terms): one sum per batch
+        add(finding)
     from shapedoctor.diagnosis.silent_losses import cross_broadcast_findings
 
     for finding in cross_broadcast_findings(recorder):

@@ -23,6 +23,7 @@ from shapedoctor.families import (  # noqa: F401  (registration side effects)
     sd207_softmax_single,
     sd208_batch_softmax,
     sd209_metric_encoding,
+    sd210_batch_summed_loss,
 )
 from shapedoctor.families.base import Family, all_families, get
 
