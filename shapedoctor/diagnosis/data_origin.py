@@ -141,6 +141,15 @@ def origin_line(call: Any, got: tuple, want: tuple) -> int | None:
     return sizes_line(site, assignment_line(site, var), got, want)
 
 
+def wrap_added_the_axis(call: Any, var: str, got: tuple, want: tuple) -> bool:
+    """The data has more axes than declared, and the array the call wraps (``state`` of
+    ``state[np.newaxis]``) already has the declared rank and sizes: the axis was added at the call."""
+    shape = getattr((getattr(call, "names", None) or {}).get(var), "shape", None)
+    if shape is None or len(got) <= len(want) or len(shape) != len(want):
+        return False
+    return all(w is None or w == s for s, w in zip(tuple(shape)[1:], tuple(want)[1:]))
+
+
 def size_literal_edit(file: str, line: int, got: tuple, want: tuple) -> tuple | None:
     """A ``line_edit`` replacing the literal of the data's spatial sizes on *line* by the declared ones:
     ``(224, 224)`` -> ``(150, 150)`` (also written width-first, as cv2 takes it). None without one."""

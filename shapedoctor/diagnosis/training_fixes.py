@@ -941,12 +941,16 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
             if bound is not None:  # ... written in the list the argument names
                 line = bound("[]")[2]
         else:
+            wrapped = False
             if var is None and kind == "data":
-                from shapedoctor.diagnosis.data_origin import wrapped_argument
+                from shapedoctor.diagnosis.data_origin import wrap_added_the_axis, wrapped_argument
 
                 var = wrapped_argument(site, 0, "x")
-            line = assignment_line(site, var)
-            if kind == "data" and prob.data_shapes is not None:
+                wrapped = var is not None and prob.data_shapes is not None and wrap_added_the_axis(
+                    call, var, prob.data_shapes[1], prob.data_shapes[0])
+            # ``predict(state[np.newaxis])`` of a state that already fits: the axis was added at the call
+            line = argument_line(site, 0, "x") if wrapped else assignment_line(site, var)
+            if kind == "data" and prob.data_shapes is not None and not wrapped:
                 from shapedoctor.diagnosis.data_origin import sizes_line
 
                 line = sizes_line(site, line, prob.data_shapes[1], prob.data_shapes[0])
