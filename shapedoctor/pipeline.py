@@ -197,6 +197,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.attention_inputs import attention_inputs
 
         found[0] = attention_inputs(exc, found[0], recorder)  # MultiHeadAttention(attention_mask=(batch, steps))
+        from shapedoctor.diagnosis.rnn_mask_rank import rnn_mask_rank
+
+        found[0] = rnn_mask_rank(exc, found[0], recorder)  # self.lstm(x, mask=emb.compute_mask(vectors))
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
