@@ -200,6 +200,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.rnn_mask_rank import rnn_mask_rank
 
         found[0] = rnn_mask_rank(exc, found[0], recorder)  # self.lstm(x, mask=emb.compute_mask(vectors))
+        from shapedoctor.diagnosis.state_list import state_list
+
+        found[0] = state_list(exc, found[0], recorder)  # Attention()(LSTM(64, return_state=True)(x)): a list
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
