@@ -203,6 +203,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.state_list import state_list
 
         found[0] = state_list(exc, found[0], recorder)  # Attention()(LSTM(64, return_state=True)(x)): a list
+        from shapedoctor.diagnosis.partial_padding import partial_padding
+
+        found[0] = partial_padding(exc, found[0], recorder)  # ConvBlock = partial(Conv2D, kernel_size=3) without padding
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
