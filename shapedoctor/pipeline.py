@@ -206,6 +206,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.partial_padding import partial_padding
 
         found[0] = partial_padding(exc, found[0], recorder)  # ConvBlock = partial(Conv2D, kernel_size=3) without padding
+        from shapedoctor.diagnosis.loop_list_units import loop_list_units
+
+        found[0] = loop_list_units(exc, found[0], recorder)  # mlp(x, hidden_units=[dim, dim * 2]) before a residual Add
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 

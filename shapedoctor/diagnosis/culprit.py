@@ -140,6 +140,9 @@ def find_culprit(ctx: Context) -> Node | None:
         vector = broadcast_width_source(ctx)
         if vector is not None:
             return vector[0]  # the layer that set a broadcast vector's width, not the map's
+        derived = residual_branch(ctx)
+        if derived is not None:
+            return ctx.shaping_producer(ctx.producer(derived))  # the branch computed from the shortcut changed width
         return ctx.shaping_producer(ctx.producer())
     if fam == "SD105":
         from shapedoctor.families.sd105_shrink import channels_first_input
@@ -389,3 +392,31 @@ def _inner_producer(model) -> Place | None:
     if site is None:
         return None
     return Place("layer", layer.name, type(layer).__name__, site.file, site.line, site.code)
+
+
+def residual_branch(ctx: Context) -> int | None:
+    """The input of a two-input merge that is computed from the other one (a residual block's branch,
+    ``Add()([mlp(x2), x2])``), when their shapes differ only in the last axis: the shortcut carries the
+    stream's width, so the branch is the one whose width changed. None when neither (or each) is
+    computed from the other."""
+    shapes = ctx.received or []
+    ids = ctx.consumer.input_ids()
+    if len(ids) != 2 or len(shapes) != 2 or not all(shapes) or len(shapes[0]) != len(shapes[1]) \
+            or shapes[0][:-1] != shapes[1][:-1] or shapes[0][-1] == shapes[1][-1]:
+        return None
+
+    def computed_from(tensor: str, source: str) -> bool:
+        seen, todo = set(), [tensor]
+        while todo:
+            current = todo.pop()
+            if current == source:
+                return True
+            if current in seen:
+                continue
+            seen.add(current)
+            node = ctx.graph.producer(current)
+            todo.extend(node.input_ids() if node is not None else [])
+        return False
+
+    first, second = computed_from(ids[0], ids[1]), computed_from(ids[1], ids[0])
+    return 0 if first and not second else 1 if second and not first else None
