@@ -209,6 +209,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.loop_list_units import loop_list_units
 
         found[0] = loop_list_units(exc, found[0], recorder)  # mlp(x, hidden_units=[dim, dim * 2]) before a residual Add
+        from shapedoctor.diagnosis.rounded_pooling import rounded_pooling
+
+        found[0] = rounded_pooling(exc, found[0], recorder)  # MaxPooling1D(10) then UpSampling1D(10) of 128 steps
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
