@@ -218,7 +218,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.attention_inputs import attention_inputs
 
         # F1Score() on per-pixel masks, MultiHeadAttention on Input(shape=(60,)): errors no other rule reads
-        if (unread := metric_refusal(exc, None, recorder) or attention_inputs(exc, None, recorder)) is not None:
+        from shapedoctor.diagnosis.numpy_function_shape import numpy_function_shape
+
+        if (unread := metric_refusal(exc, None, recorder) or attention_inputs(exc, None, recorder)
+                or numpy_function_shape(exc, recorder)) is not None:
             found.append(unread)
     # Silent problems seen along the way (warnings), once each.
     seen = {(f.id, f.message) for f in found}
