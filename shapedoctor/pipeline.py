@@ -212,6 +212,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.rounded_pooling import rounded_pooling
 
         found[0] = rounded_pooling(exc, found[0], recorder)  # MaxPooling1D(10) then UpSampling1D(10) of 128 steps
+        from shapedoctor.diagnosis.stacked_sizes import stacked_sizes
+
+        found[0] = stacked_sizes(exc, found[0], recorder)  # Concatenate(axis=1) of per-field Embedding(v, auto_dim(v))
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
