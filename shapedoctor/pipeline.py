@@ -215,6 +215,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.stacked_sizes import stacked_sizes
 
         found[0] = stacked_sizes(exc, found[0], recorder)  # Concatenate(axis=1) of per-field Embedding(v, auto_dim(v))
+        from shapedoctor.diagnosis.submodel_input import submodel_input
+
+        found[0] = submodel_input(exc, found[0], recorder)  # critic Input(shape=(WINDOW, N)) called on (None, N)
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
