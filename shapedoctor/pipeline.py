@@ -218,6 +218,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.submodel_input import submodel_input
 
         found[0] = submodel_input(exc, found[0], recorder)  # critic Input(shape=(WINDOW, N)) called on (None, N)
+        from shapedoctor.diagnosis.graph_size_input import graph_size_input
+
+        found[0] = graph_size_input(exc, found[0], recorder)  # Input(shape=(n_nodes,)) of a GCN's adjacency matrix
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 

@@ -276,6 +276,28 @@ def quick_samples(model: Any) -> int:
     return -(-SAMPLE // size) * size
 
 
+_WHOLE_BATCH_LIMIT = 4096  # a larger whole-batch pass is cut like any other
+
+
+def _whole_batch(x: Any, batch_size: Any) -> int | None:
+    """The number of samples when the call passes them all as one batch (``batch_size`` at least the number
+    of arrays' samples, at most ``_WHOLE_BATCH_LIMIT``): a graph network fit on the whole graph, whose
+    adjacency rows pair with every node. None otherwise."""
+    from keras import tree
+
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int):
+        return None
+    try:
+        arrays = [a for a in tree.flatten(x) if _kind(a) == "array"]
+    except Exception:  # noqa: BLE001 - a structure Keras cannot flatten is cut as before
+        return None
+    counts = {len(a) for a in arrays}
+    if len(counts) != 1:
+        return None
+    count = counts.pop()
+    return count if 0 < count <= batch_size and count <= _WHOLE_BATCH_LIMIT else None
+
+
 def quick_kwargs(method: str, args: tuple, kwargs: dict, samples: int = SAMPLE) -> tuple[tuple, dict, str]:
     """``--quick``: one epoch of one small batch, whatever the data is.
 
@@ -286,10 +308,14 @@ def quick_kwargs(method: str, args: tuple, kwargs: dict, samples: int = SAMPLE) 
     args = list(args)
     note = []
     names = ["x", "y", "batch_size", "epochs"] if method in ("fit", "evaluate") else ["x", "batch_size"]
+    x = kwargs["x"] if "x" in kwargs else (args[0] if args else None)
     if method == "predict":
-        x = kwargs["x"] if "x" in kwargs else (args[0] if args else None)
         if "steps" in kwargs or _kind(x) == "array":
             return tuple(args), kwargs, "the whole pass (predict)"
+    whole = _whole_batch(x, kwargs["batch_size"] if "batch_size" in kwargs else
+                         (args[names.index("batch_size")] if names.index("batch_size") < len(args) else None))
+    if whole is not None:
+        samples = max(samples, whole)  # one batch of every sample (a graph given whole): the cut would change it
 
     def shrink(v):
         kind = _kind(v)
