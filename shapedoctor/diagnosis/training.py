@@ -1210,6 +1210,9 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
             elif _wrapped_units_fix(head, y_shape[-1]) is not None:  # TimeDistributed(Dense(k))
                 prob.layer = head
                 prob.fixes.append(_wrapped_units_fix(head, y_shape[-1]))
+        relaid = _relaid_labels(model, y_shape, out)
+        if relaid is not None:
+            prob.fixes.insert(0, relaid)
         return prob
     if name in SPARSE:
         core = tuple(y_shape[:-1]) if (len(y_shape) == len(out) and y_shape[-1] == 1) else tuple(y_shape)
@@ -1329,6 +1332,30 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                           transform="{v}.reshape(-1, 1)", apply=numpy_transform("{v}.reshape(-1, 1)")))
         return prob
     return None
+
+
+def _relaid_labels(model: Any, y_shape: tuple, out: tuple) -> TrainingFix | None:
+    """Labels laid out like an output the model itself reshapes (a patch's (9, 9, 9) voxels as 729 rows of
+    class scores, ``Reshape((OUT_PATCH ** 3, NUM_CLASSES))``): the same values per sample, the same classes
+    last, only the model's layout differs. ``y.reshape(-1, *out[1:])`` reads them row-major, exactly as the
+    model's Reshape reads its map. None unless a Reshape layer of the model gives the output's shape."""
+    import math
+
+    if len(y_shape) == len(out) or not y_shape or y_shape[-1] != out[-1] \
+            or not all(isinstance(d, int) for d in tuple(y_shape[1:]) + tuple(out[1:])) \
+            or math.prod(y_shape[1:]) != math.prod(out[1:]):
+        return None
+    try:
+        reshaped = any(type(layer).__name__ == "Reshape" and tuple(layer.output.shape)[1:] == tuple(out[1:])
+                       for layer in getattr(model, "layers", []))
+    except (AttributeError, ValueError):
+        return None
+    if not reshaped:
+        return None
+    sizes = ", ".join(str(d) for d in out[1:])
+    how = "{v}.reshape(-1, " + sizes + ")"
+    return TrainingFix(f"lay the labels out like the model's output: y.reshape(-1, {sizes})", "labels",
+                       transform=how, apply=numpy_transform(how), cost=1)
 
 
 def _fitted_cleanly(model: Any) -> bool:
