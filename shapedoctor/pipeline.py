@@ -221,6 +221,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.graph_size_input import graph_size_input
 
         found[0] = graph_size_input(exc, found[0], recorder)  # Input(shape=(n_nodes,)) of a GCN's adjacency matrix
+        from shapedoctor.diagnosis.fixed_batch_labels import fixed_batch_labels
+
+        found[0] = fixed_batch_labels(exc, found[0], recorder)  # tf.zeros((batch_size, 1)) for a smaller last batch
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 

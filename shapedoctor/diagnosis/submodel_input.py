@@ -36,7 +36,7 @@ def submodel_input(exc: BaseException | None, finding: Any, recorder: Any) -> An
 
 
 def _found(exc: BaseException, recorder: Any):
-    from shapedoctor.trace.sites import called_name, source_tree, source_tree_and_calls_at
+    from shapedoctor.trace.sites import called_name, module_ints, source_tree, source_tree_and_calls_at
 
     match = _MESSAGE.search(str(exc))
     failure = getattr(recorder, "failure", None)
@@ -66,30 +66,13 @@ def _found(exc: BaseException, recorder: Any):
     if not isinstance(shape, (ast.Tuple, ast.List)) or len(shape.elts) != len(expected) - 1 \
             or shape.lineno != shape.end_lineno:
         return None
-    constants = _module_ints(source_tree(site.file))
+    constants = module_ints(source_tree(site.file))
     for element, want in zip(shape.elts[len(shape.elts) - keep:], found[1:]):
         value = element.value if isinstance(element, ast.Constant) else (
             constants.get(element.id) if isinstance(element, ast.Name) else None)
         if value != want:
             return None
     return site, shape, keep, model.name, expected, found
-
-
-def _module_ints(tree: ast.Module) -> dict[str, int]:
-    """The names the module's top level binds to an int literal, alone (``N = 2``) or unpacked from a
-    tuple of literals (``HISTORY, N_FEATURES = 3, 5``); the last binding wins."""
-    found: dict[str, int] = {}
-    for statement in tree.body:
-        if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
-            continue
-        target, value = statement.targets[0], statement.value
-        pairs = ([(target, value)] if isinstance(target, ast.Name) else
-                 list(zip(target.elts, value.elts)) if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple)
-                 and len(target.elts) == len(value.elts) else [])
-        for name, literal in pairs:
-            if isinstance(name, ast.Name) and isinstance(literal, ast.Constant) and type(literal.value) is int:
-                found[name.id] = literal.value
-    return found
 
 
 def _aim(finding: Any, found: Any) -> Any:

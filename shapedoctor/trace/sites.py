@@ -262,3 +262,22 @@ def constant_statements(tree) -> dict:
 
     return {s.targets[0].id: s for s in getattr(tree, "body", []) if isinstance(s, ast.Assign)
             and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) and isinstance(s.value, ast.Constant)}
+
+
+def module_ints(tree) -> dict[str, int]:
+    """The names the module's top level binds to an int literal, alone (``N = 2``) or unpacked from a
+    tuple of literals (``HISTORY, N_FEATURES = 3, 5``); the last binding wins."""
+    import ast
+
+    found: dict[str, int] = {}
+    for statement in tree.body:
+        if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+            continue
+        target, value = statement.targets[0], statement.value
+        pairs = ([(target, value)] if isinstance(target, ast.Name) else
+                 list(zip(target.elts, value.elts)) if isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple)
+                 and len(target.elts) == len(value.elts) else [])
+        for name, literal in pairs:
+            if isinstance(name, ast.Name) and isinstance(literal, ast.Constant) and type(literal.value) is int:
+                found[name.id] = literal.value
+    return found
