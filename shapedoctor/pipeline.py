@@ -224,6 +224,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.fixed_batch_labels import fixed_batch_labels
 
         found[0] = fixed_batch_labels(exc, found[0], recorder)  # tf.zeros((batch_size, 1)) for a smaller last batch
+        from shapedoctor.diagnosis.sample_dict_batch import sample_dict_batch
+
+        found[0] = sample_dict_batch(exc, found[0], recorder)  # {k: tf.convert_to_tensor(v) ...} of one sample
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
