@@ -306,7 +306,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
         for finding in predicted_broadcast_findings(recorder):  # np.subtract(y, model.predict(x)) by hand
             add(finding)
-    return found
+    from shapedoctor.diagnosis.target_column import target_column
+
+    return [target_column(f, recorder) for f in found]  # targets=raw_data[delay:] for a Dense(1) forecast
 
 
 def _custom_loss_finding(call: Any, exc: BaseException, recorder: Any) -> Finding | None:

@@ -40,6 +40,13 @@ def test_a_training_setting_with_the_same_value_is_never_a_size(tmp_path):
     assert _spell(tmp_path, BASE, 9, 6, {"EPOCHS": 9}) is None
 
 
+def test_a_rate_with_the_same_value_is_never_a_size(tmp_path):
+    # sampling_rate = 6 beside six weather columns (r707): Dense(sampling_rate) would run and mean nothing
+    source = BASE.replace("EPOCHS = 9", "EPOCHS = 9\n    sampling_rate = 6\n    n_cols = 6\n    print(sampling_rate, n_cols)")
+    assert _spell(tmp_path, source, 6, 10, {"sampling_rate": 6, "n_cols": 6}) == "n_cols"
+    assert _spell(tmp_path, source, 6, 10, {"sampling_rate": 6}) is None
+
+
 def test_two_size_names_with_one_value_leave_the_literal(tmp_path):
     source = BASE + "maxlen = 9\nprint(maxlen)\n"
     assert _spell(tmp_path, source, 9, 9, {"num_classes": 9, "maxlen": 9}) is None

@@ -9,7 +9,8 @@ the name is safe to use at that line and plainly means a size:
 * the program reads it elsewhere (``len(chars)`` must appear as written), so it is a quantity the
   program works with, not a leftover;
 * it is not a loop variable and not a training setting (a name given as ``epochs=``,
-  ``batch_size=``, ``verbose=``... or named like one): ``Dense(epochs)`` would run and mean nothing;
+  ``batch_size=``, ``verbose=``... or named like one, a rate included): ``Dense(epochs)`` or
+  ``Dense(sampling_rate)`` would run and mean nothing;
 * exactly one name qualifies: two names holding the same number leave the literal.
 """
 
@@ -28,7 +29,7 @@ _SETTING_KEYWORDS = frozenset({
     "patience", "seed", "random_state", "workers", "initial_epoch", "validation_freq", "max_queue_size",
     "buffer_size", "steps", "n_splits", "n_jobs",
 })
-_SETTING_NAME = re.compile(r"epoch|batch|seed|verbose|patience|worker|buffer|iter|split|fold|random", re.I)
+_SETTING_NAME = re.compile(r"epoch|batch|seed|verbose|patience|worker|buffer|iter|split|fold|random|rate", re.I)
 
 
 @dataclass
