@@ -227,6 +227,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.sample_dict_batch import sample_dict_batch
 
         found[0] = sample_dict_batch(exc, found[0], recorder)  # {k: tf.convert_to_tensor(v) ...} of one sample
+        from shapedoctor.diagnosis.reordered_reshape import reordered_reshape
+
+        found[0] = reordered_reshape(exc, found[0], recorder)  # recording.reshape(TIMESTEPS, 1, N_CHANNELS)
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
