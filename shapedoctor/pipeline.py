@@ -230,6 +230,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.reordered_reshape import reordered_reshape
 
         found[0] = reordered_reshape(exc, found[0], recorder)  # recording.reshape(TIMESTEPS, 1, N_CHANNELS)
+        from shapedoctor.diagnosis.helper_setting_twin import helper_setting_twin
+
+        found[0] = helper_setting_twin(exc, found[0], recorder)  # make_specs(audio, ms=2500) beside ms=MS_PER_OBS
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
