@@ -37,3 +37,29 @@ def test_the_setting_the_new_data_changed_is_written_as_for_training(tmp_path):
     assert finding["culprit"]["line"] == line_of(SCRIPT, "live_x = frames(")
     first = finding["fixes"][0]
     assert first["proven"] and first["code"] == "live_x = frames(rng.normal(size=300), width=WIDTH)"
+
+
+PADDED = '''import numpy as np
+import keras
+from keras import layers
+
+SETTINGS = {"maxlen": 9}
+texts = [[3, 4, 5], [6, 7], [2, 3, 4, 5, 6, 7]]
+longest = max(len(t) for t in texts)
+train = keras.utils.pad_sequences(texts, maxlen=longest)
+model = keras.Sequential([keras.Input(shape=(longest,)), layers.Embedding(10, 4), layers.Flatten(), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(train, np.zeros((3, 1)), epochs=1, verbose=0)
+for seed in ([3], [3, 4]):
+    query = keras.utils.pad_sequences([seed], maxlen=SETTINGS["maxlen"])
+    print(model.predict(query, verbose=0).shape)
+'''
+
+
+def test_a_library_call_given_another_size_than_its_training_twin_gets_the_twins(tmp_path):
+    report, _, proc = run_json(run_cli, tmp_path, PADDED)
+    assert proc.returncode == 1, proc.stderr
+    [finding] = [f for f in report["findings"] if f["severity"] == "error"]
+    assert finding["culprit"]["line"] == line_of(PADDED, "query = keras.utils.pad_sequences(")
+    first = finding["fixes"][0]
+    assert first["proven"] and first["code"] == "query = keras.utils.pad_sequences([seed], maxlen=longest)"

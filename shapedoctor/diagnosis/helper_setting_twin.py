@@ -11,6 +11,11 @@ refused; each call's data is a name bound once to a call of the same function of
 function's parameters matched to both calls' arguments, they differ in the first (the raw data) and in
 exactly one other. That argument of the new data's line is the root cause; the fix writes the training
 line's text for it, proven by running the patched script.
+
+The same slip with a library function: ``pad_sequences([generated], maxlen=CONFIG["max_length"])`` at
+inference beside ``pad_sequences(..., maxlen=max_length)`` where the training data was padded (an image
+caption generator, Image-Caption-Generator#3, r694): the other call's value is the size the model declares
+at the one axis where the data differs; it is written in the new line.
 """
 
 from __future__ import annotations
@@ -39,6 +44,68 @@ def _arguments(call: ast.Call, params: list[str]) -> dict[str, ast.expr] | None:
 
 
 def _found(recorder: Any):
+    return _helper_twin(recorder) or _library_twin(recorder)
+
+
+def _library_twin(recorder: Any):
+    """The second form: the refused data's line calls a function (``keras.utils.pad_sequences``) that
+    another line of the file calls with the same keywords but one, whose value there is the size the model
+    declares at the one axis where the data differs (``maxlen=max_length``, 12, beside
+    ``maxlen=CONFIG["max_length"]``, 16)."""
+    from shapedoctor.diagnosis.data_origin import single_assignments
+    from shapedoctor.diagnosis.training_base import flat_items
+    from shapedoctor.diagnosis.training_fixes import argument_node
+    from shapedoctor.trace.sites import module_ints, source_tree
+
+    calls = getattr(recorder, "training_calls", None) or []
+    failed = [c for c in calls if c.error is not None]
+    call = failed[-1] if failed else None
+    if call is None or call.site is None or call.method not in ("predict", "evaluate", "predict_on_batch"):
+        return None
+    shapes, inputs = flat_items(call.x_shapes), list(getattr(call.model, "inputs", None) or [])
+    given = argument_node(call.site, 0, "x")
+    items = given.elts if isinstance(given, (ast.List, ast.Tuple)) else [given]
+    if len(shapes) != len(inputs) or len(items) != len(inputs):
+        return None
+    tree = source_tree(call.site.file)
+    bound = single_assignments(tree)
+    known = {**module_ints(tree), **{k: v for k, v in (call.sizes or {}).items() if isinstance(v, int)}}
+    found = []
+    for item, shape, tensor in zip(items, shapes, inputs):
+        declared = tuple(tensor.shape)
+        axes = [a for a in range(1, len(declared)) if len(shape) == len(declared) and shape[a] != declared[a]]
+        statement = (bound.get(item.id) if isinstance(item, ast.Name) else None) or _last_before(tree, item,
+                                                                                                 call.site.line)
+        made = statement.value if statement is not None else None
+        if len(axes) != 1 or not isinstance(made, ast.Call):
+            continue
+        callee = ast.unparse(made.func)
+        keywords = {k.arg: ast.unparse(k.value) for k in made.keywords if k.arg}
+        for other in (c for c in ast.walk(tree) if isinstance(c, ast.Call) and c is not made
+                      and ast.unparse(c.func) == callee):
+            theirs = {k.arg: ast.unparse(k.value) for k in other.keywords if k.arg}
+            if set(theirs) != set(keywords):
+                continue
+            differing = [k for k in keywords if keywords[k] != theirs[k]]
+            if len(differing) == 1:
+                value = theirs[differing[0]]
+                number = int(value) if value.isdigit() else known.get(value)
+                node = next(k.value for k in made.keywords if k.arg == differing[0])
+                if number == declared[axes[0]] and node.lineno == node.end_lineno:
+                    found.append((call.site.file, statement, node, differing[0], value, other.lineno))
+    return found[0] if len(found) == 1 else None
+
+
+def _last_before(tree: ast.Module, item: ast.AST, line: int):
+    """The last one-target assignment of the name *item* above *line* (a name rebound in a loop)."""
+    if not isinstance(item, ast.Name):
+        return None
+    before = [s for s in ast.walk(tree) if isinstance(s, ast.Assign) and len(s.targets) == 1
+              and isinstance(s.targets[0], ast.Name) and s.targets[0].id == item.id and s.lineno <= line]
+    return max(before, key=lambda s: s.lineno) if before else None
+
+
+def _helper_twin(recorder: Any):
     from shapedoctor.diagnosis.data_origin import single_assignments
     from shapedoctor.diagnosis.training_fixes import argument_name
     from shapedoctor.trace.sites import called_name, source_tree
