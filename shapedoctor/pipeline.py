@@ -303,6 +303,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
     for finding in cross_broadcast_findings(recorder):
         add(finding)
+    from shapedoctor.diagnosis.column_stretch import column_stretch_findings
+
+    for finding in column_stretch_findings(recorder):  # tf.abs(Dense(1)(x) - five_target_columns)
+        add(finding)
     from shapedoctor.diagnosis.loss_object_broadcast import loss_call_findings
 
     for finding in loss_call_findings(recorder):  # loss_fn(targets, predictions) called by the user's code

@@ -20,6 +20,10 @@ traceback); afterwards they only read shapes:
   call, or computed from such a tensor by these operators. Deliberate outer differences
   (``s[:, None] - s``, masks built from ``arange``) take both sides from the same source or use
   integers, so they are not noted.
+* a difference run eagerly on a user line, the model's (n, 1) output against a (n, k) tensor of the
+  user's, k > 1, is noted (:class:`ColumnStretch`): the one column is stretched over the k (a Dense(1)
+  fitting five target columns in a hand-written loss); the opposite (the model's (n, k) minus a (n, 1)
+  target, a Q-learning update) is not;
 * a KerasTensor sum or difference whose operands have different shapes is kept as a merge record
   (:attr:`Recorder.merge_broadcasts`), exactly like an ``Add`` layer call, for SD205.
 """
@@ -64,6 +68,17 @@ class CrossBroadcast:
     flat_head: tuple | None = None  # (size, first values) of the (n,) operand when it ran eagerly, else None
 
 
+@dataclass
+class ColumnStretch:
+    """One user line where the model's (n, 1) output met a (n, k) tensor of the user's in a difference."""
+
+    site: Site
+    made: tuple  # the model's operand, (n, 1)
+    other: tuple  # the user's operand, (n, k)
+    model: Any  # the layer or model whose call made the (n, 1) operand, when recorded
+    stage: str = "call"
+
+
 class OpWatch:
     """The state the operator wrappers share: model-made tensors and what was noted."""
 
@@ -71,11 +86,13 @@ class OpWatch:
         # id -> weak reference: remembering a tensor must never keep it (or its memory) alive
         self._model_made: OrderedDict[int, weakref.ref] = OrderedDict()
         self.cross_broadcasts: list[CrossBroadcast] = []
+        self.column_stretches: list[ColumnStretch] = []
         self._noted: set[tuple] = set()
 
     def clear(self) -> None:
         """Forget what was noted (a new notebook cell or test starts)."""
         self.cross_broadcasts.clear()
+        self.column_stretches.clear()
         self._noted.clear()
         self._model_made.clear()
 
@@ -94,6 +111,20 @@ class OpWatch:
         ref = self._model_made.get(id(t))
         return ref is not None and ref() is t
 
+    def _note_stretch(self, recorder: Any, made: Any, shapes: tuple, left_made: bool, frame: Any) -> None:
+        """The model's one column minus a (n, k) tensor of the user's, on a user line run eagerly."""
+        filename = frame.f_code.co_filename
+        if _AUTOGRAPH in filename or not is_user_file(filename):
+            return
+        site = _site(frame)
+        if (site.file, site.line, "stretch") in self._noted:
+            return
+        self._noted.add((site.file, site.line, "stretch"))
+        producer = recorder.producer_of(made) if hasattr(recorder, "producer_of") else None
+        self.column_stretches.append(ColumnStretch(site, shapes[0] if left_made else shapes[1],
+                                                   shapes[1] if left_made else shapes[0],
+                                                   getattr(producer, "layer", None), recorder.stage))
+
     def after_tf_op(self, recorder: Any, left: Any, right: Any, result: Any, symbol: str, reflected: bool,
                     frame: Any) -> None:
         left_made, right_made = self.is_model_made(left), self.is_model_made(right)
@@ -102,6 +133,9 @@ class OpWatch:
         if left_made == right_made:
             return
         shapes = _float_shape(left), _float_shape(right)
+        if None not in shapes and symbol == "-" and _column_stretch(shapes[0] if left_made else shapes[1],
+                                                                    shapes[1] if left_made else shapes[0]):
+            self._note_stretch(recorder, left if left_made else right, shapes, left_made, frame)
         if None in shapes or not _crossing(*shapes):
             return
         filename = frame.f_code.co_filename
@@ -250,6 +284,13 @@ def _head(t: Any, count: int = 16) -> tuple | None:
     except Exception:  # noqa: BLE001 - a symbolic tensor has no values
         return None
     return int(values.size), tuple(float(v) for v in values[:count])
+
+
+def _column_stretch(made: tuple, other: tuple) -> bool:
+    """The model's (n, 1) output against a (n, k) tensor, k > 1, n > 1: the one column is stretched over
+    the k, each compared with the same value."""
+    return (len(made) == 2 and len(other) == 2 and made[1] == 1 and isinstance(other[1], int) and other[1] > 1
+            and made[0] == other[0] and isinstance(made[0], int) and made[0] > 1)
 
 
 def _crossing(a: tuple, b: tuple) -> bool:
