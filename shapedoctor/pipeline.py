@@ -303,6 +303,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
     for finding in cross_broadcast_findings(recorder):
         add(finding)
+    from shapedoctor.diagnosis.vector_attention import vector_attention_findings
+
+    for finding in vector_attention_findings(recorder):  # Attention()([decoder_steps, encoder_last_output])
+        add(finding)
     from shapedoctor.diagnosis.column_stretch import column_stretch_findings
 
     for finding in column_stretch_findings(recorder):  # tf.abs(Dense(1)(x) - five_target_columns)

@@ -24,6 +24,7 @@ from shapedoctor.families import (  # noqa: F401  (registration side effects)
     sd208_batch_softmax,
     sd209_metric_encoding,
     sd210_batch_summed_loss,
+    sd211_vector_attention,
 )
 from shapedoctor.families.base import Family, all_families, get
 

@@ -141,6 +141,7 @@ class Recorder:
         self.merge_broadcasts: list[CallRecord] = []
         self.time_concats: list[CallRecord] = []  # Concatenate on a non-last axis of equal sequences (time_concat.py)
         self.mixed_reshapes: list[CallRecord] = []  # Reshape (c, h, w) -> (h * w, c) (mixed_reshape.py)
+        self.vector_attentions: list[CallRecord] = []  # Attention([sequence, one vector]) (vector_attention.py)
         self.output_shapes: dict[int, list[tuple]] = {}  # id(model) -> output shapes of its last good call
         from shapedoctor.trace.tensor_ops import OpWatch
 
@@ -354,6 +355,8 @@ class Recorder:
                 recorder._note_concat(record)
             elif type(self).__name__ == "Reshape" and record.symbolic:
                 recorder._note_reshape(record)
+            elif type(self).__name__ in ("Attention", "AdditiveAttention") and record.symbolic:
+                recorder._note_attention(record)
             if len(stack) == 1 and getattr(recorder._local, "children", None) is not None:
                 recorder._local.children.append(record)
             elif not stack:
@@ -471,6 +474,15 @@ class Recorder:
             return
         if moves_first_axis_last(tuple(shapes[0]), tuple(out)):
             self.mixed_reshapes.append(record)
+
+    def _note_attention(self, record: CallRecord) -> None:
+        """An Attention layer whose query is a sequence and whose value is one vector per sample: it attends
+        over the batch (vector_attention.py)."""
+        inputs = record.args[0] if record.args and isinstance(record.args[0], (list, tuple)) else None
+        shapes = [shape_of(t) for t in inputs] if inputs is not None and len(inputs) >= 2 else []
+        if len(shapes) >= 2 and None not in shapes[:2] and len(shapes[0]) == 3 and len(shapes[1]) == 2 \
+                and not any(r.layer is record.layer for r in self.vector_attentions):
+            self.vector_attentions.append(record)
 
     def _note_concat(self, record: CallRecord) -> None:
         """A Concatenate of equal sequences (three axes) along axis 1: maybe steps joined as time."""
