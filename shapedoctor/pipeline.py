@@ -233,6 +233,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.helper_setting_twin import helper_setting_twin
 
         found[0] = helper_setting_twin(exc, found[0], recorder)  # make_specs(audio, ms=2500) beside ms=MS_PER_OBS
+        from shapedoctor.diagnosis.helper_input_argument import helper_input_argument
+
+        found[0] = helper_input_argument(exc, found[0], recorder)  # build_model((SAMPLING_RATE // 2, 1), ...)
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 

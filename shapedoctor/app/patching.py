@@ -261,5 +261,6 @@ def _prove_unclonable(diagnosis: Diagnosis, argv: list[str], sources: dict[str, 
         if tried:
             from shapedoctor.repair.ranking import annotate
 
+            finding.fixes.sort(key=lambda f: not f.verified)  # every proof failed: a fix verified on a clone first
             annotate(finding)
             return
