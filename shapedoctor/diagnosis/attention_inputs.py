@@ -167,8 +167,7 @@ def _aim(finding: Any, found: Any) -> Any:
             edit = TextEdit.replacing(path, shape, new)
             finding.fixes = [script_checked_fix(f"declare a sequence of one feature per step: {new}", edit.shown(),
                                                 display_path(path), shape.lineno, [edit], cost=1)]
-            finding.culprit = Place("input", None, "Input", display_path(path), line,
-                                    linecache.getline(path, line).strip())
+            finding.culprit = Place.at_line("input", None, "Input", path, line)
         elif attention.site is not None:
             finding.culprit = Place("layer", name, "MultiHeadAttention", attention.site.file, attention.site.line,
                                     attention.site.code)
@@ -190,6 +189,5 @@ def _aim(finding: Any, found: Any) -> Any:
         f"query steps: `{new}`.")
     finding.fixes = [script_checked_fix("give the mask a query axis: (batch, 1, value steps)", edit.shown(),
                                         display_path(path), value.lineno, [edit], cost=1)]
-    finding.culprit = Place("input", None, "attention_mask", display_path(path), value.lineno,
-                            linecache.getline(path, value.lineno).strip())
+    finding.culprit = Place.at_line("input", None, "attention_mask", path, value.lineno)
     return finding

@@ -12,7 +12,6 @@ literal 1) is the root cause; the fix gives it k units, proven by running the pa
 from __future__ import annotations
 
 import ast
-import linecache
 from typing import Any
 
 from shapedoctor.report.model import Finding
@@ -86,8 +85,7 @@ def _finding(event: Any, recorder: Any) -> Finding | None:
         f"`{event.site.code}` stretches the model's {format_shape(event.made)} output over {format_shape(event.other)} "
         "targets",
         consumer=Place("loss", None, "loss", event.site.file, event.site.line, event.site.code),
-        culprit=Place("layer", dense.name, "Dense", display_path(site.file), site.line,
-                      linecache.getline(site.file, site.line).strip()),
+        culprit=Place.at_line("layer", dense.name, "Dense", site.file, site.line),
         expected=format_shape((None, k)), received=format_shape(event.made),
         explanation=(f"The model gives one value per sample, {format_shape(event.made)}, and the line subtracts "
                      f"targets of {k} columns, {format_shape(event.other)}: broadcasting stretches the one column "

@@ -17,7 +17,6 @@ parameter's place is the root cause; the fix sizes it from the batch, ``tf.shape
 from __future__ import annotations
 
 import ast
-import linecache
 from typing import Any
 
 _FILLS = {"ones", "zeros", "full", "ones_like", "zeros_like"}
@@ -98,8 +97,7 @@ def _aim(finding: Any, found: Any) -> Any:
                              display_path(path), node.lineno, [edit], cost=1)
     finding.message = f"labels made for `{node.id}` = {size} samples per part meet a last batch of {rest}"
     finding.clear_culprit_marks()
-    finding.culprit = Place("labels", None, "labels", display_path(path), node.lineno,
-                            linecache.getline(path, node.lineno).strip())
+    finding.culprit = Place.at_line("labels", None, "labels", path, node.lineno)
     finding.explanation = (
         f"The labels on line {node.lineno} are made for `{node.id}` = {size} samples per part, but the data's "
         f"last batch holds {rest}: a dataset batched without `drop_remainder` ends with a smaller batch, and a "

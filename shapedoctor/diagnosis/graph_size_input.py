@@ -14,7 +14,6 @@ proven by running the patched script (a layer with weights sized by the width wo
 from __future__ import annotations
 
 import ast
-import linecache
 from typing import Any
 
 
@@ -81,7 +80,7 @@ def _aim(finding: Any, found: Any) -> Any:
     fix = script_checked_fix(f"let the input take any number of nodes: shape={new}", edit.shown(), display_path(path),
                              shape.lineno, [edit], cost=1)
     finding.clear_culprit_marks()
-    finding.culprit = Place("input", None, "Input", display_path(path), site.line, linecache.getline(path, site.line).strip())
+    finding.culprit = Place.at_line("input", None, "Input", path, site.line)
     finding.explanation = (
         f"This input was a square matrix at training, ({trained}, {trained}), one row per sample, and it is "
         f"({given}, {given}) now: its width is the number of samples (the nodes of a graph given whole), not a "

@@ -105,7 +105,6 @@ def _aim(finding: Any, found: Any) -> Any:
     fix = script_checked_fix(f"build the model for the data it is given: {written} where the helper is called",
                              edit.shown(), display_path(path), given.lineno, [edit], cost=1)
     finding.clear_culprit_marks()
-    finding.culprit = Place("input", None, "Input", display_path(path), call.lineno,
-                            linecache.getline(path, call.lineno).strip())
+    finding.culprit = Place.at_line("input", None, "Input", path, call.lineno)
     finding.fixes = [fix] + finding.fixes
     return finding

@@ -93,8 +93,7 @@ def _aim(finding: Any, found: Any) -> Any:
     family = get("SD102")
     finding.id, finding.family = family.id, family.slug
     finding.clear_culprit_marks()
-    finding.culprit = Place("layer", layer.name, "Lambda", display_path(path), site.line,
-                            linecache.getline(path, site.line).strip())
+    finding.culprit = Place.at_line("layer", layer.name, "Lambda", path, site.line)
     for step in finding.path:
         if step.layer == layer.name:  # the row shows what the Lambda really returned
             step.output_shape, step.role = format_shape(real), "culprit"

@@ -119,7 +119,7 @@ def _aim(finding: Any, found: Any) -> Any:
                                          e.end_col, e.text) for e in edits]).strip()
     fix = script_checked_fix(title, shown, display_path(path), first, edits, cost=1)
     finding.clear_culprit_marks()
-    finding.culprit = Place("layer", name, "Dense", display_path(path), first, linecache.getline(path, first).strip())
+    finding.culprit = Place.at_line("layer", name, "Dense", path, first)
     finding.explanation += (f" `{name}` is built by a loop over a list of sizes; its size comes from "
                             f"`{ast.unparse(statement)}` on line {first}, which is where it changes.")
     finding.fixes = [fix] + finding.fixes

@@ -161,8 +161,7 @@ def _aim(finding: Any, found: Any) -> Any:
     finding.message = (f"metric `{name}` refuses labels {labels} with the model's output "
                        f"{format_shape((None,) + tuple(output[1:]))}; the loss accepts them")
     finding.clear_culprit_marks()
-    finding.culprit = Place("loss", None, name, display_path(path), where.lineno,
-                            linecache.getline(path, where.lineno).strip())
+    finding.culprit = Place.at_line("loss", None, name, path, where.lineno)
     finding.explanation = (
         f"The loss accepts these labels, but a training step also updates every compiled metric, and "
         f"`{name}` refuses them: the error comes from inside the metric (Keras's shortened traceback does not "

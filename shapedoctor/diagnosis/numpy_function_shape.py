@@ -102,8 +102,7 @@ def _aim(finding: Any, found: Any) -> Any:
     function = statement.value.args[0].id
     finding.message = (f"`{layer.name}` returns the result of tf.{statement.value.func.attr}, whose shape "
                        "TensorFlow cannot know: Keras cannot infer the layer's output")
-    finding.culprit = Place("layer", layer.name, type(layer).__name__, display_path(path), statement.lineno,
-                            linecache.getline(path, statement.lineno).strip())
+    finding.culprit = Place.at_line("layer", layer.name, type(layer).__name__, path, statement.lineno)
     if called is not None:
         finding.consumer = Place("layer", layer.name, type(layer).__name__, called.file, called.line, called.code)
     finding.explanation = (

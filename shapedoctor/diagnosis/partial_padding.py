@@ -71,8 +71,7 @@ def _aim(finding: Any, found: Any) -> Any:
     fix = script_checked_fix(f"give every convolution made by `{name}` padding=\"same\"", edit.shown(),
                              display_path(path), last.end_lineno, [edit], cost=1)
     finding.clear_culprit_marks()
-    finding.culprit = Place("layer", name, "partial", display_path(path), made.lineno,
-                            linecache.getline(path, made.lineno).strip())
+    finding.culprit = Place.at_line("layer", name, "partial", path, made.lineno)
     finding.explanation += (
         f" Every convolution here is made by `{name}`, a `partial` with no `padding`, so each one is 'valid' and "
         f"trims its borders. With padding=\"same\" in `{name}`, the convolutions keep the size and only the "

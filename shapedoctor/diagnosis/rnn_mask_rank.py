@@ -16,7 +16,6 @@ from ``<ids>``, proven by running the patched script.
 from __future__ import annotations
 
 import ast
-import linecache
 from typing import Any
 
 
@@ -87,8 +86,7 @@ def _aim(finding: Any, found: Any) -> Any:
     finding.message = (f"`{rnn}` was given a mask {format_shape(shape)} with a feature axis: a mask is "
                        "(batch, timesteps)")
     finding.clear_culprit_marks()
-    finding.culprit = Place("layer", ast.unparse(made.func.value), "compute_mask", display_path(path), made.lineno,
-                            linecache.getline(path, made.lineno).strip())
+    finding.culprit = Place.at_line("layer", ast.unparse(made.func.value), "compute_mask", path, made.lineno)
     finding.explanation = (
         f"A recurrent layer's mask says which timesteps are real: one boolean per sample and step, (batch, "
         f"timesteps). `compute_mask` compares its argument with the padding id 0 element by element, so given "

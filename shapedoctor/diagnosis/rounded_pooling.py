@@ -16,7 +16,6 @@ proven by running the patched script. The constant (or the pooling layer) is the
 from __future__ import annotations
 
 import ast
-import linecache
 from typing import Any
 
 
@@ -122,13 +121,11 @@ def _aim(finding: Any, found: Any) -> Any:
     if how == "constant":
         edits = [TextEdit.replacing(path, where.value, str(new))]
         line = where.lineno
-        culprit = Place("layer", where.targets[0].id, "constant", display_path(path), line,
-                        linecache.getline(path, line).strip())
+        culprit = Place.at_line("layer", where.targets[0].id, "constant", path, line)
     else:
         edits = [TextEdit.replacing(path, node, str(new)) for node in where]
         line = where[0].lineno
-        culprit = Place("layer", pool.name, type(pool).__name__, display_path(path), line,
-                        linecache.getline(path, line).strip())
+        culprit = Place.at_line("layer", pool.name, type(pool).__name__, path, line)
     shown = edits[0].shown()
     fix = script_checked_fix(f"pool by {new}, which divides the {length} steps (and upsample by it)", shown,
                              display_path(path), line, edits, cost=1)

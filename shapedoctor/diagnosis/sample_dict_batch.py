@@ -15,7 +15,6 @@ patched script.
 from __future__ import annotations
 
 import ast
-import linecache
 from typing import Any
 
 
@@ -77,8 +76,7 @@ def _aim(finding: Any, found: Any) -> Any:
     fix = script_checked_fix(f"make each value a batch of one: [{inner.id}]", edit.shown(), display_path(path),
                              inner.lineno, [edit], cost=1)
     finding.clear_culprit_marks()
-    finding.culprit = Place("data", statement.targets[0].id, "data", display_path(path), statement.lineno,
-                            linecache.getline(path, statement.lineno).strip())
+    finding.culprit = Place.at_line("data", statement.targets[0].id, "data", path, statement.lineno)
     finding.explanation = (
         f"Each of the {count} values is one sample with the input's shape but no batch axis: a model only "
         f"takes batches, even of one sample. Wrap each value in a list where the dict is made, `[{inner.id}]`, "

@@ -84,7 +84,7 @@ def _aim(finding: Any, found: Any) -> Any:
     fix = script_checked_fix(f"one size for every {cls} the loop makes: {new} in place of {text}", edit.shown(),
                              display_path(path), size.lineno, [edit], cost=1)
     finding.clear_culprit_marks()
-    finding.culprit = Place("layer", cls, cls, display_path(path), site.line, linecache.getline(path, site.line).strip())
+    finding.culprit = Place.at_line("layer", cls, cls, path, site.line)
     finding.explanation = (
         f"`{joined}` stacks {len(sizes)} tensors along a new axis, one per {cls} the loop on line {site.line} makes; "
         f"stacked, they must all have the same size, but `{text}` gives each its own ({', '.join(map(str, sizes))}). "

@@ -16,7 +16,6 @@ it was given the states to attend over the steps), and ``return_state=True`` tak
 from __future__ import annotations
 
 import ast
-import linecache
 from typing import Any
 
 _FLAT_CONSUMERS = ("Dense", "Flatten", "Dropout", "Activation", "BatchNormalization", "LayerNormalization")
@@ -98,8 +97,7 @@ def _aim(finding: Any, found: Any) -> Any:
     if type(consumer).__name__ in _FLAT_CONSUMERS:
         fixes.reverse()
     finding.clear_culprit_marks()
-    finding.culprit = Place("layer", rnn.name, type(rnn).__name__, display_path(path), site.line,
-                            linecache.getline(path, site.line).strip())
+    finding.culprit = Place.at_line("layer", rnn.name, type(rnn).__name__, path, site.line)
     finding.message = (f"{type(consumer).__name__} `{consumer.name}` was given the list of {count} tensors that "
                        f"`{rnn.name}` returns with return_state=True")
     finding.explanation = (

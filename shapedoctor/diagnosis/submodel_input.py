@@ -91,7 +91,7 @@ def _aim(finding: Any, found: Any) -> Any:
     fix = script_checked_fix(f"declare the input as the tensor it is given: {new}", edit.shown(), display_path(path),
                              shape.lineno, [edit], cost=1)
     finding.clear_culprit_marks()
-    finding.culprit = Place("input", None, "Input", display_path(path), site.line, linecache.getline(path, site.line).strip())
+    finding.culprit = Place.at_line("input", None, "Input", path, site.line)
     finding.explanation = (
         f"`{model}` declares this input as {format_shape(expected)}, but the tensor it is called on is "
         f"{format_shape(got)}: the declaration has {len(expected) - len(got)} leading axis more than what feeds "

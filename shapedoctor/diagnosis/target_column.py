@@ -17,7 +17,6 @@ raw_data[:, 1]``, a ``.copy()`` allowed). Every such ``targets=A[...]`` is rewri
 from __future__ import annotations
 
 import ast
-import linecache
 from typing import Any
 
 
@@ -104,8 +103,7 @@ def _aim(finding: Any, found: Any) -> Any:
                              + (f" ({len(edits)} places)" if len(edits) > 1 else ""), text_edits[0].shown(),
                              display_path(file), first.lineno, text_edits, cost=1)
     finding.clear_culprit_marks()
-    finding.culprit = Place("labels", table, "labels", display_path(file), first.lineno,
-                            linecache.getline(file, first.lineno).strip())
+    finding.culprit = Place.at_line("labels", table, "labels", file, first.lineno)
     finding.explanation = (
         f"The targets are rows of the whole table `{table}`, all {width} columns, while the model gives one value "
         f"per sample: the loss compares that one value with each of the {width}. The script names the column "

@@ -14,7 +14,6 @@ recurrent layer's call, proven by running the patched script.
 
 from __future__ import annotations
 
-import linecache
 from typing import Any
 
 from shapedoctor.report.model import Finding
@@ -69,8 +68,7 @@ def _finding(recorder: Any, record: Any) -> Finding | None:
         "not over a sequence",
         consumer=Place("layer", attention.name, type(attention).__name__, where.file if where else None,
                        where.line if where else None, where.code if where else None),
-        culprit=Place("layer", rnn.name, type(rnn).__name__, display_path(site.file), site.line,
-                      linecache.getline(site.file, site.line).strip()),
+        culprit=Place.at_line("layer", rnn.name, type(rnn).__name__, site.file, site.line),
         expected=format_shape((None, None, v[-1])), received=format_shape(v),
         explanation=(f"`{attention.name}` scores each of the query's steps, {format_shape(q)}, against each step "
                      f"of its value; the value {format_shape(v)} is `{rnn.name}`'s last output only, with no step "

@@ -29,6 +29,16 @@ class Place:
     code: str | None = None  # the source line, stripped
     cell: int | None = None  # notebooks: the cell number; `line` is then the line within the cell
 
+    @classmethod
+    def at_line(cls, kind: str, layer: str | None, class_name: str | None, path: str, line: int) -> "Place":
+        """The place of *line* of the user's file *path* (its real path): shown as the user named the file,
+        with the line's code."""
+        import linecache
+
+        from shapedoctor.trace.sites import display_path
+
+        return cls(kind, layer, class_name, display_path(path), line, linecache.getline(path, line).strip())
+
     def to_json(self, with_kind: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {}
         if with_kind:
