@@ -236,6 +236,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.helper_input_argument import helper_input_argument
 
         found[0] = helper_input_argument(exc, found[0], recorder)  # build_model((SAMPLING_RATE // 2, 1), ...)
+        from shapedoctor.diagnosis.window_without_batch import window_without_batch
+
+        found[0] = window_without_batch(exc, found[0], recorder)  # predict(series[:56, np.newaxis]).reshape(1, 1, 1)
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
