@@ -76,15 +76,9 @@ def _found(exc: BaseException, recorder: Any):
         tree = source_tree(file)
     except SyntaxError:
         return None
-    from shapedoctor.trace.sites import constant_statements
+    from shapedoctor.trace.sites import module_ints
 
-    sizes = {name: s.value.value for name, s in constant_statements(tree).items() if type(s.value.value) is int}
-    for target in tree.body:
-        if isinstance(target, ast.Assign) and isinstance(target.targets[0], ast.Tuple) \
-                and isinstance(target.value, ast.Tuple) and len(target.targets[0].elts) == len(target.value.elts):
-            for t, v in zip(target.targets[0].elts, target.value.elts):
-                if isinstance(t, ast.Name) and isinstance(v, ast.Constant) and type(v.value) is int:
-                    sizes[t.id] = v.value
+    sizes = module_ints(tree)
     hits = []
     for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
         for method in (m for m in cls.body if isinstance(m, ast.FunctionDef) and m.name in _PER_BATCH):
