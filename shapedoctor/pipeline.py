@@ -328,6 +328,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             add(finding)
     from shapedoctor.diagnosis.target_column import target_column
 
+    from shapedoctor.diagnosis.window_keeps_label import window_keeps_label
+
+    found = [window_keeps_label(f, recorder) for f in found]  # tf.concat((w[:4], w[4:]), 0), w[4] in a .map
     return [target_column(f, recorder) for f in found]  # targets=raw_data[delay:] for a Dense(1) forecast
 
 

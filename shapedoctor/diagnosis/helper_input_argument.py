@@ -33,14 +33,8 @@ def helper_input_argument(exc: BaseException | None, finding: Any, recorder: Any
     return reaimed(finding, _found, _aim, declared[0], recorder)
 
 
-def _value(node: ast.AST, ints: dict) -> int | None:
-    if isinstance(node, ast.Constant) and type(node.value) is int:
-        return node.value
-    return ints.get(node.id) if isinstance(node, ast.Name) else None
-
-
 def _found(fix: Any, recorder: Any):
-    from shapedoctor.trace.sites import called_name, module_ints, source_tree
+    from shapedoctor.trace.sites import called_name, int_value, module_ints, source_tree
 
     match = _SHAPE.search(fix.code or "")
     if match is None or "Input(" not in fix.code:
@@ -76,7 +70,7 @@ def _found(fix: Any, recorder: Any):
     if not isinstance(given, ast.Tuple) or len(given.elts) != len(new) or given.lineno != given.end_lineno:
         return None
     ints = module_ints(tree)
-    old = [_value(e, ints) for e in given.elts]
+    old = [int_value(e, ints) for e in given.elts]
     if None in old:
         return None
     texts = []

@@ -281,3 +281,25 @@ def module_ints(tree) -> dict[str, int]:
             if isinstance(name, ast.Name) and isinstance(literal, ast.Constant) and type(literal.value) is int:
                 found[name.id] = literal.value
     return found
+
+
+def int_value(node, ints: dict[str, int]) -> int | None:
+    """The int an expression of int literals, names bound in *ints* (see :func:`module_ints`) and
+    ``+ - * //`` spells (``2 * context_size + 1``), or None when it spells anything else."""
+    import ast
+    import operator
+
+    ops = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.FloorDiv: operator.floordiv}
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.Name):
+        return ints.get(node.id)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = int_value(node.operand, ints)
+        return None if inner is None else -inner
+    if isinstance(node, ast.BinOp) and type(node.op) in ops:
+        left, right = int_value(node.left, ints), int_value(node.right, ints)
+        if left is None or right is None or (isinstance(node.op, ast.FloorDiv) and right == 0):
+            return None
+        return ops[type(node.op)](left, right)
+    return None
