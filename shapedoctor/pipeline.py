@@ -242,6 +242,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.empty_block import empty_block
 
         found[0] = empty_block(exc, found[0], recorder)  # np.hstack([images, vectors @ a (12, 0) table])
+        from shapedoctor.diagnosis.input_unlike_data import input_unlike_data
+
+        found[0] = input_unlike_data(exc, found[0], recorder)  # Input(shape=x.shape[1:]) unlike fit(grid) below
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
