@@ -245,6 +245,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.input_unlike_data import input_unlike_data
 
         found[0] = input_unlike_data(exc, found[0], recorder)  # Input(shape=x.shape[1:]) unlike fit(grid) below
+        from shapedoctor.diagnosis.policy_targets import policy_targets
+
+        found[0] = policy_targets(exc, found[0], recorder)  # train_on_batch(states, returns) of a softmax policy
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
