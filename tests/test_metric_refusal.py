@@ -71,7 +71,7 @@ def test_mean_iou_on_probabilities_takes_their_argmax_itself(tmp_path):
     assert fix["proven"] and fix["code"] == "overlap = keras.metrics.MeanIoU(num_classes=N_TAGS, sparse_y_pred=False)"
 
 
-def test_f1_score_on_per_position_outputs_is_named_without_a_fix(tmp_path):
+def test_f1_score_on_per_position_outputs_gets_a_subclass_that_flattens_them(tmp_path):
     onehot = TAGGER.replace("loss=\"sparse_categorical_crossentropy\", metrics=[overlap]",
                             "loss=\"categorical_crossentropy\", metrics=[overlap]").replace(
         "overlap = keras.metrics.MeanIoU(num_classes=N_TAGS)", "overlap = keras.metrics.F1Score(average=\"macro\")").replace(
@@ -82,7 +82,9 @@ def test_f1_score_on_per_position_outputs_is_named_without_a_fix(tmp_path):
     [finding] = _errors(report)
     assert finding["message"].startswith("metric `F1Score` refuses labels (40, 16, 5)")
     assert finding["culprit"]["line"] == line_of(onehot, "overlap = keras.metrics.F1Score(")
-    assert finding["fixes"] == []
+    [fix] = finding["fixes"]
+    assert fix["proven"] and "y_pred = keras.ops.reshape(y_pred, (-1, N_TAGS))" in fix["code"]
+    assert 'overlap = PerPositionF1Score(average="macro")' in fix["code"]
 
 
 def test_metrics_that_accept_the_labels_are_left_alone(tmp_path):

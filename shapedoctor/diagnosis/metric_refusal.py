@@ -10,7 +10,9 @@ a label problem. Seen in real threads:
   unit with ``binary_crossentropy``;
 * ``MeanIoU(num_classes=k)`` on a per-pixel softmax with integer masks (tensorflow#32875, r668): the metric
   compares class ids; ``sparse_y_pred=False`` makes it take the argmax of the probabilities itself;
-* ``F1Score`` on per-pixel masks (r672): it takes (batch, classes) only; no one-line fix, the metric is named.
+* ``F1Score`` on per-pixel masks (r672): it takes (batch, classes) only; the reporter's workaround, a copy
+  of the metric that reshapes both tensors to ``(-1, classes)`` before updating, is written as a subclass
+  of the metric above the line that makes it (checked first: the metric accepts the flattened tensors).
 
 Evidence, all Keras's own: the call that failed is a ``fit``/``evaluate`` whose compiled loss accepts a few
 of its labels against predictions of the model's output shape, while exactly one compiled metric (a fresh
@@ -32,6 +34,7 @@ _THRESHOLDED = frozenset({
     "PrecisionAtRecall", "RecallAtPrecision", "SensitivityAtSpecificity", "SpecificityAtSensitivity",
 })
 _IOU = frozenset({"MeanIoU", "IoU"})
+_ROWS = frozenset({"F1Score", "FBetaScore"})  # (batch, classes) only: per-position maps are flattened first
 _SAMPLES = 4
 
 
@@ -183,11 +186,62 @@ def _aim(finding: Any, found: Any) -> Any:
             "`sparse_y_pred=False` makes the metric take their argmax itself.")
         fixes = _keyword_added(path, made, "sparse_y_pred=False", "let the metric take the argmax of the "
                                "probabilities: sparse_y_pred=False")
+    elif name in _ROWS and len(output) > 2:
+        finding.explanation += (
+            f"`{name}` takes (batch, classes) rows only; the model gives a map of {output[-1]} class scores per "
+            f"position, {format_shape((None,) + tuple(output[1:]))}. Flattening labels and predictions to one row "
+            f"per position before the metric counts every position, the {name} over all of them.")
+        fixes = _rows_metric(path, made, name, output[-1], call)
     else:
         finding.explanation += (f"Give `{name}` tensors of the layout it documents, or measure with a metric "
                                 "made for these labels.")
     finding.fixes = fixes
     return finding
+
+
+def _rows_metric(path: str, made: ast.Call | None, name: str, classes: int, call: Any) -> list:
+    """A subclass of the metric that flattens per-position maps to (positions, classes) rows, written above
+    the statement that makes the metric, which then makes the subclass; [] when the metric refuses even the
+    flattened tensors or the script is shaped otherwise."""
+    import keras
+    import numpy as np
+
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import display_path, imported_names, module_ints, source_tree
+
+    if made is None or made.func.lineno != made.func.end_lineno:
+        return []
+    tree = source_tree(path)
+    statement = next((s for s in tree.body if s.lineno <= made.lineno <= s.end_lineno), None)
+    if statement is None or "keras" not in imported_names(tree):
+        return []
+    y = np.asarray(call.y[:_SAMPLES])
+    if y.ndim < 3 or y.shape[-1] != classes:
+        return []  # integer masks: a one-hot layout would be a second change
+    flat_true = y.reshape(-1, classes).astype("float32")
+    flat_pred = np.full(flat_true.shape, 1.0 / classes, "float32")
+    try:
+        with _native_stderr_muted():
+            getattr(keras.metrics, name)(average="macro").update_state(flat_true, flat_pred)
+    except Exception:  # noqa: BLE001 - the metric refuses rows too: flattening is no fix
+        return []
+    spelled = [k for k, v in module_ints(tree).items() if v == classes]
+    count = spelled[0] if len(spelled) == 1 else str(classes)
+    base = linecache.getline(path, made.func.lineno)[made.func.col_offset:made.func.end_col_offset]
+    subclass = f"PerPosition{name}"
+    text = (f"class {subclass}({base}):\n"
+            f"    \"\"\"{name} over every position: labels and predictions flattened to (positions, classes) "
+            "rows.\"\"\"\n\n"
+            "    def update_state(self, y_true, y_pred, sample_weight=None):\n"
+            f"        y_true = keras.ops.reshape(y_true, (-1, {count}))\n"
+            f"        y_pred = keras.ops.reshape(y_pred, (-1, {count}))\n"
+            "        return super().update_state(y_true, y_pred, sample_weight)\n\n")
+    edits = [TextEdit.insert_line(path, statement.lineno, text.rstrip("\n") + "\n\n"),
+             TextEdit.replacing(path, made.func, subclass)]
+    code = text + edits[1].shown()
+    return [script_checked_fix(f"flatten the per-position maps before {name}: a subclass that reshapes both to "
+                               f"(-1, {count})", code, display_path(path), made.lineno, edits, cost=2)]
 
 
 def _keyword_added(path: str, made: ast.Call | None, keyword: str, title: str) -> list:
