@@ -18,8 +18,7 @@ is_dog = rng.integers(0, 2, size=16).astype("float32")
 all_features = []
 for start in range(0, len(photos), BATCH_SIZE):
     batch = preprocess_input(photos[start:start + BATCH_SIZE].copy())
-    features = base.predict(batch, batch_size=BATCH_SIZE, verbose=0)
-    features = features.reshape((features.shape[0], 2048))
+    features = base.predict(batch, batch_size=BATCH_SIZE, verbose=0).reshape((len(batch), 2048))
     all_features.append(features)
 train_features = np.vstack(all_features)
 
