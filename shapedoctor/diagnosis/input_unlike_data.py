@@ -128,8 +128,9 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.trace.sites import display_path
 
     path, statement, shape, data, sample = found
-    if not linecache.getline(path, shape.lineno).isascii():
-        return finding
+    if not linecache.getline(path, shape.lineno).isascii() or any(
+            f.line == statement.lineno and "Input(" in (f.code or "") for f in finding.fixes):
+        return finding  # the engine already redeclares this Input (``shape=(28, 28, 1)``): its spelling stays
     written = f"{data}.shape[1:]"
     edit = TextEdit.replacing(path, shape, written)
     fix = script_checked_fix(f"declare the input like the data the model is given: shape={written}, "
