@@ -67,3 +67,29 @@ def test_a_product_keeps_its_form_with_a_new_factor():
     assert scaled("64 * h", 512, 256) == "32 * h"
     assert scaled("h * 64", 512, 100) is None  # 100 is not a multiple of h = 8
     assert scaled("h + 64", 72, 136) is None  # not a product
+
+
+OFFSET = '''import keras
+from keras import layers
+
+CHANNELS = 2
+seed_units = 49 * CHANNELS // 2
+latent = keras.Input(shape=(8,))
+h = layers.Dense(seed_units, activation="relu")(latent)
+h = layers.Dense(seed_units * 2 + 1, activation="relu")(h)
+h = layers.Reshape((7, 7, CHANNELS))(h)
+h = layers.Conv2DTranspose(1, 4, strides=4, padding="same")(h)
+print(keras.Model(latent, h).output.shape)
+'''
+
+
+def test_units_written_with_an_offset_lose_the_offset(tmp_path):
+    # Dense(seed_units * 2 + 1) before Reshape((7, 7, 2)): seed_units * 2 alone is the 98 values (r713).
+    report, _, proc = run_json(run_cli, tmp_path, OFFSET)
+    assert proc.returncode == 1, proc.stderr
+    [finding] = report["findings"]
+    assert finding["culprit"]["line"] == line_of(OFFSET, "seed_units * 2 + 1")
+    assert finding["fixes"][0]["proven"]
+    assert finding["fixes"][0]["code"] == 'h = layers.Dense(seed_units * 2, activation="relu")(h)'
+    # removing the Reshape would hand the transposed convolution a vector: not offered
+    assert all("remove the Reshape" not in fix["title"] for fix in finding["fixes"])

@@ -70,7 +70,9 @@ def units_written_for_target(ctx: Context) -> Node | None:
     Reshape's target is written with (``Dense(grid_size * grid_size * num_labels + 5)`` before
     ``Reshape((grid_size, grid_size, num_labels + 5))``): the user meant the two to hold the same
     values and the units' expression is the slip (a missing parenthesis, a factor left out); the
-    target is the design the rest of the model and its labels follow. Else None."""
+    target is the design the rest of the model and its labels follow. Also the Dense whose units add a
+    small offset to an expression that alone holds the target's values (``Dense(seed_units * 2 + 1)``
+    before ``Reshape((7, 7, 2))`` with ``seed_units * 2`` = 98). Else None."""
     import ast
     import linecache
 
@@ -95,8 +97,28 @@ def units_written_for_target(ctx: Context) -> Node | None:
         argument = calls[0].args[0]
         if isinstance(argument, ast.Constant):
             return None  # a literal: nothing says which of the two the user computed
+        if cls == "Dense" and _offset_off_target(argument, ctx.config_of(dense).get("units"),
+                                                 ctx.config_of(ctx.consumer).get("target_shape")):
+            return dense
         names.append({n.id for n in ast.walk(argument) if isinstance(n, ast.Name)})
     return dense if names[0] and names[0] == names[1] else None
+
+
+def _offset_off_target(argument, units, target) -> bool:
+    """The units are written ``E + c`` (or ``E - c``), c a small literal, and ``E`` alone holds exactly the
+    values the Reshape's target needs: ``Dense(seed_units * 2 + 1)`` before ``Reshape((7, 7, 2))`` with
+    ``seed_units * 2`` = 98 (FelixMohr/Deep-learning-with-Python#7, r713)."""
+    import ast
+    import math
+
+    if not (isinstance(argument, ast.BinOp) and isinstance(argument.op, (ast.Add, ast.Sub))
+            and isinstance(argument.right, ast.Constant) and type(argument.right.value) is int
+            and not isinstance(argument.left, ast.Constant)):
+        return False
+    offset = argument.right.value if isinstance(argument.op, ast.Add) else -argument.right.value
+    if not isinstance(units, int) or not target or not all(isinstance(d, int) and d > 0 for d in target):
+        return False
+    return 0 < abs(offset) <= 2 and units - offset == math.prod(target)
 
 
 def _called(func) -> str | None:

@@ -90,7 +90,10 @@ def fixes(ctx):
                 new = tuple(d if t != -1 else -1 for t in target)
                 yield Candidate(f"use an axis size that divides {have}: target_shape={new}",
                                 [SetConfig(ctx.consumer.layer, {"target_shape": new})], cost=2)
-    yield Candidate(f"remove the Reshape ({g.name(ctx, ctx.consumer)})", [RemoveNode(ctx.consumer.id)], cost=3)
+    if len(target) == len(got) - 1:
+        # Without it the layers after get the rank they were built for; removing one that changes the rank
+        # (a 7x7 seed map made from a vector) leaves the convolutions after it nothing they can take.
+        yield Candidate(f"remove the Reshape ({g.name(ctx, ctx.consumer)})", [RemoveNode(ctx.consumer.id)], cost=3)
 
 
 FAMILY = register(

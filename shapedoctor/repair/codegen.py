@@ -251,10 +251,15 @@ def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, c
     * else a count one or two above what the user computed (an Embedding's ``input_dim``, a Dense
       layer's ``units``: the reserved padding or out-of-vocabulary slot they forgot), on top of their
       expression: ``Embedding(n_users, 8)`` -> ``Embedding(n_users + 1, 8)``,
-      ``Dense(num_areas)`` -> ``Dense(num_areas + 1)``. A literal stays a literal."""
+      ``Dense(num_areas)`` -> ``Dense(num_areas + 1)``. A literal stays a literal;
+    * first of all, the user's own expression without the small offset it adds or takes away, when that
+      is exactly the change: ``Dense(seed_units * 2 + 1)`` -> ``Dense(seed_units * 2)``."""
     reordered = {key: expr for key, value in changes.items()
                  if (expr := _reordered(call, cls, key, old_config.get(key), value, code)) is not None}
     changes = {**changes, **reordered}
+    undone = _offset_undone(call, cls, changes, old_config, code)
+    if undone is not None:
+        return {**changes, _COUNT_KEYS[cls]: undone}
     if spell is not None:
         named = {key: spell(value) for key, value in changes.items()
                  if key in _SIZE_KEYS and isinstance(value, int) and not isinstance(value, bool)}
@@ -278,6 +283,27 @@ def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, c
     simple = isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript))
     expr = cst.parse_expression(f"{text if simple else f'({text})'} + {new - old}")
     return {**changes, key: expr}
+
+
+def _offset_undone(call: cst.Call, cls: str, changes: dict, old_config: dict, code) -> cst.BaseExpression | None:
+    """``E`` of a count written ``E + c`` (or ``E - c``, c a small literal) when the change is exactly
+    to drop that offset; else None."""
+    key = _COUNT_KEYS.get(cls)
+    new, old = changes.get(key), old_config.get(key)
+    if key is None or not isinstance(new, int) or isinstance(new, bool) or not isinstance(old, int):
+        return None
+    node = _argument_node(call, 0, key)
+    if not (isinstance(node, cst.BinaryOperation) and isinstance(node.right, cst.Integer)
+            and isinstance(node.operator, (cst.Add, cst.Subtract))):
+        return None
+    offset = int(node.right.evaluated_value) * (1 if isinstance(node.operator, cst.Add) else -1)
+    if not 0 < abs(offset) <= 2 or old - offset != new:
+        return None
+    try:
+        ast.literal_eval(code(node.left))
+        return None  # a number written by hand: the new number
+    except (ValueError, SyntaxError, TypeError):
+        return node.left
 
 
 def _reordered(call: cst.Call, cls: str, key: str, old, new, code) -> cst.BaseExpression | None:
