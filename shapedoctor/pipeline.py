@@ -340,6 +340,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
     from shapedoctor.diagnosis.window_keeps_label import window_keeps_label
 
     found = [window_keeps_label(f, recorder) for f in found]  # tf.concat((w[:4], w[4:]), 0), w[4] in a .map
+    from shapedoctor.diagnosis.double_onehot import double_onehot
+
+    found = [double_onehot(f, recorder) for f in found]  # tf.one_hot(label, 3) of labels already one-hot
     return [target_column(f, recorder) for f in found]  # targets=raw_data[delay:] for a Dense(1) forecast
 
 

@@ -184,6 +184,21 @@ def labels_extra_unit_axis(k: Known) -> Optional[Reading]:
                         result_shape=sh.fmt((None,) + tuple(o[1:])))])
 
 
+def labels_onehot_twice(k: Known) -> Optional[Reading]:
+    """(4, 16, 16, 16, 3, 3) labels against (None, 16, 16, 16, 3) outputs: the labels end in two axes of
+    the class count, the one-hot code of labels that were one-hot already (neuronets/nobrainer#317)."""
+    t, o = k.t, k.o
+    if not (t is not None and o is not None and len(t) == len(o) + 1 and len(o) >= 2 and isinstance(o[-1], int)
+            and o[-1] > 1 and t[-1] == t[-2] == o[-1] and tuple(t[1:-1]) == tuple(o[1:])):
+        return None
+    return Reading(f"Without their last axis the labels {sh.fmt(t)} are the output's shape {sh.fmt(o)}, and that axis "
+                   f"has {o[-1]} values, the class count, like the one before it: labels that were already one-hot "
+                   "were one-hot encoded a second time.",
+                   [fix("encode the labels once: drop the second one_hot / to_categorical (or give it class ids)",
+                        "y = np.argmax(y, axis=-1)   # back to class ids, if they must be encoded where they are",
+                        result_shape=sh.fmt((None,) + tuple(o[1:])))])
+
+
 def lost_time_axis(k: Known) -> Optional[Reading]:
     """(16, 20, 3) labels against (16, 3) outputs: a value per time step, a model that returns
     only the last step (a sequence-to-sequence model whose last LSTM lost the time axis)."""
@@ -293,7 +308,8 @@ def layer_output(k: Known) -> Optional[Reading]:
 
 
 READINGS: tuple[Callable[[Known], Optional[Reading]], ...] = (
-    sparse_labels, batch_axes_differ, decoder_too_small, output_map_shrunk, labels_extra_unit_axis, lost_time_axis, output_keeps_axes,
+    sparse_labels, batch_axes_differ, decoder_too_small, output_map_shrunk, labels_extra_unit_axis, labels_onehot_twice,
+    lost_time_axis, output_keeps_axes,
     integer_labels_categorical, binary_labels, extra_output_axes, label_width, layer_output,
 )
 
