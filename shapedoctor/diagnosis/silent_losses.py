@@ -72,7 +72,9 @@ def _finding(event: Any) -> Finding:
 def _fixes(event: Any) -> list[FixReport]:
     """The model's side rewritten to the targets' shape first (verified); then the targets' side
     rewritten to the model's shape, not marked verified: the reported line is then right, but the
-    result keeps the (n, 1) shape that other (n,) quantities of the loss may still meet."""
+    result keeps the (n, 1) shape that other (n,) quantities of the loss may still meet; unless the
+    line reduces that result to one number (a mean or sum over every axis, through elementwise
+    functions only), which no other term can meet (r717: the merged fix reshapes the targets)."""
     source = read_source(event.culprit_path)
     if source is None:
         return []
@@ -82,7 +84,9 @@ def _fixes(event: Any) -> list[FixReport]:
     flat = (flat_node, "[:, None]", (n, 1), "as a column, like the other side")
     column = (column_node, "[:, 0]", (n,), "as a vector, like the other side")
     model, data = (flat, column) if event.flat_is_model else (column, flat)
-    sides = ((model, True, "the model's output"), (data, False, "the targets"))
+    # The targets' side is as safe when the (n, 1) result is reduced to one number right there
+    # (``ops.mean(ops.square(pred - y_batch[:, None]))``): no other (n,) term can meet it.
+    sides = ((model, True, "the model's output"), (data, _reduced_whole(tree, event), "the targets"))
     if len(event.left) + len(event.right) > 3:
         # one rank up, (n, k) against (n, 1, k): the side with the axis of size 1 has an axis too many
         # (ids one-hot encoded from a column); taking it out leaves both operands (n, k), nothing to meet later
@@ -106,6 +110,43 @@ def _fixes(event: Any) -> list[FixReport]:
                         format_shape(shape), note, checks={"same_shape": True, "keeps_samples": True}, cost=1)
         fixes.append(attach(fix, [edit]))
     return fixes
+
+
+_ELEMENTWISE = {"square", "abs", "exp", "log", "sqrt", "negative", "relu", "softplus", "log1p", "expm1", "cast"}
+_WHOLE = {"mean", "sum", "reduce_mean", "reduce_sum"}
+
+
+def _reduced_whole(tree: ast.AST, event: Any) -> bool:
+    """The broadcasting operation on the culprit line sits, through elementwise functions only
+    (``square``, ``abs``...), inside a mean or sum over every axis (no ``axis``)."""
+    if event.helper:
+        return False
+    kind = _OPERATOR_TYPES.get(event.symbol)
+    line = event.culprit.line
+    binops = [b for b in ast.walk(tree) if isinstance(b, ast.BinOp) and isinstance(b.op, kind)
+              and b.lineno <= line <= b.end_lineno]
+    if len(binops) != 1:
+        return False
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    node = binops[0]
+    while isinstance(parents.get(node), ast.Call) and node in parents[node].args[:1]:
+        call = parents[node]
+        name = called_name(call.func)
+        if name in _WHOLE:
+            return len(call.args) == 1 and not call.keywords
+        if name not in _ELEMENTWISE or len(call.args) != 1:
+            return False
+        node = call
+    if isinstance(parents.get(node), ast.BinOp) and isinstance(parents[node].op, ast.Pow):
+        return _reduced_whole_power(parents, parents[node])
+    return False
+
+
+def _reduced_whole_power(parents: dict, power: ast.BinOp) -> bool:
+    """``(a - b) ** 2`` inside a mean or sum over every axis."""
+    call = parents.get(power)
+    return (isinstance(call, ast.Call) and called_name(call.func) in _WHOLE and call.args[:1] == [power]
+            and len(call.args) == 1 and not call.keywords)
 
 
 def _operands(tree: ast.AST, event: Any, line: int) -> tuple[ast.AST | None, ast.AST | None]:
