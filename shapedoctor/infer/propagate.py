@@ -330,9 +330,12 @@ def build_model(graph: Graph) -> Any:
     inputs = []
     for node in graph.nodes:
         if node.kind in ("input", "data"):
+            # an Input keeps its name: a model fed a dict of arrays finds its inputs by these names
+            named = node.kind == "input" and len(node.outputs) == 1 and node.label not in ("", "data")
             for tid in node.outputs:
                 info = graph.tensors[tid]
-                tensor = keras.Input(batch_shape=(None,) + tuple(info.shape[1:]), dtype=info.dtype)
+                tensor = keras.Input(batch_shape=(None,) + tuple(info.shape[1:]), dtype=info.dtype,
+                                     name=node.label if named else None)
                 values[tid] = tensor
                 inputs.append(tensor)
             continue
