@@ -973,6 +973,18 @@ def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_
     if relaid and not inputs and not per_position:
         per_position = laid_out_like_data(call, out, y_shape)
     steps = None if inputs or per_position else _steps_layer_fix(fixes, out, y_shape)
+    decoder = None if inputs or per_position or steps is not None else _repeated_decoder_fix(fixes)
+    if decoder is not None:
+        # RepeatVector(T) feeds a recurrent decoder that returns only its last step: the repeat only makes
+        # sense for a decoder that returns the T steps, so its return_sequences is the slip.
+        prob.culprit_kind, prob.layer = "layer", decoder.edits[0][1]
+        prob.explanation += (f" {decoder.edits[0][1].name} reads the encoding repeated once per output step "
+                             "(RepeatVector) but returns only its last step: return_sequences=True gives the "
+                             "steps the labels hold.")
+        fixes.remove(decoder)
+        prob.fixes.insert(0, decoder)
+        prob.fixes += fixes
+        return
     if steps is not None:
         # The output's time axis is the number a RepeatVector repeats: the labels' own length is
         # what the decoder was meant to produce, so that layer is the cause, its n the fix.
@@ -1042,6 +1054,32 @@ def _steps_layer_fix(fixes: list, out: tuple, y_shape: tuple):
     return next((f for f in fixes if f.edits and type(f.edits[0][1]).__name__ == "RepeatVector"), None)
 
 
+def _repeated_decoder_fix(fixes: list) -> TrainingFix | None:
+    """The return_sequences=True fix of a recurrent layer whose input is made by a RepeatVector."""
+    for fix in fixes:
+        if not fix.edits or fix.edits[0][0] != "config" or fix.edits[0][2] != {"return_sequences": True}:
+            continue
+        try:
+            producer = fix.edits[0][1].input._keras_history.operation
+        except AttributeError:
+            continue
+        if type(producer).__name__ == "RepeatVector":
+            return fix
+    return None
+
+
+def _one_value_per_step(layer: Any, out: tuple, y_shape: tuple) -> bool:
+    """(n, T) labels against a (None, 1) output, behind a recurrent layer that reads T steps and returns
+    only the last: with its sequence the head gives (None, T, 1), one value per step, which the loss
+    lines up with the labels (the decoder of a RepeatVector(T) forecaster, r726)."""
+    try:
+        steps = tuple(layer.input.shape)[1]
+    except (AttributeError, ValueError, IndexError, TypeError):
+        return False
+    return (len(y_shape) == len(out) == 2 and out[-1] == 1 and isinstance(steps, int) and steps > 1
+            and y_shape[1] == steps)
+
+
 def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list[TrainingFix]:
     """Edits of the last layers before output *index* that would give it the labels' shape."""
     from shapedoctor.diagnosis.training_output_layout import (
@@ -1057,7 +1095,8 @@ def _model_side_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> lis
     first = walk[0] if walk else None
     for layer in walk:
         cls, cfg = type(layer).__name__, layer_config(layer)
-        if cls in _SEQUENCE_RNN and not cfg.get("return_sequences") and len(y_shape) == len(out) + 1:
+        if cls in _SEQUENCE_RNN and not cfg.get("return_sequences") and (
+                len(y_shape) == len(out) + 1 or _one_value_per_step(layer, out, y_shape)):
             fixes.append(TrainingFix(f"keep the time axis: return_sequences=True on {layer.name}", "model",
                                      edits=[("config", layer, {"return_sequences": True})], cost=1))
         wrapped = _wrapped_last_step_rnn(cfg) if cls == "Bidirectional" else None
