@@ -118,6 +118,100 @@ def _cut_short(node: Any) -> str | None:
     return node.value.id
 
 
+def unshifted_inputs(exc: BaseException, finding: Any) -> Any:
+    """*finding* aimed at a teacher-forced input left whole beside targets shifted by one, or *finding*.
+
+    The image-captioning example trains its decoder with teacher forcing in a ``train_step``: the input
+    is the caption without its last token, ``seq_in = seqs[:, i, :-1]``, the targets the caption
+    shifted by one, ``seq_true = seqs[:, i, 1:]``. With ``seq_in = seqs[:, i, :]`` the decoder makes one
+    prediction more than there are targets and the loss refuses ``target.shape=(None, 11),
+    output.shape=(None, 12, 60)`` (r727). Evidence, read: the loss's error names an output with one
+    step more than the targets and one more axis (the classes); a function on the traceback binds two
+    names to subscripts of one sequence with the same leading indices, the targets ending in ``1:`` and
+    the input in a whole ``:``. The input's line is the root cause; its last slice becomes ``:-1``,
+    proven by running the patched script."""
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _whole_input, _aim_input, exc)
+
+
+def _whole_input(exc: BaseException):
+    import traceback
+
+    from shapedoctor.diagnosis.reaim import loss_shapes
+    from shapedoctor.trace.sites import is_user_file
+
+    shapes = loss_shapes(exc)
+    if shapes is None:
+        return None
+    target, output = shapes
+    if len(output) != len(target) + 1 or len(target) < 2 or not isinstance(target[-1], int) \
+            or output[-2] != target[-1] + 1:
+        return None
+    found = []
+    for frame, _line in reversed(list(traceback.walk_tb(exc.__traceback__))):
+        path = frame.f_code.co_filename
+        if not is_user_file(path):
+            continue
+        tree = source_tree(path)
+        functions = [f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)
+                     and f.lineno <= frame.f_code.co_firstlineno <= f.body[0].lineno]
+        for function in functions:
+            found += [(path, *pair) for pair in _teacher_pairs(function)]
+        if found:
+            break
+    return found[0] if len(found) == 1 else None
+
+
+def _teacher_pairs(function: ast.FunctionDef) -> list:
+    """(input slice node, sequence text, input name, target name) for ``a = s[..., :]`` beside ``b = s[..., 1:]``."""
+    bound = [(n.targets[0].id, n.value) for n in ast.walk(function) if isinstance(n, ast.Assign)
+             and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and isinstance(n.value, ast.Subscript)]
+    pairs = []
+    for name, value in bound:
+        lead, last = _split(value)
+        if last is None or not (last.lower is None and last.upper is None and last.step is None):
+            continue
+        for other, target in bound:
+            t_lead, t_last = _split(target)
+            if other == name or t_last is None or t_lead != lead or ast.unparse(target.value) != ast.unparse(value.value):
+                continue
+            if isinstance(t_last.lower, ast.Constant) and t_last.lower.value == 1 and t_last.upper is None \
+                    and last.lineno == last.end_lineno:
+                pairs.append((last, ast.unparse(value.value), name, other))
+    return pairs
+
+
+def _split(node: ast.Subscript):
+    """(the dump of the leading indices, the last slice) of ``s[a, b, c:d]``; (None, None) otherwise."""
+    elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+    if not elts or not isinstance(elts[-1], ast.Slice):
+        return None, None
+    return [ast.dump(e) for e in elts[:-1]], elts[-1]
+
+
+def _aim_input(finding: Any, found: Any) -> Any:
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import display_path
+
+    path, last, sequence, name, target = found
+    if not linecache.getline(path, last.lineno).isascii():
+        return finding
+    edit = TextEdit(path, last.lineno, last.col_offset, last.lineno, last.end_col_offset, ":-1")
+    fix = script_checked_fix(f"feed the decoder all but the last token: {name} ends with :-1", edit.shown(),
+                             display_path(path), last.lineno, [edit], cost=1)
+    finding.clear_culprit_marks()
+    finding.culprit = Place.at_line("data", name, "data", path, last.lineno)
+    finding.explanation = (
+        f"Teacher forcing: `{target}` is `{sequence}` shifted by one, so each position predicts the next token, but "
+        f"`{name}` keeps the whole sequence, one token more: the model makes one prediction more than there are "
+        f"targets. Feed it all but the last token, the same length as the targets.")
+    finding.fixes = [fix]
+    return finding
+
+
 def last_token_target(call: Any, prob: Any):
     """(culprit Place, fix, why) for a language model whose dataset map gives one next token per window
     as the labels (``lambda x: (x[:-1], x[-1])``) while the model predicts a token at every step: the
