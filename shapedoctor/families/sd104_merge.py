@@ -68,7 +68,8 @@ def fixes(ctx):
         return
     from shapedoctor.families.sd104_branches import broadcast_fixes, broadcast_width_source
 
-    vector = broadcast_width_source(ctx)
+    # (a Concatenate never broadcasts: a (1, 1, C) vector joined to a map needs the map's size, not its width)
+    vector = broadcast_width_source(ctx) if cls != "Concatenate" else None
     if vector is not None:
         # A (1, 1, C) vector (time/class embedding, gate) added to a map: the map has the network's width.
         yield from broadcast_fixes(ctx, vector)
@@ -298,7 +299,7 @@ def _spatial(ctx, shapes):
     if not found and len(ratios) == 1 and min(ratios) >= 2:
         # The larger map is a whole multiple of the smaller one: one branch was pooled or strided
         # and the other was not (a residual shortcut). Pool the larger one the same way.
-        ratio = ratios.pop()
+        ratio = next(iter(ratios))  # (not pop: the upsampling below reads the same ratios)
         yield g.insert(ctx, f"MaxPooling{len(big) - 2}D", ratio, why=f"downsample input {1 - small} by {ratio} like the other branch",
                        cost=2, input_index=1 - small)
     if len(ratios) == 1 and min(ratios) >= 2:
