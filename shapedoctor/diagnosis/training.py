@@ -225,7 +225,10 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
         if wrong == "data" and how == "np.moveaxis({v}, -1, 1)":
             continue
         if shape_matches(shape, want):
-            prob.fixes.append(TrainingFix(f"{why}: {how.format(v='x')}", "data", transform=how,
+            written = _mapped_over_dataset(how) if call.source == "dataset" else how
+            if written is None:
+                continue  # a NumPy call on a tf.data dataset: nothing a script could run
+            prob.fixes.append(TrainingFix(f"{why}: {how.format(v='x')}", "data", transform=written,
                                           apply=numpy_transform(how), cost=1, converts=how in COLOUR_TO_GRAY))
     if call.method != "fit" and ev.trained(model):
         prob.explanation += (" The model was already trained on data of the declared shape, so the new data "
@@ -604,6 +607,30 @@ def _data_text(want: tuple, got: tuple, method: str) -> str:
 
 
 COLOUR_TO_GRAY = {"{v}.mean(axis=-1, keepdims=True)"}
+_OPS_TWINS = ("transpose", "expand_dims", "moveaxis", "repeat", "squeeze")  # np.F and keras.ops.F agree
+
+
+def _mapped_over_dataset(how: str) -> str | None:
+    """A data transform written for an array, ``np.transpose({v}, (0, 2, 1))``, as the ``.map`` a
+    batched (inputs, labels) dataset needs: ``{v}.map(lambda x, y: (keras.ops.transpose(x, (0, 2, 1)), y))``;
+    None when it has no such twin (``{v}.T``, ``{v}.mean(...)``)."""
+    import re
+
+    import ast
+
+    match = re.fullmatch(r"np\.(\w+)\(\{v\}(.*)\)", how)
+    if match is None or match.group(1) not in _OPS_TWINS:
+        return None
+    try:
+        args = ast.literal_eval(f"({match.group(2).lstrip(', ')},)") if match.group(2).strip(", ") else ()
+    except (ValueError, SyntaxError):
+        return None
+    # A batch's first axis is its samples: a transform that moves or adds it would mix samples up.
+    first = args[0] if args else None
+    if (match.group(1) == "transpose" and (not isinstance(first, tuple) or first[:1] != (0,))) or (
+            match.group(1) != "transpose" and any(a == 0 for a in args if isinstance(a, int) and a is not True)):
+        return None
+    return f"{{v}}.map(lambda x, y: (keras.ops.{match.group(1)}(x{match.group(2)}), y))"
 
 
 def data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
