@@ -248,6 +248,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.policy_targets import policy_targets
 
         found[0] = policy_targets(exc, found[0], recorder)  # train_on_batch(states, returns) of a softmax policy
+        from shapedoctor.diagnosis.sample_axis_join import sample_axis_join
+
+        found[0] = sample_axis_join(exc, found[0], recorder)  # np.concatenate([fake, real], axis=-1) for 2n labels
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 

@@ -443,6 +443,10 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
             else:
                 if fix.proof_only:  # the fix edits more than the clone shows: the patched script decides
                     return Verdict(False, None, checks, unclonable=fix.proof_only)
+                if call.y_ref is not None and not _same_count(call.x_ref, call.y_ref):
+                    # (b) no edit of the model pairs 10 samples with 20 labels: the data or labels must change
+                    checks.record("samples", False, "the data and the labels hold different numbers of samples")
+                    return Verdict(False, checks=checks)
                 model = _edited_model(call, fix, recorder)
                 if fix.with_loss is not None:  # e.g. a sigmoid head and binary_crossentropy, changed together
                     whole = not isinstance(loss, (list, dict))
