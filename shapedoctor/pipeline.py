@@ -251,6 +251,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.sample_axis_join import sample_axis_join
 
         found[0] = sample_axis_join(exc, found[0], recorder)  # np.concatenate([fake, real], axis=-1) for 2n labels
+        from shapedoctor.diagnosis.adapted_elsewhere import adapted_elsewhere
+
+        found[0] = adapted_elsewhere(exc, found[0], recorder)  # norm_wide.adapt(X_deep), norm_deep.adapt(X_wide)
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
