@@ -385,11 +385,13 @@ def _reaimed_from_text(exc: BaseException, finding: Finding, recorder: Any) -> F
     )
     from shapedoctor.diagnosis.batch_folding_reshape import batch_folding_reshape
     from shapedoctor.diagnosis.own_class_matmul import own_class_matmul
+    from shapedoctor.diagnosis.predicted_reshape import predicted_reshape
 
     rules = (
         lambda f: label_literal.literal_label_width(exc, f),  # tf.one_hot(i, 1000) for a 10-class model
         lambda f: shifted_targets.shifted_targets(exc, f, recorder),  # y = seq beside x = seq[:, :-1] in a .map
         lambda f: shifted_targets.unshifted_inputs(exc, f),  # seq_in = s[:, i, :] beside seq_true = s[:, i, 1:]
+        lambda f: predicted_reshape(exc, f, recorder),  # base.predict(x).reshape((n, 2048)) of a (n, 7, 7, 2048) map
         lambda f: sparse_onehot_source.onehot_for_sparse_loss(exc, f),  # to_categorical labels, a sparse loss
         lambda f: swapped_loss_arguments.swapped_loss_arguments(exc, f),  # loss_fn(predictions, targets)
         lambda f: fixed_batch_noise.fixed_batch_noise(exc, f, recorder),  # normal(shape=(batch_size, k)) in call()
