@@ -30,6 +30,7 @@ def double_onehot(finding: Any, recorder: Any) -> Any:
 
 
 def _found(recorder: Any):
+    from shapedoctor.diagnosis.reaim import mapped_functions
     from shapedoctor.diagnosis.training_base import model_outputs
     from shapedoctor.trace.sites import called_name, source_tree
 
@@ -46,8 +47,7 @@ def _found(recorder: Any):
             and labels[-1] == labels[-2] == out[-1] and tuple(labels[1:-1]) == tuple(out[1:])):
         return None
     tree = source_tree(call.site.file)
-    mapped = {c.args[0].id for c in ast.walk(tree) if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)
-              and c.func.attr == "map" and c.args and isinstance(c.args[0], ast.Name)}
+    mapped = mapped_functions(tree)
     found = []
     for function in (f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name in mapped):
         params = [a.arg for a in function.args.args]

@@ -94,3 +94,23 @@ def culprit_function(finding: Any, exc: BaseException):
     around = [d for d in ast.walk(tree) if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef))
               and d.lineno < culprit.line <= d.end_lineno]
     return (path, tree, max(around, key=lambda d: d.lineno)) if around else None
+
+
+def mapped_functions(tree: Any) -> set[str]:
+    """The names of the functions a script passes to a dataset's ``.map(fn)``."""
+    import ast
+
+    return {c.args[0].id for c in ast.walk(tree) if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)
+            and c.func.attr == "map" and c.args and isinstance(c.args[0], ast.Name)}
+
+
+def last_value(function: Any, element: Any) -> Any:
+    """The expression the name *element* was last assigned in *function*'s body (*element* itself when it
+    is no name or was not assigned there): ``bag`` of ``return bag, label`` after ``bag = tf.concat(...)``."""
+    import ast
+
+    if not isinstance(element, ast.Name):
+        return element
+    assigned = [s for s in function.body if isinstance(s, ast.Assign) and len(s.targets) == 1
+                and isinstance(s.targets[0], ast.Name) and s.targets[0].id == element.id]
+    return assigned[-1].value if assigned else element

@@ -53,6 +53,7 @@ def _dims(text: str) -> list:
 
 
 def _found(exc: BaseException, recorder: Any):
+    from shapedoctor.diagnosis.reaim import last_value
     from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 
     match = _SHAPES.search(str(exc))
@@ -76,7 +77,7 @@ def _found(exc: BaseException, recorder: Any):
     returns = [n for n in ast.walk(function) if isinstance(n, ast.Return) and isinstance(n.value, ast.Tuple)]
     if len(returns) != 1 or len(returns[0].value.elts) != 2:
         return None
-    inputs, labels = (_value_of(function, e) for e in returns[0].value.elts)
+    inputs, labels = (last_value(function, e) for e in returns[0].value.elts)
     sequence = _cut_short(inputs)
     if sequence is None or not isinstance(labels, ast.Name) or labels.id != sequence:
         return None
@@ -93,15 +94,6 @@ def _mapped_function(value: Any) -> str | None:
             return value.args[0].id
         value = value.func.value
     return None
-
-
-def _value_of(function: ast.FunctionDef, element: ast.expr) -> ast.expr:
-    """The expression a returned name was last assigned in *function* (the element itself otherwise)."""
-    if not isinstance(element, ast.Name):
-        return element
-    assigned = [s for s in function.body if isinstance(s, ast.Assign) and len(s.targets) == 1
-                and isinstance(s.targets[0], ast.Name) and s.targets[0].id == element.id]
-    return assigned[-1].value if assigned else element
 
 
 def _cut_short(node: Any) -> str | None:

@@ -33,6 +33,7 @@ def window_keeps_label(finding: Any, recorder: Any) -> Any:
 
 
 def _found(finding: Any, recorder: Any):
+    from shapedoctor.diagnosis.reaim import mapped_functions
     from shapedoctor.trace.sites import module_ints, source_tree
 
     if finding.id != "SD201":
@@ -43,8 +44,7 @@ def _found(finding: Any, recorder: Any):
     call = calls[-1]
     declared = tuple(call.model.inputs[0].shape)
     tree = source_tree(call.site.file)
-    mapped = {c.args[0].id for c in ast.walk(tree) if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)
-              and c.func.attr == "map" and c.args and isinstance(c.args[0], ast.Name)}
+    mapped = mapped_functions(tree)
     ints = module_ints(tree)
     found = [hit for f in tree.body if isinstance(f, ast.FunctionDef) and f.name in mapped
              for hit in [_kept_label(f, ints)] if hit is not None]
@@ -64,16 +64,17 @@ def _one_wider(call: Any) -> bool:
 
 def _kept_label(function: ast.FunctionDef, ints: dict):
     """(function name, slice node, its new text) when *function* returns a bag holding its label."""
+    from shapedoctor.diagnosis.reaim import last_value
     from shapedoctor.trace.sites import called_name, int_value
 
     returns = [n for n in ast.walk(function) if isinstance(n, ast.Return)]
     if len(returns) != 1 or not isinstance(returns[0].value, ast.Tuple) or len(returns[0].value.elts) != 2:
         return None
-    bag, label = (_value_of(function, e) for e in returns[0].value.elts)
+    bag, label = (last_value(function, e) for e in returns[0].value.elts)
     if not (isinstance(bag, ast.Call) and called_name(bag.func) in _JOINS and bag.args
             and isinstance(bag.args[0], (ast.Tuple, ast.List)) and len(bag.args[0].elts) == 2):
         return None
-    left, right = (_value_of(function, e) for e in bag.args[0].elts)
+    left, right = (last_value(function, e) for e in bag.args[0].elts)
     if not (isinstance(label, ast.Subscript) and isinstance(label.value, ast.Name)
             and not isinstance(label.slice, (ast.Slice, ast.Tuple))):
         return None
@@ -114,15 +115,6 @@ def _slice_of(node: Any, window: str) -> bool:
 def _assigned_in(function: ast.FunctionDef, name: str) -> bool:
     return any(isinstance(t, ast.Name) and t.id == name for n in ast.walk(function) if isinstance(n, ast.Assign)
                for t in n.targets) or any(a.arg == name for a in function.args.args)
-
-
-def _value_of(function: ast.FunctionDef, element: ast.expr) -> ast.expr:
-    """The expression a name was last assigned in *function*'s body (the element itself otherwise)."""
-    if not isinstance(element, ast.Name):
-        return element
-    assigned = [s for s in function.body if isinstance(s, ast.Assign) and len(s.targets) == 1
-                and isinstance(s.targets[0], ast.Name) and s.targets[0].id == element.id]
-    return assigned[-1].value if assigned else element
 
 
 def _aim(finding: Any, found: Any) -> Any:
