@@ -150,6 +150,11 @@ def find_culprit(ctx: Context) -> Node | None:
         declared = channels_first_input(ctx)
         if declared is not None:
             return declared[0]  # channels declared first: the Input
+        from shapedoctor.families.sd105_shrink import strided_input_size
+
+        strided = strided_input_size(ctx)
+        if strided is not None:
+            return strided[0]  # a stack of strides only whole multiples of their product fit: the input size
         from shapedoctor.diagnosis.application_input import application_on_input
 
         app = application_on_input(ctx)

@@ -181,7 +181,16 @@ def explanation(ctx: Context, culprit: Node | None) -> str:
             f"{format_shape(got)}: the window no longer fits. With padding=\"valid\" each convolution removes "
             "kernel_size - 1 positions and each pooling divides the size by its stride."
         )
-        if culprit is not None and culprit.kind == "input":
+        from shapedoctor.families.sd105_shrink import strided_input_size
+
+        strided = strided_input_size(ctx) if culprit is not None and culprit.kind == "input" else None
+        if strided is not None:
+            shape = ctx.shape_of(culprit)
+            text += (f" Every layer from the input to {cons} divides the map by its stride, {strided[2]} in all: the "
+                     f"input declared {format_shape(tuple(shape[1:]))} is not a whole multiple of that on the axis that "
+                     f"ran out, so a stage rounds it down to nothing. Give the input a size the strides divide, "
+                     f"{format_shape(tuple(strided[1][1:]))}, or a stride of 1 on that axis.")
+        elif culprit is not None and culprit.kind == "input":
             shape = ctx.shape_of(culprit)
             text += (f" The input was declared {format_shape(tuple(shape[1:]))}: channels first, but the layers are "
                      "channels-last (height, width, channels), so they slide over the few channels as if they were "
