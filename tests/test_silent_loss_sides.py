@@ -66,3 +66,18 @@ def test_the_targets_column_stays_unverified_after_a_mean_over_one_axis(tmp_path
     codes = _codes(report)
     assert codes["loss = ops.mean(ops.mean(ops.square(pred[:, 0] - y_batch), axis=-1))"] is True
     assert codes["loss = ops.mean(ops.mean(ops.square(pred - y_batch[:, None]), axis=-1))"] is False
+
+
+HELPER = SCRIPT.replace("""    def train_step(self, data):""", """    def squared_error(self, target, predicted):
+        return ops.mean(ops.square(target - predicted))
+
+    def train_step(self, data):""").replace("loss = ops.mean(ops.square(pred - y_batch))",
+                                             "loss = self.squared_error(y_batch, pred)")
+
+
+def test_the_targets_column_is_verified_through_a_loss_helper_that_reduces_it(tmp_path):
+    assert HELPER != SCRIPT
+    report, _, proc = run_json(run_cli, tmp_path, HELPER)
+    assert proc.returncode == 1, proc.stderr
+    codes = _codes(report)
+    assert codes.get("loss = self.squared_error(y_batch[:, None], pred)") is True

@@ -117,12 +117,12 @@ _WHOLE = {"mean", "sum", "reduce_mean", "reduce_sum"}
 
 
 def _reduced_whole(tree: ast.AST, event: Any) -> bool:
-    """The broadcasting operation on the culprit line sits, through elementwise functions only
-    (``square``, ``abs``...), inside a mean or sum over every axis (no ``axis``)."""
-    if event.helper:
-        return False
+    """The broadcasting operation on the culprit line (or in the body of the helper that line calls) sits,
+    through elementwise functions only (``square``, ``abs``...), inside a mean or sum over every axis."""
+    if event.helper and event.op_site.file != event.culprit.file:
+        return False  # the helper's body is in another file than the one read
     kind = _OPERATOR_TYPES.get(event.symbol)
-    line = event.culprit.line
+    line = event.op_site.line if event.helper else event.culprit.line  # a helper: the operation in its body
     binops = [b for b in ast.walk(tree) if isinstance(b, ast.BinOp) and isinstance(b.op, kind)
               and b.lineno <= line <= b.end_lineno]
     if len(binops) != 1:
