@@ -45,12 +45,12 @@ def _chain(node: ast.expr) -> bool:
 
 
 def _found(exc: BaseException, finding: Any, recorder: Any):
-    import traceback
-
     import keras
 
+    from shapedoctor.diagnosis.reaim import script_frame
     from shapedoctor.diagnosis.training_fixes import argument_node
-    from shapedoctor.trace.sites import is_user_file, source_tree
+    from shapedoctor.messages.shapes import parse_shape
+    from shapedoctor.trace.sites import source_tree
 
     refused = [s.layer for s in finding.path if s.cls == "Normalization" and s.role == "consumer"] or [
         finding.consumer.layer]
@@ -58,15 +58,14 @@ def _found(exc: BaseException, finding: Any, recorder: Any):
     if not isinstance(layer, keras.layers.Normalization) or getattr(layer, "mean", None) is None:
         return None
     m = _width(layer.mean)
-    received = [int(p) for p in (finding.received or "").strip("() ").split(",")[1:] if p.strip().isdigit()]
-    w = received[-1] if received else None
+    received = parse_shape(finding.received) if finding.received else None
+    w = received[-1] if received and len(received) >= 2 and isinstance(received[-1], int) else None
     if m is None or w is None or m == w:
         return None
-    modules = [f for f, _ in traceback.walk_tb(exc.__traceback__)
-               if f.f_code.co_name == "<module>" and is_user_file(f.f_code.co_filename)]
-    if not modules:
+    where = script_frame(exc)
+    if where is None:
         return None
-    frame = modules[-1]
+    frame = where[0]
     path, scope = frame.f_code.co_filename, {**frame.f_globals, **frame.f_locals}
     tree = source_tree(path)
     adapts = []

@@ -35,13 +35,10 @@ def input_unlike_data(exc: BaseException | None, finding: Any, recorder: Any) ->
 
 
 def _found(exc: BaseException, finding: Any):
-    import traceback
+    from shapedoctor.diagnosis.reaim import script_frame
+    from shapedoctor.trace.sites import called_name, source_tree
 
-    from shapedoctor.trace.sites import called_name, is_user_file, source_tree
-
-    modules = [(frame, line) for frame, line in traceback.walk_tb(exc.__traceback__)
-               if frame.f_code.co_name == "<module>" and is_user_file(frame.f_code.co_filename)]
-    where = modules[-1] if modules else None  # the script's own top-level line that failed
+    where = script_frame(exc)  # the script's own top-level line that failed
     first = finding.path[0]
     if where is None or not first.line:
         return None
@@ -111,11 +108,12 @@ def _array_like(value: Any) -> bool:
 
 
 def _declared(text: str) -> tuple | None:
-    try:
-        parts = [p.strip() for p in text.strip("() ").split(",") if p.strip()]
-        return tuple(int(p) for p in parts[1:])
-    except ValueError:
-        return None
+    """The sample shape of a printed batch shape, ``(None, 7, 7, 16)`` -> ``(7, 7, 16)``; None unless every
+    axis but the batch's is a number."""
+    from shapedoctor.messages.shapes import parse_shape
+
+    shape = parse_shape(text)
+    return tuple(shape[1:]) if shape and all(isinstance(d, int) for d in shape[1:]) else None
 
 
 def _aim(finding: Any, found: Any) -> Any:

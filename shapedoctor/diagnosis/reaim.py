@@ -66,6 +66,18 @@ def innermost_user_path(exc: BaseException) -> str | None:
     return where[0] if where else None
 
 
+def script_frame(exc: BaseException) -> tuple[Any, int] | None:
+    """The innermost frame of *exc*'s traceback that runs a user file's top level (the script's own
+    statement that failed, whatever layer code ran under it) and its line, or None."""
+    import traceback
+
+    from shapedoctor.trace.sites import is_user_file
+
+    frames = [(frame, line) for frame, line in traceback.walk_tb(exc.__traceback__)
+              if frame.f_code.co_name == "<module>" and is_user_file(frame.f_code.co_filename)]
+    return frames[-1] if frames else None
+
+
 def innermost_user_frame(exc: BaseException) -> tuple[Any, int] | None:
     """The innermost frame of the user's own code in *exc*'s traceback and its line, or None."""
     import traceback

@@ -76,7 +76,7 @@ def _layer_scaling(cls: str, cfg: dict, rank: int) -> tuple[tuple, tuple] | None
     return one, one
 
 
-def _chain(ctx, index: int):
+def input_chain(ctx, index: int):
     """The layers from merge input *index* back to the graph input (first inputs; the inputs of an
     earlier merge that built had equal sizes), nearest first, and that input node."""
     ids = ctx.consumer.input_ids()
@@ -113,7 +113,7 @@ def rounded_skip(ctx) -> RoundedSkip | None:
     if len(a) != len(b) or not 3 <= len(a) <= 5 or a[1:-1] == b[1:-1] or None in a[1:-1] + b[1:-1]:
         return None
     rank = len(a) - 2
-    (chain_a, top_a), (chain_b, top_b) = _chain(ctx, 0), _chain(ctx, 1)
+    (chain_a, top_a), (chain_b, top_b) = input_chain(ctx, 0), input_chain(ctx, 1)
     if top_a is None or top_a is not top_b or top_a.kind != "input":
         return None
     declared = ctx.shape_of(top_a)

@@ -182,13 +182,9 @@ def strided_input_size(ctx):
     strides = tuple(strides) if isinstance(strides, (list, tuple)) else (strides,) * rank
     if len(kernel) != rank or kernel != strides:
         return None
-    layers, node = [], ctx.consumer
-    while True:
-        ids = node.input_ids()
-        node = ctx.graph.producer(ids[0]) if ids else None
-        if node is None or node.kind != "layer":
-            break
-        layers.append(node)
+    from shapedoctor.families.sd104_rounding import input_chain
+
+    layers, node = input_chain(ctx, 0)
     if node is None or node.kind != "input":
         return None
     declared = ctx.shape_of(node)
