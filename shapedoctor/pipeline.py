@@ -188,6 +188,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.own_weight_width import own_weight_width
 
         found[0] = own_weight_width(exc, found[0], recorder)  # add_weight(shape=(width, width)) for 2 * width values
+        from shapedoctor.diagnosis.inner_branch_width import inner_branch_width
+
+        found[0] = inner_branch_width(exc, found[0], recorder)  # return self.act(h) + x, h made by self.dense per slice
         from shapedoctor.diagnosis.lambda_output_shape import lambda_output_shape
 
         found[0] = lambda_output_shape(exc, found[0], recorder)  # Lambda(fn, output_shape=...) unlike what fn returns

@@ -169,7 +169,14 @@ def strided_input_size(ctx):
     that failed only downsamples (strides, poolings, windows no wider than their stride) and the failing
     layer's window is its stride: a 19-slice volume through a stride-4 stem and three stride-2 stages
     reaches 1 slice where a 2x2x2 window needs 2; 32 slices (4 * 2 * 2 * 2) fit every stage
-    (ZFTurbo/classification_models_3D#20, r720). The input size is then the root cause. None otherwise."""
+    (ZFTurbo/classification_models_3D#20, r720). The input size is then the root cause. None otherwise.
+    Read once per finding (the culprit, the explanation and the fixes all ask)."""
+    if "strided_input_size" not in ctx.extra:
+        ctx.extra["strided_input_size"] = _strided_input_size(ctx)
+    return ctx.extra["strided_input_size"]
+
+
+def _strided_input_size(ctx):
     from fractions import Fraction
 
     got, cfg = ctx.shape_in(), ctx.config_of(ctx.consumer)
