@@ -191,6 +191,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.inner_branch_width import inner_branch_width
 
         found[0] = inner_branch_width(exc, found[0], recorder)  # return self.act(h) + x, h made by self.dense per slice
+        from shapedoctor.diagnosis.batched_resize import batched_resize
+
+        found[0] = batched_resize(exc, found[0], recorder)  # .batch(16).map(fn), fn: tf.image.resize of (16, 28, 28)
         from shapedoctor.diagnosis.lambda_output_shape import lambda_output_shape
 
         found[0] = lambda_output_shape(exc, found[0], recorder)  # Lambda(fn, output_shape=...) unlike what fn returns
