@@ -146,6 +146,7 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     from shapedoctor.diagnosis.labels_from_features import labels_from_features
     from shapedoctor.diagnosis.last_partial_batch import last_partial_batch
     from shapedoctor.diagnosis.loop_count import loop_count
+    from shapedoctor.diagnosis.mapped_unlike_training import mapped_unlike_training
     from shapedoctor.diagnosis.masked_onehot import masked_onehot
     from shapedoctor.diagnosis.prepared_unlike_training import prepared_unlike_training, sized_unlike_training
     from shapedoctor.diagnosis.rebound_size import rebound_size
@@ -154,12 +155,14 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     # max_length = 6 after the model was built with 7; [Dense(k)(x) for i in range(7)] against 11 slots;
     # labels = table[:, -1] beside data = table; np.array(rows) of rows.append(table[i]) for an id input
     # a loop over a dataset whose smaller last batch meets tensors sized by a fixed batch size
-    # x_test prepared like x_train but without its reshape, or made like it with another size
+    # x_test prepared like x_train but without its reshape, or made like it with another size; a test
+    # dataset mapped through a twin of the training map function without its tf.tile step
     # y_onehot = to_categorical(y) made and never passed: fit(x, y); y[y <= 1] on a one-hot y;
     # valid = np.ones((n, 1)) for a discriminator that scores every patch; ds.map(lambda s: (s[:-1], s[-1]))
     # for a model that predicts a token at every step; fold_y = x_train[a:b] beside fold_x = x_train[a:b]
     for rule in (rebound_size, loop_count, label_column_kept, appended_rows, last_partial_batch,
-                 prepared_unlike_training, sized_unlike_training, encoded_unused, masked_onehot,
+                 prepared_unlike_training, sized_unlike_training, mapped_unlike_training, encoded_unused,
+                 masked_onehot,
                  constant_labels, last_token_target, labels_from_features):
         try:
             found = rule(call, prob)
