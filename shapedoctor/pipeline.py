@@ -194,6 +194,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.batched_resize import batched_resize
 
         found[0] = batched_resize(exc, found[0], recorder)  # .batch(16).map(fn), fn: tf.image.resize of (16, 28, 28)
+        from shapedoctor.diagnosis.position_range import position_range
+
+        found[0] = position_range(exc, found[0], recorder)  # watched + pos_emb(ops.arange(0, SEQ_LEN)), SEQ_LEN - 1 steps
         from shapedoctor.diagnosis.lambda_output_shape import lambda_output_shape
 
         found[0] = lambda_output_shape(exc, found[0], recorder)  # Lambda(fn, output_shape=...) unlike what fn returns

@@ -463,3 +463,22 @@ def undefined_shape_conversion(block: Block):
         details={"none_shape": sh.norm(m.group(1))},
     )
     return with_wrapper(facts, block)
+
+
+_SYMBOLIC_BROADCAST = lazy(
+    r"Cannot broadcast shape, the failure dim has value (?:None|\d{1,15}), which cannot be broadcasted to "
+    r"(?:None|\d{1,15})\. Input shapes are: (" + SHAPE + r") and (" + SHAPE + r")"
+)
+
+
+@recognizer("cannot broadcast shape, the failure dim")
+def symbolic_broadcast(block: Block):
+    """Keras's own check of an elementwise op on symbolic tensors (``x + table`` while a functional
+    model is written): ``Cannot broadcast shape, ... Input shapes are: [None, 3, 7] and [4, 7]``."""
+    from shapedoctor.messages.tf_ops import broadcast_facts
+
+    m = _SYMBOLIC_BROADCAST.search(block.text)
+    if not m:
+        return None
+    return broadcast_facts(block, line_at(block.text, m.start()), sh.parse_shape(m.group(1)),
+                           sh.parse_shape(m.group(2)), "keras3")
