@@ -197,6 +197,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.position_range import position_range
 
         found[0] = position_range(exc, found[0], recorder)  # watched + pos_emb(ops.arange(0, SEQ_LEN)), SEQ_LEN - 1 steps
+        from shapedoctor.diagnosis.reduced_without_keepdims import reduced_without_keepdims
+
+        found[0] = reduced_without_keepdims(exc, found[0], recorder)  # (x - ops.moments(x, axes=[1, 2])[0])
         from shapedoctor.diagnosis.lambda_output_shape import lambda_output_shape
 
         found[0] = lambda_output_shape(exc, found[0], recorder)  # Lambda(fn, output_shape=...) unlike what fn returns
