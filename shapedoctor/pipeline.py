@@ -200,6 +200,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.reduced_without_keepdims import reduced_without_keepdims
 
         found[0] = reduced_without_keepdims(exc, found[0], recorder)  # (x - ops.moments(x, axes=[1, 2])[0])
+        from shapedoctor.diagnosis.untiled_weight import untiled_weight
+
+        found[0] = untiled_weight(exc, found[0], recorder)  # blk([x, self.cls_token]) of a (1, 1, d) weight
         from shapedoctor.diagnosis.lambda_output_shape import lambda_output_shape
 
         found[0] = lambda_output_shape(exc, found[0], recorder)  # Lambda(fn, output_shape=...) unlike what fn returns
