@@ -203,6 +203,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.untiled_weight import untiled_weight
 
         found[0] = untiled_weight(exc, found[0], recorder)  # blk([x, self.cls_token]) of a (1, 1, d) weight
+        from shapedoctor.diagnosis.conditioning_size import conditioning_size
+
+        found[0] = conditioning_size(exc, found[0], recorder)  # SPADE(features, mask) convolving the mask at 32x32
         from shapedoctor.diagnosis.lambda_output_shape import lambda_output_shape
 
         found[0] = lambda_output_shape(exc, found[0], recorder)  # Lambda(fn, output_shape=...) unlike what fn returns
