@@ -206,6 +206,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.conditioning_size import conditioning_size
 
         found[0] = conditioning_size(exc, found[0], recorder)  # SPADE(features, mask) convolving the mask at 32x32
+        from shapedoctor.diagnosis.permuted_declaration import permuted_declaration
+
+        found[0] = permuted_declaration(exc, found[0], recorder)  # Input((N, N, B)) beside adjacency_shape = (B, N, N)
         from shapedoctor.diagnosis.lambda_output_shape import lambda_output_shape
 
         found[0] = lambda_output_shape(exc, found[0], recorder)  # Lambda(fn, output_shape=...) unlike what fn returns
