@@ -1052,21 +1052,22 @@ def _suspect_model(call: TrainingCall, model: Any, prob: Problem, out: tuple, y_
 _SEQUENCE_RNN = ("LSTM", "GRU", "SimpleRNN")
 
 
-def _wrapped_last_step_rnn(cfg: dict) -> dict | None:
+def _wrapped_last_step_rnn(cfg: dict, steps: bool = True) -> dict | None:
     """The config changes that make a Bidirectional's recurrent layers (forward and backward) return
-    every step, or None when they already do (or it wraps no LSTM/GRU/SimpleRNN)."""
+    every step (or, with *steps* False, only the last one), or None when they already do (or it wraps no
+    LSTM/GRU/SimpleRNN)."""
     import copy
 
     inner = copy.deepcopy(cfg.get("layer") or {})
     inner_cfg = inner.get("config") or {}
-    if inner.get("class_name") not in _SEQUENCE_RNN or inner_cfg.get("return_sequences"):
+    if inner.get("class_name") not in _SEQUENCE_RNN or bool(inner_cfg.get("return_sequences")) == steps:
         return None
-    inner_cfg["return_sequences"] = True
+    inner_cfg["return_sequences"] = steps
     inner["config"] = inner_cfg
     changes = {"layer": inner}
     backward = copy.deepcopy(cfg.get("backward_layer"))
     if isinstance(backward, dict) and isinstance(backward.get("config"), dict):
-        backward["config"]["return_sequences"] = True
+        backward["config"]["return_sequences"] = steps
         changes["backward_layer"] = backward
     return changes
 
@@ -1521,7 +1522,11 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
         prob.explanation += (f" `{reader.name}` comes after a layer that needs every step of the sequence, and "
                              "nothing between them reduces the steps to one vector.")
     if rnn is not None and rank_in == 3 and type(rnn).__name__ == "Bidirectional":
-        prob.layer = rnn  # the wrapped RNN kept the time axis; the pooling fixes below stand in for its edit
+        prob.layer = rnn  # the wrapped RNN kept the time axis: it returns only its last step
+        wrapped = _wrapped_last_step_rnn(layer_config(rnn), steps=False)
+        if wrapped is not None:
+            prob.fixes.append(TrainingFix(f"return only the last step: return_sequences=False on the layer inside "
+                                          f"{rnn.name}", "model", edits=[("config", rnn, wrapped)], cost=1))
     elif rnn is not None and rank_in == 3:
         prob.layer = rnn
         # A TimeDistributed wrapper after it needs the time axis: the expert drops both
