@@ -1178,23 +1178,23 @@ def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list:
         seen += 1
         cls, cfg = type(layer).__name__, layer_config(layer)
         if cls.startswith("UpSampling"):
-            size = cfg.get("size") or (1,) * len(diff)
+            size = _per_axis(cfg.get("size"), len(diff))
             factor = tuple(f * int(s) for f, s in zip(factor, size))
-        elif "Pooling" in cls or ("Transpose" not in cls and any(int(s) > 1 for s in (cfg.get("strides") or ()))):
+        elif "Pooling" in cls or ("Transpose" not in cls and any(int(s) > 1 for s in _per_axis(cfg.get("strides"), len(diff)))):
             break  # the bottleneck: before it, sizes round and the arithmetic no longer holds
-        elif cls.startswith("Conv") and "Transpose" not in cls and cfg.get("padding") in ("same", "valid"):
-            kernel = tuple(int(k) for k in cfg.get("kernel_size") or ())
-            dilation = tuple(int(d) for d in cfg.get("dilation_rate") or (1,) * len(kernel))
+        elif ("Conv" in cls or "kernel_size" in cfg) and "Transpose" not in cls and _padding(cls, cfg) in ("same", "valid"):
+            kernel = _per_axis(cfg.get("kernel_size"), len(diff))
+            dilation = _per_axis(cfg.get("dilation_rate"), len(kernel))
             removed = tuple((k - 1) * d * f for k, d, f in zip(kernel, dilation, factor))
             if len(kernel) == len(diff) and any(removed):
                 want = "valid" if diff == removed else "same" if diff == tuple(-r for r in removed) else None
-                if want is not None and cfg.get("padding") != want:
+                if want is not None and _padding(cls, cfg) != want:
                     found.append(TrainingFix(f'make {layer.name} {"shrink" if want == "valid" else "keep"} the map: '
                                              f'padding="{want}"', "model", edits=[("config", layer, {"padding": want})],
                                              cost=1))
         elif cls.startswith("Conv2DTranspose") or cls.startswith("Conv1DTranspose") or cls.startswith("Conv3DTranspose"):
-            strides = tuple(int(s) for s in cfg.get("strides") or (1,) * len(diff))
-            kernel = tuple(int(k) for k in cfg.get("kernel_size") or ())
+            strides = _per_axis(cfg.get("strides"), len(diff))
+            kernel = _per_axis(cfg.get("kernel_size"), len(diff))
             extra = tuple(max(k - s, 0) * f for k, s, f in zip(kernel, strides, factor))
             if cfg.get("padding") == "valid" and cfg.get("output_padding") is None and len(kernel) == len(diff) \
                     and any(s > 1 for s in strides) and any(extra) and diff == extra:
@@ -1206,6 +1206,25 @@ def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list:
         if layer is not None and type(layer).__name__ == "InputLayer":
             break
     return overhang or found
+
+
+def _per_axis(value: Any, n: int) -> tuple:
+    """A size given per axis or once for all (``strides=2`` in a user layer's config): one int per axis;
+    ones when it is not given."""
+    if value is None:
+        return (1,) * n
+    if isinstance(value, int):
+        return (value,) * n
+    return tuple(int(v) for v in value)
+
+
+def _padding(cls: str, cfg: dict) -> str | None:
+    """A convolution's padding: its config's; for a layer of the user's own that passes a convolution's
+    arguments on (``MaskedConv(kernel_size=7, ...)``, no ``padding``), Keras's default "valid"."""
+    padding = cfg.get("padding")
+    if padding is None and not cls.startswith("Conv") and "kernel_size" in cfg:
+        return "valid"
+    return padding
 
 
 def _upsampling_cost(is_head: bool, step: tuple) -> int:
