@@ -40,12 +40,15 @@ def _found(exc: BaseException, recorder: Any):
 
     match = _MESSAGE.search(str(exc))
     failure = getattr(recorder, "failure", None)
-    if match is None or failure is None or not failure.call.symbolic:
+    if match is None or failure is None:
         return None
     index, expected, found = int(match.group(1)), _shape(match.group(3)), _shape(match.group(4))
+    if not failure.call.symbolic and len(expected) != len(found):
+        return None
     model = failure.call.layer
-    if getattr(model, "name", None) != match.group(2) or len(found) < 2 or len(expected) <= len(found) \
-            or expected[len(expected) - len(found) + 1:] != found[1:]:
+    if getattr(model, "name", None) != match.group(2) or len(found) < 2 or len(expected) < len(found) or (
+            len(expected) > len(found) and expected[len(expected) - len(found) + 1:] != found[1:]) or (
+            len(expected) == len(found) and not _last_width_only(expected, found)):
         return None
     try:
         tensor = model.inputs[index]
@@ -66,6 +69,8 @@ def _found(exc: BaseException, recorder: Any):
     if not isinstance(shape, (ast.Tuple, ast.List)) or len(shape.elts) != len(expected) - 1 \
             or shape.lineno != shape.end_lineno:
         return None
+    if len(expected) == len(found):
+        return _formula_width(site, shape, model, expected, found, failure)
     constants = module_ints(source_tree(site.file))
     for element, want in zip(shape.elts[len(shape.elts) - keep:], found[1:]):
         value = element.value if isinstance(element, ast.Constant) else (
@@ -75,7 +80,32 @@ def _found(exc: BaseException, recorder: Any):
     return site, shape, keep, model.name, expected, found
 
 
+def _last_width_only(expected: tuple, found: tuple) -> bool:
+    return expected[1:-1] == found[1:-1] and isinstance(expected[-1], int) and isinstance(found[-1], int) \
+        and expected[-1] != found[-1]
+
+
+def _formula_width(site: Any, shape: Any, model: str, expected: tuple, found: tuple, failure: Any):
+    """The width a sub-model's ``Input`` computes with a formula (``2 * 3 * ENC_FREQS``) that misses the
+    width of the data it is called on (keras-io NeRF, r759: the raw coordinates the encoding keeps beside its
+    sin/cos terms), when that data is no layer's output: the formula gets the difference added."""
+    from shapedoctor.trace.recorder import CURRENT
+
+    last = shape.elts[-1]
+    operands = failure.call.args[0] if failure.call.args else None
+    recorder = CURRENT
+    if not isinstance(last, ast.BinOp) or recorder is None or operands is None \
+            or recorder.producer_of(operands) is not None:
+        return None
+    text = linecache.getline(site.file, last.lineno)[last.col_offset:last.end_col_offset]
+    gap = found[-1] - expected[-1]
+    written = f"{text} + {gap}" if gap > 0 else f"{text} - {-gap}"
+    return "width", site, last, written, getattr(model, "name", "the model"), expected, found
+
+
 def _aim(finding: Any, found: Any) -> Any:
+    if found[0] == "width":
+        return _aim_width(finding, found)
     from shapedoctor.graph.model import format_shape
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
@@ -98,4 +128,26 @@ def _aim(finding: Any, found: Any) -> Any:
         "it. Declare the shape of what the model is given; repeating the tensor to fill the extra axis would "
         "build, but it would invent data.")
     finding.fixes = [fix] + [f for f in finding.fixes if "RepeatVector" not in (f.code or "")]
+    return finding
+
+
+def _aim_width(finding: Any, found: Any) -> Any:
+    from shapedoctor.graph.model import format_shape
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import display_path
+
+    _kind, site, last, written, model, expected, got = found
+    edit = TextEdit.replacing(site.file, last, written)
+    fix = script_checked_fix(f"declare the input as wide as the data it is given: {written}", edit.shown(),
+                             display_path(site.file), last.lineno, [edit], cost=1)
+    finding.clear_culprit_marks()
+    finding.culprit = Place.at_line("input", None, "Input", site.file, site.line)
+    finding.explanation = (
+        f"`{model}` declares its input {format_shape(expected)}, with a width computed by a formula, but the data "
+        f"it is called on has {got[-1]} values on that axis: the formula leaves {abs(got[-1] - expected[-1])} of "
+        "them out. Declare the width of what the model is given (or, if the data holds values the model should "
+        "not see, remove them where the data is made). " + (finding.explanation or ""))
+    finding.fixes = [fix] + finding.fixes
     return finding

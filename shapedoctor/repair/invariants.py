@@ -135,7 +135,12 @@ def values_kept(before: tuple | None, after: tuple | None) -> tuple[bool, str]:
     """A transform of the data keeps every value of each sample (it may add or move axes, not slice)."""
     import math
 
-    if not before or not after or None in before or None in after:
+    if not before or not after:
+        return True, ""
+    if before[0] == after[0] and None not in before[1:] + after[1:] and math.prod(after[1:]) < math.prod(before[1:]):
+        # the same samples (a batch axis left as None too), each with fewer values: a slice of the features
+        return False, f"slices {math.prod(before[1:]) - math.prod(after[1:]):,} values of every sample away"
+    if None in before or None in after:
         return True, ""
     if math.prod(after[1:]) * after[0] < math.prod(before) and after[0] <= before[0]:
         return False, f"slices {math.prod(before) - math.prod(after):,} values away"
