@@ -301,3 +301,12 @@ def test_fix_inside_an_eager_loop_does_not_insert_a_dense_there(cli):
     assert inserted and not any(f["verified"] for f in inserted)
     assert inserted[0]["checks"]["keeps_meaning"] is False
     assert "not verified: keeps_meaning" in inserted[0]["title"]
+
+
+def test_a_slice_of_the_features_throws_data_away_whatever_the_batch_axis():
+    from shapedoctor.repair.invariants import values_kept
+
+    assert values_kept((None, 384, 99), (None, 384, 96)) == (False, "slices 1,152 values of every sample away")
+    assert values_kept((12, 99), (12, 96))[0] is False
+    assert values_kept((None, 28, 28), (None, 28, 28, 1)) == (True, "")  # an axis added keeps every value
+    assert values_kept((None, 784), (None, 28, 28)) == (True, "")

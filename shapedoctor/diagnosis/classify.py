@@ -74,8 +74,10 @@ def _tuple(text: str) -> tuple:
 
 
 def expected_found_shapes(message: str) -> tuple[tuple, tuple] | None:
-    """``expected shape=(None, 16), found shape=(None, 32)`` (a model's own input check)."""
-    m = re.search(r"expected shape=(\([^)]*\)), found shape=(\([^)]*\))", message)
+    """``expected shape=(None, 16), found shape=(None, 32)`` (a model's own input check), or a functional
+    model's check of eager data: ``Expected shape (None, 4), but input has incompatible shape (4,)``."""
+    m = re.search(r"expected shape=(\([^)]*\)), found shape=(\([^)]*\))", message) or re.search(
+        r"Expected shape (\([^)]*\)), but input has incompatible shape (\([^)]*\))", message)
     if not m:
         return None
     try:

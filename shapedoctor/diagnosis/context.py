@@ -151,6 +151,7 @@ def parse_expectations(ctx: Context, live_layer: Any) -> None:
         expected, found = shapes
         if len(expected) != len(found):
             ctx.expected_ndim = len(expected)
+            ctx.expected_shape = tuple(expected)
         else:
             ctx.expected_shape = tuple(expected)
             for axis in range(len(expected) - 1, 0, -1):
