@@ -150,6 +150,11 @@ def find_culprit(ctx: Context) -> Node | None:
         declared = channels_first_input(ctx)
         if declared is not None:
             return declared[0]  # channels declared first: the Input
+        from shapedoctor.families.sd105_shrink import channels_first_reshape
+
+        reshaped = channels_first_reshape(ctx)
+        if reshaped is not None:
+            return reshaped[0]  # a Reshape wrote the channel axis first: the Reshape
         from shapedoctor.families.sd105_shrink import strided_input_size
 
         strided = strided_input_size(ctx)

@@ -32,6 +32,15 @@ def fixes(ctx):
             title = f"declare the input channels-last: shape={tuple(moved[1:])}"
         yield Candidate(title, [SetShape(node.id, moved)], cost=1)
         return
+    reshaped = channels_first_reshape(ctx)
+    if reshaped is not None:
+        # A Reshape wrote the channel axis first, (1, h, w), for a channels-last convolution: the window
+        # slides over the single "row". Moving the 1 last is the fix; padding="same" would hide it.
+        node, target = reshaped
+        moved = tuple(target[1:]) + (target[0],)
+        yield Candidate(f"put the channel axis last in the Reshape: {moved} (channels-last)",
+                        [SetConfig(node.layer, {"target_shape": moved})], cost=1)
+        return
     from shapedoctor.repair.loop_passes import fewer_passes
 
     shorter = fewer_passes(ctx.graph, ctx.consumer)
@@ -139,6 +148,25 @@ def channels_first_input(ctx):
     if c in (1, 3, 4) and h >= 8 and w >= 8 and shape[3] not in (1, 3, 4):
         return node, tuple(shape)
     return None
+
+
+def channels_first_reshape(ctx):
+    """(Reshape node, target) when the refusing channels-last convolution or pooling gets its input straight
+    from a ``Reshape`` whose target puts an axis of 1 first, ``(1, h, w)`` (a channels-first layout), and
+    that 1 is the spatial axis the window no longer fits."""
+    if ctx.config_of(ctx.consumer).get("data_format", "channels_last") != "channels_last":
+        return None
+    node = ctx.producer()
+    if node is None or ctx.cls_of(node) != "Reshape":
+        return None
+    target = ctx.config_of(node).get("target_shape")
+    got = ctx.shape_in()
+    if not target or got is None or len(target) != len(got) - 1 or len(target) < 2:
+        return None
+    target = tuple(target)
+    if target[0] != 1 or any(t is None or t == -1 or t <= 1 for t in target[1:]) or got[1] != 1:
+        return None
+    return node, target
 
 
 FAMILY = register(
