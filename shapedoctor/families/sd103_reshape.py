@@ -54,6 +54,11 @@ def fixes(ctx):
                 f"repeat the single value {want} times: insert RepeatVector({want}) before {g.name(ctx, ctx.consumer)}",
                 [g.insert(ctx, "RepeatVector", want).edits[0]], cost=2,
                 note="RepeatVector copies the value; Reshape alone can never create new values")
+    if len(target) == 1 and want is not None and len(got) >= 3 and have % want == 0 and have > want:
+        # A flattening Reshape sized for part of each sample ((h * w,) for h x w x 3 images): every value
+        # it receives goes into the vector, as Flatten does.
+        yield Candidate(f"flatten every value it receives ({have} per sample): target_shape=(-1,)",
+                        [SetConfig(ctx.consumer.layer, {"target_shape": (-1,)})], cost=1)
     # The target keeps the leading axes it receives and gathers the others into its last one (a CRNN's
     # ``(width // 4, (height // 4) * 64)`` for a map of 64 channels): that last size, recomputed.
     k = len(target)
