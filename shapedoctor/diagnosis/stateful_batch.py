@@ -11,6 +11,11 @@ Evidence, read and recorded: Keras's message names the two batch sizes; the fail
 model fixes one batch size on every input, the one the message expects; the call passes another
 ``batch_size`` or none. The fix is proven by running the patched script (a sample count the batch
 size does not divide still fails on its last batch, and the proof says so).
+
+The same slip without a stateful layer: an ANFIS rule layer saves ``input_shape[0]`` in ``build`` and
+reshapes with it, so the model only takes batches of the ``Input(batch_size=16)`` it declares; ``predict``
+in batches of 32 fails inside the layer, "[16,36], [32,9]" (r774, AnfisTensorflow2.0#7). Evidence: the two
+operands' first axes are the model's fixed batch size and another.
 """
 
 from __future__ import annotations
@@ -38,6 +43,9 @@ def _found(exc: BaseException, recorder: Any):
     sizes = (facts.details or {}).get("stateful_batch") if facts is not None else None
     calls = getattr(recorder, "training_calls", None) or []
     call = calls[-1] if calls else None
+    stateful = sizes is not None
+    if sizes is None and facts is not None and len(facts.shapes) == 2 and call is not None:
+        sizes = _batch_sizes_met(facts.shapes, fixed_batch(call.model))
     if sizes is None or call is None or call.site is None or call.error is None \
             or fixed_batch(call.model) != sizes[0]:
         return None
@@ -51,7 +59,18 @@ def _found(exc: BaseException, recorder: Any):
     given = next((k for k in node.keywords if k.arg == "batch_size"), None)
     if given is not None and isinstance(given.value, ast.Constant) and given.value.value == size:
         return None
-    return path, node, given, _spelling(tree, size), size
+    return path, node, given, _spelling(tree, size), size, stateful
+
+
+def _batch_sizes_met(shapes: list, fixed: int | None) -> tuple | None:
+    """(fixed, other) when an op inside the model met the batch size the model fixes and another one on the
+    first axis of its two operands (a layer that saved ``input_shape[0]`` in ``build``: ``[16,36], [32,9]``)."""
+    from shapedoctor.messages.shapes import parse_shape
+
+    firsts = [(parse_shape(s) or (None,))[0] for s in shapes]
+    if fixed is None or fixed not in firsts or not all(isinstance(f, int) for f in firsts) or len(set(firsts)) != 2:
+        return None
+    return fixed, next(f for f in firsts if f != fixed)
 
 
 def _spelling(tree: ast.AST, size: int) -> str:
@@ -74,7 +93,7 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path
 
-    path, node, given, spelled, size = found
+    path, node, given, spelled, size, stateful = found
     if given is not None:
         edit = TextEdit.replacing(path, given.value, spelled)
     else:
@@ -83,15 +102,17 @@ def _aim(finding: Any, found: Any) -> Any:
     patched = apply_edits("".join(linecache.getlines(path)), [edit]).splitlines()
     shown = " ".join(text.strip() for text in patched[node.lineno - 1:node.end_lineno])
     method = node.func.attr
-    fix = script_checked_fix(f"{method} in the batches the stateful model was built for: batch_size={spelled}",
+    what = "stateful model" if stateful else "model"
+    fix = script_checked_fix(f"{method} in the batches the {what} was built for: batch_size={spelled}",
                              shown, display_path(path), node.lineno, [edit], cost=1)
     finding.clear_culprit_marks()
     finding.culprit = Place("data", None, "data", display_path(path), node.lineno,
                             linecache.getline(path, node.lineno).strip())
-    finding.message = f"`{method}` feeds a stateful model batches of another size than the {size} it was built for"
+    finding.message = f"`{method}` feeds a {what} batches of another size than the {size} it was built for"
+    why = ("A stateful recurrent layer keeps one state per row of the batch" if stateful else
+           f"The model's input fixes the batch size at {size} and a layer computes with that size")
     finding.explanation = (
-        f"A stateful recurrent layer keeps one state per row of the batch, so the model is built for batches of "
-        f"exactly {size} samples. `{method}` cuts the data into batches of its own `batch_size` (32 when none is "
+        f"{why}, so the model is built for batches of exactly {size} samples. `{method}` cuts the data into batches of its own `batch_size` (32 when none is "
         f"given, or all the samples when there are fewer), not {size}. Pass the batch size the model was built "
         f"with, `batch_size={spelled}` (and a number of samples it divides).")
     finding.fixes = [fix]
