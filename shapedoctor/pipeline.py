@@ -209,6 +209,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.permuted_declaration import permuted_declaration
 
         found[0] = permuted_declaration(exc, found[0], recorder)  # Input((N, N, B)) beside adjacency_shape = (B, N, N)
+        from shapedoctor.diagnosis.declared_output_shape import declared_output_shape
+
+        found[0] = declared_output_shape(exc, found[0], recorder)  # compute_output_shape unlike what call returns
         from shapedoctor.diagnosis.lambda_output_shape import lambda_output_shape
 
         found[0] = lambda_output_shape(exc, found[0], recorder)  # Lambda(fn, output_shape=...) unlike what fn returns
