@@ -18,7 +18,6 @@ running the patched script.
 from __future__ import annotations
 
 import ast
-import inspect
 import linecache
 from typing import Any
 
@@ -35,8 +34,8 @@ def conditioning_size(exc: BaseException | None, finding: Any, recorder: Any) ->
 def _found(recorder: Any):
     from shapedoctor.messages import parse
     from shapedoctor.messages.shapes import parse_shape
+    from shapedoctor.diagnosis.reaim import user_method
     from shapedoctor.trace.recorder import shape_of
-    from shapedoctor.trace.sites import is_user_file, source_tree
 
     failure = getattr(recorder, "failure", None)
     if failure is None:
@@ -56,18 +55,11 @@ def _found(recorder: Any):
     odd = [k for k in range(1, len(shapes)) if spatial[k] != spatial[0] and spatial[k] in seen]
     if spatial[0] not in seen or len(odd) != 1 or None in spatial[0] + spatial[odd[0]]:
         return None
-    call = getattr(type(layer), "call", None)
-    try:
-        path = inspect.getsourcefile(call)
-        first_line = call.__code__.co_firstlineno
-    except (TypeError, AttributeError):
+    method = user_method(type(layer), "call")
+    if method is None:
         return None
-    if not path or not is_user_file(path):
-        return None
-    tree = source_tree(path)
-    function = next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == "call"
-                     and f.lineno <= first_line <= f.body[0].lineno), None)
-    params = [a.arg for a in function.args.args] if function is not None else []
+    path, tree, function = method
+    params = [a.arg for a in function.args.args]
     if len(params) < 1 + len(shapes):
         return None
     features, cond = params[1], params[1 + odd[0]]
@@ -84,15 +76,13 @@ def _found(recorder: Any):
 
 
 def _resize_name(tree: ast.AST) -> str | None:
+    from shapedoctor.diagnosis.reaim import keras_ops_name
     from shapedoctor.trace.sites import imported_names
 
-    names = imported_names(tree)
-    if "ops" in names and any(isinstance(n, ast.ImportFrom) and n.module == "keras"
-                              and any(a.name == "ops" and not a.asname for a in n.names) for n in ast.walk(tree)):
-        return "ops.image.resize"
-    if "keras" in names:
-        return "keras.ops.image.resize"
-    return "tf.image.resize" if "tf" in names else None
+    ops = keras_ops_name(tree)
+    if ops is not None:
+        return f"{ops}.image.resize"
+    return "tf.image.resize" if "tf" in imported_names(tree) else None
 
 
 def _saved_size(owner: ast.ClassDef, call: ast.FunctionDef) -> str | None:

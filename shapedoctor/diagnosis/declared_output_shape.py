@@ -17,7 +17,6 @@ written with ``input_shape[k]`` for each axis whose size the input has at one pl
 from __future__ import annotations
 
 import ast
-import inspect
 import linecache
 from typing import Any
 
@@ -32,29 +31,23 @@ def declared_output_shape(exc: BaseException | None, finding: Any, recorder: Any
 
 
 def _found(recorder: Any):
-    from shapedoctor.trace.sites import is_user_file
+    from shapedoctor.diagnosis.reaim import user_method
 
     lying = []
     for layer in recorder.created_layers():
-        method = type(layer).__dict__.get("compute_output_shape")
-        if method is None or not getattr(layer, "built", False):
+        if "compute_output_shape" not in type(layer).__dict__ or not getattr(layer, "built", False):
             continue
-        try:
-            path = inspect.getsourcefile(method)
-        except TypeError:
-            continue
-        if not path or not is_user_file(path):
-            continue
-        measured = _measured(layer)
+        method = user_method(type(layer), "compute_output_shape", own=True)
+        measured = _measured(layer) if method is not None else None
         if measured is not None:
-            lying.append((layer, path, method) + measured)
+            lying.append((layer, method[0], method[2]) + measured)
     if len(lying) != 1:
         return None
-    layer, path, method, built_on, declared, made = lying[0]
+    layer, path, function, built_on, declared, made = lying[0]
     written = _written(built_on, made)
     if written is None:
         return None
-    tree_return = _single_return(path, method)
+    tree_return = _single_return(path, function)
     if tree_return is None:
         return None
     return layer, path, tree_return, written, declared, made, built_on
@@ -91,13 +84,8 @@ def _written(built_on: tuple, made: tuple) -> str | None:
     return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
 
 
-def _single_return(path: str, method: Any) -> ast.Return | None:
-    from shapedoctor.trace.sites import source_tree
-
-    first = method.__code__.co_firstlineno
-    function = next((f for f in ast.walk(source_tree(path)) if isinstance(f, ast.FunctionDef)
-                     and f.name == "compute_output_shape" and f.lineno <= first <= f.body[0].lineno), None)
-    if function is None or [a.arg for a in function.args.args][1:2] != ["input_shape"]:
+def _single_return(path: str, function: ast.FunctionDef) -> ast.Return | None:
+    if [a.arg for a in function.args.args][1:2] != ["input_shape"]:
         return None
     returns = [r for r in ast.walk(function) if isinstance(r, ast.Return) and r.value is not None]
     if len(returns) != 1 or returns[0].lineno != returns[0].end_lineno:

@@ -126,3 +126,39 @@ def last_value(function: Any, element: Any) -> Any:
     assigned = [s for s in function.body if isinstance(s, ast.Assign) and len(s.targets) == 1
                 and isinstance(s.targets[0], ast.Name) and s.targets[0].id == element.id]
     return assigned[-1].value if assigned else element
+
+
+def user_method(owner: type, name: str, own: bool = False):
+    """(real path, parsed module, the ``def``) of method *name* of the class *owner* when it is written in one
+    of the user's files (with *own*, only when *owner* defines it itself, not a base class); else None."""
+    import ast
+    import inspect
+
+    from shapedoctor.trace.sites import is_user_file
+
+    method = owner.__dict__.get(name) if own else getattr(owner, name, None)
+    try:
+        path = inspect.getsourcefile(method)
+        first_line = method.__code__.co_firstlineno
+    except (TypeError, AttributeError):
+        return None
+    if not path or not is_user_file(path):
+        return None
+    tree = source_tree(path)
+    function = next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == name
+                     and f.lineno <= first_line <= f.body[0].lineno), None)
+    return (path, tree, function) if function is not None else None
+
+
+def keras_ops_name(tree: Any) -> str | None:
+    """How a parsed script reaches ``keras.ops``: ``ops`` (``from keras import ops``), ``keras.ops`` (``import
+    keras``), or None."""
+    import ast
+
+    from shapedoctor.trace.sites import imported_names
+
+    names = imported_names(tree)
+    if "ops" in names and any(isinstance(n, ast.ImportFrom) and n.module == "keras"
+                              and any(a.name == "ops" and not a.asname for a in n.names) for n in ast.walk(tree)):
+        return "ops"
+    return "keras.ops" if "keras" in names else None

@@ -17,7 +17,6 @@ running the patched script.
 from __future__ import annotations
 
 import ast
-import inspect
 import linecache
 from typing import Any
 
@@ -35,8 +34,8 @@ def untiled_weight(exc: BaseException | None, finding: Any, recorder: Any) -> An
 
 
 def _found(recorder: Any):
+    from shapedoctor.diagnosis.reaim import keras_ops_name, user_method
     from shapedoctor.trace.recorder import shape_of
-    from shapedoctor.trace.sites import is_user_file, source_tree
 
     failure = getattr(recorder, "failure", None)
     if failure is None or not failure.stack or type(failure.call.layer).__name__ not in _MERGES \
@@ -54,38 +53,20 @@ def _found(recorder: Any):
     if len(weights) != 1:
         return None
     weight = next(iter(weights.values()))
-    call = getattr(type(owner), "call", None)
-    try:
-        path = inspect.getsourcefile(call)
-        first_line = call.__code__.co_firstlineno
-    except (TypeError, AttributeError):
+    found = user_method(type(owner), "call")
+    if found is None:
         return None
-    if not path or not is_user_file(path):
-        return None
-    tree = source_tree(path)
-    function = next((f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == "call"
-                     and f.lineno <= first_line <= f.body[0].lineno), None)
-    if function is None or len(function.args.args) < 2:
+    path, tree, function = found
+    if len(function.args.args) < 2:
         return None
     reads = [n for n in ast.walk(function) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
              and n.value.id == "self" and isinstance(n.ctx, ast.Load) and getattr(owner, n.attr, None) is weight]
     if len(reads) != 1 or not linecache.getline(path, reads[0].lineno).isascii():
         return None
-    ops_name = _ops_name(tree)
+    ops_name = keras_ops_name(tree)
     if ops_name is None:
         return None
     return path, reads[0], function.args.args[1].arg, len(token), ops_name, token, shapes
-
-
-def _ops_name(tree: ast.AST) -> str | None:
-    """How the script reaches ``keras.ops``: ``ops`` (``from keras import ops``) or ``keras.ops``."""
-    from shapedoctor.trace.sites import imported_names
-
-    names = imported_names(tree)
-    if "ops" in names and any(isinstance(n, ast.ImportFrom) and n.module == "keras"
-                              and any(a.name == "ops" and not a.asname for a in n.names) for n in ast.walk(tree)):
-        return "ops"
-    return "keras.ops" if "keras" in names else None
 
 
 def _aim(finding: Any, found: Any) -> Any:

@@ -16,7 +16,6 @@ the model never reads targets.
 from __future__ import annotations
 
 import ast
-import inspect
 import linecache
 from typing import Any
 
@@ -24,25 +23,16 @@ from typing import Any
 def unused_targets(call: Any, prob: Any):
     """(culprit Place, fix, why, True) when ``fit`` gives targets to a model whose ``train_step`` takes the
     batch whole (see the module), else None."""
+    from shapedoctor.diagnosis.reaim import user_method
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place
-    from shapedoctor.trace.sites import display_path, is_user_file, source_tree
+    from shapedoctor.trace.sites import display_path, source_tree
 
     if call.method != "fit" or call.y_shapes is None or call.site is None or not call.site.file:
         return None
-    step = type(call.model).__dict__.get("train_step")
-    if step is None:
-        return None
-    try:
-        step_path = inspect.getsourcefile(step)
-        step_line = step.__code__.co_firstlineno
-    except (TypeError, AttributeError):
-        return None
-    if not step_path or not is_user_file(step_path):
-        return None
-    method = next((f for f in ast.walk(source_tree(step_path)) if isinstance(f, ast.FunctionDef)
-                   and f.name == "train_step" and f.lineno <= step_line <= f.body[0].lineno), None)
+    step = user_method(type(call.model), "train_step", own=True)
+    method = step[2] if step is not None else None
     if method is None or len(method.args.args) < 2 or not _used_whole(method, method.args.args[1].arg):
         return None
     path = call.site.file
