@@ -34,15 +34,13 @@ def position_range(exc: BaseException | None, finding: Any, recorder: Any) -> An
 
 
 def _found(exc: BaseException):
-    from shapedoctor.diagnosis.reaim import innermost_user_frame
-    from shapedoctor.messages import parse
-    from shapedoctor.messages.shapes import parse_shape
+    from shapedoctor.diagnosis.reaim import innermost_user_frame, two_shapes
     from shapedoctor.trace.sites import source_tree
 
-    facts = parse(str(exc))
-    if facts is None or len(facts.shapes) != 2:
+    shapes = two_shapes(str(exc))
+    if shapes is None:
         return None
-    a, b = (tuple(parse_shape(s) or ()) for s in facts.shapes)
+    a, b = shapes
     if len(a) != len(b) + 1:
         return None
     length, count = a[1] if len(a) > 1 else None, b[0] if b else None

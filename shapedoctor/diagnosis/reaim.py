@@ -162,3 +162,16 @@ def keras_ops_name(tree: Any) -> str | None:
                               and any(a.name == "ops" and not a.asname for a in n.names) for n in ast.walk(tree)):
         return "ops"
     return "keras.ops" if "keras" in names else None
+
+
+def two_shapes(text: str) -> tuple[tuple, tuple] | None:
+    """The two operand shapes an error text names (``[None, 3, 7] and [4, 7]``, ``[4,8,8,32] vs. [4,32]``), as
+    read by :func:`shapedoctor.messages.parse`; None unless it names exactly two."""
+    from shapedoctor.messages import parse
+    from shapedoctor.messages.shapes import parse_shape
+
+    facts = parse(text)
+    if facts is None or len(facts.shapes) != 2:
+        return None
+    a, b = (tuple(parse_shape(s) or ()) for s in facts.shapes)
+    return a, b

@@ -36,14 +36,13 @@ def reduced_without_keepdims(exc: BaseException | None, finding: Any, recorder: 
 
 
 def _found(exc: BaseException):
-    from shapedoctor.messages import parse
-    from shapedoctor.messages.shapes import parse_shape
+    from shapedoctor.diagnosis.reaim import two_shapes
     from shapedoctor.trace.sites import source_tree
 
-    facts = parse(str(exc))
-    if facts is None or len(facts.shapes) != 2:
+    shapes = two_shapes(str(exc))
+    if shapes is None:
         return None
-    a, b = (tuple(parse_shape(s) or ()) for s in facts.shapes)
+    a, b = shapes
     if len(a) < len(b):
         a, b = b, a
     dropped = _dropped_axes(a, b)
