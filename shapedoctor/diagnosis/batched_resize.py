@@ -35,6 +35,8 @@ def batched_resize(exc: BaseException | None, finding: Any, recorder: Any) -> An
 
 
 def _found(recorder: Any):
+    from shapedoctor.diagnosis.reaim import first_data_name
+    from shapedoctor.diagnosis.training_base import is_shape
     from shapedoctor.trace.sites import imported_names, source_tree
 
     calls = [c for c in getattr(recorder, "training_calls", None) or [] if c.error is not None or not c.finished]
@@ -42,13 +44,13 @@ def _found(recorder: Any):
     if call is None or call.site is None or not call.batched or call.source != "dataset":
         return None
     x, y = call.x_shapes, call.y_shapes
-    if not _is_shape(x) or len(x) != 3 or not _is_shape(y) or not y or x[0] == y[0]:
+    if not is_shape(x) or len(x) != 3 or not is_shape(y) or not y or x[0] == y[0]:
         return None
     path = call.site.file
     tree = source_tree(path)
     if "tf" not in imported_names(tree):
         return None
-    data = _dataset_name(tree, call.site.line)
+    data = first_data_name(tree, call.site.line, ("fit", "evaluate", "predict"))
     if data is None:
         return None
     functions = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
@@ -65,20 +67,6 @@ def _found(recorder: Any):
     if resize is None or resize.lineno != resize.end_lineno or not linecache.getline(path, resize.lineno).isascii():
         return None
     return path, mapped, resize, (x, y)
-
-
-def _is_shape(value: Any) -> bool:
-    return isinstance(value, tuple) and all(isinstance(d, int) or d is None for d in value)
-
-
-def _dataset_name(tree: ast.AST, line: int) -> str | None:
-    """The name passed first to the training call on *line* (``model.fit(train_data, ...)``)."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and node.lineno == line and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in ("fit", "evaluate", "predict") and node.args \
-                and isinstance(node.args[0], ast.Name):
-            return node.args[0].id
-    return None
 
 
 def _mapped_after_batch(chain: ast.expr, functions: dict) -> ast.FunctionDef | None:

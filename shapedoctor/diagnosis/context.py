@@ -149,11 +149,10 @@ def parse_expectations(ctx: Context, live_layer: Any) -> None:
     shapes = expected_found_shapes(msg)
     if shapes is not None:
         expected, found = shapes
+        ctx.expected_shape = tuple(expected)
         if len(expected) != len(found):
             ctx.expected_ndim = len(expected)
-            ctx.expected_shape = tuple(expected)
         else:
-            ctx.expected_shape = tuple(expected)
             for axis in range(len(expected) - 1, 0, -1):
                 if expected[axis] is not None and expected[axis] != found[axis]:
                     ctx.expected_axis = (axis - len(expected), expected[axis])

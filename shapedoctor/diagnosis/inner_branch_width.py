@@ -56,7 +56,8 @@ def _found(recorder: Any):
             or not isinstance(wide[-1], int) or not isinstance(odd[-1], int) or wide[-1] == odd[-1]:
         return None
     earlier = list(failure.earlier)
-    made_at = [i for i, r in enumerate(earlier) if recorder.producer_of(own_input) is r]
+    producer = recorder.producer_of(own_input)
+    made_at = [i for i, r in enumerate(earlier) if producer is not None and r is producer]
     inside = earlier[made_at[-1] + 1:] if made_at else earlier
     changers = {}
     for record in inside:

@@ -33,6 +33,7 @@ _NEW_DATA = ("predict", "evaluate", "predict_on_batch", "test_on_batch")
 def mapped_unlike_training(call: Any, prob: Any):
     """(culprit Place, fix, why, True) when the new data's map function is its training twin without one
     shaping step (see the module), else None. The culprit is the line the step should follow."""
+    from shapedoctor.diagnosis.reaim import first_data_name
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place
@@ -44,7 +45,7 @@ def mapped_unlike_training(call: Any, prob: Any):
     path = call.site.file
     tree = source_tree(path)
     functions = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
-    data = _first_argument(tree, call.site.line)
+    data = first_data_name(tree, call.site.line, _NEW_DATA)
     chains = {s.targets[0].id: s.value for s in tree.body if isinstance(s, ast.Assign) and len(s.targets) == 1
               and isinstance(s.targets[0], ast.Name)}
     if data is None or data not in chains:
@@ -76,14 +77,6 @@ def mapped_unlike_training(call: Any, prob: Any):
            f"data, but without `{step_text}` (line {step.lineno}). The model was trained on what `{twin.name}` "
            "makes; changing the model to take the new data would discard what it learned. Add the step.")
     return place, fix, why, True
-
-
-def _first_argument(tree: ast.AST, line: int) -> str | None:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and node.lineno == line and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in _NEW_DATA and node.args and isinstance(node.args[0], ast.Name):
-            return node.args[0].id
-    return None
 
 
 def _mapped(chain: ast.expr, functions: dict) -> list:

@@ -175,3 +175,15 @@ def two_shapes(text: str) -> tuple[tuple, tuple] | None:
         return None
     a, b = (tuple(parse_shape(s) or ()) for s in facts.shapes)
     return a, b
+
+
+def first_data_name(tree: Any, line: int, methods: tuple) -> str | None:
+    """The name passed first, by position, to a call of one of *methods* on *line* of a parsed script
+    (``train_data`` of ``model.fit(train_data, epochs=2)``), or None."""
+    import ast
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and node.lineno == line and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in methods and node.args and isinstance(node.args[0], ast.Name):
+            return node.args[0].id
+    return None

@@ -44,10 +44,10 @@ def _found(exc: BaseException, recorder: Any):
     calls = getattr(recorder, "training_calls", None) or []
     call = calls[-1] if calls else None
     stateful = sizes is not None
-    if sizes is None and facts is not None and len(facts.shapes) == 2 and call is not None:
-        sizes = _batch_sizes_met(facts.shapes, fixed_batch(call.model))
-    if sizes is None or call is None or call.site is None or call.error is None \
-            or fixed_batch(call.model) != sizes[0]:
+    fixed = fixed_batch(call.model) if call is not None else None
+    if sizes is None and facts is not None and len(facts.shapes) == 2:
+        sizes = _batch_sizes_met(facts.shapes, fixed)
+    if sizes is None or call is None or call.site is None or call.error is None or fixed != sizes[0]:
         return None
     size = sizes[0]
     path = call.site.file
@@ -112,8 +112,8 @@ def _aim(finding: Any, found: Any) -> Any:
     why = ("A stateful recurrent layer keeps one state per row of the batch" if stateful else
            f"The model's input fixes the batch size at {size} and a layer computes with that size")
     finding.explanation = (
-        f"{why}, so the model is built for batches of exactly {size} samples. `{method}` cuts the data into batches of its own `batch_size` (32 when none is "
-        f"given, or all the samples when there are fewer), not {size}. Pass the batch size the model was built "
+        f"{why}, so the model is built for batches of exactly {size} samples. `{method}` cuts the data into "
+        f"batches of its own `batch_size` (32 when none is given, or all the samples when there are fewer), not {size}. Pass the batch size the model was built "
         f"with, `batch_size={spelled}` (and a number of samples it divides).")
     finding.fixes = [fix]
     return finding

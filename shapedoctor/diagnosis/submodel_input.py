@@ -70,7 +70,7 @@ def _found(exc: BaseException, recorder: Any):
             or shape.lineno != shape.end_lineno:
         return None
     if len(expected) == len(found):
-        return _formula_width(site, shape, model, expected, found, failure)
+        return _formula_width(site, shape, model, expected, found, failure, recorder)
     constants = module_ints(source_tree(site.file))
     for element, want in zip(shape.elts[len(shape.elts) - keep:], found[1:]):
         value = element.value if isinstance(element, ast.Constant) else (
@@ -85,16 +85,13 @@ def _last_width_only(expected: tuple, found: tuple) -> bool:
         and expected[-1] != found[-1]
 
 
-def _formula_width(site: Any, shape: Any, model: str, expected: tuple, found: tuple, failure: Any):
+def _formula_width(site: Any, shape: Any, model: Any, expected: tuple, found: tuple, failure: Any, recorder: Any):
     """The width a sub-model's ``Input`` computes with a formula (``2 * 3 * ENC_FREQS``) that misses the
     width of the data it is called on (keras-io NeRF, r759: the raw coordinates the encoding keeps beside its
     sin/cos terms), when that data is no layer's output: the formula gets the difference added."""
-    from shapedoctor.trace.recorder import CURRENT
-
     last = shape.elts[-1]
     operands = failure.call.args[0] if failure.call.args else None
-    recorder = CURRENT
-    if not isinstance(last, ast.BinOp) or recorder is None or operands is None \
+    if not isinstance(last, ast.BinOp) or operands is None \
             or recorder.producer_of(operands) is not None:
         return None
     text = linecache.getline(site.file, last.lineno)[last.col_offset:last.end_col_offset]

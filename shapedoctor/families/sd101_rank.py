@@ -84,8 +84,7 @@ def fixes(ctx):
                                            why=" (a time axis of one step before the declared grid)")
         if prod is not None and prod.kind == "data":
             yield from _data_axis(ctx, prod, got, missing)
-            whole = ctx.expected_shape
-            if missing == 1 and whole is not None and len(whole) == len(got) + 1 and tuple(got) == tuple(whole[1:]):
+            if missing == 1 and _one_declared_sample(ctx, got):
                 return  # one sample without its batch axis: a layer inserted would read its features as samples
         if missing == 1 and rank == 2 and need == 3:
             cfg = ctx.config_of(ctx.consumer)
@@ -351,6 +350,13 @@ def _axis_added_twice(ctx, node, got):
                     cost=1, tags=["data"])
 
 
+def _one_declared_sample(ctx, got) -> bool:
+    """*got* is exactly one sample of the shape Keras's message asked for, without its batch axis
+    (``Expected shape (None, 4)``, received ``(4,)``)."""
+    declared = ctx.expected_shape
+    return declared is not None and len(declared) == len(got) + 1 and tuple(got) == tuple(declared[1:])
+
+
 def _data_axis(ctx, node, got, missing):
     """The data given the axes it lacks: a batch axis for one sample, or a trailing feature/channel axis.
 
@@ -371,10 +377,8 @@ def _data_axis(ctx, node, got, missing):
         batch_first = len(got) >= 3 and got[-1] in (1, 3, 4)
         options.append(("np.expand_dims({x}, 0)", lambda s: (1,) + tuple(s), "add the missing batch axis (one sample)",
                         1 if batch_first else 2))
-        declared = ctx.expected_shape
-        one_sample = declared is not None and len(declared) == len(got) + 1 and tuple(got) == tuple(declared[1:])
         last = "{x}.reshape(-1, 1)" if len(got) == 1 else "np.expand_dims({x}, -1)"
-        if not one_sample:  # exactly one declared sample: a last axis would read its features as samples
+        if not _one_declared_sample(ctx, got):  # exactly one declared sample: a last axis would read its features as samples
             options.append((last, lambda s: tuple(s) + (1,), "add the missing last axis to the data",
                             2 if batch_first else 1))
     else:
