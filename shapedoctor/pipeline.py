@@ -263,6 +263,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.window_without_batch import window_without_batch
 
         found[0] = window_without_batch(exc, found[0], recorder)  # predict(series[:56, np.newaxis]).reshape(1, 1, 1)
+        from shapedoctor.diagnosis.short_window_slice import short_window_slice
+
+        found[0] = short_window_slice(exc, found[0], recorder)  # test_data[86:].reshape(1, -1) for 20-step windows
         from shapedoctor.diagnosis.empty_block import empty_block
 
         found[0] = empty_block(exc, found[0], recorder)  # np.hstack([images, vectors @ a (12, 0) table])
