@@ -151,6 +151,7 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     from shapedoctor.diagnosis.prepared_unlike_training import prepared_unlike_training, sized_unlike_training
     from shapedoctor.diagnosis.rebound_size import rebound_size
     from shapedoctor.diagnosis.scalar_inputs import scalar_inputs
+    from shapedoctor.diagnosis.shifted_sequences import shifted_sequences
     from shapedoctor.diagnosis.shifted_targets import last_token_target
     from shapedoctor.diagnosis.unused_targets import unused_targets
 
@@ -163,11 +164,13 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     # valid = np.ones((n, 1)) for a discriminator that scores every patch; ds.map(lambda s: (s[:-1], s[-1]))
     # for a model that predicts a token at every step; fold_y = x_train[a:b] beside fold_x = x_train[a:b]
     # vae.fit(x_train, x_test) of a model whose own train_step takes each batch as its inputs alone;
-    # Input(shape=(1,)) for one id per sample, the embedding's extra axis reaching the output
+    # Input(shape=(1,)) for one id per sample, the embedding's extra axis reaching the output;
+    # TextVectorization(output_sequence_length=maxlen) shifted into (tokens[:, :-1], tokens[:, 1:]) pairs
     for rule in (unused_targets, rebound_size, loop_count, label_column_kept, appended_rows, last_partial_batch,
                  prepared_unlike_training, sized_unlike_training, mapped_unlike_training, encoded_unused,
                  masked_onehot,
-                 constant_labels, last_token_target, labels_from_features, scalar_inputs):
+                 constant_labels, last_token_target, labels_from_features, scalar_inputs,
+                 shifted_sequences):
         try:
             found = rule(call, prob)
         except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read its evidence holds no verdict
