@@ -34,11 +34,8 @@ def appended_rows(call: Any, prob: Any):
     if prob.family != "SD201" or call.site is None or prob.culprit_kind != "data":
         return None
     index = prob.output_index
-    items = arg = argument_node(call.site, 0, "x")
-    if isinstance(arg, (ast.List, ast.Tuple)):
-        arg = arg.elts[index] if index < len(arg.elts) else None
-    elif index != 0:
-        return None
+    items = argument_node(call.site, 0, "x")
+    arg = _input_node(items, index, call.model)
     if not (isinstance(arg, ast.Call) and called_name(arg.func) in _STACKERS and len(arg.args) == 1
             and isinstance(arg.args[0], ast.Name)):
         return None
@@ -53,6 +50,11 @@ def appended_rows(call: Any, prob: Any):
            "`np.array` only stacks them.")
     inputs = model_inputs(call.model)
     want = inputs[index] if index < len(inputs) else None
+    if want is not None and _kept_batch_axis(_data_shape(call, index), want):
+        return place, _concatenated(call, items, inputs, file), why + (
+            f" Each appended item keeps a batch axis of 1 of its own, so stacking them gives "
+            f"{_data_shape(call, index)} where the model takes {tuple(want)}: join them along that axis "
+            f"with `concatenate` instead of stacking them on a new one.")
     element = append.args[0]
     key = _row_key(element)
     if want is None or tuple(want[1:]) not in ((1,), ()) or key is None or not text.isascii() \
@@ -85,6 +87,61 @@ def appended_rows(call: Any, prob: Any):
     why += (f" The model's input takes one value per sample, an id it looks up itself, but the loop appends "
             f"`{table}`, the whole row that id selects. Append the id `{key}`.")
     return place, fix, why
+
+
+def _input_node(items: Any, index: int, model: Any) -> Any:
+    """The expression given for the model's input *index*: an element of a list, the value of a dict
+    keyed by the input's name, or the whole argument of a one-input call."""
+    if isinstance(items, (ast.List, ast.Tuple)):
+        return items.elts[index] if index < len(items.elts) else None
+    if isinstance(items, ast.Dict):
+        inputs = list(getattr(model, "inputs", None) or [])
+        name = getattr(inputs[index], "name", None) if index < len(inputs) else None
+        return next((v for k, v in zip(items.keys, items.values)
+                     if isinstance(k, ast.Constant) and k.value == name), None)
+    return items if index == 0 else None
+
+
+def _data_shape(call: Any, index: int) -> tuple | None:
+    """The shape of the data given for the model's input *index*."""
+    shapes = call.x_shapes
+    if isinstance(shapes, dict):
+        inputs = list(getattr(call.model, "inputs", None) or [])
+        return shapes.get(getattr(inputs[index], "name", None)) if index < len(inputs) else None
+    if isinstance(shapes, list) or (isinstance(shapes, tuple) and shapes and isinstance(shapes[0], tuple)):
+        return shapes[index] if index < len(shapes) else None
+    return shapes if index == 0 else None
+
+
+def _kept_batch_axis(got: Any, want: tuple) -> bool:
+    """*got* is the stack of items of shape (1, ...) each, for an input that takes (None, ...)."""
+    return (isinstance(got, tuple) and len(got) == len(want) + 1 and got[1] == 1
+            and tuple(got[2:]) == tuple(want[1:]))
+
+
+def _concatenated(call: Any, items: Any, inputs: list, file: str):
+    """``np.concatenate(L)`` for each ``np.array(L)`` of the call whose items kept their batch axis."""
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import called_name, display_path
+
+    edits = []
+    for j in range(len(inputs)):
+        node = _input_node(items, j, call.model)
+        if not (isinstance(node, ast.Call) and called_name(node.func) in _STACKERS and len(node.args) == 1
+                and isinstance(node.args[0], ast.Name) and not node.keywords and node.lineno == node.end_lineno
+                and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+                and _kept_batch_axis(_data_shape(call, j), inputs[j])):
+            continue
+        edits.append(TextEdit.replacing(file, node, f"{node.func.value.id}.concatenate({node.args[0].id})"))
+    if not edits or not linecache.getline(file, edits[0].start_line).isascii():
+        return None
+    from shapedoctor.patch.textedit import apply_edits
+
+    edited = apply_edits("".join(linecache.getlines(file)), edits).splitlines()
+    shown = [edited[line - 1].strip() for line in sorted({e.start_line for e in edits})]
+    return script_checked_fix("join the items along their own batch axis: concatenate, not array",
+                              "\n".join(shown), display_path(file), edits[0].start_line, edits, cost=1)
 
 
 def _one_append(file: str, line: int, listed: str) -> ast.Call | None:
