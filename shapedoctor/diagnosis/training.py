@@ -1192,6 +1192,15 @@ def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list:
                     found.append(TrainingFix(f'make {layer.name} {"shrink" if want == "valid" else "keep"} the map: '
                                              f'padding="{want}"', "model", edits=[("config", layer, {"padding": want})],
                                              cost=1))
+            if seen == 1 and set(spatial_y) == {1} and all(d > 0 for d in diff) and len(kernel) == len(diff) \
+                    and _padding(cls, cfg) == "valid" and set(dilation) == {1} \
+                    and set(_per_axis(cfg.get("strides"), len(diff))) == {1}:
+                # a head that reduces the map to one cell, as the labels have: a kernel as large as its input
+                grown = tuple(k + d for k, d in zip(kernel, diff))
+                written = grown[0] if len(set(grown)) == 1 else grown
+                found.append(TrainingFix(f"make {layer.name} cover its whole {'x'.join(map(str, grown))} input "
+                                         f"map: kernel_size={written}", "model",
+                                         edits=[("config", layer, {"kernel_size": grown})], cost=2))
         elif cls.startswith("Conv2DTranspose") or cls.startswith("Conv1DTranspose") or cls.startswith("Conv3DTranspose"):
             strides = _per_axis(cfg.get("strides"), len(diff))
             kernel = _per_axis(cfg.get("kernel_size"), len(diff))
