@@ -7,7 +7,7 @@ import tensorflow as tf
 gen = np.random.default_rng(161)
 IN_VOCAB, OUT_VOCAB = 40, 45
 IN_LEN, OUT_LEN = 10, 9
-D_MODEL, DFF, HEADS, LAYERS = 24, 48, 2, 2
+D_MODEL, DFF, HEADS, LAYERS = 24, 48, 2, 1
 
 src = gen.integers(1, IN_VOCAB, size=(80, IN_LEN))
 tgt = gen.integers(1, OUT_VOCAB, size=(80, OUT_LEN + 1))
