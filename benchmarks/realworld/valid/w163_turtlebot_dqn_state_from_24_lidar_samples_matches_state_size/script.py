@@ -45,13 +45,13 @@ target.set_weights(online.get_weights())
 replay = deque(maxlen=5000)
 world = FakeStage2World()
 obs = world.observe()
-epsilon, gamma, minibatch = 0.9, 0.99, 32
+epsilon, gamma, minibatch = 0.9, 0.99, 16
 
-for t in range(60):
+for t in range(40):
     if np.random.rand() <= epsilon:
         a = random.randrange(N_ACTIONS)
     else:
-        a = int(np.argmax(online.predict(obs[None, :], verbose=0)[0]))
+        a = int(np.argmax(online.predict_on_batch(obs[None, :])[0]))
     nxt, r, done = world.act(a)
     replay.append((obs, a, r, nxt, done))
     obs = world.observe() if done else nxt
@@ -59,10 +59,10 @@ for t in range(60):
         sample = random.sample(replay, minibatch)
         s = np.array([m[0] for m in sample])
         s2 = np.array([m[3] for m in sample])
-        q = online.predict(s, verbose=0)
-        q_next = target.predict(s2, verbose=0)
+        q = np.array(online.predict_on_batch(s))
+        q_next = np.array(target.predict_on_batch(s2))
         for i, (_, act, rew, _, end) in enumerate(sample):
             q[i, act] = rew if end else rew + gamma * q_next[i].max()
-        online.fit(s, q, batch_size=minibatch, epochs=1, verbose=0)
+        online.train_on_batch(s, q)
         epsilon = max(0.05, epsilon * 0.97)
 print("replay size:", len(replay), "epsilon:", round(epsilon, 3))
