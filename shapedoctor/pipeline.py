@@ -266,6 +266,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.short_window_slice import short_window_slice
 
         found[0] = short_window_slice(exc, found[0], recorder)  # test_data[86:].reshape(1, -1) for 20-step windows
+        from shapedoctor.diagnosis.dropped_time_axis import dropped_time_axis
+
+        found[0] = dropped_time_axis(exc, found[0], recorder)  # CTC layer's transpose of an LSTM's last state
         from shapedoctor.diagnosis.empty_block import empty_block
 
         found[0] = empty_block(exc, found[0], recorder)  # np.hstack([images, vectors @ a (12, 0) table])

@@ -71,7 +71,14 @@ def _found(recorder: Any):
     if not made:
         return None
     record = max(made, key=lambda r: r.depth)  # the innermost layer that returned this very tensor
-    layer = record.layer
+    found = return_sequences_edit(recorder, record.layer)
+    return None if found is None else (*found, call.layer.name)
+
+
+def return_sequences_edit(recorder: Any, layer: Any):
+    """(``GRU(64)``, layer, file, first line, code, edits) adding ``return_sequences=True`` where the
+    recurrent *layer* (or the RNN inside a ``Bidirectional``) was made without it; None when it returns
+    its sequence already or its creation cannot be edited."""
     cls = type(layer).__name__
     inner = getattr(layer, "forward_layer", None) if cls == "Bidirectional" else layer
     if type(inner).__name__ not in _RNN or getattr(inner, "return_sequences", True):
@@ -93,7 +100,7 @@ def _found(recorder: Any):
     first = node.lineno
     code = (text[:col] + added + text[col:]).strip() if first == line else "return_sequences=True"
     name = f"{type(inner).__name__}({getattr(inner, 'units', '')})"
-    return name, layer, site.file, first, code, [edit], call.layer.name
+    return name, layer, site.file, first, code, [edit]
 
 
 def _rnn_call(site: Any, cls: str):
