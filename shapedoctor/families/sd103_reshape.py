@@ -67,6 +67,13 @@ def fixes(ctx):
         new = tuple(target[:k - 1]) + (math.prod(got[k:]),)
         yield Candidate(f"gather the last {len(got) - k} axes it receives into the target's last axis: "
                         f"target_shape={new}", [SetConfig(ctx.consumer.layer, {"target_shape": new})], cost=2)
+    # A map read as a sequence whose step count was written for another input size (a CRNN's (32, 256)
+    # after the plates doubled): each position of the first axis it receives one step, the rest its features,
+    # so no step mixes two columns of the map.
+    if len(target) == 2 and -1 not in target and len(got) >= 4 and got[1] != target[0] and want != have:
+        new = (got[1], math.prod(got[2:]))
+        yield Candidate(f"one step per position of its first axis, the rest as features: target_shape={new}",
+                        [SetConfig(ctx.consumer.layer, {"target_shape": new})], cost=1)
     # Keep the target's layout but let one axis absorb the size (-1).
     if len(target) >= 2:
         offered = 0

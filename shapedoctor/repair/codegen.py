@@ -461,7 +461,11 @@ class CodeWriter:
                 callers = _helper_callers(site) if site else []
                 info = self.index.layer_call(site, (spec.cls,)) if site else None
                 given = _given_by_name(info.call, spec.cls, edit.changes) if info else []
-                if len(callers) > 1 and given:
+                spelled = info is not None and all(
+                    spelled_by_neighbours(self.graph, site.file, info.start, value) for value in edit.changes.values())
+                if len(callers) > 1 and given and not spelled:
+                    # (a change written with the block's own parameter, as its sibling layers spell that
+                    # size, means the same for every call of the block: it is written)
                     return (f"line {site.line} is in {_construct(site, callers)}; {', '.join(given)} comes from a "
                             "variable there, so the "
                             f"change for `{spec.name}` alone cannot be written at that line: apply it by hand")
@@ -662,9 +666,11 @@ class CodeWriter:
                         site.file if site else None, site.line if site else None)
         changes = _in_users_terms(info.call, spec_cls, changes, config,
                                   lambda node: self.index.code(site.file, node),
-                                  lambda value: size_expression(value, site.file, info.start, self.graph.named_sizes)
-                                  or self._reshaped_as(layer, value)
-                                  or spelled_by_neighbours(self.graph, site.file, info.start, value))
+                                  # inside a block function, a sibling layer's spelling (its parameter
+                                  # `filters`) before a module name that happens to hold the same number
+                                  lambda value: spelled_by_neighbours(self.graph, site.file, info.start, value)
+                                  or size_expression(value, site.file, info.start, self.graph.named_sizes)
+                                  or self._reshaped_as(layer, value))
         if "strides" in changes and not isinstance(changes["strides"], cst.CSTNode):
             # a main path strided inside a block function: the shortcut beside it says `strides=strides`
             spelled = spelled_by_neighbours(self.graph, site.file, info.start, changes["strides"], ("strides",))
