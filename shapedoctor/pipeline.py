@@ -269,6 +269,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.dropped_time_axis import dropped_time_axis
 
         found[0] = dropped_time_axis(exc, found[0], recorder)  # CTC layer's transpose of an LSTM's last state
+        from shapedoctor.diagnosis.onehot_sparse_loss import onehot_sparse_loss
+
+        found[0] = onehot_sparse_loss(exc, found[0], recorder)  # SparseCategoricalCrossentropy of one-hot rows
         from shapedoctor.diagnosis.empty_block import empty_block
 
         found[0] = empty_block(exc, found[0], recorder)  # np.hstack([images, vectors @ a (12, 0) table])

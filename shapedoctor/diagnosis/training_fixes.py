@@ -601,7 +601,7 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
         bound = fix.edits[0][2]
         return bound.shown, bound.file, bound.line, list(bound.text_edits)
     if fix.kind == "loss":
-        return _compile_code(call, _ListLiteral(fix.loss) if isinstance(fix.loss, list) else fix.loss)
+        return compile_code(call, _ListLiteral(fix.loss) if isinstance(fix.loss, list) else fix.loss)
     if fix.kind in ("labels", "data", "weights"):
         if fix.line_edit is not None and site is not None:
             line, start, end, text, code = fix.line_edit
@@ -661,7 +661,7 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
     graph.named_sizes = dict(getattr(call, "sizes", None) or {})
     code = CodeWriter(graph).render(Candidate(fix.title, _graph_edits(graph, fix)))
     if fix.with_loss is not None:  # the layer and the compile call change together
-        loss_code, _file, _line, loss_edits = _compile_code(call, fix.with_loss)
+        loss_code, _file, _line, loss_edits = compile_code(call, fix.with_loss)
         if code.edits and not loss_edits:
             return code.code, code.file, code.line, [], "the compile call to change with the layer was not found"
         return code.code + "\n" + loss_code, code.file, code.line, list(code.edits) + loss_edits, code.why_not
@@ -695,7 +695,7 @@ class _ListLiteral:
     __str__ = __repr__
 
 
-def _compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, int | None, list]:
+def compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, int | None, list]:
     from shapedoctor.repair.codegen import SourceIndex, call_with_changes
 
     site = call.site
@@ -932,7 +932,7 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
 
                 return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() if file else None)
             # Labels from a dataset/generator object: the compiled loss is the line to look at.
-            _code, f, line, _edits = _compile_code(call, "?")
+            _code, f, line, _edits = compile_code(call, "?")
             return Place("loss", None, "compile", f, loss_line(f, line), None)
         if kind == "data" and prob.data_site is not None:  # made inside a generator: its yield
             import linecache
@@ -974,7 +974,7 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
 
         return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() if file and line else None)
     if kind == "loss":
-        _code, f, line, _edits = _compile_code(call, "?")
+        _code, f, line, _edits = compile_code(call, "?")
         return Place("loss", None, "compile", f, loss_line(f, line), None)
     layer = prob.layer
     lsite = recorder.creation_site(layer) if (recorder is not None and layer is not None) else None
