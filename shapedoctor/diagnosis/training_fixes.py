@@ -142,6 +142,7 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     from shapedoctor.diagnosis.appended_rows import appended_rows
     from shapedoctor.diagnosis.constant_labels import constant_labels
     from shapedoctor.diagnosis.encoded_unused import encoded_unused
+    from shapedoctor.diagnosis.eye_column_index import eye_column_index
     from shapedoctor.diagnosis.label_column_kept import label_column_kept
     from shapedoctor.diagnosis.labels_from_features import labels_from_features
     from shapedoctor.diagnosis.last_partial_batch import last_partial_batch
@@ -165,12 +166,13 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     # for a model that predicts a token at every step; fold_y = x_train[a:b] beside fold_x = x_train[a:b]
     # vae.fit(x_train, x_test) of a model whose own train_step takes each batch as its inputs alone;
     # Input(shape=(1,)) for one id per sample, the embedding's extra axis reaching the output;
-    # TextVectorization(output_sequence_length=maxlen) shifted into (tokens[:, :-1], tokens[:, 1:]) pairs
+    # TextVectorization(output_sequence_length=maxlen) shifted into (tokens[:, :-1], tokens[:, 1:]) pairs;
+    # np.eye(4)[ids] of an (n, 1) column of ids: (n, 1, 4) labels
     for rule in (unused_targets, rebound_size, loop_count, label_column_kept, appended_rows, last_partial_batch,
                  prepared_unlike_training, sized_unlike_training, mapped_unlike_training, encoded_unused,
                  masked_onehot,
                  constant_labels, last_token_target, labels_from_features, scalar_inputs,
-                 shifted_sequences):
+                 shifted_sequences, eye_column_index):
         try:
             found = rule(call, prob)
         except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read its evidence holds no verdict
