@@ -272,6 +272,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.onehot_sparse_loss import onehot_sparse_loss
 
         found[0] = onehot_sparse_loss(exc, found[0], recorder)  # SparseCategoricalCrossentropy of one-hot rows
+        from shapedoctor.diagnosis.endpoint_width import endpoint_width
+
+        found[0] = endpoint_width(exc, found[0], recorder)  # Dense(1) logits for a (None, 10) targets Input
         from shapedoctor.diagnosis.empty_block import empty_block
 
         found[0] = empty_block(exc, found[0], recorder)  # np.hstack([images, vectors @ a (12, 0) table])
