@@ -89,6 +89,20 @@ def innermost_user_frame(exc: BaseException) -> tuple[Any, int] | None:
     return frames[-1] if frames else None
 
 
+_NUMPY_RESHAPE = re.compile(r"cannot reshape array of size (\d+) into shape \(([-\d, ]+)\)")
+
+
+def numpy_reshape(exc: BaseException) -> tuple[int, tuple, Any, int] | None:
+    """(size, target shape, frame, line) of NumPy's "cannot reshape array of size N into shape (...)", with the
+    user's innermost frame of *exc*'s traceback and its line; None for another error."""
+    match = _NUMPY_RESHAPE.search(str(exc))
+    where = innermost_user_frame(exc)
+    if match is None or where is None:
+        return None
+    target = tuple(int(p) for p in match.group(2).split(",") if p.strip())
+    return int(match.group(1)), target, where[0], where[1]
+
+
 def culprit_function(finding: Any, exc: BaseException):
     """(real path, parsed module, innermost ``def``) around the line *finding* blames, when that line is in
     a function of one of the user's files in *exc*'s traceback; else None."""

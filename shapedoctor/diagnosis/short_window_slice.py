@@ -19,10 +19,7 @@ from __future__ import annotations
 
 import ast
 import math
-import re
 from typing import Any
-
-_RESHAPE = re.compile(r"cannot reshape array of size (\d+) into shape \(([-\d, ]+)\)")
 
 
 def short_window_slice(exc: BaseException | None, finding: Any, recorder: Any) -> Any:
@@ -33,20 +30,16 @@ def short_window_slice(exc: BaseException | None, finding: Any, recorder: Any) -
 
 
 def _found(exc: BaseException, recorder: Any):
-    from shapedoctor.diagnosis.reaim import innermost_user_frame
+    from shapedoctor.diagnosis.reaim import numpy_reshape
     from shapedoctor.trace.sites import source_tree
 
-    match = _RESHAPE.search(str(exc))
-    where = innermost_user_frame(exc)
-    if match is None or where is None:
+    failed = numpy_reshape(exc)
+    if failed is None or any(d < 0 for d in failed[1]):
         return None
-    size, target = int(match.group(1)), tuple(int(p) for p in match.group(2).split(",") if p.strip())
-    if any(d < 0 for d in target):
-        return None
+    size, target, frame, line = failed
     if not _model_window(recorder, target):
         return None
     needed = math.prod(target)
-    frame, line = where
     path = frame.f_code.co_filename
     tree = source_tree(path)
     name = _reshaped_name(tree, line)

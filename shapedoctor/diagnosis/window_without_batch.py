@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import ast
 import math
-import re
 from typing import Any
-
-_RESHAPE = re.compile(r"cannot reshape array of size (\d+) into shape \(([\d, ]+)\)")
 
 
 def window_without_batch(exc: BaseException | None, finding: Any, recorder: Any) -> Any:
@@ -32,17 +29,16 @@ def window_without_batch(exc: BaseException | None, finding: Any, recorder: Any)
 
 
 def _found(exc: BaseException, recorder: Any):
-    from shapedoctor.diagnosis.reaim import innermost_user_frame
+    from shapedoctor.diagnosis.reaim import numpy_reshape
     from shapedoctor.diagnosis.training_base import model_outputs
     from shapedoctor.diagnosis.training_fixes import argument_name
     from shapedoctor.trace.sites import imported_names, source_tree
 
-    match = _RESHAPE.search(str(exc))
-    where = innermost_user_frame(exc)
-    if match is None or where is None:
+    failed = numpy_reshape(exc)
+    if failed is None or any(d < 0 for d in failed[1]):
         return None
-    size, target = int(match.group(1)), tuple(int(p) for p in match.group(2).split(",") if p.strip())
-    path, line = where[0].f_code.co_filename, where[1]
+    size, target, frame, line = failed
+    path = frame.f_code.co_filename
     calls = [c for c in getattr(recorder, "training_calls", None) or [] if c.method == "predict" and c.site
              and c.site.line == line and c.error is None]
     if not calls or not isinstance(calls[-1].x_shapes, tuple) or len(calls[-1].x_shapes) != 2:
