@@ -1173,7 +1173,7 @@ def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list:
         return []
     diff = tuple(o - y for o, y in zip(spatial_out, spatial_y))
     layer, factor, seen = output_layer(model, index), (1,) * len(diff), 0
-    found, overhang = [], []
+    found, overhang, shrinking = [], [], []
     while layer is not None and seen < 16:
         seen += 1
         cls, cfg = type(layer).__name__, layer_config(layer)
@@ -1192,6 +1192,8 @@ def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list:
                     found.append(TrainingFix(f'make {layer.name} {"shrink" if want == "valid" else "keep"} the map: '
                                              f'padding="{want}"', "model", edits=[("config", layer, {"padding": want})],
                                              cost=1))
+                if _padding(cls, cfg) == "valid":
+                    shrinking.append((layer, removed))
             if seen == 1 and set(spatial_y) == {1} and all(d > 0 for d in diff) and len(kernel) == len(diff) \
                     and _padding(cls, cfg) == "valid" and set(dilation) == {1} \
                     and set(_per_axis(cfg.get("strides"), len(diff))) == {1}:
@@ -1214,6 +1216,15 @@ def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list:
         layer = previous_layer(layer)
         if layer is not None and type(layer).__name__ == "InputLayer":
             break
+    together = tuple(sum(r[axis] for _, r in shrinking) for axis in range(len(diff)))
+    if not found and len(shrinking) > 1 and together == tuple(-d for d in diff):
+        # several valid convolutions that each trim a little and together the whole difference (five 7x7
+        # convolutions: 255 -> 225): all of them keep the map
+        names = ", ".join(layer.name for layer, _ in reversed(shrinking))
+        found.append(TrainingFix(f'make the {len(shrinking)} convolutions that trim the map keep it: '
+                                 f'padding="same" on {names}', "model",
+                                 edits=[("config", layer, {"padding": "same"}) for layer, _ in reversed(shrinking)],
+                                 cost=2))
     return overhang or found
 
 

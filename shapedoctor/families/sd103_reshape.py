@@ -70,7 +70,8 @@ def fixes(ctx):
     # A map read as a sequence whose step count was written for another input size (a CRNN's (32, 256)
     # after the plates doubled): each position of the first axis it receives one step, the rest its features,
     # so no step mixes two columns of the map.
-    if len(target) == 2 and -1 not in target and len(got) >= 4 and got[1] != target[0] and want != have:
+    if len(target) == 2 and -1 not in target and len(got) >= 4 and got[1] != target[0] and want != have \
+            and got[-1] > 1 and target[1] % got[-1] == 0:  # each step's features gather whole channel vectors
         new = (got[1], math.prod(got[2:]))
         yield Candidate(f"one step per position of its first axis, the rest as features: target_shape={new}",
                         [SetConfig(ctx.consumer.layer, {"target_shape": new})], cost=1)
