@@ -275,6 +275,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.endpoint_width import endpoint_width
 
         found[0] = endpoint_width(exc, found[0], recorder)  # Dense(1) logits for a (None, 10) targets Input
+        from shapedoctor.diagnosis.batch_in_declaration import batch_in_declaration
+
+        found[0] = batch_in_declaration(exc, found[0], recorder)  # Input(shape=batch.shape) of ds.take(1)'s batch
         from shapedoctor.diagnosis.empty_block import empty_block
 
         found[0] = empty_block(exc, found[0], recorder)  # np.hstack([images, vectors @ a (12, 0) table])
