@@ -11,9 +11,10 @@ Evidence, recorded and read: a wrong-rank finding whose shape path starts at an 
 ``Input`` is bound at the script's top level, a ``Model`` is made from it there, and every
 ``fit``/``predict``/``evaluate``/``train_on_batch`` call of that model further down the script passes a
 name that already holds an array (as the build failed) whose sample shape is the declared one without
-the axes the refusing layer got too many of (or with those it missed), the shared axes equal. The
-``Input`` is the root cause; its shape becomes that array's sample shape, ``name.shape[1:]``, proven
-by running the patched script. Fixes that keep the declaration are withdrawn: the model they build
+the axes the refusing layer got too many of (or with those it missed), the shared axes equal, or the
+same sizes in another order (a channels-first ``Input((3, 96, 96))`` for channels-last patches, r786). The
+``Input`` is the root cause; its shape becomes that array's sample shape, ``name.shape[1:]`` (the declared
+numbers reordered, ``(96, 96, 3)``, for an order slip), proven by running the patched script. Fixes that keep the declaration are withdrawn: the model they build
 still cannot take the data.
 """
 
@@ -72,9 +73,12 @@ def _found(exc: BaseException, finding: Any):
     if len(samples) != 1:
         return None
     sample, declared = samples.pop(), _declared(first.output_shape)
-    if not all(isinstance(d, int) for d in sample) or declared is None or not _same_slip(finding, declared, sample):
+    if not all(isinstance(d, int) for d in sample) or declared is None:
         return None
-    return path, made[0], shape, sorted(data)[0], sample
+    permuted = len(declared) == len(sample) and declared != sample and sorted(declared) == sorted(sample)
+    if not (permuted or _same_slip(finding, declared, sample)):
+        return None
+    return path, made[0], shape, sorted(data)[0], sample, permuted
 
 
 def _same_slip(finding: Any, declared: tuple, sample: tuple) -> bool:
@@ -87,6 +91,26 @@ def _same_slip(finding: Any, declared: tuple, sample: tuple) -> bool:
         return False
     shorter, longer = (sample, declared) if extra > 0 else (declared, sample)
     return longer[:len(shorter)] == shorter
+
+
+def _reordered(path: str, shape: ast.expr, sample: tuple) -> str | None:
+    """The declared tuple's own elements put in the data's axis order (``(3, 96, 96)`` -> ``(96, 96, 3)``),
+    when each element is a number."""
+    import linecache
+
+    if not isinstance(shape, ast.Tuple) or len(shape.elts) != len(sample) \
+            or not all(isinstance(e, ast.Constant) and type(e.value) is int for e in shape.elts):
+        return None
+    source = "".join(linecache.getlines(path))
+    left = list(shape.elts)
+    order = []
+    for size in sample:
+        match = next((e for e in left if e.value == size), None)
+        if match is None:
+            return None
+        left.remove(match)
+        order.append(ast.get_source_segment(source, match))
+    return "(" + ", ".join(order) + ("," if len(order) == 1 else "") + ")"
 
 
 def _rank(text: str) -> int:
@@ -125,14 +149,15 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path
 
-    path, statement, shape, data, sample = found
+    path, statement, shape, data, sample, permuted = found
     if not linecache.getline(path, shape.lineno).isascii() or any(
             f.line == statement.lineno and "Input(" in (f.code or "") for f in finding.fixes):
         return finding  # the engine already redeclares this Input (``shape=(28, 28, 1)``): its spelling stays
-    written = f"{data}.shape[1:]"
+    written = (_reordered(path, shape, sample) if permuted else None) or f"{data}.shape[1:]"
     edit = TextEdit.replacing(path, shape, written)
-    fix = script_checked_fix(f"declare the input like the data the model is given: shape={written}, "
-                             f"{format_shape(sample)}", edit.shown(), display_path(path), statement.lineno, [edit],
+    title = f"shape={written}" if permuted else f"shape={written}, {format_shape(sample)}"
+    fix = script_checked_fix(f"declare the input like the data the model is given: {title}",
+                             edit.shown(), display_path(path), statement.lineno, [edit],
                              cost=1)
     declared = _declared(finding.path[0].output_shape)
     finding.clear_culprit_marks()
