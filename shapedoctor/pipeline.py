@@ -278,6 +278,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.batch_in_declaration import batch_in_declaration
 
         found[0] = batch_in_declaration(exc, found[0], recorder)  # Input(shape=batch.shape) of ds.take(1)'s batch
+        from shapedoctor.diagnosis.copied_input_width import copied_input_width
+
+        found[0] = copied_input_width(exc, found[0], recorder)  # action_in = Input(shape=(num_states,)) copied
         from shapedoctor.diagnosis.empty_block import empty_block
 
         found[0] = empty_block(exc, found[0], recorder)  # np.hstack([images, vectors @ a (12, 0) table])

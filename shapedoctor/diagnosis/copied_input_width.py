@@ -1,0 +1,124 @@
+"""An ``Input`` whose width was copied from the Input beside it: the data it gets is another width.
+
+keras-io's DDPG critic takes the state and the action: ``state_in = Input(shape=(num_states,))``,
+``action_in = Input(shape=(num_actions,))``. Written twice with ``num_states`` (a copied line), the action
+branch's Dense is built for 3 features and refuses the (64, 1) actions when the critic is called in the
+training step: "expected axis -1 of input shape to have value 3, but received input with shape (64, 1)"
+(r813). Keras names the Dense; the cause is the second declaration.
+
+Evidence, recorded and read: the layer that refused an input's last axis takes a model ``Input``
+directly; that Input is declared ``Input(shape=(NAME,))`` and another Input of the same function or file
+is declared with the same ``NAME``; the script names the received width once (``num_actions = 1``). The
+declaration is the root cause; the fix writes that name in it, proven by running the patched script.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Any
+
+_MODEL_INPUT = re.compile(r"Input (\d+) with name '[^']*' of layer '([^']+)' is incompatible with the layer: "
+                          r"expected shape=\(([^)]*)\), found shape=\(([^)]*)\)")
+_REFUSED = re.compile(r"of layer '([^']+)' is incompatible with the layer: expected axis -1 of input shape to have "
+                      r"value (\d+), but received input with shape \(([^)]*)\)")
+
+
+def copied_input_width(exc: BaseException | None, finding: Any, recorder: Any) -> Any:
+    """*finding* aimed at the Input declared with its sibling's width (see the module), or *finding*."""
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc, recorder)
+
+
+def _found(exc: BaseException, recorder: Any):
+    from shapedoctor.diagnosis.reaim import script_frame
+    from shapedoctor.repair.user_names import size_expression
+    from shapedoctor.trace.scope import sizes_in_globals
+    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
+
+    refused = _refused_input(exc, recorder)
+    if refused is None:
+        return None
+    tensor, received = refused
+    if not received.isdigit():
+        return None
+    width = int(received)
+    made = getattr(getattr(tensor, "_keras_history", None), "operation", None)
+    if made is None or type(made).__name__ != "InputLayer":
+        return None
+    site = recorder.creation_site(made)
+    if site is None or not site.file:
+        return None
+    tree, around = source_tree_and_calls_at(site)
+    declared = [c for c in around if called_name(c.func) in ("Input", "InputLayer")]
+    name = _single_name(declared[0]) if len(declared) == 1 else None
+    if name is None:
+        return None
+    siblings = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c is not declared[0]
+                and called_name(c.func) in ("Input", "InputLayer") and _single_name(c) is not None
+                and _single_name(c).id == name.id]
+    where = script_frame(exc)
+    sizes = sizes_in_globals(where[0]) if where else {}
+    spelled = size_expression(width, site.file, name.lineno, sizes) or _twin_name(where, name.id, width)
+    if not siblings or spelled is None or spelled == name.id:
+        return None
+    return site, name, spelled, width
+
+
+def _refused_input(exc: BaseException, recorder: Any):
+    """(the symbolic input that was refused, the last size received as written) from Keras's message: a layer
+    that takes an Input directly, or a model's input *k*."""
+    text = str(exc)
+    match = _REFUSED.search(text)
+    model_input = _MODEL_INPUT.search(text) if match is None else None
+    name = match.group(1) if match else model_input.group(2) if model_input else None
+    layers = [layer for layer in recorder.created_layers() if name and getattr(layer, "name", None) == name]
+    if len(layers) != 1:
+        return None
+    try:
+        tensor = layers[0].input if match else layers[0].inputs[int(model_input.group(1))]
+    except (AttributeError, ValueError, IndexError, TypeError):
+        return None
+    found = (match.group(3) if match else model_input.group(4)).split(",")[-1].strip()
+    return tensor, found
+
+
+def _twin_name(where: Any, copied: str, width: int) -> str | None:
+    """The one module name holding *width* that is named like *copied* (``num_actions`` beside ``num_states``):
+    the sizes snapshot leaves out 1, which a copied declaration of an action width often is."""
+    if where is None or "_" not in copied:
+        return None
+    prefix = copied.split("_")[0] + "_"
+    names = [n for n, v in where[0].f_globals.items() if type(v) is int and v == width and n != copied
+             and n.startswith(prefix)]
+    return names[0] if len(names) == 1 else None
+
+
+def _single_name(call: ast.Call) -> ast.Name | None:
+    """The one name of ``Input(shape=(NAME,))``."""
+    shape = next((k.value for k in call.keywords if k.arg == "shape"), None) or (call.args[0] if call.args else None)
+    if isinstance(shape, (ast.Tuple, ast.List)) and len(shape.elts) == 1 and isinstance(shape.elts[0], ast.Name):
+        return shape.elts[0]
+    return None
+
+
+def _aim(finding: Any, found: Any) -> Any:
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import display_path
+
+    site, name, spelled, width = found
+    edit = TextEdit.replacing(site.file, name, spelled)
+    fix = script_checked_fix(f"declare the width this input receives: {spelled} ({width})", edit.shown(),
+                             display_path(site.file), name.lineno, [edit], cost=1)
+    finding.message = f"an Input declared with `{name.id}` receives {width} values per sample (`{spelled}`)"
+    finding.clear_culprit_marks()
+    finding.culprit = Place.at_line("input", name.id, "InputLayer", site.file, name.lineno)
+    finding.explanation = (
+        f"This Input is declared with `{name.id}`, like the Input beside it, but the tensors it is given have "
+        f"{width} values per sample (`{spelled}`): the layers after it were built for `{name.id}`. Declare "
+        f"`{spelled}`.")
+    finding.fixes = [fix]
+    return finding
