@@ -113,12 +113,13 @@ def _aim(finding: Any, found: Any) -> Any:
     edit = TextEdit.replacing(site.file, name, spelled)
     fix = script_checked_fix(f"declare the width this input receives: {spelled} ({width})", edit.shown(),
                              display_path(site.file), name.lineno, [edit], cost=1)
-    finding.message = f"an Input declared with `{name.id}` receives {width} values per sample (`{spelled}`)"
+    values = f"{width} value{'s' if width != 1 else ''}"
+    finding.message = f"an Input declared with `{name.id}` receives {values} per sample (`{spelled}`)"
     finding.clear_culprit_marks()
     finding.culprit = Place.at_line("input", name.id, "InputLayer", site.file, name.lineno)
     finding.explanation = (
         f"This Input is declared with `{name.id}`, like the Input beside it, but the tensors it is given have "
-        f"{width} values per sample (`{spelled}`): the layers after it were built for `{name.id}`. Declare "
+        f"{values} per sample (`{spelled}`): the layers after it were built for `{name.id}`. Declare "
         f"`{spelled}`.")
     finding.fixes = [fix]
     return finding
