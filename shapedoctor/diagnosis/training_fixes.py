@@ -155,6 +155,7 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     from shapedoctor.diagnosis.shifted_sequences import shifted_sequences
     from shapedoctor.diagnosis.shifted_targets import last_token_target
     from shapedoctor.diagnosis.unused_targets import unused_targets
+    from shapedoctor.diagnosis.unwindowed_data import unwindowed_data
 
     # max_length = 6 after the model was built with 7; [Dense(k)(x) for i in range(7)] against 11 slots;
     # labels = table[:, -1] beside data = table; np.array(rows) of rows.append(table[i]) for an id input
@@ -167,12 +168,13 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     # vae.fit(x_train, x_test) of a model whose own train_step takes each batch as its inputs alone;
     # Input(shape=(1,)) for one id per sample, the embedding's extra axis reaching the output;
     # TextVectorization(output_sequence_length=maxlen) shifted into (tokens[:, :-1], tokens[:, 1:]) pairs;
-    # np.eye(4)[ids] of an (n, 1) column of ids: (n, 1, 4) labels
+    # np.eye(4)[ids] of an (n, 1) column of ids: (n, 1, 4) labels; predict(test_norm) for a model trained
+    # on make_windows(train_norm)
     for rule in (unused_targets, rebound_size, loop_count, label_column_kept, appended_rows, last_partial_batch,
                  prepared_unlike_training, sized_unlike_training, mapped_unlike_training, encoded_unused,
                  masked_onehot,
                  constant_labels, last_token_target, labels_from_features, scalar_inputs,
-                 shifted_sequences, eye_column_index):
+                 shifted_sequences, eye_column_index, unwindowed_data):
         try:
             found = rule(call, prob)
         except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read its evidence holds no verdict
