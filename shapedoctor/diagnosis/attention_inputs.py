@@ -83,24 +83,13 @@ def _flat_input(attention: Any, recorder: Any):
         symbolic = layer.input
     except (AttributeError, ValueError):
         return None
-    query = symbolic[0] if isinstance(symbolic, (list, tuple)) else symbolic
-    history = getattr(query, "_keras_history", None)
-    made = getattr(history, "operation", None)
-    if made is None or type(made).__name__ != "InputLayer":
-        return None
-    site = recorder.creation_site(made)
-    if site is None or not site.file:
-        return None
-    from shapedoctor.trace.sites import source_tree_and_calls_at
+    from shapedoctor.diagnosis.reaim import input_declaration
 
-    _tree, around = source_tree_and_calls_at(site)
-    calls = [c for c in around if (c.func.attr if isinstance(c.func, ast.Attribute) else getattr(c.func, "id", ""))
-             in ("Input", "InputLayer")]
-    if len(calls) != 1:
+    query = symbolic[0] if isinstance(symbolic, (list, tuple)) else symbolic
+    declared = input_declaration(recorder, query)
+    if declared is None:
         return None
-    shape = next((k.value for k in calls[0].keywords if k.arg in ("shape", "input_shape")), None)
-    if shape is None and calls[0].args:
-        shape = calls[0].args[0]
+    site, _tree, _call, shape = declared
     if not isinstance(shape, (ast.Tuple, ast.List)) or len(shape.elts) != 1 or shape.lineno != shape.end_lineno:
         return None
     return site.file, shape, site.line

@@ -32,10 +32,10 @@ def copied_input_width(exc: BaseException | None, finding: Any, recorder: Any) -
 
 
 def _found(exc: BaseException, recorder: Any):
-    from shapedoctor.diagnosis.reaim import script_frame
+    from shapedoctor.diagnosis.reaim import input_declaration, script_frame
     from shapedoctor.repair.user_names import size_expression
     from shapedoctor.trace.scope import sizes_in_globals
-    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
+    from shapedoctor.trace.sites import called_name
 
     refused = _refused_input(exc, recorder)
     if refused is None:
@@ -44,18 +44,14 @@ def _found(exc: BaseException, recorder: Any):
     if not received.isdigit():
         return None
     width = int(received)
-    made = getattr(getattr(tensor, "_keras_history", None), "operation", None)
-    if made is None or type(made).__name__ != "InputLayer":
+    declared = input_declaration(recorder, tensor)
+    if declared is None:
         return None
-    site = recorder.creation_site(made)
-    if site is None or not site.file:
-        return None
-    tree, around = source_tree_and_calls_at(site)
-    declared = [c for c in around if called_name(c.func) in ("Input", "InputLayer")]
-    name = _single_name(declared[0]) if len(declared) == 1 else None
+    site, tree, made, _shape = declared
+    name = _single_name(made)
     if name is None:
         return None
-    siblings = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c is not declared[0]
+    siblings = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c is not made
                 and called_name(c.func) in ("Input", "InputLayer") and _single_name(c) is not None
                 and _single_name(c).id == name.id]
     where = script_frame(exc)

@@ -36,7 +36,7 @@ def _found(exc: BaseException, recorder: Any):
     from shapedoctor.trace.sites import source_tree
 
     failed = numpy_reshape(exc)
-    if failed is None or len(failed[1]) != 2 or any(d < 0 for d in failed[1]):
+    if failed is None or len(failed[1]) != 2:
         return None
     size, (rows, width), frame, line = failed
     path = frame.f_code.co_filename

@@ -94,13 +94,36 @@ _NUMPY_RESHAPE = re.compile(r"cannot reshape array of size (\d+) into shape \(([
 
 def numpy_reshape(exc: BaseException) -> tuple[int, tuple, Any, int] | None:
     """(size, target shape, frame, line) of NumPy's "cannot reshape array of size N into shape (...)", with the
-    user's innermost frame of *exc*'s traceback and its line; None for another error."""
+    user's innermost frame of *exc*'s traceback and its line; None for another error or a target with -1."""
     match = _NUMPY_RESHAPE.search(str(exc))
     where = innermost_user_frame(exc)
     if match is None or where is None:
         return None
     target = tuple(int(p) for p in match.group(2).split(",") if p.strip())
+    if any(d < 0 for d in target):  # a -1 NumPy could not resolve: no target to reason about
+        return None
     return int(match.group(1)), target, where[0], where[1]
+
+
+def input_declaration(recorder: Any, tensor: Any):
+    """(creation site, parsed file, the ``keras.Input(...)`` call, its shape argument or None) of the Input that
+    made the symbolic *tensor*; None when *tensor* is not an Input's or its one call cannot be read."""
+    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
+
+    made = getattr(getattr(tensor, "_keras_history", None), "operation", None)
+    if made is None or type(made).__name__ != "InputLayer":
+        return None
+    site = recorder.creation_site(made)
+    if site is None or not site.file:
+        return None
+    tree, around = source_tree_and_calls_at(site)
+    calls = [c for c in around if called_name(c.func) in ("Input", "InputLayer")]
+    if len(calls) != 1:
+        return None
+    shape = next((k.value for k in calls[0].keywords if k.arg in ("shape", "input_shape")), None)
+    if shape is None and calls[0].args:
+        shape = calls[0].args[0]
+    return site, tree, calls[0], shape
 
 
 def culprit_function(finding: Any, exc: BaseException):

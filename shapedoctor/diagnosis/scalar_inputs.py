@@ -58,7 +58,7 @@ def scalar_inputs(call: Any, prob: Any):
 
 def _scalar_declarations(call: Any, recorder: Any) -> list:
     """(path, shape node, line, input name) of each model input declared (None, 1) whose data is (n,)."""
-    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
+    from shapedoctor.diagnosis.reaim import input_declaration
 
     inputs = list(getattr(call.model, "inputs", None) or [])
     shapes = call.x_shapes
@@ -74,15 +74,10 @@ def _scalar_declarations(call: Any, recorder: Any) -> list:
             data = shapes if len(inputs) == 1 else None
         if not (isinstance(data, tuple) and len(data) == 1):
             continue
-        made = getattr(getattr(tensor, "_keras_history", None), "operation", None)
-        site = recorder.creation_site(made) if made is not None else None
-        if site is None or not site.file:
+        declared = input_declaration(recorder, tensor)
+        if declared is None:
             return []
-        _tree, around = source_tree_and_calls_at(site)
-        calls = [c for c in around if called_name(c.func) in ("Input", "InputLayer")]
-        shape = next((k.value for k in calls[0].keywords if k.arg == "shape"), None) if len(calls) == 1 else None
-        if shape is None and len(calls) == 1 and calls[0].args:
-            shape = calls[0].args[0]
+        site, _tree, _call, shape = declared
         if not (isinstance(shape, ast.Tuple) and len(shape.elts) == 1 and isinstance(shape.elts[0], ast.Constant)
                 and shape.elts[0].value == 1 and shape.lineno == shape.end_lineno
                 and linecache.getline(site.file, shape.lineno).isascii()):

@@ -34,7 +34,7 @@ def _found(exc: BaseException, recorder: Any):
     from shapedoctor.trace.sites import source_tree
 
     failed = numpy_reshape(exc)
-    if failed is None or any(d < 0 for d in failed[1]):
+    if failed is None:
         return None
     size, target, frame, line = failed
     if not _model_window(recorder, target):

@@ -35,7 +35,7 @@ def _found(exc: BaseException, recorder: Any):
     from shapedoctor.trace.sites import imported_names, source_tree
 
     failed = numpy_reshape(exc)
-    if failed is None or any(d < 0 for d in failed[1]):
+    if failed is None:
         return None
     size, target, frame, line = failed
     path = frame.f_code.co_filename
