@@ -50,10 +50,11 @@ def appended_rows(call: Any, prob: Any):
            "`np.array` only stacks them.")
     inputs = model_inputs(call.model)
     want = inputs[index] if index < len(inputs) else None
-    if want is not None and _kept_batch_axis(_data_shape(call, index), want):
+    stacked = _data_shape(call, index)
+    if want is not None and _kept_batch_axis(stacked, want):
         return place, _concatenated(call, items, inputs, file), why + (
             f" Each appended item keeps a batch axis of 1 of its own, so stacking them gives "
-            f"{_data_shape(call, index)} where the model takes {tuple(want)}: join them along that axis "
+            f"{stacked} where the model takes {tuple(want)}: join them along that axis "
             f"with `concatenate` instead of stacking them on a new one.")
     element = append.args[0]
     key = _row_key(element)
