@@ -8,7 +8,8 @@ output.shape=(64, 5)" (r807). The model is subclassed and fed a dataset, so no l
 failure and the finding is read from the text; the fix it offered named no line.
 
 Evidence, read and recorded: the error names target and output shapes that are equal; the training call
-that raised uses a sparse categorical loss; its labels are one-hot rows. The ``compile`` call is the
+that raised uses a sparse categorical loss; its labels are one-hot rows; no earlier call trained the same
+model on class ids (then the labels changed, not the loss: t227). The ``compile`` call is the
 root cause; the fix compiles the categorical loss in its place (keeping ``from_logits``), proven by
 running the patched script.
 """
@@ -39,6 +40,9 @@ def _found(exc: BaseException, recorder: Any):
     call = calls[-1]
     if call.y is None or not is_one_hot(call.y):
         return None
+    if any(c.error is None and c.model is call.model and c.y is not None and not is_one_hot(c.y)
+           for c in recorder.training_calls):
+        return None  # the model trained with this loss on class ids: the one-hot labels are what changed
     code, file, line, edits = compile_code(call, same_logits(call.loss, "categorical_crossentropy"))
     return (code, file, line, edits) if edits else None
 

@@ -7,7 +7,8 @@ given a length-1 axis, the embeddings are ``(batch, 1, dim)`` and ``Dot(axes=1)`
 into a ``(batch, dim, dim)`` outer product, which the loss then refuses against one rating per sample
 (r768). Keras names the loss; the cause is the declarations.
 
-Evidence, recorded and read: a training call's labels have fewer axes than the model's output; at
+Evidence, recorded and read: a training call's labels have fewer axes than the model's output, and the
+output is not just the labels with a trailing axis of 1 (Keras's losses accept that pair); at
 least one of the model's inputs is declared ``(None, 1)`` while the data given for it holds one value
 per sample, ``(n,)``; each such input was made by a ``keras.Input`` call whose ``shape=`` is written
 ``(1,)`` on one line. Those declarations are the root cause; the fix declares every one of them
@@ -38,8 +39,8 @@ def scalar_inputs(call: Any, prob: Any):
     labels = call.y_shapes
     if len(outputs) != 1 or not isinstance(labels, tuple) or not all(isinstance(d, int) for d in labels):
         return None
-    if len(outputs[0]) <= len(labels):
-        return None
+    if len(outputs[0]) <= len(labels) or tuple(outputs[0][1:]) == tuple(labels[1:]) + (1,):
+        return None  # (None, 1) against (n,) labels is one value per sample to Keras's losses (t043)
     declared = _scalar_declarations(call, rec.CURRENT)
     if not declared:
         return None
