@@ -1,5 +1,5 @@
-# Audio clip classifier on mel spectrograms (Theano-era layout: each melgram is stored
-# as (1, n_mels, n_frames), channel axis first, the way the preprocessing step saves it).
+# Audio clip classifier on mel spectrograms; each melgram is kept as (1, n_mels, n_frames),
+# the way the preprocessing step saves it.
 import numpy as np
 import keras
 from keras import layers
