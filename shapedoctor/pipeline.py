@@ -269,6 +269,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.dropped_time_axis import dropped_time_axis
 
         found[0] = dropped_time_axis(exc, found[0], recorder)  # CTC layer's transpose of an LSTM's last state
+        from shapedoctor.diagnosis.call_without_batch import call_without_batch
+
+        found[0] = call_without_batch(exc, found[0], recorder)  # model(seed_ids) of one (6,) sample, no batch axis
         from shapedoctor.diagnosis.onehot_sparse_loss import onehot_sparse_loss
 
         found[0] = onehot_sparse_loss(exc, found[0], recorder)  # SparseCategoricalCrossentropy of one-hot rows

@@ -49,3 +49,24 @@ print("ok")
     report, _, proc = run_json(run_cli, tmp_path, script)
     assert proc.returncode == 0, proc.stderr
     assert report["findings"] == []
+
+
+def test_an_id_out_of_range_is_not_blamed_on_a_one_wide_id_input(tmp_path):
+    # (None, 1) predictions against (n,) ratings are one value per sample to Keras's losses: the
+    # Embedding's input_dim is the cause, not the Input's shape=(1,).
+    script = '''import numpy as np
+import keras
+from keras import layers
+
+ids = np.random.randint(1, 21, size=(64,))
+n_ids = int(ids.max())
+inp = keras.Input(shape=(1,))
+vec = layers.Embedding(n_ids, 4)(inp)
+model = keras.Model(inp, layers.Dense(1)(layers.Flatten()(vec)))
+model.compile(optimizer="adam", loss="mse")
+model.fit(ids, np.ones(64), epochs=1, verbose=0)
+'''
+    report, _, proc = run_json(run_cli, tmp_path, script)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(script, "vec = layers.Embedding(n_ids, 4)(inp)")
