@@ -188,6 +188,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.own_weight_width import own_weight_width
 
         found[0] = own_weight_width(exc, found[0], recorder)  # add_weight(shape=(width, width)) for 2 * width values
+        from shapedoctor.diagnosis.init_weight_width import init_weight_width
+
+        found[0] = init_weight_width(exc, found[0], recorder)  # Linear(32) whose __init__ kernel is (input_dim=32, 32)
         from shapedoctor.diagnosis.inner_branch_width import inner_branch_width
 
         found[0] = inner_branch_width(exc, found[0], recorder)  # return self.act(h) + x, h made by self.dense per slice
