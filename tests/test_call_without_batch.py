@@ -118,3 +118,31 @@ def test_a_batched_sample_is_fine_and_a_wrong_width_is_not_blamed_on_the_batch(t
     assert proc.returncode == 1, proc.stderr
     assert report["findings"][0]["culprit"]["line"] != line_of(wide, "window = np.random.rand(1, 20, 5)") or \
         "expand_dims" not in report["findings"][0]["fixes"][0]["code"]
+
+
+PREDICT = '''import numpy as np
+import keras
+from keras import layers
+
+tokens = np.random.randint(0, 50, size=(64, 10))
+model = keras.Sequential([keras.Input(shape=(10,)), layers.Embedding(50, 8), layers.GlobalAveragePooling1D(),
+                          layers.Dense(3, activation="softmax")])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(tokens, np.random.randint(0, 3, size=(64,)), epochs=1, verbose=0)
+
+
+def classify(words):
+    ids = np.array(words[:10])
+    return model.predict(ids, verbose=0).argmax()
+
+
+print(classify(list(range(12))))
+'''
+
+
+def test_one_sample_given_to_predict_inside_a_function(tmp_path):
+    report, _, proc = run_json(run_cli, tmp_path, PREDICT)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(PREDICT, "ids = np.array(words[:10])")
+    assert finding["fixes"][0]["code"] == "ids = np.expand_dims(ids, 0)" and finding["fixes"][0]["proven"]

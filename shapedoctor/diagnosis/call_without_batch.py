@@ -1,6 +1,6 @@
 """One sample given to a model called directly, without its batch axis: where that sample was made.
 
-A model takes batches. After training, scripts call it by hand on one sample: the TensorFlow text
+A model takes batches. After training, scripts call it (or ``predict``) by hand on one sample: the TensorFlow text
 generation tutorial splits a seed string into characters, ``ids_from_chars(tf.strings.unicode_split(
 "ROMEO:", "UTF-8"))``, and calls ``model(seed_ids, states=states, return_state=True)`` on the (6,) ids
 (r815); keras-io's filter visualisation draws its start image as ``tf.random.uniform((w, h, 3))`` and
@@ -8,8 +8,8 @@ pushes it through a feature extractor inside a gradient-ascent step (r796). Kera
 axis of the sample as its batch and the first layer that needs a fixed rank (the GRU, a convolution)
 refuses it. Keras names that layer; the cause is the line that made the sample one axis short.
 
-Evidence, recorded and read: the failure is a rank (or unnamed shape) error inside a model called directly on a tensor
-or array whose shape is either the model's declared per-sample shape (``Input(shape=...)``) or, for a
+Evidence, recorded and read: the failure is a rank, data-shape or unnamed shape error inside a model called
+directly (or given to ``predict``) on a tensor or array whose shape is either the model's declared per-sample shape (``Input(shape=...)``) or, for a
 model without declared inputs, one axis short of the data a training call of the same model accepted;
 in the traceback's frames of the user's code, innermost first, a name on the running line holds that
 very shape, and the function (or the script) running that line bound the name above it with a
@@ -34,14 +34,22 @@ def call_without_batch(exc: BaseException | None, finding: Any, recorder: Any) -
 
 
 def _found(exc: BaseException, finding: Any, recorder: Any):
-    if getattr(finding, "id", None) not in ("SD101", "SD108") or exc is None:
+    if getattr(finding, "id", None) not in ("SD101", "SD108", "SD201") or exc is None:
         return None
+    failed = [c for c in getattr(recorder, "training_calls", None) or [] if c.error is not None]
     failure = getattr(recorder, "failure", None)
-    if failure is None:
+    if failed and failed[-1].method == "predict":
+        model, sample = failed[-1].model, failed[-1].x_shapes
+        if not (isinstance(sample, tuple) and sample and all(isinstance(d, int) for d in sample)):
+            return None
+    elif failure is not None:
+        outer = failure.stack[0] if failure.stack else failure.call
+        if outer.symbolic:
+            return None
+        model, sample = outer.layer, _shape_of(outer.args[0] if outer.args else None)
+    else:
         return None
-    outer = failure.stack[0] if failure.stack else failure.call
-    model, sample = outer.layer, _shape_of(outer.args[0] if outer.args else None)
-    if sample is None or outer.symbolic or not _one_axis_short(model, sample, recorder):
+    if sample is None or not _one_axis_short(model, sample, recorder):
         return None
     return _made_at(exc, sample)
 
