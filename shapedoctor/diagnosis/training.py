@@ -1793,6 +1793,10 @@ def width_layer(layer: Any) -> Any:
 
 
 def units_fix(layer, units: int, activation: str | None = None) -> TrainingFix:
+    if width_key(layer) is None and activation is None:
+        wrapped = _wrapped_units_fix(layer, units)  # TimeDistributed(Dense(1)): the Dense's units, not the wrapper's
+        if wrapped is not None:
+            return wrapped
     changes = {width_key(layer) or "units": units}
     if activation is None and units == 1 and layer_config(layer).get("activation") == "softmax":
         activation = "sigmoid"  # softmax over one unit is always 1.0: one unit is a sigmoid probability
