@@ -1775,9 +1775,13 @@ def _last_sequence_rnn(model: Any) -> Any:
     return found
 
 
+# Layers that resize the other axes of a channels-last map but keep its last axis (the width).
+_CHANNEL_KEEPING = frozenset("UpSampling ZeroPadding Cropping Resizing".split())
+
+
 def width_layer(layer: Any) -> Any:
-    """*layer*, or when it only passes its input through (an Activation, Dropout...), the layer
-    before it that sets the width (``units``/``filters``)."""
+    """*layer*, or when it only passes its input through (an Activation, Dropout, or an UpSampling2D that
+    resizes the map but keeps its channels), the layer before it that sets the width (``units``/``filters``)."""
     from shapedoctor.diagnosis.context import PASS_THROUGH
 
     def sets_width(candidate) -> bool:  # TimeDistributed(Dense(k)): the wrapped Dense sets it
@@ -1785,8 +1789,13 @@ def width_layer(layer: Any) -> Any:
         return width_key(candidate) is not None or (type(candidate).__name__ == "TimeDistributed"
                                                      and isinstance(inner.get("units"), int))
 
+    def keeps_width(candidate) -> bool:  # an UpSampling2D after the 1x1 classifier keeps its channels
+        name = type(candidate).__name__
+        return name in PASS_THROUGH or (name.rstrip("123D") in _CHANNEL_KEEPING
+                                        and layer_config(candidate).get("data_format", "channels_last") != "channels_first")
+
     seen, current = 0, layer
-    while current is not None and not sets_width(current) and type(current).__name__ in PASS_THROUGH and seen < 8:
+    while current is not None and not sets_width(current) and keeps_width(current) and seen < 8:
         seen += 1
         current = previous_layer(current, only_one=True)
     return current if current is not None and sets_width(current) else layer
