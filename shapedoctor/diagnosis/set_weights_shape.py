@@ -6,7 +6,8 @@ keras-io's pretrained word embeddings example (r635) sizes the Embedding and the
 embedding weight shape (20, 100) is not compatible with provided weight shape (18, 100)". The error
 names neither the matrix nor where it was made, and it is raised outside any layer call.
 
-Evidence, read, not guessed: the user's line calls ``.set_weights([...])`` with a list of names; the one
+Evidence, read, not guessed: the user's line calls ``.set_weights([...])`` with a list of names (or the
+script's one layer construction given ``weights=[...]``, which Keras sets when the layer is built); the one
 whose array has the refused shape is followed to the one-line assignment that made it. When that
 statement writes the shape as a tuple of expressions (``np.zeros((len(voc), embedding_dim))``), the
 matrix line is the cause, and the fix writes, for each axis that differs, the expression the layer
@@ -92,9 +93,15 @@ def _aim_at_array(finding: Finding, frame: Any, path: str, line: int, want: tupl
     calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno <= line <= (c.end_lineno or c.lineno)
              and isinstance(c.func, ast.Attribute) and c.func.attr == "set_weights" and c.args
              and isinstance(c.args[0], (ast.List, ast.Tuple))]
-    if len(calls) != 1:
-        return
-    names = [e.id for e in calls[0].args[0].elts if isinstance(e, ast.Name) and np.shape(
+    given = calls[0].args[0] if len(calls) == 1 else None
+    if given is None:  # Embedding(n, d, weights=[matrix]): the layer sets them when it is built
+        calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and any(
+            k.arg == "weights" and isinstance(k.value, (ast.List, ast.Tuple)) for k in c.keywords)]
+        if len(calls) != 1:
+            return
+        given = next(k.value for k in calls[0].keywords if k.arg == "weights")
+        line = calls[0].lineno
+    names = [e.id for e in given.elts if isinstance(e, ast.Name) and np.shape(
         frame.f_locals.get(e.id, frame.f_globals.get(e.id))) == got]
     if len(names) != 1:
         return
@@ -108,9 +115,13 @@ def _aim_at_array(finding: Finding, frame: Any, path: str, line: int, want: tupl
     finding.culprit = Place("data", name, "data", display_path(path), stmt.lineno, text.strip())
     finding.explanation = (f"`{name}` is made {tuple(got)} on line {stmt.lineno}, and the layer's weight is "
                            f"{tuple(want)}. " + finding.explanation)
-    shape = next((t for t in ast.walk(stmt.value) if isinstance(t, ast.Tuple) and len(t.elts) == len(got)
+    shape = next((t.elts for t in ast.walk(stmt.value) if isinstance(t, ast.Tuple) and len(t.elts) == len(got)
                   and [_value(e, frame) for e in t.elts] == list(got)), None)
-    layer = _layer_call(tree, calls[0])
+    if shape is None:  # np.random.rand(vocab + 2, 8): the sizes as the call's arguments
+        shape = next((c.args for c in ast.walk(stmt.value) if isinstance(c, ast.Call) and len(c.args) == len(got)
+                      and [_value(e, frame) for e in c.args] == list(got)), None)
+    layer = calls[0] if calls[0].func is not None and any(k.arg == "weights" for k in calls[0].keywords) \
+        else _layer_call(tree, calls[0])
     if shape is None or layer is None:
         return
     edits = []
@@ -121,7 +132,7 @@ def _aim_at_array(finding: Finding, frame: Any, path: str, line: int, want: tupl
                        None)
         if spelled is None:
             return
-        element = shape.elts[axis]
+        element = shape[axis]
         if element.lineno != element.end_lineno or spelled.lineno != spelled.end_lineno:
             return
         new = linecache.getline(path, spelled.lineno)[spelled.col_offset:spelled.end_col_offset]
