@@ -1,0 +1,100 @@
+"""A model that needs the batch size it trained with, called later with Keras's default batch of 32.
+
+keras-gat trains its graph attention network on the whole graph at once: ``fit([X, A], Y,
+batch_size=N_NODES)``, every node one row of the batch and the adjacency matrix ``A`` one row per node, so
+the attention scores of a batch are (batch, batch) and are masked by (batch, N) adjacency rows. That
+only lines up when the batch is the whole graph. ``predict([X, A])`` without ``batch_size`` cuts the graph
+into batches of 32 and the masking fails: "Incompatible shapes: [32,32] vs. [32,60]" (r867). Keras
+names the layer's product; the cause is the call that left out the batch size its model depends on.
+
+Evidence, recorded and read: a training call (``predict``, ``evaluate`` or ``fit``) of a model failed
+with an error whose text holds Keras's default batch size (32) and the batch size an earlier ``fit`` of
+the same model was given, written ``batch_size=<expr>`` in that ``fit`` call, which finished; the failing
+call passes no ``batch_size`` and is written on one line. That call is the root cause; the fix passes it
+the ``fit``'s batch size, spelled as the ``fit`` spells it, proven by running the patched script.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+import re
+from typing import Any
+
+_DEFAULT_BATCH = 32
+
+
+def batch_size_like_fit(exc: BaseException | None, finding: Any, recorder: Any) -> Any:
+    """*finding* aimed at the call that left out the batch size its model trained with, or *finding*."""
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc, recorder)
+
+
+def _found(exc: BaseException, recorder: Any):
+    calls = list(getattr(recorder, "training_calls", None) or [])
+    failed = [c for c in calls if c.error is not None]
+    if not failed or failed[-1].site is None:
+        return None
+    call = failed[-1]
+    numbers = {int(n) for n in re.findall(r"\d+", str(exc))}
+    if _DEFAULT_BATCH not in numbers:
+        return None
+    failing = _call_at(call.site.file, call.site.line, call.method)
+    if failing is None or any(k.arg == "batch_size" for k in failing.keywords) or failing.lineno != failing.end_lineno:
+        return None
+    for earlier in reversed(calls[:calls.index(call)]):
+        if earlier.method != "fit" or earlier.model is not call.model or earlier.error is not None \
+                or earlier.site is None or earlier.site.file != call.site.file:
+            continue
+        fit = _call_at(earlier.site.file, earlier.site.line, "fit")
+        size = next((k.value for k in fit.keywords if k.arg == "batch_size"), None) if fit is not None else None
+        if size is None or size.lineno != size.end_lineno:
+            return None
+        value = _batch_value(earlier, size)
+        if value is None or value == _DEFAULT_BATCH or value not in numbers:
+            return None
+        spelled = linecache.getline(earlier.site.file, size.lineno)[size.col_offset:size.end_col_offset]
+        return call, failing, spelled, value
+    return None
+
+
+def _call_at(path: str, line: int, method: str) -> ast.Call | None:
+    from shapedoctor.trace.sites import source_tree
+
+    found = [n for n in ast.walk(source_tree(path)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+             and n.func.attr == method and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    return found[0] if len(found) == 1 else None
+
+
+def _batch_value(fit: Any, size: ast.expr) -> int | None:
+    """The value of the ``batch_size=`` expression of the successful *fit*: a literal, or a name of the
+    caller's module (recorded with the call), else None."""
+    if isinstance(size, ast.Constant) and type(size.value) is int:
+        return size.value
+    value = (getattr(fit, "sizes", None) or {}).get(size.id) if isinstance(size, ast.Name) else None
+    return value if type(value) is int else None
+
+
+def _aim(finding: Any, found: Any) -> Any:
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.report.model import Place
+    from shapedoctor.trace.sites import display_path
+
+    call, failing, spelled, value = found
+    path = call.site.file
+    at = failing.end_col_offset - 1
+    text = f", batch_size={spelled}" if (failing.args or failing.keywords) else f"batch_size={spelled}"
+    edit = TextEdit(path, failing.lineno, at, failing.lineno, at, text)
+    fix = script_checked_fix(f"give `{call.method}` the batch size the model trained with: batch_size={spelled}",
+                             edit.shown(), display_path(path), failing.lineno, [edit], cost=1)
+    finding.clear_culprit_marks()
+    finding.culprit = Place.at_line("data", None, call.method, path, failing.lineno)
+    finding.explanation = (
+        f"The model was trained with `batch_size={spelled}` ({value} samples per batch) and its shapes depend on "
+        f"it (a layer combines the rows of one batch with inputs sized for {value}). `{call.method}` was called "
+        f"without `batch_size`, so Keras cut the data into batches of {_DEFAULT_BATCH} and the shapes inside the "
+        f"model no longer line up. Pass the same batch size: `batch_size={spelled}`.")
+    finding.fixes = [fix]
+    return finding
