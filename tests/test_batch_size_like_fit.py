@@ -54,3 +54,22 @@ def test_with_the_batch_size_it_runs_clean(tmp_path):
     report, _, proc = run_json(run_cli, tmp_path, fixed)
     assert proc.returncode == 0, proc.stderr
     assert report["findings"] == []
+
+
+def test_a_stateful_model_declared_for_one_sample_is_fit_with_that_batch(tmp_path):
+    script = '''import numpy as np
+import keras
+
+seqs = np.random.rand(20, 6, 2).astype("float32")
+model = keras.Sequential([keras.layers.Input(batch_shape=(1, 6, 2)),
+                          keras.layers.GRU(4, stateful=True, return_sequences=True), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(seqs, np.random.rand(20, 6, 1), epochs=1, verbose=0)
+'''
+    report, _, proc = run_json(run_cli, tmp_path, script)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(script, "model.fit(seqs")
+    first = finding["fixes"][0]
+    assert first["code"] == "model.fit(seqs, np.random.rand(20, 6, 1), epochs=1, verbose=0, batch_size=1)"
+    assert first["proven"]

@@ -11,7 +11,10 @@ Evidence, recorded and read: a training call (``predict``, ``evaluate`` or ``fit
 with an error whose text holds Keras's default batch size (32) and the batch size an earlier ``fit`` of
 the same model was given, written ``batch_size=<expr>`` in that ``fit`` call, which finished; the failing
 call passes no ``batch_size`` and is written on one line. That call is the root cause; the fix passes it
-the ``fit``'s batch size, spelled as the ``fit`` spells it, proven by running the patched script.
+the ``fit``'s batch size, spelled as the ``fit`` spells it, proven by running the patched script. A model
+declared for a fixed batch (a stateful RNN's ``Input(batch_shape=(1, ...))``) called without ``batch_size``
+on data whose sample count that batch divides gets the declared batch size the same way (the Hands-On ML
+stateful model fit with the default 32: r791).
 """
 
 from __future__ import annotations
@@ -55,8 +58,26 @@ def _found(exc: BaseException, recorder: Any):
         if value is None or value == _DEFAULT_BATCH or value not in numbers:
             return None
         spelled = linecache.getline(earlier.site.file, size.lineno)[size.col_offset:size.end_col_offset]
-        return call, failing, spelled, value
-    return None
+        return call, failing, spelled, value, False
+    declared = _declared_batch(call.model)
+    samples = _samples(call.x_shapes)
+    if declared is None or declared == _DEFAULT_BATCH or samples is None or samples % declared:
+        return None  # a stateful model declared for a fixed batch: the call must use that batch
+    return call, failing, str(declared), declared, True
+
+
+def _declared_batch(model: Any) -> int | None:
+    try:
+        sizes = {tuple(t.shape)[0] for t in model.inputs}
+    except (AttributeError, ValueError, TypeError):
+        return None
+    size = sizes.pop() if len(sizes) == 1 else None
+    return size if type(size) is int else None
+
+
+def _samples(shapes: Any) -> int | None:
+    first = shapes[0] if isinstance(shapes, (list, tuple)) and shapes and isinstance(shapes[0], tuple) else shapes
+    return first[0] if isinstance(first, tuple) and first and type(first[0]) is int else None
 
 
 def _call_at(path: str, line: int, method: str) -> ast.Call | None:
@@ -82,7 +103,7 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path
 
-    call, failing, spelled, value = found
+    call, failing, spelled, value, declared = found
     path = call.site.file
     at = failing.end_col_offset - 1
     text = f", batch_size={spelled}" if (failing.args or failing.keywords) else f"batch_size={spelled}"
@@ -91,6 +112,13 @@ def _aim(finding: Any, found: Any) -> Any:
                              edit.shown(), display_path(path), failing.lineno, [edit], cost=1)
     finding.clear_culprit_marks()
     finding.culprit = Place.at_line("data", None, call.method, path, failing.lineno)
+    if declared:
+        finding.explanation = (
+            f"The model declares a fixed batch of {value} (`batch_shape`: a stateful layer keeps one state per "
+            f"sample of the batch). `{call.method}` was called without `batch_size`, so Keras cut the data into "
+            f"batches of {_DEFAULT_BATCH}, which the model cannot take. Pass its batch size: `batch_size={spelled}`.")
+        finding.fixes = [fix]
+        return finding
     finding.explanation = (
         f"The model was trained with `batch_size={spelled}` ({value} samples per batch) and its shapes depend on "
         f"it (a layer combines the rows of one batch with inputs sized for {value}). `{call.method}` was called "
