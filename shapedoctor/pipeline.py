@@ -343,6 +343,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             add(finding)
     for finding in merge_broadcast_findings(recorder):
         add(finding)
+    from shapedoctor.diagnosis.discarded_output import discarded_output_findings
+
+    for finding in discarded_output_findings(recorder):  # s = GAP()(s); s = Dense(c)(x): the pooled s thrown away
+        add(finding)
     from shapedoctor.diagnosis.time_concat import time_concat_findings
 
     for finding in time_concat_findings(recorder):  # branches of one sequence joined along its steps
