@@ -47,3 +47,36 @@ def test_an_array_without_written_sizes_is_named_without_a_fix(tmp_path):
     finding = report["findings"][0]
     assert finding["culprit"]["line"] == line_of(loaded, "table = np.load(")
     assert finding["fixes"] == []
+
+
+def test_a_twin_built_on_a_dummy_of_the_wrong_width(tmp_path):
+    # The weights come from a model of 20 features; the subclassed twin was built by one dummy call on 12.
+    script = '''import numpy as np
+import keras
+from keras import ops
+
+inp = keras.Input(shape=(20,))
+source = keras.Model(inp, keras.layers.Dense(3)(keras.layers.Dense(8)(inp)))
+
+
+class Twin(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.hidden = keras.layers.Dense(8)
+        self.head = keras.layers.Dense(3)
+
+    def call(self, x):
+        return self.head(self.hidden(x))
+
+
+twin = Twin()
+twin(ops.zeros((2, 12)))
+twin.set_weights(source.get_weights())
+print(twin.predict(np.random.rand(4, 20), verbose=0).shape)
+'''
+    report, _, proc = run_json(run_cli, tmp_path, script)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(script, "twin(ops.zeros((2, 12)))")
+    first = finding["fixes"][0]
+    assert first["code"] == "twin(ops.zeros((2, 20)))" and first["proven"]

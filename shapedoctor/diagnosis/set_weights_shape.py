@@ -74,7 +74,45 @@ def _finding(exc: BaseException, match: re.Match, recorder: Any) -> Finding | No
                      "the layer with other sizes than the array."),
         fixes=[], keras_message=str(exc).splitlines()[0] if str(exc) else None)
     _aim_at_array(finding, frame, path, line, want, got, recorder)
+    if not finding.fixes:
+        _aim_at_build_call(finding, path, line, want, got)
     return finding
+
+
+def _aim_at_build_call(finding: Finding, path: str, line: int, want: tuple, got: tuple) -> None:
+    """``model.set_weights(other.get_weights())`` after ``model(ops.ones((1, 32)))`` built the model for 32
+    features while the weights come from a model of 784 (the keras-io saving guide's subclassed twin): the
+    first weight's input axis differs and the one dummy call before that built it with the width refused.
+    That call is the cause; the fix writes the width the weights were made for, proven by running the script."""
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import display_path
+
+    if len(want) != 2 or len(got) != 2 or want[1] != got[1] or want[0] == got[0]:
+        return
+    tree = source_tree(path)
+    setting = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno <= line <= (c.end_lineno or c.lineno)
+               and isinstance(c.func, ast.Attribute) and c.func.attr == "set_weights"
+               and isinstance(c.func.value, ast.Name)]
+    if len(setting) != 1:
+        return
+    owner = setting[0].func.value.id
+    built = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)
+             and c.func.id == owner and c.lineno < line and len(c.args) == 1 and isinstance(c.args[0], ast.Call)]
+    if len(built) != 1:
+        return
+    sizes = next((t for t in ast.walk(built[0].args[0]) if isinstance(t, ast.Tuple) and t.elts
+                  and isinstance(t.elts[-1], ast.Constant) and t.elts[-1].value == want[0]), None)
+    if sizes is None or sizes.elts[-1].lineno != sizes.elts[-1].end_lineno:
+        return
+    edit = TextEdit.replacing(path, sizes.elts[-1], str(got[0]))
+    text = linecache.getline(path, built[0].lineno)
+    finding.culprit = Place("layer", owner, None, display_path(path), built[0].lineno, text.strip())
+    finding.explanation = (f"`{owner}` made its weights when it was first called, on line {built[0].lineno}, on "
+                           f"a dummy input of {want[0]} features; the weights it is given were made for {got[0]}. "
+                           f"Build it on the width they were made for. " + finding.explanation)
+    finding.fixes.append(script_checked_fix(f"build `{owner}` on {got[0]} features, as the weights were made",
+                                            edit.shown(), display_path(path), built[0].lineno, [edit]))
 
 
 def _aim_at_array(finding: Finding, frame: Any, path: str, line: int, want: tuple, got: tuple, recorder: Any) -> None:
