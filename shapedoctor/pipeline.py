@@ -119,10 +119,12 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         else:
             from shapedoctor.diagnosis.unrecorded import finding_from_exception_text
 
-            from shapedoctor.diagnosis.set_weights_shape import set_weights_finding
+            from shapedoctor.diagnosis.set_weights_shape import assign_finding, set_weights_finding
 
-            # layer.set_weights([matrix]) of another shape; else any error raised outside a recorded layer call
-            finding = set_weights_finding(exc, recorder) or finding_from_exception_text(exc, recorder)
+            # layer.set_weights([matrix]) or layer.embeddings.assign(matrix) of another shape; else any error
+            # raised outside a recorded layer call
+            finding = set_weights_finding(exc, recorder) or assign_finding(exc, recorder) \
+                or finding_from_exception_text(exc, recorder)
             from shapedoctor.diagnosis.joined_rank import joined_rank
 
             finding = joined_rank(exc, finding, recorder)  # tf.concat([images, batch_without_channel_axis])

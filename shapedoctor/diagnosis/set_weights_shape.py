@@ -42,6 +42,93 @@ def set_weights_finding(exc: BaseException, recorder: Any) -> Finding | None:
         return None
 
 
+_ASSIGNED = re.compile(r"must match\. variable\.shape=(\([\d, ]*\)), Received: value\.shape=(\([\d, ]*\))")
+
+
+def assign_finding(exc: BaseException, recorder: Any) -> Finding | None:
+    """``layer.embeddings.assign(matrix)`` of another shape (Keras: "The shape of the target variable and the
+    shape of the target value in `variable.assign(value)` must match"): SD102 at the assign, aimed at the layer's
+    construction call, its refused size written as the value's own (``Embedding(matrix.shape[0], ...)``)."""
+    match = _ASSIGNED.search(str(exc))
+    if match is None:
+        return None
+    try:
+        return _assign_finding(exc, _shape(match.group(1)), _shape(match.group(2)), recorder)
+    except Exception as err:  # noqa: BLE001 - a finding we cannot build is left to the generic path
+        recorder.internal_errors.append(err)
+        return None
+
+
+def _assign_finding(exc: BaseException, want: tuple, got: tuple, recorder: Any) -> Finding | None:
+    from shapedoctor.diagnosis.data_origin import last_assignment
+    from shapedoctor.diagnosis.reaim import innermost_user_frame
+    from shapedoctor.families import get
+    from shapedoctor.graph.model import format_shape
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import display_path
+
+    where = innermost_user_frame(exc)
+    if where is None:
+        return None
+    frame, line = where
+    path = frame.f_code.co_filename
+    code = linecache.getline(path, line).strip()
+    fam = get("SD102")
+    place = Place("layer", None, None, display_path(path), line, code)
+    finding = Finding(
+        fam.id, fam.slug, "error",
+        f"`assign` gave a weight of shape {format_shape(want)} a value of shape {format_shape(got)}",
+        consumer=place, culprit=place, expected=format_shape(want), received=format_shape(got),
+        explanation=(f"`variable.assign(value)` replaces a weight's values and keeps its shape: the weight was made "
+                     f"{format_shape(want)} when its layer was built, and the value is {format_shape(got)}. Either "
+                     "the value was made with other sizes than the layer, or the layer with other sizes than the "
+                     "value."),
+        fixes=[], keras_message=str(exc).splitlines()[0] if str(exc) else None)
+    tree = source_tree(path)
+    calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno == line and isinstance(c.func, ast.Attribute)
+             and c.func.attr == "assign" and len(c.args) == 1 and isinstance(c.args[0], ast.Name)
+             and isinstance(c.func.value, ast.Attribute) and isinstance(c.func.value.value, ast.Name)]
+    if len(calls) != 1 or len(want) != len(got):
+        return finding
+    value, owner = calls[0].args[0].id, calls[0].func.value.value.id
+    scopes = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+              and f.lineno <= line <= (f.end_lineno or f.lineno)]
+    made = last_assignment(max(scopes, key=lambda f: f.lineno) if scopes else tree, owner, line)
+    layer = made.value if made is not None and isinstance(made.value, ast.Call) else None
+    axes = [i for i, (a, b) in enumerate(zip(want, got)) if a != b]
+    if layer is None or len(axes) != 1:
+        return finding
+    axis = axes[0]
+    spelled = [arg for arg in [*layer.args, *(k.value for k in layer.keywords)] if _value_or_call(arg, frame) == want[axis]]
+    if len(spelled) != 1 or spelled[0].lineno != spelled[0].end_lineno:
+        return finding
+    text = linecache.getline(path, made.lineno)
+    finding.culprit = Place("layer", owner, None, display_path(path), made.lineno, text.strip())
+    finding.explanation = (f"`{owner}` was made on line {made.lineno} with {want[axis]} on axis {axis} of its weight, "
+                           f"and `{value}` has {got[axis]} there. Make the layer the value's size. " + finding.explanation)
+    edit = TextEdit.replacing(path, spelled[0], f"{value}.shape[{axis}]")
+    finding.fixes.append(script_checked_fix(f"make `{owner}` the size of `{value}`: {value}.shape[{axis}]",
+                                            edit.shown(), display_path(path), made.lineno, [edit]))
+    return finding
+
+
+def _value_or_call(node: ast.expr, frame: Any) -> Any:
+    """The value of a size argument: a plain expression (see :func:`_value`) or a call without arguments of a
+    name's method (``vectorize_layer.vocabulary_size()``), evaluated in *frame*."""
+    found = _value(node, frame)
+    if found is not None:
+        return found
+    if isinstance(node, ast.Call) and not node.args and not node.keywords and isinstance(node.func, ast.Attribute) \
+            and isinstance(node.func.value, ast.Name):
+        owner = frame.f_locals.get(node.func.value.id, frame.f_globals.get(node.func.value.id))
+        method = getattr(owner, node.func.attr, None)
+        if callable(method) and node.func.attr in ("vocabulary_size", "__len__"):
+            value = method()
+            return value if type(value) is int else None
+    return None
+
+
 def _shape(text: str) -> tuple:
     return tuple(int(v) for v in text.strip("()").split(",") if v.strip())
 
