@@ -73,3 +73,23 @@ model.fit(seqs, np.random.rand(20, 6, 1), epochs=1, verbose=0)
     first = finding["fixes"][0]
     assert first["code"] == "model.fit(seqs, np.random.rand(20, 6, 1), epochs=1, verbose=0, batch_size=1)"
     assert first["proven"]
+
+
+def test_one_sample_without_its_batch_axis_is_not_a_batch_size_matter(tmp_path):
+    # fit(batch_size=8) then predict(x_test[3]): the data lost its batch axis; the batch size is not the cause.
+    script = '''import numpy as np
+import keras
+from keras import layers
+
+inp = keras.Input(shape=(12, 12, 1))
+model = keras.Model(inp, layers.Dense(4)(layers.Flatten()(layers.Conv2D(8, 3)(inp))))
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(16, 12, 12, 1), np.random.rand(16, 4), batch_size=8, epochs=1, verbose=0)
+one = np.random.rand(4, 12, 12, 1)[2]
+print(model.predict(one, verbose=0))
+'''
+    report, _, proc = run_json(run_cli, tmp_path, script)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(script, "one = np.random.rand(4, 12, 12, 1)[2]")
+    assert not any("batch_size" in (f["code"] or "") for f in finding["fixes"])

@@ -9,11 +9,12 @@ names the layer's product; the cause is the call that left out the batch size it
 
 Evidence, recorded and read: a training call (``predict``, ``evaluate`` or ``fit``) of a model failed
 with an error whose text holds Keras's default batch size (32) and the batch size an earlier ``fit`` of
-the same model was given, written ``batch_size=<expr>`` in that ``fit`` call, which finished; the failing
+the same model was given, written ``batch_size=<expr>`` in that ``fit`` call, which finished, on samples of
+the same shapes as the failing call's (else the data differs, not only its batching); the failing
 call passes no ``batch_size`` and is written on one line. That call is the root cause; the fix passes it
 the ``fit``'s batch size, spelled as the ``fit`` spells it, proven by running the patched script. A model
 declared for a fixed batch (a stateful RNN's ``Input(batch_shape=(1, ...))``) called without ``batch_size``
-on data whose sample count that batch divides gets the declared batch size the same way (the Hands-On ML
+on data of the declared samples whose count that batch divides gets the declared batch size the same way (the Hands-On ML
 stateful model fit with the default 32: r791).
 """
 
@@ -50,6 +51,8 @@ def _found(exc: BaseException, recorder: Any):
         if earlier.method != "fit" or earlier.model is not call.model or earlier.error is not None \
                 or earlier.site is None or earlier.site.file != call.site.file:
             continue
+        if _per_sample(earlier.x_shapes) != _per_sample(call.x_shapes):
+            return None  # other data, not only other batches: the data is the suspect (t013)
         fit = _call_at(earlier.site.file, earlier.site.line, "fit")
         size = next((k.value for k in fit.keywords if k.arg == "batch_size"), None) if fit is not None else None
         if size is None or size.lineno != size.end_lineno:
@@ -63,7 +66,24 @@ def _found(exc: BaseException, recorder: Any):
     samples = _samples(call.x_shapes)
     if declared is None or declared == _DEFAULT_BATCH or samples is None or samples % declared:
         return None  # a stateful model declared for a fixed batch: the call must use that batch
+    try:
+        wanted = [tuple(t.shape)[1:] for t in call.model.inputs]
+    except (AttributeError, ValueError, TypeError):
+        return None
+    given = _per_sample(call.x_shapes)
+    if given is None or len(given) != len(wanted) or any(
+            len(g) != len(w) or any(d is not None and d != e for d, e in zip(w, g)) for g, w in zip(given, wanted)):
+        return None  # the data does not have the declared samples: it is the suspect, not the batch size
     return call, failing, str(declared), declared, True
+
+
+def _per_sample(shapes: Any) -> list | None:
+    """The per-sample shape of each input array of a training call's recorded shapes, or None."""
+    items = list(shapes) if isinstance(shapes, (list, tuple)) and shapes and isinstance(shapes[0], tuple) \
+        else [shapes] if isinstance(shapes, tuple) else None
+    if not items or not all(isinstance(i, tuple) and i for i in items):
+        return None
+    return [tuple(i[1:]) for i in items]
 
 
 def _declared_batch(model: Any) -> int | None:
