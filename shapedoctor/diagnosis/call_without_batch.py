@@ -16,7 +16,8 @@ very shape, and the function (or the script) running that line bound the name ab
 one-line assignment (a parameter sends the search to the caller's frame). That assignment is the root
 cause; the fix adds the batch axis right after it (``x = tf.expand_dims(x, 0)``, or NumPy's when the
 value is an array), proven by running the patched script. It is the only fix offered: the model is right
-(it accepted batches of these samples), so an edit of its layers would only hide the slip.
+(it accepted batches of these samples), so an edit of its layers would only hide the slip. A call of the
+script's top level whose finding already adds the batch axis (the data rules, at that call) is left as it is.
 """
 
 from __future__ import annotations
@@ -51,7 +52,11 @@ def _found(exc: BaseException, finding: Any, recorder: Any):
         return None
     if sample is None or not _one_axis_short(model, sample, recorder):
         return None
-    return _made_at(exc, sample)
+    found = _made_at(exc, sample)
+    if found is not None and found[-1] and any(mark in (f.code or "") for f in finding.fixes
+                                               for mark in ("expand_dims(", "[None", "newaxis")):
+        return None  # a call of the script's top level: the data rules already add the batch axis there
+    return found
 
 
 def _shape_of(value: Any) -> tuple | None:
@@ -112,7 +117,7 @@ def _made_at(exc: BaseException, sample: tuple):
 
         made = last_assignment(scope, held[0], line)
         if made is not None:
-            return path, made, held[0], frame.f_locals[held[0]]
+            return path, made, held[0], frame.f_locals[held[0]], frame.f_code.co_name == "<module>"
         if not _is_parameter(scope, held[0]):
             return None
     return None
@@ -150,7 +155,7 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path, imported_names, source_tree
 
-    path, made, name, value = found
+    path, made, name, value, _top = found
     names = imported_names(source_tree(path))
     if isinstance(value, np.ndarray):
         expand = f"np.expand_dims({name}, 0)" if "np" in names else f"{name}[None, ...]"
