@@ -125,9 +125,7 @@ def _aim(finding: Any, found: Any) -> Any:
 
     call, failing, spelled, value, declared = found
     path = call.site.file
-    at = failing.end_col_offset - 1
-    text = f", batch_size={spelled}" if (failing.args or failing.keywords) else f"batch_size={spelled}"
-    edit = TextEdit(path, failing.lineno, at, failing.lineno, at, text)
+    edit = TextEdit.appending_argument(path, failing, f"batch_size={spelled}")
     fix = script_checked_fix(f"give `{call.method}` the batch size the model trained with: batch_size={spelled}",
                              edit.shown(), display_path(path), failing.lineno, [edit], cost=1)
     finding.clear_culprit_marks()

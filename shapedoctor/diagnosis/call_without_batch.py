@@ -60,12 +60,11 @@ def _found(exc: BaseException, finding: Any, recorder: Any):
 
 
 def _shape_of(value: Any) -> tuple | None:
-    shape = getattr(value, "shape", None)
-    try:
-        shape = tuple(int(d) for d in shape)
-    except (TypeError, ValueError):
-        return None
-    return shape or None
+    """The fully known shape of *value* (``shape_of`` without unknown axes), None when it has none."""
+    from shapedoctor.trace.recorder import shape_of
+
+    shape = shape_of(value)
+    return shape if shape and None not in shape else None
 
 
 def _one_axis_short(model: Any, sample: tuple, recorder: Any) -> bool:
@@ -90,8 +89,9 @@ def _one_axis_short(model: Any, sample: tuple, recorder: Any) -> bool:
 
 
 def _made_at(exc: BaseException, sample: tuple):
-    """(file, assignment, name, value) of the name holding *sample* on a running line of the user's code,
-    innermost frame first, bound above that line in its frame's scope; None when there is none."""
+    """(file, assignment, name, value, whether the frame is the script's top level) of the name holding *sample*
+    on a running line of the user's code, innermost frame first, bound above that line in its frame's scope;
+    None when there is none."""
     import traceback
 
     from shapedoctor.trace.sites import is_user_file, source_tree

@@ -287,6 +287,14 @@ def assignments_by_name(scope: ast.AST, one_line: bool = False) -> dict[str, lis
     return found
 
 
+def enclosing_scope(tree: ast.Module, line: int) -> ast.AST:
+    """The innermost function of *tree* whose lines hold *line*, or the module itself: where a name read on
+    that line was bound."""
+    scopes = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+              and f.lineno <= line <= (f.end_lineno or f.lineno)]
+    return max(scopes, key=lambda f: f.lineno) if scopes else tree
+
+
 def last_assignment(scope: ast.AST, name: str, before: int) -> ast.Assign | None:
     """The last one-line ``name = value`` in *scope* above line *before*, or None."""
     made = [n for n in name_assignments(scope) if n.targets[0].id == name and n.lineno < before]

@@ -31,10 +31,6 @@ line becomes the culprit: it made the layout the model cannot read.
   in the function that made ``x`` ``(N, k)`` while the input is declared ``(k, F)`` and the array given
   to that function has F columns: the windows keep all columns, ``data[i:i + k, :]``. The windows
   are made inside the user's function, so this fix is proven by running the patched script.
-* **Images decoded with the file's own channels.** A dataset of images with another number of channels
-  than declared, decoded by the script's one ``tf.image.decode_png(data)`` without ``channels=`` (a PNG
-  with alpha gives 4): the decoder asked for the declared channels, ``channels=3``, proven by running the
-  patched script (the images are decoded inside the pipeline).
 """
 
 from __future__ import annotations
@@ -340,7 +336,7 @@ def constant_channel_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | No
     if len(got) != len(want) or len(got) != 4 or not isinstance(c, int) or got[-1] is None or got[-1] <= c \
             or tuple(got[1:-1]) != tuple(want[1:-1]):
         return None
-    if getattr(call, "batched", False):  # a dataset's line cannot be sliced like an array (decoded_channels_fix)
+    if getattr(call, "batched", False):  # a dataset's line cannot be sliced like an array (decoded_channels.py)
         return None
     arr = _one_array(call)
     made = _made(call)
@@ -357,45 +353,6 @@ def constant_channel_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | No
     return TrainingFix(f"drop the constant extra channel (an opaque alpha) where `{made.var}` is made: "
                        f"[..., :{c}]", "data", cost=1, apply=lambda v, c=c: v[..., :c], checks=checks,
                        line_edit=made.edit(new_value))
-
-
-# -- images decoded with the channels the file holds ------------------------------------------
-_DECODERS = ("decode_png", "decode_image", "decode_jpeg")
-
-
-def decoded_channels_fix(call: Any, want: tuple, got: tuple) -> tuple[TrainingFix, tuple] | None:
-    """Images from a dataset with other channels than declared, decoded by the script's one
-    ``tf.image.decode_png(data)`` (``decode_image``, ``decode_jpeg``) without ``channels=``: the decoder keeps
-    what the file holds (a PNG's alpha: 4 channels). Asking it for the declared number is the fix."""
-    import numpy as np
-
-    c = want[-1] if want else None
-    if not getattr(call, "batched", False) or len(got) != len(want) or len(got) != 4 or c not in (1, 3) \
-            or got[-1] == c or tuple(got[1:-1]) != tuple(want[1:-1]) or call.site is None:
-        return None
-    tree = source_tree(call.site.file)
-    decodes = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", None) in _DECODERS]
-    if len(decodes) != 1:
-        return None
-    decode = decodes[0]
-    if any(k.arg == "channels" for k in decode.keywords) or len(decode.args) != 1 or decode.lineno != decode.end_lineno:
-        return None
-    line = decode.lineno
-    text = linecache.getline(call.site.file, line)
-    if not text.isascii():
-        return None
-    at = decode.end_col_offset - 1
-    new_line = text[:at] + f", channels={c}" + text[at:]
-
-    def stand_in(v, c=c):  # the decoded images' shape: the patched script decodes the real ones
-        v = np.asarray(v)
-        return v[..., :c] if v.shape[-1] > c else np.repeat(v[..., :1], c, axis=-1)
-
-    fix = TrainingFix(f"decode the images with the {c} channel{'s' if c > 1 else ''} the model reads: "
-                      f"channels={c}", "data", cost=1, apply=stand_in,
-                      line_edit=(line, at, at, f", channels={c}", new_line.strip()),
-                      proof_only="the images are decoded inside the data pipeline: the patched script decodes them")
-    return fix, (call.site.file, line)
 
 
 # -- grayscale pictures for a colour model --------------------------------------------------
@@ -569,14 +526,13 @@ def remade_data_fixes(call: Any, prob: Any, want: tuple, got: tuple) -> bool:
             inserted = start == end == 0 and text.endswith("\n")  # new lines after the statement that made x
             _name_line(prob, fix, (call.site.file, line - 1 if inserted else line), call)
             return True
-    for tuple_rule in (one_column_windows_fix, decoded_channels_fix):
-        try:
-            found = tuple_rule(call, want, got)
-        except Exception:  # noqa: BLE001
-            found = None
-        if found is not None:
-            _name_line(prob, *found)
-            return True
+    try:
+        found = one_column_windows_fix(call, want, got)
+    except Exception:  # noqa: BLE001
+        found = None
+    if found is not None:
+        _name_line(prob, *found)
+        return True
     return False
 
 

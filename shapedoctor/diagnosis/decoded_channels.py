@@ -7,7 +7,8 @@ decode: ``channels=3`` makes every file RGB (as ``convert('RGB')`` does in PIL).
 
 Evidence, read: the data given to the call differs from the model's input in the last axis only; the
 name passed is followed back through the one-line assignments of its scope (``x = expand_dims(img)``,
-``img = resize(img)``) to a ``tf.io.decode_png`` / ``decode_jpeg`` / ``decode_image`` call without
+``img = resize(img)``) and the one return of each helper of the file called there (also inside a dataset's
+``map(lambda p, y: (load_image(p), y))``) to a ``tf.io.decode_png`` / ``decode_jpeg`` / ``decode_image`` call without
 ``channels`` or with another number. That line is the cause, and the fix sets ``channels`` to the
 model's, proven by running the patched script.
 """
@@ -81,13 +82,11 @@ def _reaimed(finding: Finding, recorder: Any) -> Finding | None:
 def _decoder_behind(tree: ast.Module, arg: ast.expr | None, line: int) -> ast.Call | None:
     """The decode call the names of *arg* come from, through one-line assignments of their scope and the
     one ``return`` of a function of the file that made them (``batch = prepare(photo)``)."""
-    from shapedoctor.diagnosis.data_origin import last_assignment, one_return
+    from shapedoctor.diagnosis.data_origin import enclosing_scope, last_assignment, one_return
     from shapedoctor.trace.sites import called_name
 
     functions = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
-    scopes = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
-              and f.lineno <= line <= (f.end_lineno or f.lineno)]
-    scope = max(scopes, key=lambda f: f.lineno) if scopes else tree
+    scope = enclosing_scope(tree, line)
     todo = [(n.id, line, scope) for n in ast.walk(arg) if isinstance(n, ast.Name)] if arg is not None else []
     seen = set()
     while todo and len(seen) < 16:
@@ -102,10 +101,16 @@ def _decoder_behind(tree: ast.Module, arg: ast.expr | None, line: int) -> ast.Ca
         if len(found) == 1:
             return found[0]
         value = stmt.value
-        returned = one_return(tree, value.func.id) if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
-            else None
-        if returned is not None:
-            helper = functions[value.func.id]
-            todo += [(n.id, returned.lineno, helper) for n in ast.walk(returned.value) if isinstance(n, ast.Name)]
+        # every helper of the file called there, directly or inside a lambda (ds.map(lambda p, y: (load(p), y)))
+        for helper_call in (c for c in ast.walk(value) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)
+                            and c.func.id in functions):
+            returned = one_return(tree, helper_call.func.id)
+            if returned is not None:
+                decoded = [c for c in ast.walk(returned.value) if isinstance(c, ast.Call)
+                           and called_name(c.func) in _DECODERS]
+                if len(decoded) == 1:  # return tf.cast(tf.image.decode_png(data), tf.float32) / 255.0
+                    return decoded[0]
+                helper = functions[helper_call.func.id]
+                todo += [(n.id, returned.lineno, helper) for n in ast.walk(returned.value) if isinstance(n, ast.Name)]
         todo += [(n.id, stmt.lineno, where) for n in ast.walk(value) if isinstance(n, ast.Name)]
     return None

@@ -55,7 +55,7 @@ def _found(recorder: Any) -> list:
     if not models:
         return []
     contained = _contained(models)
-    records = {id(r): r for r in getattr(recorder, "producers", {}).values()}.values()
+    records = list({id(r): r for r in getattr(recorder, "producers", {}).values()}.values())
     dangling = [r for r in records if r.symbolic and r.error is None and r.site is not None
                 and isinstance(r.layer, keras.layers.Layer) and id(r.layer) not in contained]
     out, done = [], set()  # (path, line) of every statement a chain already covers
@@ -68,7 +68,7 @@ def _found(recorder: Any) -> list:
         if chain is None:
             continue
         name, reads = chain
-        dense = _dense_on_map(recorder, path, reads[0][0].lineno)
+        dense = _dense_on_map(records, reads[0][0].lineno)
         if dense is None:
             continue
         done.add((path, record.site.line))
@@ -124,9 +124,9 @@ def _chain_after(tree: ast.Module, line: int):
     return None
 
 
-def _dense_on_map(recorder: Any, path: str, line: int):
+def _dense_on_map(records: list, line: int):
     """The recorded Dense call on *line* whose input has more than two axes, or None."""
-    for record in {id(r): r for r in getattr(recorder, "producers", {}).values()}.values():
+    for record in records:
         if record.site is None or record.site.line != line or type(record.layer).__name__ != "Dense":
             continue
         shape = tuple(getattr(record.args[0], "shape", ()) or ()) if record.args else ()

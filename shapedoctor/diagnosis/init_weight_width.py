@@ -105,8 +105,7 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.trace.sites import display_path
 
     path, made, name, width, layer, class_name = found
-    text = f", {name}={width}" if (made.args or made.keywords) else f"{name}={width}"
-    edit = TextEdit(path, made.end_lineno, made.end_col_offset - 1, made.end_lineno, made.end_col_offset - 1, text)
+    edit = TextEdit.appending_argument(path, made, f"{name}={width}")
     fix = script_checked_fix(f"pass the width `{layer.name}` receives: {name}={width}", edit.shown(),
                              display_path(path), made.lineno, [edit], cost=1)
     finding.clear_culprit_marks()

@@ -75,9 +75,9 @@ def _found(exc: BaseException):
     if len(calls) != 1:
         return None
     name = calls[0].args[0].id
-    scopes = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
-              and f.lineno <= line <= (f.end_lineno or f.lineno)]
-    scope = max(scopes, key=lambda f: f.lineno) if scopes else tree
+    from shapedoctor.diagnosis.data_origin import enclosing_scope
+
+    scope = enclosing_scope(tree, line)
     assigns = [n for n in ast.walk(scope) if isinstance(n, ast.Assign) and n.lineno < line and len(n.targets) == 1
                and isinstance(n.targets[0], ast.Name) and n.targets[0].id == name]
     if not assigns:

@@ -82,11 +82,9 @@ def _loss_call(tree: ast.Module, line: int) -> ast.Call | None:
 
 def _binding(tree: ast.Module, name: str, line: int) -> ast.Assign | None:
     """The last one-line ``name = value`` before *line* in the innermost scope around *line*."""
-    scopes = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
-              and f.lineno <= line <= (f.end_lineno or f.lineno)]
-    from shapedoctor.diagnosis.data_origin import last_assignment
+    from shapedoctor.diagnosis.data_origin import enclosing_scope, last_assignment
 
-    return last_assignment(max(scopes, key=lambda f: f.lineno) if scopes else tree, name, line)
+    return last_assignment(enclosing_scope(tree, line), name, line)
 
 
 def _reduced(finding: Finding, event: Any, tree: ast.Module, call: ast.Call) -> Finding | None:

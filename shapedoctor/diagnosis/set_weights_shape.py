@@ -60,7 +60,7 @@ def assign_finding(exc: BaseException, recorder: Any) -> Finding | None:
 
 
 def _assign_finding(exc: BaseException, want: tuple, got: tuple, recorder: Any) -> Finding | None:
-    from shapedoctor.diagnosis.data_origin import last_assignment
+    from shapedoctor.diagnosis.data_origin import enclosing_scope, last_assignment
     from shapedoctor.diagnosis.reaim import innermost_user_frame
     from shapedoctor.families import get
     from shapedoctor.graph.model import format_shape
@@ -92,9 +92,7 @@ def _assign_finding(exc: BaseException, want: tuple, got: tuple, recorder: Any) 
     if len(calls) != 1 or len(want) != len(got):
         return finding
     value, owner = calls[0].args[0].id, calls[0].func.value.value.id
-    scopes = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
-              and f.lineno <= line <= (f.end_lineno or f.lineno)]
-    made = last_assignment(max(scopes, key=lambda f: f.lineno) if scopes else tree, owner, line)
+    made = last_assignment(enclosing_scope(tree, line), owner, line)
     layer = made.value if made is not None and isinstance(made.value, ast.Call) else None
     axes = [i for i, (a, b) in enumerate(zip(want, got)) if a != b]
     if layer is None or len(axes) != 1:
@@ -206,7 +204,7 @@ def _aim_at_array(finding: Finding, frame: Any, path: str, line: int, want: tupl
     """The array's own line as the culprit, with the layer's sizes written there (see the module)."""
     import numpy as np
 
-    from shapedoctor.diagnosis.data_origin import last_assignment
+    from shapedoctor.diagnosis.data_origin import enclosing_scope, last_assignment
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.trace.sites import called_name, display_path
@@ -231,9 +229,7 @@ def _aim_at_array(finding: Finding, frame: Any, path: str, line: int, want: tupl
     if len(names) != 1:
         return
     name = names[0]
-    scopes = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
-              and f.lineno <= line <= (f.end_lineno or f.lineno)]
-    stmt = last_assignment(max(scopes, key=lambda f: f.lineno) if scopes else tree, name, line)
+    stmt = last_assignment(enclosing_scope(tree, line), name, line)
     if stmt is None or stmt.lineno != stmt.end_lineno:
         return
     text = linecache.getline(path, stmt.lineno)

@@ -25,6 +25,14 @@ class TextEdit:
         """An edit writing *text* in place of the one-line ast *node* of *file*."""
         return cls(file, node.lineno, node.col_offset, node.lineno, node.end_col_offset, text)
 
+    @classmethod
+    def appending_argument(cls, file: str, call, argument: str) -> "TextEdit":
+        """An edit adding *argument* (``name=value``) as the last argument of the ast *call* of *file*, right
+        before its closing parenthesis (after a comma when the call has arguments)."""
+        at = call.end_col_offset - 1
+        text = f", {argument}" if call.args or call.keywords else argument
+        return cls(file, call.end_lineno, at, call.end_lineno, at, text)
+
     def shown(self) -> str:
         """The line of a one-line edit as it reads once edited, stripped: the code a fix shows."""
         import linecache
