@@ -141,3 +141,26 @@ def test_one_sample_given_to_predict_inside_a_function(tmp_path):
     finding = report["findings"][0]
     assert finding["culprit"]["line"] == line_of(PREDICT, "ids = np.array(words[:10])")
     assert finding["fixes"][0]["code"] == "ids = np.expand_dims(ids, 0)" and finding["fixes"][0]["proven"]
+
+
+TENSOR = '''import numpy as np
+import tensorflow as tf
+import keras
+from keras import layers
+
+policy = keras.Sequential([keras.Input(shape=(6,)), layers.Dense(16, activation="relu"), layers.Dense(3)])
+observations = np.random.rand(5, 6).astype("float32")
+for observation in observations:
+    obs = tf.convert_to_tensor(observation)
+    scores = policy(obs)
+    print(int(tf.argmax(scores[0])))
+'''
+
+
+def test_a_tensor_is_batched_with_tensorflows_own_expand_dims(tmp_path):
+    # the sample is a tf tensor: an expert keeps it one (tf.expand_dims), not a NumPy round trip
+    report, _, proc = run_json(run_cli, tmp_path, TENSOR)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["fixes"][0]["code"] == "obs = tf.expand_dims(obs, 0)" and finding["fixes"][0]["proven"]
+    assert finding["culprit"]["line"] == line_of(TENSOR, "scores = policy(obs)")

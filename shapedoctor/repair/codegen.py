@@ -150,6 +150,38 @@ _FUNCTIONAL_FORMS = {"Concatenate": "concatenate", "Add": "add", "Subtract": "su
 _DATA_METHODS = ("fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch", "__call__")
 
 
+_TENSOR_TWINS = {"np.expand_dims(": "expand_dims(", "np.squeeze(": "squeeze("}
+
+
+def tensor_spelling(how: str, file: str, var: str, line: int) -> str:
+    """*how* (a NumPy data transform) spelled with TensorFlow's own function when *var*, read on *line*, was
+    last bound by a ``tf.`` call (``state = tf.convert_to_tensor(...)``): an expert keeps a tensor a tensor
+    (``tf.expand_dims(state, 0)``) rather than turning it into a NumPy array."""
+    if not any(how.startswith(np_name) for np_name in _TENSOR_TWINS):
+        return how
+    from shapedoctor.diagnosis.data_origin import enclosing_scope, last_assignment
+    from shapedoctor.trace.sites import imported_names
+
+    try:
+        tree = source_tree(file)
+    except (OSError, SyntaxError, ValueError):
+        return how
+    tf = next((a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
+               if a.name == "tensorflow"), None)
+    made = last_assignment(enclosing_scope(tree, line), var, line)
+    if tf is None or tf not in imported_names(tree) or made is None or not isinstance(made.value, ast.Call):
+        return how
+    func = made.value.func
+    while isinstance(func, ast.Attribute):
+        func = func.value
+    if not (isinstance(func, ast.Name) and func.id == tf):
+        return how
+    for np_name, tf_name in _TENSOR_TWINS.items():
+        if how.startswith(np_name):
+            return f"{tf}.{tf_name}" + how[len(np_name):]
+    return how
+
+
 @lru_cache(maxsize=16)  # read for every layer call a fix locates: parse each source once
 def partial_aliases(source: str, names: tuple[str, ...]) -> tuple[str, ...]:
     """Module-level names bound to ``partial(<one of names>, keyword=...)`` (``DefaultConv2D =
@@ -576,12 +608,12 @@ class CodeWriter:
                 return Code(code, file, line, [TextEdit(file, line, start, line, end, text)])
             if edit.made_at is not None:
                 made = edit.made_at
-                stmt = f"{made.var} = {edit.how.format(x=made.var)}"
+                stmt = f"{made.var} = {tensor_spelling(edit.how, made.file, made.var, made.end_line + 1).format(x=made.var)}"
                 return Code(stmt, made.file, made.end_line + 1,
                             [TextEdit.insert_line(made.file, made.end_line + 1, made.indent + stmt)])
             if edit.read_at is not None:
                 file, line, var = edit.read_at
-                stmt = f"{var} = {edit.how.format(x=var)}"
+                stmt = f"{var} = {tensor_spelling(edit.how, file, var, line).format(x=var)}"
                 return Code(stmt, file, line, self._insert_stmt(file, line, stmt))
             return self._data(edit.site, edit.how)
         raise TypeError(edit)
@@ -1266,8 +1298,8 @@ def argument_edit(site: Site, position: int, keyword: str, transform: str, index
         node = _argument_node(info.call, pos, key)
         names[key] = index.code(file, node) if node is not None else key
     if isinstance(arg, cst.Name) and not inline and not _scoped_inside(site, arg.value):
-        stmt = f"{arg.value} = " + transform.format(v=arg.value, **names)
         line = index.statement_start(file, info.start)
+        stmt = f"{arg.value} = " + tensor_spelling(transform, file, arg.value, line).format(v=arg.value, **names)
         source = "".join(__import__("linecache").getlines(file))
         return Code(stmt, file, line, [TextEdit.insert_line(file, line, indentation(source, line) + stmt)])
     expr = index.code(file, arg)
