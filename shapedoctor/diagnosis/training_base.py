@@ -184,13 +184,49 @@ def full_labels(call: Any, index: int):
 
 def model_outputs(model: Any) -> list[tuple]:
     try:
-        return [tuple(o.shape) for o in model.outputs]
+        outputs = [tuple(o.shape) for o in model.outputs]
+        return _string_input_outputs(model) or outputs
     except (AttributeError, ValueError, TypeError):
         predicted = _UNBUILT_OUTPUTS.get(id(model))
         return [predicted[1]] if predicted is not None and predicted[0]() is model else []
 
 
 _UNBUILT_OUTPUTS: dict = {}  # id(model) -> (weak reference, the output shape Keras predicts for the data)
+_STRING_OUTPUTS: dict = {}  # id(model) -> (weak reference, the outputs worked out by running its first layer)
+
+
+def _string_input_outputs(model: Any) -> list[tuple] | None:
+    """The output of a Sequential model that takes strings, its first layer (a ``TextVectorization``)
+    run on two dummy strings of the input's shape and the others asked their ``compute_output_shape``
+    from there; None for any other model or when Keras cannot say.
+
+    Keras's symbolic output of such a model can be wrong: ``TextVectorization`` in a counting mode
+    (``multi_hot``, ``count``, ``tf_idf``) fed one string per row, (None, 1), returns (None, k) when
+    it runs, but its ``compute_output_shape`` keeps the string axis, (None, 1, k). The layer itself,
+    run, is the oracle; running it changes nothing (an adapted lookup only reads its vocabulary)."""
+    import weakref
+
+    from keras import Sequential
+
+    from shapedoctor.infer.text_lookup import text_layer_output
+
+    if type(model) is not Sequential:
+        return None
+    cached = _STRING_OUTPUTS.get(id(model))
+    if cached is not None and cached[0]() is model:
+        return cached[1]
+    found = None
+    try:
+        inputs = model.inputs
+        out = text_layer_output(model.layers[0], tuple(inputs[0].shape)) if len(inputs) == 1 else None
+        if out is not None:
+            for layer in model.layers[1:]:
+                out = tuple(layer.compute_output_shape(out))
+            found = [out]
+    except Exception:  # noqa: BLE001 - Keras cannot say: the symbolic outputs stand
+        found = None
+    _STRING_OUTPUTS[id(model)] = (weakref.ref(model), found)
+    return found
 
 
 def predict_unbuilt_output(model: Any, x_shape: tuple | None) -> None:
@@ -203,6 +239,8 @@ def predict_unbuilt_output(model: Any, x_shape: tuple | None) -> None:
     from keras import Sequential
     from keras.layers import Layer
 
+    from shapedoctor.infer.text_lookup import text_layer_output
+
     if type(model) is not Sequential or getattr(model, "built", True) or not x_shape or len(x_shape) < 2:
         return
     layers = list(model.layers)
@@ -211,7 +249,10 @@ def predict_unbuilt_output(model: Any, x_shape: tuple | None) -> None:
     built = [layer.built for layer in layers]
     try:
         shape = (None,) + tuple(x_shape[1:])
-        for layer in layers:
+        ran, rest = text_layer_output(layers[0], shape), layers  # a text lookup layer is run: see infer/text_lookup.py
+        if ran is not None:
+            shape, rest = ran, layers[1:]
+        for layer in rest:
             shape = layer.compute_output_shape(shape)
         out = tuple(shape)
     except Exception:  # noqa: BLE001 - Keras cannot predict it: the checks stay as they were

@@ -370,9 +370,62 @@ def embedding_ids(call: Any, model: Any) -> list[Problem]:
             f"`{layer.name}` was given input_dim={rows}, but the data holds ids up to {largest}, so the lookup "
             f"of id {largest} fails (TensorFlow: 'indices[...] = {largest} is not in [0, {rows})'; JAX silently "
             f"reads the wrong row). Give it {need} rows, or cap the tokenizer's vocabulary (num_words) at {rows}.")
+        vocabulary = _tokenizer_rows(need)
+        if vocabulary is not None:
+            name, size = vocabulary
+            prob.explanation = prob.explanation.replace(
+                f"Give it {need} rows, or cap the tokenizer's vocabulary (num_words) at {rows}.",
+                f"The ids come from `{name}`, whose vocabulary has room for {size} ids: give the Embedding that many "
+                f"rows (input_dim={size}), for every text the tokenizer may turn into ids, or cap the tokenizer's "
+                f"vocabulary at {rows}.")
+            prob.fixes.append(TrainingFix(
+                f"give the Embedding one row per id of the tokenizer's vocabulary: input_dim = {size}", "model",
+                edits=[("config", layer, {"input_dim": size})], cost=1,
+                checks=lambda _full, largest=largest, size=size: [("ids_in_range", *inv.ids_in_range(largest, size))]))
         prob.fixes.append(TrainingFix(
             "give the Embedding one row per id: input_dim = largest id + 1", "model",
-            edits=[("config", layer, {"input_dim": need})], cost=1,
+            edits=[("config", layer, {"input_dim": need})], cost=1 if vocabulary is None else 2,
             checks=lambda _full, largest=largest, need=need: [("ids_in_range", *inv.ids_in_range(largest, need))]))
         out.append(prob)
     return out
+
+
+def _tokenizer_rows(need: int) -> tuple[str, int] | None:
+    """(name, number of ids) of the one adapted integer tokenizer the program made (``TextVectorization``
+    in ``int`` mode, a ``StringLookup``) whose ids reach *need*: the ids an Embedding after it must have
+    rows for are all those its vocabulary can give (``max_tokens`` when set), not only the largest the
+    data holds today. None when there is not exactly one."""
+    from shapedoctor.trace import recorder as rec
+
+    found = []
+    for layer in rec.CURRENT.created_layers() if rec.CURRENT is not None else []:
+        size = getattr(layer, "vocabulary_size", None)
+        if size is None or getattr(layer, "output_mode", None) != "int":
+            continue
+        try:
+            adapted = int(size())
+        except Exception:  # noqa: BLE001 - not adapted, or not a lookup layer
+            continue
+        cap = getattr(layer, "max_tokens", None)
+        rows = cap if isinstance(cap, int) and cap >= adapted else adapted
+        if adapted >= need:
+            found.append((_bound_to(rec.CURRENT.creation_site(layer)) or layer.name, rows))
+    return found[0] if len(found) == 1 else None
+
+
+def _bound_to(site: Any) -> str | None:
+    """The plain name the statement at *site* assigns (``tokenizer = layers.TextVectorization(...)``)."""
+    import ast
+
+    from shapedoctor.trace.sites import source_tree
+
+    if site is None:
+        return None
+    try:
+        tree = source_tree(site.file)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    statement = next((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == site.line), None)
+    if statement is None or len(statement.targets) != 1 or not isinstance(statement.targets[0], ast.Name):
+        return None
+    return statement.targets[0].id

@@ -227,7 +227,27 @@ class _LazyLayer:
                 self.layer = fresh_layer(self.spec)
             except Exception as exc:  # noqa: BLE001
                 raise CannotRebuild() from exc
-        return self.layer(*args, **kwargs)
+        ran = _text_lookup_run(self.layer, args)
+        return ran if ran is not None else self.layer(*args, **kwargs)
+
+
+def _text_lookup_run(layer: Any, args: tuple) -> Any:
+    """A text lookup layer's output on a symbolic string input, from running it (infer/text_lookup.py);
+    None for any other call."""
+    import keras
+
+    from shapedoctor.infer.text_lookup import text_layer_output
+
+    if len(args) != 1 or not isinstance(args[0], keras.KerasTensor) or str(args[0].dtype) != "string":
+        return None
+    shape = text_layer_output(layer, tuple(args[0].shape))
+    try:
+        if shape is None or len(tuple(layer.compute_output_shape(args[0].shape))) == len(shape):
+            return None  # Keras's own symbolic answer is right: the call goes its usual way
+    except Exception:  # noqa: BLE001 - Keras cannot say symbolically: the run answers
+        pass
+    mode = getattr(layer, "output_mode", "int")
+    return keras.KerasTensor((args[0].shape[0],) + shape[1:], dtype="int64" if mode == "int" else keras.config.floatx())
 
 
 class CannotRebuild(Exception):
