@@ -36,3 +36,41 @@ def test_the_batch_axis_is_dropped_from_the_declaration(tmp_path):
     assert finding["culprit"]["line"] == line_of(SCRIPT, "layers.Input(shape=sample_batch.shape)")
     first = finding["fixes"][0]
     assert first["code"] == "layers.Input(shape=sample_batch.shape[1:])," and first["proven"], first
+
+
+WHOLE = '''import numpy as np
+import keras
+from keras import layers
+
+signals = np.random.rand(64, 50, 2).astype("float32")
+kinds = np.random.randint(0, 3, size=(64,))
+input_shape = signals.shape
+
+
+def make_model(shape):
+    inputs = keras.Input(shape=shape)
+    x = layers.Conv1D(8, 3, activation="relu")(inputs)
+    x = layers.GlobalAveragePooling1D()(x)
+    return keras.Model(inputs, layers.Dense(3, activation="softmax")(x))
+
+
+model = make_model(input_shape)
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(signals, kinds, epochs=1, verbose=0)
+'''
+
+
+def test_the_whole_training_array_shape_counts_its_samples_as_an_axis(tmp_path):
+    report, _, proc = run_json(run_cli, tmp_path, WHOLE)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(WHOLE, "input_shape = signals.shape")
+    assert [f["code"] for f in finding["fixes"]] == ["input_shape = signals.shape[1:]"]
+    assert finding["fixes"][0]["proven"] and "whole data set" in finding["explanation"]
+
+
+def test_a_single_sample_shape_is_not_blamed(tmp_path):
+    # one sample's shape is the right declaration: the model trains
+    fine = WHOLE.replace("input_shape = signals.shape", "input_shape = signals[0].shape")
+    report, _, proc = run_json(run_cli, tmp_path, fine)
+    assert proc.returncode == 0 and report["findings"] == [], proc.stderr

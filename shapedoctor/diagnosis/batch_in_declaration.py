@@ -1,4 +1,4 @@
-"""An ``Input`` declared with the shape of a whole batch taken from a dataset: the batch axis counted twice.
+"""An ``Input`` declared with the shape of a whole batch or data set: the batch axis counted twice.
 
 The TensorFlow audio tutorial takes one batch from its dataset (``for example_spectrograms, example_labels
 in train_spectrogram_ds.take(1): break``) and declares the model's input with
@@ -8,7 +8,9 @@ names the convolution; the cause is the shape taken whole.
 
 Evidence, recorded and read: the finding's shape path starts at an ``Input`` whose ``shape=`` is a name
 the script binds to ``X.shape`` (or ``X.shape`` itself), with ``X`` the target of a top-level ``for``
-loop over a dataset (one batch of it) and the declared sample shape equal to ``X``'s whole shape. The
+loop over a dataset (one batch of it), or the x the script gives ``fit`` / ``evaluate`` / ``predict``
+(``input_shape = x_train.shape``, the keras-io transformer classifier with its ``[1:]`` lost, r907), and
+the declared sample shape equal to ``X``'s whole shape. The
 binding of ``X.shape`` is the root cause; the fix drops the batch axis, ``X.shape[1:]``, proven by running
 the patched script.
 """
@@ -48,9 +50,7 @@ def _found(exc: BaseException, finding: Any):
     shape = next((k.value for k in inputs[0].keywords if k.arg == "shape"), None) \
         or (inputs[0].args[0] if inputs[0].args else None)
     if isinstance(shape, ast.Name):
-        bound = [s for s in tree.body if isinstance(s, ast.Assign) and len(s.targets) == 1
-                 and isinstance(s.targets[0], ast.Name) and s.targets[0].id == shape.id]
-        shape = bound[0].value if len(bound) == 1 else None
+        shape = _module_binding(tree, shape.id) or _module_binding(tree, _passed_as(tree, inputs[0], shape.id))
     if not (isinstance(shape, ast.Attribute) and shape.attr == "shape" and isinstance(shape.value, ast.Name)
             and shape.lineno == shape.end_lineno):
         return None
@@ -60,9 +60,47 @@ def _found(exc: BaseException, finding: Any):
         whole = tuple(int(d) for d in whole)
     except (TypeError, ValueError):
         return None
-    if tuple(declared[1:]) != whole or not _looped_over_dataset(tree, shape.value.id):
+    batch = _looped_over_dataset(tree, shape.value.id)
+    if tuple(declared[1:]) != whole or not (batch or _given_to_training(tree, shape.value.id)):
         return None
-    return path, shape, whole
+    return path, shape, whole, batch
+
+
+def _module_binding(tree: ast.Module, name: str | None) -> ast.expr | None:
+    """The value of the one top-level ``name = value`` of the script, or None."""
+    bound = [s for s in tree.body if isinstance(s, ast.Assign) and len(s.targets) == 1
+             and isinstance(s.targets[0], ast.Name) and s.targets[0].id == name]
+    return bound[0].value if name is not None and len(bound) == 1 else None
+
+
+def _passed_as(tree: ast.Module, inside: ast.AST, parameter: str) -> str | None:
+    """The name the script's calls of the top-level function holding *inside* all pass for its *parameter*
+    (``make_model(input_shape)`` for ``def make_model(shape)``), or None."""
+    functions = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.lineno <= inside.lineno <= f.end_lineno]
+    if len(functions) != 1:
+        return None
+    params = [a.arg for a in functions[0].args.args]
+    if parameter not in params:
+        return None
+    position, passed = params.index(parameter), set()
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == functions[0].name:
+            given = call.args[position] if position < len(call.args) else next(
+                (k.value for k in call.keywords if k.arg == parameter), None)
+            passed.add(given.id if isinstance(given, ast.Name) else None)
+    return passed.pop() if len(passed) == 1 else None
+
+
+def _given_to_training(tree: ast.Module, name: str) -> bool:
+    """*name* is the x of a ``fit`` / ``evaluate`` / ``predict`` / ``train_on_batch`` call of the script: its
+    first axis counts samples."""
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in (
+                "fit", "evaluate", "predict", "train_on_batch"):
+            x = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "x"), None)
+            if isinstance(x, ast.Name) and x.id == name:
+                return True
+    return False
 
 
 def _looped_over_dataset(tree: ast.Module, name: str) -> bool:
@@ -81,7 +119,7 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path
 
-    path, shape, whole = found
+    path, shape, whole, batch = found
     name = shape.value.id
     edit = TextEdit(path, shape.end_lineno, shape.end_col_offset, shape.end_lineno, shape.end_col_offset, "[1:]")
     fix = script_checked_fix(f"declare one sample, without the batch axis: {name}.shape[1:]", edit.shown(),
@@ -89,7 +127,8 @@ def _aim(finding: Any, found: Any) -> Any:
     finding.clear_culprit_marks()
     finding.culprit = Place.at_line("input", name, "InputLayer", path, shape.lineno)
     finding.explanation = (
-        f"`{name}` is one batch taken from the dataset, {whole}: its first axis counts samples. Declared with "
+        f"`{name}` is {'one batch taken from the dataset' if batch else 'the whole data set'}, {whole}: its first "
+        f"axis counts samples. Declared with "
         f"`{name}.shape`, the Input takes that count as a first sample axis and Keras adds its own batch axis in "
         f"front, (None, {', '.join(map(str, whole))}), one axis more than each sample has. Declare one sample: "
         f"`{name}.shape[1:]`. " + (finding.explanation or ""))
