@@ -41,3 +41,31 @@ def test_the_input_line_of_the_loop_gets_a_feature_axis(tmp_path):
     first = finding["fixes"][0]
     assert first["verified"] and first["proven"]
     assert first["code"].count("shape=(1,)") == 1 and "keras.Input(shape=(1,), name=name" in first["code"]
+
+
+JOINED = '''import numpy as np
+import keras
+from keras import layers
+
+age = keras.Input(shape=(), name="age")
+income = keras.Input(shape=(), name="income")
+features = layers.concatenate([age, income])
+features = layers.BatchNormalization()(features)
+price = layers.Dense(1)(layers.Dense(8, activation="relu")(features))
+model = keras.Model({"age": age, "income": income}, price)
+model.compile(optimizer="adam", loss="mse")
+data = {"age": np.random.rand(32).astype("float32"), "income": np.random.rand(32).astype("float32")}
+model.fit(data, np.random.rand(32), epochs=1, verbose=0)
+'''
+
+
+def test_scalar_inputs_joined_before_batch_normalization_get_a_feature_axis(tmp_path):
+    # joined along the batch axis, (None,): BatchNormalization cannot size its weights (SD107)
+    report, _, proc = run_json(run_cli, tmp_path, JOINED)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["id"] == "SD107"
+    assert finding["culprit"]["line"] in (line_of(JOINED, 'age = keras.Input'), line_of(JOINED, 'income = keras.Input'))
+    first = finding["fixes"][0]
+    assert first["code"].count("shape=(1,)") == 2 and first["verified"] and first["proven"], first
+    assert "shape=()" in finding["explanation"]

@@ -11,6 +11,9 @@ line becomes the culprit: it made the layout the model cannot read.
   axis of 1 elsewhere. Reordering the reshape's own sizes (the non-1 sizes keep their order) moves
   no value and keeps each sample's block: ``(X.shape[0], X.shape[1], 1)``. Reshapes that would
   reorder two real axes are left alone (which layout the flat rows hold is not in the data).
+* **An axis of size 1 added in the wrong place.** ``np.expand_dims(x_train, 1)`` (channels first, as PyTorch
+  reads images) for a model declared ``(28, 28, 1)``: the ``expand_dims`` gets the declared place, ``-1``; also
+  when the array was made inside a helper the script unpacks (``x_train, y_train = get_dataset()``).
 * **Samples that kept a batch axis of their own.** ``(N, 1, 32, 32, 3)`` for an input declared
   ``(32, 32, 3)``: each picture was given its batch axis (``np.expand_dims(photo, 0)``) and the list was
   stacked with ``np.array``; joining them with ``np.concatenate`` (or dropping that axis) keeps every
@@ -159,6 +162,10 @@ def layout_assignment(site: Any, var: str, names: dict):
 
     made = made_at(site, var)
     for _ in range(8):
+        inner = _returned_by_helper(made)
+        if inner is not None:  # x_train, y_train = get_dataset(): where the helper made what it returns
+            made, var, names = inner[0], inner[1], {}
+            site = dataclasses.replace(site, line=made.line + 1)
         if made is None or made.line != made.end_line or not _keeps_layout(made.file, made.line, var, names):
             return made
         earlier = made_at(dataclasses.replace(site, line=made.line), var)
@@ -166,6 +173,36 @@ def layout_assignment(site: Any, var: str, names: dict):
             return made
         made = earlier
     return made
+
+
+def _returned_by_helper(made: Any) -> tuple | None:
+    """For ``a, b = helper(...)`` (*made*), a top-level function of the same file defined once with one
+    ``return a2, b2``: the statement of the helper that last made ``a2`` above that return, and ``a2``;
+    None for any other statement."""
+    from shapedoctor.diagnosis.data_origin import one_return
+    from shapedoctor.repair.data_follows import made_at
+
+    stmt = getattr(made, "statement", None)
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Tuple)
+            and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Name)):
+        return None
+    names = [t.id if isinstance(t, ast.Name) else None for t in stmt.targets[0].elts]
+    if made.var not in names:
+        return None
+    try:
+        tree = source_tree(made.file)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    returned = one_return(tree, stmt.value.func.id)
+    if returned is None or not isinstance(returned.value, ast.Tuple) or len(returned.value.elts) != len(names):
+        return None
+    element = returned.value.elts[names.index(made.var)]
+    if not isinstance(element, ast.Name):
+        return None
+    from shapedoctor.trace.sites import Site
+
+    inner = made_at(Site(made.file, returned.lineno, ""), element.id)
+    return (inner, element.id) if inner is not None else None
 
 
 def _one_array(call: Any):
@@ -240,6 +277,44 @@ def unit_axis_reshape_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | N
 
     return TrainingFix(f"put the axis of size 1 where the input declares it, in the reshape that made "
                        f"`{made.var}`: {new_sizes}", "data", cost=1, apply=apply, line_edit=made.edit(new_value))
+
+
+def unit_axis_expand_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
+    """Give the ``expand_dims`` that made x the axis where the input declares its axis of size 1
+    (``np.expand_dims(x, 1)``, channels first as PyTorch reads images, for a channels-last model)."""
+    from shapedoctor.trace.sites import called_name
+
+    made = _made(call)
+    n = len(got)
+    if made is None or len(want) != n or n < 3 or None in want[1:]:
+        return None
+    value = made.value
+    if not (isinstance(value, ast.Call) and called_name(value.func) == "expand_dims"):
+        return None
+    axis = value.args[1] if len(value.args) == 2 else next((k.value for k in value.keywords if k.arg == "axis"), None)
+    try:
+        old = ast.literal_eval(axis) if axis is not None else None
+    except ValueError:
+        return None
+    if not isinstance(old, int) or not -n <= old < n or got[old % n] != 1:
+        return None
+    a = old % n
+    rest = [d for i, d in enumerate(got) if i != a][1:]
+    places = [b for b in range(1, n) if b != a and want[b] == 1 and [d for i, d in enumerate(want) if i != b][1:] == rest]
+    if len(places) != 1:
+        return None
+    b = places[0]
+    new = "-1" if b == n - 1 else str(b)
+    stripped = made.text.strip()
+    new_value = stripped[value.col_offset:axis.col_offset] + new + stripped[axis.end_col_offset:value.end_col_offset]
+
+    def apply(data, a=a, b=b):
+        import numpy as np
+
+        return np.moveaxis(np.asarray(data), a, b)
+
+    return TrainingFix(f"add the axis of size 1 where the input declares it, in the expand_dims that made "
+                       f"`{made.var}`: axis {new}", "data", cost=1, apply=apply, line_edit=made.edit(new_value))
 
 
 # -- samples that kept a batch axis of their own ---------------------------------------------
@@ -515,7 +590,7 @@ def scalar_features_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | Non
 
 def remade_data_fixes(call: Any, prob: Any, want: tuple, got: tuple) -> bool:
     """Add the first rule of this module that fires to *prob* (first fix, its line the culprit)."""
-    for rule in (unit_axis_reshape_fix, kept_batch_axis_fix, onehot_ids_fix, constant_channel_fix,
+    for rule in (unit_axis_reshape_fix, unit_axis_expand_fix, kept_batch_axis_fix, onehot_ids_fix, constant_channel_fix,
                  gray_to_colour_fix, scalar_features_fix):
         try:
             fix = rule(call, want, got)

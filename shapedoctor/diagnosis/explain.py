@@ -197,6 +197,11 @@ def explanation(ctx: Context, culprit: Node | None) -> str:
                      "image rows. Declare (height, width, channels) and move the data's channel axis last.")
         return text
     if fam == "SD107":
+        if got is not None and len(got) == 1:
+            return (f"{cons} needs a feature axis to create its weights, but received {format_shape(got)}: only the "
+                    f"batch axis. It came from {made}: an Input declared shape=() holds one value per sample with no "
+                    "feature axis, so joining such inputs runs along the batch axis instead of side by side. Declare "
+                    "each one shape=(1,): the features then join into one row per sample.")
         return (
             f"{cons} needs to know the size of the last axis to create its weights, but received {format_shape(got)}. "
             f"`None` outside the batch axis means 'any size'; it came from {made}, so Flatten cannot compute a fixed width."

@@ -28,6 +28,17 @@ def fixes(ctx):
     got = ctx.shape_in()
     if got is not None and 3 <= len(got) <= 5:
         yield g.insert(ctx, f"GlobalAveragePooling{len(got) - 2}D", why="pool the variable-size axes", cost=2)
+    if got is not None and len(got) == 1:
+        # Inputs declared shape=(): one value per sample and no feature axis, so joining them runs along
+        # the batch axis and the layer after sees (None,). Each gets a feature axis of one (Keras adds
+        # it to the (batch,) data it is given), the keras-io structured-data idiom.
+        from shapedoctor.repair.edits import SetShape
+
+        scalars = [n for n in ctx.graph.nodes if n.kind == "input" and ctx.shape_of(n) is not None
+                   and len(ctx.shape_of(n)) == 1]
+        if scalars:
+            yield Candidate("give each scalar input a feature axis of one: shape=(1,)",
+                            [SetShape(n.id, (None, 1)) for n in scalars], cost=1)
 
 
 FAMILY = register(
