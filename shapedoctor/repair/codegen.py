@@ -1298,6 +1298,12 @@ def argument_edit(site: Site, position: int, keyword: str, transform: str, index
         node = _argument_node(info.call, pos, key)
         names[key] = index.code(file, node) if node is not None else key
     if isinstance(arg, cst.Name) and not inline and not _scoped_inside(site, arg.value):
+        sliced = _sliced_array(site, arg.value, transform)
+        if sliced is not None:  # a tf.data pipeline: the array it was sliced from takes the transform
+            name, line = sliced
+            stmt = f"{name} = " + tensor_spelling(transform, file, name, line).format(v=name, **names)
+            source = "".join(__import__("linecache").getlines(file))
+            return Code(stmt, file, line, [TextEdit.insert_line(file, line, indentation(source, line) + stmt)])
         line = index.statement_start(file, info.start)
         stmt = f"{arg.value} = " + tensor_spelling(transform, file, arg.value, line).format(v=arg.value, **names)
         source = "".join(__import__("linecache").getlines(file))
@@ -1311,6 +1317,65 @@ def argument_edit(site: Site, position: int, keyword: str, transform: str, index
     raw = __import__("linecache").getline(file, start_line)
     shown = (raw[:start_col] + new + raw[end_col:]).strip() if start_line == end_line else new
     return Code(_strip_comment(shown), file, start_line, [edit])
+
+
+def _sliced_array(site: Site, var: str, transform: str) -> tuple[str, int] | None:
+    """(name, line) when *var* holds a ``tf.data`` pipeline made on one line from
+    ``Dataset.from_tensor_slices(name)`` (or its ``(name, labels)`` pair) by the statement that last
+    assigned it: a NumPy transform of the data belongs on ``name``, written before that statement.
+    Only transforms that leave the first axis alone qualify (the pipeline's batches cut that axis)."""
+    from shapedoctor.repair.data_follows import made_at
+
+    if not _keeps_first_axis(transform):
+        return None
+    made = made_at(site, var)
+    stmt = getattr(made, "statement", None)
+    if stmt is None or made.line != made.end_line or not isinstance(stmt, ast.Assign):
+        return None
+    slices = [c for c in ast.walk(stmt.value) if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)
+              and c.func.attr == "from_tensor_slices" and len(c.args) == 1]
+    if len(slices) != 1:
+        return None
+    given = slices[0].args[0]
+    if isinstance(given, (ast.Tuple, ast.List)) and given.elts:
+        given = given.elts[0]
+    return (given.id, made.line) if isinstance(given, ast.Name) else None
+
+
+def _keeps_first_axis(transform: str) -> bool:
+    """*transform* (``{v}`` the data) neither adds, moves nor reshapes the first axis: an axis argument of
+    0 (or none where one is required), a ``.T``, or a reshape whose first size is not -1 rule it out."""
+    try:
+        tree = ast.parse(transform.format(v="v", x="x", y="y"), mode="eval")
+    except (SyntaxError, KeyError, IndexError, ValueError):
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == "T":
+            return False
+        if not isinstance(node, ast.Call):
+            continue
+        name = called_name(node.func)
+        args = node.args[1:] if isinstance(node.func, ast.Attribute) and called_name(node.func.value) in (
+            "np", "numpy", "tf", "ops") else node.args
+        numbers = [a for a in list(args) + [k.value for k in node.keywords] if isinstance(a, (ast.Constant, ast.UnaryOp))]
+        values = []
+        for n in numbers:
+            try:
+                values.append(ast.literal_eval(n))
+            except ValueError:
+                return False
+        if name == "reshape":
+            sizes = args[0].elts if len(args) == 1 and isinstance(args[0], (ast.Tuple, ast.List)) else args
+            if not sizes or not (isinstance(sizes[0], (ast.UnaryOp, ast.Constant)) and ast.literal_eval(sizes[0]) == -1):
+                return False
+        elif name in ("expand_dims", "squeeze", "moveaxis", "repeat", "swapaxes"):
+            if not values or 0 in values:
+                return False
+        elif name == "transpose":
+            order = args[0] if args else None
+            if not isinstance(order, (ast.Tuple, ast.List)) or ast.literal_eval(order)[0] != 0:
+                return False
+    return True
 
 
 def _only_call_on_line(line: str, call: str) -> bool:
