@@ -164,3 +164,30 @@ def test_a_tensor_is_batched_with_tensorflows_own_expand_dims(tmp_path):
     finding = report["findings"][0]
     assert finding["fixes"][0]["code"] == "obs = tf.expand_dims(obs, 0)" and finding["fixes"][0]["proven"]
     assert finding["culprit"]["line"] == line_of(TENSOR, "scores = policy(obs)")
+
+
+PASSED_IN = '''import numpy as np
+import keras
+from keras import layers
+
+sentences = np.random.rand(20, 6, 9).astype("float32")
+encoder = keras.Sequential([keras.Input(shape=(None, 9)), layers.LSTM(8)])
+
+
+def encode(seq):
+    return encoder.predict(seq, verbose=0)
+
+
+for index in range(2):
+    seq = sentences[index]
+    print(encode(seq).shape)
+'''
+
+
+def test_a_sample_made_at_the_top_level_and_passed_to_a_helper_that_predicts(tmp_path):
+    # the predict runs inside encode(): the top-level line that sliced one sentence is the cause
+    report, _, proc = run_json(run_cli, tmp_path, PASSED_IN)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(PASSED_IN, "seq = sentences[index]")
+    assert [f["code"] for f in finding["fixes"]] == ["seq = np.expand_dims(seq, 0)"] and finding["fixes"][0]["proven"]

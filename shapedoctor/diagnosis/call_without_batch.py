@@ -17,7 +17,8 @@ one-line assignment (a parameter sends the search to the caller's frame). That a
 cause; the fix adds the batch axis right after it (``x = tf.expand_dims(x, 0)``, or NumPy's when the
 value is an array), proven by running the patched script. It is the only fix offered: the model is right
 (it accepted batches of these samples), so an edit of its layers would only hide the slip. A call of the
-script's top level whose finding already adds the batch axis (the data rules, at that call) is left as it is.
+script's top level whose finding already adds the batch axis (the data rules, at that call) is left as it is; a
+call inside a function the sample was passed to (``decode_sequence(input_seq)``, r910) is not.
 """
 
 from __future__ import annotations
@@ -53,10 +54,21 @@ def _found(exc: BaseException, finding: Any, recorder: Any):
     if sample is None or not _one_axis_short(model, sample, recorder):
         return None
     found = _made_at(exc, sample)
-    if found is not None and found[-1] and any(mark in (f.code or "") for f in finding.fixes
-                                               for mark in ("expand_dims(", "[None", "newaxis")):
+    if found is not None and found[-1] and _called_at_top_level(exc) and any(
+            mark in (f.code or "") for f in finding.fixes for mark in ("expand_dims(", "[None", "newaxis")):
         return None  # a call of the script's top level: the data rules already add the batch axis there
     return found
+
+
+def _called_at_top_level(exc: BaseException) -> bool:
+    """The innermost frame of the user's code in the traceback runs the script's top level: the failing call
+    is written there, not inside a function the sample was passed to."""
+    import traceback
+
+    from shapedoctor.trace.sites import is_user_file
+
+    frames = [f for f, _line in traceback.walk_tb(exc.__traceback__) if is_user_file(f.f_code.co_filename)]
+    return bool(frames) and frames[-1].f_code.co_name == "<module>"
 
 
 def _shape_of(value: Any) -> tuple | None:
