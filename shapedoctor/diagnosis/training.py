@@ -401,7 +401,8 @@ def _resize_fix(call: TrainingCall, model: Any, prob: Problem, want: tuple, got:
         return
     if not (_fixed_by_nested_model(model, want) or (call.method != "fit" and ev.trained(model))):
         return
-    var = argument_name(call.site, 0, "x")
+    # the array passed, or the one image a wrapper gave its batch axis (predict(np.expand_dims(photo, 0)))
+    var = argument_name(call.site, 0, "x") or data_origin.wrapped_argument(call.site, 0, "x")
     line = assignment_line(call.site, var) if var else None
     sizes = tuple(want[1:3])
     from shapedoctor.repair.user_names import shape_spelling
