@@ -80,3 +80,36 @@ print(twin.predict(np.random.rand(4, 20), verbose=0).shape)
     assert finding["culprit"]["line"] == line_of(script, "twin(ops.zeros((2, 12)))")
     first = finding["fixes"][0]
     assert first["code"] == "twin(ops.zeros((2, 20)))" and first["proven"]
+
+
+PADDED = '''import numpy as np
+import keras
+from keras import layers
+
+words = {f"w{i}": i + 1 for i in range(40)}
+
+
+def glove_matrix(index, dim):
+    matrix = np.zeros((len(index) + 1, dim))  # row 0 stays zero for the padding id
+    for word, i in index.items():
+        matrix[i] = np.random.rand(dim)
+    return matrix
+
+
+n_words = len(words)
+ids = keras.Input(shape=(6,))
+vectors = layers.Embedding(n_words, 8, name="glove")(ids)
+model = keras.Model(ids, layers.Dense(1)(layers.GlobalAveragePooling1D()(vectors)))
+model.get_layer("glove").set_weights([glove_matrix(words, 8)])
+print("loaded")
+'''
+
+
+def test_a_matrix_built_by_a_helper_with_a_padding_row_sizes_the_layer(tmp_path):
+    # the array's sizes are not written where it is made: the Embedding gets the row it lacks
+    report, _, proc = run_json(run_cli, tmp_path, PADDED)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(PADDED, 'layers.Embedding(n_words, 8, name="glove")')
+    first = finding["fixes"][0]
+    assert first["code"] == 'vectors = layers.Embedding(n_words + 1, 8, name="glove")(ids)' and first["proven"], first

@@ -160,8 +160,73 @@ def _finding(exc: BaseException, match: re.Match, recorder: Any) -> Finding | No
         fixes=[], keras_message=str(exc).splitlines()[0] if str(exc) else None)
     _aim_at_array(finding, frame, path, line, want, got, recorder)
     if not finding.fixes:
+        _aim_at_layer(finding, frame, path, line, want, got, recorder)
+    if not finding.fixes:
         _aim_at_build_call(finding, path, line, want, got)
     return finding
+
+
+def _aim_at_layer(finding: Finding, frame: Any, path: str, line: int, want: tuple, got: tuple, recorder: Any) -> None:
+    """The layer's construction as the culprit when the array's sizes are not written where it was made (a
+    helper built it): MatchZoo's DRMM sizes its Embedding ``len(term_index)`` while the matrix it loads has a
+    row more for the padding id 0 (r923). The layer is reached from ``layer.set_weights`` or
+    ``model.get_layer("name").set_weights``; on the one axis that differs its argument of the refused size
+    is written as the array's: the same expression plus the one or two rows it lacks (``vocab_size + 1``). An
+    array shorter than the layer, or longer by more, is left alone (which side slipped is not in the evidence).
+    Proven by running the patched script."""
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import called_name, display_path
+
+    axes = [i for i, (a, b) in enumerate(zip(want, got)) if a != b] if len(want) == len(got) else []
+    if len(axes) != 1:
+        return
+    axis = axes[0]
+    more = got[axis] - want[axis]
+    if not 0 < more <= 2:
+        return  # only the padding and out-of-vocabulary rows a layer forgot; a shorter array may be the slip
+    tree = source_tree(path)
+    calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno <= line <= (c.end_lineno or c.lineno)
+             and isinstance(c.func, ast.Attribute) and c.func.attr == "set_weights"]
+    if len(calls) != 1:
+        return
+    layer = _layer_call(tree, calls[0]) or _named_layer_call(tree, calls[0], recorder)
+    if layer is None:
+        return
+    spelled = [arg for arg in [*layer.args, *(k.value for k in layer.keywords)] if _value(arg, frame) == want[axis]]
+    if len(spelled) != 1 or spelled[0].lineno != spelled[0].end_lineno:
+        return
+    text = linecache.getline(path, spelled[0].lineno)
+    old = text[spelled[0].col_offset:spelled[0].end_col_offset]
+    new = f"{old} + {more}"
+    edit = TextEdit.replacing(path, spelled[0], new)
+    finding.culprit = Place("layer", called_name(layer.func), called_name(layer.func), display_path(path),
+                            layer.lineno, linecache.getline(path, layer.lineno).strip())
+    finding.explanation = (f"The layer was made on line {layer.lineno} with {old} = {want[axis]} on axis {axis} of its "
+                           f"weight, and the array it is given has {got[axis]} there"
+                           + f" ({more} row{'s' if more > 1 else ''} more: an Embedding matrix usually keeps row 0 "
+                           "for the padding id). Make the layer the array's size. "
+                           + finding.explanation)
+    finding.fixes.append(script_checked_fix(f"make the layer the size of the array it is given: {new}", edit.shown(),
+                                            display_path(path), spelled[0].lineno, [edit]))
+
+
+def _named_layer_call(tree: ast.Module, call: ast.Call, recorder: Any) -> ast.Call | None:
+    """The construction call of the layer whose ``set_weights`` is *call* on ``model.get_layer("name")``: the
+    call on the line the recorder saw that layer made."""
+    from shapedoctor.trace.sites import called_name
+
+    owner = call.func.value
+    if not (isinstance(owner, ast.Call) and isinstance(owner.func, ast.Attribute) and owner.func.attr == "get_layer"
+            and owner.args and isinstance(owner.args[0], ast.Constant) and isinstance(owner.args[0].value, str)):
+        return None
+    made = [layer for layer in recorder.created_layers() if getattr(layer, "name", None) == owner.args[0].value]
+    site = recorder.creation_site(made[0]) if len(made) == 1 else None
+    if site is None:
+        return None
+    found = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno == site.line
+             and called_name(c.func) == type(made[0]).__name__]
+    return found[0] if len(found) == 1 else None
 
 
 def _aim_at_build_call(finding: Finding, path: str, line: int, want: tuple, got: tuple) -> None:
