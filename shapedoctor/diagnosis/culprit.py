@@ -319,6 +319,39 @@ def loop_iterable(ctx: Context) -> Place | None:
                  linecache.getline(found.file, found.line).strip())
 
 
+def merged_argument_line(ctx: Context, node: Node | None) -> Place | None:
+    """A merge inside the user's own code (a custom layer's ``call``) whose odd input the recording shows
+    only as data handed in: the name the merge call lists at that position, where the user's code last
+    assigned it (``embedding_features = self.embedding(...)`` above ``concatenate([..., embedding_features])``)."""
+    import ast
+    import linecache
+
+    from shapedoctor.diagnosis.data_origin import enclosing_scope, last_assignment
+    from shapedoctor.trace.sites import source_tree
+
+    site = ctx.consumer.called
+    if ctx.family != "SD104" or node is None or node.kind != "data" or site is None or not site.file:
+        return None
+    try:
+        tree = source_tree(site.file)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    merges = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno == site.line and c.args
+              and isinstance(c.args[0], (ast.List, ast.Tuple))]
+    ranks = [len(shape) if shape is not None else None for shape in ctx.received]
+    odd = [i for i, rank in enumerate(ranks) if rank is not None and ranks.count(rank) == 1]
+    index = odd[0] if len(odd) == 1 and len(ranks) > 2 else ctx.bad_input  # the one of another rank
+    if len(merges) != 1 or index >= len(merges[0].args[0].elts):
+        return None
+    named = merges[0].args[0].elts[index]
+    if not isinstance(named, ast.Name):
+        return None
+    made = last_assignment(enclosing_scope(tree, site.line), named.id, site.line)
+    if made is None:
+        return None
+    return Place("layer", named.id, "data", site.file, made.lineno, linecache.getline(site.file, made.lineno).strip())
+
+
 def declared_data_read(ctx: Context, node: Node | None) -> Place | None:
     """A rank error whose ``Input`` was declared as the shape of the user's array
     (``input_shape=X.shape[1:]``): the array lacks the axis, so the root cause is the line that

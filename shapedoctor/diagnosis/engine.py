@@ -12,7 +12,14 @@ from typing import Any
 
 from shapedoctor.diagnosis.classify import _ANSI, classify, keras_message
 from shapedoctor.diagnosis.context import Context, parse_expectations
-from shapedoctor.diagnosis.culprit import declared_data_read, find_culprit, identity_shortcut, loop_iterable, place_of
+from shapedoctor.diagnosis.culprit import (
+    declared_data_read,
+    find_culprit,
+    identity_shortcut,
+    loop_iterable,
+    merged_argument_line,
+    place_of,
+)
 from shapedoctor.diagnosis.snapshot import fix_view, view_of
 from shapedoctor.diagnosis.explain import expected_text, explanation, received_text
 from shapedoctor.diagnosis.layer_own_code import explanation as own_code_explanation
@@ -100,11 +107,13 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         message=what,
         consumer=consumer_place,
         culprit=own or identity_shortcut(ctx) or token_count_line(ctx) or loop_iterable(ctx)
-        or declared_data_read(ctx, culprit) or (place_of(ctx, culprit) if culprit is not None else None),
+        or merged_argument_line(ctx, culprit) or declared_data_read(ctx, culprit)
+        or (place_of(ctx, culprit) if culprit is not None else None),
         expected=expected,
         received=received,
         path=_path(ctx, culprit, replay.shapes),
-        explanation=own_code_explanation(own, received) if own is not None else explanation(ctx, culprit),
+        explanation=own_code_explanation(own, received) if own is not None else _named_odd_input(
+            explanation(ctx, culprit), merged_argument_line(ctx, culprit)),
         fixes=fixes,
         keras_message=message,
         graph=view_of(ctx.graph, replay.shapes, culprit=culprit, consumer=ctx.consumer),
@@ -462,3 +471,12 @@ def _scope_data(exc: BaseException) -> dict[str, tuple]:
     except Exception:  # noqa: BLE001 - evidence only: a strange frame gives none
         return {}
     return {name: tuple(shape) for name, value in arrays.items() if (shape := shape_of(value))}
+
+
+def _named_odd_input(text: str, merged: Any) -> str:
+    """The explanation of a merge whose odd input the user's code made (culprit.merged_argument_line): that
+    input named where the recording only saw data handed in."""
+    if merged is None:
+        return text
+    return text.replace("The odd input comes from the data passed in.",
+                        f"The odd input is `{merged.layer}`, made on line {merged.line} of the layer's own code.")
