@@ -124,10 +124,12 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             # layer.set_weights([matrix]) or layer.embeddings.assign(matrix) of another shape; else any error
             # raised outside a recorded layer call
             from shapedoctor.diagnosis.batched_embedding_ids import batched_embedding_ids
+            from shapedoctor.diagnosis.image_format_setting import channels_first_build_finding
 
             # ... or an id beyond an Embedding's rows in a dataset's batch (the head names the vocabulary)
             finding = set_weights_finding(exc, recorder) or assign_finding(exc, recorder) \
-                or batched_embedding_ids(exc, recorder) or finding_from_exception_text(exc, recorder)
+                or batched_embedding_ids(exc, recorder) or channels_first_build_finding(exc, recorder) \
+                or finding_from_exception_text(exc, recorder)
             from shapedoctor.diagnosis.joined_rank import joined_rank
 
             finding = joined_rank(exc, finding, recorder)  # tf.concat([images, batch_without_channel_axis])

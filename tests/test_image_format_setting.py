@@ -47,3 +47,28 @@ def test_channels_first_images_under_the_setting_are_not_blamed_on_it(tmp_path):
     finding = report["findings"][0]
     assert finding["culprit"]["line"] != line_of(first, "set_image_data_format(")
     assert not any("channels_last" in f["code"] for f in finding["fixes"]), finding["fixes"]
+
+
+ANY_SIZE = '''import numpy as np
+import keras
+from keras import layers
+
+keras.config.set_image_data_format("channels_first")
+scans = np.random.rand(16, 40, 40, 1).astype("float32")
+inputs = keras.Input(shape=(None, None, 1))
+x = layers.Conv2D(8, 3, activation="relu")(inputs)
+x = layers.GlobalAveragePooling2D()(x)
+model = keras.Model(inputs, layers.Dense(2, activation="softmax")(x))
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(scans, np.random.randint(0, 2, 16), epochs=1, verbose=0)
+'''
+
+
+def test_an_input_of_any_size_whose_channel_axis_is_read_as_unknown(tmp_path):
+    # Keras raises a TypeError while building the convolution ('NoneType' % int): no shape words at all
+    report, _, proc = run_json(run_cli, tmp_path, ANY_SIZE)
+    assert proc.returncode == 1 and report["status"] == "mismatch", proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(ANY_SIZE, 'set_image_data_format("channels_first")')
+    assert [f["code"] for f in finding["fixes"]] == ['keras.config.set_image_data_format("channels_last")']
+    assert finding["fixes"][0]["proven"]

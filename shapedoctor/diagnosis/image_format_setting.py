@@ -11,6 +11,12 @@ image declared channels-last (a last axis of 1, 3 or 4 after two axes of 8 or mo
 itself calls ``set_image_data_format("channels_first")``. That call is the culprit; the fix writes
 ``"channels_last"`` there and is proven by running the patched script; the layer edits a search finds
 (``padding="same"``, a global pooling) keep the wrong reading of every image and are dropped.
+
+An input of any size, ``Input(shape=(None, None, 1))``, fails earlier and in no words of shape: read
+channels first, its channel axis is the unknown height, and the first convolution cannot size its kernel
+(``TypeError: unsupported operand type(s) for %: 'NoneType' and 'int'``, bojone/Capsule #5, r917). When
+that error comes from building a channels-first layer whose input has no channel count there (axis 1
+unknown) while its last axis holds 1, 3 or 4 channels, the same setting is the culprit, with the same fix.
 """
 
 from __future__ import annotations
@@ -33,9 +39,6 @@ def channels_first_setting(exc: BaseException, finding: Finding, recorder: Any) 
 
 def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | None:
     from shapedoctor.messages.shapes import parse_shape
-    from shapedoctor.patch.apply import script_checked_fix
-    from shapedoctor.patch.textedit import TextEdit
-    from shapedoctor.trace.sites import called_name, display_path
 
     failure = getattr(recorder, "failure", None)
     layer = failure.call.layer if failure is not None else None
@@ -49,6 +52,66 @@ def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | N
     path = _script_path(exc, first.file)
     if path is None:
         return None
+    # The layer edits the search found (padding="same", a global pooling) would keep the wrong reading of
+    # every image: they are not offered beside the setting (_setting_fix keeps its fix alone).
+    return _setting_fix(finding, path, shape, (
+        f"The input is declared {tuple(shape[1:])}: an image of {shape[1]}x{shape[2]} pixels with {shape[3]} "
+        f"channel{'s' if shape[3] > 1 else ''} last. But line {{line}} sets Keras's image data format to "
+        f"channels_first, so every convolution and pooling layer reads the first axis, {shape[1]}, as the channels "
+        f"and the last, {shape[3]}, as the width: the windows run out of pixels along it. Set the format to "
+        "channels_last, as the images are."))
+
+
+def channels_first_build_finding(exc: BaseException, recorder: Any) -> Finding | None:
+    """The finding for a channels-first layer that could not build on a channels-last input of any size (see
+    the module), or None."""
+    try:
+        return _build_finding(exc, recorder)
+    except Exception as err:  # noqa: BLE001 - no finding: the generic path answers
+        recorder.internal_errors.append(err)
+        return None
+
+
+def _build_finding(exc: BaseException, recorder: Any) -> Finding | None:
+    from shapedoctor.families import get
+    from shapedoctor.graph.model import format_shape
+    from shapedoctor.trace.recorder import shape_of
+    from shapedoctor.trace.sites import display_path
+
+    failure = getattr(recorder, "failure", None)
+    record = failure.call if failure is not None else None
+    layer = getattr(record, "layer", None)
+    if not isinstance(exc, TypeError) or getattr(layer, "data_format", None) != "channels_first" or not record.args:
+        return None
+    shape = shape_of(record.args[0])
+    if shape is None or len(shape) != 4 or shape[1] is not None or shape[3] not in (1, 3, 4):
+        return None
+    site = record.site
+    if site is None:
+        return None
+    fam = get("SD107")
+    place = Place("layer", layer.name, type(layer).__name__, site.file, site.line, site.code)
+    finding = Finding(fam.id, fam.slug, "error",
+                      f"{type(layer).__name__} `{layer.name}` could not build: read channels first, its input "
+                      f"{format_shape(shape)} has no channel count", consumer=place, culprit=place,
+                      expected="a defined channel axis", received=format_shape(shape),
+                      explanation="", fixes=[], keras_message=str(exc).splitlines()[0] if str(exc) else None)
+    path = _script_path(exc, site.file) or _script_path(exc, display_path(site.file))
+    if path is None:
+        return None
+    return _setting_fix(finding, path, shape, (
+        f"The input is {format_shape(shape)}: images of any size with {shape[3]} channel{'s' if shape[3] > 1 else ''} "
+        "last. But line {line} sets Keras's image data format to channels_first, so `" + layer.name + "` reads the "
+        "second axis, the unknown height, as the channels and cannot size its kernel. Set the format to "
+        "channels_last, as the images are."))
+
+
+def _setting_fix(finding: Finding, path: str, shape: tuple, why: str) -> Finding | None:
+    """*finding* aimed at the script's one ``set_image_data_format("channels_first")``, fixed to channels_last."""
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+    from shapedoctor.trace.sites import called_name, display_path
+
     try:
         tree = source_tree(path)
     except (SyntaxError, ValueError):
@@ -60,17 +123,10 @@ def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | N
     arg = calls[0].args[0]
     old = linecache.getline(path, arg.lineno)[arg.col_offset:arg.end_col_offset]
     edit = TextEdit.replacing(path, arg, old.replace("channels_first", "channels_last"))
-    code = linecache.getline(path, arg.lineno).strip()
-    finding.culprit = Place("layer", "image_data_format", None, display_path(path), arg.lineno, code)
+    finding.culprit = Place("layer", "image_data_format", None, display_path(path), arg.lineno,
+                            linecache.getline(path, arg.lineno).strip())
     finding.clear_culprit_marks()
-    finding.explanation = (
-        f"The input is declared {tuple(shape[1:])}: an image of {shape[1]}x{shape[2]} pixels with {shape[3]} "
-        f"channel{'s' if shape[3] > 1 else ''} last. But line {arg.lineno} sets Keras's image data format to "
-        f"channels_first, so every convolution and pooling layer reads the first axis, {shape[1]}, as the channels "
-        f"and the last, {shape[3]}, as the width: the windows run out of pixels along it. Set the format to "
-        "channels_last, as the images are. " + (finding.explanation or ""))
-    # The layer edits the search found (padding="same", a global pooling) would keep the wrong reading of
-    # every image: they are not offered beside the setting.
+    finding.explanation = why.format(line=arg.lineno) + (" " + finding.explanation if finding.explanation else "")
     finding.fixes = [script_checked_fix('set the image data format to "channels_last"', edit.shown(),
                                         display_path(path), arg.lineno, [edit])]
     return finding
