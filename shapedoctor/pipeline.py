@@ -312,6 +312,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.adapted_elsewhere import adapted_elsewhere
 
         found[0] = adapted_elsewhere(exc, found[0], recorder)  # norm_wide.adapt(X_deep), norm_deep.adapt(X_wide)
+        from shapedoctor.diagnosis.length_not_reproduced import length_not_reproduced
+
+        found[0] = length_not_reproduced(exc, found[0], recorder)  # TIME_STEPS = 150 through two strides of 2
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
