@@ -59,3 +59,6 @@ def test_only_transforms_that_keep_the_first_axis_move_to_the_array():
     assert not _keeps_first_axis("{v}.T")
     assert not _keeps_first_axis("{v}.reshape((1, 784))")
     assert not _keeps_first_axis("np.moveaxis({v}, 0, -1)")
+    # a dataset's own steps stay on the dataset
+    assert not _keeps_first_axis("{v}.map(lambda x, y: (keras.ops.transpose(x, (0, 2, 1)), y))")
+    assert not _keeps_first_axis("{v}.batch(32)")

@@ -1343,8 +1343,10 @@ def _sliced_array(site: Site, var: str, transform: str) -> tuple[str, int] | Non
 
 
 def _keeps_first_axis(transform: str) -> bool:
-    """*transform* (``{v}`` the data) neither adds, moves nor reshapes the first axis: an axis argument of
-    0 (or none where one is required), a ``.T``, or a reshape whose first size is not -1 rule it out."""
+    """*transform* (``{v}`` the data) is a NumPy reshaping of the array (``expand_dims``, ``squeeze``,
+    ``moveaxis``, ``repeat``, ``swapaxes``, ``transpose``, ``reshape``, ``astype``, indexing) that neither adds,
+    moves nor reshapes the first axis: an axis argument of 0 (or none where one is required), a ``.T``, a
+    reshape whose first size is not -1, or any other call (a dataset's ``.map`` or ``.batch``) rule it out."""
     try:
         tree = ast.parse(transform.format(v="v", x="x", y="y"), mode="eval")
     except (SyntaxError, KeyError, IndexError, ValueError):
@@ -1375,6 +1377,8 @@ def _keeps_first_axis(transform: str) -> bool:
             order = args[0] if args else None
             if not isinstance(order, (ast.Tuple, ast.List)) or ast.literal_eval(order)[0] != 0:
                 return False
+        elif name != "astype":
+            return False  # a dataset's own step (.map, .batch) or anything not an array's reshaping: not moved
     return True
 
 
