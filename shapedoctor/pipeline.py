@@ -312,6 +312,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.adapted_elsewhere import adapted_elsewhere
 
         found[0] = adapted_elsewhere(exc, found[0], recorder)  # norm_wide.adapt(X_deep), norm_deep.adapt(X_wide)
+        from shapedoctor.diagnosis.grouped_rows import grouped_rows
+
+        found[0] = grouped_rows(exc, found[0], recorder)  # readings.reshape(n, 1, f) with one label per k rows
         from shapedoctor.diagnosis.nested_output_shape import nested_output_shape
 
         found[0] = nested_output_shape(exc, found[0], recorder)  # return (input_shape[0], self.frame_shape)
