@@ -63,12 +63,10 @@ def _found(exc: BaseException, finding: Any, recorder: Any):
 def _called_at_top_level(exc: BaseException) -> bool:
     """The innermost frame of the user's code in the traceback runs the script's top level: the failing call
     is written there, not inside a function the sample was passed to."""
-    import traceback
+    from shapedoctor.diagnosis.reaim import innermost_user_frame
 
-    from shapedoctor.trace.sites import is_user_file
-
-    frames = [f for f, _line in traceback.walk_tb(exc.__traceback__) if is_user_file(f.f_code.co_filename)]
-    return bool(frames) and frames[-1].f_code.co_name == "<module>"
+    where = innermost_user_frame(exc)
+    return where is not None and where[0].f_code.co_name == "<module>"
 
 
 def _shape_of(value: Any) -> tuple | None:

@@ -76,6 +76,18 @@ def _statement_at(file: str, line: int) -> ast.stmt | None:
     return next((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == line), None)
 
 
+def assigned_name(file: str, line: int) -> str | None:
+    """The plain name the one-target assignment on *line* of *file* binds (``tokenizer = layers.TextVectorization(...)``),
+    or None."""
+    try:
+        statement = _statement_at(file, line)
+    except (OSError, ValueError):
+        return None
+    if statement is None or len(statement.targets) != 1 or not isinstance(statement.targets[0], ast.Name):
+        return None
+    return statement.targets[0].id
+
+
 def through_row_splits(site: Any, line: int | None, var: str | None) -> tuple[int | None, str | None]:
     """Follow a split (``part = labels[100:]``, ``X_train, y_train = X[:n], y[:n]``: rows only, by a
     slice) from the assignment of *var* at *line* to where the split array was made: (line, name) of

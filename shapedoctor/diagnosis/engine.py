@@ -100,6 +100,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     what = f"{consumer_place.cls} `{consumer_place.layer}` refused its input"
     if expected and received:
         what += f": expected {expected}, received {received}"
+    merged = merged_argument_line(ctx, culprit)  # a merge in the user's call(): the line that made its odd input
     finding = Finding(
         id=family.id,
         family=family.slug,
@@ -107,13 +108,13 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         message=what,
         consumer=consumer_place,
         culprit=own or identity_shortcut(ctx) or token_count_line(ctx) or loop_iterable(ctx)
-        or merged_argument_line(ctx, culprit) or declared_data_read(ctx, culprit)
+        or merged or declared_data_read(ctx, culprit)
         or (place_of(ctx, culprit) if culprit is not None else None),
         expected=expected,
         received=received,
         path=_path(ctx, culprit, replay.shapes),
         explanation=own_code_explanation(own, received) if own is not None else _named_odd_input(
-            explanation(ctx, culprit), merged_argument_line(ctx, culprit)),
+            explanation(ctx, culprit), merged),
         fixes=fixes,
         keras_message=message,
         graph=view_of(ctx.graph, replay.shapes, culprit=culprit, consumer=ctx.consumer),

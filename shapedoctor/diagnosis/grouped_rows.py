@@ -30,8 +30,9 @@ def grouped_rows(exc: BaseException | None, finding: Any, recorder: Any) -> Any:
 
 
 def _found(exc: BaseException, recorder: Any):
+    from shapedoctor.diagnosis.data_origin import _statement_at
     from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
-    from shapedoctor.trace.sites import module_ints, source_tree
+    from shapedoctor.trace.sites import called_name, module_ints, source_tree
 
     calls = [c for c in getattr(recorder, "training_calls", None) or [] if c.error is exc and c.method == "fit"]
     if exc is None or len(calls) != 1 or calls[0].site is None:
@@ -48,15 +49,14 @@ def _found(exc: BaseException, recorder: Any):
     var = argument_name(site, 0, "x")
     line = assignment_line(site, var) if var else None
     tree = source_tree(site.file)
-    made = next((s for s in ast.walk(tree) if isinstance(s, ast.Assign) and s.lineno == line == s.end_lineno), None)
-    value = made.value if made is not None else None
+    made = _statement_at(site.file, line) if line else None
+    value = made.value if made is not None and made.end_lineno == line else None
     if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "reshape"):
         return None
     sizes = value.args[0].elts if len(value.args) == 1 and isinstance(value.args[0], ast.Tuple) else value.args
     if len(sizes) != 3 or not (isinstance(sizes[1], ast.Constant) and sizes[1].value == 1):
         return None
-    declared = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and getattr(c.func, "attr", getattr(
-        c.func, "id", None)) in ("Input", "InputLayer")]
+    declared = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and called_name(c.func) in ("Input", "InputLayer")]
     source = "".join(linecache.getlines(site.file))
     if len(declared) != 1 or var not in (ast.get_source_segment(source, declared[0]) or ""):
         return None  # the model's input would not follow the new layout

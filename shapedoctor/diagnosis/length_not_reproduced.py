@@ -18,7 +18,6 @@ proven by running the patched script.
 
 from __future__ import annotations
 
-import ast
 from typing import Any
 
 
@@ -31,7 +30,7 @@ def length_not_reproduced(exc: BaseException | None, finding: Any, recorder: Any
 
 def _found(exc: BaseException, recorder: Any):
     from shapedoctor.diagnosis.reaim import script_frame
-    from shapedoctor.trace.sites import module_ints, source_tree
+    from shapedoctor.trace.sites import constant_statements, module_ints, source_tree
 
     calls = [c for c in getattr(recorder, "training_calls", None) or [] if c.error is exc and c.method == "fit"]
     if exc is None or len(calls) != 1 or calls[0].y_ref is None or calls[0].y_ref is not calls[0].x_ref:
@@ -65,9 +64,8 @@ def _found(exc: BaseException, recorder: Any):
     bound = [name for name, value in module_ints(tree).items() if value == length]
     if len(bound) != 1:
         return None
-    statement = next(s for s in tree.body if isinstance(s, ast.Assign) and len(s.targets) == 1
-                     and isinstance(s.targets[0], ast.Name) and s.targets[0].id == bound[0])
-    if not isinstance(statement.value, ast.Constant):
+    statement = constant_statements(tree).get(bound[0])
+    if statement is None:
         return None
     return path, statement, bound[0], length, sorted(kept, reverse=True), out[axis]
 

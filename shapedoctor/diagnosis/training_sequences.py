@@ -395,6 +395,7 @@ def _tokenizer_rows(need: int) -> tuple[str, int] | None:
     in ``int`` mode, a ``StringLookup``) whose ids reach *need*: the ids an Embedding after it must have
     rows for are all those its vocabulary can give (``max_tokens`` when set), not only the largest the
     data holds today. None when there is not exactly one."""
+    from shapedoctor.diagnosis.data_origin import assigned_name
     from shapedoctor.trace import recorder as rec
 
     found = []
@@ -409,23 +410,7 @@ def _tokenizer_rows(need: int) -> tuple[str, int] | None:
         cap = getattr(layer, "max_tokens", None)
         rows = cap if isinstance(cap, int) and cap >= adapted else adapted
         if adapted >= need:
-            found.append((_bound_to(rec.CURRENT.creation_site(layer)) or layer.name, rows))
+            site = rec.CURRENT.creation_site(layer)
+            found.append(((assigned_name(site.file, site.line) if site is not None else None) or layer.name, rows))
     return found[0] if len(found) == 1 else None
 
-
-def _bound_to(site: Any) -> str | None:
-    """The plain name the statement at *site* assigns (``tokenizer = layers.TextVectorization(...)``)."""
-    import ast
-
-    from shapedoctor.trace.sites import source_tree
-
-    if site is None:
-        return None
-    try:
-        tree = source_tree(site.file)
-    except (OSError, SyntaxError, ValueError):
-        return None
-    statement = next((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == site.line), None)
-    if statement is None or len(statement.targets) != 1 or not isinstance(statement.targets[0], ast.Name):
-        return None
-    return statement.targets[0].id

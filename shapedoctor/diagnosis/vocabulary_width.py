@@ -84,13 +84,11 @@ def _bound_name(made: Any, declared: Any) -> str | None:
     """The name the statement at *made* binds the layer to, when the file of *declared* binds it once."""
     if made is None or declared is None or made.file != declared.file:
         return None
-    try:
-        tree = source_tree(made.file)
-    except (SyntaxError, ValueError):
+    from shapedoctor.diagnosis.data_origin import assigned_name
+
+    name = assigned_name(made.file, made.line)
+    if name is None:
         return None
-    statement = next((n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == made.line), None)
-    if statement is None or len(statement.targets) != 1 or not isinstance(statement.targets[0], ast.Name):
-        return None
-    name = statement.targets[0].id
+    tree = source_tree(made.file)
     stores = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)]
-    return name if len(stores) == 1 and statement.lineno <= declared.line else None
+    return name if len(stores) == 1 and made.line <= declared.line else None

@@ -14,7 +14,7 @@ def fixes(ctx):
     """Candidates for an undefined (None) axis that a layer needs."""
     from shapedoctor.repair import generators as g
     from shapedoctor.repair.candidate import Candidate
-    from shapedoctor.repair.edits import ReplaceLayer
+    from shapedoctor.repair.edits import ReplaceLayer, SetShape
 
     for node in ctx.upstream_layers():
         if ctx.cls_of(node) == "Flatten":
@@ -32,8 +32,6 @@ def fixes(ctx):
         # Inputs declared shape=(): one value per sample and no feature axis, so joining them runs along
         # the batch axis and the layer after sees (None,). Each gets a feature axis of one (Keras adds
         # it to the (batch,) data it is given), the keras-io structured-data idiom.
-        from shapedoctor.repair.edits import SetShape
-
         scalars = [n for n in ctx.graph.nodes if n.kind == "input" and ctx.shape_of(n) is not None
                    and len(ctx.shape_of(n)) == 1]
         if scalars:

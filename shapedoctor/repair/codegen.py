@@ -157,10 +157,10 @@ def tensor_spelling(how: str, file: str, var: str, line: int) -> str:
     """*how* (a NumPy data transform) spelled with TensorFlow's own function when *var*, read on *line*, was
     last bound by a ``tf.`` call (``state = tf.convert_to_tensor(...)``): an expert keeps a tensor a tensor
     (``tf.expand_dims(state, 0)``) rather than turning it into a NumPy array."""
-    if not any(how.startswith(np_name) for np_name in _TENSOR_TWINS):
+    np_name = next((name for name in _TENSOR_TWINS if how.startswith(name)), None)
+    if np_name is None:
         return how
     from shapedoctor.diagnosis.data_origin import enclosing_scope, last_assignment
-    from shapedoctor.trace.sites import imported_names
 
     try:
         tree = source_tree(file)
@@ -169,17 +169,14 @@ def tensor_spelling(how: str, file: str, var: str, line: int) -> str:
     tf = next((a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
                if a.name == "tensorflow"), None)
     made = last_assignment(enclosing_scope(tree, line), var, line)
-    if tf is None or tf not in imported_names(tree) or made is None or not isinstance(made.value, ast.Call):
+    if tf is None or made is None or not isinstance(made.value, ast.Call):
         return how
     func = made.value.func
     while isinstance(func, ast.Attribute):
         func = func.value
     if not (isinstance(func, ast.Name) and func.id == tf):
         return how
-    for np_name, tf_name in _TENSOR_TWINS.items():
-        if how.startswith(np_name):
-            return f"{tf}.{tf_name}" + how[len(np_name):]
-    return how
+    return f"{tf}.{_TENSOR_TWINS[np_name]}" + how[len(np_name):]
 
 
 @lru_cache(maxsize=16)  # read for every layer call a fix locates: parse each source once
@@ -1359,27 +1356,35 @@ def _keeps_first_axis(transform: str) -> bool:
         name = called_name(node.func)
         args = node.args[1:] if isinstance(node.func, ast.Attribute) and called_name(node.func.value) in (
             "np", "numpy", "tf", "ops") else node.args
-        numbers = [a for a in list(args) + [k.value for k in node.keywords] if isinstance(a, (ast.Constant, ast.UnaryOp))]
-        values = []
-        for n in numbers:
-            try:
-                values.append(ast.literal_eval(n))
-            except ValueError:
-                return False
+        values = [_literal_value(a) for a in list(args) + [k.value for k in node.keywords]
+                  if isinstance(a, (ast.Constant, ast.UnaryOp))]
+        if _NOT_LITERAL in values:
+            return False
         if name == "reshape":
             sizes = args[0].elts if len(args) == 1 and isinstance(args[0], (ast.Tuple, ast.List)) else args
-            if not sizes or not (isinstance(sizes[0], (ast.UnaryOp, ast.Constant)) and ast.literal_eval(sizes[0]) == -1):
+            if not sizes or _literal_value(sizes[0]) != -1:
                 return False
         elif name in ("expand_dims", "squeeze", "moveaxis", "repeat", "swapaxes"):
             if not values or 0 in values:
                 return False
         elif name == "transpose":
-            order = args[0] if args else None
-            if not isinstance(order, (ast.Tuple, ast.List)) or ast.literal_eval(order)[0] != 0:
+            order = _literal_value(args[0]) if args and isinstance(args[0], (ast.Tuple, ast.List)) else None
+            if not isinstance(order, (tuple, list)) or not order or order[0] != 0:
                 return False
         elif name != "astype":
             return False  # a dataset's own step (.map, .batch) or anything not an array's reshaping: not moved
     return True
+
+
+_NOT_LITERAL = object()
+
+
+def _literal_value(node: ast.AST) -> object:
+    """The value a literal expression spells (``-1``, ``(0, 2, 1)``), or ``_NOT_LITERAL`` (``-n``, a name)."""
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return _NOT_LITERAL
 
 
 def _only_call_on_line(line: str, call: str) -> bool:
