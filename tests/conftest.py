@@ -10,15 +10,17 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from warm_cli import run_shapedoctor
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+    """``python -m shapedoctor ARGS`` in *cwd*: the process's result, as ``subprocess.run`` gives it
+    (run by a fork of a process that imported Keras once, ``warm_cli.py``, or a fresh interpreter)."""
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", COLUMNS="120")
-    return subprocess.run([sys.executable, "-m", "shapedoctor", *args], cwd=cwd or ROOT,
-                          capture_output=True, text=True, env=env, timeout=timeout)
+    return run_shapedoctor(list(args), cwd or ROOT, env, timeout)
 
 
 @pytest.fixture

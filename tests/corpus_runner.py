@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from warm_cli import run_shapedoctor
 
 CORPUS = Path(__file__).parent / "corpus"
 LONG = os.environ.get("SHAPEDOCTOR_LONG") == "1"  # the whole corpus (CI runs a fixed part: corpus_pass.py)
@@ -52,10 +53,7 @@ def run_case(name: str, folder: Path, case: dict, extra_args: list[str] | None =
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
     if backend:
         env["KERAS_BACKEND"] = backend
-    proc = subprocess.run(
-        [sys.executable, "-m", "shapedoctor", "run", "--json", *(extra_args or []), "script.py"],
-        cwd=folder, capture_output=True, text=True, env=env, timeout=300,
-    )
+    proc = run_shapedoctor(["run", "--json", *(extra_args or []), "script.py"], folder, env, 300)
     try:
         report = json.loads(proc.stdout)
     except json.JSONDecodeError:

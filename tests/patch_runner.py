@@ -19,6 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from warm_cli import run_shapedoctor
+
 from corpus_runner import load_cases
 
 
@@ -55,8 +57,7 @@ def write_case(name: str, folder: Path, case: dict, rerun: bool = True) -> Patch
         shutil.copytree(folder, work)
         script = work / "script.py"
         original = script.read_bytes()
-        proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--json", "--timeout", "600", "--write", "script.py"],
-                              cwd=work, capture_output=True, text=True, env=_env(), timeout=600)
+        proc = run_shapedoctor(["run", "--json", "--timeout", "600", "--write", "script.py"], work, _env(), 600)
         result.exit_code, result.stderr = proc.returncode, proc.stderr
         try:
             report = result.report = json.loads(proc.stdout)
@@ -161,9 +162,7 @@ def every_fix(name: str, folder: Path, case: dict) -> list[tuple[str, int, str, 
         shutil.copytree(folder, work)
         number, total = 1, 1
         while number <= total:
-            proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--json", "--diff", "--fix",
-                                   str(number), "script.py"], cwd=work, capture_output=True, text=True,
-                                  env=_env(), timeout=600)
+            proc = run_shapedoctor(["run", "--json", "--diff", "--fix", str(number), "script.py"], work, _env(), 600)
             try:
                 report = json.loads(proc.stdout)
             except json.JSONDecodeError:

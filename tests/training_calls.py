@@ -11,6 +11,7 @@ calling that method, checked, and turned into findings.
 from __future__ import annotations
 
 import linecache
+import os
 import subprocess
 import sys
 
@@ -18,6 +19,7 @@ from shapedoctor.diagnosis.training import check
 from shapedoctor.diagnosis.training_fixes import findings_for
 from shapedoctor.trace.sites import Site
 from shapedoctor.trace.training import capture
+from warm_cli import run_shapedoctor
 
 
 def write_script(tmp_path, text: str, name: str = "script.py"):
@@ -97,8 +99,7 @@ def first_fix_on(script, made: str, family: str = "SD201"):
 def written_by_run(tmp_path, name: str = "script.py") -> str:
     """``shapedoctor run --write`` on *name* in *tmp_path* (it must exit 0), then the written script
     run with plain python (it must exit 0 too): the written text."""
-    proc = subprocess.run([sys.executable, "-m", "shapedoctor", "run", "--write", name], cwd=tmp_path,
-                          check=False, capture_output=True, text=True)
+    proc = run_shapedoctor(["run", "--write", name], tmp_path, dict(os.environ), 600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     written = (tmp_path / name).read_text()
     plain = subprocess.run([sys.executable, name], cwd=tmp_path, capture_output=True, check=False, text=True)
