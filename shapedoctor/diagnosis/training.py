@@ -1323,8 +1323,10 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         return prob
     if name in SPARSE:
         core = tuple(y_shape[:-1]) if (len(y_shape) == len(out) and y_shape[-1] == 1) else tuple(y_shape)
-        if len(core) == 2 and core[1] == 1 and len(out) >= 3:
-            core = core[:1]  # (N, 1) is Keras's column of class ids, one per sample, not a sequence of one position
+        if len(core) == 2 and core[1] == 1 and len(out) >= 3 and tuple(out[1:-1]) != (1,):
+            # (N, 1) is Keras's column of class ids, one per sample, not a sequence of one position; unless
+            # the output has exactly one position, (None, 1, k): then one id per sample is one per position (w182)
+            core = core[:1]
         if len(core) < len(out) - 1:
             return _extra_axes(out, y_shape, name, model, index, layer)
         if len(y_shape) == len(out) and y_shape[-1] == k and k > 1 and is_one_hot(sample):
