@@ -1537,9 +1537,12 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
     rank_in = len(out)
     head = output_layer(model, index)
     if name in BINARY | ELEMENTWISE and rank_in >= 3 and len(y_shape) == rank_in - 1 and isinstance(out[-1], int) \
-            and out[-1] > 1 and head is not None and shapes_fit(tuple(y_shape[1:]), tuple(out[1:-1])):
+            and out[-1] > 1 and head is not None and shapes_fit(tuple(y_shape[1:]), tuple(out[1:-1])) \
+            and out[-1] != y_shape[-1]:
         # One value per position, (N, 60, 80) binary masks, against (None, 60, 80, 32) channels: the
         # positions agree and nothing is to be pooled; the layer that set the 32 channels should set one.
+        # Not when the head's width is the labels' width, (None, 26, 26) against (N, 26): the head was
+        # sized for one row of 26 values per sample, and the extra axis is the input's, never reduced (r929).
         width = width_layer(head)
         if width_key(width) is not None:
             prob.layer = width
