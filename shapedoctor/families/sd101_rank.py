@@ -75,7 +75,8 @@ def fixes(ctx):
         yield from _image_from_flat_input(ctx, prod, got, need)
         yield from g.declare_from_scope_data(ctx, prod, got, need)
         yield from _axis_on_declared_data(ctx, prod, got, missing)
-        if prod is not None and prod.kind == "input":
+        pointwise = _pointwise_convolution(ctx)
+        if prod is not None and prod.kind == "input" and not pointwise:
             yield from g.declare_input(ctx, prod, tuple(got) + (1,) * missing, why=" (add the missing axis)")
             if missing == 1 and ctx.consumer_cls in RECURRENT and rank >= 3:
                 # A recurrent convolution (or RNN) steps over axis 1: each sample is one step of the
@@ -93,7 +94,13 @@ def fixes(ctx):
             recurrent = ctx.consumer_cls in RECURRENT
             yield g.insert(ctx, "RepeatVector", steps, why="repeat the vector as a sequence", cost=2 if recurrent else 3,
                            note=f"RepeatVector({steps}) makes {steps} time steps of the same vector; pick the number of steps you need")
-        if known:
+        if known and pointwise:
+            # A kernel of size 1 on one channel only scales one number per position: the last axis
+            # (xyz, features) is what it mixes, so the axis of size 1 is a spatial one, in front (r926).
+            yield g.insert(ctx, "Reshape", (1,) * missing + feat,
+                           why=f"add a spatial axis of size 1 in front: the {ctx.consumer_cls}'s 1-wide kernel mixes "
+                               f"the last axis ({feat[-1]} values) at each position")
+        elif known:
             what = "channel" if need >= 4 else "feature"
             yield g.insert(ctx, "Reshape", feat + (1,) * missing, why=f"add a {what} axis of size 1")
             if missing == 1 and rank == 2 and need == 3:
@@ -137,6 +144,15 @@ def fixes(ctx):
 
 
 WRAPPERS = ("TimeDistributed", "Bidirectional")
+
+
+def _pointwise_convolution(ctx) -> bool:
+    """The refusing layer is a convolution whose kernel is 1 wide on every axis (a per-position mix of
+    the channels, PointNet's shared MLP)."""
+    if not ctx.consumer_cls.startswith("Conv") or "Transpose" in ctx.consumer_cls:
+        return False
+    size = ctx.config_of(ctx.consumer).get("kernel_size")
+    return isinstance(size, (tuple, list)) and bool(size) and all(k == 1 for k in size)
 
 
 def frames_upstream(ctx) -> bool:
