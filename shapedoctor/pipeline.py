@@ -136,6 +136,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             from shapedoctor.diagnosis.gram_product import gram_product
 
             finding = gram_product(exc, finding, recorder)  # tf.matmul(a, b) of two (n, d) batches: transpose_b
+            from shapedoctor.diagnosis.sparse_loss_call import sparse_loss_call
+
+            finding = sparse_loss_call(exc, finding, recorder)  # SparseCategoricalCrossentropy()(one_hot, p) in a tape
             if finding is not None:
                 from shapedoctor.diagnosis.upstream_model import upstream_op_finding
 

@@ -10,7 +10,8 @@ proven by running the patched script. The loss (and a sparse accuracy beside it)
 were written for.
 
 Evidence, read, not guessed: the error names target and output of the same shape under a sparse loss,
-and the script has exactly one ``to_categorical`` call, on one line, as the value of an assignment.
+and the script has exactly one ``to_categorical`` call, on one line, in the value of an assignment to a name
+(the value itself, or wrapped: ``tf.constant(to_categorical(ids, 10))``).
 """
 
 from __future__ import annotations
@@ -66,8 +67,9 @@ def _found(exc: BaseException):
     if len(calls) != 1 or not calls[0].args or calls[0].lineno != calls[0].end_lineno:
         return None
     node = calls[0]
-    owner = [s for s in ast.walk(tree) if isinstance(s, ast.Assign) and s.value is node and len(s.targets) == 1
-             and isinstance(s.targets[0], ast.Name)]
+    # the call is the assigned value, or inside it: tf.constant(to_categorical(ids, k)) (r943)
+    owner = [s for s in ast.walk(tree) if isinstance(s, ast.Assign) and len(s.targets) == 1
+             and isinstance(s.targets[0], ast.Name) and any(n is node for n in ast.walk(s.value))]
     text = linecache.getline(file, node.lineno)
     if len(owner) != 1 or not text.isascii():
         return None
