@@ -1441,8 +1441,38 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         if len(y_shape) == 1 and k == 1:
             prob.fixes.append(TrainingFix("give the labels the output's shape: y.reshape(-1, 1)", "labels",
                                           transform="{v}.reshape(-1, 1)", apply=numpy_transform("{v}.reshape(-1, 1)")))
+        if not fitted and not silent:
+            _encoder_decoder(prob, model, out, y_shape)
         return prob
     return None
+
+
+def _encoder_decoder(prob: Problem, model: Any, out: tuple, y_shape: tuple) -> None:
+    """(None, 48, 1) predicted for (N, 12, 1) targets: one value per input step where the labels have one
+    per future step. The recurrent layer that kept the 48 input steps is the culprit; the encoder-decoder
+    fix makes it return one vector and repeats that vector for the 12 output steps (RepeatVector), so the
+    per-step head gives 12 values (r925)."""
+    if not (len(out) == len(y_shape) == 3 and isinstance(out[1], int) and isinstance(y_shape[1], int)
+            and out[1] != y_shape[1] and y_shape[1] > 1 and out[-1] == y_shape[-1]):
+        return
+    rnn = _last_sequence_rnn(model)
+    if rnn is None or type(rnn).__name__ == "Bidirectional" or _sequence_reader_after(model, 0, rnn) is not None:
+        return
+    try:
+        kept = tuple(rnn.output.shape)[1]
+    except (AttributeError, ValueError):
+        return
+    if kept != out[1]:
+        return  # a layer after it changed the steps: not the one to change
+    steps = y_shape[1]
+    prob.culprit_kind, prob.layer = "layer", rnn
+    prob.explanation += (f" The output has one value per input step ({out[1]}), the labels one per output step "
+                         f"({steps}): `{rnn.name}` returns every input step. An encoder-decoder reads the input into "
+                         f"one vector, then repeats it for the {steps} steps to predict.")
+    prob.fixes.insert(0, TrainingFix(f"encode, then repeat for the {steps} output steps: return_sequences=False on "
+                                     f"{rnn.name}, then RepeatVector({steps})", "model",
+                                     edits=[("config", rnn, {"return_sequences": False}),
+                                            ("append_after_layer", rnn, ("RepeatVector", (steps,)))], cost=2))
 
 
 def _relaid_labels(model: Any, y_shape: tuple, out: tuple) -> TrainingFix | None:
