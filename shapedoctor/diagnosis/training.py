@@ -1443,8 +1443,35 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                           transform="{v}.reshape(-1, 1)", apply=numpy_transform("{v}.reshape(-1, 1)")))
         if not fitted and not silent:
             _encoder_decoder(prob, model, out, y_shape)
+            _autoencoder_layout(prob, model, out, y_shape)
         return prob
     return None
+
+
+def _autoencoder_layout(prob: Problem, model: Any, out: tuple, y_shape: tuple) -> None:
+    """A model that gives back its input's shape, (None, 784) for (None, 784) inputs, trained on targets
+    holding as many values per sample in another layout, (N, 28, 28): an autoencoder fed the flattened
+    images with the unflattened ones as targets. The targets are laid out like the input (and the
+    output) by ``y.reshape(-1, 784)``, ahead of reshaping the model's output (r939)."""
+    import math
+
+    inputs = getattr(model, "inputs", None) or []
+    if len(inputs) != 1 or len(y_shape) == len(out) or not all(isinstance(d, int) for d in tuple(out[1:]) + tuple(y_shape[1:])):
+        return
+    try:
+        given = tuple(inputs[0].shape)[1:]
+    except (AttributeError, TypeError):
+        return
+    if given != tuple(out[1:]) or math.prod(y_shape[1:]) != math.prod(out[1:]):
+        return
+    sizes = ", ".join(str(d) for d in out[1:])
+    how = "{v}.reshape(-1, " + sizes + ")"
+    prob.culprit_kind, prob.layer = "labels", None
+    prob.explanation += (f" The model gives back its input's shape, {format_shape(out)}, as an autoencoder does; the "
+                         f"targets hold as many values per sample, {math.prod(out[1:])}, laid out as "
+                         f"{format_shape(tuple(y_shape[1:]))}: give the targets the input's layout.")
+    prob.fixes.insert(0, TrainingFix(f"lay the targets out like the input: y.reshape(-1, {sizes})", "labels",
+                                     transform=how, apply=numpy_transform(how), cost=1))
 
 
 def _encoder_decoder(prob: Problem, model: Any, out: tuple, y_shape: tuple) -> None:
