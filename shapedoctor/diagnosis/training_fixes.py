@@ -909,6 +909,20 @@ def data_place(call: TrainingCall, kind: str = "data") -> Place:
     return Place(kind, var, kind, file, line, linecache.getline(file, line).strip() or None if file and line else None)
 
 
+def _rollout_sample(site: Any, var: str | None, prob: Problem) -> bool:
+    """One sample without its batch axis, passed by a name the loop around the call grows each pass
+    (``frames = np.concatenate((frames, new_frame))`` after ``predict(frames)``, r937): the sample is made
+    right, and the call is where the batch axis belongs."""
+    from shapedoctor.repair.codegen import rebound_in_loop
+
+    shapes = prob.data_shapes if prob is not None else None
+    if site is None or not var or not var.isidentifier() or not shapes or None in shapes:
+        return False
+    declared, given = (tuple(s) for s in shapes)
+    return len(given) == len(declared) - 1 and all(d is None or d == g for d, g in zip(declared[1:], given)) \
+        and rebound_in_loop(site.file, site.line, var)
+
+
 def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place:
     site = call.site
     file = site.file if site else None
@@ -968,6 +982,8 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
                     call, var, prob.data_shapes[1], prob.data_shapes[0])
             # ``predict(state[np.newaxis])`` of a state that already fits: the axis was added at the call
             line = argument_line(site, 0, "x") if wrapped else assignment_line(site, var)
+            if not wrapped and kind == "data" and _rollout_sample(site, var, prob):
+                line = argument_line(site, 0, "x") or site.line  # the sample is right; the call lacks the axis
             if kind == "data" and prob.data_shapes is not None and not wrapped:
                 from shapedoctor.diagnosis.data_origin import sizes_line
 

@@ -1294,6 +1294,8 @@ def argument_edit(site: Site, position: int, keyword: str, transform: str, index
     for key, pos in (("x", 0), ("y", 1)):
         node = _argument_node(info.call, pos, key)
         names[key] = index.code(file, node) if node is not None else key
+    if isinstance(arg, cst.Name) and not inline and rebound_in_loop(file, info.start, arg.value):
+        inline = True  # a rollout loop grows the name each pass: a rebinding line would add the axis every pass
     if isinstance(arg, cst.Name) and not inline and not _scoped_inside(site, arg.value):
         sliced = _sliced_array(site, arg.value, transform)
         if sliced is not None:  # a tf.data pipeline: the array it was sliced from takes the transform
@@ -1314,6 +1316,28 @@ def argument_edit(site: Site, position: int, keyword: str, transform: str, index
     raw = __import__("linecache").getline(file, start_line)
     shown = (raw[:start_col] + new + raw[end_col:]).strip() if start_line == end_line else new
     return Code(_strip_comment(shown), file, start_line, [edit])
+
+
+def rebound_in_loop(file: str, line: int, name: str) -> bool:
+    """*name* is assigned again inside the innermost ``for``/``while`` loop holding *line* (``frames =
+    np.concatenate((frames, new), axis=0)`` after ``model.predict(frames)``, r937)."""
+    import linecache
+
+    try:
+        tree = ast.parse("".join(linecache.getlines(file)))
+    except (SyntaxError, ValueError):
+        return False
+    loops = [n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.While, ast.AsyncFor))
+             and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    if not loops:
+        return False
+    loop = max(loops, key=lambda n: n.lineno)
+    for node in ast.walk(loop):
+        targets = node.targets if isinstance(node, ast.Assign) else (
+            [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else [])
+        if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+            return True
+    return False
 
 
 def _sliced_array(site: Site, var: str, transform: str) -> tuple[str, int] | None:
