@@ -139,6 +139,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             from shapedoctor.diagnosis.sparse_loss_call import sparse_loss_call
 
             finding = sparse_loss_call(exc, finding, recorder)  # SparseCategoricalCrossentropy()(one_hot, p) in a tape
+            from shapedoctor.diagnosis.full_batch_graph import full_batch_graph
+
+            finding = full_batch_graph(exc, finding, recorder)  # fit([X, A_hat], y, batch_size=32) of a whole graph
             if finding is not None:
                 from shapedoctor.diagnosis.upstream_model import upstream_op_finding
 
