@@ -20,7 +20,9 @@ that lacks a class gets fewer one-hot columns (sktime's ``one_hot_encode(y_val)`
 classes, fixed by passing the training classes). When both label arrays are made by the same encoder
 call, the validation line is the cause and the fix reuses what was fitted on the training labels:
 ``enc.fit_transform(y_val)`` becomes ``enc.transform(y_val)``, and ``y_val_1h, _ = encode(y_val)``
-beside ``y_tr_1h, classes_ = encode(y_tr)`` passes ``classes=classes_`` to the parameter of that name.
+beside ``y_tr_1h, classes_ = encode(y_tr)`` passes ``classes=classes_`` to the parameter of that name, and
+``x_te, y_te = encode(test_docs, test_classes)`` beside ``encode(train_docs, train_classes)`` takes the
+training's setting, ``encode(test_docs, train_classes)``, when it is the one argument after the data that differs.
 """
 
 from __future__ import annotations
@@ -207,6 +209,18 @@ def _refit(file: str, train_name: str, val_node: ast.Name, before: int):
         new = text[v_call.col_offset:v_call.func.value.end_col_offset] + ".transform" \
             + text[v_call.func.end_col_offset:v_call.end_col_offset]
         return v_call, new
+    # x_te, y_te = encode(test_docs, test_classes) beside x_tr, y_tr = encode(train_docs, train_classes): one
+    # setting after the data differs, and the training's is the one the model was built for (a test folder that
+    # lacks a class lists fewer classes: ktrain#24, r962)
+    if isinstance(v_call.func, ast.Name) and isinstance(t_call.func, ast.Name) and v_call.func.id == t_call.func.id \
+            and len(v_call.args) == len(t_call.args) >= 2 and not v_call.keywords and not t_call.keywords:
+        t_text = linecache.getline(file, t_call.lineno)
+        differing = [i for i in range(1, len(v_call.args)) if ast.dump(v_call.args[i]) != ast.dump(t_call.args[i])]
+        if len(differing) == 1 and t_text.isascii():
+            t_arg, v_arg = t_call.args[differing[0]], v_call.args[differing[0]]
+            new = (text[v_call.col_offset:v_arg.col_offset] + t_text[t_arg.col_offset:t_arg.end_col_offset]
+                   + text[v_arg.end_col_offset:v_call.end_col_offset])
+            return v_call, new
     # y_val_1h, _ = encode(y_val) beside y_tr_1h, classes_ = encode(y_tr): pass the fitted state by its parameter
     if not (isinstance(v_call.func, ast.Name) and isinstance(t_call.func, ast.Name) and v_call.func.id == t_call.func.id
             and isinstance(train.targets[0], ast.Tuple) and len(train.targets[0].elts) == 2):
