@@ -7,7 +7,7 @@ GRID = 6
 BATCH_SIZE = 8
 LABELS = ["raccoon", "fox"]
 CLASS = len(LABELS)
-# anchors from gen_anchors.py on our boxes (4 clusters instead of the default 5)
+# anchors from gen_anchors.py on our own boxes
 ANCHORS = [0.9, 1.1, 1.8, 2.3, 3.0, 2.6, 4.2, 4.5]
 NB_BOX = len(ANCHORS) // 2
 

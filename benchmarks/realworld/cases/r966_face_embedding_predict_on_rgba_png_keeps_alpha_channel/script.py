@@ -25,7 +25,7 @@ def preprocess_face(img, target_size=(160, 160)):
 
 
 def fake_photo(rng, h, w, channels):
-    # stand-in for cv2.imread / PIL loads: a JPEG comes back RGB, a PNG screenshot RGBA
+    # stand-in for cv2.imread / PIL loads
     img = rng.integers(0, 256, size=(h, w, channels), dtype=np.uint8)
     if channels == 4:
         img[..., 3] = 255

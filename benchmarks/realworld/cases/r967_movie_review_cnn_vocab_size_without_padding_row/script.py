@@ -5,7 +5,7 @@ from keras import layers
 MAX_SEQUENCE_LENGTH = 30
 rng = np.random.default_rng(967)
 
-# preprocessing step: a word index built from the training reviews (0 is kept for padding)
+# preprocessing step: a word index built from the training reviews
 syllables = ["영화", "진짜", "최고", "별로", "배우", "연기", "스토리", "재미", "없다", "있다", "감동", "지루"]
 vocab = sorted({a + b for a in syllables for b in syllables})
 word_index = {word: i + 1 for i, word in enumerate(vocab)}
