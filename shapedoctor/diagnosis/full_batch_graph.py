@@ -27,20 +27,16 @@ _PRODUCT = re.compile(r"In\[0\]: \[(\d+),(\d+)\], In\[1\]: \[(\d+),(\d+)\]")
 
 
 def full_batch_graph(exc: BaseException, finding: Finding | None, recorder: Any) -> Finding | None:
-    if finding is None:
-        return finding
-    try:
-        return _reaimed(exc, finding, recorder) or finding
-    except Exception as err:  # noqa: BLE001 - a re-aim we cannot build leaves the finding as it was
-        recorder.internal_errors.append(err)
-        return finding
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc, recorder)
 
 
-def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | None:
+def _found(exc: BaseException, recorder: Any):
+    """(the call, its ast node, edits, the edited line, batch, N, N's spelling, what was added), or None."""
     import linecache
 
     from shapedoctor.diagnosis.training_base import flat_items, is_shape
-    from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.trace.sites import source_tree
 
@@ -57,10 +53,7 @@ def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | N
     if not shapes or any(s[0] != width for s in shapes) or not any(tuple(s) == (width, width) for s in shapes):
         return None  # N samples, one input an (N, N) matrix: one column per sample
     path = call.site.file
-    try:
-        tree = source_tree(path)
-    except (SyntaxError, ValueError):
-        return None
+    tree = source_tree(path)
     nodes = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
              and n.func.attr == call.method and n.lineno <= call.site.line <= (n.end_lineno or n.lineno)]
     if len(nodes) != 1:
@@ -83,8 +76,15 @@ def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | N
     code = linecache.getline(path, node.lineno)
     for edit in sorted(edits, key=lambda e: -e.start_col):
         code = code[:edit.start_col] + edit.text + code[edit.end_col:]
+    return call, node, edits, code.strip(), batch, width, size, added
+
+
+def _aim(finding: Finding, found) -> Finding:
+    from shapedoctor.patch.apply import script_checked_fix
+
+    call, node, edits, code, batch, width, size, added = found
     finding.clear_culprit_marks()
-    finding.culprit = Place.at_line("data", None, None, path, node.lineno)
+    finding.culprit = Place.at_line("data", None, None, call.site.file, node.lineno)
     finding.explanation = (
         f"The model multiplies a ({batch}, {width}) slice of the graph's {width} x {width} matrix by {batch} rows of "
         f"node features: the matrix's columns are all {width} nodes, so every node must be in the batch. "
@@ -92,6 +92,6 @@ def _reaimed(exc: BaseException, finding: Finding, recorder: Any) -> Finding | N
         f"at once: batch_size={size}" + (", and shuffle=False, which would reorder the rows but not the "
                                         "matrix's columns." if call.method == "fit" else "."))
     finding.fixes = [script_checked_fix(f"give the model the whole graph in one batch: batch_size={size}"
-                                        + (", shuffle=False" if "shuffle=False" in added else ""), code.strip(),
+                                        + (", shuffle=False" if "shuffle=False" in added else ""), code,
                                         call.site.file, node.lineno, edits)]
     return finding

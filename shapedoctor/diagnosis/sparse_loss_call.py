@@ -18,65 +18,55 @@ from __future__ import annotations
 
 import ast
 import linecache
-import re
 from typing import Any
 
 from shapedoctor.report.model import Finding, Place
 
-_RANK_CHECK = re.compile(r"must have rank \(ndim\) `target\.ndim - 1`.*?target\.shape=(\([^)]*\)), "
-                         r"output\.shape=(\([^)]*\))", re.S)
 _CATEGORICAL = {"SparseCategoricalCrossentropy": "CategoricalCrossentropy",
                 "sparse_categorical_crossentropy": "categorical_crossentropy"}
 
 
 def sparse_loss_call(exc: BaseException, finding: Finding | None, recorder: Any) -> Finding | None:
-    if finding is None:
-        return finding
-    try:
-        return _reaimed(exc, finding) or finding
-    except Exception as err:  # noqa: BLE001 - a re-aim we cannot build leaves the finding as it was
-        recorder.internal_errors.append(err)
-        return finding
+    from shapedoctor.diagnosis.reaim import reaimed
+
+    return reaimed(finding, _found, _aim, exc)
 
 
-def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
-    from shapedoctor.diagnosis.reaim import innermost_user_path
-    from shapedoctor.messages.shapes import parse_shape
-    from shapedoctor.patch.apply import script_checked_fix
-    from shapedoctor.patch.textedit import TextEdit
+def _found(exc: BaseException):
+    """(site, real path, the loss call, the one-hot target shape) when the evidence is there, else None."""
+    from shapedoctor.diagnosis.reaim import innermost_user_path, loss_shapes
     from shapedoctor.trace.sites import site_from_traceback, source_tree
 
-    match = _RANK_CHECK.search(str(exc))
-    if match is None:
-        return None
-    target, output = parse_shape(match[1]), parse_shape(match[2])
-    if target is None or target != output or len(target) < 2:
+    shapes = loss_shapes(exc) if "must have rank (ndim) `target.ndim - 1`" in str(exc) else None
+    if shapes is None or shapes[0] != shapes[1] or len(shapes[0]) < 2:
         return None
     site, path = site_from_traceback(exc.__traceback__), innermost_user_path(exc)
     if site is None or path is None:
         return None
-    try:
-        tree = source_tree(path)
-    except (SyntaxError, ValueError):
-        return None
-    calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno == site.line == c.end_lineno
+    calls = [c for c in ast.walk(source_tree(path)) if isinstance(c, ast.Call) and c.lineno == site.line == c.end_lineno
              and c.args and _sparse_name(c.func) is not None]
-    if len(calls) != 1:
-        return None
-    call = calls[0]
+    return (site, path, calls[0], shapes[0]) if len(calls) == 1 else None
+
+
+def _aim(finding: Finding, found) -> Finding:
+    from shapedoctor.graph.model import format_shape
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+
+    site, path, call, target = found
     sparse = _sparse_name(call.func)
     named = call.func.func if isinstance(call.func, ast.Call) else call.func
     text = linecache.getline(path, named.lineno)[named.col_offset:named.end_col_offset]
     if not text.endswith(sparse):
-        return None
+        return finding
     edit = TextEdit.replacing(path, named, text[: -len(sparse)] + _CATEGORICAL[sparse])
     finding.clear_culprit_marks()
     finding.culprit = Place.at_line("loss", None, None, path, call.lineno)
     finding.explanation = (
         f"A sparse loss compares one integer class id per sample with the {target[-1]} probabilities the model "
         f"gives for it: the labels need one axis fewer than the output. The labels given on line {call.lineno} have "
-        f"the output's own shape, {match[1]}: one-hot rows. Give the loss the ids, or use the loss made for one-hot "
-        "rows (categorical crossentropy).")
+        f"the output's own shape, {format_shape(target)}: one-hot rows. Give the loss the ids, or use the loss made "
+        "for one-hot rows (categorical crossentropy).")
     finding.fixes = [script_checked_fix(f"use the loss made for one-hot labels: {_CATEGORICAL[sparse]}", edit.shown(),
                                         site.file, call.lineno, [edit])]
     return finding
