@@ -41,14 +41,20 @@ class Case:
         return self.folder / "script.py"
 
 
+def _number_order(folder: Path) -> tuple:
+    """r999 before r1000: case folders sort by their number, then by name."""
+    match = re.match(r"[a-z](\d+)_", folder.name)
+    return (int(match.group(1)) if match else -1, folder.name)
+
+
 def load_cases(selected: list[str] | None = None, root: Path = ROOT) -> list[Case]:
-    """Every case under ``cases/`` and ``valid/``, sorted by name, filtered by name substrings."""
+    """Every case under ``cases/`` and ``valid/``, sorted by number, filtered by name substrings."""
     found = []
     for part in ("cases", "valid"):
         base = root / part
         if not base.is_dir():
             continue
-        for folder in sorted(base.iterdir()):
+        for folder in sorted(base.iterdir(), key=_number_order):
             toml = folder / "case.toml"
             if not toml.is_file():
                 continue
@@ -70,7 +76,7 @@ def problems(case: Case) -> list[str]:
     if not re.search(r"https?://\S+", str(meta.get("source", ""))):
         out.append("source has no URL")
     expected_prefix = "w" if case.is_valid_program else "r"
-    if not re.fullmatch(rf"{expected_prefix}\d{{3}}_\w+", case.name):
+    if not re.fullmatch(rf"{expected_prefix}\d{{3,}}_\w+", case.name):
         out.append(f"folder name should be {expected_prefix}NNN_slug")
     if case.is_valid_program:
         return out
