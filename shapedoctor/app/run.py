@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import traceback
 
 from shapedoctor import pipeline
 from shapedoctor.patch import interrupts
@@ -36,6 +37,8 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
         if exc is not None:
             print_user_traceback(exc)
         print(f"shapedoctor: internal error while diagnosing ({type(inner).__name__}: {inner})", file=sys.stderr)
+        if os.environ.get("SHAPEDOCTOR_DEBUG"):  # where our own code failed, for a bug report
+            traceback.print_exception(inner, file=sys.stderr)
         return 1 if exc is not None else 2
     if thread_exc is not None:
         if not any(f.severity == "error" for f in diagnosis.findings):

@@ -83,10 +83,13 @@ def explanation(ctx: Context, culprit: Node | None) -> str:
     made = describe_node(ctx, culprit)
     if fam == "SD101":
         need = needed_rank(ctx)
-        meaning = _RANK_MEANING.get(need or 0, f"{need} axes")
+        meaning = _RANK_MEANING.get(need or 0, "(batch,)" if need == 1 else None)
+        axes = "1 axis" if need == 1 else f"{need} axes"
+        had = "an unknown number of axes" if got is None else ("no axes at all (a single value)" if not got
+                                       else "1 axis" if len(got) == 1 else f"{len(got)} axes")
         lines = [
-            f"{cons} needs input with {need} axes, {meaning}; it received {format_shape(got)}, "
-            f"which has {len(got) if got else '?'} axes. {BATCH}",
+            f"{cons} needs input with {axes}{', ' + meaning if meaning else ''}; it received "
+            f"{format_shape(got)}, which has {had}. {BATCH}",
         ]
         if ctx.consumer_cls == "TimeDistributed" and got is not None and len(got) == need:
             lines = [f"{cons} applies its layer to every step of axis 1, so that layer, which needs {need} axes "

@@ -226,7 +226,7 @@ def lower_variant(ctx):
     from shapedoctor.repair.edits import ReplaceLayer, layer_class
 
     got, need, cls = ctx.shape_in(), needed_rank(ctx), ctx.consumer_cls
-    if ctx.data_shape is not None or (got is not None and got[0] is not None):
+    if ctx.data_shape is not None or (got and got[0] is not None):
         return None  # data fed to a model built from it: (28, 28, 1) is one image short of its batch axis
     match = re.fullmatch(r"(\w*?)([123])D(\w*)", cls or "")
     if got is None or need is None or match is None or need - len(got) != 1 or len(got) < 3:

@@ -9,6 +9,7 @@ used, and positional vs keyword arguments.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import builtins
 import inspect
 import itertools
@@ -618,12 +619,37 @@ class CodeWriter:
     def _data(self, site: Site | None, how: str) -> Code:
         """*how* (``{x}``: the data) applied to the data the model is called with at *site*."""
         transform = how.replace("{x}", "{v}")
-        code = argument_edit(site, 0, "x", transform, self.index) if site else None
+        code = self._each_input(site, transform) if site and how == "np.expand_dims({x}, 0)" else None
+        code = code or (argument_edit(site, 0, "x", transform, self.index) if site else None)
         if code is not None:
             return code
         var = (_data_variable(site.code) if site else None) or "x"
         return Code(f"{var} = {transform.format(v=var, x='x', y='y')}", site.file if site else None,
                     site.line if site else None)
+
+    def _each_input(self, site: Site, transform: str) -> Code | None:
+        """One sample passed as a literal dict, list or tuple of arrays (``model({"user": np.array(42),
+        "movie": np.array(7)})``): each of them lacks the batch axis, so each one is given it, inline.
+        None when the data argument is not such a literal."""
+        import linecache
+
+        info = self.index.data_call(site)
+        arg = _argument_node(info.call, 0, "x") if info is not None else None
+        if not isinstance(arg, (cst.List, cst.Tuple, cst.Dict)) or not arg.elements:
+            return None
+        parts = [argument_edit(site, 0, "x", transform, self.index, item=i, inline=True)
+                 for i in range(len(arg.elements))]
+        if any(p is None or not p.edits for p in parts):
+            return None
+        edits = [e for p in parts for e in p.edits]
+        start_line = parts[0].line
+        if any(e.start_line != start_line or e.end_line != start_line for e in edits):
+            return Code("\n".join(p.code for p in parts), site.file, start_line, edits)
+        from shapedoctor.patch.textedit import apply_edits
+
+        raw = linecache.getline(site.file, start_line)
+        moved = [dataclasses.replace(e, start_line=1, end_line=1) for e in edits]
+        return Code(_strip_comment(apply_edits(raw, moved).strip()), site.file, start_line, edits)
 
     def _set_config(self, edit: SetConfig) -> Code:
         spec = self.graph.layers[edit.layer]

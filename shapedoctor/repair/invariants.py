@@ -38,6 +38,7 @@ Each check returns ``(ok, why)``; :class:`Checks` keeps them in order for the re
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from shapedoctor.trace.sites import source_tree
 
@@ -232,7 +233,12 @@ def size_kept(base, trial, edited: frozenset = frozenset(), new_inputs: tuple = 
     for tid, before in base.shapes.items():
         if tid in resized or before is None or None in tuple(before)[1:]:
             continue  # an axis of unknown size (None) cannot be compared
-        a, b = per_sample(before), per_sample(trial.shapes.get(tid))
+        after = trial.shapes.get(tid)
+        a, b = per_sample(before), per_sample(after)
+        if after is not None and len(tuple(after)) == len(tuple(before)) + 1:
+            # One sample without its batch axis (a call on a 0-d id or a lone image): every value of it
+            # is the sample's, so an Embedding's (32,) is not 1 value growing to (1, 32)'s 32.
+            a = math.prod(d for d in tuple(before) if isinstance(d, int) and d > 0)
         if a and b and b > GROWTH * max(1.0, grown) * a:
             return False, f"a tensor grows from {a:,} to {b:,} values per sample"
     return True, ""
