@@ -45,7 +45,12 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     stated = state_finding(recorder, failure)  # a recurrent layer started from a state of another width
     if stated is not None:
         return stated
-    message = keras_message(failure.exception)
+    said = message = keras_message(failure.exception)
+    from shapedoctor.diagnosis.axis_read import rank_message
+
+    read = rank_message(failure)  # a custom layer's build read input_shape[2] of a 2-D input
+    if read is not None:
+        message, said = read, f"{type(failure.exception).__name__}: {said}"
     family_id = classify(message, type(layer).__name__) or _merge_of_ranks(failure)
     if family_id is None:
         return None
@@ -116,7 +121,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         explanation=own_code_explanation(own, received) if own is not None else _named_odd_input(
             explanation(ctx, culprit), merged),
         fixes=fixes,
-        keras_message=message,
+        keras_message=said,
         graph=view_of(ctx.graph, replay.shapes, culprit=culprit, consumer=ctx.consumer),
     )
     if ctx.family == "SD104":
