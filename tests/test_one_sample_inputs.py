@@ -1,6 +1,6 @@
 """One sample passed to a two-input model as a dict of 0-d arrays, ``model({"user": np.array(42),
 "item": np.array(7)})`` after training on id vectors (TensorFlow Recommenders' ranking tutorial, r954).
-Each input lacks its batch axis: the call is the culprit, each value of the literal gets
+Each input lacks its batch axis: the call is the culprit, each value of the dict literal gets
 ``np.expand_dims(..., 0)`` where it is written (not the dict as a whole, which NumPy cannot convert),
 the proof replays it, the written script runs under python. The size invariant counts the 0-d sample's
 values as one sample's: the Embedding's ``(8,)`` growing to ``(1, 8)`` is no blow-up. Also: a rank-0

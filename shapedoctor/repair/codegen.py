@@ -628,14 +628,15 @@ class CodeWriter:
                     site.line if site else None)
 
     def _each_input(self, site: Site, transform: str) -> Code | None:
-        """One sample passed as a literal dict, list or tuple of arrays (``model({"user": np.array(42),
-        "movie": np.array(7)})``): each of them lacks the batch axis, so each one is given it, inline.
-        None when the data argument is not such a literal."""
+        """One sample passed as a literal dict of arrays (``model({"user": np.array(42), "movie":
+        np.array(7)})``): each of them lacks the batch axis, so each one is given it, inline. None when
+        the data argument is not a dict literal (a list literal may be one sample's features:
+        ``model.predict([temp, humidity])``)."""
         import linecache
 
         info = self.index.data_call(site)
         arg = _argument_node(info.call, 0, "x") if info is not None else None
-        if not isinstance(arg, (cst.List, cst.Tuple, cst.Dict)) or not arg.elements:
+        if not isinstance(arg, cst.Dict) or not arg.elements:
             return None
         parts = [argument_edit(site, 0, "x", transform, self.index, item=i, inline=True)
                  for i in range(len(arg.elements))]
