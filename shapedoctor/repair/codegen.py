@@ -636,7 +636,8 @@ class CodeWriter:
 
         info = self.index.data_call(site)
         arg = _argument_node(info.call, 0, "x") if info is not None else None
-        if not isinstance(arg, cst.Dict) or not arg.elements:
+        if not isinstance(arg, cst.Dict) or not arg.elements \
+                or not all(isinstance(e, cst.DictElement) for e in arg.elements):  # no {**other}
             return None
         parts = [argument_edit(site, 0, "x", transform, self.index, item=i, inline=True)
                  for i in range(len(arg.elements))]
