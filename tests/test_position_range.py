@@ -42,3 +42,47 @@ def test_keras_symbolic_broadcast_message_is_recognised():
                   "to 7. Input shapes are: [None, 6, 8] and [7, 8].")
     assert facts is not None and facts.family == "SD104"
     assert facts.shapes == ["(None, 6, 8)", "(7, 8)"]
+
+
+LAYER_SCRIPT = '''import numpy as np
+import keras
+from keras import layers
+
+
+class TokenAndPosition(layers.Layer):
+    def __init__(self, maxlen, vocab, dim):
+        super().__init__()
+        self.maxlen = maxlen
+        self.tokens = layers.Embedding(vocab, dim)
+        self.positions = layers.Embedding(maxlen, dim)
+
+    def call(self, ids):
+        seq = self.tokens(ids)
+        where = keras.ops.arange(self.maxlen)[None, :]
+        where = self.positions(where)
+        return seq + where
+
+
+ids = np.random.default_rng(0).integers(1, 40, size=(16, 12))
+inputs = keras.Input(shape=(None,), dtype="int32")
+x = TokenAndPosition(maxlen=20, vocab=40, dim=8)(inputs)
+outputs = layers.Dense(1)(layers.GlobalAveragePooling1D()(x))
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="mse")
+model.fit(ids, np.zeros((16, 1)), epochs=1, verbose=0)
+print("trained")
+'''
+
+
+def test_positions_counted_to_the_table_inside_a_layer_count_the_sequence(tmp_path):
+    """Inside a layer's call the count is the table's size, ``arange(self.maxlen)``, for sequences of 12
+    (TensorFlow's captioning tutorial, r957): the count's line is the root cause and the fix counts the
+    sequence's own positions, whatever length each batch has (proven)."""
+    report, _, proc = run_json(run_cli, tmp_path, LAYER_SCRIPT)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(LAYER_SCRIPT, "keras.ops.arange(self.maxlen)")
+    assert "`self.maxlen` only sizes the position table" in finding["explanation"]
+    first = finding["fixes"][0]
+    assert first["code"] == "where = keras.ops.arange(keras.ops.shape(seq)[1])[None, :]", first
+    assert first["proven"], first
