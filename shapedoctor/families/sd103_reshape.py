@@ -49,6 +49,12 @@ def fixes(ctx):
         rest = math.prod(got[1:-1]) if len(got) > 2 else 1
         if key and want % rest == 0:
             yield from g.set_width(ctx, prod, want // rest)
+        elif not key and len(got) == 2 and ctx.cls_of(prod).startswith("Global") and prod.input_ids():
+            # A global pooling gives one value per channel (a network-in-network head pooled into class
+            # scores): the layer that made the channels emits `want` of them.
+            inner = ctx.shaping_producer(ctx.graph.producer(prod.input_ids()[0]))
+            if inner is not None and g.width_key(ctx, inner):
+                yield from g.set_width(ctx, inner, want)
         if len(got) == 2 and got[1] == 1:
             yield Candidate(
                 f"repeat the single value {want} times: insert RepeatVector({want}) before {g.name(ctx, ctx.consumer)}",

@@ -96,10 +96,15 @@ def _any_size(cls: str, config: dict) -> dict:
 
 
 def _lambda_twin(spec: LayerSpec) -> Any:
-    """A new Lambda calling the user's own function (from the live layer), or None."""
+    """A new Lambda calling the user's own function (from the live layer), or None. Also an
+    ``Activation`` of the user's own lambda (``Activation(lambda t: t * tanh(softplus(t)))``, a mish),
+    whose config names a function it cannot restore."""
     import keras
 
     live = spec.live
+    if isinstance(live, keras.layers.Activation) and type(live) is keras.layers.Activation \
+            and callable(getattr(live, "activation", None)):
+        return keras.layers.Activation(live.activation)
     if not isinstance(live, keras.layers.Lambda) or not callable(getattr(live, "function", None)):
         return None
     return type(live)(live.function, output_shape=getattr(live, "_output_shape", None),
