@@ -213,6 +213,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.position_range import position_range
 
         found[0] = position_range(exc, found[0], recorder)  # watched + pos_emb(ops.arange(0, SEQ_LEN)), SEQ_LEN - 1 steps
+        from shapedoctor.diagnosis.transposed_padding import transposed_padding
+
+        found[0] = transposed_padding(exc, found[0], recorder)  # Conv2DTranspose(20, 5, strides=2): 37x37 for 28x28
         from shapedoctor.diagnosis.reduced_without_keepdims import reduced_without_keepdims
 
         found[0] = reduced_without_keepdims(exc, found[0], recorder)  # (x - ops.moments(x, axes=[1, 2])[0])
