@@ -1242,7 +1242,11 @@ def _scoped_inside(site: Site, name: str) -> bool:
             targets = [ast.Name(a.arg) for a in node.args.args + node.args.kwonlyargs]
         else:
             continue
-        if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+        if not any(isinstance(t, ast.Name) and t.id == name for t in targets):
+            continue
+        value = getattr(node, "value", None)
+        if isinstance(node, ast.AugAssign) or (value is not None and any(
+                isinstance(n, ast.Name) and n.id == name for n in ast.walk(value))):
             return True
     return False
 
@@ -1347,8 +1351,10 @@ def argument_edit(site: Site, position: int, keyword: str, transform: str, index
 
 
 def rebound_in_loop(file: str, line: int, name: str) -> bool:
-    """*name* is assigned again inside the innermost ``for``/``while`` loop holding *line* (``frames =
-    np.concatenate((frames, new), axis=0)`` after ``model.predict(frames)``, r937)."""
+    """*name* is grown inside the innermost ``for``/``while`` loop holding *line*: assigned again from its own
+    value (``frames = np.concatenate((frames, new), axis=0)`` after ``model.predict(frames)``, r937, or
+    ``frames += ...``). A name made afresh each pass (``obs = tf.convert_to_tensor(row)``) is not: a
+    rebinding line after it adds the axis once per pass, as it should."""
     import linecache
 
     try:
@@ -1363,7 +1369,11 @@ def rebound_in_loop(file: str, line: int, name: str) -> bool:
     for node in ast.walk(loop):
         targets = node.targets if isinstance(node, ast.Assign) else (
             [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else [])
-        if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+        if not any(isinstance(t, ast.Name) and t.id == name for t in targets):
+            continue
+        value = getattr(node, "value", None)
+        if isinstance(node, ast.AugAssign) or (value is not None and any(
+                isinstance(n, ast.Name) and n.id == name for n in ast.walk(value))):
             return True
     return False
 
