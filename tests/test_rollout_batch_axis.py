@@ -32,3 +32,19 @@ def test_a_growing_rollout_gets_the_batch_axis_in_the_call(cli, tmp_path):
     assert first["verified"], first
     written = written_and_run(cli, tmp_path)  # proven, written, and the written script runs under python
     assert "step = model.predict(np.expand_dims(frames, 0), verbose=0)" in written
+
+
+CALLED = SCRIPT.replace("model.predict(frames, verbose=0)", "model(frames)").replace(
+    "np.concatenate((frames, step)", "np.concatenate((frames, np.asarray(step))")
+
+
+def test_a_growing_rollout_called_directly_gets_the_batch_axis_where_it_is_passed(cli, tmp_path):
+    """The same rollout calling the model directly (``model(frames)``): the rule that adds the axis where
+    the sample was made would add it to the growing array once, then concatenate fails; the axis goes
+    into the call instead (proven)."""
+    report, _, _ = run_json(cli, tmp_path, CALLED)
+    finding = report["findings"][0]
+    call = line_of(CALLED, "step = model(")
+    assert finding["culprit"]["line"] == call
+    first = finding["fixes"][0]
+    assert first["code"] == "step = model(np.expand_dims(frames, 0))" and first["proven"], first

@@ -127,7 +127,7 @@ def _made_at(exc: BaseException, sample: tuple):
 
         made = last_assignment(scope, held[0], line)
         if made is not None:
-            return path, made, held[0], frame.f_locals[held[0]], frame.f_code.co_name == "<module>"
+            return path, made, held[0], frame.f_locals[held[0]], frame.f_code.co_name == "<module>", statement
         if not _is_parameter(scope, held[0]):
             return None
     return None
@@ -165,7 +165,7 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path, imported_names, source_tree
 
-    path, made, name, value, _top = found
+    path, made, name, value, _top, statement = found
     names = imported_names(source_tree(path))
     if isinstance(value, np.ndarray):
         expand = f"np.expand_dims({name}, 0)" if "np" in names else f"{name}[None, ...]"
@@ -175,6 +175,26 @@ def _aim(finding: Any, found: Any) -> Any:
         expand = f"ops.expand_dims({name}, 0)"
     else:
         expand = f"{name}[None, ...]"
+    shape = _shape_of(value)
+    grown = _grown_in_loop(path, statement, name)
+    if grown is not None:  # a rollout grows the sample each pass: the call gets the axis, inline
+        call_line = grown.lineno
+        raw = linecache.getline(path, call_line)
+        if not raw.isascii():
+            return finding
+        edit = TextEdit.replacing(path, grown, expand)
+        code = (raw[:grown.col_offset] + expand + raw[grown.end_col_offset:]).strip()
+        fix = script_checked_fix(f"give the sample its batch axis where it is passed: {expand}", code,
+                                 display_path(path), call_line, [edit], cost=1)
+        finding.clear_culprit_marks()
+        finding.culprit = Place.at_line("data", name, "data", path, call_line)
+        finding.explanation = (
+            f"`{name}` is one sample, {format_shape(shape)}, without the batch axis, and the loop grows it on every "
+            f"pass: a model takes batches, so Keras reads its first axis ({shape[0]}) as the number of samples. "
+            f"Add the batch axis where it is passed, `{expand}`; a line rebinding `{name}` inside the loop would "
+            f"add one more axis on every pass. " + (finding.explanation or ""))
+        finding.fixes = [fix]
+        return finding
     text = linecache.getline(path, made.lineno)
     indent = text[: len(text) - len(text.lstrip())]
     code = f"{name} = {expand}"
@@ -184,7 +204,6 @@ def _aim(finding: Any, found: Any) -> Any:
     edit = TextEdit(path, after, 0, after, 0, indent + code + "\n")
     fix = script_checked_fix(f"give the sample its batch axis after line {made.lineno}: {code}", code,
                              display_path(path), made.lineno, [edit], cost=1)
-    shape = _shape_of(value)
     finding.clear_culprit_marks()
     finding.culprit = Place.at_line("data", name, "data", path, made.lineno)
     finding.explanation = (
@@ -194,3 +213,14 @@ def _aim(finding: Any, found: Any) -> Any:
         f"`{code}` gives {format_shape((1,) + shape)}, a batch of one. " + (finding.explanation or ""))
     finding.fixes = [fix]  # the model is right (it trained, or the sample is its declared shape): no layer edit
     return finding
+
+
+def _grown_in_loop(path: str, statement: Any, name: str) -> ast.Name | None:
+    """The one use of *name* on the running one-line *statement* when a loop around it grows *name* from
+    its own value (codegen.rebound_in_loop), else None."""
+    from shapedoctor.repair.codegen import rebound_in_loop
+
+    if statement is None or statement.lineno != statement.end_lineno or not rebound_in_loop(path, statement.lineno, name):
+        return None
+    uses = [n for n in ast.walk(statement) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+    return uses[0] if len(uses) == 1 else None

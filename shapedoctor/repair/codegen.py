@@ -1351,10 +1351,12 @@ def argument_edit(site: Site, position: int, keyword: str, transform: str, index
 
 
 def rebound_in_loop(file: str, line: int, name: str) -> bool:
-    """*name* is grown inside the innermost ``for``/``while`` loop holding *line*: assigned again from its own
-    value (``frames = np.concatenate((frames, new), axis=0)`` after ``model.predict(frames)``, r937, or
-    ``frames += ...``). A name made afresh each pass (``obs = tf.convert_to_tensor(row)``) is not: a
-    rebinding line after it adds the axis once per pass, as it should."""
+    """*name* grows along its first axis inside the innermost ``for``/``while`` loop holding *line*: assigned
+    again by joining its own value on axis 0 (``frames = np.concatenate((frames, new), axis=0)`` after
+    ``model.predict(frames)``, r937; ``np.vstack``). The loop is written for the sample without its batch
+    axis, so the axis belongs where the sample is passed. A name made afresh each pass (``obs =
+    tf.convert_to_tensor(row)``), updated in place (``image += step``) or grown on its last axis as a batch
+    (``prompt = tf.concat([prompt, new[:, None]], axis=-1)``) is not."""
     import linecache
 
     try:
@@ -1367,15 +1369,29 @@ def rebound_in_loop(file: str, line: int, name: str) -> bool:
         return False
     loop = max(loops, key=lambda n: n.lineno)
     for node in ast.walk(loop):
-        targets = node.targets if isinstance(node, ast.Assign) else (
-            [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else [])
-        if not any(isinstance(t, ast.Name) and t.id == name for t in targets):
-            continue
-        value = getattr(node, "value", None)
-        if isinstance(node, ast.AugAssign) or (value is not None and any(
-                isinstance(n, ast.Name) and n.id == name for n in ast.walk(value))):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets) \
+                and _joins_on_first_axis(node.value, name):
             return True
     return False
+
+
+def _joins_on_first_axis(value: ast.expr, name: str) -> bool:
+    """*value* is ``concatenate``/``concat``/``vstack`` of a sequence holding *name*, on axis 0."""
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func.attr if isinstance(value.func, ast.Attribute) else getattr(value.func, "id", None)
+    if func not in ("concatenate", "concat", "vstack") or not value.args:
+        return False
+    parts = value.args[0]
+    if not isinstance(parts, (ast.List, ast.Tuple)) or not any(
+            isinstance(e, ast.Name) and e.id == name for e in parts.elts):
+        return False
+    if func == "vstack":
+        return True
+    axis = next((k.value for k in value.keywords if k.arg == "axis"), value.args[1] if len(value.args) > 1 else None)
+    if axis is None:
+        return func == "concatenate"  # NumPy's default axis is 0; tf.concat needs one
+    return isinstance(axis, ast.Constant) and axis.value == 0
 
 
 def _sliced_array(site: Site, var: str, transform: str) -> tuple[str, int] | None:
