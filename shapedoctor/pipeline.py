@@ -216,6 +216,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.transposed_padding import transposed_padding
 
         found[0] = transposed_padding(exc, found[0], recorder)  # Conv2DTranspose(20, 5, strides=2): 37x37 for 28x28
+        from shapedoctor.diagnosis.split_step import split_step
+
+        found[0] = split_step(exc, found[0], recorder)  # testy = to_categorical(testy) without trainy's `- 1`
         from shapedoctor.diagnosis.reduced_without_keepdims import reduced_without_keepdims
 
         found[0] = reduced_without_keepdims(exc, found[0], recorder)  # (x - ops.moments(x, axes=[1, 2])[0])
