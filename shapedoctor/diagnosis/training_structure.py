@@ -105,7 +105,31 @@ def missing_inputs(call: Any, model: Any) -> Problem | None:
     prob.explanation = ("A model built with `keras.Model(inputs=[...])` takes one array per input, as a list in that "
                         "order or a dict by input name; a single array (also several arrays stacked side by side) "
                         "reaches only one of them.")
+    repeated = _repeated_elsewhere(call, model, len(declared))
+    if repeated is not None:  # the model was given one array for every input before: [x, x, x]
+        prob.fixes.append(TrainingFix(
+            f"pass `{repeated}` to each input, as the earlier call of this model passed its array", "data",
+            whole=True, apply=lambda value, k=len(declared): [value] * k,
+            replace_argument="[" + ", ".join([repeated] * len(declared)) + "]", cost=1))
+        return prob
     return _one_array_each(prob, call, _assign(call, declared, names, call.x_ref, input_accepts, call.y_ref), names, "input")
+
+
+def _repeated_elsewhere(call: Any, model: Any, k: int) -> str | None:
+    """The name of the one array *call* was given, when another call of the same model passed a list of k
+    times one array (an n-gram multichannel model fit on ``[trainX, trainX, trainX]``), else None."""
+    from shapedoctor.trace import recorder as _rec
+
+    given = _name_of(call, call.x_ref)
+    recorder = _rec.CURRENT
+    if given is None or recorder is None:
+        return None
+    for other in getattr(recorder, "training_calls", None) or []:
+        x = other.x_ref
+        if other is not call and other.model is model and isinstance(x, (list, tuple)) and len(x) == k \
+                and shape_of(x[0]) is not None and all(item is x[0] for item in x):
+            return given
+    return None
 
 
 def listed_inputs(call: Any, model: Any) -> Problem | None:
