@@ -30,6 +30,8 @@ line becomes the culprit: it made the layout the model cannot read.
   repeated into the three channels, ``np.stack((...,) * 3, axis=-1)``.
 * **One sample of named scalar features.** A dict of scalars given to a model whose inputs each take
   one value per sample, made by a one-line comprehension: each value is wrapped in a list there.
+* **One sample picked for each named input.** ``{name: values[i] for name, values in test_x.items()}``
+  given to a trained model: each pick becomes a slice of one, ``values[i:i + 1]``, its batch axis kept.
 * **Windows cut from one column of a table that has the declared features.** ``a = data[i:i + k, 0]``
   in the function that made ``x`` ``(N, k)`` while the input is declared ``(k, F)`` and the array given
   to that function has F columns: the windows keep all columns, ``data[i:i + k, :]``. The windows
@@ -588,10 +590,43 @@ def scalar_features_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | Non
                        proof_only="the features go through the model's own adapted preprocessing")
 
 
+def picked_sample_fix(call: Any, want: tuple, got: tuple) -> TrainingFix | None:
+    """A dict of named inputs, each one sample picked from an array without its batch axis, made by a
+    one-line comprehension, ``{name: values[i] for name, values in test_x.items()}`` (keras-io's wav2vec2
+    classifier, r990): the pick becomes a slice of one, ``values[i:i + 1]``, a batch of one sample; no value
+    changes."""
+    import numpy as np
+
+    x = call.x_ref
+    if not isinstance(x, dict) or not x or tuple(got) != tuple(want[1:]) or not got:
+        return None
+    if any(np.ndim(v) != len(got) for v in x.values()):
+        return None
+    made = _made(call)
+    if made is None or not isinstance(made.value, ast.DictComp):
+        return None
+    pick = made.value.value
+    if not isinstance(pick, ast.Subscript) or isinstance(pick.slice, (ast.Slice, ast.Tuple)) \
+            or not isinstance(pick.slice, (ast.Name, ast.Constant, ast.Attribute)):
+        return None
+    text = made.text.strip()
+    index = text[pick.slice.col_offset:pick.slice.end_col_offset]
+    start, end = pick.slice.col_offset, pick.slice.end_col_offset
+    new = f"{index}:{index} + 1"
+    new_line = text[:start] + new + text[end:]
+
+    def apply(whole):
+        return {k: np.asarray(v)[None] for k, v in whole.items()}
+
+    return TrainingFix(f"pick each input's sample as a batch of one: [{new}]", "data", whole=True, apply=apply,
+                       line_edit=(made.line, made.indent + start, made.indent + end, new, new_line), cost=1,
+                       note="one sample: a slice keeps the batch axis")
+
+
 def remade_data_fixes(call: Any, prob: Any, want: tuple, got: tuple) -> bool:
     """Add the first rule of this module that fires to *prob* (first fix, its line the culprit)."""
     for rule in (unit_axis_reshape_fix, unit_axis_expand_fix, kept_batch_axis_fix, onehot_ids_fix, constant_channel_fix,
-                 gray_to_colour_fix, scalar_features_fix):
+                 gray_to_colour_fix, scalar_features_fix, picked_sample_fix):
         try:
             fix = rule(call, want, got)
         except Exception:  # noqa: BLE001 - a rule that cannot read the data offers nothing
