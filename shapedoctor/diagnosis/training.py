@@ -1370,6 +1370,19 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         largest = top if isinstance(top, int) else (int(np.max(y_arr)) if y_arr.size and is_integer_like(sample) else None)
         if largest is not None and k and largest >= k:
             n = largest + 1
+            sigmoid = k == 1 and n == 2 and layer is not None and layer_config(layer).get("activation") == "sigmoid"
+            if sigmoid and not np.any(y_arr < 0):
+                # 0/1 labels and one sigmoid unit: a binary head, built as one; the categorical loss is the slip
+                prob = Problem("SD202", f"0/1 labels and one sigmoid unit under {name}", "loss",
+                               expected="binary_crossentropy", received=name, layer=layer)
+                prob.explanation = (f"The labels are 0 and 1 and the last layer is one sigmoid unit: a binary "
+                                    f"classifier, which `binary_crossentropy` scores. `{name}` reads each label as "
+                                    f"the index of one of the output's units, so class 1 needs a second unit.")
+                prob.fixes.append(TrainingFix("score the one sigmoid unit as a binary classifier: "
+                                              "loss=\"binary_crossentropy\"", "loss", loss="binary_crossentropy",
+                                              cost=1))
+                prob.fixes.append(units_fix(layer, n, activation=class_activation(layer, n)))
+                return prob
             prob = Problem("SD202", f"labels go up to class {n - 1} but the output has {k} units", "layer",
                            expected=f"{n} output units", received=f"{k}", layer=layer)
             prob.explanation = (f"A classifier needs one output unit per class. The labels contain class {n - 1}, "
