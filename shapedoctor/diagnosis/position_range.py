@@ -97,10 +97,8 @@ def _found(exc: BaseException):
 
 def _body_around(tree: ast.AST, line: int) -> list:
     """The statements of the innermost function holding *line*, or the module's."""
-    around = [d for d in ast.walk(tree) if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef))
-              and d.lineno < line <= d.end_lineno]
-    owner = max(around, key=lambda d: d.lineno) if around else tree
-    return list(ast.walk(owner)) if around else list(getattr(tree, "body", []))
+    owner = _function_at(tree, line)
+    return list(ast.walk(owner)) if owner is not None else list(getattr(tree, "body", []))
 
 
 def _stop(call: ast.Call) -> ast.expr | None:
@@ -222,10 +220,11 @@ class _Counted:
         self.lineno, self.end_lineno = call.lineno, call.end_lineno
 
 
-def _function_at(tree: ast.AST, line: int, name: str):
-    found = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == name
-             and n.lineno <= line <= (n.end_lineno or n.lineno)]
-    return min(found, key=lambda n: (n.end_lineno or n.lineno) - n.lineno) if found else None
+def _function_at(tree: ast.AST, line: int, name: str | None = None):
+    """The innermost function (named *name*, when given) whose body holds *line*, or None."""
+    found = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and (name is None or n.name == name) and n.lineno < line <= (n.end_lineno or n.lineno)]
+    return max(found, key=lambda n: n.lineno) if found else None
 
 
 def _added_names(function, line: int) -> tuple[str, str] | None:
