@@ -38,7 +38,7 @@ def create_policy_model(observation_space_shape, action_space_n):
 
 
 def create_reward_model(observation_space_shape, action_space_n):
-    inputs = keras.Input(shape=observation_space_shape)  # obs + action
+    inputs = keras.Input(shape=observation_space_shape)
     x = keras.layers.Dense(32, activation="relu")(inputs)
     outputs = keras.layers.Dense(1)(x)
     return keras.Model(inputs=inputs, outputs=outputs)
