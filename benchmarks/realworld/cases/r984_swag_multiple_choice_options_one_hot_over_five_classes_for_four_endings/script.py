@@ -1,6 +1,6 @@
 # Multiple-choice scorer in the style of the keras-io SWAG example: each (context + ending)
-# pair is scored by one shared classifier with a single logit, and the four logits are
-# joined and passed through a softmax over the options.
+# pair is scored by one shared classifier with a single logit, and the per-option logits
+# are joined and passed through a softmax over the options.
 import numpy as np
 import tensorflow as tf
 import keras
