@@ -1242,11 +1242,7 @@ def _scoped_inside(site: Site, name: str) -> bool:
             targets = [ast.Name(a.arg) for a in node.args.args + node.args.kwonlyargs]
         else:
             continue
-        if not any(isinstance(t, ast.Name) and t.id == name for t in targets):
-            continue
-        value = getattr(node, "value", None)
-        if isinstance(node, ast.AugAssign) or (value is not None and any(
-                isinstance(n, ast.Name) and n.id == name for n in ast.walk(value))):
+        if any(isinstance(t, ast.Name) and t.id == name for t in targets):
             return True
     return False
 

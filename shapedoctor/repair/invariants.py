@@ -235,7 +235,7 @@ def size_kept(base, trial, edited: frozenset = frozenset(), new_inputs: tuple = 
             continue  # an axis of unknown size (None) cannot be compared
         after = trial.shapes.get(tid)
         a, b = per_sample(before), per_sample(after)
-        if after is not None and len(tuple(after)) == len(tuple(before)) + 1:
+        if after is not None and tuple(after)[1:] == tuple(before):
             # One sample without its batch axis (a call on a 0-d id or a lone image): every value of it
             # is the sample's, so an Embedding's (32,) is not 1 value growing to (1, 32)'s 32.
             a = math.prod(d for d in tuple(before) if isinstance(d, int) and d > 0)
