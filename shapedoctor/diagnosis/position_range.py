@@ -58,8 +58,7 @@ def _aim_either(finding: Any, found: Any) -> Any:
 
 
 def _found(exc: BaseException):
-    from shapedoctor.diagnosis.reaim import innermost_user_frame, two_shapes
-    from shapedoctor.trace.sites import source_tree
+    from shapedoctor.diagnosis.reaim import two_shapes
 
     shapes = two_shapes(str(exc))
     if shapes is None:
@@ -70,12 +69,10 @@ def _found(exc: BaseException):
     length, count = a[1] if len(a) > 1 else None, b[0] if b else None
     if not isinstance(length, int) or not isinstance(count, int) or length == count or a[2:] != b[1:]:
         return None
-    where = innermost_user_frame(exc)
-    if where is None:
+    raised = _raising_code(exc)
+    if raised is None:
         return None
-    frame, line = where
-    path = frame.f_code.co_filename
-    tree = source_tree(path)
+    frame, line, path, tree = raised
     scope = {**frame.f_globals, **frame.f_locals}
     used = {n.id for s in ast.walk(tree) if isinstance(s, ast.stmt) and getattr(s, "lineno", 0) == line
             for n in ast.walk(s) if isinstance(n, ast.Name)}
@@ -93,6 +90,18 @@ def _found(exc: BaseException):
     if not linecache.getline(path, stmt.lineno).isascii():
         return None
     return path, stmt, stop, _spelled(tree, path, length, scope), length, count
+
+
+def _raising_code(exc: BaseException):
+    """(the user's innermost frame in *exc*'s traceback, its line, its file, the file's tree), or None."""
+    from shapedoctor.diagnosis.reaim import innermost_user_frame
+    from shapedoctor.trace.sites import source_tree
+
+    where = innermost_user_frame(exc)
+    if where is None:
+        return None
+    frame, line = where
+    return frame, line, frame.f_code.co_filename, source_tree(frame.f_code.co_filename)
 
 
 def _body_around(tree: ast.AST, line: int) -> list:
@@ -170,16 +179,12 @@ _ADDS = ("add",)
 
 def _in_layer(exc: BaseException):
     """(file, the arange call, its bound, the edit, the fixed line, odd, other lengths, names), or None."""
-    from shapedoctor.diagnosis.reaim import innermost_user_frame
     from shapedoctor.patch.textedit import TextEdit
-    from shapedoctor.trace.sites import source_tree
 
-    where = innermost_user_frame(exc)
-    if where is None:
+    raised = _raising_code(exc)
+    if raised is None:
         return None
-    frame, line = where
-    path = frame.f_code.co_filename
-    tree = source_tree(path)
+    frame, line, path, tree = raised
     function = _function_at(tree, line, frame.f_code.co_name)
     if function is None:
         return None
