@@ -62,7 +62,12 @@ def test_a_run_with_another_backend_is_not_served_by_a_tensorflow_process(tmp_pa
     assert (jax.returncode, jax.stdout.splitlines()[0]) == (0, "jax")
 
 
-def test_a_timeout_kills_the_run_and_its_children_and_the_next_run_is_served(tmp_path):
+@pytest.mark.parametrize("fresh", [False, True], ids=["warm", "fresh-fallback"])
+def test_a_timeout_kills_the_run_and_its_children_and_the_next_run_is_served(tmp_path, monkeypatch, fresh):
+    env = ENV
+    if fresh:  # a pool made now is fresh (its own key): the fallback must kill the whole session too
+        monkeypatch.setenv("SHAPEDOCTOR_TEST_FRESH", "1")
+        env = dict(ENV, PYTHONHASHSEED="37")
     (tmp_path / "slow.py").write_text(textwrap.dedent("""\
         import os, subprocess, sys, time
         child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
@@ -70,7 +75,7 @@ def test_a_timeout_kills_the_run_and_its_children_and_the_next_run_is_served(tmp
         time.sleep(600)
         """))
     with pytest.raises(subprocess.TimeoutExpired):
-        run_shapedoctor(["run", "slow.py"], tmp_path, ENV, 30)
+        run_shapedoctor(["run", "slow.py"], tmp_path, env, 30)
     if (tmp_path / "pids").exists():  # the script had started: nothing of it may be left
         deadline = time.monotonic() + 30
         pids = [int(p) for p in (tmp_path / "pids").read_text().split()]
@@ -78,7 +83,7 @@ def test_a_timeout_kills_the_run_and_its_children_and_the_next_run_is_served(tmp
             time.sleep(0.2)
         assert not any(_alive(p) for p in pids)
     (tmp_path / "valid.py").write_text(VALID)
-    again = run_shapedoctor(["run", "valid.py"], tmp_path, ENV, 600)
+    again = run_shapedoctor(["run", "valid.py"], tmp_path, env, 600)
     assert (again.returncode, again.stdout.splitlines()[0]) == (3, "sum 6.0")
 
 

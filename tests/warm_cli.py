@@ -90,6 +90,21 @@ def stop_all() -> None:
         _POOLS.clear()
 
 
+
+def _fresh_run(args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
+    """``python -m shapedoctor`` in a new process of its own session; on a timeout the whole session is killed,
+    as a warm run's is (``subprocess.run`` would kill the interpreter alone and leave what the script started)."""
+    proc = subprocess.Popen([sys.executable, "-m", "shapedoctor", *args], cwd=cwd, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
 class WarmCLI:
     """The test side of one warm process, started at its first run; one run at a time (``lock``)."""
 
@@ -105,8 +120,7 @@ class WarmCLI:
             done = self._run_warm(args, cwd, env, timeout)
             if done is not None:
                 return done
-        return subprocess.run([sys.executable, "-m", "shapedoctor", *args], cwd=cwd, capture_output=True, text=True,
-                              env=env, timeout=timeout)
+        return _fresh_run(args, cwd, env, timeout)
 
     def _start(self) -> bool:
         if self.channel is not None:
