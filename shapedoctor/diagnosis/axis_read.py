@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ast
 import linecache
-import traceback
 from typing import Any
 
 
@@ -27,14 +26,12 @@ def rank_message(failure: Any) -> str | None:
     layer = failure.call.layer
     if not isinstance(exc, IndexError) or type(layer).__module__.split(".")[0] in ("keras", "tensorflow", "tf_keras"):
         return None
-    from shapedoctor.trace.sites import is_user_file
+    from shapedoctor.diagnosis.layer_own_code import own_frame
 
-    frame = line = None
-    for f, n in traceback.walk_tb(exc.__traceback__):
-        if f.f_locals.get("self") is layer and is_user_file(f.f_code.co_filename):
-            frame, line = f, n
-    if frame is None:
+    found = own_frame(failure)
+    if found is None:
         return None
+    frame, line = found
     need = _needed_axes(linecache.getline(frame.f_code.co_filename, line), frame.f_locals)
     if need is None:
         return None

@@ -25,6 +25,8 @@ import linecache
 import re
 from typing import Any
 
+from shapedoctor.diagnosis.reaim import method_call_at
+
 _DEFAULT_BATCH = 32
 
 
@@ -44,7 +46,7 @@ def _found(exc: BaseException, recorder: Any):
     numbers = {int(n) for n in re.findall(r"\d+", str(exc))}
     if _DEFAULT_BATCH not in numbers:
         return None
-    failing = _call_at(call.site.file, call.site.line, call.method)
+    failing = method_call_at(call.site.file, call.site.line, call.method)
     if failing is None or any(k.arg == "batch_size" for k in failing.keywords) or failing.lineno != failing.end_lineno:
         return None
     for earlier in reversed(calls[:calls.index(call)]):
@@ -53,7 +55,7 @@ def _found(exc: BaseException, recorder: Any):
             continue
         if _per_sample(earlier.x_shapes) != _per_sample(call.x_shapes):
             return None  # other data, not only other batches: the data is the suspect (t013)
-        fit = _call_at(earlier.site.file, earlier.site.line, "fit")
+        fit = method_call_at(earlier.site.file, earlier.site.line, "fit")
         size = next((k.value for k in fit.keywords if k.arg == "batch_size"), None) if fit is not None else None
         if size is None or size.lineno != size.end_lineno:
             return None
@@ -98,14 +100,6 @@ def _declared_batch(model: Any) -> int | None:
 def _samples(shapes: Any) -> int | None:
     first = shapes[0] if isinstance(shapes, (list, tuple)) and shapes and isinstance(shapes[0], tuple) else shapes
     return first[0] if isinstance(first, tuple) and first and type(first[0]) is int else None
-
-
-def _call_at(path: str, line: int, method: str) -> ast.Call | None:
-    from shapedoctor.trace.sites import source_tree
-
-    found = [n for n in ast.walk(source_tree(path)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-             and n.func.attr == method and n.lineno <= line <= (n.end_lineno or n.lineno)]
-    return found[0] if len(found) == 1 else None
 
 
 def _batch_value(fit: Any, size: ast.expr) -> int | None:

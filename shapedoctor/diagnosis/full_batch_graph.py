@@ -17,7 +17,6 @@ proven by running the patched script.
 
 from __future__ import annotations
 
-import ast
 import re
 from typing import Any
 
@@ -38,7 +37,6 @@ def _found(exc: BaseException, recorder: Any):
 
     from shapedoctor.diagnosis.training_base import flat_items, is_shape
     from shapedoctor.patch.textedit import TextEdit
-    from shapedoctor.trace.sites import source_tree
 
     match = _PRODUCT.search(str(exc))
     if match is None:
@@ -52,13 +50,12 @@ def _found(exc: BaseException, recorder: Any):
     shapes = [s for s in flat_items(call.x_shapes) if s and is_shape(s)]
     if not shapes or any(s[0] != width for s in shapes) or not any(tuple(s) == (width, width) for s in shapes):
         return None  # N samples, one input an (N, N) matrix: one column per sample
+    from shapedoctor.diagnosis.reaim import method_call_at
+
     path = call.site.file
-    tree = source_tree(path)
-    nodes = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-             and n.func.attr == call.method and n.lineno <= call.site.line <= (n.end_lineno or n.lineno)]
-    if len(nodes) != 1:
+    node = method_call_at(path, call.site.line, call.method)
+    if node is None:
         return None
-    node = nodes[0]
     named = [k for k, v in (call.sizes or {}).items() if v == width and k.isidentifier()]
     size = named[0] if len(named) == 1 else str(width)
     given = {k.arg: k for k in node.keywords if k.arg}

@@ -36,21 +36,29 @@ def inner_operand(ctx: Any) -> bool:
     return int(got_size) != int(got[-1])
 
 
+def own_frame(failure: Any) -> tuple[Any, int] | None:
+    """(frame, line) of the innermost frame of the failing layer's own methods in the user's files (its
+    ``build`` or ``call``, not Keras's), or None."""
+    from shapedoctor.trace.sites import is_user_file
+
+    layer, found = failure.call.layer, None
+    for frame, line in traceback.walk_tb(failure.exception.__traceback__):
+        if frame.f_locals.get("self") is layer and is_user_file(frame.f_code.co_filename):
+            found = (frame, line)
+    return found
+
+
 def own_code_place(ctx: Any, failure: Any) -> Place | None:
     """The line of the layer's own method that raised, when the op refused a tensor the layer made."""
-    from shapedoctor.trace.sites import display_path, is_user_file
+    from shapedoctor.trace.sites import display_path
 
     layer = failure.call.layer
     if not inner_operand(ctx):
         return None
-    found = None
-    for frame, line in traceback.walk_tb(failure.exception.__traceback__):
-        filename = frame.f_code.co_filename  # a method of the user's own layer class, not Keras's
-        if frame.f_locals.get("self") is layer and is_user_file(filename):
-            found = (filename, line)
+    found = own_frame(failure)
     if found is None:
         return None
-    filename, line = found
+    filename, line = found[0].f_code.co_filename, found[1]
     return Place("layer", getattr(layer, "name", None), type(layer).__name__, display_path(filename), line,
                  linecache.getline(filename, line).strip())
 

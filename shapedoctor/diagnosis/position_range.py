@@ -281,7 +281,9 @@ def _counted(function, name: str, line: int, length: Any, frame: Any) -> _Counte
         last = made[-1]
         for node in ast.walk(last.value):
             counted = _range_call(node)
-            if counted is not None and _layer_value(counted.bound, frame) == length:
+            plain = counted is not None and not any(isinstance(n, (ast.BinOp, ast.UnaryOp)) for n in ast.walk(counted.bound))
+            value = _value(counted.bound, {**frame.f_globals, **frame.f_locals}) if plain else None
+            if type(value) is int and value == length:  # the count's bound, read as the table rule reads it
                 return counted
             if isinstance(node, ast.Name):
                 todo.append((node.id, last.lineno))
@@ -309,23 +311,6 @@ def _range_call(node: ast.AST) -> _Counted | None:
             "step" in keywords and not (isinstance(keywords["step"], ast.Constant) and keywords["step"].value == 1)):
         return None
     return _Counted(node, bound, module)
-
-
-def _layer_value(expr: ast.expr, frame: Any) -> Any:
-    """The value of a name or attribute chain (``self.max_length``) in *frame*, or None."""
-    parts = []
-    while isinstance(expr, ast.Attribute):
-        parts.append(expr.attr)
-        expr = expr.value
-    if not isinstance(expr, ast.Name):
-        return expr.value if isinstance(expr, ast.Constant) else None
-    scope = {**frame.f_globals, **frame.f_locals}
-    if expr.id not in scope:
-        return None
-    value = scope[expr.id]
-    for attr in reversed(parts):
-        value = getattr(value, attr, None)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _bound_before(function, name: str, line: int) -> bool:

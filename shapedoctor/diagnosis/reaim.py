@@ -224,3 +224,13 @@ def first_data_name(tree: Any, line: int, methods: tuple) -> str | None:
                 and node.func.attr in methods and node.args and isinstance(node.args[0], ast.Name):
             return node.args[0].id
     return None
+
+
+def method_call_at(path: str, line: int, method: str) -> Any:
+    """The one ``<obj>.<method>(...)`` call of *path* whose lines hold *line* (a training call at its
+    recorded site), as an ast node, or None when there is none or more than one."""
+    import ast
+
+    found = [n for n in ast.walk(source_tree(path)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+             and n.func.attr == method and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    return found[0] if len(found) == 1 else None

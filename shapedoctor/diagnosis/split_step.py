@@ -80,14 +80,11 @@ def _last(shape: Any) -> int | None:
 
 def _labels_name(call: Any) -> str | None:
     """The plain name the call at its site passes as its labels (second argument or ``y=``)."""
-    from shapedoctor.trace.sites import source_tree
+    from shapedoctor.diagnosis.reaim import method_call_at
 
-    tree = source_tree(call.site.file)
-    nodes = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-             and n.func.attr == call.method and n.lineno <= call.site.line <= (n.end_lineno or n.lineno)]
-    if len(nodes) != 1:
+    node = method_call_at(call.site.file, call.site.line, call.method)
+    if node is None:
         return None
-    node = nodes[0]
     value = next((k.value for k in node.keywords if k.arg == "y"), node.args[1] if len(node.args) > 1 else None)
     return value.id if isinstance(value, ast.Name) else None
 

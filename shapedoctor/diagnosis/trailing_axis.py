@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import ast
 import linecache
-import traceback
 from typing import Any
 from shapedoctor.trace.sites import source_tree
+from shapedoctor.diagnosis.layer_own_code import own_frame
 
 _OPERATORS = (ast.Mult, ast.Add, ast.Sub, ast.Div)
 
@@ -47,7 +47,7 @@ def _found(failure: Any):
     from shapedoctor.trace.sites import display_path
 
     layer = failure.call.layer
-    found = _user_frame(failure)
+    found = own_frame(failure)
     if found is None:
         return None
     frame, line = found
@@ -102,17 +102,6 @@ def misplaced_axis(failure: Any) -> tuple | None:
         return None
 
 
-def _user_frame(failure: Any):
-    """(frame, line) of the innermost frame of the failing layer's own code in the user's file, or None."""
-    from shapedoctor.trace.sites import is_user_file
-
-    layer, found = failure.call.layer, None
-    for frame, line in traceback.walk_tb(failure.exception.__traceback__):
-        if frame.f_locals.get("self") is layer and is_user_file(frame.f_code.co_filename):
-            found = (frame, line)
-    return found
-
-
 def _misplaced(failure: Any):
     from shapedoctor.graph.model import format_shape
     from shapedoctor.patch.apply import script_checked_fix
@@ -121,7 +110,7 @@ def _misplaced(failure: Any):
     from shapedoctor.trace.recorder import shape_of
     from shapedoctor.trace.sites import display_path
 
-    found = _user_frame(failure)
+    found = own_frame(failure)
     if found is None:
         return None
     frame, line = found

@@ -49,7 +49,9 @@ def _found(exc: BaseException, recorder: Any):
     want, got = tuple(labels[1:-1]), tuple(output[1:-1])
     if any(not isinstance(d, int) for d in want + got) or not all(g > w for g, w in zip(got, want)):
         return None
-    layers = [layer for layer in _flat_layers(call.model)
+    from shapedoctor.diagnosis.training_base import all_layers
+
+    layers = [layer for layer in all_layers(call.model)
               if type(layer).__name__.endswith("Transpose") and getattr(layer, "padding", None) == "valid"]
     extra = []
     for layer in layers:
@@ -89,14 +91,6 @@ def _output_shape(call: Any) -> tuple | None:
     except Exception:  # noqa: BLE001 - a model with several outputs or none known
         return None
     return shape if _is_shape(shape) else None
-
-
-def _flat_layers(model: Any) -> list:
-    out = []
-    for layer in getattr(model, "layers", None) or []:
-        inner = getattr(layer, "layers", None)
-        out.extend(_flat_layers(layer) if inner else [layer])
-    return out
 
 
 def _per_axis(value: Any, n: int) -> tuple | None:
