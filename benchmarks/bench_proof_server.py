@@ -1,8 +1,8 @@
-"""What the warm proof server saves: ``shapedoctor run`` with it and without it, side by side.
+"""What the proof server saves: ``shapedoctor run`` with it and without it, side by side.
 
 For each bundled example, ``shapedoctor run --json`` and ``run --json --write`` (on a copy) run
-once with the proof server (``SHAPEDOCTOR_PROOF_FORK=1``) and once with ``=0`` (the default: every proof
-a fresh Python), in alternating order; the table gives the wall time and the CPU time of the
+once as by default (the proofs forked by a copy of the run made before the script started) and once
+with ``SHAPEDOCTOR_PROOF_FORK=0`` (every proof a fresh Python), in alternating order; the table gives the wall time and the CPU time of the
 whole process tree (this process's reaped children: shapedoctor, its proof server and the proofs
 the server reaped), the number of fixes that carry a proof note, and the ratios. The reports must
 be the same both ways (the benchmark says so when they are not). ``--corpus SUBSTR...`` also times
@@ -39,7 +39,9 @@ def _children_cpu() -> float:
 def measure(command: list[str], cwd: Path, served: bool) -> tuple[float, float, str]:
     """Wall seconds, CPU seconds of the whole tree, stdout."""
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", PYTHONPATH=str(ROOT))
-    env[SWITCH] = "1" if served else "0"  # the server is opt-in
+    env.pop(SWITCH, None)
+    if not served:
+        env[SWITCH] = "0"
     cpu, wall = _children_cpu(), time.perf_counter()
     proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=1800)
     return time.perf_counter() - wall, _children_cpu() - cpu, proc.stdout

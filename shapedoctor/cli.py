@@ -263,6 +263,9 @@ def _run(args: argparse.Namespace) -> int:
         with interrupts.owned():  # Ctrl-C in shapedoctor's own work ends it (the script's run gives it back)
             if _keras_missing():
                 return EXIT_USAGE
+            from shapedoctor.patch import proof_client
+
+            proof_client.prefork()  # a copy of this process, made before the script runs, serves the proofs
             stage = "; nothing was written"
             from shapedoctor.app.run import run_command
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from warm_cli import run_shapedoctor
+from warm_cli import run_python, run_shapedoctor
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -21,6 +20,13 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: int = 600) -> subproce
     (run by a fork of a process that imported Keras once, ``warm_cli.py``, or a fresh interpreter)."""
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", COLUMNS="120")
     return run_shapedoctor(list(args), cwd or ROOT, env, timeout)
+
+
+def run_plain(*args: str, cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess:
+    """``python SCRIPT ARGS`` in *cwd*, to see whether a (written) script runs to its end under plain Python:
+    its result as ``subprocess.run`` gives it (run by a fork of the warm process, which has Keras imported)."""
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", COLUMNS="120")
+    return run_python(list(args), cwd, env, timeout)
 
 
 @pytest.fixture
@@ -49,7 +55,7 @@ def written_and_run(cli, folder: Path) -> str:
     python: both must succeed. Returns the written script's text."""
     proc = cli("run", "--write", "script.py", cwd=folder)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    ran = subprocess.run([sys.executable, "script.py"], cwd=folder, capture_output=True, text=True, check=False)
+    ran = run_plain("script.py", cwd=folder)
     assert ran.returncode == 0, ran.stderr[-2000:]
     return (folder / "script.py").read_text()
 

@@ -10,9 +10,8 @@ the verified fix, and a written fix that really runs; then the cases where the r
 from __future__ import annotations
 
 import subprocess
-import sys
 
-from conftest import report_of
+from conftest import report_of, run_plain
 
 # A functional generator of UpSampling2D stages and a Sequential critic, trained by an eager loop.
 GAN = '''import numpy as np
@@ -60,7 +59,7 @@ def test_generator_one_stage_too_many_names_its_first_upsampling_and_removes_it(
 def test_the_written_fix_for_a_generator_one_stage_too_many_runs(cli, tmp_path):
     proc = _run(cli, tmp_path, GAN.format(seed=8, real_call=REAL_CALL), "--write")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+    assert run_plain("script.py", cwd=tmp_path).returncode == 0
 
 
 def test_generator_one_stage_short_gets_one_more_upsampling_stage_that_runs(cli, tmp_path):
@@ -72,7 +71,7 @@ def test_generator_one_stage_short_gets_one_more_upsampling_stage_that_runs(cli,
     assert first["verified"] and "UpSampling2D((2, 2))" in first["code"]
     proc = _run(cli, tmp_path, GAN.format(seed=2, real_call=REAL_CALL), "--write")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+    assert run_plain("script.py", cwd=tmp_path).returncode == 0
 
 
 def test_a_generator_of_the_right_size_is_not_flagged(cli, tmp_path):
@@ -150,7 +149,7 @@ def test_a_decoder_compared_with_its_own_data_in_a_train_step_is_the_culprit_and
     assert finding["fixes"][0]["verified"] and finding["fixes"][0]["result_shape"] == "(None, 32, 2)"
     proc = _run(cli, tmp_path, text, "--write")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+    assert run_plain("script.py", cwd=tmp_path).returncode == 0
 
 
 def test_an_op_on_a_tensor_that_is_not_the_data_does_not_blame_the_decoder(cli, tmp_path):

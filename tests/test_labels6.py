@@ -6,11 +6,9 @@ whose keys are not the output names; valid programs of each kind stay unflagged.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
-from conftest import report_of
+from conftest import report_of, run_plain
 
 HEAD = """\
 import numpy as np
@@ -88,7 +86,7 @@ def test_multi_hot_rows_under_a_softmax_layer_get_sigmoid_and_binary_crossentrop
     assert proc.returncode == 0, proc.stderr
     written = (tmp_path / "script.py").read_text()
     assert 'layers.Activation("sigmoid")' in written and 'loss="binary_crossentropy"' in written
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+    assert run_plain("script.py", cwd=tmp_path).returncode == 0
     assert report_of(cli("run", "--json", "script.py", cwd=tmp_path))["status"] == "ok"
 
 

@@ -8,10 +8,8 @@ comprehension that creates one layer per item, is written there and really runs.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
-from conftest import report_of
+from conftest import report_of, run_plain
 
 # A tabular MLP whose hidden stack is one Dense repeated: built on 5 features, then fed its own 16.
 STACK = '''import numpy as np
@@ -55,7 +53,7 @@ def test_the_written_comprehension_really_runs_with_the_count_on_the_left(cli, t
     assert proc.returncode == 0, proc.stdout + proc.stderr
     written = (tmp_path / "script.py").read_text()
     assert 'hidden = [layers.Dense(16, activation="relu") for _ in range(depth)]\n' in written
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+    assert run_plain("script.py", cwd=tmp_path).returncode == 0
 
 
 def test_a_multiplied_list_on_its_own_width_is_valid_sharing_and_stays_ok(cli, tmp_path):
@@ -122,7 +120,7 @@ def test_a_range_loop_that_shrinks_the_signal_away_gets_a_smaller_count_that_run
     proc = cli("run", "--write", "script.py", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "for _ in range(2):\n" in (tmp_path / "script.py").read_text()
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+    assert run_plain("script.py", cwd=tmp_path).returncode == 0
 
 
 def test_a_loop_over_a_named_tuple_shortens_the_tuple_where_it_is_assigned(cli, tmp_path):
@@ -186,7 +184,7 @@ def test_a_head_indented_into_the_block_loop_is_moved_out_and_the_written_script
     proc = cli("run", "--write", "script.py", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (tmp_path / "script.py").read_text() == HEAD.format(indent=" " * 4, steps=40)
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+    assert run_plain("script.py", cwd=tmp_path).returncode == 0
 
 
 def test_the_head_written_after_the_loop_stays_ok(cli, tmp_path):

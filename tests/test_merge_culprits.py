@@ -11,10 +11,8 @@ these tests (not the corpus scripts):
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
-from conftest import report_of
+from conftest import report_of, run_plain
 
 # A 1-D encoder/decoder over signals: two poolings down (stride 2 each), two upsamplings back.
 SIGNAL_UNET = '''import numpy as np
@@ -95,7 +93,7 @@ def test_the_rebinding_is_written_and_the_script_then_trains(cli, tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     written = (tmp_path / "script.py").read_text()
     assert "signal_length = 48\n" in written
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+    assert run_plain("script.py", cwd=tmp_path).returncode == 0
 
 
 def test_strided_same_encoder_rounds_up_and_the_literal_input_gets_the_fix(cli, tmp_path):

@@ -8,10 +8,8 @@ the same forward pass; the separate layer is written as a new attribute next to 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
-from conftest import report_of
+from conftest import report_of, run_plain
 
 # A subclassed *layer* inside a functional model: the same Conv1D attribute after a widening conv.
 ENCODER = '''import numpy as np
@@ -88,7 +86,7 @@ def test_the_written_attribute_fix_really_runs(cli, tmp_path):
     written = (tmp_path / "script.py").read_text()
     assert '        self.smooth_2 = layers.Conv1D(12, 3, padding="same")\n        self.widen' in written
     assert "        return self.smooth_2(x)\n" in written
-    assert subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True).returncode == 0
+    assert run_plain("script.py", cwd=tmp_path).returncode == 0
 
 
 def test_an_unused_twin_attribute_is_called_instead_of_adding_one(cli, tmp_path):

@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from warm_cli import run_shapedoctor
+from warm_cli import run_python, run_shapedoctor
 
 ENV = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", TF_ENABLE_ONEDNN_OPTS="0", PYTHONWARNINGS="ignore", COLUMNS="120")
 
@@ -52,6 +52,30 @@ def test_a_warm_run_gives_what_a_fresh_process_gives(tmp_path, args):
         assert warm.returncode == 3 and warm.stdout.startswith("sum 6.0\n") and warm.stderr == "to stderr\n"
     if args[-1] == "bug.py":  # a real diagnosis with a proven fix, not an early exit
         assert '"proven": true' in warm.stdout
+
+
+PLAIN = """\
+import os
+import sys
+import keras
+print("argv", sys.argv, "path0", os.path.basename(sys.path[0]), "main", __name__)
+print("sum", float(keras.ops.sum(keras.ops.ones((2, 3)))))
+if sys.argv[1:] == ["fail"]:
+    keras.ops.reshape(keras.ops.ones((2, 3)), (4,))
+"""
+
+
+@pytest.mark.parametrize("args", [["sub/plain.py", "x"], ["sub/plain.py", "fail"]], ids=["runs", "fails"])
+def test_a_warm_plain_python_run_gives_what_python_gives(tmp_path, args):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "plain.py").write_text(PLAIN)
+    warm = run_python(args, tmp_path, ENV, 600)
+    fresh = subprocess.run([sys.executable, *args], cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=600)
+    assert (warm.returncode, warm.stdout, warm.stderr) == (fresh.returncode, fresh.stdout, fresh.stderr)
+    assert warm.stdout.startswith(f"argv {args!r} path0 sub main __main__\nsum 6.0\n")
+    if args[-1] == "fail":  # Python's own traceback and exit status
+        assert warm.returncode == 1 and "Traceback (most recent call last)" in warm.stderr
+        assert f'File "{tmp_path / "sub" / "plain.py"}", line 7' in warm.stderr  # absolute, as Python names it
 
 
 def test_a_run_with_another_backend_is_not_served_by_a_tensorflow_process(tmp_path):

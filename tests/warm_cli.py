@@ -67,6 +67,17 @@ def run_shapedoctor(args: list[str], cwd: Path, env: dict[str, str], timeout: fl
     text=True)`` gives, run by a fork of a warm process for that import-time environment (one per
     backend and setting, and one more for each run at the same time: the corpus runs two at once) or,
     when none can serve, by a fresh interpreter."""
+    return _run(args, cwd, env, timeout, script=False)
+
+
+def run_python(args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
+    """``python SCRIPT ARGS`` (*args*: the script and its arguments) in *cwd* with *env*, the same way: for a
+    test that asks whether a Keras script runs to its end under plain Python (its exit status and output),
+    not how Python imports Keras (the fork has Keras and shapedoctor imported already)."""
+    return _run(args, cwd, env, timeout, script=True)
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str], timeout: float, script: bool) -> subprocess.CompletedProcess:
     key = tuple(sorted(_import_time(env).items()))
     with _POOLS_LOCK:
         pool = _POOLS.setdefault(key, [])
@@ -76,7 +87,7 @@ def run_shapedoctor(args: list[str], cwd: Path, env: dict[str, str], timeout: fl
             warm.lock.acquire()
             pool.append(warm)
     try:
-        return warm.run(args, cwd, env, timeout)
+        return warm.run(args, cwd, env, timeout, script)
     finally:
         warm.lock.release()
 
@@ -91,10 +102,12 @@ def stop_all() -> None:
 
 
 
-def _fresh_run(args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
-    """``python -m shapedoctor`` in a new process of its own session; on a timeout the whole session is killed,
-    as a warm run's is (``subprocess.run`` would kill the interpreter alone and leave what the script started)."""
-    proc = subprocess.Popen([sys.executable, "-m", "shapedoctor", *args], cwd=cwd, env=env, text=True,
+def _fresh_run(args: list[str], cwd: Path, env: dict[str, str], timeout: float,
+               script: bool = False) -> subprocess.CompletedProcess:
+    """``python -m shapedoctor`` (*script*: ``python``) in a new process of its own session; on a timeout the
+    whole session is killed, as a warm run's is (``subprocess.run`` would kill the interpreter alone and leave
+    what the script started)."""
+    proc = subprocess.Popen([sys.executable, *([] if script else ["-m", "shapedoctor"]), *args], cwd=cwd, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
         out, err = proc.communicate(timeout=timeout)
@@ -115,12 +128,13 @@ class WarmCLI:
         self.process: subprocess.Popen | None = None
         self.broken = os.environ.get("SHAPEDOCTOR_TEST_FRESH") == "1" or not hasattr(os, "fork")
 
-    def run(self, args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
+    def run(self, args: list[str], cwd: Path, env: dict[str, str], timeout: float,
+            script: bool = False) -> subprocess.CompletedProcess:
         if not self.broken and self._start():
-            done = self._run_warm(args, cwd, env, timeout)
+            done = self._run_warm(args, cwd, env, timeout, script)
             if done is not None:
                 return done
-        return _fresh_run(args, cwd, env, timeout)
+        return _fresh_run(args, cwd, env, timeout, script)
 
     def _start(self) -> bool:
         if self.channel is not None:
@@ -143,9 +157,9 @@ class WarmCLI:
         atexit.register(self._stop)  # and reaped: its runs' CPU time counts as this process's children's
         return True
 
-    def _run_warm(self, args, cwd, env, timeout) -> subprocess.CompletedProcess | None:
+    def _run_warm(self, args, cwd, env, timeout, script=False) -> subprocess.CompletedProcess | None:
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-            request = {"argv": list(args), "cwd": str(cwd), "env": env}
+            request = {"argv": list(args), "cwd": str(cwd), "env": env, "script": script}
             try:
                 socket.send_fds(self.channel, [json.dumps(request).encode()], [out.fileno(), err.fileno()])
             except OSError:
@@ -294,12 +308,44 @@ def _become_the_run(request: dict, fds: list[int]) -> None:
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
-    sys.path[0] = os.getcwd()  # `python -m` puts the working directory first
-    sys.argv = ["-m", *request["argv"]]  # runpy replaces argv[0] with the module's path, as `python -m` does
     if "numpy" in sys.modules:
         sys.modules["numpy"].random.seed()  # a new process draws a new seed; a fork inherits the warm one's
+    if request.get("script"):  # `python SCRIPT ARGS`: the script's own directory first, argv as given
+        sys.argv = list(request["argv"])
+        sys.path[0] = os.path.dirname(os.path.realpath(sys.argv[0]))
+        _run_main_file(os.path.abspath(sys.argv[0]))
+        raise SystemExit(0)
+    sys.path[0] = os.getcwd()  # `python -m` puts the working directory first
+    sys.argv = ["-m", *request["argv"]]  # runpy replaces argv[0] with the module's path, as `python -m` does
     runpy.run_module("shapedoctor", run_name="__main__", alter_sys=True)
     raise SystemExit(0)
+
+
+def _run_main_file(path: str) -> None:
+    """Run the file as ``python FILE`` runs it: a fresh ``__main__`` named by its absolute path (runpy's
+    ``run_path`` would set ``sys.argv[0]`` to that path too; Python keeps it as typed)."""
+    import builtins
+    import importlib.machinery
+    import types
+
+    main = types.ModuleType("__main__")
+    main.__file__, main.__builtins__, main.__cached__ = path, builtins, None
+    main.__loader__ = importlib.machinery.SourceFileLoader("__main__", path)
+    sys.modules["__main__"] = main
+    with open(path, "rb") as fh:
+        code = compile(fh.read(), path, "exec")
+    try:
+        exec(code, main.__dict__)
+    except SystemExit:
+        raise
+    except BaseException as exc:  # Python prints it from the file's own frame on, and exits with status 1
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_frame.f_code is not code:
+            tb = tb.tb_next
+        if tb is not None:
+            exc = exc.with_traceback(tb)  # the hook prints the exception's own traceback
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+        raise SystemExit(1) from None
 
 
 if __name__ == "__main__":

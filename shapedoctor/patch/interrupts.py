@@ -68,6 +68,18 @@ def checkpoint() -> None:
         _raise_for(_RECEIVED[0])
 
 
+def forget() -> None:
+    """In a forked copy of shapedoctor that becomes another program (the forked proof server):
+    Python's own handlers and hook, as in a new process; nothing owned, nothing noted."""
+    for sig in _SIGNALS:
+        signal.signal(sig, signal.default_int_handler if sig == signal.SIGINT else signal.SIG_DFL)
+    if sys.unraisablehook is _unraisable:
+        sys.unraisablehook = _state.unraisable or sys.__unraisablehook__
+    _state.depth, _state.previous, _state.unraisable, _state.released = 0, {}, None, False
+    _RECEIVED.clear()
+    LIVE_GROUPS.clear()
+
+
 def clear() -> None:
     """The interruption was dealt with (said and turned into an exit status): do not raise it again."""
     _RECEIVED.clear()

@@ -1,26 +1,30 @@
-"""Run a proof in a process forked by the warm proof server (:mod:`shapedoctor.patch.proof_server`).
+"""Run a proof in a process forked by a warm proof server (:mod:`shapedoctor.patch.proof_server`).
 
 :func:`run_trial` gives what a fresh ``python -m shapedoctor.patch.trial`` process would give
-(return code, stdout, stderr, or a timeout) without paying for the Keras import again: the server,
-started at the first proof of this shapedoctor process, imported Keras once and forks each proof.
-It returns ``None`` whenever the server cannot serve the proof, and the caller then proves the
-old way, in a fresh process: not switched on (``SHAPEDOCTOR_PROOF_FORK=1``; off by default, see
-below), not Linux, not the main thread (the
-kernel's "die with the parent" is tied to the thread that started the server), the server could
-not start, refused to fork or died, or the forked process could not start (an infrastructure
-failure, never the script's own). After two such failures the server is not tried again.
+(return code, stdout, stderr, or a timeout) without paying for the Keras import again. The server is
+a copy of ``shapedoctor run`` itself, forked by :func:`prefork` once Keras is imported and before the
+script starts (so it has run no backend op and forking it is safe); it sleeps until the first proof.
+With ``SHAPEDOCTOR_PROOF_FORK=1``, a proof that has no such copy (``check``, the Python API) starts
+a server of its own, which imports Keras once (``python -m shapedoctor.patch.proof_server``).
+
+It returns ``None`` whenever no server can serve the proof, and the caller then proves the old way,
+in a fresh process: switched off (``SHAPEDOCTOR_PROOF_FORK=0``), no forked copy (and not asked for a
+server of its own), not Linux, not the main thread (the kernel's "die with the parent" is tied to
+the thread that made the server), the server could not start, refused to fork or died, or the
+forked process could not start (an infrastructure failure, never the script's own). After two such
+failures no server is tried again.
 
 A server serves one environment and one working directory (what the fresh process would have
-had, ``KERAS_BACKEND`` included): when either changed, it is replaced. Every wait has a deadline:
+had, ``KERAS_BACKEND`` included): when either changed (the script set a variable or changed
+directory), it is stopped, and the proof is a fresh process. Every wait has a deadline:
 the proof's own timeout (which, as for the fresh process, also covers the Keras import of the
 first proof) and a few seconds for the bookkeeping after it. On any interruption (Ctrl-C, SIGTERM
 turned into ``SystemExit`` by the caller) the proof's whole process group is killed and the server
 is stopped; at exit it is stopped and reaped, and if shapedoctor is killed the kernel kills it.
 
-Off by default: the server saves the Keras import on every proof after the first of a process,
-but most runs prove once, and that one proof costs slightly more CPU through the server (it
-imports, then forks; ``benchmarks/bench_proof_server.py`` measured x0.94 on the corpus subset
-``c00 t00`` and x0.90-0.94 on the seed examples, each with at most one proof per run).
+Measured by ``benchmarks/bench_proof_server.py``: a server started at the first proof saves nothing
+when a run proves once (it imports Keras too: fresh/server CPU x0.94 on the corpus subset ``c00 t00``),
+hence it is not started by default; the forked copy costs no import at all (see the README).
 """
 
 from __future__ import annotations
@@ -40,7 +44,8 @@ from dataclasses import dataclass
 
 from shapedoctor.patch import interrupts
 
-SWITCH = "SHAPEDOCTOR_PROOF_FORK"  # "1": prove through the server; unset or anything else: a fresh process
+SWITCH = "SHAPEDOCTOR_PROOF_FORK"  # "0": every proof in a fresh process; "1": also start a server when none was forked
+PROVING = "SHAPEDOCTOR_PROVING"  # set in a proof's environment: no nested proofs (shapedoctor.app.patching)
 AFTER_PROOF_LIMIT = 10.0  # seconds for killing and reaping a proof once it ended or timed out
 STOP_LIMIT = 5.0  # seconds for the server to leave when told to, before it is killed
 MAX_FAILURES = 2
@@ -58,16 +63,42 @@ class _Unavailable(Exception):
     """The server could not serve this proof (not the script's doing): prove the old way."""
 
 
+class _Forked:
+    """The part of ``subprocess.Popen`` :meth:`_Server.stop` uses, for a server this process forked."""
+
+    def __init__(self, pid: int):
+        self.pid, self.returncode = pid, None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            with contextlib.suppress(ChildProcessError):
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+                if pid:
+                    self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float) -> int:
+        deadline = time.monotonic() + timeout
+        while self.poll() is None:
+            if time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired("proof server", timeout)
+            time.sleep(0.01)
+        return self.returncode
+
+
 class _Server:
     """The server process and this end of its socket."""
 
-    def __init__(self, key: tuple, env: dict[str, str]):
+    def __init__(self, key: tuple, env: dict[str, str], fork: bool = False):
         from shapedoctor.patch.proof_server import SETUP_FAILED, SETUP_FAILED_LINE
 
         self.key, self.owner, self.ready = key, os.getpid(), False
         self.threads: int | None = None  # its native threads after the imports
         self.setup_failed = (SETUP_FAILED, SETUP_FAILED_LINE)
         self.channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        if fork:
+            self._fork(theirs, env)
+            return
         try:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "shapedoctor.patch.proof_server", str(os.getpid()), str(theirs.fileno())],
@@ -79,6 +110,28 @@ class _Server:
         finally:
             theirs.close()
         self.pid = self.process.pid
+
+    def _fork(self, theirs: socket.socket, env: dict[str, str]) -> None:
+        """Make the server a copy of this process (Keras imported, nothing run yet): see :func:`prefork`."""
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()  # what is buffered now is this process's to print, not the copy's
+        parent = os.getpid()
+        try:
+            pid = os.fork()
+        except BaseException:
+            theirs.close()
+            self.channel.close()
+            raise
+        if pid == 0:
+            self.channel.close()
+            from shapedoctor.patch.proof_server import become
+
+            # Returns only in a proof the copy forked, with that proof's exit status: the proof then
+            # ends as the fresh process would, by the interpreter's normal exit (atexit handlers, flushes).
+            raise SystemExit(become(theirs, parent, env))
+        theirs.close()
+        self.process, self.pid = _Forked(pid), pid
 
     def receive(self, deadline: float) -> dict | None:
         """The server's next message; ``None`` when *deadline* (``time.monotonic``) passed first."""
@@ -126,11 +179,37 @@ _server: _Server | None = None
 _failures = 0
 
 
+def proof_environment() -> dict[str, str]:
+    """The environment of a proof: this process's, TensorFlow's logs and Python's warnings off, and
+    the mark that stops a proof from proving in turn."""
+    return dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", **{PROVING: "1"})
+
+
 def enabled() -> bool:
-    """Whether a proof may go through the server at all (else: a fresh process)."""
-    return (sys.platform.startswith("linux") and os.environ.get(SWITCH) == "1" and _failures < MAX_FAILURES
+    """Whether a proof may go through a server at all (else: a fresh process)."""
+    return (sys.platform.startswith("linux") and os.environ.get(SWITCH) != "0" and _failures < MAX_FAILURES
             and hasattr(socket, "send_fds") and hasattr(os, "memfd_create") and hasattr(os, "waitid")
-            and threading.current_thread() is threading.main_thread())
+            and hasattr(os, "fork") and threading.current_thread() is threading.main_thread())
+
+
+def prefork() -> None:
+    """Fork this process's proof server now: `run` calls it once Keras is imported, before the script starts.
+
+    A fork of this process at this moment has everything a proof imports and has run no backend op (so
+    no runtime thread pool: forking it again is safe, and checked before every fork), so each proof it
+    serves skips the Keras import a fresh process pays (most of a proof's cost). It waits on its socket,
+    doing nothing, until the first proof; when the proof's environment or working directory is no longer
+    the one it was made for (the script changed them), it is stopped and proofs run in fresh processes.
+    Not in a proof (no nested proofs), not with ``SHAPEDOCTOR_PROOF_FORK=0``.
+    """
+    global _server
+    if _server is not None or os.environ.get(PROVING) or not enabled():
+        return
+    env = proof_environment()
+    try:
+        _server = _Server(_key(env), env, fork=True)
+    except OSError:
+        _server = None
 
 
 def run_trial(args: list[str], data: bytes, env: dict[str, str], timeout: float, started: float) -> TrialResult | None:
@@ -143,7 +222,7 @@ def run_trial(args: list[str], data: bytes, env: dict[str, str], timeout: float,
         return None
     try:
         server = _server_for(env)
-        return _run_on(server, args, data, started + timeout)
+        return None if server is None else _run_on(server, args, data, started + timeout)
     except (_Unavailable, OSError) as exc:  # OSError: a pipe or memory file could not be made, a read failed
         _failures += 1
         if os.environ.get("SHAPEDOCTOR_DEBUG"):
@@ -173,13 +252,22 @@ def server_threads() -> int | None:
     return _server.threads if _server is not None else None
 
 
-def _server_for(env: dict[str, str]) -> _Server:
+def _key(env: dict[str, str]) -> tuple:
+    """What a server serves: one Python, one working directory, one environment."""
+    return (sys.executable, os.getcwd(), tuple(sorted(env.items())))
+
+
+def _server_for(env: dict[str, str]) -> _Server | None:
+    """The server for a proof in *env*: the forked one if it still fits, else (only with
+    ``SHAPEDOCTOR_PROOF_FORK=1``) a new one; ``None``: a fresh process."""
     global _server
-    key = (sys.executable, os.getcwd(), tuple(sorted(env.items())))
+    key = _key(env)
     if _server is not None and (_server.key != key or _server.owner != os.getpid()
                                 or _server.process.poll() is not None):
         stop()
     if _server is None:
+        if os.environ.get(SWITCH) != "1":
+            return None  # a server started now imports Keras itself: no cheaper than the fresh process
         try:
             _server = _Server(key, env)
         except OSError as exc:

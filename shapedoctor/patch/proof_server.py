@@ -45,6 +45,7 @@ import select
 import signal
 import socket
 import sys
+import warnings
 
 # What a proof imports before the script runs (``run`` and ``check --weight-free``). None of them
 # runs a backend op at import; the thread check before each fork would notice if one did.
@@ -76,6 +77,52 @@ def main(argv: list[str]) -> int:
     return _prove(*request, printed)  # only in a forked proof: it ends as the fresh process would
 
 
+def become(channel: socket.socket, parent: int, env: dict[str, str]) -> int:
+    """In a copy of shapedoctor forked before the script ran (:func:`shapedoctor.patch.proof_client.prefork`):
+    become the server. Returns only in a proof it forked, with that proof's exit status.
+
+    The copy leaves the terminal's session and shapedoctor's output (its stdio goes to ``/dev/null``),
+    gives the signals back to Python and takes the proofs' environment (what a fresh process would see).
+    Its imports ran in shapedoctor's environment, not the proofs' (``TF_CPP_MIN_LOG_LEVEL=3``,
+    ``PYTHONWARNINGS=ignore``): the warnings are ignored here as ``-W ignore`` would have, and what the
+    imports printed went to shapedoctor's output already, so a proof does not repeat it.
+    """
+    try:
+        os.setsid()  # Ctrl-C at the terminal is shapedoctor's to handle, as for a server it started
+        from shapedoctor.patch import interrupts
+        from shapedoctor.patch.trial import die_with_parent
+
+        interrupts.forget()
+        die_with_parent(parent)
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.close(null)
+        os.environ.clear()
+        os.environ.update(env)
+        sys.path[0] = os.getcwd()  # `python -m` puts the working directory first
+        sys.warnoptions[:] = ["ignore"]
+        warnings.simplefilter("ignore")
+        threads = thread_count()
+    except BaseException as exc:  # noqa: BLE001 - told to the client, which proves the old way
+        _send(channel, {"failed": f"{type(exc).__name__}: {exc}"})
+        os._exit(1)
+    _send(channel, {"ready": os.getpid(), "threads": threads})
+    request = _serve(channel, threads, first=_settle)
+    if request is None:
+        os._exit(0)
+    return _prove(*request, (b"", b""))
+
+
+def _settle() -> None:
+    """Before the first proof of a forked copy: import what a proof needs that `run` had not, and
+    freeze the imported objects (see :func:`main`), once, only for a copy that proves at all."""
+    for name in PRELOADED:
+        importlib.import_module(name)
+    gc.collect()
+    gc.freeze()
+
+
 def thread_count(pid: int | str = "self") -> int:
     """The native threads of a process (its entries in ``/proc/PID/task``)."""
     return len(os.listdir(f"/proc/{pid}/task"))
@@ -104,8 +151,9 @@ def _warm_up() -> tuple[bytes, bytes]:
     return out, err
 
 
-def _serve(channel: socket.socket, threads: int):
-    """Answer requests until the client leaves (None); in a forked proof, return its request."""
+def _serve(channel: socket.socket, threads: int, first=None):
+    """Answer requests until the client leaves (None); in a forked proof, return its request.
+    *first*: called once, before the first fork."""
     while True:
         message, fds = _receive(channel)
         if message is None:
@@ -113,6 +161,15 @@ def _serve(channel: socket.socket, threads: int):
         if "run" not in message:  # an "end" with no proof running
             _close(fds)
             continue
+        if first is not None:
+            first, settle = None, first
+            try:
+                settle()
+            except BaseException as exc:  # noqa: BLE001 - the client proves the old way
+                _close(fds)
+                _send(channel, {"refused": f"{type(exc).__name__}: {exc}"})
+                continue
+            threads = thread_count()  # the limit is what the imports left, the ones just made included
         why = None
         if len(fds) != 3:
             why = f"expected 3 file descriptors, got {len(fds)}"

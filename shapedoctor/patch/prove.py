@@ -2,10 +2,10 @@
 
 The patched text never touches the disk: it goes to the child (:mod:`shapedoctor.patch.trial`)
 through a pipe, and the child runs it as the user's own file (same ``__file__``, directory,
-imports and working directory). It is a fresh Python process, or, with
-``SHAPEDOCTOR_PROOF_FORK=1``, a process forked by the warm proof server
-(:mod:`shapedoctor.patch.proof_client`: Keras imported once per shapedoctor process, not once
-per proof); both give the same report, output and exit status. The child runs in a session of its own, so the whole process group is killed on a
+imports and working directory). Under ``shapedoctor run`` it is forked by a copy of the run made
+before the script started (:mod:`shapedoctor.patch.proof_client`: no Keras import per proof);
+otherwise, or with ``SHAPEDOCTOR_PROOF_FORK=0``, a fresh Python process; both give the same
+report, output and exit status. The child runs in a session of its own, so the whole process group is killed on a
 timeout, on Ctrl-C or SIGTERM, and by the kernel when shapedoctor itself dies
 (``PR_SET_PDEATHSIG``). The fix is proven only when the run finds no shape problem and the
 script exits with status 0.
@@ -41,13 +41,13 @@ def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bo
     """Run the patched script under ``run --quick`` (*weight_free*: under ``check``, no weight
     allocated, for ``shapedoctor check --diff/--write``)."""
     start, began = time.perf_counter(), time.monotonic()
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", SHAPEDOCTOR_PROVING="1")  # no nested proofs
+    env = proof_client.proof_environment()
     args = [*(["--weight-free"] if weight_free else []), patch.file, *argv]
     data = _encoded(patch)
     try:
         with interrupts.owned():  # Ctrl-C / SIGTERM kill the proof and end shapedoctor, however they land
             interrupts.checkpoint()
-            result = proof_client.run_trial(args, data, env, timeout, began)  # a warm, forked process (opt-in)
+            result = proof_client.run_trial(args, data, env, timeout, began)  # forked by a warm copy of shapedoctor
             if result is None:  # off, or the server cannot serve it: a fresh process
                 result = run_fresh(args, data, env, timeout)
     except OSError as exc:
