@@ -34,3 +34,36 @@ def test_predict_on_a_stateful_model_gets_the_batch_size_it_was_built_for(tmp_pa
     first = finding["fixes"][0]
     assert first["code"] == "guess = net.predict(series[16:], verbose=0, batch_size=GROUP)" and first["proven"]
     assert "net.predict(series[16:], verbose=0, batch_size=GROUP)" in written_and_run(run_cli, tmp_path)
+
+
+AGAIN = '''import numpy as np
+import keras
+
+steps = 3
+batch_size = 1
+rng = np.random.default_rng(5)
+train_x, train_y = rng.random((20, steps, 1)).astype("float32"), rng.random((20, 1)).astype("float32")
+test_x = rng.random((9, steps, 1)).astype("float32")
+model = keras.Sequential([keras.Input(batch_shape=(batch_size, steps, 1)), keras.layers.LSTM(4, stateful=True),
+                          keras.layers.Dense(1)])
+model.compile(loss="mean_squared_error", optimizer="adam")
+model.fit(train_x, train_y, epochs=1, batch_size=batch_size, verbose=0, shuffle=False)
+train_predict = model.predict(train_x)
+model.layers[0].reset_states()
+test_predict = model.predict(test_x)
+print(train_predict.shape, test_predict.shape)
+'''
+
+
+def test_each_predict_of_the_stateful_model_gets_the_batch_size(tmp_path):
+    """The MLM airline tutorial predicts twice (r1034): fixing the first call alone leaves the second failing."""
+    report, _, proc = run_json(run_cli, tmp_path, AGAIN)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(AGAIN, "train_predict = model.predict(")
+    first = finding["fixes"][0]
+    assert first["code"] == ("train_predict = model.predict(train_x, batch_size=batch_size)\n"
+                             "test_predict = model.predict(test_x, batch_size=batch_size)")
+    assert first["verified"] and first["proof"] == "passed"
+    written = written_and_run(run_cli, tmp_path)
+    assert "test_predict = model.predict(test_x, batch_size=batch_size)" in written

@@ -12,6 +12,10 @@ model fixes one batch size on every input, the one the message expects; the call
 ``batch_size`` or none. The fix is proven by running the patched script (a sample count the batch
 size does not divide still fails on its last batch, and the proof says so).
 
+The same call written again on the same model (``trainPredict = model.predict(trainX)``, then
+``testPredict = model.predict(testX)``: r1034, the MLM airline tutorial) fails the same way once the first
+is fixed: the fix passes the batch size to each call of that method on that model written without it.
+
 The same slip without a stateful layer: an ANFIS rule layer saves ``input_shape[0]`` in ``build`` and
 reshapes with it, so the model only takes batches of the ``Input(batch_size=16)`` it declares; ``predict``
 in batches of 32 fails inside the layer, "[16,36], [32,9]" (r774, AnfisTensorflow2.0#7). Evidence: the two
@@ -59,7 +63,25 @@ def _found(exc: BaseException, recorder: Any):
     given = next((k for k in node.keywords if k.arg == "batch_size"), None)
     if given is not None and isinstance(given.value, ast.Constant) and given.value.value == size:
         return None
-    return path, node, given, _spelling(tree, size), size, stateful
+    return path, node, given, _spelling(tree, size), size, stateful, tree
+
+
+def _written_again(tree: ast.AST, path: str, node: ast.Call, size: int) -> list[tuple[ast.Call, ast.keyword | None]]:
+    """The other calls of the failing method on the same model (the same receiver, spelled alike) in the
+    file, each with its ``batch_size`` keyword, that pass no batch size or another number than *size*."""
+    receiver = ast.unparse(node.func.value)
+    found = []
+    for call in ast.walk(tree):
+        if (call is node or not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute)
+                or call.func.attr != node.func.attr or ast.unparse(call.func.value) != receiver):
+            continue
+        keyword = next((k for k in call.keywords if k.arg == "batch_size"), None)
+        if any(k.arg is None for k in call.keywords) or (keyword is not None and not isinstance(keyword.value, ast.Constant)):
+            continue  # **options, or a batch size the script computes: not the same slip
+        lines = linecache.getlines(path)[call.lineno - 1:call.end_lineno]
+        if (keyword is None or keyword.value.value != size) and all(text.isascii() for text in lines):
+            found.append((call, keyword))
+    return sorted(found, key=lambda pair: (pair[0].lineno, pair[0].col_offset))
 
 
 def _batch_sizes_met(shapes: list, fixed: int | None) -> tuple | None:
@@ -93,18 +115,22 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path
 
-    path, node, given, spelled, size, stateful = found
-    if given is not None:
-        edit = TextEdit.replacing(path, given.value, spelled)
-    else:
-        end = node.end_col_offset - 1
-        edit = TextEdit(path, node.end_lineno, end, node.end_lineno, end, f", batch_size={spelled}")
-    patched = apply_edits("".join(linecache.getlines(path)), [edit]).splitlines()
-    shown = " ".join(text.strip() for text in patched[node.lineno - 1:node.end_lineno])
+    path, node, given, spelled, size, stateful, tree = found
+    calls = [(node, given), *_written_again(tree, path, node, size)]
+    edits = []
+    for call, keyword in calls:
+        if keyword is not None:
+            edits.append(TextEdit.replacing(path, keyword.value, spelled))
+        else:
+            end = call.end_col_offset - 1
+            edits.append(TextEdit(path, call.end_lineno, end, call.end_lineno, end, f", batch_size={spelled}"))
+    patched = apply_edits("".join(linecache.getlines(path)), edits).splitlines()
+    shown = "\n".join(" ".join(text.strip() for text in patched[call.lineno - 1:call.end_lineno]) for call, _ in calls)
     method = node.func.attr
     what = "stateful model" if stateful else "model"
-    fix = script_checked_fix(f"{method} in the batches the {what} was built for: batch_size={spelled}",
-                             shown, display_path(path), node.lineno, [edit], cost=1)
+    again = f", on each of the {len(calls)} `{method}` calls of that model" if len(calls) > 1 else ""
+    fix = script_checked_fix(f"{method} in the batches the {what} was built for: batch_size={spelled}{again}",
+                             shown, display_path(path), node.lineno, edits, cost=1)
     finding.clear_culprit_marks()
     finding.culprit = Place("data", None, "data", display_path(path), node.lineno,
                             linecache.getline(path, node.lineno).strip())
