@@ -19,6 +19,10 @@ Keras and still wrong. A fix is verified only when every invariant that applies 
   reached, except a layer the fix resizes on purpose (a Dense applied per pixel is a smell);
 * ``fits_labels`` — the model's output still has the shape the labels (or the original
   model) need;
+* ``batch_axis`` — the model's output keeps the batch axis its inputs have (``None`` first): a fix
+  that lets a layer reduce or reshape over the samples (a custom layer summing over "time" on a
+  2-D input, then ``Reshape((1,))`` on the ``(8,)`` it returns) builds and even trains silently, on
+  a batch of a fixed size that is not the samples;
 * ``learns`` — a model edit leaves no softmax over a single value at the output it changed (one
   unit normalised over itself is always 1.0: the shapes fit and nothing can be learned);
 * ``ids_in_range`` / ``labels_in_range`` — after an Embedding is resized or labels are
@@ -63,6 +67,7 @@ INVARIANTS = {
     "ids_in_range": "every id of the data has an Embedding row",
     "labels_in_range": "every label is a class index of the output",
     "learns": "no softmax over a single value at the output",
+    "batch_axis": "the output keeps the batch axis",
 }
 # Layers that own weights: inserted where code runs again and again, they are re-created each time.
 WEIGHTED = ("Dense", "Conv", "Embedding", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "BatchNormalization",
@@ -118,6 +123,16 @@ def samples_kept(before: tuple | None, after: tuple | None, labels: int | None =
             and labels in before and sorted(before) == sorted(after) and math.prod(before) == math.prod(after)):
         return True, ""
     return False, f"turns {before[0]} samples into {after[0]}"
+
+
+def batch_axis_kept(inputs: list[tuple | None], out: tuple) -> tuple[bool, str]:
+    """The output has a batch axis of any size (``None``) when an input of the model has one."""
+    if not any(shape and shape[0] is None for shape in inputs) or not out:
+        return True, ""
+    if out[0] is None:
+        return True, ""
+    return False, (f"the model output {tuple(out)} has no batch axis (None first): a layer reduced or reshaped "
+                   "over the samples")
 
 
 def few_samples_dropped(before: int | None, after: int | None) -> tuple[bool, str]:

@@ -40,6 +40,8 @@ def verify(graph: Graph, candidate: Candidate, expected_output: tuple | None = N
     candidate.result_shape = out
     if expected_output is not None and out is not None and not _touches_output(trial, candidate):
         checks.record("fits_labels", _strip_batch(out) == _strip_batch(expected_output), f"changes the model output to {out}")
+    if out is not None:
+        checks.record("batch_axis", *inv.batch_axis_kept([result.shapes.get(t) for t in _sources(trial)], out))
     _keeps_data_checks(trial, result, candidate, checks)
     if base is not None:
         edited = frozenset(e.layer for e in candidate.edits if isinstance(e, SetConfig))
@@ -109,6 +111,14 @@ def _keeps_data_checks(trial: Graph, result: Propagation, candidate: Candidate, 
             size = edit.kwargs.get("pool_size", edit.args[0] if edit.args else None)
             if size is not None:
                 checks.record("keeps_data", *inv.pool_keeps_data(size))
+
+
+def _sources(graph: Graph) -> list[str]:
+    """The tensors the graph starts from: what its input nodes make (nodes that read nothing) and what
+    it reads without making (a constant it is given)."""
+    made = {t for n in graph.nodes for t in n.outputs}
+    starts = [t for n in graph.nodes if not n.input_ids() for t in n.outputs]
+    return starts + [t for n in graph.nodes for t in n.input_ids() if t not in made]
 
 
 def _touches_output(graph: Graph, candidate: Candidate) -> bool:
