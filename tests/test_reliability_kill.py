@@ -106,16 +106,28 @@ def _cmdline(pid: int) -> bytes:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the proof process")
+def _proof_of(run: int, forked: bool) -> int | None:
+    """The running proof: forked by the run's copy (a grandchild), or a fresh trial process (a child)."""
+    if forked:
+        return next((p for c in children(run) for p in children(c)), None)
+    return next((p for p in children(run) if b"shapedoctor.patch.trial" in _cmdline(p)), None)
+
+
+@pytest.mark.parametrize("forked", [True, False], ids=["forked proof", "fresh proof"])
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["SIGKILL", "SIGTERM", "SIGINT"])
-def test_a_killed_run_takes_its_proof_with_it_and_leaves_nothing(tmp_path, sig):
+def test_a_killed_run_takes_its_proof_with_it_and_leaves_nothing(tmp_path, sig, forked):
     script = tmp_path / "slow.py"
     script.write_text(SLOW_FIX)
+    env = _env()
+    env.pop("SHAPEDOCTOR_PROOF_FORK", None)  # the default: the proof is forked by the run's copy
+    if not forked:
+        env["SHAPEDOCTOR_PROOF_FORK"] = "0"
     run = subprocess.Popen([sys.executable, "-m", "shapedoctor", "run", "--no-traceback", "--write", script.name],
-                           cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+                           cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     proof = None
     deadline = time.monotonic() + 600
     while proof is None and time.monotonic() < deadline and run.poll() is None:
-        proof = next((p for p in children(run.pid) if b"shapedoctor.patch.trial" in _cmdline(p)), None)
+        proof = _proof_of(run.pid, forked)
         time.sleep(0.2)
     assert proof is not None, run.communicate()
     time.sleep(1.0)  # let the proof get going
