@@ -121,6 +121,10 @@ def find_culprit(ctx: Context) -> Node | None:
             rounded = rounded_skip(ctx)
             if rounded is not None:
                 return rounded.input_node  # the maps meet at one scale but a pooling rounded: the input size
+            from shapedoctor.families.sd104_merge import flattened_after
+
+            if ctx.consumer_cls == "Concatenate" and flattened_after(ctx) is not None:
+                return ctx.consumer  # maps joined, then flattened: the join belongs after each map's Flatten
             small = 0 if (shapes[0][1] or 0) < (shapes[1][1] or 0) else 1
             shrinkers = spatial_shrinkers(ctx, small)
             if shrinkers:

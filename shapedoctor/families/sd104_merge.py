@@ -276,6 +276,17 @@ def _spatial(ctx, shapes):
         yield from _crop_larger(ctx, shapes, 0 if a[1:-1] < b[1:-1] else 1)
         return
     small = 0 if a[1] < b[1] else 1
+    flattened = flattened_after(ctx)
+    if flattened is not None and ctx.consumer_cls == "Concatenate":
+        # The joined maps are flattened right after the join: the heads meant to join vectors (the
+        # multi-headed model of two views, each head with its own kernel size). Flattening each map
+        # before the join keeps every value and lets the two sizes differ; a crop would throw the
+        # border of the larger view away, and "same" padding would change both heads.
+        from shapedoctor.repair.edits import InsertLayer
+
+        yield Candidate(f"join vectors, not feature maps: insert {flattened}() on each input of "
+                        f"{g.name(ctx, ctx.consumer)} (the {flattened} after it then has nothing left to do)",
+                        [InsertLayer(ctx.consumer.id, flattened, (), {}, i) for i in range(len(shapes))], cost=1)
     shrinkers = spatial_shrinkers(ctx, small)
     from shapedoctor.families import sd104_branches as branches
 
@@ -308,6 +319,42 @@ def _spatial(ctx, shapes):
         # tells the two apart when the patched script is run.
         yield from branches.upsample_shortcut(ctx, shapes, small, cost=3)
     yield from _crop_larger(ctx, shapes, small)
+
+
+_FLATTENERS = ("Flatten", "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D",
+               "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D")
+
+
+def flattened_after(ctx) -> str | None:
+    """The layer (``Flatten`` or a global pooling) the script applies to the merge's result next, read from
+    the source after the merge's line (``flat = layers.Flatten()(merge)``: the build stopped at the merge,
+    so the recorded graph ends there), or None."""
+    import ast
+
+    from shapedoctor.trace.sites import source_tree
+
+    site = ctx.consumer.called
+    if site is None or not site.file or not site.line:
+        return None
+    try:
+        tree = source_tree(site.file)
+    except Exception:  # noqa: BLE001 - no source to read (a notebook cell, a missing file)
+        return None
+    if tree is None:
+        return None
+    made = next((s for s in ast.walk(tree) if isinstance(s, ast.Assign) and s.lineno <= site.line <= s.end_lineno
+                 and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)), None)
+    if made is None:
+        return None
+    name = made.targets[0].id
+    uses = sorted((c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno > made.end_lineno
+                   and len(c.args) == 1 and isinstance(c.args[0], ast.Name) and c.args[0].id == name),
+                  key=lambda c: (c.lineno, c.col_offset))
+    if not uses or not isinstance(uses[0].func, ast.Call):
+        return None
+    made_by = uses[0].func.func
+    cls = made_by.attr if isinstance(made_by, ast.Attribute) else made_by.id if isinstance(made_by, ast.Name) else None
+    return cls if cls in _FLATTENERS else None
 
 
 def _crop_larger(ctx, shapes, small):
