@@ -58,3 +58,56 @@ def test_a_dense_head_without_flatten_keeps_the_fill(tmp_path):
     finding = report["findings"][0]
     assert finding["culprit"]["line"] == line_of(DENSE_HEAD, 'layers.Dense(1, activation="sigmoid")')
     assert not any("output_shape" in f["code"] for f in finding["fixes"])
+
+
+HELPERS = '''import numpy as np
+import keras
+from keras import layers
+
+
+def make_critic():
+    pair = keras.Input(shape=(16, 16, 2))
+    h = layers.Conv2D(8, 3, strides=2, padding="same")(pair)
+    h = layers.LeakyReLU(negative_slope=0.2)(h)
+    h = layers.Conv2D(1, 3, padding="same")(h)
+    scores = layers.Activation("sigmoid")(h)
+    model = keras.Model(pair, scores)
+    model.compile(loss="binary_crossentropy", optimizer="adam")
+    return model
+
+
+def real_batch(pool, n_samples):
+    picked = pool[np.random.randint(0, len(pool), n_samples)]
+    target = np.ones((n_samples, 1))
+    return picked, target
+
+
+def fake_batch(n_samples):
+    made = np.random.random((n_samples, 16, 16, 2))
+    target = np.zeros((len(made), 1))
+    return made, target
+
+
+pool = np.random.random((12, 16, 16, 2))
+critic = make_critic()
+for step in range(2):
+    x_real, y_real = real_batch(pool, 4)
+    x_fake, y_fake = fake_batch(4)
+    critic.train_on_batch(x_real, y_real)
+    critic.train_on_batch(x_fake, y_fake)
+'''
+
+
+def test_fills_made_in_helpers_after_an_activation_take_the_output_shape(tmp_path):
+    """pix2pix (r1040): the one-filter convolution is followed by Activation("sigmoid"); the labels are filled
+    inside the helpers that make each batch, each with its own count."""
+    report, _, proc = run_json(run_cli, tmp_path, HELPERS)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(HELPERS, "target = np.ones((n_samples, 1))")
+    first = finding["fixes"][0]
+    assert first["code"].splitlines() == ["target = np.ones((n_samples,) + critic.output_shape[1:])",
+                                          "target = np.zeros((len(made),) + critic.output_shape[1:])"]
+    assert first["verified"] and first["proof"] == "passed"
+    written = written_and_run(run_cli, tmp_path)
+    assert "target = np.zeros((len(made),) + critic.output_shape[1:])" in written
