@@ -6,8 +6,12 @@ branch's Dense is built for 3 features and refuses the (64, 1) actions when the 
 training step: "expected axis -1 of input shape to have value 3, but received input with shape (64, 1)"
 (r813). Keras names the Dense; the cause is the second declaration.
 
+The Pendulum DDPG example joins the two Inputs first (``Concatenate()([input_s, input_a])``, r1029): the
+Dense after the join was built for 3 + 3 and refuses 3 + 1. The join's recorded call shows which Input
+got another width than it declares (the one whose eager tensor is not as wide as its declaration).
+
 Evidence, recorded and read: the layer that refused an input's last axis takes a model ``Input``
-directly; that Input is declared ``Input(shape=(NAME,))`` and another Input of the same function or file
+directly (or a ``Concatenate`` of the model's Inputs, one of them given another width than declared); that Input is declared ``Input(shape=(NAME,))`` and another Input of the same function or file
 is declared with the same ``NAME``; the script names the received width once (``num_actions = 1``). The
 declaration is the root cause; the fix writes that name in it, proven by running the patched script.
 """
@@ -77,17 +81,53 @@ def _refused_input(exc: BaseException, recorder: Any):
     except (AttributeError, ValueError, IndexError, TypeError):
         return None
     found = (match.group(3) if match else model_input.group(4)).split(",")[-1].strip()
+    if match and type(getattr(getattr(tensor, "_keras_history", None), "operation", None)).__name__ == "Concatenate":
+        return _joined_input(recorder)
     return tensor, found
+
+
+def _joined_input(recorder: Any):
+    """(the model Input given another width than it declares, that width) when the refused tensor was made
+    by a Concatenate of the model's Inputs in the failing call (read from the recorded eager calls)."""
+    from keras import tree
+
+    from shapedoctor.trace.recorder import shape_of
+
+    failure = getattr(recorder, "failure", None)
+    refused = tree.flatten((failure.call.args, failure.call.kwargs)) if failure is not None else []
+    joined = recorder.producers.get(id(refused[0])) if refused else None
+    if joined is None or type(joined.layer).__name__ != "Concatenate":
+        return None
+    parts = tree.flatten((joined.args, joined.kwargs))
+    try:
+        symbolic = tree.flatten(joined.layer.input)  # what the join was built on: the model's Inputs
+    except (AttributeError, ValueError):  # a layer called more than once has no single input
+        return None
+    for outer in reversed(failure.stack):
+        model_inputs = getattr(outer.layer, "inputs", None) or []
+        if len(symbolic) != len(parts) or not all(any(s is m for m in model_inputs) for s in symbolic):
+            continue
+        odd = []
+        for declared, part in zip(symbolic, parts):
+            have, want = shape_of(part), tuple(declared.shape)
+            if have and want and have[-1] != want[-1]:
+                odd.append((declared, str(have[-1])))
+        return odd[0] if len(odd) == 1 else None
+    return None
 
 
 def _twin_name(where: Any, copied: str, width: int) -> str | None:
     """The one module name holding *width* that is named like *copied* (``num_actions`` beside ``num_states``):
     the sizes snapshot leaves out 1, which a copied declaration of an action width often is."""
-    if where is None or "_" not in copied:
+    if where is None:
         return None
-    prefix = copied.split("_")[0] + "_"
-    names = [n for n, v in where[0].f_globals.items() if type(v) is int and v == width and n != copied
-             and n.startswith(prefix)]
+    if "_" in copied:
+        prefix = copied.split("_")[0] + "_"
+        names = [n for n, v in where[0].f_globals.items() if type(v) is int and v == width and n != copied
+                 and n.startswith(prefix)]
+    else:  # nS beside nA: the same name but its last letter
+        names = [n for n, v in where[0].f_globals.items() if type(v) is int and v == width and n != copied
+                 and len(n) == len(copied) > 1 and n[:-1] == copied[:-1]]
     return names[0] if len(names) == 1 else None
 
 
