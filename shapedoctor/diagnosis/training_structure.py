@@ -64,9 +64,31 @@ def _assign(call: Any, wanted: list[tuple], names: list[str], given: Any, fits, 
         named = [n for n in free if _same_word(names[i] if i < len(names) else None, n)]
         pick = named if len(named) == 1 else free
         if len(pick) != 1:
-            return None
+            return _numbered(chosen, wanted, pool, fits)
         chosen[i] = pick[0]
     return chosen  # type: ignore[return-value]
+
+
+def _numbered(chosen: list, wanted: list[tuple], pool: dict, fits) -> list[str] | None:
+    """The open slots filled in order by arrays numbered like them (``X1``, ``X2`` for a two-headed model:
+    the MLM multi-headed CNN, r1033) when their shapes alone cannot tell them apart: one stem, the numbers
+    1..k (or 0..k-1) for the k open slots, each array fitting its slot."""
+    import re
+
+    open_slots = [i for i, c in enumerate(chosen) if c is None]
+    free = [n for n in pool if n not in chosen and re.fullmatch(r"[A-Za-z_]+\d", n)]
+    stems = {n[:-1] for n in free}
+    if len(stems) != 1 or len(free) != len(open_slots):
+        return None
+    ordered = sorted(free, key=lambda n: n[-1])
+    if [int(n[-1]) for n in ordered] not in (list(range(1, len(free) + 1)), list(range(len(free)))):
+        return None
+    filled = list(chosen)
+    for slot, name in zip(open_slots, ordered):
+        if not fits(wanted[slot], pool[name]):
+            return None
+        filled[slot] = name
+    return filled
 
 
 def _input_names(model: Any) -> list[str]:
