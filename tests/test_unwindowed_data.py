@@ -37,3 +37,31 @@ def test_the_new_series_is_cut_into_windows(tmp_path):
     assert finding["culprit"]["line"] == line_of(SCRIPT, "recon = model.predict(series_b")
     first = finding["fixes"][0]
     assert first["code"] == "series_b = to_windows(series_b)" and first["proven"], first
+
+
+TRANSPOSED = '''import numpy as np
+import keras
+from keras import layers
+
+rng = np.random.default_rng(3)
+clips = rng.random((12, 4, 10, 10, 3)).astype("float32")
+clips = np.transpose(clips, (0, 2, 3, 1, 4))
+model = keras.Sequential([keras.Input((10, 10, 4, 3)), layers.Conv3D(4, 3, padding="same"),
+                          layers.GlobalAveragePooling3D(), layers.Dense(2, activation="softmax")])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(clips, rng.integers(0, 2, 12), epochs=1, verbose=0)
+frames = [rng.random((10, 10, 3)) for _ in range(4)]
+window = np.expand_dims(np.array(frames), axis=0).astype("float32")
+print(model.predict(window, verbose=0).shape)
+'''
+
+
+def test_the_new_window_is_transposed_like_the_training_clips(tmp_path):
+    """The C3D video demo (r1010): the training clips were transposed frames-after-width; the demo's window
+    of stacked frames was not."""
+    report, _, proc = run_json(run_cli, tmp_path, TRANSPOSED)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(TRANSPOSED, "window = np.expand_dims(")
+    first = finding["fixes"][0]
+    assert first["code"] == "window = np.transpose(window, (0, 2, 3, 1, 4))" and first["proven"], first
