@@ -151,6 +151,29 @@ def test_units_feeding_a_reshape_are_spelled_as_the_reshape_spells_its_target(cl
     assert first["code"] == 'h = layers.Dense(num_features * num_features, kernel_initializer="zeros")(h)'
 
 
+def test_a_reshape_target_keeps_the_items_the_fix_does_not_change_as_written(cli, tmp_path):
+    """keras-io's CSWin without its Resizing (r1027): 8x8 patches reshaped to (image_size // 4) ** 2 tokens; the
+    fix changes the token count only, so ``embedding_dim`` stays as written beside ``-1``."""
+    script = tmp_path / "tokens.py"
+    script.write_text(textwrap.dedent("""\
+        import keras
+        from keras import layers
+
+        image_size = 48
+        embedding_dim = 12
+
+        inputs = keras.Input(shape=(24, 24, 3))
+        x = layers.Conv2D(embedding_dim, 5, 4, padding="same")(inputs)
+        x = layers.Reshape(((image_size // 4) * (image_size // 4), embedding_dim))(x)
+        x = layers.GlobalAveragePooling1D()(x)
+        model = keras.Model(inputs, layers.Dense(3)(x))
+        """))
+    report = report_of(cli("run", "--json", script.name, cwd=tmp_path))
+    first = report["findings"][0]["fixes"][0]
+    assert first["verified"]
+    assert first["code"] == "x = layers.Reshape((-1, embedding_dim))(x)"
+
+
 def test_an_input_shape_written_with_names_gets_the_new_shape_in_names(cli, tmp_path):
     script = tmp_path / "lstm.py"
     script.write_text(textwrap.dedent("""\

@@ -287,6 +287,9 @@ def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, c
     reordered = {key: expr for key, value in changes.items()
                  if (expr := _reordered(call, cls, key, old_config.get(key), value, code)) is not None}
     changes = {**changes, **reordered}
+    kept = {key: expr for key, value in changes.items() if key not in reordered
+            and (expr := _unchanged_items_kept(call, cls, key, old_config.get(key), value)) is not None}
+    changes = {**changes, **kept}
     undone = _offset_undone(call, cls, changes, old_config, code)
     if undone is not None:
         return {**changes, _COUNT_KEYS[cls]: undone}
@@ -313,6 +316,30 @@ def _in_users_terms(call: cst.Call, cls: str, changes: dict, old_config: dict, c
     simple = isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript))
     expr = cst.parse_expression(f"{text if simple else f'({text})'} + {new - old}")
     return {**changes, key: expr}
+
+
+def _unchanged_items_kept(call: cst.Call, cls: str, key: str, old, new) -> cst.BaseExpression | None:
+    """A tuple argument written item by item (``Reshape(((image_size // 4) * (image_size // 4), embedding_dim))``)
+    whose new value changes some items only: the others keep the user's text, the changed ones are written as
+    numbers (a module name that happens to hold 64 is no name for 8 x 8 tokens): ``Reshape((-1, embedding_dim))``.
+    None when nothing is kept (every item changes, or the argument is not written as a tuple of as many items)."""
+    if not isinstance(new, (tuple, list)) or not isinstance(old, (tuple, list)) or len(old) != len(new):
+        return None
+    params = positional_params(cls)
+    node = _argument_node(call, params.index(key) if key in params else len(call.args) + 1, key)
+    if not isinstance(node, (cst.Tuple, cst.List)) or len(node.elements) != len(new) \
+            or any(isinstance(e, cst.StarredElement) for e in node.elements):
+        return None
+    same = [a == b for a, b in zip(old, new)]
+    if all(same) or not any(same):
+        return None
+    items = []
+    for element, unchanged, value in zip(node.elements, same, new):
+        if unchanged:
+            items.append(element)
+            continue
+        items.append(element.with_changes(value=_literal(value)))
+    return node.with_changes(elements=items)
 
 
 def _offset_undone(call: cst.Call, cls: str, changes: dict, old_config: dict, code) -> cst.BaseExpression | None:
