@@ -156,6 +156,7 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     from shapedoctor.diagnosis.shifted_targets import last_token_target
     from shapedoctor.diagnosis.unused_targets import unused_targets
     from shapedoctor.diagnosis.unwindowed_data import unwindowed_data
+    from shapedoctor.diagnosis.flattened_data import flattened_data
 
     # max_length = 6 after the model was built with 7; [Dense(k)(x) for i in range(7)] against 11 slots;
     # labels = table[:, -1] beside data = table; np.array(rows) of rows.append(table[i]) for an id input
@@ -169,9 +170,9 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     # Input(shape=(1,)) for one id per sample, the embedding's extra axis reaching the output;
     # TextVectorization(output_sequence_length=maxlen) shifted into (tokens[:, :-1], tokens[:, 1:]) pairs;
     # np.eye(4)[ids] of an (n, 1) column of ids: (n, 1, 4) labels; predict(test_norm) for a model trained
-    # on make_windows(train_norm)
+    # on make_windows(train_norm); X_train.reshape(n, rows * cols) for a model that declares (rows, cols, 1)
     for rule in (unused_targets, rebound_size, loop_count, label_column_kept, appended_rows, last_partial_batch,
-                 prepared_unlike_training, sized_unlike_training, mapped_unlike_training, encoded_unused,
+                 flattened_data, prepared_unlike_training, sized_unlike_training, mapped_unlike_training, encoded_unused,
                  masked_onehot,
                  constant_labels, last_token_target, labels_from_features, scalar_inputs,
                  shifted_sequences, eye_column_index, unwindowed_data):
