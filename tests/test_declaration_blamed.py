@@ -31,3 +31,29 @@ def test_a_declaration_written_in_numbers_for_less_than_the_data_is_the_root_cau
     assert finding["culprit"]["line"] == line_of(NUMBERS, "input_shape=(8 + 8,)")
     assert "input_shape=(64,)" in finding["fixes"][0]["code"]
 
+
+
+ROWS = '''import numpy as np
+import keras
+from keras import layers
+
+rng = np.random.default_rng(9)
+readings = rng.random((90, 6)).astype("float32")
+targets = rng.random((90, 2)).astype("float32")
+train_x, train_y = readings[:60], targets[:60]
+model = keras.Sequential([layers.Dense(16, activation="relu", input_shape=(train_x.shape[0],)), layers.Dense(2)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(train_x, train_y, epochs=1, verbose=0)
+'''
+
+
+def test_a_declaration_that_reads_the_number_of_samples_is_the_root_cause(tmp_path):
+    """The EEG example's ``input_shape=(data_train.shape[0],)`` (r1023): the rows counted as features. The
+    declared size (60) is more than the data has per sample (6), and it is written with a name, yet the
+    number of samples is never a feature size: the declaration is the culprit."""
+    report, _, proc = run_json(run_cli, tmp_path, ROWS)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(ROWS, "input_shape=(train_x.shape[0],)")
+    first = finding["fixes"][0]
+    assert first["verified"] and "input_shape=(6,)" in first["code"]

@@ -65,7 +65,8 @@ def blame_the_declaration(call: Any, prob: Any, verified: list) -> bool:
 
     if len(inputs) == 1:
         layer = declaring_layer(call.model)
-        if layer is None or not _declared_for_less(prob) or _sizes_named(layer, prob):
+        if layer is None or (not _reads_sample_count(layer, call, prob)
+                             and (not _declared_for_less(prob) or _sizes_named(layer, prob))):
             return False
     else:
         # One input of several declared anew: the feature vectors of another extractor (2048 InceptionV3
@@ -108,6 +109,29 @@ def _declared_for_less(prob: Any) -> bool:
     if None in want or None in got:
         return False
     return math.prod(got) >= math.prod(want)
+
+
+def _reads_sample_count(layer: Any, call: Any, prob: Any) -> bool:
+    """The declaration reads the data's first axis as a size (``input_shape=(data_train.shape[0],)``: the EEG
+    example's number of rows where it means ``shape[1]``, r1023), and that is the declared size the data
+    does not have: the number of samples is never a feature size."""
+    import re
+
+    from shapedoctor.trace import recorder as rec
+    from shapedoctor.trace.recorder import shape_of
+    from shapedoctor.trace.sites import source_tree_and_calls_at
+
+    site = rec.CURRENT.creation_site(layer) if rec.CURRENT is not None else None
+    given = shape_of(call.x_ref)
+    if site is None or not site.file or not given or prob.data_shapes is None:
+        return False
+    _tree, calls = source_tree_and_calls_at(site)
+    import ast
+
+    written = " ".join(ast.unparse(c) for c in calls)
+    want, got = prob.data_shapes
+    odd = [w for w, g in zip(tuple(want)[1:], tuple(got)[1:]) if w != g]
+    return bool(re.search(r"\.shape\[0\]", written)) and odd == [given[0]]
 
 
 def _sizes_named(layer: Any, prob: Any) -> bool:
