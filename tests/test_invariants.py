@@ -114,6 +114,21 @@ def test_cropping_most_of_a_feature_map_is_not_verified():
     assert small.verified and small.checks.results["keeps_data"] is True
 
 
+def test_a_reshape_to_the_same_sizes_in_another_order_is_not_verified():
+    """(16, 16, 8) reshaped to (8, 16, 16) keeps the memory order and mixes positions: a transpose is meant
+    (r1031's volume in the labels' order). Other sizes are not a reordering."""
+    inputs = keras.Input(shape=(16, 16, 8))
+    model = keras.Model(inputs, layers.Conv2D(8, 1)(inputs))
+    graph = graph_from_model(Recorder(), model)
+    conv = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).cls == "Conv2D")
+    mixed = Candidate("reorder", [InsertLayer(conv.id, "Reshape", ((8, 16, 16),))])
+    verify_graph(graph, mixed, base=propagate(graph))
+    assert not mixed.verified and mixed.checks.results["keeps_data"] is False
+    halves = Candidate("other sizes", [InsertLayer(conv.id, "Reshape", ((32, 8, 8),))])
+    verify_graph(graph, halves, base=propagate(graph))
+    assert halves.checks.results["keeps_data"] is True
+
+
 def test_pooling_a_branch_down_by_eight_is_not_verified_but_by_two_is():
     graph, conv = _merge_graph()
     big = Candidate("pool by 8", [InsertLayer(conv.id, "MaxPooling2D", (8,), {"padding": "same"})])

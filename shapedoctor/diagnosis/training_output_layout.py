@@ -63,9 +63,13 @@ def _sizes(shape: tuple) -> tuple | None:
 
 def layout_fix(model: Any, index: int, out: tuple, y_shape: tuple) -> TrainingFix | None:
     """A Reshape to the labels' sample shape when the output has as many values per sample, else None."""
+    from shapedoctor.repair.invariants import reshape_keeps_positions
+
     have, want = _sizes(out), _sizes(y_shape)
     if have is None or want is None or have == want or math.prod(have) != math.prod(want):
         return None
+    if not reshape_keeps_positions(have, want)[0]:
+        return None  # the same sizes in another order: a reshape would mix the positions (a transpose is meant)
     layer = output_layer(model, index)
     if layer is None:
         return None

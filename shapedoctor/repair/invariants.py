@@ -210,6 +210,19 @@ def crop_keeps_data(crop: tuple, spatial: tuple) -> tuple[bool, str]:
     return True, ""
 
 
+def reshape_keeps_positions(before: tuple, target: tuple) -> tuple[bool, str]:
+    """An inserted ``Reshape`` does not reorder sizes: from (24, 20, 16, 3) to (16, 20, 24, 3) it keeps the
+    memory order and mixes the positions of the volume (a transpose written as a reshape, r1031)."""
+    sizes = [d for d in before if d != 1]
+    wanted = [d for d in target if d != 1]
+    if None in before or any(not isinstance(d, int) or d < 0 for d in target):
+        return True, ""
+    if sorted(sizes) == sorted(wanted) and sizes != wanted and len(sizes) > 1:
+        return False, (f"a Reshape from {before} to {target} keeps the values' order and mixes positions: "
+                       "the same sizes in another order is a transpose (Permute), not a reshape")
+    return True, ""
+
+
 def pool_keeps_data(pool_size) -> tuple[bool, str]:
     """An inserted pooling layer of *pool_size* (an int or one size per axis)."""
     sizes = [pool_size] if isinstance(pool_size, int) else list(pool_size or ())

@@ -107,6 +107,12 @@ def _keeps_data_checks(trial: Graph, result: Propagation, candidate: Candidate, 
             shape = result.shapes.get(node.input_ids()[0]) if node is not None else None
             if shape is not None:
                 checks.record("keeps_data", *inv.crop_keeps_data(tuple(edit.args[0]), tuple(shape[1:-1])))
+        if isinstance(edit, InsertLayer) and edit.cls == "Reshape" and edit.args:
+            node = next((n for n in trial.nodes if n.layer and trial.layers[n.layer].inserted
+                         and trial.layers[n.layer].cls == "Reshape"), None)
+            shape = result.shapes.get(node.input_ids()[0]) if node is not None else None
+            if shape is not None:
+                checks.record("keeps_data", *inv.reshape_keeps_positions(tuple(shape[1:]), tuple(edit.args[0])))
         if isinstance(edit, InsertLayer) and edit.cls.startswith(("MaxPooling", "AveragePooling")):
             size = edit.kwargs.get("pool_size", edit.args[0] if edit.args else None)
             if size is not None:
