@@ -68,14 +68,21 @@ def layout_fix(model: Any, index: int, out: tuple, y_shape: tuple) -> TrainingFi
     have, want = _sizes(out), _sizes(y_shape)
     if have is None or want is None or have == want or math.prod(have) != math.prod(want):
         return None
-    if not reshape_keeps_positions(have, want)[0]:
-        return None  # the same sizes in another order: a reshape would mix the positions (a transpose is meant)
     layer = output_layer(model, index)
     if layer is None:
         return None
     if type(layer).__name__ == "Reshape":
+        # the Reshape's own input decides (a Dense's flat units regrouped (12, 5) instead of (5, 12) mix nothing)
+        try:
+            before = _sizes(tuple(layer.input.shape))
+        except (AttributeError, ValueError):
+            before = None
+        if before is not None and not reshape_keeps_positions(before, want)[0]:
+            return None
         return TrainingFix(f"reshape to the labels' layout: target_shape={want} on {layer.name}", "model",
                            edits=[("config", layer, {"target_shape": want})], cost=1)
+    if not reshape_keeps_positions(have, want)[0]:
+        return None  # the same sizes in another order: a new Reshape would mix the positions (a transpose is meant)
     return TrainingFix(f"reshape the output to the labels' layout: Reshape({want}) after {layer.name}", "model",
                        edits=[("append_after_layer", layer, ("Reshape", (want,)))], cost=1)
 
