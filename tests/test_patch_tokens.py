@@ -41,7 +41,7 @@ def test_a_token_count_computed_for_another_image_size_is_named_where_it_is_comp
     assert finding["culprit"]["line"] == line_of(source, "tokens = (SIDE // PATCH)")
     assert finding["consumer"]["line"] == line_of(source, "layers.Reshape(")
     first = finding["fixes"][0]
-    assert first["verified"] and first["code"] == "x = layers.Reshape((-1, 12))(x)", first
+    assert first["verified"] and first["code"] == "x = layers.Reshape((-1, DIM))(x)", first
     assert not any(", -1))" in f["code"] for f in finding["fixes"])  # positions never folded into channels
 
 
@@ -49,7 +49,7 @@ def test_a_literal_token_count_keeps_the_reshape_as_the_culprit(cli, tmp_path):
     report, source, _proc = run_json(cli, tmp_path, PROGRAM.format(side=32, count="64"))
     finding = report["findings"][0]
     assert finding["culprit"]["line"] == line_of(source, "layers.Reshape(")
-    assert finding["fixes"][0]["code"] == "x = layers.Reshape((-1, 12))(x)"
+    assert finding["fixes"][0]["code"] == "x = layers.Reshape((-1, DIM))(x)"
 
 
 def test_the_right_token_count_reports_nothing(cli, tmp_path):
