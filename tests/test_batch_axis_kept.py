@@ -53,3 +53,14 @@ def test_a_fix_that_leaves_no_batch_axis_is_not_verified_and_the_rnn_keeps_its_s
     assert first["verified"] and first["checks"]["batch_axis"] is True
     assert not any(fix["verified"] and "Reshape((1,))" in fix["code"] for fix in finding["fixes"])
     assert "return_sequences=True" in written_and_run(run_cli, tmp_path)
+
+
+def test_every_invariant_has_words_in_the_report():
+    """The report's "checked:" line names each invariant in words, never by its JSON key."""
+    from shapedoctor.render import checks_text
+    from shapedoctor.repair.invariants import INVARIANTS
+
+    text = checks_text({name: True for name in INVARIANTS} | {"proof": True})
+    shown = [item.rsplit(" ", 1)[0] for item in text.removeprefix("checked: ").split(", ")]
+    assert not set(shown) & {*INVARIANTS, "proof"}, shown
+    assert "batch axis kept ✓" in text

@@ -30,7 +30,10 @@ def cell_text(value) -> str:
 
 _CHECK_LABELS = {"reaches_end": "reaches the end", "samples": "samples paired", "loss_shapes": "loss shapes equal",
                  "keeps_data": "no data dropped", "size": "no blow-up", "fits_labels": "output fits",
-                 "proof": "patched script ran"}
+                 "proof": "patched script ran", "batch_axis": "batch axis kept",
+                 "keeps_meaning": "no layer made anew per call", "learns": "can learn",
+                 "ids_in_range": "ids have rows", "labels_in_range": "labels are classes",
+                 "changes_code": "code changes"}
 
 
 def checks_text(checks: dict) -> str:
