@@ -18,15 +18,18 @@ EXAMPLES = ROOT / "examples"
 def run_cli(*args: str, cwd: Path | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
     """``python -m shapedoctor ARGS`` in *cwd*: the process's result, as ``subprocess.run`` gives it
     (run by a fork of a process that imported Keras once, ``warm_cli.py``, or a fresh interpreter)."""
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", COLUMNS="120")
-    return run_shapedoctor(list(args), cwd or ROOT, env, timeout)
+    return run_shapedoctor(list(args), cwd or ROOT, _env(), timeout)
 
 
 def run_plain(*args: str, cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess:
     """``python SCRIPT ARGS`` in *cwd*, to see whether a (written) script runs to its end under plain Python:
     its result as ``subprocess.run`` gives it (run by a fork of the warm process, which has Keras imported)."""
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", COLUMNS="120")
-    return run_python(list(args), cwd, env, timeout)
+    return run_python(list(args), cwd, _env(), timeout)
+
+
+def _env() -> dict[str, str]:
+    """The environment of both: the same import-time settings, so one warm process per worker serves both."""
+    return dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", COLUMNS="120")
 
 
 @pytest.fixture

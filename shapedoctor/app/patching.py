@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from shapedoctor.patch.proof_client import PROVING as PROOF_ENV  # set in a proof: no nested proofs
 from shapedoctor.report.model import Diagnosis
 
 
@@ -133,9 +134,6 @@ def patch_step(diagnosis: Diagnosis, mode: str, number: int, argv: list[str], ti
               f"{os.path.relpath(written.newer)}", file=sys.stderr)
         return 1
     return 0
-
-
-PROOF_ENV = "SHAPEDOCTOR_PROVING"  # set in the proof subprocess: no nested proofs
 
 
 RUN_PROOFS = 3  # `run` proves at most this many graph-verified fixes: each costs a run of the script

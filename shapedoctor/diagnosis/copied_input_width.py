@@ -121,13 +121,12 @@ def _twin_name(where: Any, copied: str, width: int) -> str | None:
     the sizes snapshot leaves out 1, which a copied declaration of an action width often is."""
     if where is None:
         return None
-    if "_" in copied:
-        prefix = copied.split("_")[0] + "_"
-        names = [n for n, v in where[0].f_globals.items() if type(v) is int and v == width and n != copied
-                 and n.startswith(prefix)]
-    else:  # nS beside nA: the same name but its last letter
-        names = [n for n, v in where[0].f_globals.items() if type(v) is int and v == width and n != copied
-                 and len(n) == len(copied) > 1 and n[:-1] == copied[:-1]]
+    prefix = copied.split("_")[0] + "_"
+
+    def alike(name: str) -> bool:  # num_actions beside num_states; nA beside nS: the same name but its last letter
+        return name.startswith(prefix) if "_" in copied else len(name) == len(copied) > 1 and name[:-1] == copied[:-1]
+
+    names = [n for n, v in where[0].f_globals.items() if type(v) is int and v == width and n != copied and alike(n)]
     return names[0] if len(names) == 1 else None
 
 

@@ -236,6 +236,23 @@ def resize_to(sizes: tuple):
     return run
 
 
+def vectorizer_made(recorder: Any, keep) -> tuple[Any, Any, ast.Call] | None:
+    """(the layer, its creation site, the one ``TextVectorization(...)`` call written there) of the one
+    TextVectorization of the script for which *keep(layer)* holds; None when not exactly one, or its call
+    cannot be read."""
+    from shapedoctor.trace.sites import source_tree_and_calls_at
+
+    made = [layer for layer in recorder.created_layers() if type(layer).__name__ == "TextVectorization" and keep(layer)]
+    if len(made) != 1:
+        return None
+    site = recorder.creation_site(made[0])
+    if site is None or not site.file:
+        return None
+    _tree, around = source_tree_and_calls_at(site)
+    calls = [c for c in around if called_name(c.func) == "TextVectorization"]
+    return (made[0], site, calls[0]) if len(calls) == 1 else None
+
+
 def vectorizer_length_edit(file: str, line: int, want: tuple, got: tuple) -> tuple | None:
     """Token ids made on *line* by calling a ``TextVectorization`` created without
     ``output_sequence_length`` (each call pads to its own longest text) for an input declared with a

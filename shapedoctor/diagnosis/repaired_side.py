@@ -115,6 +115,7 @@ def _reads_sample_count(layer: Any, call: Any, prob: Any) -> bool:
     """The declaration reads the data's first axis as a size (``input_shape=(data_train.shape[0],)``: the EEG
     example's number of rows where it means ``shape[1]``, r1023), and that is the declared size the data
     does not have: the number of samples is never a feature size."""
+    import ast
     import re
 
     from shapedoctor.trace import recorder as rec
@@ -126,8 +127,6 @@ def _reads_sample_count(layer: Any, call: Any, prob: Any) -> bool:
     if site is None or not site.file or not given or prob.data_shapes is None:
         return False
     _tree, calls = source_tree_and_calls_at(site)
-    import ast
-
     written = " ".join(ast.unparse(c) for c in calls)
     want, got = prob.data_shapes
     odd = [w for w, g in zip(tuple(want)[1:], tuple(got)[1:]) if w != g]

@@ -60,19 +60,14 @@ def shifted_sequences(call: Any, prob: Any):
 
 def _vectorizer_length(recorder: Any, length: int):
     """(path, ``output_sequence_length`` keyword, line) of the one TextVectorization made with *length*."""
-    from shapedoctor.trace.sites import called_name, source_tree_and_calls_at
+    from shapedoctor.diagnosis.data_origin import vectorizer_made
 
-    made = [layer for layer in recorder.created_layers() if type(layer).__name__ == "TextVectorization"
-            and getattr(layer, "get_config", None) and layer.get_config().get("output_sequence_length") == length]
-    if len(made) != 1:
+    found = vectorizer_made(recorder, lambda layer: getattr(layer, "get_config", None)
+                            and layer.get_config().get("output_sequence_length") == length)
+    if found is None:
         return None
-    site = recorder.creation_site(made[0])
-    if site is None or not site.file:
-        return None
-    _tree, around = source_tree_and_calls_at(site)
-    calls = [c for c in around if called_name(c.func) == "TextVectorization"]
-    keyword = next((k for k in calls[0].keywords if k.arg == "output_sequence_length"), None) if len(calls) == 1 \
-        else None
+    _layer, site, call = found
+    keyword = next((k for k in call.keywords if k.arg == "output_sequence_length"), None)
     if keyword is None or keyword.value.lineno != keyword.value.end_lineno \
             or not linecache.getline(site.file, keyword.value.lineno).isascii():
         return None

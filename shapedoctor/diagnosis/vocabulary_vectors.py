@@ -26,7 +26,8 @@ def vocabulary_vectors(call: Any, prob: Any):
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place
     from shapedoctor.trace import recorder as rec
-    from shapedoctor.trace.sites import called_name, display_path, source_tree_and_calls_at
+    from shapedoctor.diagnosis.data_origin import vectorizer_made
+    from shapedoctor.trace.sites import display_path, source_tree_and_calls_at
 
     recorder = rec.CURRENT
     inputs = list(getattr(call.model, "inputs", None) or [])
@@ -40,26 +41,18 @@ def vocabulary_vectors(call: Any, prob: Any):
     _tree, calls = source_tree_and_calls_at(declared_at)
     if not any(isinstance(n, ast.Attribute) and n.attr == "vocabulary_size" for c in calls for n in ast.walk(c)):
         return None
-    vectorizers = []
-    for layer in recorder.created_layers():
-        if type(layer).__name__ != "TextVectorization":
-            continue
+    def gives_ids_over(layer: Any) -> bool:
         try:
-            if layer.get_config().get("output_mode") == "int" and layer.vocabulary_size() == width:
-                vectorizers.append(layer)
+            return layer.get_config().get("output_mode") == "int" and layer.vocabulary_size() == width
         except Exception:  # noqa: BLE001 - not adapted yet: no vocabulary to compare
-            continue
-    if len(vectorizers) != 1:
+            return False
+
+    found = vectorizer_made(recorder, gives_ids_over)
+    if found is None:
         return None
-    site = recorder.creation_site(vectorizers[0])
-    if site is None or not site.file:
+    layer, site, vectorizer = found
+    if not all(t.isascii() for t in linecache.getlines(site.file)[vectorizer.lineno - 1:vectorizer.end_lineno]):
         return None
-    _tree, around = source_tree_and_calls_at(site)
-    made_by = [c for c in around if called_name(c.func) == "TextVectorization"]
-    if len(made_by) != 1 or not all(t.isascii() for t in
-                                    linecache.getlines(site.file)[made_by[0].lineno - 1:made_by[0].end_lineno]):
-        return None
-    vectorizer = made_by[0]
     mode = next((k.value for k in vectorizer.keywords if k.arg == "output_mode"), None)
     if mode is not None:
         if not isinstance(mode, ast.Constant) or mode.value != "int" or mode.lineno != mode.end_lineno:
@@ -74,10 +67,10 @@ def vocabulary_vectors(call: Any, prob: Any):
     shown = "\n".join(line.strip() for line in patched[vectorizer.lineno - 1:vectorizer.end_lineno])
     fix = script_checked_fix('give one vector over the vocabulary per text: output_mode="multi_hot"', shown,
                              display_path(site.file), vectorizer.lineno, [edit], cost=1)
-    place = Place("layer", vectorizers[0].name, "TextVectorization", display_path(site.file), vectorizer.lineno,
+    place = Place("layer", layer.name, "TextVectorization", display_path(site.file), vectorizer.lineno,
                   linecache.getline(site.file, vectorizer.lineno).strip())
     why = (f"The model's input is declared with the vocabulary's size, {width}: one vector over the vocabulary per "
-           f"text, as `output_mode=\"multi_hot\"` (or \"count\", \"tf_idf\") makes it. `{vectorizers[0].name}` gives "
+           f"text, as `output_mode=\"multi_hot\"` (or \"count\", \"tf_idf\") makes it. `{layer.name}` gives "
            "token ids instead (`output_mode=\"int\"`, the form an Embedding reads): a Dense layer would read the "
            "ids as amounts.")
     return place, fix, why, True

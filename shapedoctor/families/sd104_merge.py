@@ -331,7 +331,7 @@ def flattened_after(ctx) -> str | None:
     so the recorded graph ends there), or None."""
     import ast
 
-    from shapedoctor.trace.sites import source_tree
+    from shapedoctor.trace.sites import called_name, source_tree
 
     site = ctx.consumer.called
     if site is None or not site.file or not site.line:
@@ -352,8 +352,7 @@ def flattened_after(ctx) -> str | None:
                   key=lambda c: (c.lineno, c.col_offset))
     if not uses or not isinstance(uses[0].func, ast.Call):
         return None
-    made_by = uses[0].func.func
-    cls = made_by.attr if isinstance(made_by, ast.Attribute) else made_by.id if isinstance(made_by, ast.Name) else None
+    cls = called_name(uses[0].func.func)
     return cls if cls in _FLATTENERS else None
 
 

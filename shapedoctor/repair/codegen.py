@@ -325,10 +325,8 @@ def _unchanged_items_kept(call: cst.Call, cls: str, key: str, old, new) -> cst.B
     None when nothing is kept (every item changes, or the argument is not written as a tuple of as many items)."""
     if not isinstance(new, (tuple, list)) or not isinstance(old, (tuple, list)) or len(old) != len(new):
         return None
-    params = positional_params(cls)
-    node = _argument_node(call, params.index(key) if key in params else len(call.args) + 1, key)
-    if not isinstance(node, (cst.Tuple, cst.List)) or len(node.elements) != len(new) \
-            or any(isinstance(e, cst.StarredElement) for e in node.elements):
+    node = _written_tuple(call, cls, key, len(new))
+    if node is None:
         return None
     same = [a == b for a, b in zip(old, new)]
     if all(same) or not any(same):
@@ -370,10 +368,8 @@ def _reordered(call: cst.Call, cls: str, key: str, old, new, code) -> cst.BaseEx
     if not isinstance(old, (tuple, list)) or not isinstance(new, (tuple, list)) or list(old) == list(new) \
             or len(set(old)) != len(old) or sorted(map(repr, old)) != sorted(map(repr, new)):
         return None
-    params = positional_params(cls)
-    node = _argument_node(call, params.index(key) if key in params else len(call.args) + 1, key)
-    if not isinstance(node, (cst.Tuple, cst.List)) or len(node.elements) != len(old) \
-            or any(isinstance(e, cst.StarredElement) for e in node.elements):
+    node = _written_tuple(call, cls, key, len(old))
+    if node is None:
         return None
     texts = [code(e.value) for e in node.elements]
     if all(_is_number(t) for t in texts):
@@ -1289,10 +1285,25 @@ def _scalars_as_written(call: cst.Call, cls: str, changes: dict) -> dict:
     for key, value in changes.items():
         if not isinstance(value, tuple) or not value or len(set(value)) != 1 or not isinstance(value[0], int):
             continue
-        written = _argument_node(call, params.index(key) if key in params else len(call.args) + 1, key)
+        written = _written_argument(call, params, key)
         if isinstance(written, cst.Integer):
             out[key] = value[0]
     return out
+
+
+def _written_argument(call: cst.Call, params: tuple[str, ...], key: str) -> cst.BaseExpression | None:
+    """The argument *key* as written in *call*: by keyword, or at its place among the positional *params*."""
+    return _argument_node(call, params.index(key) if key in params else len(call.args) + 1, key)
+
+
+def _written_tuple(call: cst.Call, cls: str, key: str, length: int) -> cst.Tuple | cst.List | None:
+    """The argument *key* of a *cls* call when it is written item by item: a tuple or list of *length* items,
+    none starred."""
+    node = _written_argument(call, positional_params(cls), key)
+    if not isinstance(node, (cst.Tuple, cst.List)) or len(node.elements) != length \
+            or any(isinstance(e, cst.StarredElement) for e in node.elements):
+        return None
+    return node
 
 
 def _argument_node(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression | None:

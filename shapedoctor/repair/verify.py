@@ -102,21 +102,24 @@ def _data_checks(graph: Graph, candidate: Candidate, checks: inv.Checks) -> None
 def _keeps_data_checks(trial: Graph, result: Propagation, candidate: Candidate, checks: inv.Checks) -> None:
     for edit in candidate.edits:
         if isinstance(edit, InsertLayer) and edit.cls.startswith("Cropping") and edit.args:
-            node = next((n for n in trial.nodes if n.layer and trial.layers[n.layer].inserted
-                         and trial.layers[n.layer].cls == edit.cls), None)
-            shape = result.shapes.get(node.input_ids()[0]) if node is not None else None
+            shape = _inserted_input_shape(trial, result, edit.cls)
             if shape is not None:
                 checks.record("keeps_data", *inv.crop_keeps_data(tuple(edit.args[0]), tuple(shape[1:-1])))
         if isinstance(edit, InsertLayer) and edit.cls == "Reshape" and edit.args:
-            node = next((n for n in trial.nodes if n.layer and trial.layers[n.layer].inserted
-                         and trial.layers[n.layer].cls == "Reshape"), None)
-            shape = result.shapes.get(node.input_ids()[0]) if node is not None else None
+            shape = _inserted_input_shape(trial, result, "Reshape")
             if shape is not None:
                 checks.record("keeps_data", *inv.reshape_keeps_positions(tuple(shape[1:]), tuple(edit.args[0])))
         if isinstance(edit, InsertLayer) and edit.cls.startswith(("MaxPooling", "AveragePooling")):
             size = edit.kwargs.get("pool_size", edit.args[0] if edit.args else None)
             if size is not None:
                 checks.record("keeps_data", *inv.pool_keeps_data(size))
+
+
+def _inserted_input_shape(trial: Graph, result: Propagation, cls: str) -> tuple | None:
+    """The shape the replay gave to the input of the layer of class *cls* the candidate inserted."""
+    node = next((n for n in trial.nodes if n.layer and trial.layers[n.layer].inserted
+                 and trial.layers[n.layer].cls == cls), None)
+    return result.shapes.get(node.input_ids()[0]) if node is not None else None
 
 
 def _sources(graph: Graph) -> list[str]:
