@@ -57,3 +57,19 @@ def test_a_declaration_that_reads_the_number_of_samples_is_the_root_cause(tmp_pa
     assert finding["culprit"]["line"] == line_of(ROWS, "input_shape=(train_x.shape[0],)")
     first = finding["fixes"][0]
     assert first["verified"] and "input_shape=(6,)" in first["code"]
+
+
+ROWS_WRITTEN_OVER_LINES = ROWS.replace(
+    'layers.Dense(16, activation="relu", input_shape=(train_x.shape[0],))',
+    'layers.Dense(\n    16,\n    activation="relu",\n    input_shape=(train_x.shape[0],),\n)')
+
+
+def test_a_declaration_written_over_several_lines_is_located_at_its_keyword(tmp_path):
+    """The same declaration in a ``Dense(`` call written one argument per line (the EEG example's layout):
+    the root cause is the ``input_shape=`` line, the one the user edits, not the call's first line."""
+    assert ROWS_WRITTEN_OVER_LINES != ROWS
+    report, _, proc = run_json(run_cli, tmp_path, ROWS_WRITTEN_OVER_LINES)
+    assert proc.returncode == 1, proc.stderr
+    culprit = report["findings"][0]["culprit"]
+    assert culprit["line"] == line_of(ROWS_WRITTEN_OVER_LINES, "input_shape=(train_x.shape[0],),")
+    assert culprit["line"] != line_of(ROWS_WRITTEN_OVER_LINES, "layers.Dense(")

@@ -1002,7 +1002,15 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
     layer = prob.layer
     lsite = recorder.creation_site(layer) if (recorder is not None and layer is not None) else None
     if lsite is not None:
-        return Place("layer", layer.name, type(layer).__name__, lsite.file, lsite.line, lsite.code)
+        line, code = lsite.line, lsite.code
+        if prob.culprit_kind == "input" and lsite.file:  # the declaring keyword of a call over several lines
+            import linecache
+
+            from shapedoctor.trace.sites import declaring_line
+
+            line = declaring_line(lsite)
+            code = code if line == lsite.line else linecache.getline(lsite.file, line).strip()
+        return Place("layer", layer.name, type(layer).__name__, lsite.file, line, code)
     return Place("layer", getattr(layer, "name", None), type(layer).__name__ if layer is not None else None, file,
                  site.line if site else None, None)
 

@@ -233,6 +233,19 @@ def source_tree_and_calls_at(site: Site):
                   and n.lineno <= site.line <= (n.end_lineno or n.lineno)]
 
 
+_DECLARING = ("input_shape", "batch_input_shape", "input_dim", "shape", "batch_shape")
+
+
+def declaring_line(site: Site) -> int:
+    """The line of the keyword that declares the input shape (``input_shape=``, ``shape=``, ...) in the
+    call written at *site* when the call spans several lines (a ``Dense(`` whose ``input_shape=`` is four
+    lines down): the line an expert edits. The site's own line otherwise."""
+    _tree, calls = source_tree_and_calls_at(site)
+    starting = [c for c in calls if c.lineno == site.line]
+    values = [k.value for c in starting for k in c.keywords if k.arg in _DECLARING]
+    return values[0].lineno if len(values) == 1 else site.line
+
+
 def source_tree(file: str):
     """The parsed module (``ast``) of the user's *file* as ``linecache`` holds it now (a notebook cell,
     an edited file: the text decides), parsed once per text; raises ``SyntaxError``/``ValueError`` like
