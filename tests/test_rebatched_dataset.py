@@ -6,6 +6,10 @@ of batches, ``(16, None, 64, 64, 3)`` against ``Input((64, 64, 3))``. The second
 and the fix unbatches before it, proven by running the patched script; wrapping the model in
 TimeDistributed is not offered. A dataset so small that ``drop_remainder`` leaves it empty is still
 recorded (its element spec says the shapes).
+
+The distillation recipe (r1022): the split comes batched, and the script's own ``prepare_dataset`` batches
+it again inside; the trainer is a subclassed model whose ``train_step`` calls a teacher and a student
+declared alike. The ``.batch`` inside the helper is the cause.
 """
 
 from __future__ import annotations
@@ -48,3 +52,55 @@ def test_a_dataset_left_empty_by_drop_remainder_is_still_diagnosed(tmp_path):
     finding = report["findings"][0]
     assert finding["culprit"]["line"] == line_of(script, "stream = stream.batch(8, drop_remainder=True)")
     assert finding["fixes"][0]["code"] == "stream = stream.unbatch().batch(8, drop_remainder=True)"
+
+
+HELPER = '''import numpy as np
+import tensorflow as tf
+import keras
+from keras import layers
+
+photos = np.random.default_rng(0).random((48, 16, 16, 3)).astype("float32")
+kinds = np.random.default_rng(1).integers(0, 3, size=48)
+train = tf.data.Dataset.from_tensor_slices((photos, kinds)).batch(8)
+
+
+def prepare(dataset, size=8):
+    dataset = dataset.shuffle(64)
+    dataset = dataset.batch(size)
+    return dataset.prefetch(2)
+
+
+def convnet(width):
+    return keras.Sequential([keras.Input((16, 16, 3)), layers.Conv2D(width, 3), layers.GlobalAveragePooling2D(),
+                             layers.Dense(3)])
+
+
+class Trainer(keras.Model):
+    def __init__(self, student, teacher):
+        super().__init__()
+        self.student, self.teacher = student, teacher
+
+    def train_step(self, data):
+        x, _ = data
+        target = self.teacher(x)
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean(tf.square(self.student(x) - target))
+        grads = tape.gradient(loss, self.student.trainable_variables)
+        self.optimizer.apply_gradients(zip(grads, self.student.trainable_variables))
+        return {"loss": loss}
+
+
+train = prepare(train)
+trainer = Trainer(convnet(4), convnet(8))
+trainer.compile(optimizer="adam")
+trainer.fit(train, epochs=1, verbose=0)
+'''
+
+
+def test_a_batch_inside_the_scripts_own_helper_is_the_cause_for_a_subclassed_trainer(tmp_path):
+    report, _, proc = run_json(run_cli, tmp_path, HELPER)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(HELPER, "dataset = dataset.batch(size)")
+    assert [f["code"] for f in finding["fixes"]] == ["dataset = dataset.unbatch().batch(size)"]
+    assert finding["fixes"][0]["verified"]

@@ -124,7 +124,7 @@ def _rebatched(recorder: Any, finding: Any):
         return None
     call = calls[-1]
     shapes = _element_shapes(call.element_spec)
-    declared = [tuple(t.shape) for t in getattr(call.model, "inputs", None) or []]
+    declared = _declared_inputs(call.model)
     if len(shapes) != 1 or len(declared) != 1 or len(shapes[0]) != len(declared[0]) + 1 \
             or tuple(shapes[0][2:]) != tuple(declared[0][1:]):
         return None
@@ -138,11 +138,33 @@ def _rebatched(recorder: Any, finding: Any):
         return None
     chain = sorted((s for s in name_assignments(tree) if s.targets[0].id == arg.id and s.lineno < call.site.line),
                    key=lambda s: s.lineno)
-    batches = [(stmt, node) for stmt in chain for node in ast.walk(stmt.value)
+    batches = [(stmt, node) for stmt in chain for node in ast.walk(_helper_called(tree, stmt, arg.id) or stmt.value)
                if isinstance(node, ast.Call) and called_name(node.func) == "batch" and isinstance(node.func, ast.Attribute)]
     if len(batches) < 2 or not linecache.getline(file, batches[-1][0].lineno).isascii():
         return None
     return call, arg.id, batches[-1]
+
+
+def _declared_inputs(model: Any) -> list[tuple]:
+    """The input shapes *model* declares; for a subclassed trainer without inputs of its own (a distiller
+    holding a teacher and a student), the one input shape all of its models declare alike."""
+    own = [tuple(t.shape) for t in getattr(model, "inputs", None) or []]
+    if own:
+        return own
+    held = {tuple(tuple(t.shape) for t in getattr(layer, "inputs", None) or []) for layer in getattr(model, "layers", [])}
+    held.discard(())
+    return list(next(iter(held))) if len(held) == 1 else []
+
+
+def _helper_called(tree: ast.Module, stmt: ast.Assign, name: str) -> ast.FunctionDef | None:
+    """The script's own function that ``name = helper(name, ...)`` hands the dataset to (the recipe's
+    ``prepare_dataset``, which batches inside): its body is part of the chain that made the dataset."""
+    value = stmt.value
+    if not isinstance(value, ast.Call) or not isinstance(value.func, ast.Name) \
+            or not any(isinstance(a, ast.Name) and a.id == name for a in value.args):
+        return None
+    found = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == value.func.id]
+    return found[0] if len(found) == 1 else None
 
 
 def _aim_rebatched(finding: Any, found: Any) -> Any:
@@ -151,16 +173,16 @@ def _aim_rebatched(finding: Any, found: Any) -> Any:
     from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path
 
-    call, name, (stmt, batch) = found
+    call, name, (_stmt, batch) = found
     file = call.site.file
     dot = batch.func.value.end_col_offset  # where `.batch` is written after the dataset it is called on
     edit = TextEdit(file, batch.lineno, dot, batch.lineno, dot, ".unbatch()")
     fix = script_checked_fix("unbatch before batching again: .unbatch()", edit.shown(), display_path(file),
                              batch.lineno, [edit], cost=1)
-    text = linecache.getline(file, stmt.lineno).strip()
-    finding.culprit = Place("data", name, "data", display_path(file), stmt.lineno, text)
+    text = linecache.getline(file, batch.lineno).strip()  # in a helper the dataset is made with: its line
+    finding.culprit = Place("data", name, "data", display_path(file), batch.lineno, text)
     finding.fixes = [fix]  # the model is right: per-element wrapping (TimeDistributed) would be a wrong fix
-    why = (f"`{name}` is batched twice: its elements are already batches when line {stmt.lineno} batches them again, "
+    why = (f"`{name}` is batched twice: its elements are already batches when line {batch.lineno} batches them again, "
            "so each element is a batch of batches, one axis more than the model declares. Batch once: unbatch "
            "before batching again, or drop the second `.batch`.")
     finding.explanation = why + " " + (finding.explanation or "")
