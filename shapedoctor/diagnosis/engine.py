@@ -259,7 +259,7 @@ def _context(recorder: Recorder, failure: Failure, family_id: str, message: str)
     ctx.extra["data_site"] = failure.stack[0].site if failure.stack else failure.call.site
     ctx.extra["labels_count"] = _labels_count(recorder, ctx.extra["data_site"])
     ctx.extra["data_whole"] = _data_whole(recorder, ctx.extra["data_site"])
-    ctx.extra["scope_data"] = _scope_data(failure.stands_for or failure.exception)
+    ctx.extra["scope_data"] = scope_data(failure.stands_for or failure.exception)
     ctx.extra["scope_site"] = _scope_site(failure.stands_for or failure.exception)
     parse_expectations(ctx, layer)
     ctx.bad_input = _bad_input(ctx)
@@ -463,7 +463,7 @@ def _scope_site(exc: BaseException):
         return None
 
 
-def _scope_data(exc: BaseException) -> dict[str, tuple]:
+def scope_data(exc: BaseException) -> dict[str, tuple]:
     """Shapes of the arrays the user's code could name where the model was built ({name: shape}).
 
     A model that fails while it is built has not met its data yet, but the script usually loaded

@@ -47,9 +47,9 @@ def upstream_finding(recorder: Recorder, failure: Failure, finding: Any) -> Any:
         return finding
     if found is None:
         return finding
-    producer, declared, got = found
+    producer, declared, got, target = found
     try:
-        refocused = _refocused(recorder, finding, producer, declared, got)
+        refocused = _refocused(recorder, finding, producer, declared, got, target=target)
     except Exception:  # noqa: BLE001 - same: a failed re-reading keeps the original finding
         return finding
     if refocused is None:
@@ -64,8 +64,9 @@ def upstream_finding(recorder: Recorder, failure: Failure, finding: Any) -> Any:
     return refocused
 
 
-def _find_pair(recorder: Recorder, failure: Failure) -> tuple[Any, tuple, tuple] | None:
-    """(G, D's declared input shape, the shape D got) when the failing call is D(G(...))."""
+def _find_pair(recorder: Recorder, failure: Failure) -> tuple[Any, tuple, tuple, str] | None:
+    """(G, D's declared input shape, the shape D got, the evidence that D is right in words: "" for the
+    default) when the failing call is D(G(...))."""
     from keras import tree
 
     consumer_model, call = None, None
@@ -85,13 +86,34 @@ def _find_pair(recorder: Recorder, failure: Failure) -> tuple[Any, tuple, tuple]
     right_before = any(run.model is consumer_model and run.input_shape is not None
                        and _same(run.input_shape[1:], declared[1:]) for run in recorder.runs)
     if not right_before:
-        return None  # D never took a tensor of its declared shape: nothing says D is right
+        # D never took a tensor of its declared shape: nothing says D is right, unless the models are
+        # stacked before anything ran (``Sequential([g_model, d_model])``) and the script holds data of D's
+        # declared shape (the real images), G's symbolic output being the tensor D refused.
+        return _stacked_pair(failure, got_tensors[0], declared, got)
     for run in reversed(recorder.runs):
         if run.model is None or run.model is consumer_model or run.output_shape is None:
             continue
         if _same(run.output_shape, got) and _built_graph_model(run.model):
-            return run.model, declared, got
+            return run.model, declared, got, ""
     return None
+
+
+def _stacked_pair(failure: Failure, tensor: Any, declared: tuple, got: tuple) -> tuple[Any, tuple, tuple, str] | None:
+    """(G, D's declared input, the shape D got, the evidence) for ``D(G.output)`` refused while the models
+    were stacked, when an array the user's code can name has D's declared sample shape (the data D is made for)."""
+    from shapedoctor.diagnosis.engine import scope_data
+    from shapedoctor.trace.recorder import is_symbolic
+
+    history = getattr(tensor, "_keras_history", None) if is_symbolic(tensor) else None
+    producer = history.operation if history is not None else None
+    if producer is None or not _built_graph_model(producer) or not _same(tuple(producer.outputs[0].shape), got):
+        return None
+    named = [name for name, shape in scope_data(failure.exception).items()
+             if len(shape) == len(declared) and _same(shape[1:], declared[1:])]
+    if not named:
+        return None
+    return producer, declared, got, (f"that tensor was given to a model declared for {format_shape_of(declared)}, "
+                                     f"the shape of the samples in `{named[0]}` (the real data)")
 
 
 def _same(a: tuple, b: tuple) -> bool:
