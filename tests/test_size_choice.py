@@ -183,3 +183,51 @@ def test_a_literal_shared_with_hidden_layers_is_not_rebound_for_the_output_layer
     codes = [fix["code"] for fix in finding["fixes"]]
     assert not any(code.strip().startswith("units =") for code in codes), codes
     assert "units=3" in codes[0].replace(" ", "") or "Dense(3" in codes[0]
+
+
+FILLED_IN = '''import numpy as np
+import keras
+from keras import layers
+
+rng = np.random.default_rng(3)
+clips = rng.normal(size=(64, 12)).astype("float32")
+kinds = rng.integers(0, 4, size=64)
+kinds[:4] = [0, 1, 2, 3]
+
+
+def head(classes):
+    return keras.Sequential([keras.Input(shape=(12,)), layers.Dense(8, activation="relu"),
+                             layers.Dense(classes, activation="softmax")])
+
+
+def train(x, y, classes=None):
+    if classes is None:
+        classes = int(np.max(y))
+    model = head(classes)
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    model.fit(x, y, epochs=1, verbose=0)
+    return model
+
+
+train(clips, kinds)
+'''
+
+
+def test_a_class_count_filled_in_from_the_largest_label_is_fixed_where_it_is_filled_in(tmp_path):
+    """pyAudioClassification's ``num_classes = np.max(labels)`` for ids 0..3 (r1008): a parameter that
+    defaults to None and is filled in by ``if classes is None:``; no call passes it, so the size is chosen
+    on that line, and the largest id is one short of the count: ``+ 1`` there, proven."""
+    report, _, proc = run_json(run_cli, tmp_path, FILLED_IN)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    filled = line_of(FILLED_IN, "classes = int(np.max(y))")
+    assert finding["culprit"]["line"] == filled
+    first = finding["fixes"][0]
+    assert first["verified"] and first["line"] == filled and first["code"] == "classes = int(np.max(y)) + 1"
+
+
+def test_a_parameter_filled_in_but_also_passed_by_a_call_is_not_followed(tmp_path):
+    script = FILLED_IN.replace("train(clips, kinds)\n", "train(clips, kinds)\ntrain(clips, kinds, classes=4)\n")
+    report, _, proc = run_json(run_cli, tmp_path, script)
+    assert proc.returncode == 1, proc.stderr
+    assert all(not f["code"].startswith("classes =") for f in report["findings"][0]["fixes"])

@@ -164,6 +164,11 @@ def _resolve(tree: ast.AST, expr: ast.expr, scope: ast.AST, depth: int = 0) -> t
     if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
         local = _bindings(scope, name)
         if _parameter(scope, name) is not None:
+            filled = _filled_when_none(scope, name, local)
+            if filled is not None and _arguments(tree, scope, name) is not None \
+                    and all(isinstance(given, ast.Constant) and given.value is None
+                            for given, _where in _arguments(tree, scope, name)):
+                return _resolve(tree, filled.value, scope, depth + 1)  # every call leaves it to the function
             if local:
                 return None  # a parameter rebound inside the function
             ends = [_resolve(tree, given, where, depth + 1) for given, where in _arguments(tree, scope, name) or []]
@@ -174,6 +179,20 @@ def _resolve(tree: ast.AST, expr: ast.expr, scope: ast.AST, depth: int = 0) -> t
             return _bound_value(tree, local, scope, depth)
         return _resolve(tree, expr, _parent(tree, scope), depth + 1)
     return _bound_value(tree, _bindings(tree, name), tree, depth)
+
+
+def _filled_when_none(function: ast.FunctionDef, name: str, local: list) -> ast.Assign | None:
+    """The one ``name = value`` of a parameter that defaults to None, written right under ``if name is
+    None:`` in *function* (``num_classes = int(np.max(labels)) + 1`` when the caller gives none)."""
+    if len(local) != 1 or not isinstance(local[0], ast.Assign):
+        return None
+    for node in ast.walk(function):
+        if isinstance(node, ast.If) and local[0] in node.body and not node.orelse \
+                and isinstance(node.test, ast.Compare) and isinstance(node.test.left, ast.Name) \
+                and node.test.left.id == name and len(node.test.ops) == 1 and isinstance(node.test.ops[0], ast.Is) \
+                and isinstance(node.test.comparators[0], ast.Constant) and node.test.comparators[0].value is None:
+            return local[0]
+    return None
 
 
 def _bound_value(tree: ast.AST, binds: list, scope: ast.AST, depth: int) -> tuple[ast.expr, ast.AST] | None:
@@ -202,10 +221,30 @@ def _arithmetic(expr: ast.expr) -> bool:
     if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "len" \
             and len(expr.args) == 1 and not expr.keywords and isinstance(expr.args[0], (ast.Name, ast.Attribute)):
         return True
+    if _largest_value(expr):
+        return True
     if isinstance(expr, ast.BinOp):
         return _arithmetic(expr.left) and _arithmetic(expr.right)
     if isinstance(expr, ast.UnaryOp):
         return _arithmetic(expr.operand)
+    return False
+
+
+def _largest_value(expr: ast.expr) -> bool:
+    """A count read as the largest value of an array of ids (``np.max(labels)``, ``labels.max()``,
+    ``int(np.max(y, axis=0))``, ``max(y)``): the size is that value plus a constant."""
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "int" \
+            and len(expr.args) == 1 and not expr.keywords:
+        expr = expr.args[0]
+    if not isinstance(expr, ast.Call) or expr.keywords and not isinstance(expr.func, ast.Attribute):
+        return False
+    func = expr.func
+    if isinstance(func, ast.Name):
+        return func.id == "max" and len(expr.args) == 1 and isinstance(expr.args[0], ast.Name)
+    if isinstance(func, ast.Attribute) and func.attr in ("max", "amax"):
+        if isinstance(func.value, ast.Name) and func.value.id in ("np", "numpy"):
+            return bool(expr.args) and isinstance(expr.args[0], ast.Name)
+        return isinstance(func.value, ast.Name) and not expr.args  # labels.max()
     return False
 
 
