@@ -84,7 +84,7 @@ def _resize_declared_data(exc: BaseException, site, height: int, width: int) -> 
     """``input_shape=x.shape[1:]`` on images smaller than the model accepts: the declaration copies
     the images, so the images are what is too small. Resize them up before the line that reads
     their shape (the declaration follows): ``x = keras.ops.image.resize(x, (32, 32))``."""
-    from shapedoctor.diagnosis.engine import _scope_data
+    from shapedoctor.diagnosis.engine import scope_data
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit, indentation
     from shapedoctor.repair.declared_from_data import read_from
@@ -92,7 +92,7 @@ def _resize_declared_data(exc: BaseException, site, height: int, width: int) -> 
     found = read_from(site.file, site.line) if site else None
     if found is None:
         return None
-    shape = _scope_data(exc).get(found.var)
+    shape = scope_data(exc).get(found.var)
     if shape is None or len(shape) != 4 or None in shape[1:3] or (shape[1] >= height and shape[2] >= width):
         return None
     size = (max(shape[1], height), max(shape[2], width))

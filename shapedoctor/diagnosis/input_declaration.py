@@ -92,10 +92,10 @@ def _int_shape(exc: BaseException, message: str, site) -> Finding | None:
 
 def _channels_from_data(exc: BaseException, height: int, width: int) -> int | None:
     """The channel count of the images the script holds at that size: (N, h, w) -> 1, (N, h, w, c) -> c."""
-    from shapedoctor.diagnosis.engine import _scope_data
+    from shapedoctor.diagnosis.engine import scope_data
 
     counts = set()
-    for shape in _scope_data(exc).values():
+    for shape in scope_data(exc).values():
         if tuple(shape[1:3]) == (height, width) and len(shape) in (3, 4):
             counts.add(1 if len(shape) == 3 else shape[3])
     return counts.pop() if len(counts) == 1 else None

@@ -251,6 +251,19 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
         declare.cost = 1
         prob.fixes.insert(0, declare)
         return
+    from shapedoctor.diagnosis.swapped_declaration import swapped_names
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
+
+    swapped = swapped_names(model, declaring_layer(model), want, got,
+                            assignment_line(call.site, argument_name(call.site, 0, "x")) if call.site else None)
+    if swapped is not None:  # Input(shape=(n_features, n_steps)) for data laid out (n_steps, n_features)
+        prob.culprit_kind = "layer"
+        prob.layer = declaring_layer(model)
+        prob.explanation += " " + swapped + " Transposing the data instead would feed its features as time steps."
+        declare.cost = 1
+        prob.fixes = [f for f in prob.fixes if f.kind != "data"]
+        prob.fixes.insert(0, declare)
+        return
     table = ev.declared_whole_table(call, want, got)
     if table is not None:
         prob.culprit_kind = "layer"

@@ -328,6 +328,9 @@ def rebinding_at(site, old: tuple, shape: tuple) -> SourceRebinding | None:
     if origins is None:
         return None
     changes = _changed_origins(origins, old[1:], shape[1:], site.line)
+    if changes is not None and len(changes) >= 2 and sorted(map(str, (b for _o, b, _a in changes))) \
+            == sorted(map(str, (a for _o, _b, a in changes))):
+        return None  # the written values traded among their names: each name would mean the other's size
     return _rebinding(site.file, changes) if changes is not None else None
 
 
@@ -396,6 +399,9 @@ def _permuted_tuple(file: str, tree: ast.AST, arg: ast.expr, line: int, old: tup
     if not moved <= set(positions) or any(order[i] not in positions for i in positions) \
             or parent.lineno == line or parent.lineno != parent.end_lineno:
         return None
+    if any(isinstance(n, ast.Assign) and n.value is parent and isinstance(n.targets[0], (ast.Tuple, ast.List))
+           for n in ast.walk(tree)):
+        return None  # `n_steps, n_features = 10, 2`: swapping the values would swap what the names mean
     source = linecache.getline(file, parent.lineno)
     raw = source.encode()  # ast columns count UTF-8 bytes
     texts = {i: raw[elements[i][0].col_offset:elements[i][0].end_col_offset].decode(errors="replace")
