@@ -104,3 +104,35 @@ def test_a_batch_inside_the_scripts_own_helper_is_the_cause_for_a_subclassed_tra
     assert finding["culprit"]["line"] == line_of(HELPER, "dataset = dataset.batch(size)")
     assert [f["code"] for f in finding["fixes"]] == ["dataset = dataset.unbatch().batch(size)"]
     assert finding["fixes"][0]["verified"]
+
+
+WINDOWS = '''import numpy as np
+import keras
+
+readings = np.random.default_rng(2).normal(size=(300, 4)).astype("float32")
+targets = readings[:, 0]
+windows = keras.utils.timeseries_dataset_from_array(
+    readings,
+    targets,
+    sequence_length=10,
+    batch_size=16,
+)
+windows = windows.batch(16)
+
+inputs = keras.Input(shape=(10, 4))
+model = keras.Model(inputs, keras.layers.Dense(1)(keras.layers.LSTM(8)(inputs)))
+model.compile(optimizer="adam", loss="mse")
+model.fit(windows, epochs=1, verbose=0)
+'''
+
+
+def test_a_dataset_batched_by_its_loader_and_again_gets_an_unbatch(tmp_path):
+    """keras-io's weather forecaster (r1065): ``timeseries_dataset_from_array`` batches (its ``batch_size``
+    defaults to 128, here written over several lines), so a later ``.batch`` is the second one; the element's
+    window axis is unknown (``(None, None, None, 4)``), which still fits the declared ``(None, 10, 4)``."""
+    report, _, proc = run_json(run_cli, tmp_path, WINDOWS)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(WINDOWS, "windows = windows.batch(16)")
+    assert [f["code"] for f in finding["fixes"]] == ["windows = windows.unbatch().batch(16)"]
+    assert finding["fixes"][0]["verified"]

@@ -126,7 +126,7 @@ def _rebatched(recorder: Any, finding: Any):
     shapes = _element_shapes(call.element_spec)
     declared = _declared_inputs(call.model)
     if len(shapes) != 1 or len(declared) != 1 or len(shapes[0]) != len(declared[0]) + 1 \
-            or tuple(shapes[0][2:]) != tuple(declared[0][1:]):
+            or any(g is not None and d is not None and g != d for g, d in zip(shapes[0][2:], declared[0][1:])):
         return None
     arg = argument_node(call.site, 0, "x")
     if not isinstance(arg, ast.Name):
@@ -136,13 +136,28 @@ def _rebatched(recorder: Any, finding: Any):
         tree = source_tree(file)
     except SyntaxError:
         return None
-    chain = sorted((s for s in name_assignments(tree) if s.targets[0].id == arg.id and s.lineno < call.site.line),
+    chain = sorted((s for s in name_assignments(tree, one_line=False) if s.targets[0].id == arg.id and s.lineno < call.site.line),
                    key=lambda s: s.lineno)
     batches = [(stmt, node) for stmt in chain for node in ast.walk(_helper_called(tree, stmt, arg.id) or stmt.value)
-               if isinstance(node, ast.Call) and called_name(node.func) == "batch" and isinstance(node.func, ast.Attribute)]
-    if len(batches) < 2 or not linecache.getline(file, batches[-1][0].lineno).isascii():
+               if isinstance(node, ast.Call) and (called_name(node.func) == "batch" and isinstance(node.func, ast.Attribute)
+                                                  or _batching_loader(node))]
+    if len(batches) < 2 or not linecache.getline(file, batches[-1][0].lineno).isascii() \
+            or _batching_loader(batches[-1][1]):
         return None
     return call, arg.id, batches[-1]
+
+
+# Keras's dataset makers that batch what they yield (batch_size defaults to a number, not None).
+_LOADERS = ("timeseries_dataset_from_array", "image_dataset_from_directory", "text_dataset_from_directory",
+            "audio_dataset_from_directory")
+
+
+def _batching_loader(node: ast.Call) -> bool:
+    """``keras.utils.timeseries_dataset_from_array(...)`` and its kin, unless given ``batch_size=None``."""
+    from shapedoctor.trace.sites import called_name
+
+    size = next((k.value for k in node.keywords if k.arg == "batch_size"), None)
+    return called_name(node.func) in _LOADERS and not (isinstance(size, ast.Constant) and size.value is None)
 
 
 def _declared_inputs(model: Any) -> list[tuple]:
