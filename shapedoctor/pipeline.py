@@ -411,6 +411,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
     for finding in vector_attention_findings(recorder):  # Attention()([decoder_steps, encoder_last_output])
         add(finding)
+    from shapedoctor.diagnosis.pool_keeps_map import pool_keeps_map_findings
+
+    for finding in pool_keeps_map_findings(recorder):  # AveragePooling2D((7, 7), strides=1, padding="same") on 7x7
+        add(finding)
     from shapedoctor.diagnosis.column_stretch import column_stretch_findings
 
     for finding in column_stretch_findings(recorder):  # tf.abs(Dense(1)(x) - five_target_columns)

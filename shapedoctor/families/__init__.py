@@ -25,6 +25,7 @@ from shapedoctor.families import (  # noqa: F401  (registration side effects)
     sd209_metric_encoding,
     sd210_batch_summed_loss,
     sd211_vector_attention,
+    sd212_pool_keeps_map,
 )
 from shapedoctor.families.base import Family, all_families, get
 
