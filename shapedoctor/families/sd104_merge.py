@@ -74,6 +74,7 @@ def fixes(ctx):
         # A (1, 1, C) vector (time/class embedding, gate) added to a map: the map has the network's width.
         yield from broadcast_fixes(ctx, vector)
         return
+    yield from _pooled_kernel_branches(ctx, shapes)
     yield from _spatial(ctx, shapes)
     for i, shape in enumerate(shapes[1:], start=1):
         if shape == ref:
@@ -253,6 +254,31 @@ def _projection_shortcut(ctx, shapes, i):
     rank = len(shapes[0]) - 2
     return g.insert(ctx, f"Conv{rank}D", width, 1, why=f"project the shortcut (input {short}) to {width} channels",
                     cost=2, input_index=short)
+
+
+def _pooled_kernel_branches(ctx, shapes):
+    """A Kim-style text CNN: parallel Conv1D branches of different kernel sizes over one sequence, joined
+    on the feature axis while their valid outputs still have different lengths. Each branch is meant to be
+    max-pooled over time into one vector first (the branches' lengths differ by design, so "same" padding
+    would keep per-step maps the classifier does not read): GlobalMaxPooling1D on each input."""
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import InsertLayer
+
+    if ctx.consumer_cls != "Concatenate" or len(shapes) < 2 or any(len(s) != 3 for s in shapes) \
+            or len({s[1] for s in shapes}) < 2 or ctx.config_of(ctx.consumer).get("axis") not in (-1, 2):
+        return
+    convs = [ctx.shaping_producer(ctx.producer(i)) for i in range(len(shapes))]
+    if any(n is None or ctx.cls_of(n) != "Conv1D" for n in convs):
+        return
+    sources = {tuple(n.input_ids()) for n in convs}
+    kernels = [tuple(ctx.config_of(n).get("kernel_size") or ()) for n in convs]
+    if len(sources) != 1 or len(set(kernels)) != len(kernels):
+        return
+    from shapedoctor.repair import generators as g
+
+    yield Candidate("pool each branch over time before joining them: insert GlobalMaxPooling1D() on each input of "
+                    f"{g.name(ctx, ctx.consumer)}", [InsertLayer(ctx.consumer.id, "GlobalMaxPooling1D", (), {}, i)
+                                              for i in range(len(shapes))], cost=1)
 
 
 def _spatial(ctx, shapes):

@@ -835,6 +835,9 @@ class CodeWriter:
                        f"{text}({self.index.code(call_site.file, applied.call.args[0].value)})"
                 return Code(stmt, call_site.file, call_site.line,
                             self._insert_stmt(call_site.file, call_site.line, stmt))
+        after = self._after_loop_producer(target, site, text, edit.input_index)
+        if after is not None:
+            return after
         inline = self._inline(site, info, text, edit.input_index)
         if inline is not None:
             return inline
@@ -857,6 +860,36 @@ class CodeWriter:
                 return Code(stmt, site.file, line,
                             [TextEdit(site.file, info.start, info.start_col, info.start, info.start_col, f"{text}, ")])
         return Code(stmt, site.file, line, self._insert_stmt(site.file, line, stmt))
+
+    def _after_loop_producer(self, target, site: Site | None, text: str, input_index: int) -> Code | None:
+        """A merge given a list the script filled in a loop (``branches.append(conv)``, then
+        ``Concatenate()(branches)``): the new layer goes right after the loop's line that made the input,
+        ``conv = layers.New(...)(conv)``, written once for every pass of the loop (None otherwise)."""
+        import ast
+        import linecache
+
+        from shapedoctor.trace.sites import source_tree
+
+        ids = target.input_ids()
+        producer = self.graph.producer(ids[input_index]) if input_index < len(ids) else None
+        made = producer.called if producer is not None else None
+        if made is None or site is None or not made.file or made.file != site.file or made.line >= site.line:
+            return None
+        try:
+            tree = source_tree(made.file)
+        except (SyntaxError, ValueError):
+            return None
+        loops = [n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.While))
+                 and n.lineno < made.line <= (n.end_lineno or n.lineno) < site.line]
+        stmts = [n for loop in loops for n in loop.body if isinstance(n, ast.Assign) and n.lineno == made.line
+                 and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)]
+        if len(stmts) != 1:
+            return None
+        name, stmt = stmts[0].targets[0].id, stmts[0]
+        stmt_text = f"{name} = {text}({name})"
+        source = "".join(linecache.getlines(made.file))
+        return Code(stmt_text, made.file, stmt.end_lineno + 1,
+                    [TextEdit.insert_line(made.file, stmt.end_lineno + 1, indentation(source, stmt.lineno) + stmt_text)])
 
     def _functional_merge(self, site: Site, spec, info: _CallInfo | None) -> _CallInfo | None:
         """``layers.add([x, y])``: the functional form of a merge layer builds and applies it in one call."""
