@@ -231,3 +231,33 @@ def test_a_parameter_filled_in_but_also_passed_by_a_call_is_not_followed(tmp_pat
     report, _, proc = run_json(run_cli, tmp_path, script)
     assert proc.returncode == 1, proc.stderr
     assert all(not f["code"].startswith("classes =") for f in report["findings"][0]["fixes"])
+
+
+WRONG_NAME = '''import numpy as np
+import keras
+from keras import layers
+
+max_features = 300
+sequence_length = 40
+reviews = np.random.default_rng(0).integers(0, max_features, size=(64, sequence_length))
+liked = np.random.default_rng(1).integers(0, 2, size=64)
+inputs = keras.Input(shape=(None,), dtype="int64")
+x = layers.Embedding(sequence_length, 8)(inputs)
+x = layers.GlobalAveragePooling1D()(x)
+model = keras.Model(inputs, layers.Dense(1, activation="sigmoid")(x))
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(reviews, liked, epochs=1, verbose=0)
+'''
+
+
+def test_a_layer_that_read_the_wrong_name_gets_the_right_name_not_a_new_value_for_the_wrong_one(tmp_path):
+    """keras-io's text CNN with ``Embedding(sequence_length, ...)`` (r1061): ``max_features`` already holds the
+    vocabulary size the Embedding needs, so the fix writes that name at the layer; giving ``sequence_length``
+    the vocabulary's value would change the length every other reader of it gets."""
+    report, _, proc = run_json(run_cli, tmp_path, WRONG_NAME)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    codes = [f["code"] for f in finding["fixes"]]
+    assert codes[0] == "x = layers.Embedding(max_features, 8)(inputs)", codes
+    assert not any(c.startswith("sequence_length =") for c in codes), codes
+    assert finding["culprit"]["line"] == line_of(WRONG_NAME, "x = layers.Embedding(sequence_length, 8)(inputs)")

@@ -16,6 +16,8 @@ size, not the ``Input`` line.
 
 from __future__ import annotations
 
+import re
+
 import linecache
 
 from shapedoctor.repair.candidate import Candidate
@@ -161,6 +163,23 @@ def _layers_sized(model, value: int) -> int:
     return count
 
 
+def _another_name_holds(site, bound, new: int) -> bool:
+    """The script's top level binds *new* to a name other than the one *bound* would rebind: the layer read
+    the wrong name, and the fix written at the layer spells the right one (the rebinding would change what
+    the other name's readers get)."""
+    from shapedoctor.trace.sites import module_ints, source_tree
+
+    if site is None or not site.file:
+        return False
+    try:
+        ints = module_ints(source_tree(site.file))
+    except (SyntaxError, ValueError):
+        return False
+    rebound = {e.start_line for e in bound.text_edits}
+    written = " ".join(linecache.getline(site.file, line) for line in rebound)
+    return any(value == new and not re.search(rf"\b{re.escape(name)}\s*=", written) for name, value in ints.items())
+
+
 def with_training_config_choices(prob, model=None) -> None:
     """Before each fix that sets one size of one layer (``input_dim=21``), its variant written where that
     size is chosen when the layer reads it from elsewhere (``vocab_size = len(vocab) + 1``): the other
@@ -198,6 +217,8 @@ def with_training_config_choices(prob, model=None) -> None:
             continue
         if model is not None and any(old in tuple(shape)[1:] for shape in model_inputs(model)):
             continue  # the value also sizes the input (a sequence length): the data would change with it
+        if _another_name_holds(rec.CURRENT.creation_site(layer), bound, new):
+            continue  # `Embedding(sequence_length, ...)` beside `max_features = 400`: the layer read the wrong name
         variant = replace(plain, title=f"{plain.title}, where the size is chosen: {bound.shown}",
                           edits=[("rebind", layer, bound)],
                           proof_only=f"line {bound.line} chooses the size and other code may read it too")
