@@ -228,8 +228,13 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
             written = _mapped_over_dataset(how) if call.source == "dataset" else how
             if written is None:
                 continue  # a NumPy call on a tf.data dataset: nothing a script could run
+            # one scan and its mask, both (64, 64): the labels take the same two axes (segmentation)
+            from shapedoctor.trace.recorder import shape_of
+
+            alike = how == "{v}[None, ..., None]" and shape_of(call.y_ref) == tuple(got)
             prob.fixes.append(TrainingFix(f"{why}: {how.format(v='x')}", "data", transform=written,
-                                          apply=numpy_transform(how), cost=1, converts=how in COLOUR_TO_GRAY))
+                                          apply=numpy_transform(how), cost=1, converts=how in COLOUR_TO_GRAY,
+                                          labels_alike=alike))
     if call.method != "fit" and ev.trained(model):
         prob.explanation += (" The model was already trained on data of the declared shape, so the new data "
                              "must be prepared the same way; changing the model would discard its training.")
@@ -655,6 +660,10 @@ def data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
         if len(want) == 3:
             opts.append(("np.expand_dims({v}, 1)", (got[0], 1) + tuple(got[1:]),
                          "make each row a sequence of one time step"))
+    if len(got) == len(want) - 2 and want[-1] == 1 and tuple(got) == tuple(want[1:-1]):
+        # one image (64, 64) for a model of (None, 64, 64, 1): the batch axis and the channel axis both missing
+        opts.append(("{v}[None, ..., None]", (1,) + tuple(got) + (1,),
+                     "one sample without its batch and channel axes: add both"))
     if len(got) == 2:
         opts.append(("{v}.T", (got[1], got[0]), "transpose: samples must come first"))
     if len(got) == len(want) == 3:
