@@ -202,6 +202,7 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
                              "training data had: encode it against the training categories.")
         prob.fixes.insert(0, categories)
     _size_literal_fix(call, prob, want, got)
+    _reshape_line_fix(call, prob, want, got)
     _vectorizer_length_fix(call, prob, want, got)
     _resize_fix(call, model, prob, want, got)
     from shapedoctor.diagnosis.channel_layout import wrong_side
@@ -403,6 +404,70 @@ def _size_literal_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
                          f"model takes {format_shape(sizes)}: prepare them at the size the model was built for.")
     prob.fixes.insert(0, TrainingFix(f"make the images the model's size: {edit[3]}", "data", cost=1,
                                      apply=data_origin.resize_to(sizes), line_edit=edit))
+
+
+def _reshape_line_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple) -> None:
+    """Data whose last line reshapes it to other sizes with as many values per sample as declared
+    (``x_input = x_input.reshape((1, n_steps * n_features, 1))`` for a model of ``(None, n_steps,
+    n_features)``, the univariate reshape kept for two series): that reshape, written with the declared
+    sizes (spelled with the script's names for them), is the fix, and its line the root cause."""
+    import ast
+    import linecache
+
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
+
+    known = tuple(want[1:])
+    if call.site is None or len(flat_items(call.x_ref)) != 1 or len(got) != len(want) or None in known \
+            or None in got[1:] or tuple(got[1:]) == known or sorted(got[1:]) == sorted(known) \
+            or math.prod(got[1:]) != math.prod(known) or any(f.line_edit is not None for f in prob.fixes):
+        return
+    var = argument_name(call.site, 0, "x")
+    site = call.site
+    made = assignment_line(site, var) if var else None
+    last = None
+    try:
+        tree = ast.parse("".join(linecache.getlines(site.file)))
+    except (SyntaxError, ValueError):
+        return
+    for stmt in ast.walk(tree):
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                and stmt.targets[0].id == var and stmt.lineno < site.line and stmt.lineno == stmt.end_lineno \
+                and (made is None or stmt.lineno >= made) and (last is None or stmt.lineno > last.lineno):
+            last = stmt
+    value = last.value if last is not None else None
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "reshape"
+            and isinstance(value.func.value, ast.Name) and value.func.value.id == var and value.args
+            and not value.keywords):
+        return
+    text = linecache.getline(site.file, last.lineno)
+    if not text.isascii():
+        return
+    tupled = len(value.args) == 1 and isinstance(value.args[0], (ast.Tuple, ast.List))
+    items = list(value.args[0].elts) if tupled else list(value.args)
+    if len(items) != len(want) or any(isinstance(i, ast.Starred) for i in items):
+        return
+    written = {n.id for item in items for n in ast.walk(item) if isinstance(n, ast.Name)}
+    sizes = dict(call.sizes or {})
+
+    def spelled(size: int) -> str:
+        names = [n for n, v in sizes.items() if v == size]
+        names.sort(key=lambda n: (n not in written, n))
+        return names[0] if names else str(size)
+
+    first = text[items[0].col_offset:items[0].end_col_offset] if items[0].end_lineno == last.lineno else None
+    parts = [first or str(got[0])] + [spelled(d) for d in known]
+    inner = ", ".join(parts)
+    start, end = (value.args[0].col_offset, value.args[0].end_col_offset) if tupled else (
+        items[0].col_offset, items[-1].end_col_offset)
+    new = f"({inner})" if tupled else inner
+    new_line = (text[:start] + new + text[end:]).strip()
+    prob.fixes.insert(0, TrainingFix(f"reshape the data to the declared sizes where it is reshaped: {new}", "data",
+                                     cost=1, apply=numpy_transform("{v}.reshape((-1, " + ", ".join(map(str, known))
+                                                                   + "))"),
+                                     line_edit=(last.lineno, start, end, new, new_line)))
+    prob.data_site = (site.file, last.lineno)
+    prob.explanation += (f" Line {last.lineno} reshapes the data to {format_shape(tuple(got[1:]))} per sample; the model "
+                         f"takes the same values as {format_shape(known)}.")
 
 
 def _resize_fix(call: TrainingCall, model: Any, prob: Problem, want: tuple, got: tuple) -> None:
@@ -695,6 +760,12 @@ def data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
     if len(got) == len(want) + 1 and got[-1] == 1:
         opts.append(("np.squeeze({v}, -1)", tuple(got[:-1]), "drop the extra axis of size 1"))
     known = list(want[1:])
+    if None not in known and len(got) == len(want) and None not in got and tuple(got[1:]) != tuple(known) \
+            and sorted(got[1:]) != sorted(known) and math.prod(got[1:]) == math.prod(known):
+        # (1, 6, 1) for a model of (None, 3, 2): a window flattened to one feature per step, each sample's
+        # values in order; not a permutation of the declared sizes (a transposed sample is not reshaped)
+        opts.append(("{v}.reshape((-1, " + ", ".join(map(str, known)) + "))", (got[0],) + tuple(known),
+                     "reshape each sample to the declared input"))
     if None not in known and len(got) != len(want) and None not in got:
         total = math.prod(got)
         if math.prod(known) > 0 and total % math.prod(known) == 0:  # a declared size 0 fits nothing
