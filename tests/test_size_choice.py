@@ -261,3 +261,35 @@ def test_a_layer_that_read_the_wrong_name_gets_the_right_name_not_a_new_value_fo
     assert codes[0] == "x = layers.Embedding(max_features, 8)(inputs)", codes
     assert not any(c.startswith("sequence_length =") for c in codes), codes
     assert finding["culprit"]["line"] == line_of(WRONG_NAME, "x = layers.Embedding(sequence_length, 8)(inputs)")
+
+
+LEFT_OUT = '''import numpy as np
+import keras
+from keras import layers
+
+
+def forecaster(steps, input_dim=1):
+    x = keras.Input(shape=(steps, input_dim))
+    return keras.Model(x, layers.Dense(1)(layers.Flatten()(x)))
+
+
+steps, input_dim = 6, 3
+series = np.random.default_rng(0).random((40, steps, input_dim)).astype("float32")
+model = forecaster(steps)
+model.compile(optimizer="adam", loss="mse")
+model.fit(series, series[:, 0, :1], epochs=1, verbose=0)
+'''
+
+
+def test_a_default_the_call_leaves_out_is_passed_by_the_call_when_the_script_names_the_size(tmp_path):
+    """n-beats #58 (r1048): the model function's ``input_dim=1`` default, the call leaving it out while the
+    script holds ``input_dim = 3``: the maintainer's fix passes ``input_dim=input_dim`` at the call (the
+    default stays for other uses), and that call is the root cause."""
+    report, _, proc = run_json(run_cli, tmp_path, LEFT_OUT)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    call = line_of(LEFT_OUT, "model = forecaster(steps)")
+    assert finding["culprit"]["line"] == call
+    first = finding["fixes"][0]
+    assert first["code"] == "model = forecaster(steps, input_dim=input_dim)" and first["line"] == call
+    assert first["verified"]

@@ -484,12 +484,51 @@ def _wrapped(text: str, start: int, end: int) -> tuple[int, int] | None:
     return len(before) - 1, len(text) - len(after) + 1
 
 
+def _passed_instead(file: str, changes: list[tuple[Origin, object, int]]) -> SourceRebinding | None:
+    """One change of a parameter's default that the one call of its function leaves out, while the caller's
+    module binds a name like the parameter to the new size (``NBeatsNet(backcast_length=time_steps, ...)``
+    under ``input_dim = 2``, the function's ``input_dim=1``): the call passes ``input_dim=input_dim``, as the
+    maintainer's answer does. The default stays for the function's other uses."""
+    from shapedoctor.patch.textedit import TextEdit, apply_edits
+    from shapedoctor.trace.sites import module_ints, source_tree
+
+    if len(changes) != 1:
+        return None
+    origin, _old, new = changes[0]
+    try:
+        tree = source_tree(file)
+    except (SyntaxError, ValueError):
+        return None
+    owners = [(f, a.arg) for f in _functions(tree) for a, d in zip(f.args.args[len(f.args.args) - len(f.args.defaults):],
+                                                                    f.args.defaults)
+              if Origin.of(d).key == origin.key]
+    if len(owners) != 1:
+        return None
+    function, param = owners[0]
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+             and n.func.id == function.name]
+    if len(calls) != 1 or any(k.arg == param for k in calls[0].keywords) or any(
+            isinstance(a, ast.Starred) for a in calls[0].args) or any(k.arg is None for k in calls[0].keywords) \
+            or len(calls[0].args) > [a.arg for a in function.args.args].index(param):
+        return None
+    if module_ints(tree).get(param) != new:
+        return None
+    call = calls[0]
+    edit = TextEdit.appending_argument(file, call, f"{param}={param}")
+    lines = apply_edits("".join(linecache.getlines(file)), [edit]).splitlines()
+    shown = "\n".join(line.strip() for line in lines[call.lineno - 1:call.end_lineno])
+    return SourceRebinding(file, call.lineno, shown, (edit,))
+
+
 def _rebinding(file: str, changes: list[tuple[Origin, object, int]]) -> SourceRebinding | None:
     """The edit that makes each origin give its new size (*changes*: origin, old size, new size)."""
     from shapedoctor.patch.textedit import TextEdit
 
     if not changes:
         return None
+    passed = _passed_instead(file, changes)
+    if passed is not None:
+        return passed
     edits, lines = [], {}
     for origin, before, size in sorted(changes, key=lambda change: change[0].key, reverse=True):
         text = _new_text(file, origin, before, size)
