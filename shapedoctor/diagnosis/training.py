@@ -203,6 +203,7 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
         prob.fixes.insert(0, categories)
     _size_literal_fix(call, prob, want, got)
     _reshape_line_fix(call, prob, want, got)
+    _added_axis_fix(call, prob, want, got)
     _vectorizer_length_fix(call, prob, want, got)
     _resize_fix(call, model, prob, want, got)
     from shapedoctor.diagnosis.channel_layout import wrong_side
@@ -406,6 +407,77 @@ def _size_literal_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
                                      apply=data_origin.resize_to(sizes), line_edit=edit))
 
 
+def _last_own_assignment(call: TrainingCall, var: str | None) -> Any:
+    """The last one-line ``var = ...`` above the call at or after the line that made *var* (a line that only
+    reshapes or adds an axis to it counts), or None."""
+    import ast
+    import linecache
+
+    from shapedoctor.diagnosis.training_fixes import assignment_line
+
+    site = call.site
+    if site is None or not site.file or not var:
+        return None
+    made = assignment_line(site, var)
+    try:
+        tree = ast.parse("".join(linecache.getlines(site.file)))
+    except (SyntaxError, ValueError):
+        return None
+    last = None
+    for stmt in ast.walk(tree):
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                and stmt.targets[0].id == var and stmt.lineno < site.line and stmt.lineno == stmt.end_lineno \
+                and (made is None or stmt.lineno >= made) and (last is None or stmt.lineno > last.lineno):
+            last = stmt
+    return last
+
+
+def _added_axis_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple) -> None:
+    """A size-1 axis added at the wrong place (``np.expand_dims(videos, 1)``, channels first, for a model of
+    ``(None, 8, 16, 16, 1)``): the line that adds it is the root cause, and the fix adds it where the model
+    has it (``np.expand_dims(videos, -1)``)."""
+    import ast
+    import linecache
+
+    from shapedoctor.diagnosis.training_fixes import argument_name
+    from shapedoctor.trace.sites import called_name
+
+    if call.site is None or len(flat_items(call.x_ref)) != 1 or len(got) != len(want) or None in want[1:] \
+            or any(f.line_edit is not None for f in prob.fixes):
+        return
+    last = _last_own_assignment(call, argument_name(call.site, 0, "x"))
+    if last is None:
+        return
+    adds = [n for n in ast.walk(last.value) if isinstance(n, ast.Call) and called_name(n.func) == "expand_dims"
+            and len(n.args) >= 1]
+    axis = None
+    if len(adds) == 1:
+        given = adds[0].args[1] if len(adds[0].args) > 1 else next((k.value for k in adds[0].keywords
+                                                                     if k.arg == "axis"), None)
+        axis = given if isinstance(given, ast.Constant) and type(given.value) is int else None
+    if axis is None:
+        return
+    k = axis.value % len(got)
+    if k == 0 or got[k] != 1:
+        return
+    rest = tuple(got[:k]) + tuple(got[k + 1:])
+    moved = [j for j in range(1, len(got)) if want[j] == 1 and rest[1:] == (tuple(want[:j]) + tuple(want[j + 1:]))[1:]]
+    if len(moved) != 1:
+        return
+    j = moved[0]
+    text = linecache.getline(call.site.file, last.lineno)
+    if not text.isascii():
+        return
+    new = "-1" if j == len(want) - 1 else str(j)
+    new_line = (text[:axis.col_offset] + new + text[axis.end_col_offset:]).strip()
+    prob.fixes.insert(0, TrainingFix(f"add the axis where the model has it: expand_dims(..., {new})", "data", cost=1,
+                                     apply=numpy_transform(f"np.moveaxis({{v}}, {k}, {j})"),
+                                     line_edit=(last.lineno, axis.col_offset, axis.end_col_offset, new, new_line)))
+    prob.data_site = (call.site.file, last.lineno)
+    prob.explanation += (f" Line {last.lineno} adds an axis of size 1 at position {k}; the model has it at position "
+                         f"{j}{' (last: channels-last)' if new == '-1' else ''}.")
+
+
 def _reshape_line_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple) -> None:
     """Data whose last line reshapes it to other sizes with as many values per sample as declared
     (``x_input = x_input.reshape((1, n_steps * n_features, 1))`` for a model of ``(None, n_steps,
@@ -414,7 +486,7 @@ def _reshape_line_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
     import ast
     import linecache
 
-    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
+    from shapedoctor.diagnosis.training_fixes import argument_name
 
     known = tuple(want[1:])
     if call.site is None or len(flat_items(call.x_ref)) != 1 or len(got) != len(want) or None in known \
@@ -423,17 +495,7 @@ def _reshape_line_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
         return
     var = argument_name(call.site, 0, "x")
     site = call.site
-    made = assignment_line(site, var) if var else None
-    last = None
-    try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
-    except (SyntaxError, ValueError):
-        return
-    for stmt in ast.walk(tree):
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
-                and stmt.targets[0].id == var and stmt.lineno < site.line and stmt.lineno == stmt.end_lineno \
-                and (made is None or stmt.lineno >= made) and (last is None or stmt.lineno > last.lineno):
-            last = stmt
+    last = _last_own_assignment(call, var)
     value = last.value if last is not None else None
     if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "reshape"
             and isinstance(value.func.value, ast.Name) and value.func.value.id == var and value.args
