@@ -333,6 +333,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.length_not_reproduced import length_not_reproduced
 
         found[0] = length_not_reproduced(exc, found[0], recorder)  # TIME_STEPS = 150 through two strides of 2
+        from shapedoctor.diagnosis.output_list_input import output_list_input
+
+        found[0] = output_list_input(exc, found[0], recorder)  # decoder(encoder(inputs)) of [z_mean, z_log_var, z]
     if exc is not None and not found:
         from shapedoctor.diagnosis.metric_refusal import metric_refusal
 
