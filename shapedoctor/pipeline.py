@@ -111,6 +111,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             finding = channels_first_setting(exc, finding, recorder)  # set_image_data_format("channels_first")
             from shapedoctor.diagnosis.swapped_constructor_names import swapped_constructor_names
 
+            from shapedoctor.diagnosis.gram_product import gram_product
+
+            finding = gram_product(exc, finding, recorder)  # ops.matmul(weights, x) of (b, n, 1) by (b, n, d) in call()
             found.append(swapped_constructor_names(exc, finding, recorder))  # MyLayer(embed_size, max_length)
         elif twin is not None:
             found.append(twin)

@@ -38,3 +38,37 @@ def test_keras_matmul_gets_the_transposed_operand(tmp_path):
     assert proc.returncode == 1, proc.stderr
     first = report["findings"][0]["fixes"][0]
     assert first["verified"] and first["code"] == "scores = ops.matmul(a, ops.transpose(b))", first
+
+
+POOLING = '''import numpy as np
+import keras
+from keras import layers, ops
+
+
+class Pooling(layers.Layer):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.score = layers.Dense(1)
+
+    def call(self, x):
+        weights = ops.softmax(self.score(x), axis=1)
+        pooled = ops.matmul(weights, x)
+        return ops.squeeze(pooled, -2)
+
+
+tokens = keras.Input(shape=(10, 6))
+model = keras.Model(tokens, layers.Dense(2)(Pooling()(tokens)))
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(8, 10, 6), np.random.rand(8, 2), epochs=1, verbose=0)
+'''
+
+
+def test_attention_weights_over_the_steps_are_transposed_before_the_product(tmp_path):
+    """keras-io CCT's SequencePooling (r1057): softmax weights (batch, n, 1) times the tokens (batch, n, d)
+    inside a layer's own call(); the weights need their last two axes swapped, (batch, 1, n)."""
+    report, _, proc = run_json(run_cli, tmp_path, POOLING)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(POOLING, "pooled = ops.matmul(weights, x)")
+    first = finding["fixes"][0]
+    assert first["code"] == "pooled = ops.matmul(ops.transpose(weights, axes=(0, 2, 1)), x)" and first["verified"]

@@ -44,7 +44,12 @@ def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
     if facts is None or (facts.details or {}).get("operation") != "matmul" or len(facts.shapes) != 2:
         return None
     a, b = (parse_shape(s) for s in facts.shapes)
-    if a is None or b is None or tuple(a) != tuple(b) or len(a) != 2 or a[0] == a[1]:
+    if a is None or b is None:
+        return None
+    # (batch, n, k) times (batch, n, d): attention weights over n steps applied to the n steps; the first
+    # operand needs its last two axes swapped, (batch, k, n) (keras-io CCT's SequencePooling, r1057)
+    weights = len(a) == len(b) == 3 and a[1] == b[1] and a[2] != b[1] and a[1] is not None
+    if not weights and (tuple(a) != tuple(b) or len(a) != 2 or a[0] == a[1]):
         return None
     site, path = site_from_traceback(exc.__traceback__), innermost_user_path(exc)
     if site is None or path is None:
@@ -59,6 +64,8 @@ def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
         return None
     call = calls[0]
     module = ast.unparse(call.func.value) if isinstance(call.func, ast.Attribute) else None
+    if weights:
+        return _weights_first(finding, path, site, call, module, a, b)
     second = call.args[1]
     text = linecache.getline(path, second.lineno)[second.col_offset:second.end_col_offset]
     if module in ("tf", "tf.linalg", "tensorflow"):
@@ -77,4 +84,35 @@ def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
         f"the second transposed, ({a[1]}, {a[0]}), which gives the ({a[0]}, {a[0]}) matrix of every pair's dot "
         "product (a similarity matrix).")
     finding.fixes = [script_checked_fix("transpose the second operand", edit.shown(), site.file, call.lineno, [edit])]
+    return finding
+
+
+def _weights_first(finding: Finding, path: str, site: Any, call: ast.Call, module: str | None, a: tuple,
+                   b: tuple) -> Finding | None:
+    """The first operand transposed on its last two axes: ``ops.matmul(ops.transpose(w, axes=(0, 2, 1)), x)``."""
+    from shapedoctor.patch.apply import script_checked_fix
+    from shapedoctor.patch.textedit import TextEdit
+
+    first = call.args[0]
+    text = linecache.getline(path, first.lineno)[first.col_offset:first.end_col_offset]
+    if module in ("tf", "tf.linalg", "tensorflow"):
+        end = call.end_col_offset - 1
+        edit = TextEdit(path, call.lineno, end, call.lineno, end, ", transpose_a=True")
+    elif module is not None:
+        edit = TextEdit.replacing(path, first, f"{module}.transpose({text}, axes=(0, 2, 1))")
+    else:
+        return None
+    code = linecache.getline(path, call.lineno).strip()
+    finding.culprit = Place("layer", "matmul", None, site.file, call.lineno, code)
+    from shapedoctor.graph.model import format_shape
+
+    finding.message = (f"`{ast.unparse(call)}` multiplies {format_shape(tuple(a))} by {format_shape(tuple(b))}: the "
+                       "first needs its last two axes swapped")
+    finding.explanation = (
+        f"Both operands have {a[1]} rows on their middle axis: the first holds {a[2]} weight(s) per row, the second "
+        f"{b[2]} values per row. A matrix product pairs the first's last axis ({a[2]}) with the second's middle "
+        f"axis ({b[1]}); weights over the {a[1]} rows must be laid out ({a[2]}, {a[1]}) per sample, so the product "
+        f"sums the rows: ({a[2]}, {b[2]}) per sample.")
+    finding.fixes = [script_checked_fix("transpose the first operand's last two axes", edit.shown(), site.file,
+                                        call.lineno, [edit])]
     return finding
