@@ -114,6 +114,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             from shapedoctor.diagnosis.gram_product import gram_product
 
             finding = gram_product(exc, finding, recorder)  # ops.matmul(weights, x) of (b, n, 1) by (b, n, d) in call()
+            from shapedoctor.diagnosis.sublayer_size_argument import sublayer_size_argument
+
+            finding = sublayer_size_argument(exc, finding, recorder)  # PositionalEmbedding(seq_len, dense_dim)
             found.append(swapped_constructor_names(exc, finding, recorder))  # MyLayer(embed_size, max_length)
         elif twin is not None:
             found.append(twin)
