@@ -23,6 +23,9 @@ import linecache
 from dataclasses import dataclass
 
 _DEPTH = 8  # names followed before giving up
+# ids of the values a function fills a None parameter with (``num_classes = int(np.max(labels))``): the parsed
+# trees are cached and shared, so these nodes stay alive while the ids are read
+_FILLED_IN: set[int] = set()
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,7 @@ def _resolve(tree: ast.AST, expr: ast.expr, scope: ast.AST, depth: int = 0) -> t
             if filled is not None and _arguments(tree, scope, name) is not None \
                     and all(isinstance(given, ast.Constant) and given.value is None
                             for given, _where in _arguments(tree, scope, name)):
+                _FILLED_IN.add(id(filled.value))  # a largest id is a size only where the function fills it in
                 return _resolve(tree, filled.value, scope, depth + 1)  # every call leaves it to the function
             if local:
                 return None  # a parameter rebound inside the function
@@ -221,7 +225,7 @@ def _arithmetic(expr: ast.expr) -> bool:
     if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "len" \
             and len(expr.args) == 1 and not expr.keywords and isinstance(expr.args[0], (ast.Name, ast.Attribute)):
         return True
-    if _largest_value(expr):
+    if id(expr) in _FILLED_IN and _largest_value(expr):
         return True
     if isinstance(expr, ast.BinOp):
         return _arithmetic(expr.left) and _arithmetic(expr.right)
