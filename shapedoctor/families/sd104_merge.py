@@ -16,6 +16,15 @@ def fixes(ctx):
     from shapedoctor.repair.candidate import Candidate
     from shapedoctor.repair.edits import InsertLayer
 
+    twice = _embedded_twice(ctx)
+    if twice is not None:
+        # A layer that embeds its token ids itself, given vectors an Embedding already made from the ids
+        # (Transformer4keras #4): the extra Embedding goes; resizing anything would embed twice still.
+        from shapedoctor.repair.edits import RemoveNode
+
+        yield Candidate(f"{g.name(ctx, ctx.consumer)} embeds the token ids itself: remove {g.name(ctx, twice)} and "
+                        "give it the ids", [RemoveNode(twice.id)], cost=1)
+        return
     shapes = ctx.received
     if len(shapes) < 2 or any(s is None for s in shapes):
         return
@@ -254,6 +263,24 @@ def _projection_shortcut(ctx, shapes, i):
     rank = len(shapes[0]) - 2
     return g.insert(ctx, f"Conv{rank}D", width, 1, why=f"project the shortcut (input {short}) to {width} channels",
                     cost=2, input_index=short)
+
+
+def _embedded_twice(ctx):
+    """The Embedding node that turned integer ids into the vectors a layer of the user's own refused, when that
+    layer holds an Embedding of its own (it embeds ids itself); else None."""
+    import keras
+
+    spec = ctx.graph.spec(ctx.consumer)
+    live = spec.live if spec is not None else None
+    if live is None or type(live).__module__.startswith("keras") or len(ctx.consumer.input_ids()) != 1:
+        return None
+    if not any(isinstance(v, keras.layers.Embedding) for v in vars(live).values()):
+        return None
+    made = ctx.shaping_producer(ctx.producer(0))
+    if made is None or ctx.cls_of(made) != "Embedding" or not made.input_ids():
+        return None
+    ids = ctx.graph.tensors.get(made.input_ids()[0])
+    return made if ids is not None and "int" in str(ids.dtype) else None
 
 
 def _pooled_kernel_branches(ctx, shapes):

@@ -1102,6 +1102,11 @@ class CodeWriter:
         edits = []
         if info is not None and info.start == info.end and _only_call_on_line(site.code, self.index.code(site.file, info.call)):
             edits = [TextEdit.delete_line(site.file, site.line)]
+        rebound = _rebound_reader(site.file, site.line) if info is not None and info.start == info.end else None
+        if not edits and rebound is not None:  # `x = Embedding(...)(tokens)` read once as `(x)`: it reads `tokens`
+            reader, given = rebound
+            edits = [TextEdit.delete_line(site.file, site.line), TextEdit.replacing(site.file, reader, given)]
+            return Code(f"# delete this line: {site.code}\n{edits[1].shown()}", site.file, site.line, edits)
         return Code(f"# delete this line: {site.code}", site.file, site.line, edits)
 
     def _set_shape(self, edit: SetShape) -> Code:
@@ -1165,6 +1170,36 @@ class CodeWriter:
 # Merge layers and the function that builds and applies one in a single call.
 _FUNCTIONAL_MERGES = {"Add": "add", "Subtract": "subtract", "Multiply": "multiply", "Average": "average",
                       "Maximum": "maximum", "Minimum": "minimum", "Concatenate": "concatenate", "Dot": "dot"}
+
+
+def _rebound_reader(file: str, line: int) -> tuple[ast.Name, str] | None:
+    """For ``name = Layer(...)(arg)`` on *line* (``name`` another plain name than ``arg``): the one later read
+    of ``name``, on a line of its own, before anything binds it again, with ``arg``'s text; None when deleting
+    the line needs no reader changed (``x = Layer(...)(x)``) or the readers are not exactly one."""
+    try:
+        tree = source_tree(file)
+    except (SyntaxError, ValueError):
+        return None
+    stmts = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and n.lineno == line == n.end_lineno
+             and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)]
+    if len(stmts) != 1:
+        return None
+    value = stmts[0].value
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Call) and len(value.args) == 1
+            and isinstance(value.args[0], ast.Name)):
+        return None
+    name, given = stmts[0].targets[0].id, value.args[0].id
+    if name == given or any(isinstance(n, (ast.For, ast.While)) and n.lineno <= line <= (n.end_lineno or 0)
+                            for n in ast.walk(tree)):
+        return None
+    later = sorted((n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name and n.lineno > line),
+                   key=lambda n: (n.lineno, n.col_offset))
+    reads = []
+    for n in later:
+        if isinstance(n.ctx, ast.Store):
+            break
+        reads.append(n)
+    return (reads[0], given) if len(reads) == 1 else None
 
 
 def _read_after(file: str, line: int, name: str) -> bool:
