@@ -117,6 +117,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             from shapedoctor.diagnosis.sublayer_size_argument import sublayer_size_argument
 
             finding = sublayer_size_argument(exc, finding, recorder)  # PositionalEmbedding(seq_len, dense_dim)
+            from shapedoctor.diagnosis.split_axis import split_axis
+
+            finding = split_axis(exc, finding, recorder)  # u, v = ops.split(x, 2, axis=1) in a gating unit
             found.append(swapped_constructor_names(exc, finding, recorder))  # MyLayer(embed_size, max_length)
         elif twin is not None:
             found.append(twin)
