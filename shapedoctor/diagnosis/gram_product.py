@@ -37,7 +37,6 @@ def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
     from shapedoctor.messages import parse
     from shapedoctor.messages.shapes import parse_shape
     from shapedoctor.patch.apply import script_checked_fix
-    from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.trace.sites import called_name, site_from_traceback
 
     facts = parse(str(exc))
@@ -66,14 +65,8 @@ def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
     module = ast.unparse(call.func.value) if isinstance(call.func, ast.Attribute) else None
     if weights:
         return _weights_first(finding, path, site, call, module, a, b)
-    second = call.args[1]
-    text = linecache.getline(path, second.lineno)[second.col_offset:second.end_col_offset]
-    if module in ("tf", "tf.linalg", "tensorflow"):
-        end = call.end_col_offset - 1
-        edit = TextEdit(path, call.lineno, end, call.lineno, end, ", transpose_b=True")
-    elif module is not None:
-        edit = TextEdit.replacing(path, second, f"{module}.transpose({text})")
-    else:
+    edit = _transposed(path, call, module, 1)
+    if edit is None:
         return None
     code = linecache.getline(path, call.lineno).strip()
     finding.culprit = Place("layer", "matmul", None, site.file, call.lineno, code)
@@ -91,16 +84,9 @@ def _weights_first(finding: Finding, path: str, site: Any, call: ast.Call, modul
                    b: tuple) -> Finding | None:
     """The first operand transposed on its last two axes: ``ops.matmul(ops.transpose(w, axes=(0, 2, 1)), x)``."""
     from shapedoctor.patch.apply import script_checked_fix
-    from shapedoctor.patch.textedit import TextEdit
 
-    first = call.args[0]
-    text = linecache.getline(path, first.lineno)[first.col_offset:first.end_col_offset]
-    if module in ("tf", "tf.linalg", "tensorflow"):
-        end = call.end_col_offset - 1
-        edit = TextEdit(path, call.lineno, end, call.lineno, end, ", transpose_a=True")
-    elif module is not None:
-        edit = TextEdit.replacing(path, first, f"{module}.transpose({text}, axes=(0, 2, 1))")
-    else:
+    edit = _transposed(path, call, module, 0, ", axes=(0, 2, 1)")
+    if edit is None:
         return None
     code = linecache.getline(path, call.lineno).strip()
     finding.culprit = Place("layer", "matmul", None, site.file, call.lineno, code)
@@ -116,3 +102,18 @@ def _weights_first(finding: Finding, path: str, site: Any, call: ast.Call, modul
     finding.fixes = [script_checked_fix("transpose the first operand's last two axes", edit.shown(), site.file,
                                         call.lineno, [edit])]
     return finding
+
+
+def _transposed(path: str, call: ast.Call, module: str | None, index: int, axes: str = "") -> Any:
+    """The edit transposing operand *index* of a ``matmul`` *call*: ``transpose_a``/``transpose_b=True`` for
+    TensorFlow's, ``{module}.transpose(operand{axes})`` for keras.ops' or NumPy's; None without a module."""
+    from shapedoctor.patch.textedit import TextEdit
+
+    operand = call.args[index]
+    text = linecache.getline(path, operand.lineno)[operand.col_offset:operand.end_col_offset]
+    if module in ("tf", "tf.linalg", "tensorflow"):
+        end = call.end_col_offset - 1
+        return TextEdit(path, call.lineno, end, call.lineno, end, f", transpose_{'ab'[index]}=True")
+    if module is not None:
+        return TextEdit.replacing(path, operand, f"{module}.transpose({text}{axes})")
+    return None
