@@ -29,18 +29,13 @@ def output_list_input(exc: BaseException, finding: Any, recorder: Any) -> Any:
 
 
 def _found(exc: BaseException):
-    import traceback
+    from shapedoctor.diagnosis.reaim import innermost_user_frame
+    from shapedoctor.trace.sites import source_tree
 
-    from shapedoctor.trace.sites import source_tree, user_location
-
-    if "input(s)" not in str(exc) or exc.__traceback__ is None:
+    innermost = innermost_user_frame(exc) if "input(s)" in str(exc) else None
+    if innermost is None:
         return None
-    frame = line = None
-    for f, n in traceback.walk_tb(exc.__traceback__):
-        if user_location(f.f_code, n) is not None:
-            frame, line = f, n
-    if frame is None:
-        return None
+    frame, line = innermost
     file = frame.f_code.co_filename
     calls = [c for c in ast.walk(source_tree(file)) if isinstance(c, ast.Call) and c.lineno <= line <= c.end_lineno
              and isinstance(c.func, ast.Name) and len(c.args) == 1 and isinstance(c.args[0], ast.Call)

@@ -40,15 +40,11 @@ def pool_keeps_map_findings(recorder: Any) -> list[Finding]:
 
 
 def _found(recorder: Any) -> list[tuple[Any, tuple]]:
+    from shapedoctor.diagnosis.training_base import all_layers
+
     models = {id(c.model): c.model for c in getattr(recorder, "training_calls", None) or [] if c.error is None}
-    found, seen, stack, every = [], set(), list(models.values()), []
-    while stack:
-        layer = stack.pop()
-        if id(layer) in seen:
-            continue
-        seen.add(id(layer))
-        every.append(layer)
-        stack.extend(getattr(layer, "layers", None) or [])
+    every = list({id(layer): layer for model in models.values() for layer in all_layers(model)}.values())
+    found = []
     for layer in every:
         if type(layer).__name__ not in _POOLS or not _flattened_after(layer, every):
             continue

@@ -16,7 +16,6 @@ from __future__ import annotations
 import ast
 import linecache
 import re
-import traceback
 from typing import Any
 
 _TWO = re.compile(r"Dimensions must be equal, but are (\d+) and (\d+)")
@@ -30,7 +29,8 @@ def split_axis(exc: BaseException, finding: Any, recorder: Any) -> Any:
 
 
 def _found(exc: BaseException):
-    from shapedoctor.trace.sites import called_name, source_tree, user_location
+    from shapedoctor.diagnosis.reaim import innermost_user_frame
+    from shapedoctor.trace.sites import called_name, source_tree
 
     match = _TWO.search(str(exc))
     if match is None or exc.__traceback__ is None:
@@ -38,10 +38,10 @@ def _found(exc: BaseException):
     a, b = int(match.group(1)), int(match.group(2))
     if not (a == 2 * b or b == 2 * a):
         return None
-    frames = [(f, n) for f, n in traceback.walk_tb(exc.__traceback__) if user_location(f.f_code, n) is not None]
-    if not frames:
+    innermost = innermost_user_frame(exc)
+    if innermost is None:
         return None
-    frame, line = frames[-1]
+    frame, line = innermost
     file = frame.f_code.co_filename
     tree = source_tree(file)
     function = [f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.lineno == frame.f_code.co_firstlineno]

@@ -261,11 +261,12 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
     from shapedoctor.diagnosis.swapped_declaration import swapped_names
     from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
 
-    swapped = swapped_names(model, declaring_layer(model), want, got,
+    declared_by = declaring_layer(model)
+    swapped = swapped_names(model, declared_by, want, got,
                             assignment_line(call.site, argument_name(call.site, 0, "x")) if call.site else None)
     if swapped is not None:  # Input(shape=(n_features, n_steps)) for data laid out (n_steps, n_features)
         prob.culprit_kind = "layer"
-        prob.layer = declaring_layer(model)
+        prob.layer = declared_by
         prob.explanation += " " + swapped + " Transposing the data instead would feed its features as time steps."
         declare.cost = 1
         prob.fixes = [f for f in prob.fixes if f.kind != "data"]
@@ -408,28 +409,29 @@ def _size_literal_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
 
 
 def _last_own_assignment(call: TrainingCall, var: str | None) -> Any:
-    """The last one-line ``var = ...`` above the call at or after the line that made *var* (a line that only
-    reshapes or adds an axis to it counts), or None."""
-    import ast
-    import linecache
-
+    """The last one-line ``var = ...`` above the call, in its scope, at or after the line that made *var* (a line
+    that only reshapes or adds an axis to it counts), or None."""
+    from shapedoctor.diagnosis.data_origin import enclosing_scope, last_assignment
     from shapedoctor.diagnosis.training_fixes import assignment_line
+    from shapedoctor.trace.sites import source_tree
 
     site = call.site
     if site is None or not site.file or not var:
         return None
-    made = assignment_line(site, var)
     try:
-        tree = ast.parse("".join(linecache.getlines(site.file)))
+        stmt = last_assignment(enclosing_scope(source_tree(site.file), site.line), var, site.line)
     except (SyntaxError, ValueError):
         return None
-    last = None
-    for stmt in ast.walk(tree):
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
-                and stmt.targets[0].id == var and stmt.lineno < site.line and stmt.lineno == stmt.end_lineno \
-                and (made is None or stmt.lineno >= made) and (last is None or stmt.lineno > last.lineno):
-            last = stmt
-    return last
+    made = assignment_line(site, var)
+    return stmt if stmt is not None and (made is None or stmt.lineno >= made) else None
+
+
+def _same_values_other_sizes(got: tuple, want: tuple) -> bool:
+    """Data of the declared rank whose samples hold as many values as declared, in other sizes that are not a
+    reordering of the declared ones ((1, 6, 1) for (None, 3, 2): a reshape, where a permutation is a transpose)."""
+    known = tuple(want[1:])
+    return len(got) == len(want) and None not in known and None not in got[1:] and tuple(got[1:]) != known \
+        and sorted(got[1:]) != sorted(known) and math.prod(got[1:]) == math.prod(known)
 
 
 def _added_axis_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple) -> None:
@@ -489,9 +491,8 @@ def _reshape_line_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
     from shapedoctor.diagnosis.training_fixes import argument_name
 
     known = tuple(want[1:])
-    if call.site is None or len(flat_items(call.x_ref)) != 1 or len(got) != len(want) or None in known \
-            or None in got[1:] or tuple(got[1:]) == known or sorted(got[1:]) == sorted(known) \
-            or math.prod(got[1:]) != math.prod(known) or any(f.line_edit is not None for f in prob.fixes):
+    if call.site is None or len(flat_items(call.x_ref)) != 1 or not _same_values_other_sizes(got, want) \
+            or any(f.line_edit is not None for f in prob.fixes):
         return
     var = argument_name(call.site, 0, "x")
     site = call.site
@@ -822,8 +823,7 @@ def data_options(got: tuple, want: tuple) -> list[tuple[str, tuple, str]]:
     if len(got) == len(want) + 1 and got[-1] == 1:
         opts.append(("np.squeeze({v}, -1)", tuple(got[:-1]), "drop the extra axis of size 1"))
     known = list(want[1:])
-    if None not in known and len(got) == len(want) and None not in got and tuple(got[1:]) != tuple(known) \
-            and sorted(got[1:]) != sorted(known) and math.prod(got[1:]) == math.prod(known):
+    if _same_values_other_sizes(got, want) and None not in got:
         # (1, 6, 1) for a model of (None, 3, 2): a window flattened to one feature per step, each sample's
         # values in order; not a permutation of the declared sizes (a transposed sample is not reshaped)
         opts.append(("{v}.reshape((-1, " + ", ".join(map(str, known)) + "))", (got[0],) + tuple(known),

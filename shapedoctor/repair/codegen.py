@@ -1102,8 +1102,9 @@ class CodeWriter:
         edits = []
         if info is not None and info.start == info.end and _only_call_on_line(site.code, self.index.code(site.file, info.call)):
             edits = [TextEdit.delete_line(site.file, site.line)]
-        rebound = _rebound_reader(site.file, site.line) if info is not None and info.start == info.end else None
-        if not edits and rebound is not None:  # `x = Embedding(...)(tokens)` read once as `(x)`: it reads `tokens`
+        rebound = _rebound_reader(site.file, site.line) if not edits and info is not None and info.start == info.end \
+            else None
+        if rebound is not None:  # `x = Embedding(...)(tokens)` read once as `(x)`: it reads `tokens`
             reader, given = rebound
             edits = [TextEdit.delete_line(site.file, site.line), TextEdit.replacing(site.file, reader, given)]
             return Code(f"# delete this line: {site.code}\n{edits[1].shown()}", site.file, site.line, edits)
@@ -1173,9 +1174,9 @@ _FUNCTIONAL_MERGES = {"Add": "add", "Subtract": "subtract", "Multiply": "multipl
 
 
 def _rebound_reader(file: str, line: int) -> tuple[ast.Name, str] | None:
-    """For ``name = Layer(...)(arg)`` on *line* (``name`` another plain name than ``arg``): the one later read
-    of ``name``, on a line of its own, before anything binds it again, with ``arg``'s text; None when deleting
-    the line needs no reader changed (``x = Layer(...)(x)``) or the readers are not exactly one."""
+    """For ``name = Layer(...)(arg)`` on *line* (``name`` another plain name than ``arg``, not in a loop): the one
+    read of ``name`` after it, before anything binds it again, with ``arg``'s text; None when deleting the line
+    needs no reader changed (``x = Layer(...)(x)``) or the readers are not exactly one."""
     try:
         tree = source_tree(file)
     except (SyntaxError, ValueError):

@@ -23,9 +23,6 @@ import linecache
 from dataclasses import dataclass
 
 _DEPTH = 8  # names followed before giving up
-# ids of the values a function fills a None parameter with (``num_classes = int(np.max(labels))``): the parsed
-# trees are cached and shared, so these nodes stay alive while the ids are read
-_FILLED_IN: set[int] = set()
 
 
 @dataclass(frozen=True)
@@ -168,10 +165,9 @@ def _resolve(tree: ast.AST, expr: ast.expr, scope: ast.AST, depth: int = 0) -> t
         local = _bindings(scope, name)
         if _parameter(scope, name) is not None:
             filled = _filled_when_none(scope, name, local)
-            if filled is not None and _arguments(tree, scope, name) is not None \
-                    and all(isinstance(given, ast.Constant) and given.value is None
-                            for given, _where in _arguments(tree, scope, name)):
-                _FILLED_IN.add(id(filled.value))  # a largest id is a size only where the function fills it in
+            passed = _arguments(tree, scope, name) if filled is not None else None
+            if passed is not None and all(isinstance(given, ast.Constant) and given.value is None
+                                          for given, _where in passed):
                 return _resolve(tree, filled.value, scope, depth + 1)  # every call leaves it to the function
             if local:
                 return None  # a parameter rebound inside the function
@@ -185,18 +181,32 @@ def _resolve(tree: ast.AST, expr: ast.expr, scope: ast.AST, depth: int = 0) -> t
     return _bound_value(tree, _bindings(tree, name), tree, depth)
 
 
+def _none_fillings(scope: ast.AST) -> list[tuple[str, ast.Assign]]:
+    """(name, statement) for each ``name = value`` written right under ``if name is None:`` (no ``else``) in
+    *scope*: a parameter the function fills in when the caller gives none."""
+    if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return []
+    return [(node.test.left.id, stmt) for node in ast.walk(scope)
+            if isinstance(node, ast.If) and not node.orelse and isinstance(node.test, ast.Compare)
+            and isinstance(node.test.left, ast.Name) and len(node.test.ops) == 1 and isinstance(node.test.ops[0], ast.Is)
+            and isinstance(node.test.comparators[0], ast.Constant) and node.test.comparators[0].value is None
+            for stmt in node.body if isinstance(stmt, ast.Assign)]
+
+
 def _filled_when_none(function: ast.FunctionDef, name: str, local: list) -> ast.Assign | None:
     """The one ``name = value`` of a parameter that defaults to None, written right under ``if name is
     None:`` in *function* (``num_classes = int(np.max(labels)) + 1`` when the caller gives none)."""
     if len(local) != 1 or not isinstance(local[0], ast.Assign):
         return None
-    for node in ast.walk(function):
-        if isinstance(node, ast.If) and local[0] in node.body and not node.orelse \
-                and isinstance(node.test, ast.Compare) and isinstance(node.test.left, ast.Name) \
-                and node.test.left.id == name and len(node.test.ops) == 1 and isinstance(node.test.ops[0], ast.Is) \
-                and isinstance(node.test.comparators[0], ast.Constant) and node.test.comparators[0].value is None:
-            return local[0]
-    return None
+    return local[0] if (name, local[0]) in _none_fillings(function) else None
+
+
+def _sized(found: tuple[ast.expr, ast.AST]) -> bool:
+    """The resolved (expression, scope) writes a size: integer arithmetic, or a largest id (``np.max(labels)``)
+    where a function fills a None parameter with it; a largest id bound anywhere else is the id, not a count."""
+    expr, scope = found
+    return _arithmetic(expr) or (_largest_value(expr) and any(
+        stmt.value is expr for _name, stmt in _none_fillings(scope)))
 
 
 def _bound_value(tree: ast.AST, binds: list, scope: ast.AST, depth: int) -> tuple[ast.expr, ast.AST] | None:
@@ -224,8 +234,6 @@ def _arithmetic(expr: ast.expr) -> bool:
         return True
     if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "len" \
             and len(expr.args) == 1 and not expr.keywords and isinstance(expr.args[0], (ast.Name, ast.Attribute)):
-        return True
-    if id(expr) in _FILLED_IN and _largest_value(expr):
         return True
     if isinstance(expr, ast.BinOp):
         return _arithmetic(expr.left) and _arithmetic(expr.right)
@@ -286,7 +294,7 @@ def size_origins(tree: ast.AST, shape_arg: ast.expr, line: int, rank: int) -> li
             origins.append(None)
             continue
         resolved = _resolve(tree, element, whole_scope)
-        if resolved is None or not _arithmetic(resolved[0]):
+        if resolved is None or not _sized(resolved):
             return None
         origins.append(Origin.of(resolved[0]))
     return origins
@@ -571,7 +579,7 @@ def argument_rebinding(site, cls: type, key: str, old: int, new: int) -> SourceR
     if arg is None or any(isinstance(a, ast.Starred) for a in call.args):
         return None
     found = _resolve(tree, arg, _enclosing(tree, site.line) or tree)
-    if found is None or not _arithmetic(found[0]):
+    if found is None or not _sized(found):
         return None
     if found[0].lineno == site.line:
         return None  # written on the layer's own line: the plain config fix edits it there
