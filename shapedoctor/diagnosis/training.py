@@ -203,6 +203,7 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
         prob.fixes.insert(0, categories)
     _size_literal_fix(call, prob, want, got)
     _reshape_line_fix(call, prob, want, got)
+    _reshape_missing_axis_fix(call, prob, want, got, i)
     _added_axis_fix(call, prob, want, got)
     _vectorizer_length_fix(call, prob, want, got)
     _resize_fix(call, model, prob, want, got)
@@ -531,6 +532,54 @@ def _reshape_line_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
     prob.data_site = (site.file, last.lineno)
     prob.explanation += (f" Line {last.lineno} reshapes the data to {format_shape(tuple(got[1:]))} per sample; the model "
                          f"takes the same values as {format_shape(known)}.")
+
+
+def _reshape_missing_axis_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple, i: int) -> None:
+    """Data one axis short of the declaration whose last line is a ``.reshape`` (``target_seq =
+    array(...).reshape(1, cardinality)`` for a decoder input of ``(None, None, 21)``, r1001): that reshape with a
+    size-1 axis where the model has the missing one is the fix, and its line the root cause. Only when the one
+    place it can go is clear (two places that read the same, ``1, 1, n``, are one)."""
+    import ast
+    import linecache
+
+    from shapedoctor.diagnosis.training_fixes import argument_name
+
+    site = call.site
+    if site is None or len(got) != len(want) - 1 or any(f.line_edit is not None for f in prob.fixes):
+        return
+    several = len(flat_items(call.x_ref)) != 1
+    var = argument_name(site, 0, "x", i if several else None)
+    last = _last_own_assignment(call, var)
+    value = last.value if last is not None else None
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "reshape"
+            and value.args and not value.keywords and value.end_lineno == last.lineno):
+        return
+    text = linecache.getline(site.file, last.lineno)
+    if not text.isascii():
+        return
+    tupled = len(value.args) == 1 and isinstance(value.args[0], (ast.Tuple, ast.List))
+    items = list(value.args[0].elts) if tupled else list(value.args)
+    if len(items) != len(got) or any(isinstance(n, ast.Starred) for n in items):
+        return
+    spelled = [text[n.col_offset:n.end_col_offset] for n in items]
+    places = {}
+    for j in range(len(want)):
+        shape = tuple(got[:j]) + (1,) + tuple(got[j:])
+        if all(w is None or w == g for w, g in zip(want[1:], shape[1:])):
+            places.setdefault(", ".join(spelled[:j] + ["1"] + spelled[j:]), j)
+    if len(places) != 1:
+        return
+    (inner, j), = places.items()
+    start, end = (value.args[0].col_offset, value.args[0].end_col_offset) if tupled else (
+        items[0].col_offset, items[-1].end_col_offset)
+    new = f"({inner})" if tupled else inner
+    new_line = (text[:start] + new + text[end:]).strip()
+    prob.fixes.insert(0, TrainingFix(f"reshape the data with the missing axis where it is reshaped: {new}", "data",
+                                     cost=1, apply=numpy_transform(f"np.expand_dims({{v}}, {j})"),
+                                     line_edit=(last.lineno, start, end, new, new_line)))
+    prob.data_site = (site.file, last.lineno)
+    prob.explanation += (f" Line {last.lineno} reshapes the data to {format_shape(tuple(got))}, {len(got)} axes; "
+                         f"the model takes {len(want)}: the reshape leaves one out.")
 
 
 def _resize_fix(call: TrainingCall, model: Any, prob: Problem, want: tuple, got: tuple) -> None:

@@ -771,10 +771,20 @@ def argument_name(site: Site | None, position: int, keyword: str, item: int | No
     With *item*, the name of that element of a list/tuple/dict literal passed there.
     """
     arg = argument_node(site, position, keyword)
-    if item is not None and isinstance(arg, (ast.List, ast.Tuple, ast.Dict)):
-        elements = arg.values if isinstance(arg, ast.Dict) else arg.elts
+    if item is not None:
+        elements = literal_items(arg)
         arg = elements[item] if item < len(elements) else None
     return arg.id if isinstance(arg, ast.Name) else None
+
+
+def literal_items(arg: ast.expr | None) -> list[ast.expr]:
+    """The elements written in a list/tuple/dict literal passed as the data, in order; of ``[target_seq] + state``
+    (a literal joined with more inputs) the literal's leading ones. Empty for anything else."""
+    if isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Add):
+        return literal_items(arg.left) if isinstance(arg.left, (ast.List, ast.Tuple, ast.BinOp)) else []
+    if isinstance(arg, ast.Dict):
+        return list(arg.values)
+    return list(arg.elts) if isinstance(arg, (ast.List, ast.Tuple)) else []
 
 
 _TRAINING_METHODS = ("fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch")
@@ -1044,19 +1054,24 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
     # Named inputs (a dict) are one row each, called by their key: input_dict["age"].
     keys = list(call.x_shapes) if isinstance(call.x_shapes, dict) and len(call.x_shapes) == len(xs) else []
     literal = _dict_values(call.site, keys)  # fit({"title": titles, ...}): each row is its own array
+    culprit = "culprit" if prob.culprit_kind == "data" and not weighted else ""
     for k, shape in enumerate(xs):
         name = xp.layer or "x"
+        file, line, mark = xp.file, xp.line, culprit
         if len(xs) > 1 and not keys:  # a list of inputs: each row named by its own item
-            name = argument_name(call.site, 0, "x", k) or name
-        file, line = xp.file, xp.line
+            own = argument_name(call.site, 0, "x", k)
+            name = own or name
+            if k != prob.output_index and prob.extra_where is None and len(xs) == len(model_inputs(call.model)):
+                made = assignment_line(call.site, own) if own else None  # an input that fits: where it was made
+                name, mark = own or f"x[{k}]", ""
+                file, line = (display_path(call.site.file), made) if made else (None, None)
         if literal.get(k):
             name = literal[k]
             made = assignment_line(call.site, name)
             file, line = (display_path(call.site.file), made) if made else (file, line)
         elif keys:
             name = f'{name}["{keys[k]}"]'
-        steps.append(PathStep(name, "data", format_shape(shape), file, line,
-                              "culprit" if prob.culprit_kind == "data" and not weighted else ""))
+        steps.append(PathStep(name, "data", format_shape(shape), file, line, mark))
     outs = model_outputs(call.model)
     if outs:
         steps.append(PathStep(getattr(call.model, "name", "model"), type(call.model).__name__,

@@ -1421,6 +1421,8 @@ def argument_edit(site: Site, position: int, keyword: str, transform: str, index
     if arg is None:
         return None
     if item is not None:
+        while isinstance(arg, cst.BinaryOperation) and isinstance(arg.operator, cst.Add):
+            arg = arg.left  # ``[target_seq] + state``: the literal's leading elements
         if not isinstance(arg, (cst.List, cst.Tuple, cst.Dict)) or item >= len(arg.elements):
             return None
         arg = arg.elements[item].value
