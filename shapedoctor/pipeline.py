@@ -213,6 +213,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.init_weight_width import init_weight_width
 
         found[0] = init_weight_width(exc, found[0], recorder)  # Linear(32) whose __init__ kernel is (input_dim=32, 32)
+        from shapedoctor.diagnosis.hand_built_layer import hand_built_layer
+
+        found[0] = hand_built_layer(exc, found[0], recorder)  # layer.build(input_shape=(8,)) of a layer fed 12 values
         from shapedoctor.diagnosis.inner_branch_width import inner_branch_width
 
         found[0] = inner_branch_width(exc, found[0], recorder)  # return self.act(h) + x, h made by self.dense per slice
