@@ -136,3 +136,38 @@ def test_a_dataset_batched_by_its_loader_and_again_gets_an_unbatch(tmp_path):
     assert finding["culprit"]["line"] == line_of(WINDOWS, "windows = windows.batch(16)")
     assert [f["code"] for f in finding["fixes"]] == ["windows = windows.unbatch().batch(16)"]
     assert finding["fixes"][0]["verified"]
+
+
+NAMED = '''import numpy as np
+import tensorflow as tf
+import keras
+from keras import layers
+
+ids = np.random.default_rng(3).integers(1, 50, size=(64, 12))
+stars = np.random.default_rng(4).integers(0, 2, size=64)
+reviews = tf.data.Dataset.from_tensor_slices((ids, stars)).batch(16)
+
+
+def make_dataset(dataset):
+    dataset = dataset.map(lambda x, y: ({"input_ids": x}, y))
+    return dataset.batch(16).prefetch(2)
+
+
+reviews = make_dataset(reviews)
+tokens = keras.Input(shape=(None,), dtype="int32", name="input_ids")
+pooled = layers.GlobalAveragePooling1D()(layers.Embedding(50, 8)(tokens))
+model = keras.Model(tokens, layers.Dense(1, activation="sigmoid")(pooled))
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(reviews, epochs=1, verbose=0)
+'''
+
+
+def test_named_inputs_batched_again_in_a_helper_of_a_declared_model(tmp_path):
+    # r986 (the float8 recipe): the model declares its input, so the mismatch is found before the call fails;
+    # the cause is the .batch inside the helper, and the fix, checked on the dict of inputs, unbatches there.
+    report, _, proc = run_json(run_cli, tmp_path, NAMED)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(NAMED, "return dataset.batch(16).prefetch(2)")
+    first = finding["fixes"][0]
+    assert first["code"] == "return dataset.unbatch().batch(16).prefetch(2)" and first["verified"]

@@ -459,8 +459,14 @@ def unbatch_edit(file: str, line: int) -> tuple | None:
 
 
 def merge_batch_axes(value):
-    """A verification stand-in for ``.unbatch().batch(n)``: one element's two batch axes merged."""
+    """A verification stand-in for ``.unbatch().batch(n)``: one element's two batch axes merged (of each input of
+    a dict or list of them)."""
     import numpy as np
+
+    if isinstance(value, dict):
+        return {key: merge_batch_axes(v) for key, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(merge_batch_axes(v) for v in value)
 
     arr = np.asarray(value)
     return arr.reshape((-1,) + arr.shape[2:])

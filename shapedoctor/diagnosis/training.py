@@ -302,6 +302,18 @@ def _batched_twice(call: TrainingCall, want: tuple, got: tuple, index: int) -> P
     site = call.site
     line = assignment_line(site, argument_name(site, 0, "x")) if site is not None else None
     edit = data_origin.unbatch_edit(site.file, line) if line else None
+    if edit is None and site is not None and site.file:
+        from shapedoctor.diagnosis.unbatched_dataset import second_batch
+
+        import linecache
+
+        found = second_batch(call)  # the later .batch of the chain, in a helper the dataset is handed to
+        batch = found[1][1] if found is not None else None
+        text = linecache.getline(site.file, batch.lineno) if batch is not None else ""
+        if batch is not None and batch.func.value.end_lineno == batch.lineno and text.isascii():
+            dot = batch.func.value.end_col_offset
+            edit = (batch.lineno, dot, dot, ".unbatch()", (text[:dot] + ".unbatch()" + text[dot:]).strip())
+            prob.data_site = (site.file, batch.lineno)
     if edit is not None:
         prob.fixes.append(TrainingFix("unbatch the already batched dataset before batching it again", "data",
                                       cost=1, apply=data_origin.merge_batch_axes, line_edit=edit, unbatches=True))

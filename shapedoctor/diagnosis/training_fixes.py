@@ -453,7 +453,7 @@ def verify(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                 elif fix.unbatches and y is not None:
                     from shapedoctor.diagnosis.data_origin import merge_batch_axes
 
-                    y = merge_batch_axes(_np(y))[:len(_np(x))]
+                    y = merge_batch_axes(_np(y))[:len(_np(flat_items(x)[0]))]  # x: an array, or a dict of them
                 elif fix.counts_to is not None:
                     y = _structure_head(call.y_ref, min(fix.counts_to, rows))
                 elif fix.labels_too and y is not None:

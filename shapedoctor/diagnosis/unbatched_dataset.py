@@ -115,10 +115,6 @@ def rebatched_dataset(exc: BaseException, finding: Any, recorder: Any) -> Any:
 
 
 def _rebatched(recorder: Any, finding: Any):
-    from shapedoctor.diagnosis.data_origin import name_assignments
-    from shapedoctor.diagnosis.training_fixes import argument_node
-    from shapedoctor.trace.sites import called_name
-
     calls = [c for c in getattr(recorder, "training_calls", []) if c.error is not None]
     if not calls or calls[-1].source != "dataset" or calls[-1].site is None or not calls[-1].site.file:
         return None
@@ -128,6 +124,18 @@ def _rebatched(recorder: Any, finding: Any):
     if len(shapes) != 1 or len(declared) != 1 or len(shapes[0]) != len(declared[0]) + 1 \
             or any(g is not None and d is not None and g != d for g, d in zip(shapes[0][2:], declared[0][1:])):
         return None
+    found = second_batch(call)
+    return None if found is None else (call, *found)
+
+
+def second_batch(call: Any) -> tuple[str, tuple[ast.Assign, ast.Call]] | None:
+    """(the dataset's name, (the statement, the ``.batch`` call)) of the later of two ``.batch`` calls in the chain of
+    statements that made the dataset passed to the training *call* (through the script's own helper it is handed
+    to), or None."""
+    from shapedoctor.diagnosis.data_origin import name_assignments
+    from shapedoctor.diagnosis.training_fixes import argument_node
+    from shapedoctor.trace.sites import called_name
+
     arg = argument_node(call.site, 0, "x")
     if not isinstance(arg, ast.Name):
         return None
@@ -144,7 +152,7 @@ def _rebatched(recorder: Any, finding: Any):
     if len(batches) < 2 or not linecache.getline(file, batches[-1][0].lineno).isascii() \
             or _batching_loader(batches[-1][1]):
         return None
-    return call, arg.id, batches[-1]
+    return arg.id, batches[-1]
 
 
 # Keras's dataset makers that batch what they yield (batch_size defaults to a number, not None).
