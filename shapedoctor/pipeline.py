@@ -216,6 +216,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.hand_built_layer import hand_built_layer
 
         found[0] = hand_built_layer(exc, found[0], recorder)  # layer.build(input_shape=(8,)) of a layer fed 12 values
+        from shapedoctor.diagnosis.undeclared_input_size import undeclared_input_size
+
+        found[0] = undeclared_input_size(exc, found[0], recorder)  # VGG16(include_top=False) then Flatten, fit(images)
         from shapedoctor.diagnosis.inner_branch_width import inner_branch_width
 
         found[0] = inner_branch_width(exc, found[0], recorder)  # return self.act(h) + x, h made by self.dense per slice
