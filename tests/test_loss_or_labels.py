@@ -47,3 +47,30 @@ def test_a_loss_shared_by_several_outputs_is_not_blamed_for_one_outputs_labels(c
     assert finding["culprit"]["kind"] == "labels" and finding["culprit"]["line"] == 6
     first = finding["fixes"][0]
     assert first["verified"] and first["code"] == "y_class = keras.utils.to_categorical(y_class, 4)"
+
+
+def test_a_label_smoothing_only_the_categorical_loss_has_blames_the_labels_and_keeps_the_loss(cli, tmp_path):
+    # r1092 (keras-io ConvMixer): CategoricalCrossentropy(label_smoothing=0.1) on integer ids; the sparse loss
+    # would silently drop the smoothing, so it is not offered, and the test labels get the same encoding.
+    finding = _first(cli, tmp_path, """\
+        model = keras.Model(inputs, cls)
+        model.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(label_smoothing=0.1))
+        model.fit(x, y_class, epochs=1, verbose=0)
+        y_check = np.random.randint(0, 4, size=(8,))
+        model.evaluate(x[:8], y_check, verbose=0)
+        """)
+    assert finding["culprit"]["kind"] == "labels" and finding["culprit"]["line"] == 6
+    codes = [f["code"] for f in finding["fixes"]]
+    assert codes[0] == ("y_class = keras.utils.to_categorical(y_class, 4)\n"
+                        "y_check = keras.utils.to_categorical(y_check, 4)"), codes
+    assert not any("sparse" in c for c in codes), codes
+
+
+def test_a_categorical_metric_beside_the_categorical_loss_blames_the_labels(cli, tmp_path):
+    finding = _first(cli, tmp_path, """\
+        model = keras.Model(inputs, cls)
+        model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["categorical_accuracy"])
+        model.fit(x, y_class, epochs=1, verbose=0)
+        """)
+    assert finding["culprit"]["kind"] == "labels" and finding["culprit"]["line"] == 6
+    assert finding["fixes"][0]["code"] == "y_class = keras.utils.to_categorical(y_class, 4)"

@@ -47,7 +47,8 @@ def metric_encoding_findings(recorder: Any) -> list[Finding]:
     return out
 
 
-def _metric_names(model: Any) -> list[str]:
+def categorical_metric_names(model: Any) -> list[str]:
+    """The metrics *model* was compiled with that read one-hot label rows (``categorical_accuracy``, ...)."""
     config = model.get_compile_config() if hasattr(model, "get_compile_config") else None
     metrics = (config or {}).get("metrics") or []
     names = []
@@ -80,7 +81,7 @@ def _finding(call: Any) -> Finding | None:
     outputs = model_outputs(call.model)
     if len(outputs) != 1 or len(outputs[0]) != 2 or not isinstance(outputs[0][-1], int) or outputs[0][-1] < 2:
         return None
-    names = _metric_names(call.model)
+    names = categorical_metric_names(call.model)
     width = outputs[0][-1]
     if not names or not _integer_ids(call, width):
         return None

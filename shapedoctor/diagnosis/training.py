@@ -1489,7 +1489,15 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
             # Valid labels in the other encoding: the loss is the first thing to change (its fix ranks
             # first, as the answers to this error say), the labels the second; unless the model already
             # trained with this loss, on labels it accepted: then these labels are the odd ones.
-            labels_odd = ev.trained(model) or loss_shared(model)
+            # So are they when the compile call asks for one-hot rows elsewhere too: a label smoothing only the
+            # categorical loss has (the sparse one would silently drop it), a categorical metric (r1092).
+            import keras
+
+            from shapedoctor.diagnosis.metric_encoding import categorical_metric_names
+
+            config = loss.get_config() if isinstance(loss, keras.losses.Loss) else {}
+            smoothed = float(config.get("label_smoothing") or 0) > 0
+            labels_odd = ev.trained(model) or loss_shared(model) or smoothed or bool(categorical_metric_names(model))
             prob = Problem("SD202", f"integer class labels {format_shape(y_shape)} used with {name} "
                            f"(output {format_shape(out)})", "labels" if labels_odd else "loss", expected=format_shape((None,) + tuple(out[1:])),
                            received=format_shape(y_shape))
@@ -1497,12 +1505,18 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
                                 f"output, {format_shape(('N',) + tuple(out[1:]))}. These labels hold one integer class per "
                                 f"{'sample' if len(out) == 2 else 'position'}. Either tell the "
                                 "loss so (`sparse_categorical_crossentropy`) or one-hot encode the labels.")
+            told = ([f"a label smoothing of {config['label_smoothing']}, which only the categorical loss has"]
+                    if smoothed else []) + [f"`{m}`" for m in categorical_metric_names(model)]
+            if told:
+                prob.explanation += (f" The compile call asks for one-hot rows elsewhere too ({', '.join(told)}): the "
+                                     "labels are the odd ones out, so encode them.")
             sparse = same_logits(loss, "sparse_categorical_crossentropy")
-            prob.fixes += [TrainingFix(f"use the loss made for integer labels: {loss_text(sparse)}", "loss",
-                                       loss=sparse, cost=1),
-                           TrainingFix(f"one-hot encode the labels: keras.utils.to_categorical(y, {k})", "labels",
-                                       transform="keras.utils.to_categorical({v}, " + str(k) + ")",
-                                       apply=to_categorical_transform(k), cost=1)]
+            encode = TrainingFix(f"one-hot encode the labels: keras.utils.to_categorical(y, {k})", "labels",
+                                 transform="keras.utils.to_categorical({v}, " + str(k) + ")",
+                                 apply=to_categorical_transform(k), cost=1)
+            sparse_fix = TrainingFix(f"use the loss made for integer labels: {loss_text(sparse)}", "loss", loss=sparse,
+                                     cost=1)
+            prob.fixes += [encode] if smoothed else [encode, sparse_fix] if labels_odd else [sparse_fix, encode]
             _loss_proven(prob, model)
             return prob
         if len(out) > len(y_shape):

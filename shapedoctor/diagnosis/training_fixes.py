@@ -650,7 +650,9 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
                 code = text.strip()
             return code, written.file, written.line, merged
         if written is not None:
-            return written.code, written.file, written.line, written.edits
+            later = _later_label_edits(site, fix.transform) if labels and item is None and not inline else []
+            return ("\n".join([written.code] + [c.code for c in later]), written.file, written.line,
+                    written.edits + [e for c in later for e in c.edits])
         var = argument_name(site, 1 if fix.kind == "labels" else 0, "y" if fix.kind == "labels" else "x")
         xvar, yvar = argument_name(site, 0, "x") or "x", argument_name(site, 1, "y") or "y"
         name = var or ("y" if fix.kind == "labels" else "x")
@@ -679,6 +681,36 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
             return code.code, code.file, code.line, [], "the compile call to change with the layer was not found"
         return code.code + "\n" + loss_code, code.file, code.line, list(code.edits) + loss_edits, code.why_not
     return code.code, code.file, code.line, code.edits, code.why_not
+
+
+def _later_label_edits(site: Site, transform: str) -> list:
+    """The same re-encoding for the labels of each later ``fit``/``evaluate`` of the same model written in the
+    script with labels of another name (``model.evaluate(x_test, y_test)`` after ``model.fit(x_train, y_train)``):
+    encoded for training only, the evaluation would fail next (r1092). Each as codegen's ``Code``."""
+    from shapedoctor.repair.codegen import argument_edit
+
+    node = argument_node(site, 1, "y")
+    call = _training_call_in_file(site)
+    if not isinstance(node, ast.Name) or call is None or not isinstance(call.func, ast.Attribute):
+        return []
+    try:
+        tree = source_tree(site.file)
+    except SyntaxError:
+        return []
+    receiver = ast.unparse(call.func.value)
+    out, seen = [], {node.id}
+    for later in sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                         and n.func.attr in ("fit", "evaluate", "train_on_batch", "test_on_batch")
+                         and n.lineno > call.end_lineno and ast.unparse(n.func.value) == receiver),
+                        key=lambda n: n.lineno):
+        y = later.args[1] if len(later.args) > 1 else next((k.value for k in later.keywords if k.arg == "y"), None)
+        if not isinstance(y, ast.Name) or y.id in seen:
+            continue
+        code = argument_edit(Site(site.file, later.lineno, ""), 1, "y", transform)
+        if code is not None:
+            seen.add(y.id)
+            out.append(code)
+    return out
 
 
 def _compared_later(site: Site, name: str | None) -> bool:
