@@ -205,7 +205,11 @@ def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str |
     if proven is not None:
         # A fix proven on the whole script goes before verified ones no edit can write (a layer built in
         # a loop: the user would have to apply them by hand, and they were checked only on the graph).
-        unwritten = [f for f in finding.fixes[:finding.fixes.index(proven)] if make_patch(f.edits, sources) is None]
+        # So does it before a fix whose patched script failed for another reason: the same script ran to the end
+        # with the proven fix, so that failure came from the other fix (a numpy concatenate of its 56 x 56 images
+        # with the real 28 x 28 ones), not from the script's surroundings.
+        unwritten = [f for f in finding.fixes[:finding.fixes.index(proven)]
+                     if make_patch(f.edits, sources) is None or (f.proof is not None and not f.proven)]
         for f in unwritten:
             finding.fixes.remove(f)
         finding.fixes[finding.fixes.index(proven) + 1:finding.fixes.index(proven) + 1] = unwritten

@@ -2107,7 +2107,28 @@ def width_layer(layer: Any) -> Any:
     return current if current is not None and sets_width(current) else layer
 
 
+_HIDDEN_ACTIVATIONS = frozenset("relu relu6 elu selu gelu leaky_relu swish silu mish".split())
+
+
+def _hidden_twin(layer: Any) -> bool:
+    """*layer* is a hidden Dense, not a head: a ReLU-family activation, and as wide as the Dense before it
+    (``Dense(32, "relu")`` twice, the output layer left out, r1098)."""
+    if type(layer).__name__ != "Dense" or layer_config(layer).get("activation") not in _HIDDEN_ACTIVATIONS:
+        return False
+    before = previous_layer(layer, only_one=True)
+    seen = 0
+    while before is not None and type(before).__name__ != "Dense" and width_key(before) is None and seen < 4:
+        seen, before = seen + 1, previous_layer(before, only_one=True)  # past Dropout, BatchNormalization, ...
+    return before is not None and type(before).__name__ == "Dense" \
+        and layer_config(before).get("units") == layer_config(layer).get("units")
+
+
 def units_fix(layer, units: int, activation: str | None = None) -> TrainingFix:
+    if _hidden_twin(layer):  # the model lacks its output layer: add it, the hidden one stays as it is
+        kwargs = {"activation": activation} if activation else {}
+        shown = f"Dense({units}" + (f", activation={activation!r})" if activation else ")")
+        return TrainingFix(f"add the output layer the model lacks: {shown} after {layer.name}", "model",
+                           edits=[("append_after_layer", layer, ("Dense", (units,), kwargs))], cost=1)
     if width_key(layer) is None and activation is None:
         wrapped = _wrapped_units_fix(layer, units)  # TimeDistributed(Dense(1)): the Dense's units, not the wrapper's
         if wrapped is not None:

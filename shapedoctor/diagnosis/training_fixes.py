@@ -564,7 +564,7 @@ def _graph_edits(graph, fix: TrainingFix) -> list:
             edits.append(ReplaceLayer(node.id, graph.layers[key].cls, unwrap=True))
         elif kind == "append_after_layer":  # value: (class name, args)
             node = _node_of(graph, target, last=True)
-            edits.append(AppendLayer(node.id, value[0], tuple(value[1])))
+            edits.append(AppendLayer(node.id, value[0], tuple(value[1]), dict(value[2]) if len(value) > 2 else {}))
         elif kind == "remove_layer":
             node = next(n for n in graph.nodes if graph.spec(n) is not None and graph.spec(n).live is target)
             edits.append(RemoveNode(node.id))

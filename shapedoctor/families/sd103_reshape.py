@@ -81,6 +81,15 @@ def fixes(ctx):
         new = (got[1], math.prod(got[2:]))
         yield Candidate(f"one step per position of its first axis, the rest as features: target_shape={new}",
                         [SetConfig(ctx.consumer.layer, {"target_shape": new})], cost=1)
+    # A square (cubic) seed map whose side was written for another size (a GAN generator's Dense(7 * 7 * 128)
+    # reshaped to (14, 14, 128), r1099): the channels kept, the side that holds every value.
+    if len(target) >= 3 and -1 not in target and len(set(target[:-1])) == 1 and have % target[-1] == 0:
+        n = len(target) - 1
+        side = round((have // target[-1]) ** (1 / n))
+        if side > 0 and side ** n * target[-1] == have and side != target[0]:
+            new = (side,) * n + (target[-1],)
+            yield Candidate(f"keep the {target[-1]} channels, on a map of side {side}: target_shape={new}",
+                            [SetConfig(ctx.consumer.layer, {"target_shape": new})], cost=1)
     # Keep the target's layout but let one axis absorb the size (-1).
     if len(target) >= 2:
         offered = 0

@@ -1,0 +1,46 @@
+"""A regressor whose output layer was left out (real Keras).
+
+The keras-io Boston-housing style regressor (r1098) ends ``Dense(32, "relu")``, ``Dense(32, "relu")`` without the
+``Dense(1)`` that predicts the price: mse meets (batch,) targets against (batch, 32). The last layer is a hidden
+one (a ReLU as wide as the Dense before it), so the fix adds the missing output layer after it instead of
+shrinking it to one ReLU unit; the written script trains. A last layer of its own width stays the one to resize.
+"""
+
+from __future__ import annotations
+
+from conftest import line_of, run_cli, run_json, written_and_run
+
+SCRIPT = '''import numpy as np
+import keras
+from keras import layers
+
+features = np.random.default_rng(0).normal(size=(96, 13)).astype("float32")
+prices = (20 + features @ np.linspace(-1, 1, 13)).astype("float32")
+model = keras.Sequential([
+    keras.Input(shape=(13,)),
+    layers.Dense(16, activation="relu"),
+    layers.Dense(16, activation="relu"),
+])
+model.compile(loss="mse", optimizer="adam")
+model.fit(features, prices, batch_size=32, epochs=1, verbose=0)
+'''
+
+
+def test_the_missing_output_layer_is_added_after_the_hidden_one(tmp_path):
+    report, _, proc = run_json(run_cli, tmp_path, SCRIPT)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    first = finding["fixes"][0]
+    assert first["code"] == "layers.Dense(1)," and first["verified"], finding["fixes"]
+    written = written_and_run(run_cli, tmp_path)
+    assert 'layers.Dense(16, activation="relu"),\n    layers.Dense(1),\n])' in written, written
+
+
+def test_a_last_layer_of_its_own_width_is_resized(tmp_path):
+    script = SCRIPT.replace('layers.Dense(16, activation="relu"),\n])', 'layers.Dense(8, activation="relu"),\n])')
+    assert script != SCRIPT
+    report, _, proc = run_json(run_cli, tmp_path, script)
+    assert proc.returncode == 1, proc.stderr
+    first = report["findings"][0]["fixes"][0]
+    assert first["code"] == 'layers.Dense(1, activation="relu"),', first
+    assert first["line"] == line_of(script, 'layers.Dense(8, activation="relu"),')
