@@ -1020,7 +1020,8 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
         elif prob.extra_where == "argument":
             line = (argument_line(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y")
                     or (site.line if site else None))  # the order of the arguments is the problem
-            bound = _list_bound_to(site, var) if site is not None and var and var.isidentifier() else None
+            whole = argument_name(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y")
+            bound = _list_bound_to(site, var) if site is not None and var and var == whole else None
             if bound is not None:  # ... written in the list the argument names
                 line = bound("[]")[2]
         else:
@@ -1143,6 +1144,8 @@ def _rewrite_argument(call: TrainingCall, fix: TrainingFix) -> tuple[str, str | 
     source = "".join(linecache.getlines(site.file))
     names = [ast.get_source_segment(source, e) for e in getattr(arg, "elts", [])]
     new = fix.rewrite_argument.format(*names)
+    if isinstance(arg, ast.Tuple) and new.startswith("[") and new.endswith("]"):
+        new = "(" + new[1:-1] + ")"  # written as the script wrote it: a tuple stays a tuple
     first = linecache.getline(site.file, arg.lineno).rstrip("\n")
     last = linecache.getline(site.file, arg.end_lineno).rstrip("\n")
     if not (first.isascii() and last.isascii()):
