@@ -1040,6 +1040,8 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
                 from shapedoctor.diagnosis.data_origin import sizes_line
 
                 line = sizes_line(site, line, prob.data_shapes[1], prob.data_shapes[0])
+            if kind == "labels" and line is not None and var:
+                line = _returned_line(site, var, line) or line  # made inside the helper that returned them
             line = line or argument_line(site, 0 if kind == "data" else 1, "x" if kind == "data" else "y") or (
                 site.line if site else None)
         import linecache
@@ -1062,6 +1064,45 @@ def _place(call: TrainingCall, kind: str, prob: Problem, recorder: Any) -> Place
         return Place("layer", layer.name, type(layer).__name__, lsite.file, line, code)
     return Place("layer", getattr(layer, "name", None), type(layer).__name__ if layer is not None else None, file,
                  site.line if site else None, None)
+
+
+def _returned_line(site: Site, var: str, line: int) -> int | None:
+    """Where the script's own function made *var* when line *line* only unpacks what it returned
+    (``(X_train_A, y_train_A), (X_train_B, y_train_B) = split_dataset(X_train, y_train)`` of a
+    ``return ((X[~m], y_A), (X[m], y_B))``, r1109): the line in the function that last assigned the name
+    returned at *var*'s position. None when the value there is not a name the function assigns, or the
+    function returns in more than one place."""
+    try:
+        tree = source_tree(site.file)
+    except SyntaxError:
+        return None
+    stmt = next((s for s in ast.walk(tree) if isinstance(s, ast.Assign) and s.lineno == line and len(s.targets) == 1),
+                None)
+    if stmt is None or not isinstance(stmt.value, ast.Call) or not isinstance(stmt.value.func, ast.Name):
+        return None
+
+    def path_to(target: ast.expr) -> list[int] | None:
+        if isinstance(target, ast.Name):
+            return [] if target.id == var else None
+        for i, item in enumerate(getattr(target, "elts", []) if isinstance(target, (ast.Tuple, ast.List)) else []):
+            found = path_to(item)
+            if found is not None:
+                return [i] + found
+        return None
+
+    path = path_to(stmt.targets[0])
+    functions = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == stmt.value.func.id]
+    if not path or len(functions) != 1:
+        return None
+    returns = [r for r in ast.walk(functions[0]) if isinstance(r, ast.Return)]
+    value = returns[0].value if len(returns) == 1 else None
+    for i in path:
+        value = value.elts[i] if isinstance(value, (ast.Tuple, ast.List)) and i < len(value.elts) else None
+    if not isinstance(value, ast.Name):
+        return None
+    made = [s for s in ast.walk(functions[0]) if isinstance(s, ast.Assign) and s.lineno < returns[0].lineno
+            and any(isinstance(t, ast.Name) and t.id == value.id for t in s.targets)]
+    return max(s.lineno for s in made) if made else None
 
 
 def _dict_values(site: Site | None, keys: list) -> dict[int, str]:
