@@ -454,6 +454,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
     from shapedoctor.diagnosis.double_onehot import double_onehot
 
     found = [double_onehot(f, recorder) for f in found]  # tf.one_hot(label, 3) of labels already one-hot
+    from shapedoctor.diagnosis.metric_encoding import crashed_metric
+
+    found = crashed_metric(found, exc)  # metrics=["top_k_categorical_accuracy"] on class ids: in_top_k raised
     return [target_column(f, recorder) for f in found]  # targets=raw_data[delay:] for a Dense(1) forecast
 
 

@@ -42,3 +42,19 @@ def test_the_same_metric_on_one_hot_labels_is_ok(tmp_path):
     report, _, proc = run_json(run_cli, tmp_path, one_hot)
     assert proc.returncode == 0, proc.stderr
     assert report["findings"] == []
+
+
+def test_a_top_k_metric_that_crashes_on_class_ids_is_the_error_itself(tmp_path):
+    # r1114 (Hands-on ML 2, chapter 15): top_k_categorical_accuracy on class ids makes in_top_k raise
+    # "Shape must be rank 1 but is rank 0"; the error is the metric's, not a missing axis of the data.
+    script = SCRIPT.replace("metrics=[keras.metrics.CategoricalAccuracy()]",
+                            'metrics=["accuracy", "top_k_categorical_accuracy"]').replace(
+        'print(log.history["categorical_accuracy"])', "print(sorted(log.history))").replace(
+        "size=(60, 1)", "size=60")
+    report, _, proc = run_json(run_cli, tmp_path, script)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["id"] == "SD209" and finding["severity"] == "error", finding
+    assert finding["culprit"]["line"] == line_of(script, 'metrics=["accuracy", "top_k_categorical_accuracy"]')
+    assert finding["fixes"][0]["code"] == 'metrics=["accuracy", "sparse_top_k_categorical_accuracy"])'
+    assert not any(f["id"] == "SD101" for f in report["findings"])

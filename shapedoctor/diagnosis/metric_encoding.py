@@ -165,3 +165,23 @@ def _report(call: Any, name: str, written: Any, width: int) -> Finding:
                      f"while the loss trains normally and nothing raises. `{sparse}` compares the id with the "
                      "argmax of the prediction."),
         fixes=[fix])
+
+
+def crashed_metric(found: list[Finding], exc: BaseException | None) -> list[Finding]:
+    """*found* with the error a top-k categorical metric raised on class ids (``in_top_k`` of a rank-0 target:
+    "Shape must be rank 1 but is rank 0", r1114) replaced by that metric's SD209 finding, now an error: the
+    metric, not the data's rank, is the cause, and its fix (the sparse metric) is the one that runs."""
+    text = str(exc or "")
+    if "in_top_k" not in text and "InTopK" not in text:
+        return found
+    metric = next((f for f in found if f.id == "SD209" and "top_k" in f.message), None)
+    crashed = [f for f in found if f.severity == "error" and f is not metric]
+    if metric is None or len(crashed) != 1:
+        return found
+    metric.severity = "error"
+    metric.keras_message = crashed[0].keras_message
+    metric.explanation = (metric.explanation or "").replace(
+        "while the loss trains normally and nothing raises.",
+        "and here it fails outright: TensorFlow's in_top_k wants one class id per sample, and the argmax of an id "
+        "has no axis left (\"Shape must be rank 1 but is rank 0\").")
+    return [metric] + [f for f in found if f is not metric and f is not crashed[0]]
