@@ -56,6 +56,18 @@ def diagnose(recorder: Any, exc: BaseException | None, source: str = "run", scri
     return diagnosis
 
 
+def _checked_after_failure(call: Any) -> list:
+    """The error-severity problems of a call that Keras refused though its pre-flight found none, checked again
+    now that it failed: a model of unknown sequence length is then judged by the output Keras computes for the
+    data it got (diagnosis/training.py, ``_concrete_outputs``)."""
+    from shapedoctor.diagnosis.training import check
+
+    try:
+        return [p for p in check(call) if _severity(p.family) == "error"]
+    except Exception:  # noqa: BLE001 - evidence only: the error's own reading still answers
+        return []
+
+
 def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
     """Findings for a finished recording: the error that escaped (if any) and the silent problems."""
     from shapedoctor.diagnosis.silent import merge_broadcast_findings
@@ -70,6 +82,8 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         errors = [p for p in (call.findings if call else []) if _severity(p.family) == "error"]
         if call is not None and not errors and call.unbuilt and getattr(call.model, "built", False):
             errors = _checked_after_build(call)
+        if call is not None and not errors and call.error is not None:
+            errors = _checked_after_failure(call)
         if call is not None and errors:
             training_error = findings_for(call, errors[:1], recorder)
     if training_error:

@@ -1000,7 +1000,7 @@ def _odd_one(call: TrainingCall, n_x: int, y_shape: tuple) -> tuple[int | None, 
 
 # -- labels vs output vs loss ------------------------------------------------------------
 def _check_labels(call: TrainingCall, model: Any) -> list[Problem]:
-    outputs = model_outputs(model)
+    outputs = _concrete_outputs(call, model, model_outputs(model))
     names = output_keys(model)
     labels, label_shapes = labels_by_output(call.y, names), labels_by_output(call.y_shapes, names)
     if not outputs or not labels:
@@ -1406,6 +1406,8 @@ def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list:
             if len(kernel) == len(diff) and any(removed):
                 want = "valid" if diff == removed else "same" if diff == tuple(-r for r in removed) else None
                 if want is not None and _padding(cls, cfg) != want:
+                    if want == "same" and cls == "Conv1D" and _causal_siblings(model, layer):
+                        want = "causal"  # a causal stack (a WaveNet): the sequence kept as its siblings keep it
                     found.append(TrainingFix(f'make {layer.name} {"shrink" if want == "valid" else "keep"} the map: '
                                              f'padding="{want}"', "model", edits=[("config", layer, {"padding": want})],
                                              cost=1))
@@ -1445,6 +1447,14 @@ def _padding_fixes(model: Any, index: int, out: tuple, y_shape: tuple) -> list:
     return overhang or found
 
 
+def _causal_siblings(model: Any, layer: Any) -> bool:
+    """The model's other Conv1D layers are all causal (Hands-on ML's WaveNet-style stack, r1113)."""
+    from shapedoctor.diagnosis.training_base import all_layers
+
+    others = [other for other in all_layers(model) if type(other).__name__ == "Conv1D" and other is not layer]
+    return bool(others) and all(layer_config(other).get("padding") == "causal" for other in others)
+
+
 def _per_axis(value: Any, n: int) -> tuple:
     """A size given per axis or once for all (``strides=2`` in a user layer's config): one int per axis;
     ones when it is not given."""
@@ -1469,6 +1479,25 @@ def _upsampling_cost(is_head: bool, step: tuple) -> int:
     encoder's missing stride (cost 1); the output head (it maps to the labels' channels, stride 1 by
     design) or a layer that already upsamples would then double its step (cost 2)."""
     return 2 if is_head or any(s > 1 for s in step) else 1
+
+
+def _concrete_outputs(call: TrainingCall, model: Any, outputs: list) -> list:
+    """*outputs*, or for a call that failed on a model whose one output has unknown sizes (``Input(shape=[None])``,
+    a sequence of any length) the output Keras computes for the data it got: (None, 31, 47) for sequences of 35
+    steps that a valid dilated convolution shortened (r1113). Only after Keras refused the call: a program that
+    runs is judged by the shapes it declares."""
+    if call.error is None or len(outputs) != 1 or None not in tuple(outputs[0])[1:]:
+        return outputs
+    shapes = [s for s in in_input_order(call.x_shapes, model) if s is not None]
+    if len(shapes) != 1 or len(model_inputs(model)) != 1 or None in tuple(shapes[0])[1:]:
+        return outputs
+    try:
+        concrete = tuple(model.compute_output_shape((None,) + tuple(shapes[0])[1:]))
+    except Exception:  # noqa: BLE001 - Keras cannot say: the declared shapes stand
+        return outputs
+    if len(concrete) != len(outputs[0]) or not all(isinstance(d, int) for d in concrete[1:]):
+        return outputs
+    return [concrete]
 
 
 def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any, index: int,
