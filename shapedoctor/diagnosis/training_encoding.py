@@ -152,10 +152,18 @@ def _class_ids_on_one_unit(name: str, out: tuple, y_shape: tuple, values: Any, l
                         "reads every label as a probability between 0 and 1: a label of 2 is not a class, and the "
                         f"loss can even go negative. {classes} exclusive classes need {classes} softmax units and a "
                         "categorical loss (sparse_categorical_crossentropy for class ids).")
-    if layer is not None and width_key(layer) is not None:
-        prob.fixes.append(TrainingFix(f"one unit per class: {layer.name} with {classes} softmax units and "
-                                      "sparse_categorical_crossentropy", "model",
-                                      edits=[("config", layer, {width_key(layer): classes, "activation": "softmax"})],
+    from shapedoctor.diagnosis.training import width_layer
+
+    head = width_layer(layer) if layer is not None else None
+    if head is not None and width_key(head) is not None:
+        if head is layer:
+            edits = [("config", layer, {width_key(layer): classes, "activation": "softmax"})]
+        elif type(layer).__name__ == "Activation":  # Dense(1) then Activation("sigmoid"), r1083
+            edits = [("config", head, {width_key(head): classes}), ("config", layer, {"activation": "softmax"})]
+        else:
+            return prob
+        prob.fixes.append(TrainingFix(f"one unit per class: {head.name} with {classes} softmax units and "
+                                      "sparse_categorical_crossentropy", "model", edits=edits,
                                       with_loss="sparse_categorical_crossentropy", cost=1))
     return prob
 

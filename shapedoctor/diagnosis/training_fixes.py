@@ -235,6 +235,13 @@ def _searched(call: TrainingCall, prob: Problem, recorder: Any, fixes: list, kep
 
     if not training_search.applies(prob):
         return
+    both = training_search.shapes(call, prob)
+    if both is not None and prob.labels_ask_for is None:
+        from shapedoctor.diagnosis.training_base import loss_aligned_shapes
+
+        labels, output = loss_aligned_shapes(both[1], both[0])
+        if labels[1:] == output[1:]:
+            return  # the shapes agree already (class ids under a one-unit sigmoid, r1083): no layer edit of shape helps
     known = {repr(f.edits) for f in prob.fixes}
     found = []  # (fix, report), verified
     for fix in training_search.candidates(call, prob):
