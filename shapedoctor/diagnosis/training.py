@@ -159,7 +159,51 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
 
         loader_image_size(call, model, prob, want, got)  # a directory loader left at its default image size
         out.append(prob)
-    return out
+    every = _batch_every_input(call, declared, out)
+    return [every] if every is not None else out
+
+
+def _batch_every_input(call: TrainingCall, declared: list, problems: list) -> Problem | None:
+    """Every input of a multi-input call is one sample without its batch axis (``predict([frame_features[0],
+    frame_mask[0]])`` of arrays made with a batch axis of one, r1097): one problem whose fix gives each its batch
+    axis back where the list is written: the array itself when ``[0]`` took a batch of one apart, ``v[k:k + 1]``
+    for another index, ``np.expand_dims(v, 0)`` otherwise. None unless every input is such a sample."""
+    import ast
+
+    import numpy as np
+
+    from shapedoctor.diagnosis.training_fixes import argument_node, literal_items
+
+    if len(problems) < 2 or len(problems) != len(declared) or not isinstance(call.x_ref, (list, tuple)):
+        return None
+    for prob in problems:
+        want, got = prob.data_shapes or ((), ())
+        if len(got) != len(want) - 1 or not input_accepts(want, (1,) + tuple(got)):
+            return None
+    arg = argument_node(call.site, 0, "x")
+    items = literal_items(arg) if isinstance(arg, (ast.List, ast.Tuple)) else []
+    if len(items) != len(problems):
+        return None
+    written = []
+    for item in items:
+        if isinstance(item, ast.Subscript) and isinstance(item.slice, ast.Constant) and type(item.slice.value) is int:
+            base = ast.unparse(item.value)
+            whole = call.names.get(base) if isinstance(item.value, ast.Name) else None
+            k = item.slice.value
+            one = whole is not None and tuple(getattr(whole, "shape", ()))[:1] == (1,) and k in (0, -1)
+            written.append(base if one else f"{base}[{k}:{k + 1}]" if k >= 0 else f"np.expand_dims({ast.unparse(item)}, 0)")
+        else:
+            written.append(f"np.expand_dims({ast.unparse(item)}, 0)")
+    first = problems[0]
+    first.message = "every input is one sample without its batch axis"
+    first.explanation += (" So is every other input of the call: each was taken out of its batch, so each needs its "
+                          "batch axis back.")
+    first.extra_where = "argument"
+    new = "[" + ", ".join(w.replace("{", "{{").replace("}", "}}") for w in written) + "]"
+    first.fixes.insert(0, TrainingFix("give every input its batch axis back: " + new.replace("{{", "{").replace("}}", "}"),
+                                      "data", whole=True, cost=1, rewrite_argument=new,
+                                      apply=lambda xs: type(xs)(np.expand_dims(np.asarray(x), 0) for x in xs)))
+    return first
 
 
 def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple, got: tuple, i: int) -> None:
