@@ -71,10 +71,11 @@ def _found(exc: BaseException):
 
 
 def _dropped_axes(a: tuple, b: tuple) -> tuple | None:
-    """The middle axes of *a* that *b* lacks when *b* is *a* without them (batch and last axis kept)."""
-    if len(a) - len(b) < 1 or len(b) < 2 or a[0] != b[0] or a[-1] != b[-1]:
+    """The axes of *a* that *b* lacks when *b* is *a* without them (the batch axis kept): middle axes, or the last
+    one (a layer normalization's ``tf.nn.moments(X, axes=-1)``: ``[32,30] vs. [32]``, r1106)."""
+    if len(a) - len(b) < 1 or len(b) < 1 or a[0] != b[0]:
         return None
-    for drop in _subsets(range(1, len(a) - 1), len(a) - len(b)):
+    for drop in _subsets(range(1, len(a)), len(a) - len(b)):
         if tuple(d for i, d in enumerate(a) if i not in drop) == b:
             return drop
     return None
@@ -135,10 +136,13 @@ def _aim(finding: Any, found: Any) -> Any:
     axes = ", ".join(str(d) for d in dropped)
     finding.message = (f"statistics reduced over axes {axes} without keepdims cannot be combined with the "
                        f"tensor they came from: {full} against {reduced}")
+    last = len(full) - 1 in dropped
     finding.explanation = (
         f"The reduction on line {call.lineno} averages over axes {axes} and drops them, so its result is "
-        f"{reduced}; combining it with the {full} tensor lines up the axes from the right, and the channels "
-        f"meet a spatial axis. With `keepdims=True` the reduced axes stay as size 1 and broadcast over the "
-        f"tensor: one statistic per sample and channel, applied at every position.")
+        f"{reduced}; combining it with the {full} tensor lines up the axes from the right, and "
+        + ("the per-sample statistics meet the feature axis." if last else "the channels meet a spatial axis.")
+        + " With `keepdims=True` the reduced axes stay as size 1 and broadcast over the tensor: "
+        + ("one statistic per sample, applied to each of its features." if last else
+           "one statistic per sample and channel, applied at every position."))
     finding.fixes = [fix]
     return finding
