@@ -42,3 +42,36 @@ def test_a_binary_head_names_no_vocabulary(tmp_path):
     report, _, proc = run_json(run_cli, tmp_path, binary)
     assert proc.returncode == 1, proc.stderr
     assert not any("input_dim=VOCAB" in f["code"] for f in report["findings"][0]["fixes"])
+
+
+TABLE = '''import numpy as np
+import tensorflow as tf
+import keras
+from keras import layers
+
+words = ["the", "movie", "was", "great", "bad", "plot", "zany", "meh", "gem", "flop"]
+rng = np.random.default_rng(0)
+reviews = [" ".join(rng.choice(words, size=6)) for _ in range(64)]
+stars = rng.integers(0, 2, size=64)
+vocab_size = 6
+init = tf.lookup.KeyValueTensorInitializer(tf.constant(words[:vocab_size]), tf.range(vocab_size, dtype=tf.int64))
+num_oov_buckets = 5
+table = tf.lookup.StaticVocabularyTable(init, num_oov_buckets)
+data = tf.data.Dataset.from_tensor_slices((reviews, stars)).batch(16)
+data = data.map(lambda x, y: (table.lookup(tf.strings.split(x).to_tensor(default_value=b"<pad>")), y))
+model = keras.Sequential([keras.Input(shape=[None], dtype="int64"), layers.Embedding(vocab_size, 8),
+                          layers.GlobalAveragePooling1D(), layers.Dense(1, activation="sigmoid")])
+model.compile(loss="binary_crossentropy", optimizer="adam")
+model.fit(data, epochs=1, verbose=0)
+'''
+
+
+def test_a_vocabulary_table_with_oov_buckets_sizes_the_embedding(tmp_path):
+    # r1107 (Hands-on ML 2, chapter 16): ids from a StaticVocabularyTable reach vocab_size + num_oov_buckets.
+    report, _, proc = run_json(run_cli, tmp_path, TABLE)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    line = line_of(TABLE, "layers.Embedding(vocab_size, 8)")
+    assert finding["culprit"]["line"] == line
+    first = finding["fixes"][0]
+    assert "layers.Embedding(11, 8)" in first["code"] and first["verified"], first

@@ -44,7 +44,7 @@ def batched_embedding_ids(exc: BaseException, recorder: Any) -> Any:
     if len(embeddings) != 1:
         return None
     layer = embeddings[0]
-    tokenizer = _tokenizer_rows(largest + 1)
+    tokenizer = _tokenizer_rows(largest + 1) or _lookup_table_rows(exc, largest + 1)
     if tokenizer is not None:
         size = tokenizer[1]
         why = f"The ids come from `{tokenizer[0]}`, whose vocabulary has room for {size} ids."
@@ -72,3 +72,26 @@ def batched_embedding_ids(exc: BaseException, recorder: Any) -> Any:
                                       ("ids_in_range", *inv.ids_in_range(largest, size))]))
     found = findings_for(call, [prob], recorder)
     return found[0] if found else None
+
+
+def _lookup_table_rows(exc: BaseException, need: int) -> tuple[str, int] | None:
+    """(name, number of ids) of the one ``tf.lookup`` vocabulary table the script holds in a global name whose ids
+    reach *need*: a ``StaticVocabularyTable`` gives the known words' ids and then its out-of-vocabulary buckets,
+    ``size()`` ids in all (Hands-on ML's ``vocab_size + num_oov_buckets``, r1107)."""
+    from shapedoctor.diagnosis.reaim import script_frame
+
+    where = script_frame(exc)
+    if where is None:
+        return None
+    found = []
+    for name, value in list(where[0].f_globals.items()):
+        if type(value).__name__ not in ("StaticVocabularyTable", "StaticHashTable") or not callable(
+                getattr(value, "size", None)):
+            continue
+        try:
+            size = int(value.size())
+        except Exception:  # noqa: BLE001 - a table that cannot say its size is no evidence
+            continue
+        if size >= need:
+            found.append((name, size))
+    return found[0] if len(found) == 1 else None
