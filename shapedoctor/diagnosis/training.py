@@ -248,6 +248,7 @@ def _data_side_fixes(call: TrainingCall, model: Any, prob: Problem, want: tuple,
     _size_literal_fix(call, prob, want, got)
     _reshape_line_fix(call, prob, want, got)
     _reshape_missing_axis_fix(call, prob, want, got, i)
+    _ids_for_onehot_fix(call, prob, want, got)
     _added_axis_fix(call, prob, want, got)
     _vectorizer_length_fix(call, prob, want, got)
     _resize_fix(call, model, prob, want, got)
@@ -636,6 +637,67 @@ def _reshape_missing_axis_fix(call: TrainingCall, prob: Problem, want: tuple, go
     prob.data_site = (site.file, last.lineno)
     prob.explanation += (f" Line {last.lineno} reshapes the data to {format_shape(tuple(got))}, {len(got)} axes; "
                          f"the model takes {len(want)}: the reshape leaves one out.")
+
+
+def _ids_for_onehot_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple) -> None:
+    """Class ids where the model takes one-hot rows (a char-RNN trained on ``keras.ops.one_hot(windows, max_id)``
+    predicting on ``preprocess(texts)``, ids of shape (1, 10) for ``(None, None, 27)``, r1105): the new data
+    encoded the way the script encoded its training data, written where it is made (the helper's ``return``,
+    else the line that made it). Evidence: the data are whole numbers below the declared last size, one axis
+    short of it, and the script one-hot encodes something to that many classes."""
+    import ast
+    import linecache
+
+    import numpy as np
+
+    from shapedoctor.diagnosis.training_fixes import argument_name
+    from shapedoctor.trace.sites import called_name, source_tree
+
+    k = want[-1] if want else None
+    xs = flat_items(call.x_ref)
+    if call.site is None or len(xs) != 1 or not isinstance(k, int) or k < 2 or len(got) != len(want) - 1 \
+            or any(w is not None and w != g for w, g in zip(want[1:-1], got[1:])) \
+            or any(f.line_edit is not None for f in prob.fixes):
+        return
+    try:
+        x = np.asarray(xs[0])
+    except Exception:  # noqa: BLE001 - not array-like
+        return
+    if not x.size or x.dtype.kind not in "iuf" or not np.all(np.mod(x, 1) == 0) or x.min() < 0 or x.max() >= k:
+        return
+    site = call.site
+    tree = source_tree(site.file)
+    source = "".join(linecache.getlines(site.file))
+    sizes = dict(call.sizes or {})
+    encoders = {(ast.get_source_segment(source, n.func), ast.get_source_segment(source, n.args[1]))
+                for n in ast.walk(tree) if isinstance(n, ast.Call) and called_name(n.func) in ("one_hot", "to_categorical")
+                and len(n.args) == 2 and ((isinstance(n.args[1], ast.Constant) and n.args[1].value == k)
+                                          or (isinstance(n.args[1], ast.Name) and sizes.get(n.args[1].id) == k))}
+    if len(encoders) != 1:
+        return
+    callee, depth = next(iter(encoders))
+    last = _last_own_assignment(call, argument_name(site, 0, "x"))
+    if last is None:
+        return
+    value = last.value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):  # X_new = preprocess(texts): its return
+        helpers = [f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == value.func.id]
+        returns = [r for r in ast.walk(helpers[0]) if isinstance(r, ast.Return)] if len(helpers) == 1 else []
+        if len(returns) == 1 and returns[0].value is not None:
+            value = returns[0].value
+    if value.lineno != value.end_lineno:
+        return
+    text = linecache.getline(site.file, value.lineno)
+    if not text.isascii():
+        return
+    new = f"{callee}({text[value.col_offset:value.end_col_offset]}, {depth})"
+    new_line = (text[:value.col_offset] + new + text[value.end_col_offset:]).strip()
+    prob.fixes.insert(0, TrainingFix(f"one-hot encode the ids as the training data was: {callee}(..., {depth})", "data",
+                                     cost=1, apply=lambda v, k=k: np.eye(k, dtype="float32")[np.asarray(v).astype(int)],
+                                     line_edit=(value.lineno, value.col_offset, value.end_col_offset, new, new_line)))
+    prob.data_site = (site.file, value.lineno)
+    prob.explanation += (f" The data holds class ids (whole numbers below {k}) where the model takes one-hot rows of "
+                         f"{k}: the script encodes with `{callee}(..., {depth})`; encode these ids the same way.")
 
 
 def _resize_fix(call: TrainingCall, model: Any, prob: Problem, want: tuple, got: tuple) -> None:
