@@ -30,19 +30,13 @@ def init_weight_width(exc: BaseException | None, finding: Any, recorder: Any) ->
 
 
 def _found(exc: BaseException, recorder: Any):
-    from shapedoctor.messages import parse
-    from shapedoctor.messages.shapes import parse_shape
+    from shapedoctor.diagnosis.reaim import kernel_width_refused
     from shapedoctor.trace.sites import is_user_file, source_tree
 
-    facts = parse(str(exc))
-    details = (facts.details or {}) if facts is not None else {}
-    if details.get("operation") != "matmul" or len(facts.shapes) != 2:
+    refused = kernel_width_refused(exc, recorder)
+    if refused is None:
         return None
-    tensor, kernel = (tuple(parse_shape(s) or ()) for s in facts.shapes)
-    if len(kernel) != 2 or not tensor or not isinstance(tensor[-1], int) or tensor[-1] == kernel[0]:
-        return None
-    failure = getattr(recorder, "failure", None)
-    layer = failure.call.layer if failure is not None else None
+    tensor, kernel, layer = refused
     owner = type(layer)
     init = owner.__dict__.get("__init__")
     path = getattr(getattr(init, "__code__", None), "co_filename", None)  # the class's module may be __main__

@@ -201,6 +201,24 @@ def keras_ops_name(tree: Any) -> str | None:
     return "keras.ops" if "keras" in names else None
 
 
+def kernel_width_refused(exc: BaseException, recorder: Any) -> tuple[tuple, tuple, Any] | None:
+    """(tensor shape, kernel shape, the layer that failed) when TensorFlow's matmul refused a tensor whose last
+    axis is not the first axis of a 2-D weight (``[64,12], [8,16]``) inside a recorded layer's call, else None."""
+    from shapedoctor.messages import parse
+    from shapedoctor.messages.shapes import parse_shape
+
+    facts = parse(str(exc))
+    details = (facts.details or {}) if facts is not None else {}
+    if details.get("operation") != "matmul" or len(facts.shapes) != 2:
+        return None
+    tensor, kernel = (tuple(parse_shape(s) or ()) for s in facts.shapes)
+    if len(kernel) != 2 or not tensor or not isinstance(tensor[-1], int) or tensor[-1] == kernel[0]:
+        return None
+    failure = getattr(recorder, "failure", None)
+    layer = failure.call.layer if failure is not None else None
+    return (tensor, kernel, layer) if layer is not None else None
+
+
 def two_shapes(text: str) -> tuple[tuple, tuple] | None:
     """The two operand shapes an error text names (``[None, 3, 7] and [4, 7]``, ``[4,8,8,32] vs. [4,32]``), as
     read by :func:`shapedoctor.messages.parse`; None unless it names exactly two."""

@@ -544,7 +544,6 @@ def _reshape_line_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
     n_features)``, the univariate reshape kept for two series): that reshape, written with the declared
     sizes (spelled with the script's names for them), is the fix, and its line the root cause."""
     import ast
-    import linecache
 
     from shapedoctor.diagnosis.training_fixes import argument_name
 
@@ -554,19 +553,10 @@ def _reshape_line_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
         return
     var = argument_name(call.site, 0, "x")
     site = call.site
-    last = _last_own_assignment(call, var)
-    value = last.value if last is not None else None
-    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "reshape"
-            and isinstance(value.func.value, ast.Name) and value.func.value.id == var and value.args
-            and not value.keywords):
+    found = _reshaping_line(call, var, own=True)
+    if found is None or len(found[4]) != len(want):
         return
-    text = linecache.getline(site.file, last.lineno)
-    if not text.isascii():
-        return
-    tupled = len(value.args) == 1 and isinstance(value.args[0], (ast.Tuple, ast.List))
-    items = list(value.args[0].elts) if tupled else list(value.args)
-    if len(items) != len(want) or any(isinstance(i, ast.Starred) for i in items):
-        return
+    last, value, text, tupled, items = found
     written = {n.id for item in items for n in ast.walk(item) if isinstance(n, ast.Name)}
     sizes = dict(call.sizes or {})
 
@@ -591,13 +581,33 @@ def _reshape_line_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple
                          f"takes the same values as {format_shape(known)}.")
 
 
+def _reshaping_line(call: TrainingCall, var: str | None, own: bool):
+    """(statement, reshape call, the line's text, whether the sizes are one tuple, the size nodes) when the data's
+    last own line is a one-line ``.reshape(...)`` of positional sizes (with *own*, of *var* itself:
+    ``x = x.reshape(...)``), else None."""
+    import ast
+    import linecache
+
+    last = _last_own_assignment(call, var)
+    value = last.value if last is not None else None
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "reshape"
+            and value.args and not value.keywords and value.end_lineno == last.lineno):
+        return None
+    if own and not (isinstance(value.func.value, ast.Name) and value.func.value.id == var):
+        return None
+    text = linecache.getline(call.site.file, last.lineno)
+    tupled = len(value.args) == 1 and isinstance(value.args[0], (ast.Tuple, ast.List))
+    items = list(value.args[0].elts) if tupled else list(value.args)
+    if not text.isascii() or any(isinstance(n, ast.Starred) for n in items):
+        return None
+    return last, value, text, tupled, items
+
+
 def _reshape_missing_axis_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple, i: int) -> None:
     """Data one axis short of the declaration whose last line is a ``.reshape`` (``target_seq =
     array(...).reshape(1, cardinality)`` for a decoder input of ``(None, None, 21)``, r1001): that reshape with a
     size-1 axis where the model has the missing one is the fix, and its line the root cause. Only when the one
     place it can go is clear (two places that read the same, ``1, 1, n``, are one)."""
-    import ast
-    import linecache
 
     from shapedoctor.diagnosis.training_fixes import argument_name
 
@@ -605,19 +615,10 @@ def _reshape_missing_axis_fix(call: TrainingCall, prob: Problem, want: tuple, go
     if site is None or len(got) != len(want) - 1 or any(f.line_edit is not None for f in prob.fixes):
         return
     several = len(flat_items(call.x_ref)) != 1
-    var = argument_name(site, 0, "x", i if several else None)
-    last = _last_own_assignment(call, var)
-    value = last.value if last is not None else None
-    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "reshape"
-            and value.args and not value.keywords and value.end_lineno == last.lineno):
+    found = _reshaping_line(call, argument_name(site, 0, "x", i if several else None), own=False)
+    if found is None or len(found[4]) != len(got):
         return
-    text = linecache.getline(site.file, last.lineno)
-    if not text.isascii():
-        return
-    tupled = len(value.args) == 1 and isinstance(value.args[0], (ast.Tuple, ast.List))
-    items = list(value.args[0].elts) if tupled else list(value.args)
-    if len(items) != len(got) or any(isinstance(n, ast.Starred) for n in items):
-        return
+    last, value, text, tupled, items = found
     spelled = [text[n.col_offset:n.end_col_offset] for n in items]
     places = {}
     for j in range(len(want)):
