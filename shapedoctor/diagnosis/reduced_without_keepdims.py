@@ -61,13 +61,22 @@ def _found(exc: BaseException):
     reachable = [owner] + [functions[c.func.id] for c in ast.walk(owner) if isinstance(c, ast.Call)
                            and isinstance(c.func, ast.Name) and c.func.id in functions]
     found = {(c.lineno, c.col_offset): c for f in reachable for c in ast.walk(f)
-             if isinstance(c, ast.Call) and _reduces_over(c, dropped, len(a))}
+             if isinstance(c, ast.Call) and _reduces_over(c, dropped, len(a)) and (f is not owner or _before(c, line))}
     if len(found) != 1:
         return None
     call = next(iter(found.values()))
     if call.lineno != call.end_lineno or not linecache.getline(path, call.lineno).isascii():
         return None
     return path, call, a, b, dropped
+
+
+def _before(call: ast.Call, line: int) -> bool:
+    """The reduction *call*, in the function that failed at *line*, can have made an operand of the failing
+    operation: it comes before that line, or on it without the arithmetic inside its own arguments
+    (``ops.mean(ops.square(y_true - y_pred), axis=-1)`` reduces what failed, it did not feed it)."""
+    if call.lineno < line:
+        return True
+    return call.lineno == line and not any(isinstance(n, ast.BinOp) for arg in call.args for n in ast.walk(arg))
 
 
 def _dropped_axes(a: tuple, b: tuple) -> tuple | None:
