@@ -1823,8 +1823,35 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
         if not fitted and not silent:
             _encoder_decoder(prob, model, out, y_shape)
             _autoencoder_layout(prob, model, out, y_shape)
+            _downsampled_targets(prob, model, out, y_shape)
         return prob
     return None
+
+
+def _downsampled_targets(prob: Problem, model: Any, out: tuple, y_shape: tuple) -> None:
+    """Per-step targets laid out like the input sequence, for a model whose strided 'valid' Conv1D keeps one step
+    in *s* (Hands-on ML's Conv1D(kernel_size=4, strides=2) before two GRUs: 24 output steps for 50 targets,
+    r1104): the targets cropped and downsampled the same way, ``Y[:, 3::2]``, as the book does."""
+    from shapedoctor.diagnosis.training_base import all_layers
+
+    if len(out) != 3 or len(y_shape) != 3 or out[2] != y_shape[2] or not isinstance(out[1], int) \
+            or not isinstance(y_shape[1], int) or y_shape[1] <= out[1]:
+        return
+    convs = [layer for layer in all_layers(model) if type(layer).__name__ == "Conv1D"]
+    strided = [layer for layer in convs if tuple(layer_config(layer).get("strides") or (1,))[0] > 1]
+    if len(strided) != 1 or any(layer_config(c).get("padding") != "valid" for c in strided):
+        return
+    cfg = layer_config(strided[0])
+    k, step = int(tuple(cfg.get("kernel_size"))[0]), int(tuple(cfg.get("strides"))[0])
+    if int(tuple(cfg.get("dilation_rate") or (1,))[0]) != 1 or (y_shape[1] - k) // step + 1 != out[1]:
+        return
+    how = f"{{v}}[:, {k - 1}::{step}]"
+    prob.fixes.insert(0, TrainingFix(f"downsample the targets as {strided[0].name} does: y[:, {k - 1}::{step}]",
+                                     "labels", transform=how, apply=numpy_transform(how), cost=1, strides_like=True))
+    prob.culprit_kind, prob.layer = "labels", None
+    prob.explanation += (f" `{strided[0].name}` (kernel {k}, stride {step}, no padding) keeps one step in {step} from "
+                         f"step {k - 1} on: {y_shape[1]} steps become {out[1]}. Targets given for every input step "
+                         f"must be cropped and downsampled the same way.")
 
 
 def _autoencoder_layout(prob: Problem, model: Any, out: tuple, y_shape: tuple) -> None:

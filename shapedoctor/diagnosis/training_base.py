@@ -88,6 +88,7 @@ class TrainingFix:
     line_edit: tuple | None = None  # (line, start col, end col, new text, new line): rewrite where y was made
     more_edits: tuple = ()  # further line_edits written with it: the same data made the same way (X_test alike)
     converts: bool = False  # colour -> grayscale for a model trained on grayscale: fewer values by design
+    strides_like: bool = False  # per-step targets kept only at the steps a strided layer keeps: fewer by design
     new_labels: Any = None  # a data fix that regroups a yielded element: the labels it yields instead
     drops_copies: bool = False  # slices away only exact copies of what it keeps; its `checks` say so on all data
     unbatches: bool = False  # merges the two batch axes of a twice-batched dataset element (y alike)

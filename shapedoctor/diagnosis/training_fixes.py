@@ -377,7 +377,7 @@ def _data_invariants(call: TrainingCall, prob: Problem, fix: TrainingFix, full: 
             # The user's own arrays; a re-encoding where the labels are made (line_edit) drops only
             # one-hot columns no label uses, and carries its own invariant (rows one-hot over the outputs).
             if (fix.rewrite_argument is None and fix.replace_argument is None and fix.line_edit is None
-                    and not fix.converts and not fix.drops_copies):
+                    and not fix.converts and not fix.drops_copies and not fix.strides_like):
                 checks.record("keeps_data", *inv.values_kept(b, a))
     if call.method in ("predict", "predict_on_batch") or call.y_ref is None or call.batched:
         return
@@ -691,9 +691,10 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
 
 
 def _later_label_edits(site: Site, transform: str) -> list:
-    """The same re-encoding for the labels of each later ``fit``/``evaluate`` of the same model written in the
-    script with labels of another name (``model.evaluate(x_test, y_test)`` after ``model.fit(x_train, y_train)``):
-    encoded for training only, the evaluation would fail next (r1092). Each as codegen's ``Code``."""
+    """The same re-encoding for the labels of the call's ``validation_data=(X_valid, Y_valid)`` and of each later
+    ``fit``/``evaluate`` of the same model written in the script with labels of another name
+    (``model.evaluate(x_test, y_test)`` after ``model.fit(x_train, y_train)``): encoded for training only, the
+    validation or the evaluation would fail next (r1092, r1104). Each as codegen's ``Code``."""
     from shapedoctor.repair.codegen import argument_edit
 
     node = argument_node(site, 1, "y")
@@ -706,6 +707,19 @@ def _later_label_edits(site: Site, transform: str) -> list:
         return []
     receiver = ast.unparse(call.func.value)
     out, seen = [], {node.id}
+    given = next((k.value for k in call.keywords if k.arg == "validation_data"), None)
+    if isinstance(given, (ast.Tuple, ast.List)) and len(given.elts) >= 2 and isinstance(given.elts[1], ast.Name) \
+            and given.elts[1].id not in seen:  # validation_data=(X_valid, Y_valid): its labels made alike
+        import linecache
+
+        from shapedoctor.repair.codegen import Code
+
+        name = given.elts[1].id
+        stmt = f"{name} = " + transform.format(v=name, x=name, y=name)
+        source = "".join(linecache.getlines(site.file))
+        out.append(Code(stmt, site.file, call.lineno,
+                        [TextEdit.insert_line(site.file, call.lineno, indentation(source, call.lineno) + stmt)]))
+        seen.add(name)
     for later in sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
                          and n.func.attr in ("fit", "evaluate", "train_on_batch", "test_on_batch")
                          and n.lineno > call.end_lineno and ast.unparse(n.func.value) == receiver),
