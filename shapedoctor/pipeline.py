@@ -57,9 +57,10 @@ def diagnose(recorder: Any, exc: BaseException | None, source: str = "run", scri
 
 
 def _checked_after_failure(call: Any) -> list:
-    """The error-severity problems of a call that Keras refused though its pre-flight found none, checked again
-    now that it failed: a model of unknown sequence length is then judged by the output Keras computes for the
-    data it got (diagnosis/training.py, ``_concrete_outputs``)."""
+    """The error-severity problems of a call on arrays that Keras refused though its pre-flight found none, checked
+    again now that it failed: a model of unknown sequence length is then judged by the output Keras computes for
+    the data it got (diagnosis/training.py, ``_concrete_outputs``). Not for a dataset: the rules that read its
+    failure (a map function's labels line, r442) know where its batches were made."""
     from shapedoctor.diagnosis.training import check
 
     try:
@@ -82,8 +83,8 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         errors = [p for p in (call.findings if call else []) if _severity(p.family) == "error"]
         if call is not None and not errors and call.unbuilt and getattr(call.model, "built", False):
             errors = _checked_after_build(call)
-        if call is not None and not errors and call.error is not None:
-            errors = _checked_after_failure(call)
+        if call is not None and not errors and call.error is not None and not call.batched:
+            errors = _checked_after_failure(call)  # arrays: a dataset's failure has its own readers (its map function)
         if call is not None and errors:
             training_error = findings_for(call, errors[:1], recorder)
     if training_error:
