@@ -450,12 +450,17 @@ def unbatch_edit(file: str, line: int) -> tuple | None:
         return None
     calls = [n for n in ast.walk(stmt) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
              and n.func.attr == "batch"]
-    if len(calls) != 1:
+    return unbatch_before(file, calls[0]) if len(calls) == 1 else None
+
+
+def unbatch_before(file: str, batch: ast.Call) -> tuple | None:
+    """A ``line_edit`` writing ``.unbatch()`` between the dataset and its ``.batch(...)`` call *batch* (the
+    dataset's expression ending on the line the call starts on, an ASCII line), else None."""
+    text = linecache.getline(file, batch.lineno)
+    if batch.func.value.end_lineno != batch.lineno or not text.isascii():
         return None
-    target = calls[0].func.value
-    end = target.end_col_offset
-    new_line = text[:end] + ".unbatch()" + text[end:]
-    return (line, end, end, ".unbatch()", new_line.strip())
+    end = batch.func.value.end_col_offset
+    return (batch.lineno, end, end, ".unbatch()", (text[:end] + ".unbatch()" + text[end:]).strip())
 
 
 def merge_batch_axes(value):

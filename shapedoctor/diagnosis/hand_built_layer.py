@@ -17,6 +17,7 @@ shape, proven by running the patched script.
 from __future__ import annotations
 
 import ast
+import os
 from typing import Any
 
 
@@ -40,7 +41,7 @@ def _found(exc: BaseException, recorder: Any):
     site = getattr(recorder, "created", {}).get(id(layer))
     if site is None or not site.file:
         return None
-    path = _real_path(site.file)
+    path = os.path.realpath(site.file)
     tree = source_tree(path)
     name = _bound_name(tree, site.line)
     if name is None:
@@ -59,12 +60,6 @@ def _found(exc: BaseException, recorder: Any):
     if not linecache.getline(path, last.lineno).isascii() or call.lineno < site.line:
         return None
     return path, call, last, tensor[-1], kernel[0], layer
-
-
-def _real_path(file: str) -> str:
-    import os
-
-    return os.path.realpath(file)
 
 
 def _bound_name(tree: ast.Module, line: int) -> str | None:

@@ -199,9 +199,9 @@ def _batch_every_input(call: TrainingCall, declared: list, problems: list) -> Pr
     first.explanation += (" So is every other input of the call: each was taken out of its batch, so each needs its "
                           "batch axis back.")
     first.extra_where = "argument"
-    new = "[" + ", ".join(w.replace("{", "{{").replace("}", "}}") for w in written) + "]"
-    first.fixes.insert(0, TrainingFix("give every input its batch axis back: " + new.replace("{{", "{").replace("}}", "}"),
-                                      "data", whole=True, cost=1, rewrite_argument=new,
+    shown = "[" + ", ".join(written) + "]"
+    first.fixes.insert(0, TrainingFix("give every input its batch axis back: " + shown, "data", whole=True, cost=1,
+                                      rewrite_argument=shown.replace("{", "{{").replace("}", "}}"),  # a format string
                                       apply=lambda xs: type(xs)(np.expand_dims(np.asarray(x), 0) for x in xs)))
     return first
 
@@ -350,15 +350,10 @@ def _batched_twice(call: TrainingCall, want: tuple, got: tuple, index: int) -> P
     if edit is None and site is not None and site.file:
         from shapedoctor.diagnosis.unbatched_dataset import second_batch
 
-        import linecache
-
         found = second_batch(call)  # the later .batch of the chain, in a helper the dataset is handed to
-        batch = found[1][1] if found is not None else None
-        text = linecache.getline(site.file, batch.lineno) if batch is not None else ""
-        if batch is not None and batch.func.value.end_lineno == batch.lineno and text.isascii():
-            dot = batch.func.value.end_col_offset
-            edit = (batch.lineno, dot, dot, ".unbatch()", (text[:dot] + ".unbatch()" + text[dot:]).strip())
-            prob.data_site = (site.file, batch.lineno)
+        edit = data_origin.unbatch_before(site.file, found[1][1]) if found is not None else None
+        if edit is not None:
+            prob.data_site = (site.file, edit[0])
     if edit is not None:
         prob.fixes.append(TrainingFix("unbatch the already batched dataset before batching it again", "data",
                                       cost=1, apply=data_origin.merge_batch_axes, line_edit=edit, unbatches=True))

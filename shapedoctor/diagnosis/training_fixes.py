@@ -710,16 +710,10 @@ def _later_label_edits(site: Site, transform: str) -> list:
     given = next((k.value for k in call.keywords if k.arg == "validation_data"), None)
     if isinstance(given, (ast.Tuple, ast.List)) and len(given.elts) >= 2 and isinstance(given.elts[1], ast.Name) \
             and given.elts[1].id not in seen:  # validation_data=(X_valid, Y_valid): its labels made alike
-        import linecache
-
-        from shapedoctor.repair.codegen import Code
-
-        name = given.elts[1].id
-        stmt = f"{name} = " + transform.format(v=name, x=name, y=name)
-        source = "".join(linecache.getlines(site.file))
-        out.append(Code(stmt, site.file, call.lineno,
-                        [TextEdit.insert_line(site.file, call.lineno, indentation(source, call.lineno) + stmt)]))
-        seen.add(name)
+        code = argument_edit(site, 99, "validation_data", transform, item=1)  # 99: passed by keyword only
+        if code is not None:
+            seen.add(given.elts[1].id)
+            out.append(code)
     for later in sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
                          and n.func.attr in ("fit", "evaluate", "train_on_batch", "test_on_batch")
                          and n.lineno > call.end_lineno and ast.unparse(n.func.value) == receiver),
@@ -1150,13 +1144,14 @@ def _path(call: TrainingCall, prob: Problem, recorder: Any) -> list[PathStep]:
     keys = list(call.x_shapes) if isinstance(call.x_shapes, dict) and len(call.x_shapes) == len(xs) else []
     literal = _dict_values(call.site, keys)  # fit({"title": titles, ...}): each row is its own array
     culprit = "culprit" if prob.culprit_kind == "data" and not weighted else ""
+    one_each = prob.extra_where is None and len(xs) == len(model_inputs(call.model))  # one mismatched input
     for k, shape in enumerate(xs):
         name = xp.layer or "x"
         file, line, mark = xp.file, xp.line, culprit
         if len(xs) > 1 and not keys:  # a list of inputs: each row named by its own item
             own = argument_name(call.site, 0, "x", k)
             name = own or name
-            if k != prob.output_index and prob.extra_where is None and len(xs) == len(model_inputs(call.model)):
+            if k != prob.output_index and one_each:
                 made = assignment_line(call.site, own) if own else None  # an input that fits: where it was made
                 name, mark = own or f"x[{k}]", ""
                 file, line = (display_path(call.site.file), made) if made else (None, None)
