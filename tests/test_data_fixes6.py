@@ -227,10 +227,34 @@ def _twice(tmp_path, source: str, batches: int):
 def test_a_dataset_batched_twice_is_unbatched_on_the_line_that_batched_it_again(tmp_path):
     problems, findings = _twice(tmp_path, TWICE, batches=2)
     assert findings[0].culprit.line == 2
-    first = findings[0].fixes[0]
-    assert first.code == "clips = clips.shuffle(16).unbatch().batch(4)" and first.verified
+    # batched again by the size it already has (4 and 4): the redundant .batch goes first, unbatching second
+    drop, unbatch = findings[0].fixes[:2]
+    assert drop.code == "clips = clips.shuffle(16)" and drop.verified
+    assert unbatch.code == "clips = clips.shuffle(16).unbatch().batch(4)" and unbatch.verified
+
+
+def test_a_dataset_batched_again_by_another_size_keeps_the_unbatch_only(tmp_path):
+    problems, findings = _twice(tmp_path, TWICE.replace("shuffle(16).batch(4)", "shuffle(16).batch(8)"), batches=2)
+    assert [f.code for f in findings[0].fixes] == ["clips = clips.shuffle(16).unbatch().batch(8)"]
 
 
 def test_a_dataset_batched_once_is_not_reported_as_batched_twice(tmp_path):
     problems, _ = _twice(tmp_path, TWICE, batches=1)
     assert not problems
+
+
+def test_the_earlier_batch_size_is_read_through_the_chain_and_the_loaders_defaults(tmp_path):
+    import ast
+
+    from shapedoctor.diagnosis.data_origin import batch_calls_on, earlier_batch_size
+
+    script = tmp_path / "loaders.py"
+    script.write_text("windows = keras.utils.timeseries_dataset_from_array(series, None, sequence_length=10)\n"
+                      "windows = windows.map(scale).batch(128)\n"
+                      "photos = keras.utils.image_dataset_from_directory('d', batch_size=None)\n"
+                      "photos = photos.shuffle(8).batch(32)\n"
+                      "clips = tf.data.Dataset.from_tensor_slices(x).batch(size).unbatch()\n"
+                      "clips = clips.batch(size)\n")
+    sizes = [earlier_batch_size(str(script), batch_calls_on(str(script), line)[0]) for line in (2, 4, 6)]
+    assert ast.dump(sizes[0]) == ast.dump(ast.Constant(128))  # the loader's default batch size
+    assert sizes[1] is None and sizes[2] is None  # batch_size=None yields samples; .unbatch() undoes the batching

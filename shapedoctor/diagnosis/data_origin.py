@@ -444,13 +444,8 @@ def _items_per_index(tree: ast.Module, getitem: ast.AST) -> str | None:
 def unbatch_edit(file: str, line: int) -> tuple | None:
     """A ``line_edit`` inserting ``.unbatch()`` before the one ``.batch(...)`` call on *line*, the line
     that batched an already batched dataset again (None when the line has no single such call)."""
-    stmt = _statement_at(file, line)
-    text = linecache.getline(file, line)
-    if stmt is None or stmt.end_lineno != line or not text.isascii():
-        return None
-    calls = [n for n in ast.walk(stmt) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-             and n.func.attr == "batch"]
-    return unbatch_before(file, calls[0]) if len(calls) == 1 else None
+    calls = batch_calls_on(file, line)
+    return unbatch_before(file, calls[0]) if len(calls) == 1 and linecache.getline(file, line).isascii() else None
 
 
 def unbatch_before(file: str, batch: ast.Call) -> tuple | None:
@@ -461,6 +456,81 @@ def unbatch_before(file: str, batch: ast.Call) -> tuple | None:
         return None
     end = batch.func.value.end_col_offset
     return (batch.lineno, end, end, ".unbatch()", (text[:end] + ".unbatch()" + text[end:]).strip())
+
+
+# Keras's dataset makers that batch what they yield (batch_size defaults to a number, not None).
+BATCHING_LOADERS = ("timeseries_dataset_from_array", "image_dataset_from_directory", "text_dataset_from_directory",
+                    "audio_dataset_from_directory")
+
+
+def loader_batch_size(node: ast.Call) -> ast.expr | None:
+    """The batch size a :data:`BATCHING_LOADERS` call *node* batches by (its ``batch_size``; when not given, 128
+    for ``timeseries_dataset_from_array``, 32 for the others), None when it is given ``batch_size=None`` (it
+    yields single samples)."""
+    default = 128 if called_name(node.func) == "timeseries_dataset_from_array" else 32
+    size = next((k.value for k in node.keywords if k.arg == "batch_size"), ast.Constant(default))
+    return None if isinstance(size, ast.Constant) and size.value is None else size
+
+
+# Dataset methods that keep how an element is batched: a batch size read through them is still the element's.
+_KEEPS_BATCHING = frozenset({"map", "shuffle", "cache", "prefetch", "repeat", "filter", "take", "skip", "with_options",
+                             "apply", "ignore_errors", "shard", "enumerate"})
+
+
+def earlier_batch_size(file: str, batch: ast.Call) -> ast.expr | None:
+    """The size the dataset *batch* batches again was already batched by: the argument of the earlier
+    ``.batch(n)`` (or ``padded_batch``) of its chain, followed through one-line assignments in the same
+    scope and through methods that keep the batching (``map``, ``shuffle``, ``cache`` ...); a
+    Keras loader's ``batch_size`` (32 when not given). None when not found."""
+    try:
+        tree = source_tree(file)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    scope, node, line = enclosing_scope(tree, batch.lineno), batch.func.value, batch.lineno
+    for _ in range(8):
+        while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in ("batch", "padded_batch"):
+                return node.args[0] if node.args else next(
+                    (k.value for k in node.keywords if k.arg == "batch_size"), None)
+            if node.func.attr not in _KEEPS_BATCHING:
+                break
+            node = node.func.value
+        if isinstance(node, ast.Call) and called_name(node.func) in BATCHING_LOADERS:
+            return loader_batch_size(node)
+        if not isinstance(node, ast.Name):
+            return None
+        stmt = last_assignment(scope, node.id, line)
+        if stmt is None:
+            return None
+        node, line = stmt.value, stmt.lineno
+    return None
+
+
+def drop_batch_edit(file: str, batch: ast.Call) -> tuple | None:
+    """A ``line_edit`` deleting the ``.batch(...)`` call *batch* written on one ASCII line, when the dataset
+    it batches was already batched by the same size (see :func:`earlier_batch_size`), else None."""
+    size = batch.args[0] if batch.args else next((k.value for k in batch.keywords if k.arg == "batch_size"), None)
+    earlier = earlier_batch_size(file, batch)
+    if size is None or earlier is None or ast.dump(size) != ast.dump(earlier):
+        return None
+    text = linecache.getline(file, batch.lineno)
+    if batch.end_lineno != batch.lineno or batch.func.value.end_lineno != batch.lineno or not text.isascii():
+        return None
+    start, end = batch.func.value.end_col_offset, batch.end_col_offset
+    left = (text[:start] + text[end:]).strip()
+    target, _, value = left.partition("=")
+    if target.strip() == value.strip():  # `ds = ds.batch(n)` would leave `ds = ds`: the line goes, not written here
+        return None
+    return (batch.lineno, start, end, "", left)
+
+
+def batch_calls_on(file: str, line: int) -> list[ast.Call]:
+    """The ``.batch(...)`` calls of the one-line assignment ending on *line* of *file*."""
+    stmt = _statement_at(file, line)
+    if stmt is None or stmt.end_lineno != line:
+        return []
+    return [n for n in ast.walk(stmt) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+            and n.func.attr == "batch"]
 
 
 def merge_batch_axes(value):

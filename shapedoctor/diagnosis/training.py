@@ -12,6 +12,7 @@ them with one real training step of a *clone* of the model on a few of the user'
 
 from __future__ import annotations
 
+import ast
 import math
 from typing import Any
 
@@ -168,7 +169,6 @@ def _batch_every_input(call: TrainingCall, declared: list, problems: list) -> Pr
     frame_mask[0]])`` of arrays made with a batch axis of one, r1097): one problem whose fix gives each its batch
     axis back where the list is written: the array itself when ``[0]`` took a batch of one apart, ``v[k:k + 1]``
     for another index, ``np.expand_dims(v, 0)`` otherwise. None unless every input is such a sample."""
-    import ast
 
     import numpy as np
 
@@ -346,17 +346,28 @@ def _batched_twice(call: TrainingCall, want: tuple, got: tuple, index: int) -> P
                         "batched, so each element holds several batches. Batch once (or `.unbatch()` first).")
     site = call.site
     line = assignment_line(site, argument_name(site, 0, "x")) if site is not None else None
+    batches = data_origin.batch_calls_on(site.file, line) if line else []
+    batch = batches[0] if len(batches) == 1 else None
     edit = data_origin.unbatch_edit(site.file, line) if line else None
     if edit is None and site is not None and site.file:
         from shapedoctor.diagnosis.unbatched_dataset import second_batch
 
         found = second_batch(call)  # the later .batch of the chain, in a helper the dataset is handed to
-        edit = data_origin.unbatch_before(site.file, found[1][1]) if found is not None else None
+        batch = found[1][1] if found is not None else None
+        edit = data_origin.unbatch_before(site.file, batch) if batch is not None else None
         if edit is not None:
             prob.data_site = (site.file, edit[0])
+    # Batched again by the size it already has: the second .batch is redundant, and removing it is the fix.
+    drop = data_origin.drop_batch_edit(site.file, batch) if batch is not None and edit is not None else None
+    if drop is not None:
+        prob.fixes.append(TrainingFix(f"remove the second `.batch`: the dataset is already batched by "
+                                      f"{ast.unparse(batch.args[0] if batch.args else batch.keywords[0].value)}",
+                                      "data", cost=1, apply=data_origin.merge_batch_axes, line_edit=drop,
+                                      unbatches=True))
     if edit is not None:
         prob.fixes.append(TrainingFix("unbatch the already batched dataset before batching it again", "data",
-                                      cost=1, apply=data_origin.merge_batch_axes, line_edit=edit, unbatches=True))
+                                      cost=1, apply=data_origin.merge_batch_axes,
+                                      line_edit=edit, unbatches=True))
     return prob
 
 

@@ -155,17 +155,12 @@ def second_batch(call: Any) -> tuple[str, tuple[ast.Assign, ast.Call]] | None:
     return arg.id, batches[-1]
 
 
-# Keras's dataset makers that batch what they yield (batch_size defaults to a number, not None).
-_LOADERS = ("timeseries_dataset_from_array", "image_dataset_from_directory", "text_dataset_from_directory",
-            "audio_dataset_from_directory")
-
-
 def _batching_loader(node: ast.Call) -> bool:
     """``keras.utils.timeseries_dataset_from_array(...)`` and its kin, unless given ``batch_size=None``."""
+    from shapedoctor.diagnosis.data_origin import BATCHING_LOADERS, loader_batch_size
     from shapedoctor.trace.sites import called_name
 
-    size = next((k.value for k in node.keywords if k.arg == "batch_size"), None)
-    return called_name(node.func) in _LOADERS and not (isinstance(size, ast.Constant) and size.value is None)
+    return called_name(node.func) in BATCHING_LOADERS and loader_batch_size(node) is not None
 
 
 def _declared_inputs(model: Any) -> list[tuple]:
@@ -191,6 +186,7 @@ def _helper_called(tree: ast.Module, stmt: ast.Assign, name: str) -> ast.Functio
 
 
 def _aim_rebatched(finding: Any, found: Any) -> Any:
+    from shapedoctor.diagnosis.data_origin import drop_batch_edit
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
     from shapedoctor.report.model import Place
@@ -205,6 +201,13 @@ def _aim_rebatched(finding: Any, found: Any) -> Any:
     text = linecache.getline(file, batch.lineno).strip()  # in a helper the dataset is made with: its line
     finding.culprit = Place("data", name, "data", display_path(file), batch.lineno, text)
     finding.fixes = [fix]  # the model is right: per-element wrapping (TimeDistributed) would be a wrong fix
+    drop = drop_batch_edit(file, batch)  # batched again by the size it has: the second .batch goes
+    if drop is not None:
+        line, start, end, _text, _code = drop
+        removal = TextEdit(file, line, start, line, end, "")
+        finding.fixes.insert(0, script_checked_fix("remove the second .batch: the dataset is already batched by "
+                                                   "that size", removal.shown(), display_path(file), line,
+                                                   [removal], cost=1))
     why = (f"`{name}` is batched twice: its elements are already batches when line {batch.lineno} batches them again, "
            "so each element is a batch of batches, one axis more than the model declares. Batch once: unbatch "
            "before batching again, or drop the second `.batch`.")
