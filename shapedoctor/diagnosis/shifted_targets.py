@@ -210,9 +210,11 @@ def last_token_target(call: Any, prob: Any):
     labels must be the window shifted by one, ``x[1:]`` (Deep Learning with Python's mini-GPT).
 
     Evidence, read: the output has a step axis and a class axis, the labels neither (one id per
-    sample), no recurrent layer returns its sequences (that could be the slip instead); exactly one
+    sample); exactly one
     ``.map`` in the file returns ``(s[:-1], s[-1])`` (or ``s[:, :-1], s[:, -1]``)
-    of one sequence ``s``, written on one line. The fix is proven by running the patched script."""
+    of one sequence ``s``, written on one line. The fix is proven by running the patched script. When a
+    recurrent layer returns its sequences, that may be the slip instead: the culprit stays the model's and
+    the shifted labels come second, (None, fix, why)."""
     from shapedoctor.diagnosis.training_base import flat_items
     from shapedoctor.patch.apply import script_checked_fix
     from shapedoctor.patch.textedit import TextEdit
@@ -225,8 +227,9 @@ def last_token_target(call: Any, prob: Any):
     labels = flat_items(call.y_shapes) if call.y_shapes is not None else []
     if len(outputs) != 1 or len(labels) != 1 or len(tuple(outputs[0].shape)) != len(labels[0]) + 2:
         return None
-    if _returns_sequences(call.model):
-        return None  # an RNN that returns every step may be the slip (one label per sequence is then right)
+    # An RNN that returns every step may be the slip (one label per sequence is then right): the shifted labels
+    # are then the other reading, offered after the model's fix (r1112, Hands-on ML 2's Char-RNN).
+    alternative = _returns_sequences(call.model)
     file = call.site.file
     try:
         tree = source_tree(file)
@@ -246,6 +249,10 @@ def last_token_target(call: Any, prob: Any):
                              display_path(file), target.lineno, [edit], cost=1)
     place = Place("labels", "labels", "labels", display_path(file), target.lineno, text.strip())
     old = text[target.col_offset:target.end_col_offset]
+    if alternative:
+        return None, fix, (f"Or the model is meant to predict the next token at every step, as its recurrent layer "
+                           f"returns every step: then the labels are the window shifted by one, `{new}` (line "
+                           f"{target.lineno}), not its last token `{old}`.")
     why = (f"The model predicts a token at every step, {tuple(outputs[0].shape)}, but the dataset's map gives "
            f"one token per window as the labels (`{old}`, the last one): a causal language model learns the "
            f"next token at each position, so the labels are the window shifted by one, `{new}`, as long as "

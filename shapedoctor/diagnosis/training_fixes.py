@@ -188,6 +188,11 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
             found = rule(call, prob)
         except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read its evidence holds no verdict
             found = None
+        if found is not None and found[0] is None:  # another reading the evidence allows: its fix after the first
+            _place, fix, why = found
+            finding.fixes.insert(1, fix)
+            finding.explanation = (finding.explanation or "") + " " + why
+            return
         if found is not None:
             finding.culprit, fix, why, *alone = found
             if fix is not None and alone and alone[0]:
