@@ -279,3 +279,23 @@ def test_a_name_the_block_rebinds_is_not_borrowed_from_its_neighbours(cli, tmp_p
     assert first["culprit"]["line"] == 11
     assert first["fixes"][0]["verified"] and first["fixes"][0]["code"] == "shortcut = layers.Conv2D(32, 1)(x)"
 
+
+INIT_BLOCK = """\
+    class Block:
+        def __init__(self, embed_dim, heads, ff_dim, rate=0.1):
+            self.ffn = [Dense(ff_dim), Dense(ff_dim)]
+
+    embed_dim, heads, ff_dim = 32, 2, 64
+    block = Block(embed_dim, heads, ff_dim=ff_dim)
+    """
+
+
+def test_inside_init_the_parameter_every_construction_gives_the_size_spells_it(tmp_path):
+    # r1096: the feed-forward projection goes back to 32 values, which every Block(...) passes as embed_dim.
+    sizes = {"embed_dim": 32, "heads": 2, "ff_dim": 64}
+    assert _spell(tmp_path, INIT_BLOCK, 32, 3, sizes) == "embed_dim"
+    assert _spell(tmp_path, INIT_BLOCK, 64, 3, sizes) == "ff_dim"
+    # another construction passes 16 for embed_dim: no parameter holds 32 in every one of them
+    other = tmp_path / "other"
+    other.mkdir()
+    assert _spell(other, INIT_BLOCK + "    other = Block(16, 2, 64)\n", 32, 3, sizes) is None

@@ -47,6 +47,9 @@ def size_expression(value: int, file: str | None, line: int | None, sizes: dict[
     """The user's expression for *value* usable at *file*:*line*, or None (then the literal is written)."""
     if not sizes or not file or not line or isinstance(value, bool) or not isinstance(value, int):
         return None
+    held = _parameter_holding(value, file, line, sizes)
+    if held is not None:
+        return held
     candidates = [expr for expr, v in sizes.items() if v == value]
     if not candidates:
         return None
@@ -115,6 +118,45 @@ def _usable(key: str, file: str, line: int, facts: _FileFacts, around: list[tupl
     if name in facts.settings or _SETTING_NAME.search(name):
         return None
     return expr if (expr in facts.len_calls if is_len else name in facts.loads) else None
+
+
+def _parameter_holding(value: int, file: str, line: int, sizes: dict[str, int]) -> str | None:
+    """The parameter of the ``__init__`` around *line* that holds *value* in every construction of its class
+    the file writes (``TransformerBlock(embed_dim, num_heads, ff_dim)`` with ``embed_dim = 32`` at module
+    level: ``embed_dim`` inside ``__init__``, r1096), when exactly one does; else None. An argument counts
+    when it is an int literal or a module-level name whose value is known; a default counts when not passed."""
+    try:
+        tree = ast.parse(_source_text(file), filename=file)
+    except (SyntaxError, ValueError):
+        return None
+    owners = [(c, f) for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for f in c.body
+              if isinstance(f, ast.FunctionDef) and f.name == "__init__" and f.lineno < line <= (f.end_lineno or 0)]
+    if len(owners) != 1:
+        return None
+    cls, init = owners[0]
+    params = [a.arg for a in init.args.args[1:]]
+    defaults = dict(zip(params[len(params) - len(init.args.defaults):], init.args.defaults))
+    made = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) == cls.name
+                                                                      or getattr(n.func, "attr", None) == cls.name)]
+    if not made or any(isinstance(a, ast.Starred) for n in made for a in n.args) \
+            or any(k.arg is None for n in made for k in n.keywords):
+        return None
+
+    def known(node: ast.AST | None) -> int | None:
+        if isinstance(node, ast.Constant) and type(node.value) is int:
+            return node.value
+        return sizes.get(node.id) if isinstance(node, ast.Name) else None
+
+    holding = []
+    for i, param in enumerate(params):
+        values = []
+        for call in made:
+            given = call.args[i] if i < len(call.args) else next(
+                (k.value for k in call.keywords if k.arg == param), defaults.get(param))
+            values.append(known(given))
+        if values and all(v == value for v in values) and not _SETTING_NAME.search(param):
+            holding.append(param)
+    return holding[0] if len(holding) == 1 else None
 
 
 def _source_text(file: str) -> str:
