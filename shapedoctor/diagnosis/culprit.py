@@ -31,7 +31,7 @@ Rules, per family (documented in the README and followed by the test corpus):
   (families/sd104_rounding.py); a vector concatenated with a sequence that the next layer reads as a
   sequence: the vector's producer, where RepeatVector belongs (families/sd104_sequence.py); a (1, d)
   embedding of an id declared ``Input(shape=[1])`` beside feature vectors: that Input
-  (``sd104_merge.declared_unit_axis``);
+  (``sd104_merge.declared_unit_axis``, or ``declared_unit_axes`` for several made on one line);
 * shrinking (SD105): the layer whose window no longer fits; but when the input was declared
   channels-first (``(3, 32, 32)``) in a channels-last model, the Input declaration; and when the
   layer is built in a loop over a literal and failed on a later pass, the loop's iterable
@@ -83,11 +83,14 @@ def find_culprit(ctx: Context) -> Node | None:
         if joins_off_the_last_axis(ctx):
             return ctx.consumer  # the branches fit along the channels: the merge's axis is the cause
         shapes = ctx.received
-        from shapedoctor.families.sd104_merge import scalar_inputs
+        from shapedoctor.families.sd104_merge import declared_unit_axes, scalar_inputs
 
         scalars = scalar_inputs(ctx)
         if scalars is not None:
             return scalars[0]  # Input(shape=()) made on one line feeds every one-value branch
+        units = declared_unit_axes(ctx)
+        if units is not None:
+            return units[0]  # Input(shape=(1,)) of ids made on one line, each embedded: the declared axis
         if len(shapes) == 2 and all(shapes) and len(shapes[0]) != len(shapes[1]):
             from shapedoctor.families.sd104_sequence import vector_to_repeat
 

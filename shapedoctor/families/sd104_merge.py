@@ -38,6 +38,14 @@ def fixes(ctx):
 
         yield Candidate("declare the inputs made at that line with a feature axis: shape=(1,)",
                         [SetShape(node.id, (None, 1)) for node in scalars], cost=1)
+    units = declared_unit_axes(ctx)
+    if units is not None:
+        # Several ids per sample declared with a length-1 axis on one line (a loop over a table's categorical
+        # columns), each then embedded: declaring one value per sample there fixes every embedding at once.
+        from shapedoctor.repair.edits import SetShape
+
+        yield Candidate("declare the ids made at that line as one value per sample: shape=() (each embedding is "
+                        "then a vector)", [SetShape(node.id, (None,)) for node in units], cost=1)
     if joins_off_the_last_axis(ctx):
         # The branches agree everywhere but on their channels: the merge axis is the mistake. Making
         # the branches' channels equal would "build" too, but stack the maps along a spatial (or time)
@@ -544,6 +552,42 @@ def declared_unit_axis(ctx, index: int):
             return None
         node = ctx.graph.producer(ids[0])
     return None
+
+
+def declared_unit_axes(ctx) -> list | None:
+    """The ``Input`` nodes made on one line (all of them) when two or more merge inputs are (batch, 1, d)
+    embeddings of ids declared with a length-1 axis (:func:`declared_unit_axis`, each beside the others and
+    flat feature vectors) and every Input that line made leads to one of them: keras-io's deep & cross
+    network declares each categorical feature in a loop (r1095). Else None."""
+    shapes = ctx.received
+    if len(shapes) < 3 or not all(shapes) or sorted({len(s) for s in shapes}) != [2, 3]:
+        return None
+    found = []
+    for index, shape in enumerate(shapes):
+        if len(shape) != 3:
+            continue
+        others = [s if j == index or len(s) == 2 else (None, 1) for j, s in enumerate(shapes)]
+        found.append(declared_unit_axis(_Received(ctx, others), index))
+    if len(found) < 2 or any(node is None for node in found):
+        return None
+    sites = {(spec.created.file, spec.created.line) for node in found
+             if (spec := ctx.graph.spec(node)) is not None and spec.created is not None}
+    if len(sites) != 1:
+        return None
+    site = sites.pop()
+    made = [node for node in ctx.graph.nodes if node.kind == "input" and (spec := ctx.graph.spec(node)) is not None
+            and spec.created is not None and (spec.created.file, spec.created.line) == site]
+    return found if {n.id for n in made} == {n.id for n in found} else None
+
+
+class _Received:
+    """*ctx* seen with other received shapes (the other embeddings read as flat vectors)."""
+
+    def __init__(self, ctx, received: list) -> None:
+        self._ctx, self.received = ctx, received
+
+    def __getattr__(self, name: str):
+        return getattr(self._ctx, name)
 
 
 def scalar_inputs(ctx) -> list | None:
