@@ -178,13 +178,21 @@ def explanation(ctx: Context, culprit: Node | None) -> str:
         return f"{cons} received {shapes}; their shapes must be {need}. The odd input comes from {made}. {BATCH}"
     if fam == "SD105":
         cfg = ctx.config_of(ctx.consumer)
-        window = cfg.get("kernel_size") or cfg.get("pool_size")
+        window = cfg.get("kernel_size") or cfg.get("pool_size") or cfg.get("frame_length")
+        window = tuple(window) if isinstance(window, (list, tuple)) else (window,) if window else None
         text = (
-            f"{cons} slides a window of {format_shape(tuple(window)) if window else '?'} over a feature map of "
+            f"{cons} slides a window of {format_shape(window) if window else '?'} over a feature map of "
             f"{format_shape(got)}: the window no longer fits. With padding=\"valid\" each convolution removes "
             "kernel_size - 1 positions and each pooling divides the size by its stride."
         )
-        from shapedoctor.families.sd105_shrink import strided_input_size
+        from shapedoctor.families.sd105_shrink import channels_first_steps, strided_input_size
+
+        if channels_first_steps(ctx):
+            text = (f"{cons} slides a window of {window[0]} along axis 1 of {format_shape(got)}, which holds "
+                    f"{got[1]} values, and reads the {got[2]} values of axis 2 as channels: it is channels-last, "
+                    f"(batch, steps, channels). These samples are laid out (channels, steps), {got[1]} channels of "
+                    f"{got[2]} steps (stereo audio as (2, samples)): tell the layer, data_format=\"channels_first\", "
+                    "or give it the data transposed.")
 
         strided = strided_input_size(ctx) if culprit is not None and culprit.kind == "input" else None
         if strided is not None:

@@ -32,6 +32,14 @@ def fixes(ctx):
             title = f"declare the input channels-last: shape={tuple(moved[1:])}"
         yield Candidate(title, [SetShape(node.id, moved)], cost=1)
         return
+    if channels_first_steps(ctx):
+        # (channels, steps) given to a channels-last layer that can read either layout (stereo audio (2, 16000)
+        # to an STFTSpectrogram, r1119): the window slides over the 2 channels. Telling the layer the layout is
+        # the fix; padding="same" would "fit" it by sliding over 2 positions with 16000 features each.
+        yield Candidate(f'read the input as (channels, steps): data_format="channels_first" on '
+                        f'{g.name(ctx, ctx.consumer)}', [SetConfig(ctx.consumer.layer, {"data_format": "channels_first"})],
+                        cost=1)
+        return
     reshaped = channels_first_reshape(ctx)
     if reshaped is not None:
         # A Reshape wrote the channel axis first, (1, h, w), for a channels-last convolution: the window
@@ -150,6 +158,22 @@ def channels_first_input(ctx):
     return None
 
 
+def channels_first_steps(ctx) -> bool:
+    """The refusing layer is a channels-last 1-D window (a convolution, a pooling, an ``STFTSpectrogram``: it has a
+    ``data_format``) given (batch, c, t) with a few values on the axis it slides over (c <= 8, less than the window)
+    and many on the channel axis (t at least 16 c, room for the window): a (channels, steps) layout."""
+    cfg = ctx.config_of(ctx.consumer)
+    got = ctx.shape_in()
+    if cfg.get("data_format") != "channels_last" or got is None or len(got) != 3 or None in got[1:]:
+        return False
+    window = cfg.get("kernel_size") or cfg.get("pool_size") or cfg.get("frame_length")
+    window = window[0] if isinstance(window, (list, tuple)) and len(window) == 1 else window
+    if not isinstance(window, int):
+        return False
+    channels, steps = got[1], got[2]
+    return channels <= 8 and channels < window <= steps and steps >= 16 * channels
+
+
 def channels_first_reshape(ctx):
     """(Reshape node, target) when the refusing channels-last convolution or pooling gets its input straight
     from a ``Reshape`` whose target puts an axis of 1 first, ``(1, h, w)`` (a channels-first layout), and
@@ -215,8 +239,8 @@ def _strided_input_size(ctx):
     strides = cfg.get("strides") or kernel
     kernel = tuple(kernel) if isinstance(kernel, (list, tuple)) else (kernel,) * rank
     strides = tuple(strides) if isinstance(strides, (list, tuple)) else (strides,) * rank
-    if len(kernel) != rank or kernel != strides:
-        return None
+    if len(kernel) != rank or kernel != strides or not all(isinstance(k, int) for k in kernel):
+        return None  # (a layer with no kernel_size/pool_size, STFTSpectrogram: not a window this rule knows)
     from shapedoctor.families.sd104_rounding import input_chain
 
     layers, node = input_chain(ctx, 0)
