@@ -50,9 +50,12 @@ def custom_loss_problem(call: Any, exc: BaseException):
     if len(outs) != 1 or len(ys) != 1 or len(samples) != 1:
         return None
     out, y = tuple(outs[0]), tuple(ys[0])
+    name = getattr(call.loss, "__name__", type(call.loss).__name__)
+    per_sample_ids = _one_id_per_sample(exc, y, samples[0])
+    if per_sample_ids is not None:
+        return per_sample_ids(name)
     if tuple(out[1:]) == tuple(y[1:]) or None in out[1:]:
         return None
-    name = getattr(call.loss, "__name__", type(call.loss).__name__)
     k = out[-1]
     positions = tuple(out[1:-1])
     ids = (len(y) == len(out) and y[-1] == 1 and tuple(y[1:-1]) == positions) or \
@@ -80,6 +83,54 @@ def custom_loss_problem(call: Any, exc: BaseException):
                         f"differ only in the last axis ({y[-1]} against {k}), which the output layer sets.")
     prob.fixes.append(units_fix(head, y[-1], activation=class_activation(head, y[-1])))
     return prob
+
+
+def _one_id_per_sample(exc: BaseException, y: tuple, sample: Any):
+    """A maker of the labels Problem when the user's loss reshapes one-hot label rows to one value per sample
+    (``ops.reshape(y_true, (batch, 1))`` in a triplet loss that compares class ids: "Cannot reshape a tensor
+    with 80 elements to shape [8,1]" for (8, 10) rows, r1123): the loss reads class ids, and the fix gives
+    it the ids, ``np.argmax(y, -1)`` (or the ids the rows were made from, where they were made). Else None."""
+    import re
+
+    import numpy as np
+
+    from shapedoctor.diagnosis.sparse_onehot_source import one_hot_encoding
+    from shapedoctor.diagnosis.training_base import Problem, is_one_hot
+    from shapedoctor.diagnosis.training_encoding import onehot_to_ids_fix
+    from shapedoctor.trace.sites import outermost_user_site
+    from shapedoctor.graph.model import format_shape
+
+    match = re.search(r"Cannot reshape a tensor with (\d+) elements to shape \[(\d+),\s*1\]", str(exc))
+    if match is None or len(y) != 2 or not isinstance(y[-1], int) or y[-1] < 2:
+        return None
+    rows, k = int(match.group(2)), y[-1]
+    if int(match.group(1)) != rows * k or not is_one_hot(np.asarray(sample)):
+        return None
+    started = outermost_user_site(exc.__traceback__)
+    file = started.file if started is not None else None
+
+    def problem(name: str):
+        prob = Problem("SD202", f"one-hot labels {format_shape(y)} for {name}, which reshapes them to one value per "
+                       f"sample", "labels", expected=format_shape((None,)), received=format_shape(y))
+        prob.explanation = (f"`{name}` is your own loss, and it reshapes the labels to (batch, 1): one class id per "
+                            f"sample, as a triplet or contrastive loss compares ids to find the pairs of one class. "
+                            f"The labels are one-hot rows of {k} values, {rows * k} values for {rows} samples. Give "
+                            "the loss the class ids (the integers the rows were made from).")
+        fix = onehot_to_ids_fix("give the loss class ids: np.argmax(y, -1) (or the ids the one-hot rows were made "
+                                "from)")
+        made = one_hot_encoding(file) if file else None
+        if made is not None:  # the one to_categorical of the script made them: keep its ids there
+            import linecache
+
+            _name, node, ids = made
+            text = linecache.getline(file, node.lineno)
+            fix.title = f"give the loss class ids: {ids}, not their one-hot rows"
+            fix.line_edit = (node.lineno, node.col_offset, node.end_col_offset, ids,
+                             (text[:node.col_offset] + ids + text[node.end_col_offset:]).strip())
+        prob.fixes.append(fix)
+        return prob
+
+    return problem
 
 
 def _with_cost(fix: Any, cost: int) -> Any:

@@ -50,7 +50,7 @@ def _aim(finding: Any, found: Any) -> Any:
 
 
 def _found(exc: BaseException):
-    from shapedoctor.trace.sites import called_name, outermost_user_site
+    from shapedoctor.trace.sites import outermost_user_site
 
     match = _SPARSE_ONE_HOT.search(str(exc))
     if match is None or match.group(1).replace(" ", "") != match.group(2).replace(" ", ""):
@@ -58,10 +58,18 @@ def _found(exc: BaseException):
     started = outermost_user_site(exc.__traceback__)
     if started is None:
         return None
-    file = started.file  # the script the program was started from
+    made = one_hot_encoding(started.file)  # in the script the program was started from
+    return None if made is None else (started.file, *made)
+
+
+def one_hot_encoding(file: str) -> tuple[str, ast.Call, str] | None:
+    """(the name, the call, the ids' text) of the one ``to_categorical`` call of *file*, written on one ASCII line in
+    the value of an assignment to a name (``y = to_categorical(ids, k)``, or wrapped in it); else None."""
+    from shapedoctor.trace.sites import called_name
+
     try:
         tree = source_tree(file)
-    except SyntaxError:
+    except (OSError, SyntaxError, ValueError):
         return None
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and called_name(n.func) == "to_categorical"]
     if len(calls) != 1 or not calls[0].args or calls[0].lineno != calls[0].end_lineno:
@@ -74,4 +82,4 @@ def _found(exc: BaseException):
     if len(owner) != 1 or not text.isascii():
         return None
     ids = text[node.args[0].col_offset:node.args[0].end_col_offset]
-    return file, owner[0].targets[0].id, node, ids
+    return owner[0].targets[0].id, node, ids
