@@ -72,3 +72,36 @@ def test_attention_weights_over_the_steps_are_transposed_before_the_product(tmp_
     assert finding["culprit"]["line"] == line_of(POOLING, "pooled = ops.matmul(weights, x)")
     first = finding["fixes"][0]
     assert first["code"] == "pooled = ops.matmul(ops.transpose(weights, axes=(0, 2, 1)), x)" and first["verified"]
+
+
+SCORES = '''import numpy as np
+import keras
+from keras import layers, ops
+
+
+class DotAttention(layers.Layer):
+    def call(self, queries, keys, values):
+        scores = ops.matmul(queries, keys) / 4.0
+        return ops.matmul(ops.softmax(scores, axis=-1), values)
+
+
+steps = keras.Input(shape=(10, 6))
+q, k, v = layers.Dense(16)(steps), layers.Dense(16)(steps), layers.Dense(16)(steps)
+pooled = layers.GlobalAveragePooling1D()(DotAttention()(q, k, v))
+model = keras.Model(steps, layers.Dense(2, activation="softmax")(pooled))
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(np.random.rand(32, 10, 6), np.random.randint(0, 2, 32), epochs=1, verbose=0)
+'''
+
+
+def test_queries_times_keys_of_one_shape_transpose_the_keys_not_the_queries(tmp_path):
+    """d2l's dot-product attention (r1139): queries and keys are both (batch, 10, 16); the scores are
+    queries times the keys' transpose, (batch, 10, 10). Transposing the queries also runs (10 steps, 10
+    steps) and was offered before: it multiplies features by steps."""
+    report, _, proc = run_json(run_cli, tmp_path, SCORES)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(SCORES, "scores = ops.matmul(queries, keys) / 4.0")
+    first = finding["fixes"][0]
+    assert first["code"] == "scores = ops.matmul(queries, ops.transpose(keys, axes=(0, 2, 1))) / 4.0"
+    assert first["verified"]

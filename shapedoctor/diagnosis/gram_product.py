@@ -47,8 +47,10 @@ def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
         return None
     # (batch, n, k) times (batch, n, d): attention weights over n steps applied to the n steps; the first
     # operand needs its last two axes swapped, (batch, k, n) (keras-io CCT's SequencePooling, r1057)
-    weights = len(a) == len(b) == 3 and a[1] == b[1] and a[2] != b[1] and a[1] is not None
-    if not weights and (tuple(a) != tuple(b) or len(a) != 2 or a[0] == a[1]):
+    # Two operands of one (batch, n, d) shape are queries and keys (d2l's dot-product attention, r1139): the second
+    # is transposed, as for two (n, d) batches.
+    weights = len(a) == len(b) == 3 and a[1] == b[1] and a[2] != b[1] and a[1] is not None and a[2] != b[2]
+    if not weights and (tuple(a) != tuple(b) or len(a) not in (2, 3) or a[-2] == a[-1]):
         return None
     site, path = site_from_traceback(exc.__traceback__), innermost_user_path(exc)
     if site is None or path is None:
@@ -65,17 +67,20 @@ def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
     module = ast.unparse(call.func.value) if isinstance(call.func, ast.Attribute) else None
     if weights:
         return _weights_first(finding, path, site, call, module, a, b)
-    edit = _transposed(path, call, module, 1)
+    edit = _transposed(path, call, module, 1, ", axes=(0, 2, 1)" if len(a) == 3 else "")
     if edit is None:
         return None
     code = linecache.getline(path, call.lineno).strip()
+    finding.clear_culprit_marks()
     finding.culprit = Place("layer", "matmul", None, site.file, call.lineno, code)
     finding.message = f"`{ast.unparse(call)}` multiplies two {tuple(a)} matrices: the second needs transposing"
+    rows, width = a[-2], a[-1]
     finding.explanation = (
-        f"Both operands are {tuple(a)}: {a[0]} rows of {a[1]} values. A matrix product pairs the last axis of the "
-        f"first ({a[1]}) with the first axis of the second ({a[0]}), so two batches of vectors multiply only with "
-        f"the second transposed, ({a[1]}, {a[0]}), which gives the ({a[0]}, {a[0]}) matrix of every pair's dot "
-        "product (a similarity matrix).")
+        f"Both operands are {tuple(a)}: {rows} rows of {width} values"
+        + (" per sample" if len(a) == 3 else "") + f". A matrix product pairs the last axis of the first ({width}) "
+        f"with the {'middle' if len(a) == 3 else 'first'} axis of the second ({rows}), so two sets of vectors multiply "
+        f"only with the second transposed, ({width}, {rows}), which gives the ({rows}, {rows}) matrix of every pair's "
+        "dot product (a similarity matrix, or the attention scores of queries against keys).")
     finding.fixes = [script_checked_fix("transpose the second operand", edit.shown(), site.file, call.lineno, [edit])]
     return finding
 
@@ -89,6 +94,7 @@ def _weights_first(finding: Finding, path: str, site: Any, call: ast.Call, modul
     if edit is None:
         return None
     code = linecache.getline(path, call.lineno).strip()
+    finding.clear_culprit_marks()
     finding.culprit = Place("layer", "matmul", None, site.file, call.lineno, code)
     from shapedoctor.graph.model import format_shape
 
