@@ -59,3 +59,26 @@ print(model.predict(image, verbose=0))
     assert proc.returncode == 1, proc.stderr
     fixes = report["findings"][0]["fixes"]
     assert fixes and not any("reshape(" in f["code"] for f in fixes), fixes
+
+
+INLINE = '''import numpy as np
+import keras
+from keras import layers
+
+model = keras.Sequential([keras.Input(shape=(28, 28, 1)), layers.Conv2D(4, 3), layers.GlobalAveragePooling2D()])
+test_images = np.random.rand(5, 784).astype("float32")
+features = model.predict(test_images[2].reshape(28, 28, 1), verbose=0)
+'''
+
+
+def test_a_reshape_written_in_the_call_gets_the_batch_axis_there(tmp_path):
+    # The TF course's activation visualisation (r1136): one picture reshaped to (28, 28, 1) inside predict's
+    # argument; the batch axis goes into that reshape, (1, 28, 28, 1), before np.expand_dims around it.
+    report, _, proc = run_json(run_cli, tmp_path, INLINE)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    line = line_of(INLINE, "features = model.predict(")
+    assert finding["culprit"]["line"] == line
+    first = finding["fixes"][0]
+    assert first["code"] == "features = model.predict(test_images[2].reshape(1, 28, 28, 1), verbose=0)"
+    assert first["verified"] and first["line"] == line

@@ -609,6 +609,26 @@ def _reshaping_line(call: TrainingCall, var: str | None, own: bool):
     return last, value, text, tupled, items
 
 
+def _inline_reshape(call: TrainingCall):
+    """(the reshape call, itself, the line's text, whether the sizes are one tuple, the size nodes) when the data
+    argument of the training *call* is a one-line ``.reshape(...)`` of positional sizes written in the call
+    (``activation_model.predict(test_images[i].reshape(28, 28, 1))``, r1136), else None."""
+    import linecache
+
+    from shapedoctor.diagnosis.training_fixes import argument_node
+
+    value = argument_node(call.site, 0, "x")
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "reshape"
+            and value.args and not value.keywords and value.lineno == value.end_lineno):
+        return None
+    text = linecache.getline(call.site.file, value.lineno)
+    tupled = len(value.args) == 1 and isinstance(value.args[0], (ast.Tuple, ast.List))
+    items = list(value.args[0].elts) if tupled else list(value.args)
+    if not text.isascii() or any(isinstance(n, ast.Starred) for n in items):
+        return None
+    return value, value, text, tupled, items
+
+
 def _reshape_missing_axis_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple, i: int) -> None:
     """Data one axis short of the declaration whose last line is a ``.reshape`` (``target_seq =
     array(...).reshape(1, cardinality)`` for a decoder input of ``(None, None, 21)``, r1001): that reshape with a
@@ -622,6 +642,8 @@ def _reshape_missing_axis_fix(call: TrainingCall, prob: Problem, want: tuple, go
         return
     several = len(flat_items(call.x_ref)) != 1
     found = _reshaping_line(call, argument_name(site, 0, "x", i if several else None), own=False)
+    if found is None and not several:
+        found = _inline_reshape(call)  # predict(img.reshape(28, 28, 1)): the call's own argument
     if found is None or len(found[4]) != len(got):
         return
     last, value, text, tupled, items = found
