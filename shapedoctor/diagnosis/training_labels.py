@@ -98,9 +98,14 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int, classes: in
             title = f"{title.split(': ')[0]}: {made.var} = {new}"
             prob.labels_site = (call.site.file, made.line)
     prob.culprit_kind = "labels"
-    prob.explanation += (f" The labels take {len(values)} values from {min(values)} to {max(values)}: they are codes, "
-                         f"not class indices 0..{classes - 1}. Re-number them rather than adding output units no "
-                         "sample will use.")
+    if min(values) >= 0 and max(values) + 1 <= 1.5 * len(values):  # ids with a few unused (a letter with no sample)
+        prob.explanation += (f" The labels take {len(values)} values from {min(values)} to {max(values)}: class ids "
+                             f"with a few unused. Either the output gets one unit per id ({max(values) + 1}), or the "
+                             f"ids are re-numbered 0..{len(values) - 1}.")
+    else:
+        prob.explanation += (f" The labels take {len(values)} values from {min(values)} to {max(values)}: they are "
+                             f"codes, not class indices 0..{classes - 1}. Re-number them rather than adding output "
+                             "units no sample will use.")
     prob.fixes.insert(0, TrainingFix(title, "labels", transform=transform, apply=numpy_transform(transform), cost=1,
                                      line_edit=line_edit,
                                      checks=lambda full, k=classes: [("labels_in_range", *inv.labels_in_range(full, k))]))
