@@ -98,7 +98,8 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int, classes: in
             title = f"{title.split(': ')[0]}: {made.var} = {new}"
             prob.labels_site = (call.site.file, made.line)
     prob.culprit_kind = "labels"
-    if min(values) >= 0 and max(values) + 1 <= 1.5 * len(values):  # ids with a few unused (a letter with no sample)
+    if "np.unique" in transform and min(values) >= 0 and max(values) + 1 <= 1.5 * len(values):
+        # class ids with a few unused (a letter with no sample): more units are as right as re-numbering
         prob.explanation += (f" The labels take {len(values)} values from {min(values)} to {max(values)}: class ids "
                              f"with a few unused. Either the output gets one unit per id ({max(values) + 1}), or the "
                              f"ids are re-numbered 0..{len(values) - 1}.")
