@@ -299,3 +299,35 @@ def test_inside_init_the_parameter_every_construction_gives_the_size_spells_it(t
     other = tmp_path / "other"
     other.mkdir()
     assert _spell(other, INIT_BLOCK + "    other = Block(16, 2, 64)\n", 32, 3, sizes) is None
+
+
+def test_a_name_bound_to_a_length_is_preferred_to_the_length_it_names(tmp_path):
+    # r1129: vocab_size = len(vocabulary) holds 50 under two spellings; the fix writes the name.
+    source = """\
+        vocabulary = list("abcdefghij")
+        vocab_size = len(vocabulary)
+        model = build(vocab_size)
+        print(len(vocabulary))
+        """
+    assert _spell(tmp_path, source, 10, 3, {"vocab_size": 10, "len(vocabulary)": 10}) == "vocab_size"
+
+
+def test_a_one_hot_width_is_written_with_the_users_name_for_it(cli, tmp_path):
+    # r1129: to_categorical(labels) of labels that never reach the last word; num_classes is the vocabulary's size,
+    # written as the script names it (vocab_size = len(vocabulary)), not as 12.
+    script = tmp_path / "words.py"
+    script.write_text(textwrap.dedent("""\
+        import numpy as np
+        import keras
+        from keras import layers
+
+        vocabulary = [f"w{i}" for i in range(12)]
+        vocab_size = len(vocabulary)
+        labels = np.arange(40) % 9
+        ys = keras.utils.to_categorical(labels)
+        model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(vocab_size, activation="softmax")])
+        model.compile(optimizer="adam", loss="categorical_crossentropy")
+        model.fit(np.random.rand(40, 4), ys, epochs=1, verbose=0)
+        """))
+    first = report_of(cli("run", "--json", script.name, cwd=tmp_path))["findings"][0]["fixes"][0]
+    assert first["verified"] and first["code"] == "ys = keras.utils.to_categorical(labels, num_classes=vocab_size)"

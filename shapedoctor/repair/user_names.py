@@ -58,7 +58,18 @@ def size_expression(value: int, file: str | None, line: int | None, sizes: dict[
         return None
     around = [(first, names) for first, last, names in facts.functions if first <= line <= last]
     usable = {plain for expr in candidates if (plain := _usable(expr, file, line, facts, around))}
+    if len(usable) > 1:  # `vocab_size = len(vocabulary)`: one quantity under two spellings, the name it was given
+        usable -= {_bound_to(name, file, facts) for name in usable}
     return usable.pop() if len(usable) == 1 else None
+
+
+def _bound_to(name: str, file: str, facts: _FileFacts) -> str | None:
+    """The expression written on the one module-level line binding *name* (``name = <expression>``), or None."""
+    lines = facts.module_bindings.get(name, [])
+    if len(lines) != 1:
+        return None
+    match = re.fullmatch(rf"\s*{re.escape(name)}\s*=\s*(.+?)\s*(#.*)?", linecache.getline(file, lines[0]).rstrip("\n"))
+    return match.group(1) if match else None
 
 
 def shape_spelling(shape: tuple, file: str | None, line: int | None, sizes: dict[str, int]) -> list[str] | None:
