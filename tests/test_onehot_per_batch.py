@@ -40,6 +40,6 @@ def test_per_batch_one_hot_is_fixed_in_the_generator_not_in_the_model(tmp_path):
     assert finding["culprit"]["kind"] == "labels"
     assert finding["culprit"]["line"] == line_of(SCRIPT, "y = keras.utils.to_categorical(")
     codes = [f["code"] for f in finding["fixes"]]
-    assert codes[0] == "y = keras.utils.to_categorical(labels[start:start + batch_size], num_classes=6)"
+    assert codes[0] == "y = keras.utils.to_categorical(labels[start:start + batch_size], num_classes=classes)"
     assert not any("Dense(2" in c or "classes = 2" in c for c in codes)
-    assert "num_classes=6)" in written_and_run(run_cli, tmp_path)
+    assert "num_classes=classes)" in written_and_run(run_cli, tmp_path)
