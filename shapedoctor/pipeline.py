@@ -249,6 +249,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.split_step import split_step
 
         found[0] = split_step(exc, found[0], recorder)  # testy = to_categorical(testy) without trainy's `- 1`
+        from shapedoctor.diagnosis.flat_adapt import flat_adapt
+
+        found[0] = flat_adapt(exc, found[0], recorder)  # Normalization().adapt(column) of a (250,) array, Input((1,))
         from shapedoctor.diagnosis.one_hot_depth_sum import one_hot_depth_sum
 
         found[0] = one_hot_depth_sum(exc, found[0], recorder)  # tf.reduce_sum(tf.one_hot(ids, n), axis=-1) in call()
