@@ -249,6 +249,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.split_step import split_step
 
         found[0] = split_step(exc, found[0], recorder)  # testy = to_categorical(testy) without trainy's `- 1`
+        from shapedoctor.diagnosis.list_input_batch import list_input_batch
+
+        found[0] = list_input_batch(exc, found[0], recorder)  # return (input_shape[0], n) of a layer given a list
         from shapedoctor.diagnosis.unsliced_table import unsliced_table
 
         found[0] = unsliced_table(exc, found[0], recorder)  # X + self.P of a (1, max_len, d) table in call()
