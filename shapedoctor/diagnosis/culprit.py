@@ -91,6 +91,12 @@ def find_culprit(ctx: Context) -> Node | None:
         units = declared_unit_axes(ctx)
         if units is not None:
             return units[0]  # Input(shape=(1,)) of ids made on one line, each embedded: the declared axis
+        from shapedoctor.families.sd104_merge import odd_map
+
+        odd = odd_map(ctx)
+        shrunk = spatial_shrinkers(ctx, odd) if odd is not None else []
+        if shrunk:
+            return shrunk[0]  # one path of several shrank its map alone (an Inception pool path, padding="valid")
         if len(shapes) == 2 and all(shapes) and len(shapes[0]) != len(shapes[1]):
             from shapedoctor.families.sd104_sequence import vector_to_repeat
 

@@ -372,6 +372,11 @@ def _called_before(layer: Any, failure: Failure) -> bool:
 
 def _bad_input(ctx: Context) -> int:
     if ctx.family == "SD104" and ctx.received:
+        from shapedoctor.families.sd104_merge import odd_map
+
+        odd = odd_map(ctx)  # of three or more maps, the one whose size differs from all the others
+        if odd is not None:
+            return odd
         ref = ctx.received[0]
         return next((i for i, s in enumerate(ctx.received) if s != ref), 0)
     shapes = ctx.received or []

@@ -92,6 +92,16 @@ def fixes(ctx):
         yield from broadcast_fixes(ctx, vector)
         return
     yield from _pooled_kernel_branches(ctx, shapes)
+    odd = odd_map(ctx)
+    shrunk = spatial_shrinkers(ctx, odd) if odd is not None else []
+    if shrunk:
+        # One branch of several (an Inception block's pooling path) shrank its map alone: keep its size.
+        from shapedoctor.repair.edits import SetConfig as SetPadding
+
+        yield Candidate('keep the spatial size like the other branches: padding="same" on '
+                        + ", ".join(g.name(ctx, n) for n in shrunk), [SetPadding(n.layer, {"padding": "same"})
+                                                                        for n in shrunk], cost=1)
+        return
     yield from _spatial(ctx, shapes)
     for i, shape in enumerate(shapes[1:], start=1):
         if shape == ref:
@@ -504,6 +514,17 @@ def _stray_downsampling(ctx, shapes, small):
         yield Candidate(f"remove the pooling that only one branch has ({g.name(ctx, pool)})", [RemoveNode(pool.id)], cost=2)
 
 
+def odd_map(ctx) -> int | None:
+    """The one input of three or more feature maps whose spatial size differs from all the others, which agree
+    (an Inception block's four paths, one of them pooled with ``padding="valid"``); else None."""
+    shapes = ctx.received
+    if len(shapes) < 3 or not all(shapes) or len({len(s) for s in shapes}) != 1 or len(shapes[0]) not in (3, 4, 5):
+        return None
+    sizes = [tuple(s[1:-1]) for s in shapes]
+    odd = [i for i, size in enumerate(sizes) if sizes.count(size) == 1]
+    return odd[0] if len(odd) == 1 and len(set(sizes)) == 2 and None not in sizes[odd[0]] else None
+
+
 def spatial_shrinkers(ctx, index):
     """Convolutions with padding="valid" and a window > 1 above input *index* of the consumer, and poolings
     whose window overlaps (``pool_size`` other than ``strides``: mini Xception's ``MaxPooling2D(3, strides=2)``
@@ -511,7 +532,8 @@ def spatial_shrinkers(ctx, index):
     purpose (a U-Net's or a helper's other scale) and is not one."""
     ids = ctx.consumer.input_ids()
     node = ctx.graph.producer(ids[index]) if index < len(ids) else None
-    shared = {n.id for n in _branch(ctx, 1 - index)}  # layers both branches go through changed both
+    # layers another branch goes through too changed it as well
+    shared = {n.id for j in range(len(ids)) if j != index for n in _branch(ctx, j)}
     found = []
     while node is not None and node.kind == "layer" and node.id not in shared:
         cfg = ctx.config_of(node)

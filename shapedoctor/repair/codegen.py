@@ -126,6 +126,7 @@ class SourceIndex:
             return None
         import linecache
 
+        names = names + tuple(a for n in names for a in _CLASS_ALIASES.get(n, ()))  # MaxPool2D for MaxPooling2D
         names = names + partial_aliases("".join(linecache.getlines(site.file)), names)
         best = None
         for info in self.calls(site.file):
