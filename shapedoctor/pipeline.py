@@ -249,6 +249,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.split_step import split_step
 
         found[0] = split_step(exc, found[0], recorder)  # testy = to_categorical(testy) without trainy's `- 1`
+        from shapedoctor.diagnosis.shared_width_layer import shared_width_layer
+
+        found[0] = shared_width_layer(exc, found[0], recorder)  # one Cls(window, 4) object called on a 2-wide input too
         from shapedoctor.diagnosis.list_input_batch import list_input_batch
 
         found[0] = list_input_batch(exc, found[0], recorder)  # return (input_shape[0], n) of a layer given a list
