@@ -591,9 +591,6 @@ def _reshaping_line(call: TrainingCall, var: str | None, own: bool):
     """(statement, reshape call, the line's text, whether the sizes are one tuple, the size nodes) when the data's
     last own line is a one-line ``.reshape(...)`` of positional sizes (with *own*, of *var* itself:
     ``x = x.reshape(...)``), else None."""
-    import ast
-    import linecache
-
     last = _last_own_assignment(call, var)
     value = last.value if last is not None else None
     if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "reshape"
@@ -601,32 +598,35 @@ def _reshaping_line(call: TrainingCall, var: str | None, own: bool):
         return None
     if own and not (isinstance(value.func.value, ast.Name) and value.func.value.id == var):
         return None
-    text = linecache.getline(call.site.file, last.lineno)
+    parts = _reshape_parts(call.site.file, value)
+    return None if parts is None else (last, value, *parts)
+
+
+def _reshape_parts(file: str, value: ast.Call) -> tuple | None:
+    """(the line's text, whether the sizes are one tuple, the size nodes) of the one-line ``.reshape(...)`` call
+    *value* of positional sizes on an ASCII line, else None."""
+    import linecache
+
+    text = linecache.getline(file, value.lineno)
     tupled = len(value.args) == 1 and isinstance(value.args[0], (ast.Tuple, ast.List))
     items = list(value.args[0].elts) if tupled else list(value.args)
     if not text.isascii() or any(isinstance(n, ast.Starred) for n in items):
         return None
-    return last, value, text, tupled, items
+    return text, tupled, items
 
 
 def _inline_reshape(call: TrainingCall):
     """(the reshape call, itself, the line's text, whether the sizes are one tuple, the size nodes) when the data
     argument of the training *call* is a one-line ``.reshape(...)`` of positional sizes written in the call
     (``activation_model.predict(test_images[i].reshape(28, 28, 1))``, r1136), else None."""
-    import linecache
-
     from shapedoctor.diagnosis.training_fixes import argument_node
 
     value = argument_node(call.site, 0, "x")
     if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "reshape"
             and value.args and not value.keywords and value.lineno == value.end_lineno):
         return None
-    text = linecache.getline(call.site.file, value.lineno)
-    tupled = len(value.args) == 1 and isinstance(value.args[0], (ast.Tuple, ast.List))
-    items = list(value.args[0].elts) if tupled else list(value.args)
-    if not text.isascii() or any(isinstance(n, ast.Starred) for n in items):
-        return None
-    return value, value, text, tupled, items
+    parts = _reshape_parts(call.site.file, value)
+    return None if parts is None else (value, value, *parts)
 
 
 def _reshape_missing_axis_fix(call: TrainingCall, prob: Problem, want: tuple, got: tuple, i: int) -> None:
