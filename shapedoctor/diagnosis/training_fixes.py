@@ -165,6 +165,7 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     from shapedoctor.diagnosis.unique_count_units import unique_count_units
     from shapedoctor.diagnosis.lookup_oov_labels import lookup_oov_labels
     from shapedoctor.diagnosis.declared_from_other_array import declared_from_other_array
+    from shapedoctor.diagnosis.vector_product_labels import vector_product_labels
 
     # max_length = 6 after the model was built with 7; [Dense(k)(x) for i in range(7)] against 11 slots;
     # labels = table[:, -1] beside data = table; np.array(rows) of rows.append(table[i]) for an id input
@@ -184,13 +185,13 @@ def _reaimed(call: TrainingCall, prob: Problem, finding: Finding) -> None:
     # train_on_batch(generator.predict(noise), ...) of a discriminator that trained on the real samples
     # Dense(num_classes) with num_classes = len(np.unique(labels)) for ids up to 24 with one unused;
     # topics numbered 1..5 by a StringLookup() that keeps its OOV index, for a Dense(5) softmax;
-    # Input(shape=(X_train.shape[1],)) for a model fit on X_train_normal
+    # Input(shape=(X_train.shape[1],)) for a model fit on X_train_normal; y = X @ w + noise of a flat w
     for rule in (unused_targets, rebound_size, loop_count, label_column_kept, appended_rows, last_partial_batch,
                  flattened_data, vocabulary_vectors, refit_encoder, pair_axis, generated_data, transposed_alone, prepared_unlike_training, sized_unlike_training, mapped_unlike_training, encoded_unused,
                  masked_onehot,
                  constant_labels, last_token_target, labels_from_features, scalar_inputs,
                  shifted_sequences, eye_column_index, unwindowed_data, unique_count_units, lookup_oov_labels,
-                 declared_from_other_array):
+                 declared_from_other_array, vector_product_labels):
         try:
             found = rule(call, prob)
         except Exception:  # noqa: BLE001 - evidence only: a rule that cannot read its evidence holds no verdict
