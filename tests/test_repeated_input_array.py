@@ -30,6 +30,8 @@ def test_the_array_goes_to_each_input_as_the_earlier_call_passed_it(cli, tmp_pat
     finding = report["findings"][0]
     fix = finding["fixes"][0]
     assert fix["line"] == line_of(SCRIPT, "model.evaluate(testX")
+    # the array is right, the call lacks its copies: the call is the root cause, not where testX was made (r1144)
+    assert report["findings"][0]["culprit"]["line"] == line_of(SCRIPT, "model.evaluate(testX")
     assert "model.evaluate([testX, testX, testX], " in fix["code"] and fix["verified"], fix
 
 

@@ -133,6 +133,8 @@ def missing_inputs(call: Any, model: Any) -> Problem | None:
             f"pass `{repeated}` to each input, as the earlier call of this model passed its array", "data",
             whole=True, apply=lambda value, k=len(declared): [value] * k,
             replace_argument="[" + ", ".join([repeated] * len(declared)) + "]", cost=1))
+        if call.site is not None:  # the array is right: the call's argument lacks its copies (r1144)
+            prob.data_site = (call.site.file, call.site.line)
         return prob
     return _one_array_each(prob, call, _assign(call, declared, names, call.x_ref, input_accepts, call.y_ref), names, "input")
 
