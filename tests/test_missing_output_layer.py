@@ -44,3 +44,27 @@ def test_a_last_layer_of_its_own_width_is_resized(tmp_path):
     first = report["findings"][0]["fixes"][0]
     assert first["code"] == 'layers.Dense(1, activation="relu"),', first
     assert first["line"] == line_of(script, 'layers.Dense(8, activation="relu"),')
+
+
+ACTIVATION_FUNCTIONS = '''import numpy as np
+import tensorflow as tf
+
+model = tf.keras.models.Sequential([
+    tf.keras.layers.Input(shape=(8,)),
+    tf.keras.layers.Dense(16, activation=tf.nn.relu),
+    tf.keras.layers.Dense(10, activation=tf.nn.softmax),
+])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(np.random.rand(30, 8), np.eye(6)[np.random.randint(0, 6, 30)], epochs=1, verbose=0)
+'''
+
+
+def test_activations_given_as_functions_keep_the_head_fix(tmp_path):
+    # r594: tf.nn.softmax in the config is a dict, not a name; reading it as a name crashed the fit's check
+    # (the run fell back to the error text, unverified) before the head's 6 units were offered.
+    report, _, proc = run_json(run_cli, tmp_path, ACTIVATION_FUNCTIONS)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(ACTIVATION_FUNCTIONS, "tf.keras.layers.Dense(10, activation=tf.nn.softmax)")
+    first = finding["fixes"][0]
+    assert first["code"] == "tf.keras.layers.Dense(6, activation=tf.nn.softmax)," and first["verified"]

@@ -2304,7 +2304,9 @@ _HIDDEN_ACTIVATIONS = frozenset("relu relu6 elu selu gelu leaky_relu swish silu 
 def _hidden_twin(layer: Any) -> bool:
     """*layer* is a hidden Dense, not a head: a ReLU-family activation, and as wide as the Dense before it
     (``Dense(32, "relu")`` twice, the output layer left out, r1098)."""
-    if type(layer).__name__ != "Dense" or layer_config(layer).get("activation") not in _HIDDEN_ACTIVATIONS:
+    # the activation's function name: a config holds a dict, not a name, for tf.nn.softmax and its kin
+    if type(layer).__name__ != "Dense" or getattr(getattr(layer, "activation", None), "__name__", None) \
+            not in _HIDDEN_ACTIVATIONS:
         return False
     before = previous_layer(layer, only_one=True)
     seen = 0

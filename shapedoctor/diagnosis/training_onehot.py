@@ -138,7 +138,7 @@ def onehot_width(call: Any, prob: Problem, out: tuple, index: int) -> None:
     elif width < k:
         from shapedoctor.repair.user_names import size_expression
 
-        spelled = size_expression(k, site.file, line, dict(call.sizes or {})) or str(k)  # num_classes=vocab_size
+        spelled = size_expression(k, site.file, line, dict(getattr(call, "sizes", None) or {})) or str(k)  # vocab_size
         new_call = call_text[:-1].rstrip() + f", num_classes={spelled})"
         title = f"one-hot encode over all {k} classes: to_categorical(..., num_classes={k})"
         why = (f"These labels only reach class {high}, so to_categorical (without num_classes) made {width} "
