@@ -68,3 +68,21 @@ def test_activations_given_as_functions_keep_the_head_fix(tmp_path):
     assert finding["culprit"]["line"] == line_of(ACTIVATION_FUNCTIONS, "tf.keras.layers.Dense(10, activation=tf.nn.softmax)")
     first = finding["fixes"][0]
     assert first["code"] == "tf.keras.layers.Dense(6, activation=tf.nn.softmax)," and first["verified"]
+
+
+def test_errors_kept_quiet_during_a_run_are_printed_for_a_bug_report():
+    # r594's crash was swallowed by the pre-flight check: SHAPEDOCTOR_DEBUG=1 now prints such errors.
+    import io
+
+    from shapedoctor.app.run import report_internal_errors
+    from shapedoctor.trace.recorder import Recorder
+
+    recorder = Recorder()
+    try:
+        {} in frozenset()  # noqa: B015 - the same TypeError the rule raised
+    except TypeError as err:
+        recorder.internal_errors.append(err)
+    stream = io.StringIO()
+    assert report_internal_errors(recorder, stream) == 1
+    assert "TypeError: unhashable type: 'dict'" in stream.getvalue() and "Traceback" in stream.getvalue()
+    assert report_internal_errors(Recorder(), io.StringIO()) == 0

@@ -40,6 +40,8 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
         if os.environ.get("SHAPEDOCTOR_DEBUG"):  # where our own code failed, for a bug report
             traceback.print_exception(inner, file=sys.stderr)
         return 1 if exc is not None else 2
+    if os.environ.get("SHAPEDOCTOR_DEBUG"):
+        report_internal_errors(outcome.recorder, sys.stderr)
     if thread_exc is not None:
         if not any(f.severity == "error" for f in diagnosis.findings):
             # Not a shape error we know: Python's exit code, and no "no shape problem" claim.
@@ -97,6 +99,17 @@ def run_command(script: str, argv: list[str], as_json: bool = False, show_traceb
     if exc is None and outcome.exit_code not in (None, 0):
         return outcome.exit_code
     return 0 if diagnosis.status == "ok" else 1
+
+
+def report_internal_errors(recorder, stream) -> int:
+    """Print each error shapedoctor's own code raised and kept quiet while the program ran (a pre-flight check
+    that failed leaves the run to the error text, unverified): with ``SHAPEDOCTOR_DEBUG=1``, for a bug report.
+    Returns how many were printed."""
+    errors = list(getattr(recorder, "internal_errors", None) or [])
+    for err in errors:
+        print(f"shapedoctor: internal error kept quiet during the run ({type(err).__name__}: {err})", file=stream)
+        traceback.print_exception(err, file=stream)
+    return len(errors)
 
 
 def render_diagnosis(diagnosis: Diagnosis, as_json: bool) -> None:
