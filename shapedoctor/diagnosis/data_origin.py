@@ -221,6 +221,56 @@ def resize_after_edit(file: str, line: int, var: str, sizes: tuple, spelled: lis
     return (stmt.end_lineno + 1, 0, 0, indent + code + "\n", code)
 
 
+def training_crop(file: str, sizes: dict, got: tuple, want: tuple) -> tuple[str, int, int] | None:
+    """How the script crops its images to the model's size, when it does so once: (the row slice's text, the first
+    row kept, the line), for a one-line ``frame[ROAD_H:, :, :]`` (or ``[a:b, :, :]``, ``[:b, :, :]``) whose rows
+    taken from *got*'s height leave *want*'s, the width and channels kept. New images of the uncropped size are
+    cropped the same way, not resized (a resize squashes what the model saw cropped: SantosNet's road half,
+    r1122). None when there is no such slice or more than one."""
+    try:
+        tree = source_tree(file)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    height, kept = got[1], want[1]
+
+    def value(node):
+        if node is None:
+            return None
+        if isinstance(node, ast.Constant) and type(node.value) is int:
+            return node.value
+        return sizes.get(node.id) if isinstance(node, ast.Name) else None
+
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple) and len(node.slice.elts) == 3
+                and node.lineno == node.end_lineno):
+            continue
+        rows, *rest = node.slice.elts
+        if not isinstance(rows, ast.Slice) or rows.step is not None or any(
+                not (isinstance(e, ast.Slice) and e.lower is None and e.upper is None) for e in rest):
+            continue
+        low = 0 if rows.lower is None else value(rows.lower)
+        high = height if rows.upper is None else value(rows.upper)
+        if low is None or high is None or (rows.lower is None and rows.upper is None):
+            continue
+        if high - low == kept and 0 <= low < high <= height:
+            text = linecache.getline(file, node.lineno)
+            found.append((text[rows.col_offset:rows.end_col_offset], low, node.lineno))
+    return found[0] if len(found) == 1 else None
+
+
+def crop_after_edit(file: str, line: int, var: str, rows: str) -> tuple | None:
+    """A ``line_edit`` inserting ``var = var[:, <rows>, :, :]`` right after the statement on *line* that made the
+    batch of images *var* (see :func:`training_crop`), or None when that statement does not assign *var*."""
+    stmt = _statement_at(file, line)
+    if stmt is None or not any(isinstance(t, ast.Name) and t.id == var for t in stmt.targets):
+        return None
+    text = linecache.getline(file, stmt.lineno)
+    indent = text[: len(text) - len(text.lstrip())]
+    code = f"{var} = {var}[:, {rows}, :, :]"
+    return (stmt.end_lineno + 1, 0, 0, indent + code + "\n", code)
+
+
 def resize_to(sizes: tuple):
     """A verification stand-in for the edited line: the images resized to *sizes*."""
     def run(value):

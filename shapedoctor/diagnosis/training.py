@@ -751,6 +751,18 @@ def _resize_fix(call: TrainingCall, model: Any, prob: Problem, want: tuple, got:
 
     # written as the model's declaration writes them: (img_height, img_width), not (64, 64)
     spelled = shape_spelling(tuple(want[1:]), call.site.file, line, call.sizes) if line else None
+    crop = data_origin.training_crop(call.site.file, dict(call.sizes or {}), got, want) if line else None
+    cropped = data_origin.crop_after_edit(call.site.file, line, var, crop[0]) if crop is not None else None
+    if cropped is not None:
+        # The script crops its images to the model's size (a road half): the new images are cropped alike; a
+        # resize would squash what the model learned cropped, and is not offered.
+        first = crop[1]
+        prob.explanation += (f" Line {crop[2]} crops the images the model was trained on to the rows `{crop[0]}`: crop "
+                             "these the same way, not resized (a resize would squash what the model saw cropped).")
+        prob.fixes.insert(0, TrainingFix(f"crop the images as the training images were cropped: {cropped[4]}", "data",
+                                         cost=1, apply=lambda v, a=first, n=want[1]: v[:, a:a + n],
+                                         line_edit=cropped))
+        return
     edit = data_origin.resize_after_edit(call.site.file, line, var, sizes, spelled and spelled[:2]) if line else None
     if edit is None:
         return
