@@ -459,6 +459,10 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
 
     for finding in vector_attention_findings(recorder):  # Attention()([decoder_steps, encoder_last_output])
         add(finding)
+    from shapedoctor.diagnosis.unused_classes import unused_classes_findings
+
+    for finding in unused_classes_findings(recorder):  # class_names = ["cat", "dog"] beside Dense(10, "softmax")
+        add(finding)
     from shapedoctor.diagnosis.pool_keeps_map import pool_keeps_map_findings
 
     for finding in pool_keeps_map_findings(recorder):  # AveragePooling2D((7, 7), strides=1, padding="same") on 7x7

@@ -26,6 +26,7 @@ from shapedoctor.families import (  # noqa: F401  (registration side effects)
     sd210_batch_summed_loss,
     sd211_vector_attention,
     sd212_pool_keeps_map,
+    sd213_unused_classes,
 )
 from shapedoctor.families.base import Family, all_families, get
 
