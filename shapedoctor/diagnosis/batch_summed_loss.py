@@ -26,21 +26,13 @@ _SUMS = {"sum": "mean", "reduce_sum": "reduce_mean"}
 
 def batch_summed_loss_findings(recorder: Any) -> list[Finding]:
     """One SD210 warning per hand-written loss measured to sum over the batch."""
-    out: list[Finding] = []
-    seen: set = set()
-    for call in getattr(recorder, "training_calls", None) or []:
+    from shapedoctor.diagnosis.training_base import findings_per_call
+
+    def key(call):
         loss = getattr(call, "loss", None)
-        if not isinstance(loss, types.FunctionType) or id(loss.__code__) in seen:
-            continue
-        try:
-            finding = _finding(call, loss)
-        except Exception as exc:  # noqa: BLE001 - a warning we cannot build is skipped, never fatal
-            recorder.internal_errors.append(exc)
-            continue
-        if finding is not None:
-            seen.add(id(loss.__code__))
-            out.append(finding)
-    return out
+        return id(loss.__code__) if isinstance(loss, types.FunctionType) else None
+
+    return findings_per_call(recorder, key, lambda call: _finding(call, call.loss))
 
 
 def _summed_over_batch(call: Any, loss: Any) -> bool:

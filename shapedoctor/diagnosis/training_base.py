@@ -436,3 +436,23 @@ def to_categorical_transform(k: int):
         return keras.utils.to_categorical(value, k)
 
     return run
+
+
+def findings_per_call(recorder: Any, key: Any, build: Any) -> list:
+    """``build(call)`` for each training call the recorder holds whose ``key(call)`` is not None and not met before
+    (one warning per model, per loss function...): the findings that were made. A finding that cannot be built is
+    skipped and its error kept in ``recorder.internal_errors``, never fatal."""
+    out, seen = [], set()
+    for call in getattr(recorder, "training_calls", None) or []:
+        k = key(call)
+        if k is None or k in seen:
+            continue
+        try:
+            finding = build(call)
+        except Exception as exc:  # noqa: BLE001 - a warning we cannot build is skipped, never fatal
+            recorder.internal_errors.append(exc)
+            continue
+        if finding is not None:
+            seen.add(k)
+            out.append(finding)
+    return out

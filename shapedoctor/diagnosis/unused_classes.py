@@ -20,20 +20,10 @@ from shapedoctor.report.model import Finding
 
 def unused_classes_findings(recorder: Any) -> list[Finding]:
     """One SD213 warning per model trained with more output classes than its script names and uses."""
-    out: list[Finding] = []
-    seen: set = set()
-    for call in getattr(recorder, "training_calls", None) or []:
-        if call.method != "fit" or id(call.model) in seen:
-            continue
-        try:
-            finding = _finding(call, recorder)
-        except Exception as exc:  # noqa: BLE001 - a warning we cannot build is skipped, never fatal
-            recorder.internal_errors.append(exc)
-            continue
-        if finding is not None:
-            seen.add(id(call.model))
-            out.append(finding)
-    return out
+    from shapedoctor.diagnosis.training_base import findings_per_call
+
+    return findings_per_call(recorder, lambda call: id(call.model) if call.method == "fit" else None,
+                             lambda call: _finding(call, recorder))
 
 
 def _finding(call: Any, recorder: Any) -> Finding | None:
