@@ -46,10 +46,9 @@ def declared_from_other_array(call: Any, prob: Any):
     if len(made) != 1 or len(reads) != 1:
         return None
     other = reads[0].value.value
-    declared, passed = names.get(other.id), names.get(data)
-    width = lambda a: getattr(getattr(a, "shape", None), "__len__", None) and a.shape[-1]  # noqa: E731
-    if other.id == data or declared is None or passed is None or width(declared) == width(passed) \
-            or width(declared) != tuple(inputs[0].shape)[-1]:
+    declared, passed = _width(names.get(other.id)), _width(names.get(data))
+    if other.id == data or declared is None or passed is None or declared == passed \
+            or declared != tuple(inputs[0].shape)[-1]:
         return None
     text = linecache.getline(site.file, other.lineno)
     if other.lineno != other.end_lineno or not text.isascii():
@@ -58,9 +57,15 @@ def declared_from_other_array(call: Any, prob: Any):
     fix = script_checked_fix(f"declare the width of the array trained on: {data}.shape", edit.shown(),
                              display_path(site.file), other.lineno, [edit], cost=1)
     place = Place("input", "input", "InputLayer", display_path(site.file), other.lineno, text.strip())
-    why = (f"The input is declared from `{other.id}`, {width(declared)} columns wide, but the model is given "
-           f"`{data}`, {width(passed)} columns: declare the shape of the array it is trained on.")
+    why = (f"The input is declared from `{other.id}`, {declared} columns wide, but the model is given "
+           f"`{data}`, {passed} columns: declare the shape of the array it is trained on.")
     return place, fix, why
+
+
+def _width(array: Any) -> int | None:
+    """The last size of an array the script holds (None for anything without a shape)."""
+    shape = getattr(array, "shape", None)
+    return int(shape[-1]) if shape is not None and len(shape) >= 1 and shape[-1] is not None else None
 
 
 def _shape_read(node: ast.AST) -> bool:
