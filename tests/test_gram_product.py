@@ -96,8 +96,8 @@ model.fit(np.random.rand(32, 10, 6), np.random.randint(0, 2, 32), epochs=1, verb
 
 def test_queries_times_keys_of_one_shape_transpose_the_keys_not_the_queries(tmp_path):
     """d2l's dot-product attention (r1139): queries and keys are both (batch, 10, 16); the scores are
-    queries times the keys' transpose, (batch, 10, 10). Transposing the queries also runs (10 steps, 10
-    steps) and was offered before: it multiplies features by steps."""
+    queries times the keys' transpose, (batch, 10, 10). Transposing the queries was offered before (its proof
+    failed): it multiplies features by steps."""
     report, _, proc = run_json(run_cli, tmp_path, SCORES)
     assert proc.returncode == 1, proc.stderr
     finding = report["findings"][0]
