@@ -200,8 +200,8 @@ def resize_after_edit(file: str, line: int, var: str, sizes: tuple, spelled: lis
     on *line* that made the images *var* (``tf.image.resize`` when the script has ``tf``, not ``keras``),
     the sizes written as *spelled* when given (the user's names). None when that statement is not a
     plain assignment of *var* or neither module is imported."""
-    stmt = _statement_at(file, line)
-    if stmt is None or not any(isinstance(t, ast.Name) and t.id == var for t in stmt.targets):
+    stmt = _assigning(file, line, var)
+    if stmt is None:
         return None
     try:
         tree = source_tree(file)
@@ -215,10 +215,7 @@ def resize_after_edit(file: str, line: int, var: str, sizes: tuple, spelled: lis
         call = f"tf.image.resize({var}, {written})"
     else:
         return None
-    text = linecache.getline(file, stmt.lineno)
-    indent = text[: len(text) - len(text.lstrip())]
-    code = f"{var} = {call}"
-    return (stmt.end_lineno + 1, 0, 0, indent + code + "\n", code)
+    return _inserted_after(file, stmt, f"{var} = {call}")
 
 
 def training_crop(file: str, sizes: dict, got: tuple, want: tuple) -> tuple[str, int, int] | None:
@@ -232,14 +229,6 @@ def training_crop(file: str, sizes: dict, got: tuple, want: tuple) -> tuple[str,
     except (OSError, SyntaxError, ValueError):
         return None
     height, kept = got[1], want[1]
-
-    def value(node):
-        if node is None:
-            return None
-        if isinstance(node, ast.Constant) and type(node.value) is int:
-            return node.value
-        return sizes.get(node.id) if isinstance(node, ast.Name) else None
-
     found = []
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple) and len(node.slice.elts) == 3
@@ -249,8 +238,8 @@ def training_crop(file: str, sizes: dict, got: tuple, want: tuple) -> tuple[str,
         if not isinstance(rows, ast.Slice) or rows.step is not None or any(
                 not (isinstance(e, ast.Slice) and e.lower is None and e.upper is None) for e in rest):
             continue
-        low = 0 if rows.lower is None else value(rows.lower)
-        high = height if rows.upper is None else value(rows.upper)
+        low = 0 if rows.lower is None else int_value(rows.lower, sizes)
+        high = height if rows.upper is None else int_value(rows.upper, sizes)
         if low is None or high is None or (rows.lower is None and rows.upper is None):
             continue
         if high - low == kept and 0 <= low < high <= height:
@@ -262,13 +251,30 @@ def training_crop(file: str, sizes: dict, got: tuple, want: tuple) -> tuple[str,
 def crop_after_edit(file: str, line: int, var: str, rows: str) -> tuple | None:
     """A ``line_edit`` inserting ``var = var[:, <rows>, :, :]`` right after the statement on *line* that made the
     batch of images *var* (see :func:`training_crop`), or None when that statement does not assign *var*."""
+    stmt = _assigning(file, line, var)
+    return None if stmt is None else _inserted_after(file, stmt, f"{var} = {var}[:, {rows}, :, :]")
+
+
+def _assigning(file: str, line: int, var: str) -> ast.Assign | None:
+    """The assignment on *line* of *file* when one of its targets is the name *var*, else None."""
     stmt = _statement_at(file, line)
-    if stmt is None or not any(isinstance(t, ast.Name) and t.id == var for t in stmt.targets):
-        return None
+    return stmt if stmt is not None and any(isinstance(t, ast.Name) and t.id == var for t in stmt.targets) else None
+
+
+def _inserted_after(file: str, stmt: ast.stmt, code: str) -> tuple:
+    """A ``line_edit`` inserting the statement *code* on the line after *stmt*, at its indentation."""
     text = linecache.getline(file, stmt.lineno)
     indent = text[: len(text) - len(text.lstrip())]
-    code = f"{var} = {var}[:, {rows}, :, :]"
     return (stmt.end_lineno + 1, 0, 0, indent + code + "\n", code)
+
+
+def int_value(node: ast.AST | None, sizes: dict) -> int | None:
+    """The int *node* stands for: an int literal, or a name the script's *sizes* hold; else None."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.Name) and isinstance(sizes.get(node.id), int):
+        return sizes[node.id]
+    return None
 
 
 def resize_to(sizes: tuple):
@@ -491,13 +497,6 @@ def _items_per_index(tree: ast.Module, getitem: ast.AST) -> str | None:
     return None
 
 
-def unbatch_edit(file: str, line: int) -> tuple | None:
-    """A ``line_edit`` inserting ``.unbatch()`` before the one ``.batch(...)`` call on *line*, the line
-    that batched an already batched dataset again (None when the line has no single such call)."""
-    calls = batch_calls_on(file, line)
-    return unbatch_before(file, calls[0]) if len(calls) == 1 and linecache.getline(file, line).isascii() else None
-
-
 def unbatch_before(file: str, batch: ast.Call) -> tuple | None:
     """A ``line_edit`` writing ``.unbatch()`` between the dataset and its ``.batch(...)`` call *batch* (the
     dataset's expression ending on the line the call starts on, an ASCII line), else None."""
@@ -527,6 +526,11 @@ _KEEPS_BATCHING = frozenset({"map", "shuffle", "cache", "prefetch", "repeat", "f
                              "apply", "ignore_errors", "shard", "enumerate"})
 
 
+def batch_size_of(batch: ast.Call) -> ast.expr | None:
+    """The batch size given to a ``.batch(...)`` / ``.padded_batch(...)`` call: its first argument or ``batch_size=``."""
+    return batch.args[0] if batch.args else next((k.value for k in batch.keywords if k.arg == "batch_size"), None)
+
+
 def earlier_batch_size(file: str, batch: ast.Call) -> ast.expr | None:
     """The size the dataset *batch* batches again was already batched by: the argument of the earlier
     ``.batch(n)`` (or ``padded_batch``) of its chain, followed through one-line assignments in the same
@@ -540,8 +544,7 @@ def earlier_batch_size(file: str, batch: ast.Call) -> ast.expr | None:
     for _ in range(8):
         while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             if node.func.attr in ("batch", "padded_batch"):
-                return node.args[0] if node.args else next(
-                    (k.value for k in node.keywords if k.arg == "batch_size"), None)
+                return batch_size_of(node)
             if node.func.attr not in _KEEPS_BATCHING:
                 break
             node = node.func.value
@@ -559,7 +562,7 @@ def earlier_batch_size(file: str, batch: ast.Call) -> ast.expr | None:
 def drop_batch_edit(file: str, batch: ast.Call) -> tuple | None:
     """A ``line_edit`` deleting the ``.batch(...)`` call *batch* written on one ASCII line, when the dataset
     it batches was already batched by the same size (see :func:`earlier_batch_size`), else None."""
-    size = batch.args[0] if batch.args else next((k.value for k in batch.keywords if k.arg == "batch_size"), None)
+    size = batch_size_of(batch)
     earlier = earlier_batch_size(file, batch)
     if size is None or earlier is None or ast.dump(size) != ast.dump(earlier):
         return None

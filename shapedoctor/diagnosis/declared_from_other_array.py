@@ -53,7 +53,7 @@ def declared_from_other_array(call: Any, prob: Any):
     text = linecache.getline(site.file, other.lineno)
     if other.lineno != other.end_lineno or not text.isascii():
         return None
-    edit = TextEdit(site.file, other.lineno, other.col_offset, other.lineno, other.end_col_offset, data)
+    edit = TextEdit.replacing(site.file, other, data)
     fix = script_checked_fix(f"declare the width of the array trained on: {data}.shape", edit.shown(),
                              display_path(site.file), other.lineno, [edit], cost=1)
     place = Place("input", "input", "InputLayer", display_path(site.file), other.lineno, text.strip())

@@ -61,9 +61,7 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.trace.sites import display_path
 
     site, node, width = found
-    end = node.end_col_offset - 1  # the closing parenthesis
-    added = "axis=None" if not node.keywords else ", axis=None"
-    edit = TextEdit(site.file, site.line, end, site.line, end, added)
+    edit = TextEdit.appending_argument(site.file, node, "axis=None")
     fix = script_checked_fix("one mean and variance for the whole column: Normalization(axis=None)", edit.shown(),
                              display_path(site.file), site.line, [edit], cost=1)
     finding.clear_culprit_marks()

@@ -65,7 +65,7 @@ def _aim(finding: Any, found: Any) -> Any:
 
     step, first, param, count = found
     new = f"{param}[0][0]"
-    edit = TextEdit(step.file, first.lineno, first.col_offset, first.lineno, first.end_col_offset, new)
+    edit = TextEdit.replacing(step.file, first, new)
     fix = script_checked_fix(f"the batch axis of the first input: {new}", edit.shown(), display_path(step.file),
                              first.lineno, [edit], cost=1)
     finding.clear_culprit_marks()

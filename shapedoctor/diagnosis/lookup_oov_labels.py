@@ -55,10 +55,7 @@ def lookup_oov_labels(call: Any, prob: Any):
     text = linecache.getline(site.file, site.line)
     if size != units + 1 or made[0].end_lineno != site.line or not text.isascii():
         return None
-    node = made[0]
-    end = node.end_col_offset - 1  # the closing parenthesis
-    added = "num_oov_indices=0" if not node.args and not node.keywords else ", num_oov_indices=0"
-    edit = TextEdit(site.file, site.line, end, site.line, end, added)
+    edit = TextEdit.appending_argument(site.file, made[0], "num_oov_indices=0")
     fix = script_checked_fix(f"no out-of-vocabulary slot for the class names: {type(lookup).__name__}(num_oov_indices=0)",
                              edit.shown(), display_path(site.file), site.line, [edit], cost=1)
     place = Place("labels", "labels", "labels", display_path(site.file), site.line, text.strip())

@@ -86,7 +86,7 @@ def _aim(finding: Any, found: Any) -> Any:
 
     producer, call, axis, steps = found
     path = producer.file
-    edit = TextEdit(path, axis.lineno, axis.col_offset, axis.lineno, axis.end_col_offset, steps)
+    edit = TextEdit.replacing(path, axis, steps)
     fix = script_checked_fix(f"sum the one-hot rows over the sequence: axis={steps}", edit.shown(), display_path(path),
                              axis.lineno, [edit], cost=1)
     finding.clear_culprit_marks()

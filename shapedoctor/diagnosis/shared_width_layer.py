@@ -82,7 +82,7 @@ def _aim(finding: Any, found: Any) -> Any:
     parts += [f"{k.arg}={source[k.value.col_offset:k.value.end_col_offset] if k.value is not literal else width}"
               for k in ctor.keywords if k.arg != "name"]  # a name of its own: Keras names the new layer
     new = f"{source[ctor.func.col_offset:ctor.func.end_col_offset]}({', '.join(parts)})"
-    edit = TextEdit(step.file, call.lineno, call.func.col_offset, call.lineno, call.func.end_col_offset, new)
+    edit = TextEdit.replacing(step.file, call.func, new)
     fix = script_checked_fix(f"a layer of its own for this {width}-wide input: {new}", edit.shown(),
                              display_path(step.file), call.lineno, [edit], cost=1)
     finding.clear_culprit_marks()

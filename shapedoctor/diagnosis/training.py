@@ -13,6 +13,7 @@ them with one real training step of a *clone* of the model on a few of the user'
 from __future__ import annotations
 
 import ast
+import linecache
 import math
 from typing import Any
 
@@ -348,7 +349,9 @@ def _batched_twice(call: TrainingCall, want: tuple, got: tuple, index: int) -> P
     line = assignment_line(site, argument_name(site, 0, "x")) if site is not None else None
     batches = data_origin.batch_calls_on(site.file, line) if line else []
     batch = batches[0] if len(batches) == 1 else None
-    edit = data_origin.unbatch_edit(site.file, line) if line else None
+    # the one .batch on the line that made the dataset: .unbatch() before it
+    edit = data_origin.unbatch_before(site.file, batch) if batch is not None \
+        and linecache.getline(site.file, line).isascii() else None
     if edit is None and site is not None and site.file:
         from shapedoctor.diagnosis.unbatched_dataset import second_batch
 
@@ -361,7 +364,7 @@ def _batched_twice(call: TrainingCall, want: tuple, got: tuple, index: int) -> P
     drop = data_origin.drop_batch_edit(site.file, batch) if batch is not None and edit is not None else None
     if drop is not None:
         prob.fixes.append(TrainingFix(f"remove the second `.batch`: the dataset is already batched by "
-                                      f"{ast.unparse(batch.args[0] if batch.args else batch.keywords[0].value)}",
+                                      f"{ast.unparse(data_origin.batch_size_of(batch))}",
                                       "data", cost=1, apply=data_origin.merge_batch_axes, line_edit=drop,
                                       unbatches=True))
     if edit is not None:

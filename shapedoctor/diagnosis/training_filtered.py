@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 from typing import Any
 
+from shapedoctor.diagnosis.data_origin import int_value
 from shapedoctor.diagnosis.training_base import Problem, TrainingFix
 from shapedoctor.trace.sites import source_tree
 
@@ -136,16 +137,10 @@ def _self_slice(stmt: ast.Assign, var: str, sizes: dict, any_length: bool = Fals
             continue
         if any_length:
             return True
-        start, stop = (_int_value(b, sizes) for b in (cut.lower, cut.upper))
+        start, stop = (int_value(b, sizes) for b in (cut.lower, cut.upper))
         if (cut.lower is not None and start is None) or stop is None or (start or 0) < 0 or stop <= (start or 0):
             return None
         return (start, stop), stop - (start or 0)
     return None
 
 
-def _int_value(node: ast.expr | None, sizes: dict) -> int | None:
-    if isinstance(node, ast.Constant) and type(node.value) is int:
-        return node.value
-    if isinstance(node, ast.Name) and isinstance(sizes.get(node.id), int):
-        return sizes[node.id]
-    return None

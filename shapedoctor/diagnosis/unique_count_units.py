@@ -64,7 +64,7 @@ def unique_count_units(call: Any, prob: Any):
     numpy = "np" if any(isinstance(n, ast.alias) and n.name == "numpy" and n.asname == "np" for n in ast.walk(tree)) \
         else None
     new = f"int({numpy}.max({source})) + 1" if numpy else f"int(max({source})) + 1"
-    edit = TextEdit(site.file, value.lineno, value.col_offset, value.lineno, value.end_col_offset, new)
+    edit = TextEdit.replacing(site.file, value, new)
     fix = script_checked_fix(f"one output unit per class id: {name} = {new}", edit.shown(), display_path(site.file),
                              value.lineno, [edit], cost=1)
     place = Place("layer", name, "size", display_path(site.file), value.lineno, text.strip())

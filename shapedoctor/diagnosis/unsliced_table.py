@@ -69,7 +69,7 @@ def _aim(finding: Any, found: Any) -> Any:
     path, line, attr, name, table, data = found
     old = ast.unparse(attr)
     new = f"{old}[:, :{name}.shape[1]]"
-    edit = TextEdit(path, line, attr.col_offset, line, attr.end_col_offset, new)
+    edit = TextEdit.replacing(path, attr, new)
     fix = script_checked_fix(f"add only the rows for the positions present: {new}", edit.shown(), display_path(path),
                              line, [edit], cost=1)
     finding.clear_culprit_marks()

@@ -60,7 +60,7 @@ def vector_product_labels(call: Any, prob: Any):
     if value is None or np.asarray(value).ndim != 1 or not text.isascii():
         return None
     new = f"{vector.id}.reshape(-1, 1)"
-    edit = TextEdit(site.file, origin, vector.col_offset, origin, vector.end_col_offset, new)
+    edit = TextEdit.replacing(site.file, vector, new)
     fix = script_checked_fix(f"keep the weights a column so each target is one value: {new}", edit.shown(),
                              display_path(site.file), origin, [edit], cost=1)
     place = Place("labels", name, "labels", display_path(site.file), origin, text.strip())

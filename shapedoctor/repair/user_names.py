@@ -136,8 +136,11 @@ def _parameter_holding(value: int, file: str, line: int, sizes: dict[str, int]) 
     the file writes (``TransformerBlock(embed_dim, num_heads, ff_dim)`` with ``embed_dim = 32`` at module
     level: ``embed_dim`` inside ``__init__``, r1096), when exactly one does; else None. An argument counts
     when it is an int literal or a module-level name whose value is known; a default counts when not passed."""
+    from shapedoctor.diagnosis.data_origin import int_value
+    from shapedoctor.trace.sites import source_tree
+
     try:
-        tree = ast.parse(_source_text(file), filename=file)
+        tree = source_tree(file)  # parsed once per text, for every size this fix spells
     except (SyntaxError, ValueError):
         return None
     owners = [(c, f) for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for f in c.body
@@ -153,18 +156,13 @@ def _parameter_holding(value: int, file: str, line: int, sizes: dict[str, int]) 
             or any(k.arg is None for n in made for k in n.keywords):
         return None
 
-    def known(node: ast.AST | None) -> int | None:
-        if isinstance(node, ast.Constant) and type(node.value) is int:
-            return node.value
-        return sizes.get(node.id) if isinstance(node, ast.Name) else None
-
     holding = []
     for i, param in enumerate(params):
         values = []
         for call in made:
             given = call.args[i] if i < len(call.args) else next(
                 (k.value for k in call.keywords if k.arg == param), defaults.get(param))
-            values.append(known(given))
+            values.append(int_value(given, sizes))
         if values and all(v == value for v in values) and not _SETTING_NAME.search(param):
             holding.append(param)
     return holding[0] if len(holding) == 1 else None
