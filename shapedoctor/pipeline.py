@@ -339,6 +339,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.call_without_batch import call_without_batch
 
         found[0] = call_without_batch(exc, found[0], recorder)  # model(seed_ids) of one (6,) sample, no batch axis
+        from shapedoctor.diagnosis.step_without_time_axis import step_without_time_axis
+
+        found[0] = step_without_time_axis(exc, found[0], recorder)  # decoder(tgt[:, 0], state): one step, no time axis
         from shapedoctor.diagnosis.batch_size_like_fit import batch_size_like_fit
 
         found[0] = batch_size_like_fit(exc, found[0], recorder)  # predict([X, A]) of a fit(..., batch_size=N_NODES)

@@ -48,7 +48,7 @@ def _found(exc: BaseException, finding: Any, recorder: Any):
         outer = failure.stack[0] if failure.stack else failure.call
         if outer.symbolic:
             return None
-        model, sample = outer.layer, _shape_of(outer.args[0] if outer.args else None)
+        model, sample = outer.layer, known_shape(outer.args[0] if outer.args else None)
     else:
         return None
     if sample is None or not _one_axis_short(model, sample, recorder):
@@ -69,7 +69,7 @@ def _called_at_top_level(exc: BaseException) -> bool:
     return where is not None and where[0].f_code.co_name == "<module>"
 
 
-def _shape_of(value: Any) -> tuple | None:
+def known_shape(value: Any) -> tuple | None:
     """The fully known shape of *value* (``shape_of`` without unknown axes), None when it has none."""
     from shapedoctor.trace.recorder import shape_of
 
@@ -113,14 +113,14 @@ def _made_at(exc: BaseException, sample: tuple):
             tree = source_tree(path)
         except SyntaxError:
             return None
-        statement = _statement(tree, line)
+        statement = running_statement(tree, line)
         if statement is None:
             continue
         names = {n.id for n in ast.walk(statement) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-        held = [n for n in sorted(names) if _shape_of(frame.f_locals.get(n)) == sample]
+        held = [n for n in sorted(names) if known_shape(frame.f_locals.get(n)) == sample]
         if len(held) != 1:
             continue
-        scope = _scope(tree, frame)
+        scope = frame_scope(tree, frame)
         if scope is None:
             return None
         from shapedoctor.diagnosis.data_origin import last_assignment
@@ -128,19 +128,19 @@ def _made_at(exc: BaseException, sample: tuple):
         made = last_assignment(scope, held[0], line)
         if made is not None:
             return path, made, held[0], frame.f_locals[held[0]], frame.f_code.co_name == "<module>", statement
-        if not _is_parameter(scope, held[0]):
+        if not is_parameter(scope, held[0]):
             return None
     return None
 
 
-def _statement(tree: ast.Module, line: int) -> ast.stmt | None:
+def running_statement(tree: ast.Module, line: int) -> ast.stmt | None:
     found = [n for n in ast.walk(tree) if isinstance(n, ast.stmt) and n.lineno <= line <= (n.end_lineno or n.lineno)
              and not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.For, ast.While,
                                     ast.If, ast.With, ast.Try))]
     return min(found, key=lambda n: (n.end_lineno or n.lineno) - n.lineno) if found else None
 
 
-def _scope(tree: ast.Module, frame: Any) -> ast.AST | None:
+def frame_scope(tree: ast.Module, frame: Any) -> ast.AST | None:
     if frame.f_code.co_name == "<module>":
         return tree
     first = frame.f_code.co_firstlineno
@@ -151,7 +151,7 @@ def _scope(tree: ast.Module, frame: Any) -> ast.AST | None:
     return None
 
 
-def _is_parameter(scope: ast.AST, name: str) -> bool:
+def is_parameter(scope: ast.AST, name: str) -> bool:
     args = getattr(scope, "args", None)
     return args is not None and name in {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
 
@@ -175,7 +175,7 @@ def _aim(finding: Any, found: Any) -> Any:
         expand = f"ops.expand_dims({name}, 0)"
     else:
         expand = f"{name}[None, ...]"
-    shape = _shape_of(value)
+    shape = known_shape(value)
     grown = _grown_in_loop(path, statement, name)
     if grown is not None:  # a rollout grows the sample each pass: the call gets the axis, inline
         call_line = grown.lineno

@@ -853,6 +853,11 @@ class CodeWriter:
         moved = self._input_shape_moved(site, info, text, stmt)
         if moved is not None:
             return moved
+        if info is not None and stmt == f"{text}," and not _list_item(site.file, info.start, info.start_col):
+            # `self.decoder = Decoder(...)` applied where the call cannot be read: no list to insert the layer
+            # into, and a statement `Layer(...),` written there would make the assignment a tuple
+            return Code(text, site.file, line, why_not=f"{spec.cls} is made at line {line} outside a list of layers "
+                                                        "and applied where shapedoctor cannot follow it")
         if info is not None and stmt == f"{text},":
             import linecache
 
@@ -1172,6 +1177,17 @@ class CodeWriter:
 # Merge layers and the function that builds and applies one in a single call.
 _FUNCTIONAL_MERGES = {"Add": "add", "Subtract": "subtract", "Multiply": "multiply", "Average": "average",
                       "Maximum": "maximum", "Minimum": "minimum", "Concatenate": "concatenate", "Dot": "dot"}
+
+
+def _list_item(file: str, line: int, col: int) -> bool:
+    """The expression starting at *line*, *col* of *file* is an item of a list or tuple written out (a
+    ``Sequential([...])`` list), where another layer can be inserted beside it."""
+    try:
+        tree = source_tree(file)
+    except (SyntaxError, ValueError):
+        return False
+    return any(isinstance(n, (ast.List, ast.Tuple)) and any(e.lineno == line and e.col_offset == col for e in n.elts)
+               for n in ast.walk(tree))
 
 
 def _rebound_reader(file: str, line: int) -> tuple[ast.Name, str] | None:

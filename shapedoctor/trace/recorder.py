@@ -89,6 +89,7 @@ class RunStep:
     shape: tuple | None  # its (first) output
     site: Site | None  # where the layer was created
     inputs: tuple[str, ...] = ()  # the steps (or "input", "input 1", ...) whose outputs it received
+    in_shape: tuple | None = None  # the shape of its first input
 
 
 @dataclass
@@ -538,8 +539,9 @@ class Recorder:
                 outs = [shape_of(t) for t in tree.flatten(child.outputs)]
                 for t in tree.flatten(child.outputs):
                     names.setdefault(id(t), child.layer.name)
+                ins = [shape_of(t) for t in tree.flatten(child.args[:1])]
                 run.steps.append(RunStep(child.layer.name, type(child.layer).__name__, outs[0] if outs else None,
-                                         self.creation_site(child.layer), tuple(sources)))
+                                         self.creation_site(child.layer), tuple(sources), ins[0] if ins else None))
             key = (run.model_name, tuple(run.input_shapes))
             if not any((r.model_name, tuple(r.input_shapes)) == key for r in self.runs):
                 self.runs.append(run)
