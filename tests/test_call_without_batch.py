@@ -191,3 +191,39 @@ def test_a_sample_made_at_the_top_level_and_passed_to_a_helper_that_predicts(tmp
     finding = report["findings"][0]
     assert finding["culprit"]["line"] == line_of(PASSED_IN, "seq = sentences[index]")
     assert [f["code"] for f in finding["fixes"]] == ["seq = np.expand_dims(seq, 0)"] and finding["fixes"][0]["proven"]
+
+
+BLOCK = '''import tensorflow as tf
+import keras
+from keras import layers
+
+WINDOW = 7
+
+
+class Block(layers.Layer):
+    def __init__(self, width, **kwargs):
+        super().__init__(**kwargs)
+        self.width = width
+        self.hidden = layers.Dense(16, activation="relu")
+        self.theta = layers.Dense(width + 1)
+
+    def call(self, inputs):
+        theta = self.theta(self.hidden(inputs))
+        return theta[:, :self.width], theta[:, -1:]
+
+
+block = Block(WINDOW)
+window = tf.range(WINDOW, dtype="float32") + 1
+backcast, forecast = block(window)
+print(backcast.shape, forecast.shape)
+'''
+
+
+def test_a_tensor_made_by_arithmetic_keeps_tensorflows_spelling_and_one_sample_comes_first(tmp_path):
+    # tf.range(n) + 1 is a tensor: tf.expand_dims / tf.reshape, never NumPy's (a tensor has no .reshape); a
+    # vector given to a layer nothing built yet is one sample before it is n samples of one value
+    report, _, proc = run_json(run_cli, tmp_path, BLOCK)
+    assert proc.returncode == 1, proc.stderr
+    fixes = report["findings"][0]["fixes"]
+    assert fixes[0]["code"] == "window = tf.expand_dims(window, 0)" and fixes[0]["proven"]
+    assert [f["code"] for f in fixes[1:2]] == ["window = tf.reshape(window, (-1, 1))"]

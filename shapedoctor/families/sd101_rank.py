@@ -391,6 +391,11 @@ def _data_axis(ctx, node, got, missing):
     if missing == 1:
         # A single sample passed without its batch axis looks like (h, w, channels).
         batch_first = len(got) >= 3 and got[-1] in (1, 3, 4)
+        # A vector given where nothing pairs it with labels or declares a width (a layer called by hand
+        # before any model was built): one sample is as likely as many samples of one value; a batch of
+        # one keeps its length as the width.
+        batch_first = batch_first or (len(got) == 1 and ctx.extra.get("labels_count") is None
+                                      and ctx.declared_shape is None and ctx.expected_shape is None)
         options.append(("np.expand_dims({x}, 0)", lambda s: (1,) + tuple(s), "add the missing batch axis (one sample)",
                         1 if batch_first else 2))
         last = "{x}.reshape(-1, 1)" if len(got) == 1 else "np.expand_dims({x}, -1)"

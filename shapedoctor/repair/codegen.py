@@ -160,7 +160,8 @@ def tensor_spelling(how: str, file: str, var: str, line: int) -> str:
     last bound by a ``tf.`` call (``state = tf.convert_to_tensor(...)``): an expert keeps a tensor a tensor
     (``tf.expand_dims(state, 0)``) rather than turning it into a NumPy array."""
     np_name = next((name for name in _TENSOR_TWINS if how.startswith(name)), None)
-    if np_name is None:
+    method = re.fullmatch(r"\{(\w)\}\.reshape\((.+)\)", how)  # ``x.reshape(-1, 1)``: a NumPy method
+    if np_name is None and method is None:
         return how
     from shapedoctor.diagnosis.data_origin import enclosing_scope, last_assignment
 
@@ -171,14 +172,26 @@ def tensor_spelling(how: str, file: str, var: str, line: int) -> str:
     tf = next((a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
                if a.name == "tensorflow"), None)
     made = last_assignment(enclosing_scope(tree, line), var, line)
-    if tf is None or made is None or not isinstance(made.value, ast.Call):
+    if tf is None or made is None or not _made_by(made.value, tf):
         return how
-    func = made.value.func
+    if method is not None:  # a tensor has no .reshape: tf.reshape(x, (-1, 1))
+        return f"{tf}.reshape({{{method.group(1)}}}, ({method.group(2)}))"
+    return f"{tf}.{_TENSOR_TWINS[np_name]}" + how[len(np_name):]
+
+
+def _made_by(value: ast.expr, module: str) -> bool:
+    """*value* is a call of *module* (``tf.range(n)``), or arithmetic or a slice of one (``tf.range(n) + 1``,
+    ``tf.ones((3,))[0]``): its result is that module's tensor."""
+    if isinstance(value, ast.BinOp):
+        return _made_by(value.left, module) or _made_by(value.right, module)
+    if isinstance(value, (ast.UnaryOp, ast.Subscript)):
+        return _made_by(value.operand if isinstance(value, ast.UnaryOp) else value.value, module)
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
     while isinstance(func, ast.Attribute):
         func = func.value
-    if not (isinstance(func, ast.Name) and func.id == tf):
-        return how
-    return f"{tf}.{_TENSOR_TWINS[np_name]}" + how[len(np_name):]
+    return isinstance(func, ast.Name) and func.id == module
 
 
 @lru_cache(maxsize=16)  # read for every layer call a fix locates: parse each source once
