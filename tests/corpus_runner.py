@@ -50,7 +50,8 @@ def load_cases(selected: list[str] | None = None) -> list[tuple[str, Path, dict]
 
 def run_case(name: str, folder: Path, case: dict, extra_args: list[str] | None = None,
              backend: str | None = None) -> CaseResult:
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
+    # SHAPEDOCTOR_DEBUG prints every error shapedoctor's own code kept quiet: a valid program must cause none
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore", SHAPEDOCTOR_DEBUG="1")
     if backend:
         env["KERAS_BACKEND"] = backend
     proc = run_shapedoctor(["run", "--json", *(extra_args or []), "script.py"], folder, env, 300)
@@ -64,12 +65,12 @@ def run_case(name: str, folder: Path, case: dict, extra_args: list[str] | None =
 def scored(name: str, case: dict, exit_code: int, report: dict | None, stderr: str,
            backend: str | None = None, written: bool = False) -> CaseResult:
     result = CaseResult(name, case, exit_code, report, stderr)
-    result.problems = score(case, exit_code, report, backend, written)
+    result.problems = score(case, exit_code, report, backend, written, stderr)
     return result
 
 
 def score(case: dict, exit_code: int, report: dict | None, backend: str | None = None,
-          written: bool = False) -> list[str]:
+          written: bool = False, stderr: str = "") -> list[str]:
     """What is wrong with one report against its case (empty: the case passes).
 
     ``written``: the report comes from ``run --write`` that wrote a proven fix, which exits 0.
@@ -85,6 +86,9 @@ def score(case: dict, exit_code: int, report: dict | None, backend: str | None =
     if expect == "ok":
         if exit_code != 0:
             problems.append(f"exit code {exit_code}, expected 0")
+        if "shapedoctor: internal error" in stderr:
+            problems.append("shapedoctor's own code failed while watching a valid program: "
+                            + next(line for line in stderr.splitlines() if "shapedoctor: internal error" in line))
         return problems
     if exit_code != (0 if written else 1):
         problems.append(f"exit code {exit_code}, expected {0 if written else 1}")
