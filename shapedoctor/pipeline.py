@@ -339,6 +339,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.call_without_batch import call_without_batch
 
         found[0] = call_without_batch(exc, found[0], recorder)  # model(seed_ids) of one (6,) sample, no batch axis
+        from shapedoctor.diagnosis.tile_rank import tile_rank
+
+        found[0] = tile_rank(exc, found[0], recorder)  # tf.tile(enc_state, (1, steps, 1)) of a (batch, h) state
         from shapedoctor.diagnosis.step_without_time_axis import step_without_time_axis
 
         found[0] = step_without_time_axis(exc, found[0], recorder)  # decoder(tgt[:, 0], state): one step, no time axis
