@@ -331,3 +331,31 @@ def test_a_one_hot_width_is_written_with_the_users_name_for_it(cli, tmp_path):
         """))
     first = report_of(cli("run", "--json", script.name, cwd=tmp_path))["findings"][0]["fixes"][0]
     assert first["verified"] and first["code"] == "ys = keras.utils.to_categorical(labels, num_classes=vocab_size)"
+
+
+NESTED_INIT = """\
+    class FeedForward:
+        def __init__(self, d_model, dff):
+            self.seq = [Dense(dff), Dense(dff)]
+
+    class EncoderLayer:
+        def __init__(self, d_model, heads, dff):
+            self.ffn = FeedForward(d_model, dff)
+
+    class Transformer:
+        def __init__(self, d_model, heads, dff):
+            self.encoder = EncoderLayer(d_model, heads, dff)
+
+    model = Transformer(d_model=32, heads=2, dff=64)
+    """
+
+
+def test_a_parameter_passed_down_from_an_outer_init_is_followed_to_its_construction(tmp_path):
+    # r814: FeedForward(d_model, dff) is written inside EncoderLayer.__init__, itself made inside Transformer's,
+    # which the script builds with d_model=32: inside FeedForward, 32 is d_model and 64 is dff.
+    assert _spell(tmp_path, NESTED_INIT, 32, 3, {}) == "d_model"
+    assert _spell(tmp_path, NESTED_INIT, 64, 3, {}) == "dff"
+    # a second Transformer built with another width: d_model holds no single value any more
+    other = tmp_path / "other"
+    other.mkdir()
+    assert _spell(other, NESTED_INIT + "    small = Transformer(d_model=16, heads=2, dff=64)\n", 32, 3, {}) is None

@@ -45,10 +45,10 @@ class _FileFacts:
 
 def size_expression(value: int, file: str | None, line: int | None, sizes: dict[str, int]) -> str | None:
     """The user's expression for *value* usable at *file*:*line*, or None (then the literal is written)."""
-    if not sizes or not file or not line or isinstance(value, bool) or not isinstance(value, int):
+    if not file or not line or isinstance(value, bool) or not isinstance(value, int):
         return None
-    held = _parameter_holding(value, file, line, sizes)
-    if held is not None:
+    held = _parameter_holding(value, file, line, sizes or {})
+    if held is not None or not sizes:
         return held
     candidates = [expr for expr, v in sizes.items() if v == value]
     if not candidates:
@@ -135,19 +135,38 @@ def _parameter_holding(value: int, file: str, line: int, sizes: dict[str, int]) 
     """The parameter of the ``__init__`` around *line* that holds *value* in every construction of its class
     the file writes (``TransformerBlock(embed_dim, num_heads, ff_dim)`` with ``embed_dim = 32`` at module
     level: ``embed_dim`` inside ``__init__``, r1096), when exactly one does; else None. An argument counts
-    when it is an int literal or a module-level name whose value is known; a default counts when not passed."""
-    from shapedoctor.diagnosis.data_origin import int_value
+    when it is an int literal or a module-level name whose value is known; a default counts when not passed;
+    a parameter of the ``__init__`` the construction is written in passes on what that parameter holds in
+    every construction of its own class (``FeedForward(d_model, dff)`` inside ``EncoderLayer.__init__``, built
+    as ``Transformer(d_model=32, ...)`` two classes up, r814)."""
     from shapedoctor.trace.sites import source_tree
 
     try:
         tree = source_tree(file)  # parsed once per text, for every size this fix spells
     except (SyntaxError, ValueError):
         return None
-    owners = [(c, f) for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for f in c.body
-              if isinstance(f, ast.FunctionDef) and f.name == "__init__" and f.lineno < line <= (f.end_lineno or 0)]
+    owners = _inits_around(tree, line)
     if len(owners) != 1:
         return None
     cls, init = owners[0]
+    params = [a.arg for a in init.args.args[1:]]
+    holding = [param for param in params
+               if _parameter_values(tree, cls, init, param, sizes, 3) == {value} and not _SETTING_NAME.search(param)]
+    return holding[0] if len(holding) == 1 else None
+
+
+def _inits_around(tree: ast.Module, line: int) -> list[tuple[ast.ClassDef, ast.FunctionDef]]:
+    """(class, its ``__init__``) of every ``__init__`` written around *line*."""
+    return [(c, f) for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for f in c.body
+            if isinstance(f, ast.FunctionDef) and f.name == "__init__" and f.lineno < line <= (f.end_lineno or 0)]
+
+
+def _parameter_values(tree: ast.Module, cls: ast.ClassDef, init: ast.FunctionDef, param: str, sizes: dict,
+                      depth: int) -> set[int] | None:
+    """The ints *param* of *cls*'s ``__init__`` holds over every construction of *cls* the file writes, or None
+    when one of them is not known (see :func:`_parameter_holding`)."""
+    from shapedoctor.diagnosis.data_origin import int_value
+
     params = [a.arg for a in init.args.args[1:]]
     defaults = dict(zip(params[len(params) - len(init.args.defaults):], init.args.defaults))
     made = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and (getattr(n.func, "id", None) == cls.name
@@ -155,17 +174,22 @@ def _parameter_holding(value: int, file: str, line: int, sizes: dict[str, int]) 
     if not made or any(isinstance(a, ast.Starred) for n in made for a in n.args) \
             or any(k.arg is None for n in made for k in n.keywords):
         return None
-
-    holding = []
-    for i, param in enumerate(params):
-        values = []
-        for call in made:
-            given = call.args[i] if i < len(call.args) else next(
-                (k.value for k in call.keywords if k.arg == param), defaults.get(param))
-            values.append(int_value(given, sizes))
-        if values and all(v == value for v in values) and not _SETTING_NAME.search(param):
-            holding.append(param)
-    return holding[0] if len(holding) == 1 else None
+    i = params.index(param)
+    values: set[int] = set()
+    for call in made:
+        given = call.args[i] if i < len(call.args) else next(
+            (k.value for k in call.keywords if k.arg == param), defaults.get(param))
+        known = int_value(given, sizes)
+        if known is None and depth > 0 and isinstance(given, ast.Name):
+            outer = _inits_around(tree, call.lineno)
+            if len(outer) == 1 and given.id in [a.arg for a in outer[0][1].args.args[1:]] \
+                    and outer[0][0] is not cls:
+                passed = _parameter_values(tree, *outer[0], given.id, sizes, depth - 1)
+                known = passed.pop() if passed is not None and len(passed) == 1 else None
+        if known is None:
+            return None
+        values.add(known)
+    return values
 
 
 def _source_text(file: str) -> str:
