@@ -5,6 +5,7 @@ from keras import layers
 SAMPLE_RATE, SEGMENT_SAMPLES, N_FFT, HOP, N_MFCC = 4000, 4000, 256, 128, 13
 GENRES = ["blues", "classical", "metal"]
 rng = np.random.default_rng(12)
+keras.utils.set_random_seed(12)
 
 
 def mfcc(signal, n_mfcc=N_MFCC):

@@ -3,6 +3,7 @@ import keras
 from keras import layers, ops, regularizers
 
 rng = np.random.default_rng(4)
+keras.utils.set_random_seed(4)
 n_subjects, n_features, batchsize = 240, 20, 40
 X = rng.normal(size=(n_subjects, n_features)).astype("float32")
 true_risk = X[:, :3].sum(axis=1)

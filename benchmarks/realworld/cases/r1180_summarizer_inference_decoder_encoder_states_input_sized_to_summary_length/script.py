@@ -5,6 +5,7 @@ from keras import layers
 max_text_len, max_summary_len, latent_dim = 30, 8, 64
 x_voc, y_voc, n = 200, 60, 160
 rng = np.random.default_rng(8)
+keras.utils.set_random_seed(8)
 x_tr = rng.integers(1, x_voc, size=(n, max_text_len))
 y_tr = np.concatenate([np.full((n, 1), 1), rng.integers(3, y_voc, size=(n, max_summary_len - 2)),
                        np.full((n, 1), 2)], axis=1)  # 1 = sostok, 2 = eostok

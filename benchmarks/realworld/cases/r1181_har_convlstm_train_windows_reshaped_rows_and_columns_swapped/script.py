@@ -5,6 +5,7 @@ from keras.utils import to_categorical
 
 # UCI HAR-style windows: 2.56 s at 50 Hz = 128 steps of 9 inertial signals, 6 activities
 rng = np.random.default_rng(31)
+keras.utils.set_random_seed(31)
 n_timesteps, n_features, n_outputs = 128, 9, 6
 trainy = rng.integers(0, n_outputs, size=240)
 t = np.arange(n_timesteps)
