@@ -151,4 +151,20 @@ def special_advice(facts: ErrorFacts) -> Optional[Advice]:
         return loss_path(facts)
     if facts.family == "SD202" and d.get("min_label") is not None:
         return label_codes(facts)
+    if facts.family == "SD101" and d.get("operation") == "slice":
+        return slice_rank(facts)
     return None
+
+
+def slice_rank(f: ErrorFacts) -> Advice:
+    """A slice in the user's code reads an axis its tensor does not have (no layer involved)."""
+    want, have = f.details.get("expected_ndim"), f.details.get("found_ndim")
+    axes = f"{have} axis" + ("" if have == 1 else "es")
+    shape = f"{f.received}, {axes}" if f.received and f.received.startswith("(") else axes
+    message = f"a slice reads axis {want - 1} of a tensor of {shape}"
+    explanation = (f"The indexing on this line (e.g. `t[:, None, None, :]`) walks {want} axes, but the tensor has "
+                   f"{have}: an axis the code expects was never made. Class ids of shape (batch,) sliced as one-hot "
+                   "rows (batch, classes) are the usual cause: encode them where they are made "
+                   "(`tf.one_hot(y, depth=classes)` in the dataset's map), or give the tensor the axis it lacks.")
+    return Advice(message, explanation, [], culprit=Place(kind="data"),
+                  cannot_tell="The text does not show where the sliced tensor was made.")

@@ -19,7 +19,7 @@ import re
 from shapedoctor.families.base import Family, register
 
 # Keras messages about shapes: "at least 3 dimensions", "ndim", "rank", "shape", "axis".
-SHAPE_WORDS = re.compile(r"\bshape|\bndim|\brank\b|dimension|\baxis\b|\baxes\b|incompatible|multiples argument to be a vector of length", re.I)
+SHAPE_WORDS = re.compile(r"\bshape|\bndim|\brank\b|dimension|\baxis\b|\baxes\b|incompatible|multiples argument to be a vector of length|input has only \d+ dims", re.I)
 _AT_LEAST = re.compile(r"at least (\d+) dim", re.I)
 
 

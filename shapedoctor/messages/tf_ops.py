@@ -360,6 +360,33 @@ def shape_rank(block: Block):
     return with_wrapper(facts, block)
 
 
+_SLICE_RANK = lazy(
+    r"Index out of range using input dim (\d{1,2}); input has only (\d{1,2}) dims"
+    r"(?:[^\n]{0,2000}?with input shapes: \[([\d,?]{0,200})\])?"
+)
+
+
+@recognizer("index out of range using input dim")
+def slice_rank(block: Block):
+    """A slice that reads an axis the tensor does not have (``labels[:, None, None, :]`` of (batch,) labels:
+    "Index out of range using input dim 1; input has only 1 dims")."""
+    m = _SLICE_RANK.search(block.text)
+    if not m:
+        return None
+    dim, have = int(m.group(1)), int(m.group(2))
+    shape = sh.fmt(_tf_dims(m.group(3))) if m.group(3) is not None else None
+    facts = ErrorFacts(
+        family="SD101",
+        key_line=line_at(block.text, m.start()),
+        expected=f"at least {dim + 1} axes (the slice reads axis {dim})",
+        received=shape or f"ndim={have}",
+        shapes=[shape] if shape else [],
+        details={"message_from": "tensorflow", "operation": "slice", "expected_ndim": dim + 1, "found_ndim": have,
+                 "ndim_check": "min"},
+    )
+    return with_wrapper(facts, block)
+
+
 _DATA_FORMAT = lazy(
     r"""(?:Value for attr 'data_format' of "([NDHWC]{3,5})" is not in the list of allowed values"""
     r"""|Attr 'data_format' of '(\w{1,40})' Op passed string '([NDHWC]{3,5})' not in)"""
