@@ -339,6 +339,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.call_without_batch import call_without_batch
 
         found[0] = call_without_batch(exc, found[0], recorder)  # model(seed_ids) of one (6,) sample, no batch axis
+        from shapedoctor.diagnosis.state_input_width import state_input_width
+
+        found[0] = state_input_width(exc, found[0], recorder)  # Input(shape=(n_units,)) as the state of LSTM(n_units * 2)
         from shapedoctor.diagnosis.tile_rank import tile_rank
 
         found[0] = tile_rank(exc, found[0], recorder)  # tf.tile(enc_state, (1, steps, 1)) of a (batch, h) state
