@@ -66,3 +66,41 @@ def test_a_branch_made_by_the_layers_own_weight_is_not_blamed_on_a_sublayer(tmp_
     finding = report["findings"][0]
     assert finding["culprit"]["line"] != line_of(script, "self.mix = layers.Dense(width")
     assert not any(f["title"].startswith("give the branch's") for f in finding["fixes"])
+
+
+BOTTLENECK = '''import numpy as np
+import keras
+from keras import layers
+
+WIDTH = 32
+
+
+class Bottleneck(layers.Layer):
+    def __init__(self, filters, **kwargs):
+        super().__init__(**kwargs)
+        self.down = layers.Conv2D(filters // 4, 1, activation="relu")
+        self.mid = layers.Conv2D(filters // 4, 3, padding="same", activation="relu")
+        self.up = layers.Conv2D(filters // 4, 1)
+
+    def call(self, inputs):
+        return inputs + self.up(self.mid(self.down(inputs)))
+
+
+inp = keras.Input((8, 8, 3))
+x = layers.Conv2D(WIDTH, 3, padding="same")(inp)
+x = Bottleneck(filters=WIDTH)(x)
+out = layers.Dense(2, activation="softmax")(layers.GlobalAveragePooling2D()(x))
+net = keras.Model(inp, out)
+net.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+net.fit(np.zeros((8, 8, 8, 3)), np.zeros((8,)), epochs=1, verbose=0)
+'''
+
+
+def test_a_bottleneck_widens_its_last_layer_back_with_the_blocks_own_name(tmp_path):
+    # r1171: the first 1x1 conv narrows on purpose; the last one must restore the stream's width, `filters`
+    report, _, proc = run_json(run_cli, tmp_path, BOTTLENECK)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    assert finding["culprit"]["line"] == line_of(BOTTLENECK, "self.up = layers.Conv2D(")
+    first = finding["fixes"][0]
+    assert first["code"] == "self.up = layers.Conv2D(filters, 1)" and first["proven"]

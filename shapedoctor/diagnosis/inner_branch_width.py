@@ -16,7 +16,9 @@ took the shortcut's width on its last axis and gave the branch's, and its ``unit
 branch's width; and the usual walk found no repair (it could not follow the branch). That layer, at the
 line that created it, is the root cause. The fix scales its size
 argument by the ratio of the two widths (``n_freq_bins * 2``), or writes the width when the ratio is no
-whole number, proven by running the patched script.
+whole number (or the user's name for it, ``filters``), proven by running the patched script. When a later layer
+of the branch writes the branch's width again (a bottleneck: 1x1 down, 3x3, 1x1 up, PixelCNN's residual block,
+r1171), that last layer is the one to widen: widening the first would leave the rest of the branch narrow.
 """
 
 from __future__ import annotations
@@ -59,27 +61,45 @@ def _found(recorder: Any):
     producer = recorder.producer_of(own_input)
     made_at = [i for i, r in enumerate(earlier) if producer is not None and r is producer]
     inside = earlier[made_at[-1] + 1:] if made_at else earlier
-    changers = {}
+    changers, last = {}, None
     for record in inside:
         if record.depth != owner_call.depth + 1 or not record.args:
             continue
         before, after = shape_of(record.args[0]), shape_of(record.outputs)
-        if not before or not after or before[-1] != wide[-1] or after[-1] != odd[-1]:
-            continue
         config = _config(record.layer)
         size = next((k for k in _SIZES if config.get(k) == odd[-1]), None)
+        if before and after and after[-1] == odd[-1] and size is not None:
+            last = (record.layer, size)  # the latest layer that wrote the branch's width
+        if not before or not after or before[-1] != wide[-1] or after[-1] != odd[-1]:
+            continue
         if size is not None:
             changers[id(record.layer)] = (record.layer, size)
     if len(changers) != 1:
         return None
     layer, size = next(iter(changers.values()))
+    bottleneck = last is not None and last[0] is not layer
+    if bottleneck:
+        # A bottleneck: the first layer narrows the branch on purpose and a later one writes its width again
+        # (1x1 conv down, 3x3 conv, 1x1 conv up): the layer that ends the branch restores the stream's width.
+        layer, size = last
     site = recorder.creation_site(layer)
     if site is None or not site.file or not site.line:
         return None
     argument = _size_argument(site.file, site.line, type(layer).__name__, size)
     if argument is None:
         return None
-    return site, layer, size, argument, wide[-1], odd[-1], type(owner_call.layer).__name__
+    return site, layer, size, argument, wide[-1], odd[-1], type(owner_call.layer).__name__, _sizes(failure), bottleneck
+
+
+def _sizes(failure: Any) -> dict:
+    """The sizes the user's module names where the error was raised (for spelling the fix)."""
+    from shapedoctor.trace.scope import sizes_in_globals
+    from shapedoctor.trace.sites import user_frame_of_traceback
+
+    try:
+        return sizes_in_globals(user_frame_of_traceback(failure.exception.__traceback__))
+    except Exception:  # noqa: BLE001 - a nicety: a strange frame gives none
+        return {}
 
 
 def _merge_inside(failure: Any):
@@ -151,9 +171,14 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.report.model import Place
     from shapedoctor.trace.sites import display_path
 
-    site, layer, size, argument, wide, odd, owner = found
+    from shapedoctor.repair.user_names import size_expression
+
+    site, layer, size, argument, wide, odd, owner, sizes, bottleneck = found
     text = linecache.getline(site.file, argument.lineno)[argument.col_offset:argument.end_col_offset]
-    if isinstance(argument, ast.Constant) or wide % odd:
+    named = size_expression(wide, site.file, argument.lineno, sizes)
+    if named is not None:  # `filters`, the size the block was built with (not `(filters // 2) * 2`)
+        new = named
+    elif isinstance(argument, ast.Constant) or wide % odd:
         new = str(wide)
     else:
         simple = isinstance(argument, (ast.Name, ast.Attribute, ast.Subscript, ast.Call))
@@ -167,8 +192,11 @@ def _aim(finding: Any, found: Any) -> Any:
                             linecache.getline(site.file, site.line).strip())
     finding.explanation = (
         f"`{owner}` adds its own input (last axis {wide}) to a branch its `call` computes from it; a residual "
-        f"sum needs both of the same shape, so the branch must keep the stream's {wide} values. Its `{cls}` "
-        f"(`{size}={text}`) turns {wide} into {odd}. The block before `{owner}` only made the stream; the "
-        f"branch's {cls} changed its width. Give it {size}={new}.")
+        f"sum needs both of the same shape, so the branch must keep the stream's {wide} values. " + (
+            f"The branch narrows to {odd} and its last {cls} (`{size}={text}`) leaves it at {odd}: a bottleneck "
+            f"must end as wide as it started. " if bottleneck else
+            f"Its `{cls}` (`{size}={text}`) turns {wide} into {odd}. ")
+        + f"The block before `{owner}` only made the stream; the branch's {cls} changed its width. Give it "
+        f"{size}={new}.")
     finding.fixes = [fix]
     return finding
