@@ -190,9 +190,31 @@ _RESHAPE = lazy(
 )
 
 
-@recognizer("input to reshape is a tensor with")
+# Graph mode (a tf.function, a Keras layer traced by fit): "Cannot reshape a tensor with 32768 elements to
+# shape [64,16] (1024 elements) for '{{node Reshape}} = ...' with input shapes: [32,1024], [2]".
+_RESHAPE_GRAPH = lazy(
+    r"Cannot reshape a tensor with (\d{1,15}) elements to shape \[([\d,?-]{0,200})\] \((\d{1,15}) elements\)"
+    r"(?:[^\n]{0,2000}?with input shapes: \[([\d,?]{0,200})\])?"
+)
+
+
+@recognizer("input to reshape is a tensor with", "cannot reshape a tensor with")
 def reshape(block: Block):
     m = _RESHAPE.search(block.text)
+    graph = None if m else _RESHAPE_GRAPH.search(block.text)
+    if graph is not None:
+        n, want = int(graph.group(1)), int(graph.group(3))
+        shapes = [sh.fmt(_tf_dims(graph.group(4)))] if graph.group(4) is not None else []
+        facts = ErrorFacts(
+            family="SD103",
+            key_line=line_at(block.text, graph.start()),
+            layer=layer_from_node(node_name(block.text)),
+            expected=f"size {want}",
+            received=f"size {n}",
+            details={"message_from": "tensorflow", "input_size": n, "target_size": want,
+                     "target_shape": sh.fmt(_tf_dims(graph.group(2))), "input_shape": shapes[0] if shapes else None},
+        )
+        return with_wrapper(facts, block)
     if not m:
         return None
     n, want = int(m.group(1)), int(m.group(2))
