@@ -154,6 +154,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
             finding = set_weights_finding(exc, recorder) or assign_finding(exc, recorder) \
                 or batched_embedding_ids(exc, recorder) or channels_first_build_finding(exc, recorder) \
                 or finding_from_exception_text(exc, recorder)
+            from shapedoctor.diagnosis.static_batch_read import static_batch_read
+
+            finding = static_batch_read(exc, finding, recorder)  # ops.zeros((inputs.shape[0], n)) in a functional model
             from shapedoctor.diagnosis.joined_rank import joined_rank
 
             finding = joined_rank(exc, finding, recorder)  # tf.concat([images, batch_without_channel_axis])
@@ -342,6 +345,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.state_input_width import state_input_width
 
         found[0] = state_input_width(exc, found[0], recorder)  # Input(shape=(n_units,)) as the state of LSTM(n_units * 2)
+        from shapedoctor.diagnosis.static_batch_read import static_batch_read
+
+        found[0] = static_batch_read(exc, found[0], recorder)  # tf.random.normal((x.shape[0], 4)) while building
         from shapedoctor.diagnosis.tile_rank import tile_rank
 
         found[0] = tile_rank(exc, found[0], recorder)  # tf.tile(enc_state, (1, steps, 1)) of a (batch, h) state
