@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 from shapedoctor.patch.proof_client import PROVING as PROOF_ENV  # set in a proof: no nested proofs
@@ -177,7 +178,7 @@ def prove_in_run(diagnosis: Diagnosis, argv: list[str], sources: dict[str, str |
         if progress:
             print(f"shapedoctor: proving fix {finding.fixes.index(fix) + 1} ({fix.title}) by running the patched "
                   "script with --quick ...", file=sys.stderr)
-        proof = prove(patch, argv, timeout)
+        proof = data_kept(fix, prove(patch, argv, timeout), diagnosis)
         if progress:
             print(f"proof took {proof.seconds:.2f} s" + ("" if proof.proven else f": {proof.reason}"), file=sys.stderr)
         fix.proven, fix.proof = proof.proven, proof.reason
@@ -244,7 +245,7 @@ def _prove_unclonable(diagnosis: Diagnosis, argv: list[str], sources: dict[str, 
                 fix.checks["proof"] = False
                 continue
             tried += 1
-            proof = prove(patch, argv, timeout)
+            proof = data_kept(fix, prove(patch, argv, timeout), diagnosis)
             fix.proven, fix.proof = proof.proven, proof.reason
             fix.checks["proof"] = proof.proven
             fix.verified = proof.proven
@@ -266,3 +267,39 @@ def _prove_unclonable(diagnosis: Diagnosis, argv: list[str], sources: dict[str, 
             finding.fixes.sort(key=lambda f: not f.verified)  # every proof failed: a fix verified on a clone first
             annotate(finding)
             return
+
+
+_SIZE_CONSTANTS = re.compile(r"\s*\w+(\s*,\s*\w+)*\s*=\s*-?\d+(\s*,\s*-?\d+)*\s*(#.*)?")
+
+
+def data_kept(fix, proof, diagnosis: Diagnosis):
+    """*proof*, or a failed one when *fix* only rewrote the script's size constants (``max_len = 30``) and the
+    patched script then trains or predicts on data of another per-sample shape: those constants also shape the
+    data, so the fix changed what the program computes instead of making the model fit it (r1180: the summary
+    length raised to the text length made every summary 30 tokens long)."""
+    if not proof.proven or proof.training_calls is None or not fix.code \
+            or not all(_SIZE_CONSTANTS.fullmatch(line) for line in fix.code.splitlines()):
+        return proof
+    before = [c for c in diagnosis.training_calls if c.get("line") is not None]
+    after = {(c.get("method"), c.get("line")): c for c in proof.training_calls}
+    for call in before:
+        twin = after.get((call.get("method"), call.get("line")))
+        if twin is None:
+            continue
+        for key in ("x", "y"):
+            old, new = _per_sample(call.get(key)), _per_sample(twin.get(key))
+            if old is not None and new is not None and old != new:
+                from shapedoctor.patch.prove import Proof
+
+                return Proof(False, f"the patched script {call.get('method')}s on other data at line {call.get('line')}"
+                                    f" ({key} {twin.get(key)} instead of {call.get(key)}): the constants it changes "
+                                    "also shape the data", proof.seconds, shape_problem=True)
+    return proof
+
+
+def _per_sample(shapes):
+    """The shapes of a training call's x or y as the report writes them, without the number of samples."""
+    if shapes is None:
+        return None
+    items = shapes if isinstance(shapes, list) else list(shapes.values()) if isinstance(shapes, dict) else [shapes]
+    return [str(s).split(",", 1)[1] if isinstance(s, str) and "," in s else s for s in items]

@@ -35,6 +35,7 @@ class Proof:
     shape_problem: bool = False  # the patched script still has a shape problem (not another failure)
     breaks_patch: bool = False  # the patched script failed on a line the patch wrote: the fix's own code fails
     left_line: int | None = None  # with shape_problem: the line of the problem left (its consumer)
+    training_calls: list | None = None  # the patched run's training calls (method, line, x, y shapes)
 
 
 def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bool = False) -> Proof:
@@ -78,7 +79,7 @@ def prove(patch: Patch, argv: list[str], timeout: float = 120.0, weight_free: bo
     if result.returncode != 0:
         last = (stderr.strip().splitlines() or [""])[-1]
         return Proof(False, f"the patched script exited with status {result.returncode}: {last}", elapsed)
-    return Proof(True, "passed", elapsed)
+    return Proof(True, "passed", elapsed, training_calls=report.get("training_calls"))
 
 
 def run_fresh(args: list[str], data: bytes, env: dict[str, str], timeout: float) -> TrialResult:
