@@ -50,6 +50,11 @@ def fixes(ctx):
         yield from g.remove_flattener(ctx, prod)
     if prod is not None and prod.kind == "input" and known:
         yield from g.declare_input(ctx, prod, tuple(got) + (1,), cost=2, why=" (add an axis)")
+        if rank == 2 and want is None:
+            # One value per sample for a function that works on maps (a diffusion model's noise variance,
+            # sin/cos joined on axis 3, then UpSampling2D): a 1x1 map, (None, 1, 1, 1). Verified through the
+            # whole model, so only the rank the layers after really need passes.
+            yield from g.declare_input(ctx, prod, tuple(got) + (1, 1), cost=3, why=" (a 1x1 map)")
     # Then layers inserted before the consumer.
     if known and (raise_rank or want is None):
         yield g.insert(ctx, "Reshape", feat + (1,), why="add an axis of size 1", cost=2)
