@@ -260,11 +260,22 @@ def test_unclonable_model_is_flagged_for_a_proof_not_swallowed():
     assert not verdict.ok and verdict.unclonable
 
 
+class _MadeFrom(layers.Layer):
+    """A layer made from an object no config can hold (a factory): nothing rebuilds it."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.inner = make()
+
+    def call(self, x):
+        return self.inner(x)
+
+
 def test_a_model_edit_on_a_model_with_an_unrebuildable_layer_is_flagged_for_a_proof():
     # The edit (pooling before the head) leaves the custom layer alone, but the edited model is made
-    # from configs and _NoConfig has none that rebuilds it: only the patched script can verify it.
+    # from configs and _MadeFrom has none that rebuilds it: only the patched script can verify it.
     inputs = keras.Input(shape=(6, 4))
-    seq = _NoConfig(8)(inputs)
+    seq = _MadeFrom(lambda: layers.Dense(8))(inputs)
     outputs = layers.Dense(1, activation="sigmoid")(seq)
     model = keras.Model(inputs, outputs)
     model.compile(optimizer="sgd", loss="binary_crossentropy")
@@ -273,7 +284,23 @@ def test_a_model_edit_on_a_model_with_an_unrebuildable_layer_is_flagged_for_a_pr
     head = model.layers[-1]
     fix = TrainingFix("pool", "model", edits=[("insert_before_layer", head, "GlobalAveragePooling1D")])
     verdict = verify_training(call, prob, fix, None)
-    assert not verdict.ok and verdict.unclonable and "_NoConfig" in verdict.unclonable
+    assert not verdict.ok and verdict.unclonable and "_MadeFrom" in verdict.unclonable
+
+
+def test_a_layer_whose_init_takes_fewer_keys_than_its_config_is_rebuilt_from_those_it_takes():
+    # _NoConfig(width) without **kwargs: Keras's automatic config holds width beside name, trainable and dtype,
+    # so from_config fails; made from the keys its __init__ accepts (width=8) it is the same layer, and the edit
+    # is verified on the clone instead of waiting for a proof (r1156's endpoint layer, __init__(self, name=None)).
+    inputs = keras.Input(shape=(6, 4))
+    seq = _NoConfig(8)(inputs)
+    outputs = layers.Dense(1, activation="sigmoid")(seq)
+    model = keras.Model(inputs, outputs)
+    model.compile(optimizer="sgd", loss="binary_crossentropy")
+    call = _call(model, np.zeros((16, 6, 4), "float32"), np.zeros((16,), "float32"))
+    prob = Problem("SD202", "test", "layer")
+    fix = TrainingFix("pool", "model", edits=[("insert_before_layer", model.layers[-1], "GlobalAveragePooling1D")])
+    verdict = verify_training(call, prob, fix, None)
+    assert verdict.ok and verdict.result_shape == "(None, 1)"
 
 
 def test_unclonable_model_fix_is_verified_by_running_the_patched_script(cli):

@@ -77,6 +77,11 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     if not verified and own is None and ctx.data_shape is None and (culprit is None or culprit.kind == "layer"):
         verified, culprit = _searched(ctx, culprit)
         ctx.culprit = culprit
+    elif verified and ctx.family == "SD108" and _loss_inside(ctx.message):
+        from shapedoctor.repair.edit_search import edited_node
+
+        # a loss inside a layer compared two of its inputs: the one the verified fix resizes made the odd shape
+        culprit = ctx.culprit = edited_node(ctx, verified[0]) or culprit
     writer = CodeWriter(ctx.graph)
     fixes = []
     rendered = [(cand, writer.render(cand)) for cand in verified]
@@ -189,6 +194,13 @@ def _merge_of_ranks(failure: Failure) -> str | None:
 
     ranks = {len(s) for s in (shape_of(t) for t in tree.flatten(failure.call.args[0])) if s is not None}
     return "SD104" if len(ranks) > 1 else None
+
+
+def _loss_inside(message: str) -> bool:
+    """Keras's loss compared a target and an output of different shapes (the message names both)."""
+    from shapedoctor.diagnosis.reaim import loss_shapes
+
+    return loss_shapes(Exception(message)) is not None
 
 
 def _searched(ctx: Context, culprit: Node | None) -> tuple[list, Node | None]:

@@ -40,6 +40,7 @@ def fixes(ctx):
         return
     rank, feat = len(got), tuple(got[1:])
     known = None not in feat
+    yield from _loss_inside(ctx)
     want = wanted_rank(ctx.message)
     prod = ctx.shaping_producer(ctx.producer())
     raise_rank = want is not None and rank < want
@@ -72,6 +73,26 @@ def fixes(ctx):
     if cfg.get("padding") == "valid":
         yield Candidate(f'keep the size: padding="same" on {g.name(ctx, ctx.consumer)}',
                         [SetConfig(ctx.consumer.layer, {"padding": "same"})], cost=3)
+
+
+def _loss_inside(ctx):
+    """A Keras loss called inside the refusing layer's ``call`` on two of its inputs ("Arguments `target` and
+    `output` must have the same shape. Received: target.shape=(None, 6), output.shape=(None, 1)": an endpoint
+    layer computing its own loss, r1156): the input of the output's shape whose producer sets that width is
+    made as wide as the target (verified through the whole model)."""
+    from shapedoctor.diagnosis.reaim import loss_shapes
+    from shapedoctor.repair import generators as g
+
+    shapes = loss_shapes(Exception(ctx.message))
+    if shapes is None:
+        return
+    target, output = shapes
+    if len(target) != len(output) or target[:-1] != output[:-1] or not isinstance(target[-1], int):
+        return
+    for index, shape in enumerate(ctx.received):
+        if shape is not None and tuple(shape[1:]) == tuple(output[1:]):
+            prod = ctx.shaping_producer(ctx.producer(index))
+            yield from g.set_width(ctx, prod, target[-1], cost=1)
 
 
 FAMILY = register(

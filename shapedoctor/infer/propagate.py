@@ -52,12 +52,31 @@ def fresh_layer(spec: LayerSpec) -> Any:
     try:
         layer = spec.klass.from_config(_any_size(spec.cls, copy.deepcopy(spec.config)))
     except Exception:
-        twin = _lambda_twin(spec)  # a Lambda whose function its config names but cannot restore
+        twin = _lambda_twin(spec) or _made_from_accepted(spec)  # a Lambda's lost function; a narrow __init__
         if twin is None:
             raise
         return twin
     _adapted_vocabulary(spec.live, layer)
     return layer
+
+
+def _made_from_accepted(spec: LayerSpec) -> Any:
+    """A user's layer whose ``__init__`` takes only some of the keys its config holds (``def __init__(self,
+    name=None)`` beside the base config's ``trainable`` and ``dtype``, so ``from_config`` fails): made from the
+    keys it accepts, or None when it takes ``**kwargs`` (then ``from_config`` failed for another reason)."""
+    import inspect
+
+    try:
+        params = inspect.signature(spec.klass.__init__).parameters
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        return None
+    accepted = {k: v for k, v in copy.deepcopy(spec.config).items() if k in params and k != "self"}
+    try:
+        return spec.klass(**accepted)
+    except Exception:  # noqa: BLE001 - a constructor that needs more than its config holds: no copy
+        return None
 
 
 def _adapted_vocabulary(live: Any, layer: Any) -> None:
