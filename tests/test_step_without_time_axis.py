@@ -9,56 +9,13 @@ applied where no call can be read gets no layer inserted into its assignment.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import line_of, run_cli, run_json
 
-DECODER = '''import numpy as np
-import keras
-from keras import layers
-
-vocab, steps, width = 15, 5, 16
-rng = np.random.default_rng(3)
-source = rng.integers(1, vocab, size=(96, steps))
-targets = np.concatenate([np.ones((96, 1), dtype="int64"), source[:, :-1]], axis=1)
-
-
-class Decoder(layers.Layer):
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.embed = layers.Embedding(vocab, 8)
-        self.rnn = layers.LSTM(width, return_sequences=True, return_state=True)
-        self.head = layers.Dense(vocab)
-
-    def call(self, ids, states):
-        out, h, c = self.rnn(self.embed(ids), initial_state=states)
-        return self.head(out), [h, c]
-
-
-class Translator(keras.Model):
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.src_embed = layers.Embedding(vocab, 8)
-        self.encoder = layers.LSTM(width, return_state=True)
-        self.decoder = Decoder()
-
-    def encode(self, ids):
-        _, h, c = self.encoder(self.src_embed(ids))
-        return [h, c]
-
-    def call(self, inputs):
-        src, tgt = inputs
-        return self.decoder(tgt, self.encode(src))[0]
-
-
-model = Translator()
-model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-model.fit((source, targets), source, batch_size=16, epochs=1, verbose=0)
-states = model.encode(source[:3])
-token = targets[:3, 0]
-for _ in range(steps):
-    logits, states = model.decoder(token, states)
-    token = np.argmax(logits, axis=-1)
-print(token.shape)
-'''
+# The valid twin lives in the corpus (v009: every step a (batch, 1) column); the bug slices the first step flat.
+DECODER = (Path(__file__).parent / "corpus" / "v009_subclassed_seq2seq_tuple_inputs_greedy_decoding" / "script.py"
+           ).read_text().replace("token = targets[:3, :1]", "token = targets[:3, 0]")
 
 
 def test_the_first_step_sliced_without_its_time_axis(tmp_path):
@@ -84,7 +41,7 @@ def test_a_step_unpacked_from_a_tuple_is_fixed_inside_the_tuple(tmp_path):
 
 
 def test_a_step_with_its_time_axis_is_fine(tmp_path):
-    fine = DECODER.replace("token = targets[:3, 0]", "token = targets[:3, :1]")
+    fine = DECODER.replace("token = targets[:3, 0]", "token = targets[:3, :1]")  # the corpus twin itself
     report, _, proc = run_json(run_cli, tmp_path, fine)
     assert proc.returncode == 0, proc.stderr
     assert report["findings"] == []

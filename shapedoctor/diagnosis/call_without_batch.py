@@ -99,9 +99,22 @@ def _one_axis_short(model: Any, sample: tuple, recorder: Any) -> bool:
 
 
 def _made_at(exc: BaseException, sample: tuple):
-    """(file, assignment, name, value, whether the frame is the script's top level) of the name holding *sample*
-    on a running line of the user's code, innermost frame first, bound above that line in its frame's scope;
-    None when there is none."""
+    """(file, assignment, name, value, whether the frame is the script's top level, running statement) of the name
+    holding *sample* on a running line of the user's code (see :func:`held_binding`); None when there is none."""
+    from shapedoctor.diagnosis.data_origin import last_assignment
+
+    found = held_binding(exc, sample, last_assignment)
+    if found is None:
+        return None
+    frame, path, statement, name, made = found
+    return path, made, name, frame.f_locals[name], frame.f_code.co_name == "<module>", statement
+
+
+def held_binding(exc: BaseException, shape: tuple, bind):
+    """(frame, file, running statement, name, binding) for the one name on a running line of the user's code that
+    holds an array or tensor of *shape*, innermost frame first, and ``bind(scope, name, line)``, what bound it above
+    that line in its frame's scope (not None); a parameter sends the search to the caller's frame. None when
+    there is none."""
     import traceback
 
     from shapedoctor.trace.sites import is_user_file, source_tree
@@ -117,17 +130,15 @@ def _made_at(exc: BaseException, sample: tuple):
         if statement is None:
             continue
         names = {n.id for n in ast.walk(statement) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-        held = [n for n in sorted(names) if known_shape(frame.f_locals.get(n)) == sample]
+        held = [n for n in sorted(names) if known_shape(frame.f_locals.get(n)) == shape]
         if len(held) != 1:
             continue
         scope = frame_scope(tree, frame)
         if scope is None:
             return None
-        from shapedoctor.diagnosis.data_origin import last_assignment
-
-        made = last_assignment(scope, held[0], line)
+        made = bind(scope, held[0], line)
         if made is not None:
-            return path, made, held[0], frame.f_locals[held[0]], frame.f_code.co_name == "<module>", statement
+            return frame, path, statement, held[0], made
         if not is_parameter(scope, held[0]):
             return None
     return None

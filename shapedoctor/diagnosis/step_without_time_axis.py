@@ -62,32 +62,13 @@ def _trained_on_steps(layer: Any, recorder: Any) -> bool:
 def _bound_value(exc: BaseException, shape: tuple):
     """(file, statement, name, value node, runtime value) for the one name on a running user line that holds an
     array or tensor of *shape*, bound above that line in its frame's scope; None when there is none."""
-    import traceback
+    from shapedoctor.diagnosis.call_without_batch import held_binding
 
-    from shapedoctor.diagnosis.call_without_batch import frame_scope, is_parameter, known_shape, running_statement
-    from shapedoctor.trace.sites import is_user_file, source_tree
-
-    frames = [(f, line) for f, line in traceback.walk_tb(exc.__traceback__) if is_user_file(f.f_code.co_filename)]
-    for frame, line in reversed(frames):
-        path = frame.f_code.co_filename
-        try:
-            tree = source_tree(path)
-        except SyntaxError:
-            return None
-        statement = running_statement(tree, line)
-        if statement is None:
-            continue
-        names = {n.id for n in ast.walk(statement) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-        held = [n for n in sorted(names) if known_shape(frame.f_locals.get(n)) == shape]
-        if len(held) != 1:
-            continue
-        scope = frame_scope(tree, frame)
-        made = _last_binding(scope, held[0], line) if scope is not None else None
-        if made is not None:
-            return path, made[0], held[0], made[1], frame.f_locals[held[0]]
-        if scope is None or not is_parameter(scope, held[0]):
-            return None  # a parameter sends the search to the caller's frame
-    return None
+    found = held_binding(exc, shape, _last_binding)
+    if found is None:
+        return None
+    frame, path, _statement, name, (made, value) = found
+    return path, made, name, value, frame.f_locals[name]
 
 
 def _last_binding(scope: ast.AST, name: str, before: int) -> tuple[ast.Assign, ast.expr] | None:
