@@ -201,30 +201,23 @@ _RESHAPE_GRAPH = lazy(
 @recognizer("input to reshape is a tensor with", "cannot reshape a tensor with")
 def reshape(block: Block):
     m = _RESHAPE.search(block.text)
-    graph = None if m else _RESHAPE_GRAPH.search(block.text)
-    if graph is not None:
-        n, want = int(graph.group(1)), int(graph.group(3))
-        shapes = [sh.fmt(_tf_dims(graph.group(4)))] if graph.group(4) is not None else []
-        facts = ErrorFacts(
-            family="SD103",
-            key_line=line_at(block.text, graph.start()),
-            layer=layer_from_node(node_name(block.text)),
-            expected=f"size {want}",
-            received=f"size {n}",
-            details={"message_from": "tensorflow", "input_size": n, "target_size": want,
-                     "target_shape": sh.fmt(_tf_dims(graph.group(2))), "input_shape": shapes[0] if shapes else None},
-        )
-        return with_wrapper(facts, block)
-    if not m:
-        return None
-    n, want = int(m.group(1)), int(m.group(2))
+    details = {"message_from": "tensorflow"}
+    if m:
+        n, want = int(m.group(1)), int(m.group(2))
+    else:
+        m = _RESHAPE_GRAPH.search(block.text)
+        if not m:
+            return None
+        n, want = int(m.group(1)), int(m.group(3))
+        details["target_shape"] = sh.fmt(_tf_dims(m.group(2)))
+        details["input_shape"] = sh.fmt(_tf_dims(m.group(4))) if m.group(4) is not None else None
     facts = ErrorFacts(
         family="SD103",
         key_line=line_at(block.text, m.start()),
         layer=layer_from_node(node_name(block.text)),
         expected=f"size {want}",
         received=f"size {n}",
-        details={"message_from": "tensorflow", "input_size": n, "target_size": want},
+        details={**details, "input_size": n, "target_size": want},
     )
     return with_wrapper(facts, block)
 
