@@ -48,3 +48,15 @@ def test_the_logits_layer_is_made_as_wide_as_the_targets(tmp_path):
     first = finding["fixes"][0]
     assert first["code"] == "logits = layers.Dense(n_labels)(hidden)"
     assert first["proven"]
+
+
+def test_of_two_layers_of_one_class_on_one_line_the_fix_edits_the_right_call(tmp_path):
+    # `Dense(1)(Dense(16)(features))`: the code writer picked the later call on the line and wrote the new width
+    # into Dense(16) (its proof failed); it now picks the call whose literal size is the edited layer's
+    script = SCRIPT.replace('hidden = layers.Dense(16, activation="relu")(features)\nlogits = layers.Dense(1)(hidden)',
+                            'logits = layers.Dense(1)(layers.Dense(16, activation="relu")(features))')
+    report, _, proc = run_json(run_cli, tmp_path, script)
+    assert proc.returncode == 1, proc.stderr
+    first = report["findings"][0]["fixes"][0]
+    assert first["code"] == 'logits = layers.Dense(n_labels)(layers.Dense(16, activation="relu")(features))'
+    assert first["proven"]

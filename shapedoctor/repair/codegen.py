@@ -120,19 +120,26 @@ class SourceIndex:
                   and not _prefix(c.call.func).startswith(("np.", "numpy.", "tf.", "torch."))]
         return min(others, key=lambda c: (c.start, c.start_col)) if others else None
 
-    def layer_call(self, site: Site | None, names: tuple[str, ...]) -> _CallInfo | None:
-        """The call constructing a layer of one of *names* that starts on the site's line."""
+    def layer_call(self, site: Site | None, names: tuple[str, ...], config: dict | None = None) -> _CallInfo | None:
+        """The call constructing a layer of one of *names* that starts on the site's line. Of two such calls on
+        one line (``Dense(1)(Dense(16)(x))``), with *config*, the one whose size written as a literal is the
+        layer's own (its ``units``/``filters``)."""
         if site is None:
             return None
         import linecache
 
         names = names + tuple(a for n in names for a in _CLASS_ALIASES.get(n, ()))  # MaxPool2D for MaxPooling2D
         names = names + partial_aliases("".join(linecache.getlines(site.file)), names)
+        found = [info for info in self.calls(site.file)
+                 if info.start <= site.line <= info.end and terminal_name(info.call.func) in names]
+        if len(found) > 1 and config:
+            size = next((config[k] for k in ("units", "filters") if isinstance(config.get(k), int)), None)
+            own = [info for info in found if size is not None and _literal_size(info.call) == size]
+            found = own if len(own) == 1 else found
         best = None
-        for info in self.calls(site.file):
-            if info.start <= site.line <= info.end and terminal_name(info.call.func) in names:
-                if best is None or info.start >= best.start:
-                    best = info
+        for info in found:
+            if best is None or info.start >= best.start:
+                best = info
         return best
 
     def applied_call(self, site: Site | None, layer_call: _CallInfo | None) -> cst.Call | None:
@@ -748,7 +755,7 @@ class CodeWriter:
 
     def _config_call(self, site, cls: str, changes: dict, config: dict, layer: str) -> Code:
         """The call that creates a layer of class *cls* at *site*, written with *changes*."""
-        info = self.index.layer_call(site, (cls,))
+        info = self.index.layer_call(site, (cls,), config)
         spec_cls = cls
         if info is None and cls in _FUNCTIONAL_FORMS:
             # `layers.concatenate(tensors, axis=1)`: the function makes the layer and calls it; its
@@ -1190,6 +1197,14 @@ class CodeWriter:
 # Merge layers and the function that builds and applies one in a single call.
 _FUNCTIONAL_MERGES = {"Add": "add", "Subtract": "subtract", "Multiply": "multiply", "Average": "average",
                       "Maximum": "maximum", "Minimum": "minimum", "Concatenate": "concatenate", "Dot": "dot"}
+
+
+def _literal_size(call: cst.Call) -> int | None:
+    """The int literal a layer call gives as its first positional argument or ``units=``/``filters=``."""
+    arg = next((a for a in call.args if a.keyword is not None and a.keyword.value in ("units", "filters")), None) \
+        or next((a for a in call.args if a.keyword is None), None)
+    value = arg.value if arg is not None else None
+    return int(value.value) if isinstance(value, cst.Integer) else None
 
 
 def _list_item(file: str, line: int, col: int) -> bool:
