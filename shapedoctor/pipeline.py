@@ -345,6 +345,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.state_input_width import state_input_width
 
         found[0] = state_input_width(exc, found[0], recorder)  # Input(shape=(n_units,)) as the state of LSTM(n_units * 2)
+        from shapedoctor.diagnosis.indexed_channel import indexed_channel
+
+        found[0] = indexed_channel(found[0], recorder)  # targets lab[:, :, :, 1] for a two-channel output
         from shapedoctor.diagnosis.filled_label_count import filled_label_count
 
         found[0] = filled_label_count(found[0], recorder)  # y = np.ones([batch_size, 1]) for real + fake images
