@@ -29,12 +29,6 @@ def explain_multiplied_count(call: Any, prob: Problem, n_x: int, n_y: int) -> bo
     """Name where x's count was multiplied and add the fix there; False when nothing shows it."""
     if n_y < 1 or n_x <= n_y or n_x % n_y or call.site is None:
         return False
-    from shapedoctor.diagnosis.training_base import model_inputs
-
-    declared = model_inputs(call.model)
-    x = call.x_shapes
-    if len(declared) == 1 and isinstance(x, tuple) and len(x) >= 2 and declared[0] and declared[0][-1] == x[-1]:
-        return False  # each part already has the width the model declares: side by side it would not fit
     from shapedoctor.diagnosis.training_fixes import argument_name
     from shapedoctor.trace.recorder import shape_of
 
