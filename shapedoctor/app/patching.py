@@ -273,11 +273,12 @@ _SIZE_CONSTANTS = re.compile(r"\s*\w+(\s*,\s*\w+)*\s*=\s*-?\d+(\s*,\s*-?\d+)*\s*
 
 
 def data_kept(fix, proof, diagnosis: Diagnosis):
-    """*proof*, or a failed one when *fix* only rewrote the script's size constants (``max_len = 30``) and the
-    patched script then trains or predicts on data of another per-sample shape: those constants also shape the
-    data, so the fix changed what the program computes instead of making the model fit it (r1180: the summary
-    length raised to the text length made every summary 30 tokens long)."""
-    if not proof.proven or proof.training_calls is None or not fix.code \
+    """*proof*, or a failed one when *fix* re-declares a model input where its size is chosen (``chooses_size``) by
+    only rewriting the script's size constants (``max_len = 30``) and the patched script then trains or predicts on
+    data of another per-sample shape: those constants also shape the data, so the fix changed what the program
+    computes instead of making the model fit it (r1180: the summary length raised to the text length made every
+    summary 30 tokens long). A data fix that sets a window length (``WINDOW = 32``) is meant to change the data."""
+    if not proof.proven or proof.training_calls is None or not fix.code or not fix.chooses_size \
             or not all(_SIZE_CONSTANTS.fullmatch(line) for line in fix.code.splitlines()):
         return proof
     before = [c for c in diagnosis.training_calls if c.get("line") is not None]
