@@ -24,6 +24,7 @@ from shapedoctor.diagnosis.snapshot import fix_view, view_of
 from shapedoctor.diagnosis.explain import expected_text, explanation, received_text
 from shapedoctor.diagnosis.layer_own_code import explanation as own_code_explanation
 from shapedoctor.diagnosis.layer_own_code import own_code_place
+from shapedoctor.diagnosis.reaim import loss_shapes
 from shapedoctor.families import get as get_family
 from shapedoctor.families.sd103_tokens import token_count_line
 from shapedoctor.graph.from_trace import graph_from_failure, graph_from_model
@@ -77,7 +78,7 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     if not verified and own is None and ctx.data_shape is None and (culprit is None or culprit.kind == "layer"):
         verified, culprit = _searched(ctx, culprit)
         ctx.culprit = culprit
-    elif verified and ctx.family == "SD108" and _loss_inside(ctx.message):
+    elif verified and ctx.family == "SD108" and loss_shapes(ctx.message) is not None:
         from shapedoctor.repair.edit_search import edited_node
 
         # a loss inside a layer compared two of its inputs: the one the verified fix resizes made the odd shape
@@ -194,13 +195,6 @@ def _merge_of_ranks(failure: Failure) -> str | None:
 
     ranks = {len(s) for s in (shape_of(t) for t in tree.flatten(failure.call.args[0])) if s is not None}
     return "SD104" if len(ranks) > 1 else None
-
-
-def _loss_inside(message: str) -> bool:
-    """Keras's loss compared a target and an output of different shapes (the message names both)."""
-    from shapedoctor.diagnosis.reaim import loss_shapes
-
-    return loss_shapes(Exception(message)) is not None
 
 
 def _searched(ctx: Context, culprit: Node | None) -> tuple[list, Node | None]:
@@ -460,13 +454,9 @@ def diagnose_exception(recorder: Recorder, exc: BaseException) -> Finding | None
 def _scope_sizes(exc: BaseException) -> dict[str, int]:
     """The sizes the user's module names where the error was raised (``{"num_classes": 10}``):
     a fix may spell a new size with the user's name for it (repair/user_names.py)."""
-    from shapedoctor.trace.scope import sizes_in_globals
-    from shapedoctor.trace.sites import user_frame_of_traceback
+    from shapedoctor.trace.scope import sizes_at_error
 
-    try:
-        return sizes_in_globals(user_frame_of_traceback(exc.__traceback__))
-    except Exception:  # noqa: BLE001 - a nicety: a strange frame gives none
-        return {}
+    return sizes_at_error(exc)
 
 
 def _scope_site(exc: BaseException):

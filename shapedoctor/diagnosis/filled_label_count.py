@@ -88,9 +88,9 @@ def _aim(finding: Any, found: Any) -> Any:
         return finding
     text = raw[size.col_offset:size.end_col_offset]
     new = f"{times} * {text}" if not isinstance(size, ast.Constant) else str(count)
-    code = (raw[:size.col_offset] + new + raw[size.end_col_offset:]).strip()
-    finding.fixes[:0] = [script_checked_fix(f"fill as many labels as the data has samples: {new} ({count})", code,
-                                        finding.culprit.file, size.lineno, [TextEdit.replacing(path, size, new)])]
+    change = TextEdit.replacing(path, size, new)
+    finding.fixes[:0] = [script_checked_fix(f"fill as many labels as the data has samples: {new} ({count})",
+                                            change.shown(), finding.culprit.file, size.lineno, [change])]
     finding.explanation = ((finding.explanation or "") + f" The labels are filled for {text} = {value} rows, but the "
                            f"data joins {times} such batches, {count} samples: fill {new} rows.").strip()
     return finding

@@ -91,9 +91,9 @@ def _aim(finding: Any, found: Any) -> Any:
         return finding
     i = index.value
     new = f"{i}:{i + width}"
-    code = (raw[:index.col_offset] + new + raw[index.end_col_offset:]).strip()
-    fix = script_checked_fix(f"keep the {width} channels the output predicts: [..., {new}]", code,
-                             display_path(path), made.lineno, [TextEdit.replacing(path, index, new)], cost=1)
+    change = TextEdit.replacing(path, index, new)
+    fix = script_checked_fix(f"keep the {width} channels the output predicts: [..., {new}]", change.shown(),
+                             display_path(path), made.lineno, [change], cost=1)
     finding.clear_culprit_marks()
     finding.culprit = Place.at_line("labels", made.targets[0].id, "labels", path, made.lineno)
     finding.fixes.insert(0, fix)

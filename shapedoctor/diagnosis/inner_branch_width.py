@@ -46,6 +46,7 @@ def inner_branch_width(exc: BaseException | None, finding: Any, recorder: Any) -
 
 def _found(recorder: Any):
     from shapedoctor.trace.recorder import shape_of
+    from shapedoctor.trace.scope import sizes_at_error
 
     failure = getattr(recorder, "failure", None)
     if failure is None:
@@ -85,21 +86,10 @@ def _found(recorder: Any):
     site = recorder.creation_site(layer)
     if site is None or not site.file or not site.line:
         return None
-    argument = _size_argument(site.file, site.line, type(layer).__name__, size)
+    argument = size_argument(site.file, site.line, type(layer).__name__, size)
     if argument is None:
         return None
-    return site, layer, size, argument, wide[-1], odd[-1], type(owner_call.layer).__name__, _sizes(failure), bottleneck
-
-
-def _sizes(failure: Any) -> dict:
-    """The sizes the user's module names where the error was raised (for spelling the fix)."""
-    from shapedoctor.trace.scope import sizes_in_globals
-    from shapedoctor.trace.sites import user_frame_of_traceback
-
-    try:
-        return sizes_in_globals(user_frame_of_traceback(failure.exception.__traceback__))
-    except Exception:  # noqa: BLE001 - a nicety: a strange frame gives none
-        return {}
+    return site, layer, size, argument, wide[-1], odd[-1], type(owner_call.layer).__name__, sizes_at_error(failure.exception), bottleneck
 
 
 def _merge_inside(failure: Any):
@@ -150,7 +140,7 @@ def _config(layer: Any) -> dict:
         return {}
 
 
-def _size_argument(path: str, line: int, cls: str, size: str) -> ast.expr | None:
+def size_argument(path: str, line: int, cls: str, size: str) -> ast.expr | None:
     """The one-line expression giving *size* in the ``cls(...)`` call that starts on *line* of *path*."""
     from shapedoctor.trace.sites import called_name, source_tree
 

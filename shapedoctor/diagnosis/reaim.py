@@ -33,8 +33,9 @@ def reaimed(finding: Any, read: Callable[..., Any], aim: Callable[[Any, Any], An
 _LOSS_SHAPES = re.compile(r"target\.shape=\(([\w, ]*)\),\s*output\.shape=\(([\w, ]*)\)")
 
 
-def loss_shapes(exc: BaseException) -> tuple[tuple, tuple] | None:
-    """The (target, output) shapes a Keras loss names in its error (``None`` for an unknown axis), or None."""
+def loss_shapes(exc: BaseException | str) -> tuple[tuple, tuple] | None:
+    """The (target, output) shapes a Keras loss names in its error or that error's text (``None`` for an unknown
+    axis), or None."""
     match = _LOSS_SHAPES.search(str(exc))
     if match is None:
         return None

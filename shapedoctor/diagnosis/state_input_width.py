@@ -62,23 +62,17 @@ def _operation(tensor: Any) -> Any:
     return getattr(history, "operation", None)
 
 
-def _units_text(site: Any, units: int) -> str:
+def _units_text(site: Any, layer: Any, units: int) -> str:
     """How the layer's constructor at *site* writes its units (``n_units * 2``), or the number."""
-    from shapedoctor.trace.sites import source_tree
+    from shapedoctor.diagnosis.inner_branch_width import size_argument
 
-    path = site.file
     try:
-        tree = source_tree(path)
+        given = size_argument(site.file, site.line, type(layer).__name__, "units")
     except (SyntaxError, ValueError, OSError):
         return str(units)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and node.lineno == site.line and (node.args or node.keywords):
-            given = next((k.value for k in node.keywords if k.arg == "units"), node.args[0] if node.args else None)
-            if given is not None and given.lineno == given.end_lineno:
-                text = ast.get_source_segment("".join(linecache.getlines(path)), given)
-                if text and not isinstance(given, ast.Call):
-                    return text
-    return str(units)
+    if given is None or isinstance(given, ast.Call):
+        return str(units)
+    return ast.get_source_segment("".join(linecache.getlines(site.file)), given) or str(units)
 
 
 def _aim(finding: Any, found: Any) -> Any:
@@ -89,7 +83,7 @@ def _aim(finding: Any, found: Any) -> Any:
     from shapedoctor.trace.sites import source_tree
 
     layer, units, layer_site, made, declared = found
-    width = _units_text(layer_site, units)
+    width = _units_text(layer_site, layer, units)
     edits, codes = [], []
     for site in made:
         path = site.file
@@ -97,9 +91,8 @@ def _aim(finding: Any, found: Any) -> Any:
         raw = linecache.getline(path, site.line)
         if shape is None or not raw.isascii():
             return finding
-        last = shape.elts[-1]
-        edits.append(TextEdit.replacing(path, last, width))
-        codes.append((raw[:last.col_offset] + width + raw[last.end_col_offset:]).strip())
+        edits.append(TextEdit.replacing(path, shape.elts[-1], width))
+        codes.append(edits[-1].shown())
     first = made[0]
     fix = script_checked_fix(f"declare the state input{'s' if len(made) > 1 else ''} as wide as `{layer.name}`'s "
                              f"{units} units: {width}", "\n".join(codes), first.file, first.line, edits, cost=1)

@@ -20,7 +20,6 @@ dynamic where it is written, ``ops.shape(inputs)[0]``, which works for any batch
 from __future__ import annotations
 
 import ast
-import linecache
 import re
 from typing import Any
 
@@ -75,21 +74,18 @@ def _build(path: str, tree: ast.Module, read: ast.Subscript, exc: BaseException)
     names = imported_names(tree)
     shape_call = "ops.shape" if "ops" in names else "keras.ops.shape" if "keras" in names else "tf.shape"
     dynamic = f"{shape_call}({name})[0]"
-    raw = linecache.getline(path, read.lineno)
     fixes = []
     declared = _one_input(tree)
     batch = _fit_batch_size(tree)
     if declared is not None and batch is not None:
+        added = TextEdit.appending_argument(path, declared, f"batch_size={batch}")
         fixes.append(script_checked_fix(
             f"declare the batch size the script trains with in the Input: batch_size={batch}",
-            (linecache.getline(path, declared.lineno).strip()[:-1] + f", batch_size={batch})")
-            if declared.lineno == declared.end_lineno else f"batch_size={batch}",
-            display_path(path), declared.lineno,
-            [TextEdit.appending_argument(path, declared, f"batch_size={batch}")], cost=1))
-    fixes.append(script_checked_fix(
-        f"read the batch size when the layer runs: {dynamic}",
-        (raw[:read.col_offset] + dynamic + raw[read.end_col_offset:]).strip(), display_path(path), read.lineno,
-        [TextEdit.replacing(path, read, dynamic)], cost=2))
+            added.shown() if declared.lineno == declared.end_lineno else f"batch_size={batch}",
+            display_path(path), declared.lineno, [added], cost=1))
+    dynamic_read = TextEdit.replacing(path, read, dynamic)
+    fixes.append(script_checked_fix(f"read the batch size when the layer runs: {dynamic}", dynamic_read.shown(),
+                                    display_path(path), read.lineno, [dynamic_read], cost=2))
     family = get("SD107")
     culprit_line = declared.lineno if len(fixes) == 2 else read.lineno
     return Finding(

@@ -113,10 +113,9 @@ def _aim(finding: Any, found: Any) -> Any:
         grown = f"ops.expand_dims({text}, 1)"
     else:
         grown = f"({text})[:, None]"
-    code = (raw[:node.col_offset] + grown + raw[node.end_col_offset:]).strip()
-    fix = script_checked_fix(f"give `{name}` its time axis of one step where it is made: {grown}", code,
-                             display_path(path), statement.lineno,
-                             [TextEdit.replacing(path, node, grown)], cost=1)
+    change = TextEdit.replacing(path, node, grown)
+    fix = script_checked_fix(f"give `{name}` its time axis of one step where it is made: {grown}", change.shown(),
+                             display_path(path), statement.lineno, [change], cost=1)
     shape = tuple(getattr(value, "shape", ()))
     finding.clear_culprit_marks()
     finding.culprit = Place.at_line("data", name, "data", path, statement.lineno)

@@ -81,9 +81,9 @@ def _aim(finding: Any, found: Any) -> Any:
     module = tile.func.value.id
     grown = f"{module}.expand_dims({name}, {axis})"
     arg = tile.args[0]
-    code = (raw[:arg.col_offset] + grown + raw[arg.end_col_offset:]).strip()
-    fix = script_checked_fix(f"give `{name}` the axis the tile repeats: {grown}", code, display_path(path),
-                             tile.lineno, [TextEdit.replacing(path, arg, grown)], cost=1)
+    change = TextEdit.replacing(path, arg, grown)
+    fix = script_checked_fix(f"give `{name}` the axis the tile repeats: {grown}", change.shown(), display_path(path),
+                             tile.lineno, [change], cost=1)
     finding.clear_culprit_marks()
     finding.culprit = Place.at_line("layer", "tile", None, path, tile.lineno)
     new = tuple(shape[:axis]) + (1,) + tuple(shape[axis:])

@@ -83,7 +83,7 @@ def _loss_inside(ctx):
     from shapedoctor.diagnosis.reaim import loss_shapes
     from shapedoctor.repair import generators as g
 
-    shapes = loss_shapes(Exception(ctx.message))
+    shapes = loss_shapes(ctx.message)
     if shapes is None:
         return
     target, output = shapes

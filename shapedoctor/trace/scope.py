@@ -18,6 +18,17 @@ _CONTAINERS = (str, list, tuple, dict, set, frozenset)
 _LARGEST = 10**8  # an int beyond this is an id, a seed or a count of bytes, not a layer size
 
 
+def sizes_at_error(exc: BaseException) -> dict[str, int]:
+    """:func:`sizes_in_globals` of the user's innermost frame in *exc*'s traceback, where the error was raised
+    (``{"num_classes": 10}``); empty when the traceback holds no user frame or a strange one."""
+    from shapedoctor.trace.sites import user_frame_of_traceback
+
+    try:
+        return sizes_in_globals(user_frame_of_traceback(exc.__traceback__))
+    except Exception:  # noqa: BLE001 - a nicety: a strange frame gives none
+        return {}
+
+
 def sizes_in_globals(frame) -> dict[str, int]:
     """``{expression: value}`` for the module-level ints (2 and up) and container lengths of
     *frame*'s module; when *frame* runs a function (a script wrapped in ``def main():``), its
