@@ -7,7 +7,7 @@ with the wrong length, ``Input(shape=(max_summary_len, latent_dim))`` where the 
 data is exactly what the trained encoder makes: no edit of it is right; the declaration is.
 
 Evidence, read: a data-shape finding whose culprit is a line that assigns the data from a ``.predict(...)`` call
-(or ``predict_on_batch``), and whose fixes include one that declares the refusing input with the data's shape
+(or ``predict_on_batch``) other than the call that refused it, and whose fixes include one that declares the refusing input with the data's shape
 (``declare the input as shape=...``). That fix's line becomes the root cause (an ``input``), and that fix goes
 first; nothing else changes.
 """
@@ -26,7 +26,7 @@ def model_made_data(finding: Any) -> Any:
         return finding
     declared = [f for f in finding.fixes if f.title.startswith("declare the input as shape=") and f.line
                 and "where the size is chosen" not in f.title]  # the Input itself: a size constant shapes data too
-    if not declared or not _made_by_predict(finding.culprit.file, finding.culprit.line):
+    if not declared or _refusing_call(finding) or not _made_by_predict(finding.culprit.file, finding.culprit.line):
         return finding
     from shapedoctor.report.model import Place
 
@@ -38,6 +38,13 @@ def model_made_data(finding: Any) -> Any:
     finding.explanation = ((finding.explanation or "") + " The data was made by a model's `predict`: it is what "
                            "that trained model returns, so the declaration is the one to change.").strip()
     return finding
+
+
+def _refusing_call(finding: Any) -> bool:
+    """The culprit line is the call that refused the data (``scores = m.predict(state[np.newaxis])``): its
+    ``predict`` consumes the data rather than making it."""
+    consumer, culprit = finding.consumer, finding.culprit
+    return consumer is not None and (consumer.file, consumer.line) == (culprit.file, culprit.line)
 
 
 def _made_by_predict(file: str | None, line: int | None) -> bool:
