@@ -130,6 +130,13 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
         keras_message=said,
         graph=view_of(ctx.graph, replay.shapes, culprit=culprit, consumer=ctx.consumer),
     )
+    inner = _wrapped_model_layer(ctx, kept, culprit)
+    if inner is not None:  # TimeDistributed(encoder): the encoder's own layer is the root cause
+        finding.culprit = inner
+        finding.clear_culprit_marks()
+        finding.explanation = finding.explanation.rstrip() + (f" `{place_of(ctx, culprit).layer}` applies a whole model to every step; that model "
+                                f"ends in {inner.cls} `{inner.layer}`, which returns its own sequence for each step "
+                                "instead of one vector.")
     if ctx.family == "SD104":
         from shapedoctor.diagnosis.trailing_axis import misplaced_axis, missing_trailing_axis
 
@@ -181,6 +188,31 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
 
         finding = upstream_finding(recorder, failure, finding)  # D(G(z)): G's layers made the wrong size
     return finding
+
+
+def _wrapped_model_layer(ctx: Context, kept: list, culprit: Node | None):
+    """The place of the layer that the first verified fix edits inside a model a wrapper applies
+    (``TimeDistributed(sentence_encoder)`` whose encoder ends in a recurrent layer that keeps its steps,
+    r1183): that layer's line, where the fix is written, is the root cause; or None."""
+    from shapedoctor.repair.edits import SetConfig
+    from shapedoctor.report.model import Place
+
+    if not kept or culprit is None or culprit.kind != "layer":
+        return None
+    cand, code = kept[0]
+    if not cand.verified or len(cand.edits) != 1 or not isinstance(cand.edits[0], SetConfig):
+        return None
+    edit = cand.edits[0]
+    nested = edit.changes.get("layer")
+    if edit.layer != culprit.layer or not isinstance(nested, dict) \
+            or not isinstance((nested.get("config") or {}).get("layers"), list) or not code.file or not code.line:
+        return None
+    before = {(e.get("config") or {}).get("name"): e for e in
+              (ctx.config_of(culprit).get("layer") or {}).get("config", {}).get("layers", [])}
+    changed = [e for e in nested["config"]["layers"] if before.get((e.get("config") or {}).get("name")) != e]
+    if len(changed) != 1:
+        return None
+    return Place.at_line("layer", changed[0]["config"].get("name"), changed[0].get("class_name"), code.file, code.line)
 
 
 def _merge_of_ranks(failure: Failure) -> str | None:

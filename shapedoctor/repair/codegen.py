@@ -701,26 +701,48 @@ class CodeWriter:
         spec = self.graph.layers[edit.layer]
         site = spec.created
         nested = edit.changes.get("layer") if spec.cls in ("Bidirectional", "TimeDistributed") else None
-        if isinstance(nested, dict) and nested.get("class_name"):
-            # A wrapper: edit the wrapped layer's call (e.g. the LSTM inside Bidirectional).
-            inner = self.index.layer_call(site, (nested["class_name"],))
-            old = self.graph.layers[edit.layer].config.get("layer", {}).get("config", {})
-            diff = {k: v for k, v in nested.get("config", {}).items() if old.get(k) != v}
+        if isinstance(nested, dict) and isinstance(nested.get("config", {}).get("layers"), list):
+            # A wrapped model (TimeDistributed(encoder)): edit the one layer of it that changes, where it is written.
+            old_layers = spec.config.get("layer", {}).get("config", {}).get("layers", [])
+            inner = self._nested_change(old_layers, getattr(spec.live, "layer", None), nested["config"]["layers"])
             if inner is not None:
-                new = call_with_changes(inner.call, nested["class_name"], diff)
-                full = self.index.code(site.file, inner.call)
-                new_text = self.index.code(site.file, new)
-                text = self._as_statement(site, inner, new_text) if full in site.code else new_text
-                return Code(text, site.file, inner.start, self._replace_call(site.file, inner, new_text))
+                return self._inner_edit(*inner, edit.layer)
+        elif isinstance(nested, dict) and nested.get("class_name"):
+            code = self._wrapped_call(site, nested, spec.config.get("layer", {}).get("config", {}))
+            if code is not None:
+                return code
         if spec.cls == "Reshape" and set(edit.changes) == {"target_shape"}:
             bound = self._target_chosen(spec, tuple(edit.changes["target_shape"]))
             if bound is not None:
                 return Code(bound.shown, bound.file, bound.line, list(bound.text_edits), chooses_size=True)
         if isinstance(edit.changes.get("layers"), list) and spec.cls == "Sequential":
-            inner = self._nested_change(spec, edit.changes["layers"])
+            inner = self._nested_change(spec.config.get("layers", []), spec.live, edit.changes["layers"])
             if inner is not None:
-                return self._config_call(*inner, edit.layer)
+                return self._inner_edit(*inner, edit.layer)
         return self._config_call(site, spec.cls, edit.changes, spec.config, edit.layer)
+
+    def _wrapped_call(self, site, nested: dict, old: dict) -> Code | None:
+        """The layer call inside a wrapper at *site* (the LSTM inside ``Bidirectional(...)``) written with
+        the values of *nested* (the wrapper's new ``layer`` config) that differ from *old*, or None."""
+        inner = self.index.layer_call(site, (nested["class_name"],))
+        if inner is None:
+            return None
+        diff = {k: v for k, v in nested.get("config", {}).items() if old.get(k) != v}
+        new = call_with_changes(inner.call, nested["class_name"], diff)
+        full = self.index.code(site.file, inner.call)
+        new_text = self.index.code(site.file, new)
+        text = self._as_statement(site, inner, new_text) if full in site.code else new_text
+        return Code(text, site.file, inner.start, self._replace_call(site.file, inner, new_text))
+
+    def _inner_edit(self, site, cls: str, diff: dict, before: dict, layer: str) -> Code:
+        """A changed layer of a nested model, written at its own creation *site*; a wrapper among them
+        (a ``Bidirectional`` ending an encoder) has its wrapped layer's call edited."""
+        nested = diff.get("layer") if cls in ("Bidirectional", "TimeDistributed") else None
+        if isinstance(nested, dict) and nested.get("class_name") and set(diff) <= {"layer", "backward_layer"}:
+            code = self._wrapped_call(site, nested, before.get("layer", {}).get("config", {}))
+            if code is not None:
+                return code
+        return self._config_call(site, cls, diff, before, layer)
 
     @staticmethod
     def _target_chosen(spec, new: tuple):
@@ -733,13 +755,14 @@ class CodeWriter:
             return None
         return target_rebinding(spec.created, "Reshape", "target_shape", tuple(old), new)
 
-    def _nested_change(self, spec, layers: list):
-        """The one layer of a nested Sequential whose config *layers* changes, as (its creation site,
-        class, changed values, old config), or None."""
+    @staticmethod
+    def _nested_change(old_layers: list, model, layers: list):
+        """The one layer of a nested model (*model*, its config's *old_layers*) that the new config *layers*
+        changes, as (its creation site, class, changed values, old config), or None."""
         from shapedoctor.trace import recorder as _rec
 
-        old = {entry.get("config", {}).get("name"): entry for entry in spec.config.get("layers", [])}
-        live = {layer.name: layer for layer in getattr(spec.live, "layers", [])}
+        old = {entry.get("config", {}).get("name"): entry for entry in old_layers}
+        live = {layer.name: layer for layer in getattr(model, "layers", None) or []}
         changed = []
         for entry in layers:
             cfg = entry.get("config", {})

@@ -114,6 +114,9 @@ def remove_flattener(ctx: Context, node: Node | None) -> Iterator[Candidate]:
 
 
 def return_sequences(ctx: Context, node: Node | None, value: bool) -> Iterator[Candidate]:
+    if node is not None and node.kind == "layer" and ctx.cls_of(node) == "TimeDistributed":
+        yield from _wrapped_model_sequences(ctx, node, value)
+        return
     if node is not None and node.kind == "layer" and ctx.cls_of(node) == "Bidirectional":
         import copy
 
@@ -135,6 +138,44 @@ def return_sequences(ctx: Context, node: Node | None, value: bool) -> Iterator[C
             what = "keep the time axis" if value else "return only the last step"
             yield Candidate(f"{what}: return_sequences={value} on {name(ctx, node)}",
                             [SetConfig(node.layer, {"return_sequences": value})], cost=1)
+
+
+def _wrapped_model_sequences(ctx: Context, node: Node, value: bool) -> Iterator[Candidate]:
+    """``TimeDistributed(encoder)`` of a model whose output layer is recurrent (a sentence encoder of a
+    hierarchical text model, r1183): that layer's ``return_sequences`` decides whether each step becomes a
+    vector or a sequence, so it is edited inside the wrapped model's config (written at its own line)."""
+    import copy
+
+    wrapped = copy.deepcopy(ctx.config_of(node).get("layer") or {})
+    cfg = wrapped.get("config") or {}
+    entries = cfg.get("layers")
+    if not isinstance(entries, list) or not entries:
+        return
+    outputs = cfg.get("output_layers")
+    if wrapped.get("class_name") == "Sequential":
+        last = entries[-1]
+    elif isinstance(outputs, list) and len(outputs) == 3 and isinstance(outputs[0], str):  # one output
+        last = next((e for e in entries if (e.get("config") or {}).get("name") == outputs[0]), None)
+    else:
+        return
+    if last is None:
+        return
+    inner_cfg = last.get("config") or {}
+    if last.get("class_name") == "Bidirectional":
+        target = [inner_cfg.get("layer"), inner_cfg.get("backward_layer")]
+    elif last.get("class_name") in RECURRENT:
+        target = [last]
+    else:
+        return
+    target = [t for t in target if isinstance(t, dict) and isinstance(t.get("config"), dict)]
+    if not target or target[0]["config"].get("return_sequences", False) == value:
+        return
+    for t in target:
+        t["config"]["return_sequences"] = value
+    what = "keep the time axis" if value else "return only the last step"
+    yield Candidate(f"{what}: return_sequences={value} on {last.get('class_name')} `{inner_cfg.get('name')}`, the "
+                    f"output layer of the model inside {name(ctx, node)}", [SetConfig(node.layer, {"layer": wrapped})],
+                    cost=1)
 
 
 def insert(ctx: Context, cls: str, *args, cost: int = 2, why: str = "", note: str | None = None, input_index: int | None = None, **kwargs) -> Candidate:
