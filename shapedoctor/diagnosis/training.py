@@ -2114,6 +2114,8 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
         # a matrix or a plain CNN's image map is flattened.
         order = [pooled, flatten] if _pooled_by_convention(model, first, rank_in) else [flatten, pooled]
         prob.fixes.extend(f for f in order if f is not None)
+        widened = [_with_head_width(model, index, f, y_shape, name) for f in order if f is not None]
+        prob.fixes.extend(f for f in widened if f is not None)
         # Before the output layer, these are the very edits the generic ones below would repeat; else
         # pooling only before the output layer would leave a Dense applied per pixel.
         return prob
@@ -2137,6 +2139,27 @@ def _extra_axes(out, y_shape, name, model, index, layer) -> Problem:
                                       edits=[("append_after_layer", head, ("Dense", (width,))),
                                              ("append_after_layer", head, ("Flatten", ()))], cost=3))
     return prob
+
+
+def _with_head_width(model: Any, index: int, fix: TrainingFix, y_shape: tuple, name: str) -> TrainingFix | None:
+    """*fix* (a Flatten or pooling before the first Dense on the map) with the output heads also made as wide
+    as the labels' rows: a trunk of Dense layers on (7, 3) windows with ``Dense(1)`` heads for the next 5
+    values of each series (r1151) needs both edits, the axes reduced and each head giving 5 values. Every
+    output head of the failing one's class and width is widened; verification decides whether the other
+    outputs' labels agree. None when the labels are ids or the head already has their width."""
+    head = output_layer(model, index)
+    if head is None or name in SPARSE or len(y_shape) != 2 or not isinstance(y_shape[-1], int) or y_shape[-1] < 2:
+        return None
+    key = width_key(head)
+    units = layer_config(head).get(key) if key else None
+    if not isinstance(units, int) or units == y_shape[-1]:
+        return None
+    heads = [h for h in (output_layer(model, i) for i in range(len(model.outputs)))
+             if h is not None and type(h) is type(head) and layer_config(h).get(key) == units]
+    unique = list(dict.fromkeys(heads))
+    return TrainingFix(f"{fix.title.split(':')[0]} and give {', '.join(h.name for h in unique)} the labels' "
+                       f"{y_shape[-1]} values: {fix.title.split(': ')[-1]} and {key}={y_shape[-1]}", "model",
+                       edits=[*fix.edits, *(("config", h, {key: y_shape[-1]}) for h in unique)], cost=2)
 
 
 def _pooled_by_convention(model: Any, first: Any, rank: int) -> bool:
