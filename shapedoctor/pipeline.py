@@ -360,6 +360,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.tile_rank import tile_rank
 
         found[0] = tile_rank(exc, found[0], recorder)  # tf.tile(enc_state, (1, steps, 1)) of a (batch, h) state
+        from shapedoctor.diagnosis.joined_not_stacked import joined_not_stacked
+
+        found[0] = joined_not_stacked(exc, found[0], recorder)  # ops.concatenate(step_states, axis=1) for a sequence
         from shapedoctor.diagnosis.step_without_time_axis import step_without_time_axis
 
         found[0] = step_without_time_axis(exc, found[0], recorder)  # decoder(tgt[:, 0], state): one step, no time axis
