@@ -58,3 +58,27 @@ def test_flattened_predictions_raise_no_warning(tmp_path):
     report, _, proc = run_json(run_cli, tmp_path, NAMED.replace("y - preds", "y - preds[:, 0]"))
     assert proc.returncode == 0, proc.stderr
     assert _silent(report) == [] and report["status"] == "ok"
+
+
+ENSEMBLE = HEAD + '''other = keras.Sequential([keras.Input(shape=(5,)), layers.Dense(1)])
+first_probs = model.predict(x, verbose=0)
+second_probs = other.predict(x, verbose=0)
+average = (np.squeeze(first_probs, axis=1) + second_probs) / 2
+print(average.shape)
+'''
+
+
+def test_predictions_added_to_another_model_s_squeezed_predictions_are_flagged(tmp_path):
+    # The other operand is an expression, np.squeeze(first_probs, axis=1): its shape is read from the script's
+    # final values (r1134, an ensemble that squeezes all but one model's predictions).
+    report, _, proc = run_json(run_cli, tmp_path, ENSEMBLE)
+    assert proc.returncode == 1, proc.stderr
+    [finding] = _silent(report)
+    assert "(40,) + (40, 1) to (40, 40)" in finding["message"]
+    assert finding["fixes"][0]["code"] == "average = (np.squeeze(first_probs, axis=1) + second_probs.ravel()) / 2"
+
+
+def test_squeezed_predictions_on_both_sides_raise_no_warning(tmp_path):
+    both = ENSEMBLE.replace("+ second_probs)", "+ second_probs[:, 0])")
+    report, _, proc = run_json(run_cli, tmp_path, both)
+    assert proc.returncode == 0 and _silent(report) == [], proc.stderr

@@ -72,7 +72,7 @@ def _findings(call: Any, names: dict) -> list[Finding]:
     for op, predicted, other in _pairs(tree, predict):
         value = names.get(predicted.id) if isinstance(predicted, ast.Name) else None
         shape_p = shape_of(value) if value is not None else _shape_of_predictions(call)
-        shape_o = shape_of(names.get(other.id)) if isinstance(other, ast.Name) else None
+        shape_o = _operand_shape(other, names)
         if shape_p is None or shape_o is None or len(shape_p) != 2 or shape_p[1] != 1 or len(shape_o) != 1 \
                 or shape_p[0] != shape_o[0] or shape_o[0] in (None, 0, 1):
             continue
@@ -80,6 +80,52 @@ def _findings(call: Any, names: dict) -> list[Finding]:
         if finding is not None:
             found.append(finding)
     return found
+
+
+_PURE_FUNCTIONS = {"squeeze", "ravel", "reshape", "flatten", "asarray", "array"}
+_PURE_METHODS = {"squeeze", "ravel", "reshape", "flatten", "astype"}
+
+
+def _operand_shape(node: ast.expr, names: dict) -> tuple | None:
+    """The shape of the other operand: a name of the script, or a pure expression of its names (another
+    model's predictions squeezed, ``np.squeeze(p, axis=1)``, ``p.ravel()``, ``p[:, 0]``) evaluated on their
+    final values; None for anything else (nothing with side effects is ever run)."""
+    if isinstance(node, ast.Name):
+        return shape_of(names.get(node.id))
+    if not _pure(node):
+        return None
+    import numpy as np
+
+    scope = {k: v for k, v in names.items() if not k.startswith("__")}
+    try:
+        value = eval(compile(ast.Expression(node), "<operand>", "eval"), {"__builtins__": {}}, scope)  # noqa: S307
+    except Exception:  # noqa: BLE001 - an operand we cannot re-read is no evidence
+        return None
+    return shape_of(value) if isinstance(value, np.ndarray) or hasattr(value, "shape") else None
+
+
+def _pure(node: ast.expr) -> bool:
+    """*node* reads names and constants through NumPy/TensorFlow shape functions, their array methods and
+    subscripts only."""
+    if isinstance(node, (ast.Name, ast.Constant)):
+        return True
+    if isinstance(node, ast.Subscript):
+        return _pure(node.value) and _pure(node.slice)
+    if isinstance(node, ast.Slice):
+        return all(p is None or _pure(p) for p in (node.lower, node.upper, node.step))
+    if isinstance(node, ast.Tuple):
+        return all(_pure(e) for e in node.elts)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return _pure(node.operand)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        args = [*node.args, *(k.value for k in node.keywords)]
+        if any(k.arg is None for k in node.keywords) or not all(_pure(a) for a in args):
+            return False
+        owner = node.func.value
+        if isinstance(owner, ast.Name) and owner.id in ("np", "numpy", "tf"):
+            return node.func.attr in _PURE_FUNCTIONS
+        return node.func.attr in _PURE_METHODS and _pure(owner)
+    return False
 
 
 def _shape_of_predictions(call: Any) -> tuple | None:
