@@ -57,23 +57,17 @@ def _found(exc: BaseException | None):
     wanted = _wanted(exc)
     if wanted is None:
         return None
-    from shapedoctor.diagnosis.call_without_batch import running_statement
-    from shapedoctor.diagnosis.reaim import innermost_user_frame
+    from shapedoctor.diagnosis.call_without_batch import frame_scope
+    from shapedoctor.diagnosis.reaim import user_statement
     from shapedoctor.trace.recorder import shape_of
-    from shapedoctor.trace.sites import source_tree
 
-    where = innermost_user_frame(exc)
+    where = user_statement(exc)
     if where is None:
         return None
-    frame, line = where
-    path = frame.f_code.co_filename
-    tree = source_tree(path)
-    statement = running_statement(tree, line)
-    if statement is None:
-        return None
-    passed = {a.id for n in ast.walk(statement) if isinstance(n, ast.Call) for a in n.args if isinstance(a, ast.Name)}
-    function = next((n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-                     and n.name == frame.f_code.co_name and n.lineno <= line <= (n.end_lineno or n.lineno)), None)
+    frame, line, path = where.frame, where.line, where.path
+    passed = {a.id for n in ast.walk(where.statement) if isinstance(n, ast.Call) for a in n.args
+              if isinstance(a, ast.Name)}
+    function = frame_scope(where.tree, frame)
     if function is None:
         return None
     expected, rank = wanted

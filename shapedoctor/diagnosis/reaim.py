@@ -14,7 +14,7 @@ innermost line of the user's code that led to it.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 from shapedoctor.trace.sites import source_tree
 
 
@@ -88,6 +88,31 @@ def innermost_user_frame(exc: BaseException) -> tuple[Any, int] | None:
     frames = [(frame, line) for frame, line in traceback.walk_tb(exc.__traceback__)
               if is_user_file(frame.f_code.co_filename)]
     return frames[-1] if frames else None
+
+
+class UserStatement(NamedTuple):
+    """The statement of the user's code an error passed through last: its frame, line, file and parsed source."""
+
+    frame: Any
+    line: int
+    path: str
+    tree: Any
+    statement: Any
+
+
+def user_statement(exc: BaseException) -> UserStatement | None:
+    """The innermost frame of the user's code in *exc*'s traceback and the statement running there, or None."""
+    from shapedoctor.diagnosis.call_without_batch import running_statement
+    from shapedoctor.trace.sites import source_tree
+
+    where = innermost_user_frame(exc)
+    if where is None:
+        return None
+    frame, line = where
+    path = frame.f_code.co_filename
+    tree = source_tree(path)
+    statement = running_statement(tree, line)
+    return None if statement is None else UserStatement(frame, line, path, tree, statement)
 
 
 _NUMPY_RESHAPE = re.compile(r"cannot reshape array of size (\d+) into shape \(([-\d, ]+)\)")

@@ -42,25 +42,19 @@ def static_batch_read(exc: BaseException | None, finding: Any, recorder: Any) ->
 
 
 def _finding(exc: BaseException, recorder: Any) -> Any:
-    from shapedoctor.diagnosis.call_without_batch import running_statement
-    from shapedoctor.diagnosis.reaim import innermost_user_frame
+    from shapedoctor.diagnosis.reaim import user_statement
     from shapedoctor.trace.recorder import shape_of
-    from shapedoctor.trace.sites import source_tree
 
-    where = innermost_user_frame(exc)
+    where = user_statement(exc)
     if where is None:
         return None
-    frame, line = where
-    path = frame.f_code.co_filename
-    tree = source_tree(path)
-    statement = running_statement(tree, line)
-    reads = [n for n in ast.walk(statement) if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Attribute)
+    reads = [n for n in ast.walk(where.statement) if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Attribute)
              and n.value.attr == "shape" and isinstance(n.value.value, ast.Name)
-             and isinstance(n.slice, ast.Constant) and n.slice.value == 0] if statement is not None else []
-    reads = [n for n in reads if (shape_of(frame.f_locals.get(n.value.value.id)) or (0,))[0] is None]
+             and isinstance(n.slice, ast.Constant) and n.slice.value == 0]
+    reads = [n for n in reads if (shape_of(where.frame.f_locals.get(n.value.value.id)) or (0,))[0] is None]
     if len(reads) != 1 or reads[0].lineno != reads[0].end_lineno:
         return None
-    return _build(path, tree, reads[0], exc)
+    return _build(where.path, where.tree, reads[0], exc)
 
 
 def _build(path: str, tree: ast.Module, read: ast.Subscript, exc: BaseException) -> Any:

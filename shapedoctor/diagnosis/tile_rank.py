@@ -35,19 +35,13 @@ def tile_rank(exc: BaseException | None, finding: Any, recorder: Any) -> Any:
 def _found(exc: BaseException | None):
     if exc is None or not _TILE_ERROR.search(str(exc)):
         return None
-    from shapedoctor.diagnosis.call_without_batch import running_statement
-    from shapedoctor.diagnosis.reaim import innermost_user_frame
+    from shapedoctor.diagnosis.reaim import user_statement
     from shapedoctor.trace.recorder import shape_of
-    from shapedoctor.trace.sites import source_tree
 
-    where = innermost_user_frame(exc)
+    where = user_statement(exc)
     if where is None:
         return None
-    frame, line = where
-    path = frame.f_code.co_filename
-    statement = running_statement(source_tree(path), line)
-    if statement is None:
-        return None
+    frame, path, statement = where.frame, where.path, where.statement
     tiles = [n for n in ast.walk(statement) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
              and n.func.attr == "tile" and isinstance(n.func.value, ast.Name) and n.func.value.id == "tf"
              and len(n.args) == 2 and isinstance(n.args[0], ast.Name)
