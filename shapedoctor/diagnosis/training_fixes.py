@@ -634,6 +634,9 @@ def render(call: TrainingCall, prob: Problem, fix: TrainingFix, recorder: Any) -
         bound = fix.edits[0][2]
         return bound.shown, bound.file, bound.line, list(bound.text_edits)
     if fix.kind == "loss":
+        if not fix.whole and isinstance(call.loss, (list, tuple, dict)):  # one output's loss, as verified
+            key = list(call.loss)[prob.output_index] if isinstance(call.loss, dict) else prob.output_index
+            return compile_code(call, fix.loss, item=key)
         return compile_code(call, _ListLiteral(fix.loss) if isinstance(fix.loss, list) else fix.loss)
     if fix.kind in ("labels", "data", "weights"):
         if fix.line_edit is not None and site is not None:
@@ -768,7 +771,9 @@ class _ListLiteral:
     __str__ = __repr__
 
 
-def compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, int | None, list]:
+def compile_code(call: TrainingCall, new_loss: Any, item: Any = None) -> tuple[str, str | None, int | None, list]:
+    """The ``compile`` call written with *new_loss*; with *item* (an output's key in a ``loss={...}`` dict, or its
+    position in a list), only that output's entry is rewritten, the others are kept as written."""
     from shapedoctor.repair.codegen import SourceIndex, call_with_changes
 
     site = call.site
@@ -779,7 +784,13 @@ def compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, in
     if not compiles:
         return f'model.compile(..., loss="{loss_text(new_loss)}")', site.file, site.line, []
     info = max(_same_loss(compiles, call.loss) or compiles, key=lambda c: c.start)
-    new = call_with_changes(info.call, "__compile__", {"loss": _loss_expression(info.call, new_loss)})
+    if item is not None:
+        entry = _loss_entry(info.call, item, _loss_expression(info.call, new_loss))
+        if entry is None:  # the losses are not written as a literal here: nothing that keeps the others
+            return f"loss[{item!r}] = {loss_text(new_loss)!r}", None, None, []
+        new = entry
+    else:
+        new = call_with_changes(info.call, "__compile__", {"loss": _loss_expression(info.call, new_loss)})
     import linecache
 
     line = linecache.getline(site.file, info.start).strip()
@@ -787,6 +798,38 @@ def compile_code(call: TrainingCall, new_loss: Any) -> tuple[str, str | None, in
     text = index.code(site.file, new)
     edits = [TextEdit(site.file, info.start, info.start_col, info.end, info.end_col, text)]
     return (line.replace(old, text, 1) if old in line else text), site.file, info.start, edits
+
+
+def _loss_entry(compile_call: Any, item: Any, value: Any) -> Any:
+    """*compile_call* with the entry *item* of its literal ``loss={...}`` (a key) or ``loss=[...]`` (a position)
+    set to *value* (a loss's name or a libcst expression), or None."""
+    import libcst as cst
+
+    def written_as(old: Any) -> Any:  # a loss's name in the quotes the user wrote the old one with
+        quote = old.quote if isinstance(old, cst.SimpleString) and old.quote in ("'", '"') else '"'
+        return cst.SimpleString(f"{quote}{value}{quote}") if isinstance(value, str) else value
+
+    args = list(compile_call.args)
+    for i, arg in enumerate(args):
+        if arg.keyword is None or arg.keyword.value != "loss":
+            continue
+        written = arg.value
+        if isinstance(written, cst.Dict) and isinstance(item, str):
+            elements = list(written.elements)
+            hits = [j for j, e in enumerate(elements) if isinstance(e, cst.DictElement)
+                    and isinstance(e.key, cst.SimpleString) and e.key.evaluated_value == item]
+            if len(hits) != 1:
+                return None
+            elements[hits[0]] = elements[hits[0]].with_changes(value=written_as(elements[hits[0]].value))
+            args[i] = arg.with_changes(value=written.with_changes(elements=elements))
+            return compile_call.with_changes(args=args)
+        if isinstance(written, (cst.List, cst.Tuple)) and isinstance(item, int) and item < len(written.elements) \
+                and all(isinstance(e, cst.Element) for e in written.elements):
+            elements = list(written.elements)
+            elements[item] = elements[item].with_changes(value=written_as(elements[item].value))
+            args[i] = arg.with_changes(value=written.with_changes(elements=elements))
+            return compile_call.with_changes(args=args)
+    return None
 
 
 def _same_loss(compiles: list, loss: Any) -> list:
