@@ -363,6 +363,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.joined_not_stacked import joined_not_stacked
 
         found[0] = joined_not_stacked(exc, found[0], recorder)  # ops.concatenate(step_states, axis=1) for a sequence
+        from shapedoctor.diagnosis.projection_flag import projection_flag
+
+        found[0] = projection_flag(exc, found[0], recorder)  # Residual(c, strides=2) without use_1x1conv=True
         from shapedoctor.diagnosis.step_without_time_axis import step_without_time_axis
 
         found[0] = step_without_time_axis(exc, found[0], recorder)  # decoder(tgt[:, 0], state): one step, no time axis
