@@ -27,6 +27,7 @@ from shapedoctor.diagnosis.layer_own_code import own_code_place
 from shapedoctor.diagnosis.reaim import loss_shapes
 from shapedoctor.families import get as get_family
 from shapedoctor.families.sd103_tokens import token_count_line
+from shapedoctor.families.sd108_generic import groups_refused
 from shapedoctor.graph.from_trace import graph_from_failure, graph_from_model
 from shapedoctor.graph.model import Graph, Node, format_shape
 from shapedoctor.infer.propagate import propagate
@@ -78,10 +79,12 @@ def diagnose_failure(recorder: Recorder, failure: Failure) -> Finding | None:
     if not verified and own is None and ctx.data_shape is None and (culprit is None or culprit.kind == "layer"):
         verified, culprit = _searched(ctx, culprit)
         ctx.culprit = culprit
-    elif verified and ctx.family == "SD108" and loss_shapes(ctx.message) is not None:
+    elif verified and ctx.family == "SD108" and (loss_shapes(ctx.message) is not None
+                                                 or groups_refused(ctx.message) is not None):
         from shapedoctor.repair.edit_search import edited_node
 
-        # a loss inside a layer compared two of its inputs: the one the verified fix resizes made the odd shape
+        # a loss inside a layer compared two of its inputs: the one the verified fix resizes made the odd shape;
+        # a grouped convolution's groups do not divide its input channels: that layer's setting
         culprit = ctx.culprit = edited_node(ctx, verified[0]) or culprit
     writer = CodeWriter(ctx.graph)
     fixes = []

@@ -41,6 +41,7 @@ def fixes(ctx):
     rank, feat = len(got), tuple(got[1:])
     known = None not in feat
     yield from _loss_inside(ctx)
+    yield from _groups(ctx)
     want = wanted_rank(ctx.message)
     prod = ctx.shaping_producer(ctx.producer())
     raise_rank = want is not None and rank < want
@@ -73,6 +74,36 @@ def fixes(ctx):
     if cfg.get("padding") == "valid":
         yield Candidate(f'keep the size: padding="same" on {g.name(ctx, ctx.consumer)}',
                         [SetConfig(ctx.consumer.layer, {"padding": "same"})], cost=3)
+
+
+_GROUPS = re.compile(r"Received groups=(\d+), but the input has (\d+) channels")
+
+
+def groups_refused(message: str) -> tuple[int, int] | None:
+    """(groups, input channels) of a grouped convolution refusing its input's channel count, or None."""
+    match = _GROUPS.search(message or "")
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def _groups(ctx):
+    """A grouped convolution whose input channels its ``groups`` do not divide (``groups=4`` on an RGB stem,
+    r1228: "The number of input channels must be evenly divisible by the number of groups"): the largest
+    number of groups that divides both the input channels and the filters, ``groups=1`` for 3 channels."""
+    import math
+
+    from shapedoctor.repair import generators as g
+    from shapedoctor.repair.candidate import Candidate
+    from shapedoctor.repair.edits import SetConfig
+
+    refused = groups_refused(ctx.message)
+    filters = ctx.config_of(ctx.consumer).get("filters")
+    if refused is None or not isinstance(filters, int):
+        return
+    groups, channels = refused
+    best = math.gcd(channels, filters)
+    if best != groups:
+        yield Candidate(f"split the {channels} input channels into groups they divide: groups={best} on "
+                        f"{g.name(ctx, ctx.consumer)}", [SetConfig(ctx.consumer.layer, {"groups": best})], cost=1)
 
 
 def _loss_inside(ctx):
