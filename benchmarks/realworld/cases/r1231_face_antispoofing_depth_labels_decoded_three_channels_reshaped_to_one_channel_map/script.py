@@ -20,6 +20,7 @@ for i in range(32):
 def parse_sample(image_png, depth_png):
     image = tf.cast(tf.io.decode_png(image_png, channels=3), tf.float32) / 255.0
     depth = tf.cast(tf.io.decode_png(depth_png, channels=3), tf.float32) / 255.0
+    depth = tf.reshape(depth, [DEPTH_SIZE, DEPTH_SIZE, 1])
     return image, depth
 
 train_ds = (tf.data.Dataset.from_tensor_slices((image_bytes, depth_bytes))
