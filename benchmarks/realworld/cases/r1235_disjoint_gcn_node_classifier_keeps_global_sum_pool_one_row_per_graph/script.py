@@ -2,12 +2,9 @@ import numpy as np
 import keras
 from keras import layers, ops
 
-# Node classification on many small graphs, batched in disjoint mode
-# (Spektral DisjointLoader layout): node features x, block-diagonal
-# normalised adjacency a, graph index i per node, one label per node.
+# Node classification on small graphs in disjoint mode (Spektral DisjointLoader layout).
 n_features, n_labels = 6, 3
 rng = np.random.default_rng(1)
-
 
 def make_graph():
     n = int(rng.integers(8, 13))
@@ -21,7 +18,6 @@ def make_graph():
 
 
 graphs = [make_graph() for _ in range(24)]
-
 
 def disjoint_loader(graphs, batch_size=4):
     while True:
@@ -38,7 +34,6 @@ def disjoint_loader(graphs, batch_size=4):
             y = np.concatenate([g[2] for g in batch])
             yield (x, a, i), y
 
-
 class GCNConv(layers.Layer):
     def __init__(self, channels, activation=None):
         super().__init__()
@@ -49,12 +44,10 @@ class GCNConv(layers.Layer):
         x, a = inputs
         return self.activation(ops.matmul(a, self.dense(x)))
 
-
 class GlobalSumPool(layers.Layer):
     def call(self, inputs):
         x, i = inputs
         return ops.segment_sum(x, i, sorted=True)
-
 
 class Net(keras.Model):
     def __init__(self):

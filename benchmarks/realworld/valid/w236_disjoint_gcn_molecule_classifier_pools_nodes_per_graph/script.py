@@ -2,12 +2,9 @@ import numpy as np
 import keras
 from keras import layers, ops
 
-# Graph-level classification of small molecules in disjoint mode: the
-# node rows of a batch of graphs are stacked, the adjacency is block
-# diagonal and seg holds the graph index of each atom; one label per graph.
+# Molecule classification in disjoint mode: block-diagonal adjacency, one label per graph.
 n_atom_features, n_classes, graphs_per_batch = 5, 2, 6
 rng = np.random.default_rng(7)
-
 
 def random_molecule():
     n = int(rng.integers(5, 10))
@@ -23,7 +20,6 @@ def random_molecule():
 
 
 molecules = [random_molecule() for _ in range(30)]
-
 
 def batches(mols):
     while True:
@@ -41,7 +37,6 @@ def batches(mols):
             labels = np.stack([m[2] for m in chunk])
             yield (feats, adj, seg), labels
 
-
 class GraphConv(layers.Layer):
     def __init__(self, units):
         super().__init__()
@@ -51,12 +46,10 @@ class GraphConv(layers.Layer):
         h, adj = inputs
         return self.proj(ops.matmul(adj, h))
 
-
 class SumReadout(layers.Layer):
     def call(self, inputs):
         h, seg = inputs
         return ops.segment_sum(h, seg, sorted=True)
-
 
 class MoleculeNet(keras.Model):
     def __init__(self):
