@@ -100,6 +100,16 @@ def check(call: TrainingCall) -> list[Problem]:
 
 
 # -- data vs inputs ----------------------------------------------------------------------
+def _dict_input_keys(model: Any) -> list[str] | None:
+    """The keys of the dict a functional model was built from, in the order ``model.inputs`` holds them
+    (sorted), or None for a model built from a list or a single input."""
+    try:
+        declared = model.input
+    except (AttributeError, ValueError, TypeError):
+        return None
+    return sorted(declared) if isinstance(declared, dict) and all(isinstance(k, str) for k in declared) else None
+
+
 def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
     from shapedoctor.diagnosis.training_sequences import object_data, plain_list, ragged
     from shapedoctor.diagnosis.training_structure import listed_inputs, missing_inputs, regrouped_element
@@ -121,6 +131,18 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
                             "wrong input.")
         new = "[" + ", ".join("{" + str(j) + "}" for j in order) + "]"
         prob.extra_where = "argument"
+        keys = _dict_input_keys(model)
+        if keys is not None and len(keys) == len(order):
+            # Built from a dict: a list is read in the order of the sorted keys, not as the dict was written
+            # (keras-team/keras#20070, r1191). Passing the dict itself says which array is which input.
+            prob.explanation = ("This model was built from a dict of inputs: Keras reads a list given to it in the "
+                                "order of the dict's keys sorted by name, not in the order the dict was written. "
+                                "The arrays have the right shapes, but each is fed to the wrong input.")
+            named = "{{" + ", ".join(f'"{key}": ' + "{" + str(j) + "}" for key, j in zip(keys, order)) + "}}"
+            prob.fixes.append(TrainingFix("pass the inputs as a dict keyed by the model's input names", "data",
+                                          whole=True, rewrite_argument=named,
+                                          apply=lambda xs, keys=keys, order=order: {k: xs[j] for k, j in
+                                                                                    zip(keys, order)}))
         prob.fixes.append(TrainingFix("pass the inputs in the model's order", "data", whole=True,
                                       apply=lambda xs, order=order: [xs[j] for j in order], rewrite_argument=new))
         return [prob]
