@@ -1698,14 +1698,21 @@ def check_labels(out: tuple, sample: Any, y_shape: tuple, loss: Any, model: Any,
 
             config = loss.get_config() if isinstance(loss, keras.losses.Loss) else {}
             smoothed = float(config.get("label_smoothing") or 0) > 0
-            labels_odd = ev.trained(model) or loss_shared(model) or smoothed or bool(categorical_metric_names(model))
+            # A loss with no integer-label version (categorical_hinge, KL divergence, the focal loss, r1233): the
+            # sparse cross-entropy would change what is optimised, not how the labels are read
+            twinless = name not in ("categorical_crossentropy", "categoricalcrossentropy")
+            labels_odd = (ev.trained(model) or loss_shared(model) or smoothed or bool(categorical_metric_names(model))
+                          or twinless)
             prob = Problem("SD202", f"integer class labels {format_shape(y_shape)} used with {name} "
                            f"(output {format_shape(out)})", "labels" if labels_odd else "loss", expected=format_shape((None,) + tuple(out[1:])),
                            received=format_shape(y_shape))
             prob.explanation = (f"`{name}` compares one-hot labels with the output, so y must be shaped like the "
                                 f"output, {format_shape(('N',) + tuple(out[1:]))}. These labels hold one integer class per "
-                                f"{'sample' if len(out) == 2 else 'position'}. Either tell the "
-                                "loss so (`sparse_categorical_crossentropy`) or one-hot encode the labels.")
+                                f"{'sample' if len(out) == 2 else 'position'}. "
+                                + ("Either tell the loss so (`sparse_categorical_crossentropy`) or one-hot encode the "
+                                   "labels." if not twinless else
+                                   f"`{name}` has no version for integer labels (a sparse cross-entropy would "
+                                   "optimise something else): one-hot encode the labels."))
             told = ([f"a label smoothing of {config['label_smoothing']}, which only the categorical loss has"]
                     if smoothed else []) + [f"`{m}`" for m in categorical_metric_names(model)]
             if told:
