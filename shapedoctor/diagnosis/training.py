@@ -2442,6 +2442,15 @@ def _check_structure(model: Any) -> list[Problem]:
                            layer=layer)
             prob.explanation = ("Softmax normalises the last axis to sum to 1; with one value that value is always "
                                 "1.0, whatever the input, so nothing can be learned.")
+            prob.output_index = _output_index_of(model, layer)  # its fix is judged on its own output
+            rank = _input_rank(layer)
+            if rank is not None and rank >= 3:
+                # (batch, positions, 1) scores, one per token or pixel (a span head's Conv1D(1, 1), r1198): the
+                # softmax is meant over the positions, so the scores are flattened into one row first
+                prob.explanation += (f" Here it gets one score per position, {format_shape(tuple(layer.input.shape))}:"
+                                     " flatten them first, so that the softmax runs over the positions.")
+                prob.fixes.append(TrainingFix(f"flatten the scores before {layer.name}: Flatten()", "model",
+                                              edits=[("insert_before_layer", layer, "Flatten")], cost=1))
             if type(layer).__name__ == "Activation":
                 prob.fixes.append(TrainingFix('use Activation("sigmoid") for one unit', "model",
                                               edits=[("config", layer, {"activation": "sigmoid"})], cost=1))
@@ -2457,6 +2466,22 @@ def _check_structure(model: Any) -> list[Problem]:
                                           edits=[("config", layer, {"activation": "sigmoid"})], cost=1))
             out.append(prob)
     return out
+
+
+def _output_index_of(model: Any, layer: Any) -> int:
+    """The index of the model output *layer* makes (0 when it makes none of them)."""
+    try:
+        made = [getattr(getattr(t, "_keras_history", None), "operation", None) for t in model.outputs]
+    except (AttributeError, TypeError, ValueError):
+        return 0
+    return made.index(layer) if layer in made else 0
+
+
+def _input_rank(layer: Any) -> int | None:
+    try:
+        return len(tuple(layer.input.shape))
+    except (AttributeError, ValueError, TypeError):
+        return None
 
 
 def _input_width(layer: Any) -> int | None:
