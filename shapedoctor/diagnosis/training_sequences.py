@@ -19,6 +19,8 @@ user's own data) plus invariants checked on ALL the data (:mod:`shapedoctor.repa
 
 from __future__ import annotations
 
+import ast
+
 from typing import Any
 
 from shapedoctor.diagnosis.training_base import (
@@ -259,7 +261,7 @@ def plain_labels(call: Any, model: Any) -> Problem | None:
         return None
     shape = stacked_shape(y)
     if shape is None:
-        return None
+        return _number_list(call, model, y)
     as_object = isinstance(y, np.ndarray)
     where = "an object array" if as_object else "a Python list"
     prob = Problem("SD203", f"y is {where} of {shape[0]} labels of shape {format_shape(shape[1:])}, not one array",
@@ -272,6 +274,47 @@ def plain_labels(call: Any, model: Any) -> Problem | None:
     stack = "np.stack({v})" if as_object else "np.asarray({v})"
     prob.fixes.append(TrainingFix(f"stack the labels into one array: {stack.format(v='y')}", "labels", whole=True,
                                   transform=stack, apply=lambda v: np.stack(list(v)), cost=1))
+    return prob
+
+
+def _number_list(call: Any, model: Any, y: Any) -> Problem | None:
+    """One label per sample written as a Python list of numbers (``y = [1] * batch_size + [0] * batch_size``, a
+    GAN discriminator's real/fake labels, r1240): Keras reads it as one target per output ("y_true and y_pred
+    have different structures"). The fix makes it one array where the list is made, a column when the output
+    has one unit: ``np.array([...]).reshape(-1, 1)``."""
+    import numbers
+
+    import numpy as np
+
+    from shapedoctor.diagnosis.data_remake import made_on
+    from shapedoctor.diagnosis.training_base import flat_items
+    from shapedoctor.diagnosis.training_fixes import argument_name, assignment_line
+    xs = flat_items(call.x_ref)
+    if not isinstance(y, list) or len(y) < 2 or not all(isinstance(v, numbers.Number) and not isinstance(v, bool)
+                                                        for v in y) or not xs or len(xs[0]) != len(y):
+        return None
+    out = model_outputs(model)[0]
+    column = len(out) == 2 and out[-1] == 1
+    how = "np.array({v}).reshape(-1, 1)" if column else "np.array({v})"
+    prob = Problem("SD203", f"y is a Python list of {len(y)} numbers, not one array", "labels",
+                   expected=f"one array of {len(y)} labels" + (" (n, 1)" if column else ""),
+                   received=f"a list of {len(y)} numbers")
+    prob.explanation = ("Keras takes the labels of a single-output model as one array; a Python list is read as one "
+                        "target per model output ('y_true and y_pred have different structures'), so this list of "
+                        f"{len(y)} numbers is not read as {len(y)} labels. Make it one array"
+                        + (f" of shape ({len(y)}, 1), like the output." if column else "."))
+    site = call.site
+    var = argument_name(site, 1, "y") if site is not None else None
+    made = made_on(site.file, assignment_line(site, var), var) if var else None
+    line_edit = None
+    if made is not None and isinstance(made.value, (ast.List, ast.BinOp, ast.ListComp)):
+        new = how.format(v=made.segment(made.value) or var)
+        line_edit = made.edit(new)
+        prob.labels_site = (site.file, made.line)
+    prob.fixes.append(TrainingFix(f"make the labels one array: {how.format(v='y')}", "labels", whole=True,
+                                  transform=how, line_edit=line_edit, cost=1,
+                                  apply=lambda v, column=column: np.asarray(v).reshape(-1, 1) if column
+                                  else np.asarray(v)))
     return prob
 
 
