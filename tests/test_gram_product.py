@@ -105,3 +105,43 @@ def test_queries_times_keys_of_one_shape_transpose_the_keys_not_the_queries(tmp_
     first = finding["fixes"][0]
     assert first["code"] == "scores = ops.matmul(queries, ops.transpose(keys, axes=(0, 2, 1))) / 4.0"
     assert first["verified"]
+
+
+LOSS_IN_GRAPH = '''import numpy as np
+import tensorflow as tf
+import keras
+from keras import layers
+
+
+class TwoTower(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.users = layers.Dense(8)
+        self.items = layers.Dense(8)
+
+    def call(self, inputs):
+        return {"users": self.users(inputs["user"]), "items": self.items(inputs["item"])}
+
+    def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
+        scores = keras.ops.matmul(y_pred["users"], y_pred["items"])
+        labels = keras.ops.eye(keras.ops.shape(scores)[0])
+        return keras.losses.categorical_crossentropy(labels, scores, from_logits=True)
+
+
+model = TwoTower()
+model.compile(optimizer="adam")
+data = {"user": np.random.rand(32, 5).astype("float32"), "item": np.random.rand(32, 6).astype("float32")}
+model.fit(tf.data.Dataset.from_tensor_slices(data).batch(16), epochs=1, verbose=0)
+'''
+
+
+def test_a_product_in_a_graph_mode_loss_with_no_line_named_is_found_in_the_file(tmp_path):
+    # fit runs compute_loss as a graph: TensorFlow's error names no line ("<stack traces unavailable>", r1209)
+    report, _, proc = run_json(run_cli, tmp_path, LOSS_IN_GRAPH)
+    assert proc.returncode == 1, proc.stderr
+    finding = report["findings"][0]
+    line = line_of(LOSS_IN_GRAPH, "scores = keras.ops.matmul(")
+    assert finding["culprit"]["line"] == line
+    [fix] = finding["fixes"]
+    assert fix["code"] == 'scores = keras.ops.matmul(y_pred["users"], keras.ops.transpose(y_pred["items"]))'
+    assert fix["proven"]
