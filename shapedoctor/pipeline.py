@@ -366,6 +366,9 @@ def findings(recorder: Any, exc: BaseException | None) -> list[Finding]:
         from shapedoctor.diagnosis.projection_flag import projection_flag
 
         found[0] = projection_flag(exc, found[0], recorder)  # Residual(c, strides=2) without use_1x1conv=True
+        from shapedoctor.diagnosis.mask_axis import mask_axis
+
+        found[0] = mask_axis(exc, found[0], recorder)  # Softmax(axis=1)(scores, mask=pad_mask) of (b, T, 1) scores
         from shapedoctor.diagnosis.step_without_time_axis import step_without_time_axis
 
         found[0] = step_without_time_axis(exc, found[0], recorder)  # decoder(tgt[:, 0], state): one step, no time axis
