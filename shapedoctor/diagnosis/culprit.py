@@ -38,7 +38,8 @@ Rules, per family (documented in the README and followed by the test corpus):
   (repair/loop_passes.py);
 * reused layer (SD106): the second call of the shared layer (in a subclassed ``call``, the line
   applying the attribute again); but for a recurrent cell stepped again on a narrower input (a
-  prediction fed back), the layer that made that input (``sd106_reuse.stepped_cell_input``); and the
+  prediction fed back), or a frozen layer re-added after a new one, the layer that made that input
+  (``sd106_reuse.stepped_cell_input``, ``frozen_input_width``); and the
   line that built ``[Layer(...)] * n`` when the layer is shared through a multiplied list
   (repair/multiplied_list.py);
 * undefined axis (SD107): the Flatten that produced it, else the Input that declared `None`.
@@ -178,11 +179,13 @@ def find_culprit(ctx: Context) -> Node | None:
         app = application_on_input(ctx)
         return app.input_node if app is not None else ctx.consumer  # an application on a too-small Input
     if fam == "SD106":
-        from shapedoctor.families.sd106_reuse import stepped_cell_input
+        from shapedoctor.families.sd106_reuse import frozen_input_width, stepped_cell_input
 
-        stepped = stepped_cell_input(ctx)
+        stepped = stepped_cell_input(ctx) or frozen_input_width(ctx)
         if stepped is not None:
-            return stepped[0]  # a recurrent cell stepped again on a narrower input: the layer that made it
+            # a recurrent cell stepped again on a narrower input, or a frozen layer re-added after a new one: the
+            # layer that made that input
+            return stepped[0]
     if fam in ("SD103", "SD106"):
         from shapedoctor.families.sd103_blocks import block_divisor
 

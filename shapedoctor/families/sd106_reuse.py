@@ -31,6 +31,21 @@ def stepped_cell_input(ctx):
     return prod, width
 
 
+def frozen_input_width(ctx):
+    """(producer node, width) when the reused layer is frozen (``trainable = False``: trained weights kept on
+    purpose) and the layer that made its new input sets that input's width; else None."""
+    from shapedoctor.repair.generators import width_key
+
+    spec = ctx.spec
+    if spec is None or getattr(spec.live, "trainable", True) is not False:
+        return None
+    width = ctx.expected_axis[1] if ctx.expected_axis else None
+    prod = ctx.shaping_producer(ctx.producer())
+    if not isinstance(width, int) or prod is None or prod.kind != "layer" or not width_key(ctx, prod):
+        return None
+    return prod, width
+
+
 def fixes(ctx):
     """Candidates for a layer instance reused on another width."""
     from shapedoctor.repair import generators as g
@@ -43,6 +58,12 @@ def fixes(ctx):
     stepped = stepped_cell_input(ctx)
     if stepped is not None:
         yield from g.set_width(ctx, stepped[0], stepped[1], cost=1)
+        return
+    frozen = frozen_input_width(ctx)
+    if frozen is not None:
+        # A frozen layer re-added after a new one (greedy layer-wise training keeps the trained output layer,
+        # r1230): its weights are the point; the new layer before it must give the width they were made for
+        yield from g.set_width(ctx, frozen[0], frozen[1], cost=1)
         return
     got = ctx.shape_in()
     if ctx.expected_axis is not None and got is not None:
