@@ -97,12 +97,9 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int, classes: in
             line_edit = made.edit(new)
             title = f"{title.split(': ')[0]}: {made.var} = {new}"
             prob.labels_site = (call.site.file, made.line)
-    few_unused = "np.unique" in transform and min(values) >= 0 and max(values) + 1 <= 1.5 * len(values)
-    if not few_unused or not prob.fixes:
-        prob.culprit_kind = "labels"
-    if few_unused:
-        # class ids with a few unused (a letter with no sample): the ids mean something (the letter's index,
-        # decoded after predict), so one unit per id leads and re-numbering them comes second (r1210)
+    prob.culprit_kind = "labels"
+    if "np.unique" in transform and min(values) >= 0 and max(values) + 1 <= 1.5 * len(values):
+        # class ids with a few unused (a letter with no sample): more units are as right as re-numbering
         prob.explanation += (f" The labels take {len(values)} values from {min(values)} to {max(values)}: class ids "
                              f"with a few unused. Either the output gets one unit per id ({max(values) + 1}), or the "
                              f"ids are re-numbered 0..{len(values) - 1}.")
@@ -110,10 +107,9 @@ def encoding_fixes(call: Any, prob: Problem, out: tuple, index: int, classes: in
         prob.explanation += (f" The labels take {len(values)} values from {min(values)} to {max(values)}: they are "
                              f"codes, not class indices 0..{classes - 1}. Re-number them rather than adding output "
                              "units no sample will use.")
-    prob.fixes.insert(1 if few_unused and prob.fixes else 0,
-                      TrainingFix(title, "labels", transform=transform, apply=numpy_transform(transform), cost=1,
-                                  line_edit=line_edit,
-                                  checks=lambda full, k=classes: [("labels_in_range", *inv.labels_in_range(full, k))]))
+    prob.fixes.insert(0, TrainingFix(title, "labels", transform=transform, apply=numpy_transform(transform), cost=1,
+                                     line_edit=line_edit,
+                                     checks=lambda full, k=classes: [("labels_in_range", *inv.labels_in_range(full, k))]))
     if sliced is not None:  # a rebinding of `y` at the call would name nothing: the labels are in the dataset
         prob.fixes[1:] = [f for f in prob.fixes[1:] if f.kind != "labels" or f.line_edit is not None]
 
