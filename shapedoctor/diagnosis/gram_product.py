@@ -62,7 +62,7 @@ def _reaimed(exc: BaseException, finding: Finding) -> Finding | None:
     products = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and c.lineno == c.end_lineno
                 and called_name(c.func) == "matmul" and len(c.args) == 2 and not c.keywords]
     calls = [c for c in products if c.lineno == site.line]
-    if not calls and "stack traces unavailable" in str(exc):
+    if not calls and ("stack traces unavailable" in str(exc) or "Detected at node" in str(exc)):
         # A graph-mode fit names no line of the product ("Detected at node .../MatMul defined at ...: <stack
         # traces unavailable>", a custom compute_loss, r1209): the file's one product of two operands is it;
         # the proof (the patched script run) tells whether it was
