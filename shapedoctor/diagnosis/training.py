@@ -26,6 +26,7 @@ from shapedoctor.diagnosis.training_base import (
     TrainingFix,
     all_layers,
     broadcastable,
+    dict_input_keys,
     flat_items,
     in_input_order,
     input_accepts,
@@ -100,16 +101,6 @@ def check(call: TrainingCall) -> list[Problem]:
 
 
 # -- data vs inputs ----------------------------------------------------------------------
-def _dict_input_keys(model: Any) -> list[str] | None:
-    """The keys of the dict a functional model was built from, in the order ``model.inputs`` holds them
-    (sorted), or None for a model built from a list or a single input."""
-    try:
-        declared = model.input
-    except (AttributeError, ValueError, TypeError):
-        return None
-    return sorted(declared) if isinstance(declared, dict) and all(isinstance(k, str) for k in declared) else None
-
-
 def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
     from shapedoctor.diagnosis.training_sequences import object_data, plain_list, ragged
     from shapedoctor.diagnosis.training_structure import listed_inputs, missing_inputs, regrouped_element
@@ -131,7 +122,7 @@ def _check_inputs(call: TrainingCall, model: Any) -> list[Problem]:
                             "wrong input.")
         new = "[" + ", ".join("{" + str(j) + "}" for j in order) + "]"
         prob.extra_where = "argument"
-        keys = _dict_input_keys(model)
+        keys = dict_input_keys(model)
         if keys is not None and len(keys) == len(order):
             # Built from a dict: a list is read in the order of the sorted keys, not as the dict was written
             # (keras-team/keras#20070, r1191). Passing the dict itself says which array is which input.

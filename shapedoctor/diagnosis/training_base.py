@@ -128,6 +128,16 @@ def flat_items(obj: Any) -> list:
     return [obj]
 
 
+def dict_input_keys(model: Any) -> list | None:
+    """The keys of the dict a functional model was built from, sorted: the order ``model.inputs`` holds them
+    in, and the order Keras reads a list of arrays given to it; None for a model built otherwise."""
+    try:
+        declared = model.input
+    except (AttributeError, ValueError, TypeError):
+        return None
+    return sorted(declared) if isinstance(declared, dict) else None
+
+
 def in_input_order(obj: Any, model: Any) -> list:
     """The items of x (arrays, or their shapes) in the order of ``model.inputs``, as Keras pairs them.
 
@@ -138,12 +148,9 @@ def in_input_order(obj: Any, model: Any) -> list:
     """
     if not isinstance(obj, dict):
         return flat_items(obj)
-    try:
-        declared = model.input
-    except (AttributeError, ValueError, TypeError):
-        declared = None
-    if isinstance(declared, dict) and set(declared) <= set(obj):
-        return [obj[key] for key in sorted(declared)]
+    keys = dict_input_keys(model)
+    if keys is not None and set(keys) <= set(obj):
+        return [obj[key] for key in keys]
     try:
         names = [getattr(t, "name", None) for t in model.inputs]
     except (AttributeError, ValueError, TypeError):
